@@ -1,0 +1,52 @@
+// fazhi/text.hpp -- small text rules shared by every reader of exported values.
+//
+//   std::string_view v = fazhi::trim("\u3000 439 ");  // "439"
+#ifndef FAZHI_TEXT_HPP_
+#define FAZHI_TEXT_HPP_
+
+#include <string_view>
+
+#include "absl/strings/string_view.h"
+
+namespace fazhi {
+
+// absl_view / std_view cross between std::string_view and absl::string_view.
+// Debian's Abseil is built with ABSL_OPTION_USE_STD_STRING_VIEW 0, so the two
+// are distinct types and absl::StrCat does not take a std::string_view.
+constexpr absl::string_view absl_view(std::string_view s) noexcept {
+  return absl::string_view(s.data(), s.size());
+}
+constexpr std::string_view std_view(absl::string_view s) noexcept {
+  return std::string_view(s.data(), s.size());
+}
+
+// trim drops surrounding ASCII white space and full-width spaces (U+3000, which
+// Chinese spreadsheets put around values), as DATA.md's "values" rule says.
+constexpr std::string_view trim(std::string_view s) noexcept {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  for (;;) {
+    if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
+                       s.front() == '\n' || s.front() == '\v' || s.front() == '\f')) {
+      s.remove_prefix(1);
+    } else if (s.substr(0, 3) == kIdeographicSpace) {
+      s.remove_prefix(3);
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' ||
+                       s.back() == '\n' || s.back() == '\v' || s.back() == '\f')) {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && s.substr(s.size() - 3) == kIdeographicSpace) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+}  // namespace fazhi
+
+#endif  // FAZHI_TEXT_HPP_

@@ -1,0 +1,262 @@
+#include "fazhi/calendar.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "fazhi/text.hpp"
+
+namespace fazhi {
+namespace internal {
+extern const std::string_view kNationalCalendarCsv;  // generated from the data file
+}  // namespace internal
+
+namespace {
+
+int year_of(DayNumber day) { return from_day_number(day).year(); }
+
+DayNumber jan_first(int year) {
+  return to_day_number(Date(static_cast<unsigned short>(year), 1, 1));
+}
+
+bool is_weekend(DayNumber day) {
+  const auto wd = from_day_number(day).day_of_week().as_number();  // 0 = Sunday
+  return wd == 0 || wd == 6;
+}
+
+}  // namespace
+
+const Calendar& Calendar::national() {
+  static const Calendar* const kNational = [] {
+    absl::StatusOr<Calendar> cal = from_csv(internal::kNationalCalendarCsv, "<built-in>");
+    // The embedded table is checked by the build's tests; failing here means a
+    // corrupted data file was compiled in, which no caller could recover from.
+    if (!cal.ok()) std::abort();
+    return new Calendar(*std::move(cal));
+  }();
+  return *kNational;
+}
+
+absl::StatusOr<Calendar> Calendar::from_csv(std::string_view csv, std::string_view source) {
+  Calendar cal;
+  if (absl::Status s = cal.add_rows(csv, source, /*replace_years=*/true); !s.ok()) return s;
+  if (cal.years_.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(absl_view(source), ": no holiday rows"));
+  }
+  cal.rebuild();
+  return cal;
+}
+
+absl::Status Calendar::merge_csv(std::string_view csv, std::string_view source) {
+  Calendar merged = *this;
+  if (absl::Status s = merged.add_rows(csv, source, /*replace_years=*/true); !s.ok()) return s;
+  merged.rebuild();
+  *this = std::move(merged);
+  return absl::OkStatus();
+}
+
+absl::Status Calendar::merge_csv_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open calendar file '", path, "'"));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return merge_csv(text.str(), path);
+}
+
+absl::Status Calendar::add_rows(std::string_view csv, std::string_view source,
+                                bool replace_years) {
+  if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
+  const absl::string_view src = absl_view(source);
+  std::map<DayNumber, DayKind> rows;
+  std::set<int> years;
+  int line_no = 0;
+  bool header_seen = false;
+  // The file is the plain `date,kind,holiday` table of data/README.md: no
+  // quoting, one row a line.
+  while (!csv.empty()) {
+    const size_t eol = csv.find('\n');
+    std::string_view line = trim(csv.substr(0, eol));
+    csv.remove_prefix(eol == std::string_view::npos ? csv.size() : eol + 1);
+    ++line_no;
+    if (line.empty()) continue;
+    auto error = [&](auto&&... parts) {
+      return absl::InvalidArgumentError(absl::StrCat(src, ":", line_no, ": ", parts...));
+    };
+    const size_t comma = line.find(',');
+    const std::string_view first = trim(line.substr(0, comma));
+    std::string_view second = comma == std::string_view::npos ? "" : line.substr(comma + 1);
+    second = trim(second.substr(0, second.find(',')));
+    if (!header_seen) {
+      header_seen = true;
+      if (first != "date" || second != "kind") return error("expected the header 'date,kind,holiday'");
+      continue;
+    }
+    absl::StatusOr<Date> date = parse_date(first);
+    if (!date.ok()) return error(date.status().message());
+    const DayNumber day = to_day_number(*date);
+    DayKind kind;
+    if (second == "holiday") {
+      kind = DayKind::kHoliday;
+      years.insert(date->year());
+    } else if (second == "workday") {
+      // Only a weekend day can be made a working day; anything else is a typo.
+      if (!is_weekend(day)) return error(format_iso(*date), " is a make-up working day but not a weekend");
+      kind = DayKind::kWorkday;
+    } else {
+      return error("kind must be 'holiday' or 'workday', not '", absl_view(second), "'");
+    }
+    if (!rows.emplace(day, kind).second) return error(format_iso(*date), " is listed twice");
+  }
+  if (!header_seen) return absl::InvalidArgumentError(absl::StrCat(src, ": empty file"));
+  if (replace_years) {
+    for (int y : years) {
+      rows_.erase(rows_.lower_bound(jan_first(y)), rows_.lower_bound(jan_first(y + 1)));
+    }
+  }
+  for (const auto& [day, kind] : rows) rows_[day] = kind;
+  years_.insert(years.begin(), years.end());
+  return absl::OkStatus();
+}
+
+void Calendar::rebuild() {
+  first_ = jan_first(*years_.begin());
+  end_ = jan_first(*years_.rbegin() + 1);
+  const size_t n = static_cast<size_t>(end_ - first_);
+  workdays_before_.assign(n + 1, 0);
+  uncovered_before_.assign(n + 1, 0);
+  workday_offsets_.clear();
+  for (size_t i = 0; i < n; ++i) {
+    const DayNumber day = first_ + static_cast<DayNumber>(i);
+    // Rule for consumers (data/README.md): a working day has a `workday` row,
+    // or is Monday-Friday without a `holiday` row.
+    auto row = rows_.find(day);
+    bool work = row == rows_.end() ? !is_weekend(day) : row->second == DayKind::kWorkday;
+    const bool covered = years_.count(year_of(day)) > 0;
+    if (!covered) work = false;
+    workdays_before_[i + 1] = workdays_before_[i] + (work ? 1 : 0);
+    uncovered_before_[i + 1] = uncovered_before_[i] + (covered ? 0 : 1);
+    if (work) workday_offsets_.push_back(static_cast<int32_t>(i));
+  }
+}
+
+Date Calendar::first_day() const noexcept { return from_day_number(first_); }
+Date Calendar::last_day() const noexcept { return from_day_number(end_ - 1); }
+
+bool Calendar::covers(Date date) const noexcept {
+  const DayNumber day = to_day_number(date);
+  if (day < first_ || day >= end_) return false;
+  const int32_t i = offset(day);
+  return uncovered_before_[i + 1] == uncovered_before_[i];
+}
+
+absl::Status Calendar::check_covered(Date date) const {
+  if (covers(date)) return absl::OkStatus();
+  std::string years;
+  for (int y : years_) absl::StrAppend(&years, years.empty() ? "" : ",", y);
+  return absl::OutOfRangeError(absl::StrCat(
+      format_iso(date), " is outside the loaded working-day calendar (",
+      static_cast<int>(first_day().year()), "-", static_cast<int>(last_day().year()),
+      uncovered_before_.back() > 0 ? absl::StrCat(", years ", years) : "",
+      "); load the State Council notice for ", static_cast<int>(date.year())));
+}
+
+absl::StatusOr<bool> Calendar::is_workday(Date date) const {
+  if (absl::Status s = check_covered(date); !s.ok()) return s;
+  const int32_t i = offset(to_day_number(date));
+  return workdays_before_[i + 1] > workdays_before_[i];
+}
+
+absl::StatusOr<Date> Calendar::next_workday(Date date) const {
+  return add_workdays(date, 1);
+}
+
+bool Calendar::try_workdays_between(DayNumber a, DayNumber b, int32_t& out) const noexcept {
+  if (a < first_ || a >= end_ || b < first_ || b >= end_) return false;
+  const int32_t ia = offset(a), ib = offset(b);
+  const int32_t lo = std::min(ia, ib), hi = std::max(ia, ib);
+  if (uncovered_before_[hi + 1] != uncovered_before_[lo]) return false;
+  out = workdays_before_[ib + 1] - workdays_before_[ia + 1];
+  return true;
+}
+
+absl::StatusOr<int32_t> Calendar::workdays_between(Date a, Date b) const {
+  int32_t n = 0;
+  if (try_workdays_between(to_day_number(a), to_day_number(b), n)) return n;
+  // Name the first date that falls outside.
+  if (absl::Status s = check_covered(a); !s.ok()) return s;
+  if (absl::Status s = check_covered(b); !s.ok()) return s;
+  const Date lo = std::min(a, b), hi = std::max(a, b);
+  for (int y = lo.year(); y <= hi.year(); ++y) {
+    if (!years_.count(y)) {
+      return absl::OutOfRangeError(absl::StrCat("the working-day calendar has no notice for ", y,
+                                                ", which lies between ", format_iso(a), " and ",
+                                                format_iso(b)));
+    }
+  }
+  return absl::InternalError("calendar tables inconsistent");
+}
+
+absl::StatusOr<Date> Calendar::add_workdays(Date date, int32_t n) const {
+  if (n < 0) return absl::InvalidArgumentError("add_workdays needs n >= 0");
+  if (absl::Status s = check_covered(date); !s.ok()) return s;
+  if (n == 0) return date;
+  const int32_t i = offset(to_day_number(date));
+  const int64_t k = static_cast<int64_t>(workdays_before_[i + 1]) + n - 1;
+  if (k >= static_cast<int64_t>(workday_offsets_.size())) {
+    return absl::OutOfRangeError(absl::StrCat(n, " working days after ", format_iso(date),
+                                              " run past the loaded calendar (to ",
+                                              format_iso(last_day()), ")"));
+  }
+  const Date result = from_day_number(first_ + workday_offsets_[static_cast<size_t>(k)]);
+  if (absl::Status s = workdays_between(date, result).status(); !s.ok()) return s;
+  return result;
+}
+
+absl::StatusOr<Date> Calendar::roll_over(Date end, PeriodRules rules) const {
+  absl::StatusOr<bool> work = is_workday(end);
+  if (!work.ok()) return work.status();
+  const auto wd = end.day_of_week().as_number();
+  const bool make_up_weekend = *work && (wd == 0 || wd == 6);
+  if (*work && !(make_up_weekend && rules.roll_over_make_up_weekends)) return end;
+  // The first day after the rest (民事诉讼法 art. 85 para 2).
+  absl::StatusOr<Date> next = next_workday(end);
+  if (!next.ok()) return next;
+  if (rules.roll_over_make_up_weekends) {
+    // Skip any further make-up weekend days as well.
+    while (next->day_of_week().as_number() == 0 || next->day_of_week().as_number() == 6) {
+      next = next_workday(*next);
+      if (!next.ok()) return next;
+    }
+  }
+  return next;
+}
+
+absl::StatusOr<Date> Calendar::period_end_days(Date event, int32_t n, PeriodRules rules) const {
+  if (n < 1) return absl::InvalidArgumentError("a period needs at least 1 day");
+  if (absl::Status s = check_covered(event); !s.ok()) return s;
+  // The event day is not counted (民诉法解释 art. 125), so the n-th day is event + n.
+  return roll_over(event + boost::gregorian::days(n), rules);
+}
+
+absl::StatusOr<Date> Calendar::period_end_workdays(Date event, int32_t n) const {
+  if (n < 1) return absl::InvalidArgumentError("a period needs at least 1 working day");
+  return add_workdays(event, n);
+}
+
+absl::StatusOr<Date> Calendar::period_end_months(Date event, int32_t n, PeriodRules rules) const {
+  if (n < 1) return absl::InvalidArgumentError("a period needs at least 1 month");
+  if (absl::Status s = check_covered(event); !s.ok()) return s;
+  const auto ymd = event.year_month_day();
+  const int months = static_cast<int>(ymd.year) * 12 + (static_cast<int>(ymd.month) - 1) + n;
+  const int year = months / 12, month = months % 12 + 1;
+  if (year > kMaxYear) return absl::OutOfRangeError("period ends beyond the supported years");
+  // 民法典 art. 202: the corresponding day of the last month, else its last day.
+  const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
+      static_cast<unsigned short>(year), static_cast<unsigned short>(month));
+  const int day = std::min(static_cast<int>(ymd.day), last);
+  return roll_over(Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                        static_cast<unsigned short>(day)),
+                   rules);
+}
+
+}  // namespace fazhi

@@ -1,0 +1,97 @@
+// fazhi calendar: working days and statutory period ends from the command line.
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include "absl/strings/numbers.h"
+#include "commands.hpp"
+#include "fazhi/calendar.hpp"
+
+namespace fazhi::cli {
+namespace {
+
+std::optional<Date> date_arg(const std::string& text, int& status) {
+  absl::StatusOr<Date> d = parse_date(text);
+  if (!d.ok()) {
+    status = fail(std::string(d.status().message()));
+    return std::nullopt;
+  }
+  return *d;
+}
+
+std::string weekday_name(Date d) {
+  static const char* const kNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                       "Thursday", "Friday", "Saturday"};
+  return kNames[d.day_of_week().as_number()];
+}
+
+}  // namespace
+
+int run_calendar(const Args& raw) {
+  Args args;
+  std::string extra_calendar;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == "--calendar") {
+      if (i + 1 >= raw.size()) return usage("--calendar needs a file");
+      extra_calendar = raw[++i];
+    } else {
+      args.push_back(raw[i]);
+    }
+  }
+  Calendar cal = Calendar::national();
+  if (!extra_calendar.empty()) {
+    if (absl::Status s = cal.merge_csv_file(extra_calendar); !s.ok()) {
+      return fail(std::string(s.message()));
+    }
+  }
+  if (args.empty()) return usage("calendar needs a question: is-workday, between, add-workdays, period-end");
+  const std::string& what = args[0];
+  int status = 0;
+  auto show = [&](const absl::Status& s) { return fail(std::string(s.message())); };
+
+  if (what == "is-workday" && args.size() == 2) {
+    auto d = date_arg(args[1], status);
+    if (!d) return status;
+    absl::StatusOr<bool> work = cal.is_workday(*d);
+    if (!work.ok()) return show(work.status());
+    std::cout << format_iso(*d) << " " << weekday_name(*d) << ": "
+              << (*work ? "working day" : "rest day") << "\n";
+    return 0;
+  }
+  if (what == "between" && args.size() == 3) {
+    auto a = date_arg(args[1], status);
+    if (!a) return status;
+    auto b = date_arg(args[2], status);
+    if (!b) return status;
+    absl::StatusOr<int32_t> n = cal.workdays_between(*a, *b);
+    if (!n.ok()) return show(n.status());
+    std::cout << *n << "\n";
+    return 0;
+  }
+  if ((what == "add-workdays" && args.size() == 3) ||
+      (what == "period-end" && (args.size() == 3 || args.size() == 4))) {
+    auto d = date_arg(args[1], status);
+    if (!d) return status;
+    int n = 0;
+    if (!absl::SimpleAtoi(args[2], &n)) return usage("'" + args[2] + "' is not a whole number");
+    absl::StatusOr<Date> end;
+    const std::string unit = args.size() == 4 ? args[3] : "days";
+    if (what == "add-workdays") {
+      end = cal.add_workdays(*d, n);
+    } else if (unit == "days") {
+      end = cal.period_end_days(*d, n);
+    } else if (unit == "workdays") {
+      end = cal.period_end_workdays(*d, n);
+    } else if (unit == "months") {
+      end = cal.period_end_months(*d, n);
+    } else {
+      return usage("the unit is days, workdays or months, not '" + unit + "'");
+    }
+    if (!end.ok()) return show(end.status());
+    std::cout << format_iso(*end) << "\n";
+    return 0;
+  }
+  return usage("calendar: unknown question or wrong number of arguments");
+}
+
+}  // namespace fazhi::cli

@@ -1,0 +1,22 @@
+// The fazhi command-line tool's subcommands. Each is thin: it parses its flags,
+// calls the library, prints, and returns the process exit status (0 success,
+// 1 a failure reported on stderr as one line, 2 a usage error).
+#ifndef FAZHI_CLI_COMMANDS_HPP_
+#define FAZHI_CLI_COMMANDS_HPP_
+
+#include <string>
+#include <vector>
+
+namespace fazhi::cli {
+
+using Args = std::vector<std::string>;  // the words after the subcommand's name
+
+int run_calendar(const Args& args);
+
+// fail prints "fazhi: <message>" on stderr and returns 1; usage() returns 2.
+int fail(const std::string& message);
+int usage(const std::string& message);
+
+}  // namespace fazhi::cli
+
+#endif  // FAZHI_CLI_COMMANDS_HPP_

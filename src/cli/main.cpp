@@ -1,0 +1,53 @@
+// fazhi -- the command line: turns a folder of exported CSV files into the
+// report, checks data, and answers calendar questions. See spec/API.md.
+#include <cstring>
+#include <iostream>
+#include <string_view>
+
+#include "commands.hpp"
+
+namespace fazhi::cli {
+
+int fail(const std::string& message) {
+  std::cerr << "fazhi: " << message << "\n";
+  return 1;
+}
+
+int usage(const std::string& message) {
+  std::cerr << "fazhi: " << message << "\n(run 'fazhi help' for the commands)\n";
+  return 2;
+}
+
+namespace {
+
+struct Command {
+  std::string_view name;
+  int (*run)(const Args&);
+  std::string_view synopsis;
+};
+
+constexpr Command kCommands[] = {
+    {"calendar", run_calendar,
+     "calendar is-workday DATE | between A B | add-workdays DATE N |\n"
+     "         period-end DATE N [days|workdays|months] [--calendar FILE]"},
+};
+
+void print_help() {
+  std::cout << "usage: fazhi <command> [options]\n\ncommands:\n";
+  for (const Command& c : kCommands) std::cout << "  " << c.synopsis << "\n";
+}
+
+}  // namespace
+}  // namespace fazhi::cli
+
+int main(int argc, char** argv) {
+  using namespace fazhi::cli;
+  if (argc < 2 || std::strcmp(argv[1], "help") == 0 || std::strcmp(argv[1], "--help") == 0) {
+    print_help();
+    return argc < 2 ? 2 : 0;
+  }
+  for (const Command& c : kCommands) {
+    if (c.name == argv[1]) return c.run(Args(argv + 2, argv + argc));
+  }
+  return usage(std::string("unknown command '") + argv[1] + "'");
+}

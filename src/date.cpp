@@ -1,0 +1,133 @@
+#include "fazhi/date.hpp"
+
+#include <cstdio>
+
+#include "absl/strings/str_cat.h"
+#include "fazhi/text.hpp"
+
+namespace fazhi {
+namespace {
+
+using boost::gregorian::gregorian_calendar;
+
+bool valid_ymd(int year, int month, int day) noexcept {
+  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return false;
+  return day <= gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
+                                                     static_cast<unsigned short>(month));
+}
+
+DayNumber ymd_to_day(int year, int month, int day) noexcept {
+  // Valid by construction (checked above), so Boost's constrained types never throw.
+  return static_cast<DayNumber>(gregorian_calendar::day_number(
+      gregorian_calendar::ymd_type(static_cast<unsigned short>(year),
+                                   static_cast<unsigned short>(month),
+                                   static_cast<unsigned short>(day))));
+}
+
+// Reads 1..max_digits ASCII digits at `pos`; advances `pos`.
+bool read_number(std::string_view s, size_t& pos, int max_digits, int& value) noexcept {
+  size_t start = pos;
+  value = 0;
+  while (pos < s.size() && pos - start < static_cast<size_t>(max_digits) && s[pos] >= '0' &&
+         s[pos] <= '9') {
+    value = value * 10 + (s[pos] - '0');
+    ++pos;
+  }
+  return pos > start && (pos == s.size() || s[pos] < '0' || s[pos] > '9');
+}
+
+bool consume(std::string_view s, size_t& pos, std::string_view token) noexcept {
+  if (s.substr(pos, token.size()) != token) return false;
+  pos += token.size();
+  return true;
+}
+
+// Splits text into year, month and day per the accepted forms; no range checks.
+bool split_ymd(std::string_view s, int& year, int& month, int& day) noexcept {
+  if (s.size() == 8 && s.find_first_not_of("0123456789") == std::string_view::npos) {
+    year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    month = (s[4] - '0') * 10 + (s[5] - '0');
+    day = (s[6] - '0') * 10 + (s[7] - '0');
+    return true;
+  }
+  size_t pos = 0;
+  if (!read_number(s, pos, 4, year) || pos != 4) return false;
+  if (consume(s, pos, "年")) {
+    if (!read_number(s, pos, 2, month) || !consume(s, pos, "月")) return false;
+    if (!read_number(s, pos, 2, day)) return false;
+    consume(s, pos, "日");  // 2019年3月5 is seen in exports too
+    return pos == s.size();
+  }
+  if (pos >= s.size()) return false;
+  const char sep = s[pos];
+  if (sep != '-' && sep != '/' && sep != '.') return false;
+  ++pos;
+  if (!read_number(s, pos, 2, month) || pos >= s.size() || s[pos] != sep) return false;
+  ++pos;
+  if (!read_number(s, pos, 2, day)) return false;
+  return pos == s.size();
+}
+
+}  // namespace
+
+DayNumber to_day_number(Date date) noexcept { return static_cast<DayNumber>(date.day_number()); }
+
+Date from_day_number(DayNumber day) noexcept {
+  return Date(gregorian_calendar::from_day_number(static_cast<uint32_t>(day)));
+}
+
+bool parse_day_number(std::string_view text, DayNumber& out) noexcept {
+  // Fast path: canonical ISO `YYYY-MM-DD`, the form every modern export uses.
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+    unsigned d[8] = {p[0] - 48u, p[1] - 48u, p[2] - 48u, p[3] - 48u,
+                     p[5] - 48u, p[6] - 48u, p[8] - 48u, p[9] - 48u};
+    if ((d[0] | d[1] | d[2] | d[3] | d[4] | d[5] | d[6] | d[7]) < 10) {
+      const int year = static_cast<int>(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
+      const int month = static_cast<int>(d[4] * 10 + d[5]);
+      const int day = static_cast<int>(d[6] * 10 + d[7]);
+      if (!valid_ymd(year, month, day)) return false;
+      out = ymd_to_day(year, month, day);
+      return true;
+    }
+  }
+  int year = 0, month = 0, day = 0;
+  std::string_view s = trim(text);
+  if (!split_ymd(s, year, month, day) || !valid_ymd(year, month, day)) return false;
+  out = ymd_to_day(year, month, day);
+  return true;
+}
+
+absl::StatusOr<Date> parse_date(std::string_view text) {
+  int year = 0, month = 0, day = 0;
+  std::string_view s = trim(text);
+  if (s.empty()) return absl::InvalidArgumentError("empty date");
+  if (!split_ymd(s, year, month, day)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "not a date: '", absl_view(s), "' (expected YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYYMMDD or YYYY年M月D日)"));
+  }
+  if (year < kMinYear || year > kMaxYear) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("year out of range in '", absl_view(s), "' (", kMinYear, "-", kMaxYear, ")"));
+  }
+  if (month < 1 || month > 12) {
+    return absl::InvalidArgumentError(absl::StrCat("no month ", month, " in '", absl_view(s), "'"));
+  }
+  if (!valid_ymd(year, month, day)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("no such day: '", absl_view(s), "' (", year, "-", month, " has no day ", day, ")"));
+  }
+  return from_day_number(ymd_to_day(year, month, day));
+}
+
+std::string format_iso(Date date) {
+  const auto ymd = date.year_month_day();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year),
+                static_cast<int>(ymd.month), static_cast<int>(ymd.day));
+  return buf;
+}
+
+std::string format_iso_day(DayNumber day) { return format_iso(from_day_number(day)); }
+
+}  // namespace fazhi

@@ -1,0 +1,57 @@
+#include "fazhi/region.hpp"
+
+#include <gtest/gtest.h>
+
+namespace fazhi {
+namespace {
+
+RegionCode code(const char* text) {
+  absl::StatusOr<RegionCode> c = RegionCode::parse(text);
+  EXPECT_TRUE(c.ok()) << text << ": " << c.status();
+  return c.ok() ? *c : RegionCode::from_value(0);
+}
+
+TEST(RegionCode, DistrictRollsUpToCityAndProvince) {
+  const RegionCode baiyun = code("440111");
+  EXPECT_EQ(baiyun.str(), "440111");
+  EXPECT_EQ(baiyun.level(), RegionLevel::kDistrict);
+  EXPECT_EQ(baiyun.city().str(), "440100");
+  EXPECT_EQ(baiyun.province().str(), "440000");
+  EXPECT_EQ(baiyun.parent()->str(), "440100");
+  EXPECT_EQ(baiyun.city().level(), RegionLevel::kCity);
+  EXPECT_EQ(baiyun.city().parent()->str(), "440000");
+  EXPECT_EQ(baiyun.province().level(), RegionLevel::kProvince);
+  EXPECT_FALSE(baiyun.province().parent().has_value());
+}
+
+TEST(RegionCode, ContainsFollowsTheCode) {
+  EXPECT_TRUE(code("440000").contains(code("440111")));
+  EXPECT_TRUE(code("440100").contains(code("440111")));
+  EXPECT_TRUE(code("440100").contains(code("440100")));
+  EXPECT_FALSE(code("440100").contains(code("440000")));
+  EXPECT_FALSE(code("440100").contains(code("440203")));
+  EXPECT_FALSE(code("440111").contains(code("440112")));
+  EXPECT_TRUE(code("110000").contains(code("110101")));
+}
+
+TEST(RegionCode, TrimsSpaces) { EXPECT_EQ(code(" 440111\xE3\x80\x80").str(), "440111"); }
+
+TEST(RegionCode, RejectsMalformedCodes) {
+  for (const char* bad : {"44011", "4401110", "44011a", "", "000000", "990000", "440011",
+                          "160101", "４４０１１１", "440111.0"}) {
+    absl::StatusOr<RegionCode> c = RegionCode::parse(bad);
+    EXPECT_FALSE(c.ok()) << bad;
+    if (!c.ok()) {
+      EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+      EXPECT_NE(c.status().message().find("not a region code"), std::string::npos);
+    }
+  }
+}
+
+TEST(RegionCode, OrdersByNumber) {
+  EXPECT_LT(code("440103"), code("440111"));
+  EXPECT_EQ(code("440111"), RegionCode::from_value(440111));
+}
+
+}  // namespace
+}  // namespace fazhi
