@@ -12,6 +12,9 @@ namespace fazhi::cli {
 using Args = std::vector<std::string>;  // the words after the subcommand's name
 
 int run_calendar(const Args& args);
+int run_draw(const Args& args);
+int run_verify(const Args& args);
+int run_sample(const Args& args);
 
 // fail prints "fazhi: <message>" on stderr and returns 1; usage() returns 2.
 int fail(const std::string& message);

@@ -1,0 +1,536 @@
+#include "fazhi/lottery.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <boost/math/distributions/chi_squared.hpp>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fazhi {
+namespace {
+
+// The published test vectors: docs/lottery.md lists the same ones, and
+// tests/python/test_lottery_vectors.py checks scripts/verify_lottery.py
+// against that page.
+struct Vector {
+  DrawInput input;
+  std::vector<std::string> pool;
+  std::string pool_sha256;
+  uint64_t index;
+  std::string winner;
+  uint64_t counter;
+  std::string hash;
+};
+
+const std::vector<Vector>& vectors() {
+  static const std::vector<Vector> kVectors = {
+      {{"fazhi-test-seed-1", "CASE-0001", {"a", "b", "c", "d", "e", "f", "g"}, {}, {}},
+       {"a", "b", "c", "d", "e", "f", "g"},
+       "c9120448677aa164230248f93bea7377310cf02dcc8542cca70b047609c7e573",
+       1,
+       "b",
+       0,
+       "32f6bd2ad7914ea12de530591b02c9e4faa2e62b72a17353d0e349a132b821c6"},
+      {{"2024-06-03 上证指数收盘 3078.49",
+        "穗白法援〔2024〕0173号",
+        {"王律师", "李律师", "陈律师", "赵律师", "刘律师"},
+        {"李律师"},
+        {"赵律师"}},
+       {"刘律师", "王律师", "陈律师"},
+       "62b4dd71cf2204b88db5bb421c0c126074790b80540fb149857b610d8fe8642b",
+       2,
+       "陈律师",
+       0,
+       "8520cb838daed6aac05f9632d5990519021f92a6617833df12ea0aec5970bed2"},
+      // Two rejected hashes before the accepted one (counter 2); the canonical
+      // order is by code point, not 甲乙丙丁戊.
+      {{"2024-07-01 seed 6",
+        "穗白法援〔2024〕0006号",
+        {"律师甲", "律师乙", "律师丙", "律师丁", "律师戊"},
+        {},
+        {}},
+       {"律师丁", "律师丙", "律师乙", "律师戊", "律师甲"},
+       "6d9f0b34a2fcb800126dd34e1acbd7d231f050d2222510645083f4ebdae4216f",
+       1,
+       "律师丙",
+       2,
+       "e7b9c327682d279178f8b43b71afd60b71863d7ab3d5c1981ca6a3c8e902df06"},
+      {{"s", "c", {"only"}, {}, {}},
+       {"only"},
+       "5a4c5adcfd01f659a3cee11d7e3a986a9183f67259c7414d37c11e8f5e69121b",
+       0,
+       "only",
+       0,
+       "8a5e0abd01c489206eb61513d54bb93fee77f1102ff6a6e3a7060961e16a64d6"},
+  };
+  return kVectors;
+}
+
+std::string hex(const std::string& bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 0x0F]);
+  }
+  return out;
+}
+
+DrawAudit drawn(const DrawInput& in) {
+  absl::StatusOr<DrawAudit> a = draw(in);
+  EXPECT_TRUE(a.ok()) << a.status();
+  return a.ok() ? *a : DrawAudit{};
+}
+
+DrawInput seven(std::string case_id = "CASE-0001") {
+  return {"fazhi-test-seed-1", std::move(case_id), {"a", "b", "c", "d", "e", "f", "g"}, {}, {}};
+}
+
+bool message_contains(const absl::Status& s, std::string_view text) {
+  return std::string_view(s.message().data(), s.message().size()).find(text) !=
+         std::string_view::npos;
+}
+
+// ---- encoding and vectors
+
+TEST(Lottery, MessageIsTheDocumentedBytes) {
+  const std::string fields[] = {"CASE-0001"};
+  EXPECT_EQ(hex(draw_message(kLotteryScheme, "fazhi-test-seed-1", fields, 0)),
+            "00000010"
+            "66617a68692d6c6f74746572792d7631"  // "fazhi-lottery-v1"
+            "00000011"
+            "66617a68692d746573742d736565642d31"  // "fazhi-test-seed-1"
+            "00000009"
+            "434153452d30303031"  // "CASE-0001"
+            "0000000000000000");  // counter 0
+  EXPECT_EQ(hex(draw_message(kLotteryScheme, "s", fields, 0x0102030405060708))
+                .substr(size_t{2} * (4 + 16 + 4 + 1 + 4 + 9)),
+            "0102030405060708");
+}
+
+TEST(Lottery, PublishedVectorsReproduce) {
+  for (const Vector& v : vectors()) {
+    SCOPED_TRACE(v.input.case_id);
+    const DrawAudit a = drawn(v.input);
+    EXPECT_EQ(a.pool, v.pool);
+    EXPECT_EQ(a.pool_sha256, v.pool_sha256);
+    EXPECT_EQ(a.index, v.index);
+    EXPECT_EQ(a.winner, v.winner);
+    EXPECT_EQ(a.counter, v.counter);
+    EXPECT_EQ(a.hash, v.hash);
+    EXPECT_TRUE(verify(a).ok());
+  }
+}
+
+// Every ```json block of docs/lottery.md is a published audit record; each
+// must verify, and together they must include the vectors above.
+TEST(Lottery, DocsPublishTheSameVectors) {
+  std::ifstream in(FAZHI_SOURCE_DIR "/docs/lottery.md");
+  ASSERT_TRUE(in) << "docs/lottery.md is missing";
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  int records = 0;
+  for (size_t at = text.find("```json\n"); at != std::string::npos;
+       at = text.find("```json\n", at + 1)) {
+    const size_t begin = at + 8, end = text.find("\n```", begin);
+    ASSERT_NE(end, std::string::npos);
+    absl::StatusOr<std::string> ok = verify_audit_json(text.substr(begin, end - begin));
+    EXPECT_TRUE(ok.ok()) << "record " << records + 1 << ": " << ok.status();
+    ++records;
+  }
+  EXPECT_EQ(records, 5);
+  for (const Vector& v : vectors()) {
+    EXPECT_NE(text.find(v.hash), std::string::npos) << v.input.case_id;
+    EXPECT_NE(text.find(v.pool_sha256), std::string::npos) << v.input.case_id;
+  }
+}
+
+TEST(Lottery, InputOrderDoesNotMatter) {
+  DrawInput shuffled = seven();
+  shuffled.answered = {"g", "c", "a", "e", "b", "f", "d"};
+  EXPECT_EQ(drawn(shuffled), drawn(seven()));
+}
+
+TEST(Lottery, ExcludedLawyerIsNeverDrawn) {
+  for (int i = 0; i < 200; ++i) {
+    DrawInput in = seven("CASE-" + std::to_string(i));
+    in.conflicts = {"b", "zz-did-not-answer"};
+    in.at_cap = {"e", "b"};
+    const DrawAudit a = drawn(in);
+    EXPECT_EQ(a.pool, (std::vector<std::string>{"a", "c", "d", "f", "g"}));
+    EXPECT_NE(a.winner, "b");
+    EXPECT_NE(a.winner, "e");
+  }
+}
+
+// ---- bad input
+
+TEST(Lottery, RejectsEmptySeed) {
+  DrawInput in = seven();
+  in.seed.clear();
+  absl::StatusOr<DrawAudit> a = draw(in);
+  EXPECT_EQ(a.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(message_contains(a.status(), "seed is empty"));
+}
+
+TEST(Lottery, RejectsEmptyCaseId) {
+  DrawInput in = seven("");
+  EXPECT_TRUE(message_contains(draw(in).status(), "case id is empty"));
+}
+
+TEST(Lottery, RejectsEmptyPool) {
+  DrawInput in = seven();
+  in.answered.clear();
+  absl::StatusOr<DrawAudit> a = draw(in);
+  EXPECT_EQ(a.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(message_contains(a.status(), "pool is empty"));
+}
+
+TEST(Lottery, RejectsPoolEmptiedByExclusions) {
+  DrawInput in = seven();
+  in.conflicts = {"a", "b", "c"};
+  in.at_cap = {"c", "d", "e", "f", "g"};
+  absl::StatusOr<DrawAudit> a = draw(in);
+  EXPECT_EQ(a.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(message_contains(a.status(),
+                               "all 7 lawyers who answered are excluded (3 for a "
+                               "conflict of interest, 5 at their caseload cap)"))
+      << a.status();
+}
+
+TEST(Lottery, RejectsDuplicateIds) {
+  DrawInput in = seven();
+  in.answered.push_back("c");
+  EXPECT_TRUE(message_contains(draw(in).status(), "duplicate id in the lawyers who answered: 'c'"));
+  in = seven();
+  in.at_cap = {"x", "x"};
+  EXPECT_TRUE(message_contains(draw(in).status(), "duplicate id"));
+}
+
+TEST(Lottery, RejectsEmptyIdAndInvalidUtf8) {
+  DrawInput in = seven();
+  in.answered.push_back("");
+  EXPECT_TRUE(message_contains(draw(in).status(), "an empty id"));
+  in = seven();
+  in.answered.push_back("\xC0\xAF");  // an overlong '/'
+  EXPECT_TRUE(message_contains(draw(in).status(), "not valid UTF-8"));
+  in = seven();
+  in.seed = "\xED\xA0\x80";  // a UTF-16 surrogate
+  EXPECT_TRUE(message_contains(draw(in).status(), "not valid UTF-8"));
+}
+
+// ---- the pick and its uniformity
+
+TEST(LotteryPick, RejectsAnEmptyList) {
+  const std::string fields[] = {"x"};
+  EXPECT_FALSE(pick_index(kLotteryScheme, "seed", fields, 0).ok());
+  EXPECT_FALSE(pick_index(kLotteryScheme, "", fields, 3).ok());
+}
+
+TEST(LotteryPick, PowerOfTwoNeverRejects) {
+  for (int i = 0; i < 100; ++i) {
+    const std::string fields[] = {std::to_string(i)};
+    absl::StatusOr<Pick> p = pick_index(kLotteryScheme, "seed", fields, 8);
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p->counter, 0u);
+    EXPECT_LT(p->index, 8u);
+  }
+}
+
+TEST(LotteryPick, WorksForTheLargestLists) {
+  const std::string fields[] = {"x"};
+  absl::StatusOr<Pick> p = pick_index(kLotteryScheme, "seed", fields, (uint64_t{1} << 63) + 1);
+  ASSERT_TRUE(p.ok());
+  EXPECT_LE(p->index, uint64_t{1} << 63);
+  p = pick_index(kLotteryScheme, "seed", fields, ~uint64_t{0});
+  ASSERT_TRUE(p.ok());
+}
+
+// 100,000 draws over a pool of 7 (a fixed seed, case ids CASE-0 .. CASE-99999)
+// should look uniform: Pearson's chi-square with 6 degrees of freedom. The
+// seed is fixed, so the test is deterministic; p > 0.001 says the counts are
+// not implausibly far from 1/7 each.
+TEST(LotteryPick, UniformOverAPoolOfSeven) {
+  constexpr int kDraws = 100000;
+  std::array<int, 7> counts{};
+  std::array<int, 3> rejected_counters{};
+  for (int i = 0; i < kDraws; ++i) {
+    const DrawAudit a = drawn(seven("CASE-" + std::to_string(i)));
+    ++counts[a.index];
+    ++rejected_counters[std::min<uint64_t>(a.counter, 2)];
+  }
+  const double expected = kDraws / 7.0;
+  double chi2 = 0;
+  for (int c : counts) chi2 += (c - expected) * (c - expected) / expected;
+  const boost::math::chi_squared dist(6);
+  const double p = boost::math::cdf(boost::math::complement(dist, chi2));
+  EXPECT_GT(p, 0.001) << "chi-square " << chi2;
+  // With 7 of 8 masked values accepted, about 1/8 of draws need counter 1.
+  EXPECT_GT(rejected_counters[1], kDraws / 10);
+  EXPECT_LT(rejected_counters[1], kDraws / 7);
+}
+
+// ---- audit records
+
+TEST(LotteryAudit, JsonRoundTrips) {
+  for (const Vector& v : vectors()) {
+    const DrawAudit a = drawn(v.input);
+    absl::StatusOr<DrawAudit> back = audit_from_json(audit_to_json(a));
+    ASSERT_TRUE(back.ok()) << back.status();
+    EXPECT_EQ(*back, a);
+    absl::StatusOr<std::string> ok = verify_audit_json(audit_to_json(a));
+    ASSERT_TRUE(ok.ok()) << ok.status();
+    EXPECT_NE(ok->find(v.winner), std::string::npos);
+  }
+}
+
+TEST(LotteryAudit, VerifyRejectsChangedWinner) {
+  DrawAudit a = drawn(vectors()[1].input);
+  a.winner = "王律师";
+  const absl::Status s = verify(a);
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(
+      message_contains(s, "winner does not match: the record says '王律师', recomputed '陈律师'"))
+      << s;
+}
+
+TEST(LotteryAudit, VerifyRejectsChangedPool) {
+  DrawAudit a = drawn(vectors()[1].input);
+  a.pool[0] = "李律师";  // the conflicted lawyer slipped back in
+  EXPECT_TRUE(message_contains(verify(a), "pool does not match")) << verify(a);
+  a = drawn(vectors()[1].input);
+  a.input.conflicts.clear();  // the conflict quietly dropped
+  EXPECT_TRUE(message_contains(verify(a), "pool does not match")) << verify(a);
+  a = drawn(vectors()[1].input);
+  a.pool_sha256[0] = a.pool_sha256[0] == '0' ? '1' : '0';
+  EXPECT_TRUE(message_contains(verify(a), "pool_sha256 does not match")) << verify(a);
+}
+
+TEST(LotteryAudit, VerifyRejectsChangedSeedOrCase) {
+  DrawAudit a = drawn(vectors()[0].input);
+  a.input.seed = "fazhi-test-seed-2";
+  EXPECT_TRUE(message_contains(verify(a), "does not match")) << verify(a);
+  a = drawn(vectors()[0].input);
+  a.input.case_id = "CASE-0002";
+  EXPECT_TRUE(message_contains(verify(a), "does not match")) << verify(a);
+  a = drawn(vectors()[0].input);
+  a.input.seed.clear();
+  EXPECT_TRUE(message_contains(verify(a), "the record's inputs are not valid: the seed is empty"))
+      << verify(a);
+}
+
+TEST(LotteryAudit, VerifyRejectsChangedIndexCounterOrHash) {
+  DrawAudit a = drawn(vectors()[2].input);
+  a.index = 0;
+  EXPECT_TRUE(message_contains(verify(a), "index does not match")) << verify(a);
+  a = drawn(vectors()[2].input);
+  a.counter = 0;  // hide the two rejected hashes
+  EXPECT_TRUE(message_contains(verify(a), "counter does not match")) << verify(a);
+  a = drawn(vectors()[2].input);
+  a.hash[63] = a.hash[63] == '0' ? '1' : '0';
+  EXPECT_TRUE(message_contains(verify(a), "hash does not match")) << verify(a);
+}
+
+TEST(LotteryAudit, VerifyRejectsListsOutOfCanonicalOrder) {
+  DrawAudit a = drawn(seven());
+  std::swap(a.input.answered[0], a.input.answered[1]);
+  EXPECT_TRUE(message_contains(verify(a), "answered (canonical order) does not match"))
+      << verify(a);
+}
+
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+TEST(LotteryAudit, VerifyJsonRejectsATamperedRecord) {
+  const std::string json = audit_to_json(drawn(vectors()[1].input));
+  absl::StatusOr<std::string> r =
+      verify_audit_json(replace_once(json, "\"winner\": \"陈律师\"", "\"winner\": \"刘律师\""));
+  EXPECT_TRUE(message_contains(r.status(), "winner does not match")) << r.status();
+  r = verify_audit_json(replace_once(json, "\"index\": 2", "\"index\": 0"));
+  EXPECT_TRUE(message_contains(r.status(), "index does not match")) << r.status();
+  r = verify_audit_json(replace_once(json, "2024-06-03", "2024-06-04"));
+  EXPECT_TRUE(message_contains(r.status(), "does not match")) << r.status();
+}
+
+TEST(LotteryAudit, ReadingIsStrict) {
+  const std::string json = audit_to_json(drawn(seven()));
+  auto error = [](const std::string& text) {
+    return std::string(audit_from_json(text).status().message());
+  };
+  EXPECT_NE(error("{").find("not valid JSON"), std::string::npos);
+  EXPECT_NE(error("[]").find("not a JSON object"), std::string::npos);
+  EXPECT_NE(error(replace_once(json, "\"winner\"", "\"victor\"")).find("no 'winner'"),
+            std::string::npos);
+  EXPECT_NE(error(replace_once(json, "\"index\": 1", "\"index\": -1")).find("'index' is not"),
+            std::string::npos);
+  EXPECT_NE(error(replace_once(json, "\"index\": 1", "\"index\": 1.0")).find("'index' is not"),
+            std::string::npos);
+  EXPECT_NE(error(replace_once(json, "\"winner\"", "\"winner\": \"a\", \"winner\""))
+                .find("key 'winner' twice"),
+            std::string::npos);
+  EXPECT_NE(error(replace_once(json, "\"winner\"", "\"note\": \"x\", \"winner\""))
+                .find("unknown key 'note'"),
+            std::string::npos);
+  EXPECT_NE(error(replace_once(json, "fazhi-lottery-v1", "fazhi-lottery-v0")).find("scheme"),
+            std::string::npos);
+  EXPECT_NE(std::string(verify_audit_json("{\"scheme\": \"x\"}").status().message())
+                .find("unknown scheme 'x'"),
+            std::string::npos);
+}
+
+// ---- 双随机 sampling
+
+SampleInput baiyun_batch() {
+  SampleInput in;
+  in.seed = "2024-09-02 双随机 seed";
+  in.batch_id = "白云区2024年第三季度律所检查";
+  in.targets = {"律所A", "律所B", "律所C", "律所D", "律所E", "律所F"};
+  in.k = 3;
+  in.inspectors = {"张三", "李四", "王五", "赵六"};
+  in.m = 2;
+  in.conflicts = {{"张三", "律所A"}, {"李四", "律所A"}, {"张三", "律所C"}};
+  return in;
+}
+
+SampleAudit sampled(const SampleInput& in) {
+  absl::StatusOr<SampleAudit> a = sample(in);
+  EXPECT_TRUE(a.ok()) << a.status();
+  return a.ok() ? *a : SampleAudit{};
+}
+
+TEST(LotterySample, PublishedVectorReproduces) {
+  const SampleAudit a = sampled(baiyun_batch());
+  EXPECT_EQ(a.targets_sha256, "a71e406a1a3980f9f922bf75eeabbfaeefc49c378668e24b725a05047097c42c");
+  EXPECT_EQ(a.inspectors_sha256,
+            "86592c029731563a90140f6a07cb99cb792841458494d828154c98fbe94710c0");
+  ASSERT_EQ(a.draws.size(), 3u);
+  const std::pair<const char*, std::array<const char*, 2>> expected[] = {
+      {"律所B", {"张三", "赵六"}}, {"律所C", {"王五", "赵六"}}, {"律所D", {"李四", "王五"}}};
+  for (size_t j = 0; j < 3; ++j) {
+    EXPECT_EQ(a.draws[j].target, expected[j].first);
+    ASSERT_EQ(a.draws[j].team.size(), 2u);
+    EXPECT_EQ(a.draws[j].team[0].inspector, expected[j].second[0]);
+    EXPECT_EQ(a.draws[j].team[1].inspector, expected[j].second[1]);
+  }
+  EXPECT_EQ(a.draws[1].pick.counter, 1u);
+  EXPECT_EQ(a.draws[1].pick.hash,
+            "ec3f4cfee5d6aef1dafd7362cb3b44bc1bfab491422270dc8aa27b398ade9de6");
+  EXPECT_TRUE(verify(a).ok());
+}
+
+TEST(LotterySample, NoInspectorOnAConflictedTarget) {
+  SampleInput in = baiyun_batch();
+  in.k = 6;
+  in.conflicts.push_back({"王五", "律所E"});
+  in.conflicts.push_back({"赵六", "律所E"});
+  for (int i = 0; i < 100; ++i) {
+    in.batch_id = "batch-" + std::to_string(i);
+    const SampleAudit a = sampled(in);
+    std::set<std::string> targets;
+    for (const SampledTarget& t : a.draws) {
+      targets.insert(t.target);
+      std::set<std::string> team;
+      for (const SampledInspector& m : t.team) {
+        team.insert(m.inspector);
+        for (const Conflict& c : in.conflicts) {
+          EXPECT_FALSE(c.inspector == m.inspector && c.target == t.target)
+              << m.inspector << " on " << t.target;
+        }
+      }
+      EXPECT_EQ(team.size(), 2u) << "an inspector twice on one team";
+    }
+    EXPECT_EQ(targets.size(), 6u) << "a target chosen twice";
+  }
+}
+
+TEST(LotterySample, IsReproducibleFromTheSeed) {
+  SampleInput shuffled = baiyun_batch();
+  std::reverse(shuffled.targets.begin(), shuffled.targets.end());
+  std::reverse(shuffled.inspectors.begin(), shuffled.inspectors.end());
+  std::reverse(shuffled.conflicts.begin(), shuffled.conflicts.end());
+  EXPECT_EQ(sampled(shuffled), sampled(baiyun_batch()));
+  SampleInput other = baiyun_batch();
+  other.seed = "another seed";
+  EXPECT_NE(sampled(other).draws, sampled(baiyun_batch()).draws);
+}
+
+TEST(LotterySample, RejectsBadInput) {
+  auto error = [](const SampleInput& in) { return sample(in).status(); };
+  SampleInput in = baiyun_batch();
+  in.k = 7;
+  EXPECT_TRUE(message_contains(error(in), "k = 7 is larger than the list of 6 targets"));
+  in = baiyun_batch();
+  in.m = 5;
+  EXPECT_TRUE(message_contains(error(in), "m = 5 is larger than the roster of 4 inspectors"));
+  in = baiyun_batch();
+  in.k = 0;
+  EXPECT_TRUE(message_contains(error(in), "k is 0"));
+  in = baiyun_batch();
+  in.seed.clear();
+  EXPECT_TRUE(message_contains(error(in), "seed is empty"));
+  in = baiyun_batch();
+  in.targets.push_back("律所B");
+  EXPECT_TRUE(message_contains(error(in), "duplicate id in the targets: '律所B'"));
+  in = baiyun_batch();
+  in.inspectors.clear();
+  EXPECT_TRUE(message_contains(error(in), "roster of inspectors is empty"));
+  in = baiyun_batch();
+  in.conflicts.push_back({"张三", "律所A"});
+  EXPECT_TRUE(message_contains(error(in), "duplicate conflict"));
+}
+
+TEST(LotterySample, FailsWhenConflictsLeaveTooFewInspectors) {
+  SampleInput in = baiyun_batch();
+  in.k = 6;
+  in.conflicts.push_back({"王五", "律所A"});  // only 赵六 is left for 律所A
+  const absl::Status s = sample(in).status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(message_contains(
+      s, "target '律所A' needs a team of m = 2; inspectors without a conflict with it: 1 of 4"))
+      << s;
+}
+
+TEST(LotterySample, VerifyRejectsATamperedRecord) {
+  const SampleAudit honest = sampled(baiyun_batch());
+  SampleAudit a = honest;
+  a.draws[1].team[0].inspector = "张三";  // a conflicted inspector swapped in
+  EXPECT_TRUE(message_contains(verify(a), "draws[1].team[0].inspector does not match"))
+      << verify(a);
+  a = honest;
+  a.draws[0].target = "律所A";
+  EXPECT_TRUE(message_contains(verify(a), "draws[0].target does not match")) << verify(a);
+  a = honest;
+  a.input.seed = "another seed";
+  EXPECT_TRUE(message_contains(verify(a), "does not match")) << verify(a);
+  a = honest;
+  a.input.conflicts.erase(a.input.conflicts.begin() + 1);  // 张三's conflict with 律所C dropped
+  EXPECT_FALSE(verify(a).ok());
+}
+
+TEST(LotterySample, JsonRoundTrips) {
+  const SampleAudit a = sampled(baiyun_batch());
+  absl::StatusOr<SampleAudit> back = sample_audit_from_json(audit_to_json(a));
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(*back, a);
+  absl::StatusOr<std::string> ok = verify_audit_json(audit_to_json(a));
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  EXPECT_EQ(*ok,
+            "batch 白云区2024年第三季度律所检查: 3 of 6 targets: 律所B (张三, 赵六); 律所C "
+            "(王五, 赵六); 律所D (李四, 王五)");
+  absl::StatusOr<std::string> bad = verify_audit_json(
+      replace_once(audit_to_json(a), "\"inspector\": \"赵六\"", "\"inspector\": \"李四\""));
+  EXPECT_FALSE(bad.ok());
+}
+
+}  // namespace
+}  // namespace fazhi
