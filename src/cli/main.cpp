@@ -27,6 +27,9 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"check", run_check,
+     "check --data DIR [--strict] [--encoding auto|utf-8|gb18030] [--threads N]\n"
+     "         (load only; print the counts and every rejected row)"},
     {"calendar", run_calendar,
      "calendar is-workday DATE | between A B | add-workdays DATE N |\n"
      "         period-end DATE N [days|workdays|months] [--calendar FILE]"},

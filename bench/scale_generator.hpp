@@ -1,0 +1,42 @@
+// scale_generator.hpp -- a deterministic DATA.md dataset of any size, for benchmarks.
+//
+// generate_scale writes `<kind>.csv` for every kind plus regions.csv: N case
+// records in all (mediation 45%, legal aid 30%, reconsideration 12%,
+// litigation 8%, registry 5%), N/20 activity rows, over 3,100 districts
+// (31 real province prefixes x 10 cities x 10 districts) and the years
+// 2018-2019 with some 2017 carry-over. Canonical English headers, ISO dates,
+// UTF-8, Chinese text in the text columns, every row valid. The same seed and
+// size always give the same bytes.
+//
+//   fazhi::bench::ScaleOptions o{.records = 1'000'000, .out = "/tmp/scale"};
+//   absl::StatusOr<fazhi::bench::ScaleStats> s = fazhi::bench::generate_scale(o);
+#ifndef FAZHI_BENCH_SCALE_GENERATOR_HPP_
+#define FAZHI_BENCH_SCALE_GENERATOR_HPP_
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "fazhi/records.hpp"
+
+namespace fazhi::bench {
+
+struct ScaleOptions {
+  int64_t records = 1'000'000;
+  std::string out;
+  uint64_t seed = 1;
+};
+
+struct ScaleStats {
+  std::array<int64_t, kRecordKindCount> rows{};   // data rows per kind
+  std::array<int64_t, kRecordKindCount> bytes{};  // file size per kind
+  int64_t total_bytes = 0;
+};
+
+// generate_scale writes the dataset into options.out (created if needed).
+absl::StatusOr<ScaleStats> generate_scale(const ScaleOptions& options);
+
+}  // namespace fazhi::bench
+
+#endif  // FAZHI_BENCH_SCALE_GENERATOR_HPP_

@@ -1,0 +1,211 @@
+// fazhi/dataset.hpp -- validated records held column-wise, and how they get there.
+//
+// A Dataset holds every record kind column by column: dates as DayNumber
+// (kNoDay when empty), codes as one-byte enums, booleans as Tri, money as
+// integer fen, and repeated text (regions, agencies, lawyers, categories)
+// dictionary-encoded. Loading validates each row against spec/DATA.md; a bad
+// row is rejected with its file, line, column and reason, and for every file
+// rows read = rows kept + rows rejected. Once loading is finished a Dataset is
+// only read, and reading is safe from many threads.
+//
+//   fazhi::Dataset ds;
+//   absl::StatusOr<fazhi::LoadSummary> s = ds.load_dir("data/examples/baiyun-2019");
+//   for (const fazhi::Rejection& r : ds.rejects()) std::cerr << r.file << ":" << r.line ...
+#ifndef FAZHI_DATASET_HPP_
+#define FAZHI_DATASET_HPP_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "fazhi/records.hpp"
+#include "fazhi/region.hpp"
+
+namespace fazhi {
+
+// RegionIndex is a row's region as an index into Dataset::regions().
+using RegionIndex = uint32_t;
+// TextId is dictionary-encoded text (Dataset::text); 0 is the empty text.
+using TextId = uint32_t;
+
+struct ReconsiderationColumns {
+  std::vector<RegionIndex> region;
+  std::vector<DayNumber> received, accepted, closed;
+  std::vector<Disposition> disposition;
+  std::vector<Tri> simple_procedure, extended, litigated, compensation;
+  std::vector<int32_t> suspended_days;  // -1 when unknown
+  std::vector<TextId> respondent, category;
+  size_t size() const { return region.size(); }
+};
+
+struct LitigationColumns {
+  std::vector<RegionIndex> region;
+  std::vector<DayNumber> filed, defence, closed;
+  std::vector<Instance> instance;
+  std::vector<LitigationOutcome> outcome;
+  std::vector<Tri> head_appeared, lawyer_only, hearing_held;
+  std::vector<TextId> defendant, category;
+  size_t size() const { return region.size(); }
+};
+
+struct LegalAidColumns {
+  std::vector<RegionIndex> region;
+  std::vector<DayNumber> applied, decided, accepted, assigned, closed;
+  std::vector<AidDecision> decision;
+  std::vector<AidCaseType> case_type;
+  std::vector<AssignmentMethod> assignment_method;
+  std::vector<Tri> commitment;
+  std::vector<TextId> lawyer, firm;
+  std::vector<int64_t> recovered_fen;  // -1 when empty
+  size_t size() const { return region.size(); }
+};
+
+struct MediationColumns {
+  std::vector<RegionIndex> region;
+  std::vector<DayNumber> received, closed;
+  std::vector<MediationOutcome> outcome;
+  std::vector<Tri> major_group;
+  std::vector<TextId> org, category;
+  size_t size() const { return region.size(); }
+};
+
+struct RegistryColumns {
+  std::vector<RegionIndex> region;
+  std::vector<RegistryKind> kind;
+  std::vector<DayNumber> start, end;  // end is kNoDay while the entity stands
+  size_t size() const { return region.size(); }
+};
+
+struct ActivityColumns {
+  std::vector<RegionIndex> region;
+  std::vector<DayNumber> date;
+  std::vector<Indicator> indicator;
+  std::vector<int64_t> value;
+  std::vector<TextId> note;
+  size_t size() const { return region.size(); }
+};
+
+// Rejection is one row that was not kept, and why.
+struct Rejection {
+  std::string file;    // the path, or the buffer's name
+  int64_t line = 0;    // 1-based physical line where the row starts
+  std::string column;  // the canonical column name; "" for a whole-row problem
+  std::string reason;  // e.g. "no such day: '2019-02-30' ..."
+  std::string raw;     // the row's text, cut to kMaxRawText bytes
+};
+inline constexpr size_t kMaxRawText = 512;
+
+// FileSummary counts one loaded file (or buffer).
+struct FileSummary {
+  std::string file;
+  RecordKind kind = RecordKind::kReconsideration;
+  std::string encoding;  // "UTF-8" or "GB18030"
+  int64_t rows_read = 0;
+  int64_t rows_kept = 0;
+  int64_t rows_rejected = 0;
+};
+
+// LoadSummary is what one load call did; per-kind totals are the sums over
+// `files`. Notices are things worth a look that rejected nothing (an unknown
+// file in the folder, a file converted from GB18030).
+struct LoadSummary {
+  std::vector<FileSummary> files;
+  std::vector<std::string> notices;
+  int64_t rows_read(RecordKind kind) const;
+  int64_t rows_kept(RecordKind kind) const;
+  int64_t rows_rejected(RecordKind kind) const;
+  int64_t rows_read() const;
+  int64_t rows_rejected() const;
+};
+
+// MemoryUsage is what a Dataset holds, in bytes (vector capacities included).
+struct MemoryUsage {
+  size_t columns = 0;    // the record columns of every kind
+  size_t id_index = 0;   // the duplicate-id index: hash slots and per-id headers
+  size_t id_text = 0;    // the bytes of the case and entity ids themselves
+  size_t text = 0;       // the text dictionary (respondents, lawyers, names, ...)
+  size_t case_records = 0;  // rows of reconsideration, litigation, legal_aid, mediation, registry
+};
+
+enum class Encoding : uint8_t { kDetect, kUtf8, kGb18030 };
+
+struct LoadOptions {
+  // strict stops at the first bad row with its error; the default (lenient)
+  // rejects bad rows and goes on.
+  bool strict = false;
+  Encoding encoding = Encoding::kDetect;
+  // Threads to use for loading (files or ranges in parallel); 0 = hardware.
+  int threads = 0;
+};
+
+class Dataset {
+ public:
+  Dataset();
+  ~Dataset();
+  Dataset(Dataset&&) noexcept;
+  Dataset& operator=(Dataset&&) noexcept;
+  Dataset(const Dataset&) = delete;
+  Dataset& operator=(const Dataset&) = delete;
+
+  // ---- Loading (not thread-safe; finish loading before reading) ----
+
+  // load_dir loads every `<kind>.csv` of a folder. Unknown files give a
+  // notice. A missing or unreadable folder is an error; so is a file that
+  // lacks a required column (refused whole, naming the column), and in strict
+  // mode the first bad row.
+  absl::StatusOr<LoadSummary> load_dir(const std::string& dir, const LoadOptions& options = {});
+  absl::StatusOr<LoadSummary> load_file(RecordKind kind, const std::string& path,
+                                        const LoadOptions& options = {});
+  // load_buffer reads CSV text held in memory; `name` stands for the file in
+  // rejections and messages.
+  absl::StatusOr<LoadSummary> load_buffer(RecordKind kind, std::string_view data,
+                                          std::string_view name, const LoadOptions& options = {});
+
+  // add appends one record from the caller's own database, validated like a
+  // CSV row; an invalid record is an InvalidArgument error (and is not kept).
+  absl::Status add(const ReconsiderationRecord& r);
+  absl::Status add(const LitigationRecord& r);
+  absl::Status add(const LegalAidRecord& r);
+  absl::Status add(const MediationRecord& r);
+  absl::Status add(const RegistryRecord& r);
+  absl::Status add(const ActivityRecord& r);
+  absl::Status add(const RegionNameRecord& r);
+
+  // ---- Reading (const; safe from many threads) ----
+
+  const ReconsiderationColumns& reconsideration() const;
+  const LitigationColumns& litigation() const;
+  const LegalAidColumns& legal_aid() const;
+  const MediationColumns& mediation() const;
+  const RegistryColumns& registry() const;
+  const ActivityColumns& activity() const;
+
+  // regions lists every region code a row used, indexed by RegionIndex.
+  const std::vector<RegionCode>& regions() const;
+  std::optional<RegionIndex> region_index(RegionCode code) const;
+  // region_name is the name from regions.csv, if one was loaded.
+  std::optional<std::string_view> region_name(RegionCode code) const;
+  // text resolves a dictionary id.
+  std::string_view text(TextId id) const;
+
+  // rejects lists every rejected row of every load, in load order.
+  const std::vector<Rejection>& rejects() const;
+  // totals over every load so far.
+  const LoadSummary& summary() const;
+  // memory_usage measures what the dataset holds.
+  MemoryUsage memory_usage() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fazhi
+
+#endif  // FAZHI_DATASET_HPP_

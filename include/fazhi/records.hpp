@@ -1,0 +1,268 @@
+// fazhi/records.hpp -- the record kinds of spec/DATA.md and their codes.
+//
+// Each enumerated column has one code table (records.cpp) that maps the
+// English code and every Chinese label of DATA.md to an enum value, and the
+// domain rules that hang on a code (which disposition corrects an act, which
+// outcome is a judgment) are named functions here, each citing its article.
+//
+//   std::optional<fazhi::Disposition> d = fazhi::parse_code<fazhi::Disposition>("撤销");
+//   fazhi::correction_class(*d);  // CorrectionClass::kDirect (行政复议法 art. 64)
+#ifndef FAZHI_RECORDS_HPP_
+#define FAZHI_RECORDS_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "fazhi/date.hpp"
+#include "fazhi/region.hpp"
+
+namespace fazhi {
+
+// RecordKind names the CSV files of a dataset folder (`<kind>.csv`).
+enum class RecordKind : uint8_t {
+  kReconsideration,
+  kLitigation,
+  kLegalAid,
+  kMediation,
+  kRegistry,
+  kActivity,
+  kRegions,
+};
+inline constexpr int kRecordKindCount = 7;
+std::string_view kind_name(RecordKind kind) noexcept;  // "reconsideration", ...
+std::optional<RecordKind> parse_kind(std::string_view name) noexcept;
+
+// Tri is a boolean column: DATA.md says an empty value is unknown, which is
+// not the same as false.
+enum class Tri : int8_t { kUnknown = -1, kFalse = 0, kTrue = 1 };
+
+// kNoDay marks an empty date column ("not yet": not accepted, not closed).
+inline constexpr DayNumber kNoDay = INT32_MIN;
+
+// ---- Codes (the tables of DATA.md). Value 0 of each is "empty". -------------
+
+enum class Disposition : uint8_t {
+  kNone,
+  kUpheld,                    // 维持, art. 68
+  kClaimRejected,             // 驳回行政复议请求, art. 69
+  kApplicationRejected,       // 驳回行政复议申请, art. 33
+  kRevoked,                   // 撤销, art. 64
+  kAltered,                   // 变更, art. 63
+  kConfirmedIllegal,          // 确认违法, art. 65
+  kConfirmedVoid,             // 确认无效, art. 67
+  kOrderedPerformance,        // 责令履行, art. 66
+  kAgreementRemedy,           // 行政协议, art. 71
+  kMediated,                  // 调解, art. 73
+  kSettled,                   // 和解, arts. 74 + 41(1)
+  kWithdrawnAfterCorrection,  // 纠正后撤回, art. 41(1)
+  kWithdrawn,                 // 撤回, art. 41(1)
+  kTerminated,                // 终止, art. 41(2)-(5)
+  kNotAccepted,               // 不予受理, art. 30
+  kOther,                     // 其他
+};
+
+enum class Instance : uint8_t { kNone, kFirst, kSecond, kRetrial };
+
+enum class LitigationOutcome : uint8_t {
+  kNone,
+  kJudgmentWin,               // 判决驳回诉讼请求 ..., 行政诉讼法 art. 69
+  kJudgmentLoss,              // 判决撤销 ..., arts. 70-78
+  kRulingDismissed,           // 裁定驳回起诉
+  kWithdrawn,                 // 撤诉, art. 62
+  kWithdrawnAfterCorrection,  // 被告改变行为后撤诉, art. 62
+  kRemanded,                  // 发回重审
+  kMediated,                  // 调解, art. 60
+  kOther,                     // 其他, 终结, 移送
+};
+
+enum class AidDecision : uint8_t { kNone, kGranted, kDenied };
+enum class AidCaseType : uint8_t { kNone, kCriminal, kCivil, kAdministrative, kOther };
+enum class AssignmentMethod : uint8_t { kNone, kLottery, kDesignated, kDuty };
+enum class MediationOutcome : uint8_t { kNone, kSuccess, kFailure, kOther };
+
+enum class RegistryKind : uint8_t {
+  kNone,
+  kLawFirm,
+  kLawyer,
+  kMediationOrg,
+  kMediatorFulltime,
+  kNotaryOffice,
+  kNotaryPoint,
+  kLegalServicePlatform,
+};
+inline constexpr int kRegistryKindCount = 8;
+
+// Indicator is an activity indicator of REPORT.md's "Counted activities"
+// table; its code table holds the dotted code and the Chinese label.
+enum class Indicator : uint8_t {
+  kNone,
+  kDecisionLegalityReviews,         // decision.legality_reviews
+  kContractMajorReviews,            // contract.major_reviews
+  kContractSampled,                 // contract.sampled
+  kEnforcementDepartmentsDisclosing,  // enforcement.departments_disclosing
+  kEnforcementDisclosedRecords,     // enforcement.disclosed_records
+  kEnforcementDiscretionItems,      // enforcement.discretion_items
+  kEnforcementExamTakers,           // enforcement.exam_takers
+  kEnforcementCertificates,         // enforcement.certificates
+  kStaffExamTakers,                 // staff_exam.takers
+  kStaffExamPassed,                 // staff_exam.passed
+  kLawEducationEvents,              // law_education.events
+  kLawEducationMaterials,           // law_education.materials
+  kLawEducationAudience,            // law_education.audience
+  kPublicLawyerMatters,             // public_lawyer.matters
+  kPublicLawyerDocuments,           // public_lawyer.documents
+  kPublicLawyerDisputes,            // public_lawyer.disputes
+  kLegalServiceServices,            // legal_service.services
+  kVillageAdviserServices,          // village_adviser.services
+  kLegalAidConsultations,           // legal_aid.consultations
+  kLawFirmAcceptances,              // law_firm.acceptances
+  kLawFirmInspections,              // law_firm.inspections
+};
+inline constexpr int kIndicatorCount = 22;  // including kNone
+
+// CodeEntry is one row of a code table: the canonical English code and its
+// Chinese labels.
+struct CodeEntry {
+  uint8_t value;
+  std::string_view code;
+  std::span<const std::string_view> labels;
+};
+
+// code_table lists the codes of an enumerated column (one table per enum).
+template <typename Enum>
+std::span<const CodeEntry> code_table() noexcept;
+
+// parse_code reads the English code or any Chinese label (trimmed; English
+// codes ignore ASCII case). Empty text and unknown text give nullopt; callers
+// tell the two apart by checking for empty text first.
+template <typename Enum>
+std::optional<Enum> parse_code(std::string_view text) noexcept;
+
+// code_name is the canonical English code ("" for kNone).
+template <typename Enum>
+std::string_view code_name(Enum value) noexcept;
+
+// parse_tri reads DATA.md's booleans: 1/0, true/false, yes/no, 是/否, Y/N
+// (ASCII case ignored); empty is kUnknown; anything else is nullopt.
+std::optional<Tri> parse_tri(std::string_view text) noexcept;
+
+// ---- Domain rules on the codes ---------------------------------------------
+
+enum class CorrectionClass : uint8_t {
+  kNone,
+  kDirect,    // the body corrects the act itself
+  kIndirect,  // the dispute ends with the act corrected or settled
+  kOptional,  // counted as indirect only when the profile says so
+};
+
+// correction_class is the reconsideration disposition's place in the
+// correction rates (DATA.md's disposition table; DOMAIN.md section 1.4):
+// 行政复议法 (2023) arts. 63-67 and 71 correct directly; art. 73 mediation,
+// art. 74 settlement and an art. 41(1) withdrawal after the respondent
+// corrected itself correct indirectly; a plain withdrawal (41(1)) or another
+// termination (41(2)-(5)) counts only under a profile switch.
+CorrectionClass correction_class(Disposition d) noexcept;
+
+// is_concluded: every disposition but 不予受理 ends an accepted case
+// (行政复议法 (2023) art. 30: a refusal at intake is not a conclusion).
+bool is_concluded(Disposition d) noexcept;
+
+// is_decided_on_merits: closed by a decision of the body, i.e. not by
+// mediation, settlement, withdrawal or termination (the basis
+// `concluded_by_decision` of REPORT.md).
+bool is_decided_on_merits(Disposition d) noexcept;
+
+// is_judgment: 行政诉讼法 arts. 69-78, a judgment rather than a ruling.
+bool is_judgment(LitigationOutcome o) noexcept;
+// is_agency_loss: a losing judgment, or a withdrawal after the agency changed
+// its act (art. 62), which REPORT.md counts as a loss.
+bool is_agency_loss(LitigationOutcome o) noexcept;
+
+// ---- One record of each kind, for record-at-a-time appends -----------------
+
+struct ReconsiderationRecord {
+  std::string case_id;
+  RegionCode region;
+  Date received_date;
+  std::optional<Date> accepted_date;
+  std::optional<Date> closed_date;
+  Disposition disposition = Disposition::kNone;
+  std::string respondent;
+  std::string category;
+  Tri simple_procedure = Tri::kUnknown;
+  Tri extended = Tri::kUnknown;
+  Tri litigated = Tri::kUnknown;
+  Tri compensation = Tri::kUnknown;
+  std::optional<int32_t> suspended_days;
+};
+
+struct LitigationRecord {
+  std::string case_id;
+  RegionCode region;
+  Date filed_date;
+  Instance instance = Instance::kNone;
+  std::string defendant;
+  std::string category;
+  std::optional<Date> defence_date;
+  std::optional<Date> closed_date;
+  LitigationOutcome outcome = LitigationOutcome::kNone;
+  Tri head_appeared = Tri::kUnknown;
+  Tri lawyer_only = Tri::kUnknown;
+  Tri hearing_held = Tri::kUnknown;
+};
+
+struct LegalAidRecord {
+  std::string case_id;
+  RegionCode region;
+  Date applied_date;
+  std::optional<Date> decided_date;
+  AidDecision decision = AidDecision::kNone;
+  std::optional<Date> accepted_date;
+  AidCaseType case_type = AidCaseType::kNone;
+  std::optional<Date> assigned_date;
+  std::string lawyer_id;
+  std::string firm_id;
+  AssignmentMethod assignment_method = AssignmentMethod::kNone;
+  Tri commitment = Tri::kUnknown;
+  std::optional<Date> closed_date;
+  std::optional<int64_t> recovered_fen;
+};
+
+struct MediationRecord {
+  std::string case_id;
+  RegionCode region;
+  std::string org_id;
+  Date received_date;
+  std::optional<Date> closed_date;
+  MediationOutcome outcome = MediationOutcome::kNone;
+  Tri major_group = Tri::kUnknown;
+  std::string category;
+};
+
+struct RegistryRecord {
+  RegistryKind kind = RegistryKind::kNone;
+  std::string entity_id;
+  RegionCode region;
+  Date start_date;
+  std::optional<Date> end_date;
+};
+
+struct ActivityRecord {
+  RegionCode region;
+  Date date;
+  Indicator indicator = Indicator::kNone;
+  int64_t value = 0;
+  std::string note;
+};
+
+struct RegionNameRecord {
+  RegionCode region;
+  std::string name;
+};
+
+}  // namespace fazhi
+
+#endif  // FAZHI_RECORDS_HPP_

@@ -1,0 +1,1561 @@
+// The Dataset: loading CSV files (or typed records) into validated columns.
+//
+// A load runs in stages, the same whether it uses one thread or many, so a
+// parallel load gives exactly the columns, ids and rejections of a serial one:
+//
+//   1. prepare: map each file, settle its encoding, read and match its header
+//      (a missing required column refuses the load before anything changes);
+//   2. split: cut each file into ranges at row boundaries. The quote parity
+//      of each piece is counted first (in parallel), so a cut never falls
+//      inside a quoted line break of well-formed CSV;
+//   3. parse (parallel over ranges): each range reads its rows into its own
+//      columns with its own text and region dictionaries, and lists its
+//      rejected rows with line numbers relative to the range. A range then
+//      checks that it ended exactly where the next one begins; if malformed
+//      quoting made a cut wrong, the rest of the file is parsed again serially;
+//   4. dedupe (parallel over hash shards): ids are checked in file order, so
+//      the second row with an id is the one rejected, within a load and
+//      across loads;
+//   5. commit: the dictionaries are merged in file order (so every TextId and
+//      RegionIndex is the one a serial load assigns), the columns are copied
+//      into place, and the rejections are merged in file and line order.
+// A file whose header or rows turn out not to be UTF-8 is converted from
+// GB18030 and goes through stages 2-3 again. Strict mode fails before stage 5
+// with the first rejection in file order, and the dataset is left as it was.
+#include "fazhi/dataset.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <tuple>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "csv.hpp"
+#include "dataset_schema.hpp"
+#include "encoding.hpp"
+#include "parallel.hpp"
+
+namespace fazhi {
+namespace internal {
+namespace {
+
+// ---- Storage helpers -----------------------------------------------------------
+
+// Arena hands out bytes at stable addresses (blocks of 64 KiB).
+class Arena {
+ public:
+  // allocate returns n bytes that never move.
+  char* allocate(size_t n) {
+    if (n > kBlock / 8) {
+      big_.emplace_back(new char[n]);
+      bytes_ += n;
+      return big_.back().get();
+    }
+    if (left_ < n) {
+      blocks_.emplace_back(new char[kBlock]);
+      cur_ = blocks_.back().get();
+      left_ = kBlock;
+      bytes_ += kBlock;
+    }
+    char* p = cur_;
+    cur_ += n;
+    left_ -= n;
+    return p;
+  }
+  size_t bytes() const { return bytes_; }
+
+ private:
+  static constexpr size_t kBlock = size_t{64} << 10;
+  std::vector<std::unique_ptr<char[]>> blocks_, big_;
+  char* cur_ = nullptr;
+  size_t left_ = 0;
+  size_t bytes_ = 0;
+};
+
+// TextTable is a dictionary of text: id 0 is the empty text, the others are
+// given in order of first appearance, and a text's bytes never move. It is
+// built for a lookup per text value per row: entries are [id, length, bytes]
+// in an arena, and a slot holds 16 bits of the hash beside the entry's
+// address, so a lookup touches one slot and (for a text of up to ~56 bytes)
+// one cache line of entry. Each range fills its own; they are merged into
+// the dataset's in file order.
+class TextTable {
+ public:
+  // `slots` (a power of two) is the starting size: small for one record.
+  explicit TextTable(size_t slots = 1024)
+      : entries_(1, nullptr), hashes_(1, 0), slots_(slots, 0), mask_(slots - 1) {}
+  static uint64_t hash(std::string_view s) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = s.size() * kMul;
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * kMul;
+      h ^= h >> 29;
+    }
+    if (i < s.size()) {
+      uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, s.size() - i);
+      h = (h ^ w) * kMul;
+    }
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    h ^= h >> 32;
+    return h;
+  }
+  TextId intern(std::string_view s) { return s.empty() ? 0 : intern(s, hash(s)); }
+  TextId intern(std::string_view s, uint64_t h) {
+    const uint64_t tag = h >> kPointerBits;
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) {
+        const auto id = static_cast<TextId>(entries_.size());
+        const char* e = store(id, s);
+        entries_.push_back(e);
+        hashes_.push_back(h);
+        slots_[i] = tag << kPointerBits | reinterpret_cast<uintptr_t>(e);
+        if (entries_.size() * 2 > slots_.size()) grow(slots_.size() * 2);
+        return id;
+      }
+      if ((slot >> kPointerBits) == tag) {
+        const char* e = entry(slot);
+        if (length(e) == s.size() && same(e + 8, s)) {
+          uint32_t id;
+          std::memcpy(&id, e, 4);
+          return id;
+        }
+      }
+    }
+  }
+  size_t size() const { return entries_.size(); }  // including the empty text
+  std::string_view text(TextId id) const {
+    if (id == 0 || id >= entries_.size()) return {};
+    return std::string_view(entries_[id] + 8, length(entries_[id]));
+  }
+  size_t bytes() const {
+    return arena_.bytes() + entries_.capacity() * sizeof(char*) + hashes_.capacity() * 8 +
+           slots_.capacity() * 8;
+  }
+  // reserve makes room for n texts in all without rehashing.
+  void reserve(size_t n) {
+    size_t want = slots_.size();
+    while (n * 2 > want) want *= 2;
+    if (want != slots_.size()) grow(want);
+    entries_.reserve(n);
+    hashes_.reserve(n);
+  }
+  uint64_t hash_of(TextId id) const { return hashes_[id]; }
+
+  // The loader looks up a batch of rows in three sweeps (slots, entries,
+  // then intern) so that the cache misses of one row overlap the next's.
+  void prefetch_slot(uint64_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
+  void prefetch_entry(uint64_t h) const {
+    const uint64_t slot = slots_[h & mask_];
+    if (slot != 0 && (slot >> kPointerBits) == (h >> kPointerBits)) __builtin_prefetch(entry(slot));
+  }
+
+ private:
+  // User-space addresses fit in 48 bits on x86-64 and AArch64.
+  static constexpr int kPointerBits = 48;
+  static const char* entry(uint64_t slot) {
+    return reinterpret_cast<const char*>(slot & ((uint64_t{1} << kPointerBits) - 1));
+  }
+  static uint32_t length(const char* e) {
+    uint32_t len;
+    std::memcpy(&len, e + 4, 4);
+    return len;
+  }
+  static bool same(const char* p, std::string_view s) {
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t a, b;
+      std::memcpy(&a, p + i, 8);
+      std::memcpy(&b, s.data() + i, 8);
+      if (a != b) return false;
+    }
+    for (; i < s.size(); ++i) {
+      if (p[i] != s[i]) return false;
+    }
+    return true;
+  }
+  const char* store(uint32_t id, std::string_view s) {
+    char* e = arena_.allocate(8 + s.size());
+    const auto len = static_cast<uint32_t>(s.size());
+    std::memcpy(e, &id, 4);
+    std::memcpy(e + 4, &len, 4);
+    std::memcpy(e + 8, s.data(), s.size());
+    return e;
+  }
+  // grow rehashes from the kept hashes, in id order: no entry is read.
+  void grow(size_t size) {
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    for (size_t id = 1; id < entries_.size(); ++id) {
+      const uint64_t h = hashes_[id];
+      size_t i = h & mask_;
+      while (slots_[i] != 0) i = (i + 1) & mask_;
+      slots_[i] = (h >> kPointerBits) << kPointerBits | reinterpret_cast<uintptr_t>(entries_[id]);
+    }
+  }
+
+  Arena arena_;
+  std::vector<const char*> entries_;  // id -> entry
+  std::vector<uint64_t> hashes_;      // id -> hash
+  std::vector<uint64_t> slots_;
+  size_t mask_;
+};
+
+// RegionTable numbers region codes in order of first appearance. A few
+// thousand codes in a small open-addressing table that stays in cache.
+class RegionTable {
+ public:
+  RegionTable() : slots_(256, 0), mask_(255) {}
+  RegionIndex index(RegionCode code) {
+    const uint32_t key = code.value() + 1;
+    for (size_t i = slot_of(key);; i = (i + 1) & mask_) {
+      const uint64_t s = slots_[i];
+      if (s == 0) {
+        const auto index = static_cast<RegionIndex>(codes_.size());
+        codes_.push_back(code);
+        slots_[i] = uint64_t{index} << 32 | key;
+        if (codes_.size() * 2 > slots_.size()) grow();
+        return index;
+      }
+      if (static_cast<uint32_t>(s) == key) return static_cast<RegionIndex>(s >> 32);
+    }
+  }
+  std::optional<RegionIndex> find(RegionCode code) const {
+    const uint32_t key = code.value() + 1;
+    for (size_t i = slot_of(key);; i = (i + 1) & mask_) {
+      const uint64_t s = slots_[i];
+      if (s == 0) return std::nullopt;
+      if (static_cast<uint32_t>(s) == key) return static_cast<RegionIndex>(s >> 32);
+    }
+  }
+  const std::vector<RegionCode>& codes() const { return codes_; }
+  size_t bytes() const { return codes_.capacity() * sizeof(RegionCode) + slots_.capacity() * 8; }
+
+ private:
+  size_t slot_of(uint32_t key) const {
+    return static_cast<size_t>((uint64_t{key} * 0x9E3779B97F4A7C15ULL) >> 40) & mask_;
+  }
+  void grow() {
+    slots_.assign(slots_.size() * 2, 0);
+    mask_ = slots_.size() - 1;
+    for (size_t index = 0; index < codes_.size(); ++index) {
+      const uint32_t key = codes_[index].value() + 1;
+      size_t i = slot_of(key);
+      while (slots_[i] != 0) i = (i + 1) & mask_;
+      slots_[i] = uint64_t{index} << 32 | key;
+    }
+  }
+
+  std::vector<RegionCode> codes_;
+  std::vector<uint64_t> slots_;  // (index << 32) | (code + 1); 0 is empty
+  size_t mask_;
+};
+
+// ---- The duplicate-id index ------------------------------------------------------
+
+inline uint64_t load_tail(const char* p, size_t n) {
+  uint64_t w = 0;
+  std::memcpy(&w, p, n);
+  return w;
+}
+
+// hash_id mixes a scope (region code, with the registry kind above it) and
+// an id, eight bytes a step.
+uint64_t hash_id(uint32_t scope, std::string_view id) noexcept {
+  constexpr uint64_t kMul1 = 0x9E3779B97F4A7C15ULL, kMul2 = 0xD6E8FEB86659FD93ULL;
+  uint64_t h = (static_cast<uint64_t>(scope) << 32 | id.size()) * kMul1;
+  const char* p = id.data();
+  size_t n = id.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    h = (h ^ load_tail(p, 8)) * kMul2;
+    h ^= h >> 32;
+  }
+  if (n > 0) {
+    h = (h ^ load_tail(p, n)) * kMul2;
+    h ^= h >> 32;
+  }
+  h *= kMul1;
+  h ^= h >> 29;
+  h *= kMul2;
+  h ^= h >> 32;
+  return h;
+}
+
+// IdShard is an open-addressing set of (scope, id). A slot holds 24 bits of
+// the hash (a tag) and the offset of the entry in the shard's arena, where
+// the scope and the id bytes are kept so that a tag match is confirmed
+// exactly: two different ids are never taken for the same one.
+class IdShard {
+ public:
+  static constexpr int kShardBits = 6;
+  static constexpr uint64_t kTagBits = 24, kOffsetBits = 40;
+
+  // insert adds the id, or returns false when it is already there.
+  bool insert(uint64_t h, uint32_t scope, std::string_view id) {
+    if ((count_ + 1) * 4 > slots_.size() * 3) grow(count_ + 1);
+    const uint64_t tag = h & ((uint64_t{1} << kTagBits) - 1);
+    size_t i = slot_of(h);
+    for (;;) {
+      const uint64_t s = slots_[i];
+      if (s == 0) {
+        const uint64_t offset = append_entry(scope, id);
+        slots_[i] = tag << kOffsetBits | (offset + 1);
+        ++count_;
+        return true;
+      }
+      if ((s >> kOffsetBits) == tag && same(s, scope, id)) return false;
+      if (++i == slots_.size()) i = 0;
+    }
+  }
+  void prefetch(uint64_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[slot_of(h)]);
+  }
+  // reserve makes room for n ids in all (load factor at most 3/4) and for
+  // `bytes` more bytes of entries.
+  void reserve(size_t n, size_t bytes) {
+    if (n * 4 > slots_.size() * 3) grow(n);
+    const size_t want = arena_.size() + bytes;
+    if (want > arena_.capacity())
+      arena_.reserve(std::max(want, arena_.capacity() + arena_.capacity() / 2));
+  }
+  size_t slot_bytes() const { return slots_.capacity() * sizeof(uint64_t); }
+  size_t arena_bytes() const { return arena_.capacity(); }
+  size_t id_bytes() const { return id_bytes_; }
+  size_t count() const { return count_; }
+
+ private:
+  size_t slot_of(uint64_t h) const {
+    // Multiply-shift onto any table size (the top bits chose the shard).
+    return static_cast<size_t>((static_cast<unsigned __int128>(h << kShardBits) * slots_.size()) >>
+                               64);
+  }
+  // An entry: the scope (4 bytes), the id's length (varint), the id.
+  uint64_t append_entry(uint32_t scope, std::string_view id) {
+    const uint64_t offset = arena_.size();
+    char head[4 + 10];
+    std::memcpy(head, &scope, 4);
+    size_t k = 4;
+    for (uint64_t len = id.size();; len >>= 7) {
+      head[k++] = static_cast<char>((len & 0x7F) | (len >= 0x80 ? 0x80 : 0));
+      if (len < 0x80) break;
+    }
+    arena_.insert(arena_.end(), head, head + k);
+    arena_.insert(arena_.end(), id.begin(), id.end());
+    id_bytes_ += id.size();
+    return offset;
+  }
+  void entry_at(uint64_t offset, uint32_t& scope, std::string_view& id) const {
+    const char* p = arena_.data() + offset;
+    std::memcpy(&scope, p, 4);
+    p += 4;
+    uint64_t len = 0;
+    for (int shift = 0;; shift += 7) {
+      const auto b = static_cast<unsigned char>(*p++);
+      len |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if ((b & 0x80) == 0) break;
+    }
+    id = std::string_view(p, len);
+  }
+  bool same(uint64_t slot, uint32_t scope, std::string_view id) const {
+    uint32_t s = 0;
+    std::string_view kept;
+    entry_at((slot & ((uint64_t{1} << kOffsetBits) - 1)) - 1, s, kept);
+    return s == scope && kept == id;
+  }
+  void grow(size_t n) {
+    const size_t want = std::max(n + n / 3 + 16, slots_.size() + slots_.size() / 2);
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(want, 0);
+    for (uint64_t s : old) {
+      if (s == 0) continue;
+      uint32_t scope = 0;
+      std::string_view id;
+      entry_at((s & ((uint64_t{1} << kOffsetBits) - 1)) - 1, scope, id);
+      size_t i = slot_of(hash_id(scope, id));
+      while (slots_[i] != 0) {
+        if (++i == slots_.size()) i = 0;
+      }
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<uint64_t> slots_;
+  std::vector<char> arena_;
+  size_t count_ = 0;
+  size_t id_bytes_ = 0;
+};
+
+struct IdIndex {
+  static constexpr size_t kShards = size_t{1} << IdShard::kShardBits;
+  static size_t shard_of(uint64_t h) {
+    return static_cast<size_t>(h >> (64 - IdShard::kShardBits));
+  }
+  std::array<IdShard, kShards> shards;
+};
+
+// ---- Loaded data, shared by the Dataset and the load stages --------------------------
+
+struct Store {
+  ReconsiderationColumns reconsideration;
+  LitigationColumns litigation;
+  LegalAidColumns legal_aid;
+  MediationColumns mediation;
+  RegistryColumns registry;
+  ActivityColumns activity;
+  RegionNameColumns region_names;
+  TextTable texts;
+  RegionTable regions;
+  absl::flat_hash_map<uint32_t, TextId> region_name;  // code -> name
+  std::array<IdIndex, kRecordKindCount> ids;
+  std::vector<Rejection> rejects;
+  LoadSummary summary;
+};
+
+template <typename K>
+typename K::Columns& columns_of(Store& s) {
+  if constexpr (K::kKind == RecordKind::kReconsideration) return s.reconsideration;
+  if constexpr (K::kKind == RecordKind::kLitigation) return s.litigation;
+  if constexpr (K::kKind == RecordKind::kLegalAid) return s.legal_aid;
+  if constexpr (K::kKind == RecordKind::kMediation) return s.mediation;
+  if constexpr (K::kKind == RecordKind::kRegistry) return s.registry;
+  if constexpr (K::kKind == RecordKind::kActivity) return s.activity;
+  if constexpr (K::kKind == RecordKind::kRegions) return s.region_names;
+}
+
+// Calls f(member pointer) for every column vector of kind K.
+template <typename K, typename F>
+void for_each_member(F&& f) {
+  std::apply([&](auto... m) { (f(m), ...); }, K::kPlain);
+  std::apply([&](auto... m) { (f(m), ...); }, K::kText);
+  if constexpr (K::kIndexedRegion) f(&K::Columns::region);
+}
+
+template <typename K>
+size_t column_bytes(const typename K::Columns& c) {
+  size_t bytes = 0;
+  for_each_member<K>([&](auto m) {
+    bytes +=
+        (c.*m).capacity() * sizeof(typename std::remove_reference_t<decltype(c.*m)>::value_type);
+  });
+  return bytes;
+}
+
+// ---- One range of rows, parsed on its own ----------------------------------------
+
+template <typename K>
+struct RangeOut {
+  RangeOut() = default;
+  explicit RangeOut(size_t text_slots) : texts(text_slots) {}
+  size_t begin = 0, end = 0;  // the bytes assigned to this range
+  size_t stop = 0;            // where parsing stopped: the next range should begin here
+  int64_t lines = 0;          // line feeds in [begin, stop)
+  int64_t rows_read = 0;
+  bool stopped = false;  // strict mode: stopped at its first rejection
+  bool aborted = false;  // the file turned out not to be UTF-8
+  typename K::Columns cols;
+  TextTable texts;
+  RegionTable regions;
+  // One entry per kept row, for the dedupe stage.
+  std::vector<uint64_t> id_hash;
+  std::vector<uint32_t> id_scope;
+  std::vector<uint32_t> id_end;  // end of the row's id in id_bytes
+  std::string id_bytes;
+  std::vector<uint32_t> row_off;   // the row's start, relative to `begin`
+  std::vector<Rejection> rejects;  // lines relative to the range's first line (0)
+  std::vector<uint32_t> dups;      // kept rows found to repeat an id
+
+  std::string_view id(size_t i) const {
+    const size_t from = i == 0 ? 0 : id_end[i - 1];
+    return std::string_view(id_bytes).substr(from, id_end[i] - from);
+  }
+};
+
+// LocalInterner fills a range's own dictionaries.
+// known_hashes (optional) are the hashes of the row's text fields,
+// computed once by the batch that prefetched them.
+struct LocalInterner {
+  TextTable& texts;
+  RegionTable& regions;
+  std::span<const std::string_view> known_texts = {};
+  std::span<const uint64_t> known_hashes = {};
+  TextId text(std::string_view s) {
+    if (s.empty()) return 0;
+    for (size_t k = 0; k < known_texts.size(); ++k) {
+      if (known_texts[k].data() == s.data() && known_texts[k].size() == s.size()) {
+        return texts.intern(s, known_hashes[k]);
+      }
+    }
+    return texts.intern(s);
+  }
+  RegionIndex region(RegionCode r) { return regions.index(r); }
+};
+
+// stage_row appends a row that passed every check; the loaders and
+// Dataset::add both come through here.
+template <typename K>
+void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
+               std::span<const std::string_view> texts = {},
+               std::span<const uint64_t> hashes = {}) {
+  LocalInterner in{out.texts, out.regions, texts, hashes};
+  K::append(row, out.cols, in);
+  if constexpr (K::kHasId) {
+    const uint32_t scope = K::scope(row);
+    const std::string_view id = K::id(row);
+    out.id_hash.push_back(hash_id(scope, id));
+    out.id_scope.push_back(scope);
+    out.id_bytes.append(id);
+    out.id_end.push_back(static_cast<uint32_t>(out.id_bytes.size()));
+    out.row_off.push_back(static_cast<uint32_t>(row_off));
+  }
+}
+
+template <typename K>
+std::string dup_reason(uint32_t scope, std::string_view id) {
+  if constexpr (K::kKind == RecordKind::kRegions) {
+    return absl::StrCat("duplicate region ", RegionCode::from_value(scope).str(),
+                        " (it already has a name)");
+  } else if constexpr (K::kKind == RecordKind::kRegistry) {
+    return absl::StrCat("duplicate entity_id '", absl_view(id), "' for ",
+                        absl_view(code_name(static_cast<RegistryKind>(scope >> 24))), " in region ",
+                        RegionCode::from_value(scope & 0xFFFFFF).str());
+  } else {
+    return absl::StrCat("duplicate case_id '", absl_view(id), "' in region ",
+                        RegionCode::from_value(scope).str());
+  }
+}
+
+// dedupe_part checks the ids of the shards s with s % parts == part, in the
+// order of `ranges` (file order), inserting them into the index. Rows whose
+// id is already there are listed in `dups` as (range, row).
+template <typename K>
+void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t part, size_t parts,
+                 std::vector<std::pair<uint32_t, uint32_t>>& dups) {
+  std::array<size_t, IdIndex::kShards> incoming{}, bytes{};
+  for (const RangeOut<K>* r : ranges) {
+    for (size_t i = 0; i < r->id_hash.size(); ++i) {
+      const size_t s = IdIndex::shard_of(r->id_hash[i]);
+      ++incoming[s];
+      bytes[s] += 5 + r->id(i).size();  // scope, a one-byte length, the id
+    }
+  }
+  for (size_t s = part; s < IdIndex::kShards; s += parts) {
+    index.shards[s].reserve(index.shards[s].count() + incoming[s], bytes[s]);
+  }
+  constexpr size_t kAhead = 16;  // prefetch the slot of a row this far ahead
+  for (size_t ri = 0; ri < ranges.size(); ++ri) {
+    const RangeOut<K>& r = *ranges[ri];
+    const size_t n = r.id_hash.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) {
+        const uint64_t ahead = r.id_hash[i + kAhead];
+        const size_t sa = IdIndex::shard_of(ahead);
+        if (sa % parts == part) index.shards[sa].prefetch(ahead);
+      }
+      const uint64_t h = r.id_hash[i];
+      const size_t s = IdIndex::shard_of(h);
+      if (s % parts != part) continue;
+      if (!index.shards[s].insert(h, r.id_scope[i], r.id(i))) {
+        dups.emplace_back(static_cast<uint32_t>(ri), static_cast<uint32_t>(i));
+      }
+    }
+  }
+}
+
+template <typename V>
+void copy_skipping(V& dst, size_t at, const V& src, const std::vector<uint32_t>& skip) {
+  size_t from = 0;
+  for (uint32_t d : skip) {
+    std::copy(src.begin() + from, src.begin() + d, dst.begin() + at);
+    at += d - from;
+    from = d + 1;
+  }
+  std::copy(src.begin() + from, src.end(), dst.begin() + at);
+}
+
+template <typename V, typename M>
+void map_skipping(V& dst, size_t at, const V& src, const std::vector<uint32_t>& skip,
+                  const std::vector<M>& map) {
+  size_t k = 0;
+  for (size_t i = 0; i < src.size(); ++i) {
+    if (k < skip.size() && skip[k] == i) {
+      ++k;
+      continue;
+    }
+    dst[at++] = map[src[i]];
+  }
+}
+
+template <typename K>
+void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& ranges,
+                 const std::vector<std::vector<TextId>>& text_map,
+                 const std::vector<std::vector<RegionIndex>>& region_map, int threads);
+
+// commit_ranges merges the ranges' dictionaries into the store's, in order,
+// and copies their rows (less the duplicates) to the end of the columns.
+template <typename K>
+void commit_ranges(Store& store, const std::vector<RangeOut<K>*>& ranges, int threads) {
+  typename K::Columns& dst = columns_of<K>(store);
+  const size_t n = ranges.size();
+  const size_t first = dst.size();
+  std::vector<std::vector<TextId>> text_map(n);
+  std::vector<std::vector<RegionIndex>> region_map(n);
+  bool identity = dst.size() == 0 && n == 1;
+  size_t texts = store.texts.size();
+  for (const RangeOut<K>* r : ranges) texts += r->texts.size();
+  store.texts.reserve(texts);
+  for (size_t r = 0; r < n; ++r) {
+    const RangeOut<K>& in = *ranges[r];
+    text_map[r].resize(in.texts.size());
+    constexpr TextId kAhead = 16;  // prefetch the slot of a text this far ahead
+    for (TextId id = 1; id < in.texts.size(); ++id) {
+      if (id + kAhead < in.texts.size()) store.texts.prefetch_slot(in.texts.hash_of(id + kAhead));
+      text_map[r][id] = store.texts.intern(in.texts.text(id), in.texts.hash_of(id));
+      identity = identity && text_map[r][id] == id;
+    }
+    const std::vector<RegionCode>& codes = in.regions.codes();
+    region_map[r].resize(codes.size());
+    for (size_t i = 0; i < codes.size(); ++i) {
+      region_map[r][i] = store.regions.index(codes[i]);
+      identity = identity && region_map[r][i] == i;
+    }
+    identity = identity && in.dups.empty();
+  }
+  if (identity) {
+    // A first load into an empty dataset in one range: the columns are final.
+    dst = std::move(ranges[0]->cols);
+  } else {
+    copy_ranges<K>(dst, ranges, text_map, region_map, threads);
+  }
+  if constexpr (K::kKind == RecordKind::kRegions) {
+    for (size_t i = first; i < dst.size(); ++i) store.region_name[dst.region[i]] = dst.name[i];
+  }
+}
+
+template <typename K>
+void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& ranges,
+                 const std::vector<std::vector<TextId>>& text_map,
+                 const std::vector<std::vector<RegionIndex>>& region_map, int threads) {
+  const size_t n = ranges.size();
+  std::vector<size_t> offset(n + 1);
+  offset[0] = dst.size();
+  for (size_t r = 0; r < n; ++r) {
+    offset[r + 1] = offset[r] + ranges[r]->cols.size() - ranges[r]->dups.size();
+  }
+  for_each_member<K>([&](auto m) { (dst.*m).resize(offset[n]); });
+  parallel_for(n, threads, [&](size_t r) {
+    const RangeOut<K>& in = *ranges[r];
+    std::apply([&](auto... m) { (copy_skipping(dst.*m, offset[r], in.cols.*m, in.dups), ...); },
+               K::kPlain);
+    std::apply(
+        [&](auto... m) {
+          (map_skipping(dst.*m, offset[r], in.cols.*m, in.dups, text_map[r]), ...);
+        },
+        K::kText);
+    if constexpr (K::kIndexedRegion) {
+      map_skipping(dst.region, offset[r], in.cols.region, in.dups, region_map[r]);
+    }
+  });
+}
+
+// ---- Files -----------------------------------------------------------------------------
+
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() {
+    if (data_ != nullptr) munmap(data_, size_);
+  }
+  absl::Status open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      const int err = errno;
+      if (err == ENOENT) return absl::NotFoundError(absl::StrCat(path, ": no such file"));
+      return absl::UnavailableError(absl::StrCat(path, ": cannot open: ", std::strerror(err)));
+    }
+    struct stat st {};
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return absl::InvalidArgumentError(absl::StrCat(path, ": not a regular file"));
+    }
+    size_ = static_cast<size_t>(st.st_size);
+    if (size_ > 0) {
+      void* p = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        const int err = errno;
+        ::close(fd);
+        return absl::UnavailableError(absl::StrCat(path, ": cannot map: ", std::strerror(err)));
+      }
+      data_ = p;
+      madvise(data_, size_, MADV_WILLNEED);
+    }
+    ::close(fd);
+    return absl::OkStatus();
+  }
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+struct Source {
+  std::string name;
+  std::string path;  // empty for a buffer
+  std::unique_ptr<MappedFile> map;
+  std::string_view raw;
+  std::string converted;
+  std::string_view text;  // UTF-8, BOM removed
+  bool gb18030 = false;
+  bool utf8_declared = false;  // forced UTF-8 or a UTF-8 BOM: bad bytes reject rows
+  bool check_utf8 = true;      // false once converted (iconv writes valid UTF-8)
+};
+
+std::string cut_raw(std::string_view row) {
+  if (row.size() > kMaxRawText) {
+    size_t n = kMaxRawText;
+    while (n > 0 && (static_cast<unsigned char>(row[n]) & 0xC0) == 0x80) --n;  // whole characters
+    row = row.substr(0, n);
+  }
+  return std::string(row);
+}
+
+std::string_view issue_reason(CsvIssue issue) {
+  switch (issue) {
+    case CsvIssue::kUnterminatedQuote:
+      return "unterminated quoted field (its closing quote is missing)";
+    case CsvIssue::kTextAfterQuote:
+      return "text after the closing quote of a quoted field";
+    case CsvIssue::kFieldTooLong:
+      return "field longer than 1 MiB";
+    case CsvIssue::kRowTooLong:
+      return "row longer than 1 MiB";
+    case CsvIssue::kNone:
+      break;
+  }
+  return "";
+}
+
+std::string describe(const Rejection& r) {
+  if (r.column.empty()) return absl::StrCat(r.file, ":", r.line, ": ", r.reason);
+  return absl::StrCat(r.file, ":", r.line, ": ", r.column, ": ", r.reason);
+}
+
+struct LoadContext {
+  const LoadOptions& options;
+  int threads;
+  std::vector<std::string>& notices;
+};
+
+struct Task {
+  size_t weight;
+  std::function<void()> run;
+};
+
+void run_tasks(std::vector<Task>& tasks, int threads) {
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const Task& a, const Task& b) { return a.weight > b.weight; });
+  parallel_for(tasks.size(), threads, [&](size_t i) { tasks[i].run(); });
+  tasks.clear();
+}
+
+// FileLoad is one file (or buffer) of kind K on its way in.
+template <typename K>
+struct FileLoad {
+  Source src;
+  std::vector<int> role;                             // per header field: the column, or -1
+  std::vector<std::pair<uint32_t, uint8_t>> active;  // (field, column) of matched columns
+  size_t header_fields = 0;
+  size_t body_begin = 0;
+  int64_t body_line = 1;
+  bool pending = true;  // needs splitting and parsing
+  std::vector<size_t> cuts;
+  std::vector<size_t> quotes;
+  std::vector<std::unique_ptr<RangeOut<K>>> ranges;
+  std::atomic<bool> not_utf8{false};
+  std::vector<Rejection> merged;  // every rejection, in line order
+  FileSummary summary;
+};
+
+template <typename K>
+absl::Status read_header(FileLoad<K>& f, std::vector<std::string>* notices) {
+  const std::string_view text = f.src.text;
+  CsvReader reader(text, 1);
+  CsvRow row;
+  if (!reader.next(row)) {
+    return absl::InvalidArgumentError(absl::StrCat(f.src.name, ": no header row (empty file)"));
+  }
+  if (row.issue != CsvIssue::kNone) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        f.src.name, ":", row.line, ": bad header: ", absl_view(issue_reason(row.issue))));
+  }
+  f.header_fields = row.field_count;
+  f.body_begin = reader.position();
+  f.body_line = reader.line();
+  f.role.assign(row.field_count, -1);
+  f.active.clear();
+  std::vector<int> seen(std::size(K::kColumns), -1);
+  for (size_t i = 0; i < row.fields.size(); ++i) {
+    const std::string_view h = trim(row.fields[i]);
+    for (size_t c = 0; c < std::size(K::kColumns); ++c) {
+      const ColumnDef& def = K::kColumns[c];
+      const bool match = absl::EqualsIgnoreCase(absl_view(h), absl_view(def.name)) ||
+                         std::find(def.aliases.begin(), def.aliases.end(), h) != def.aliases.end();
+      if (!match) continue;
+      if (seen[c] >= 0) {
+        if (notices != nullptr)
+          notices->push_back(absl::StrCat(f.src.name, ": columns ", seen[c] + 1, " and ", i + 1,
+                                          " are both ", absl_view(def.name), "; column ",
+                                          seen[c] + 1, " is used"));
+      } else {
+        seen[c] = static_cast<int>(i);
+        f.role[i] = static_cast<int>(c);
+        f.active.emplace_back(static_cast<uint32_t>(i), static_cast<uint8_t>(c));
+      }
+      break;
+    }
+  }
+  std::vector<std::string> lacking;
+  for (size_t c = 0; c < std::size(K::kColumns); ++c) {
+    const ColumnDef& def = K::kColumns[c];
+    if (!def.required || seen[c] >= 0) continue;
+    std::vector<std::string> names;
+    for (std::string_view a : def.aliases) names.emplace_back(a);
+    lacking.push_back(
+        absl::StrCat("'", absl_view(def.name), "' (", absl::StrJoin(names, ", "), ")"));
+  }
+  if (!lacking.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(f.src.name, ": missing required column", lacking.size() > 1 ? "s " : " ",
+                     absl::StrJoin(lacking, ", "), "; the file is refused"));
+  }
+  return absl::OkStatus();
+}
+
+// convert_gb18030 replaces the file's text with its conversion to UTF-8.
+absl::Status convert_gb18030(Source& src, int threads) {
+  size_t bad = 0;
+  absl::StatusOr<std::string> utf8 = gb18030_to_utf8(src.raw, threads, &bad);
+  if (!utf8.ok()) {
+    const int64_t line = 1 + static_cast<int64_t>(count_byte(src.raw.substr(0, bad), '\n'));
+    return absl::InvalidArgumentError(absl::StrCat(
+        src.name, ":", line, ": neither UTF-8 nor GB18030 (bad byte at offset ", bad, ")"));
+  }
+  src.converted = *std::move(utf8);
+  src.text = src.converted;
+  if (src.text.starts_with("\xEF\xBB\xBF")) src.text.remove_prefix(3);  // a GB18030 BOM (U+FEFF)
+  src.gb18030 = true;
+  src.check_utf8 = false;
+  return absl::OkStatus();
+}
+
+template <typename K>
+absl::Status prepare_file(FileLoad<K>& f, const LoadContext& ctx) {
+  Source& src = f.src;
+  if (!src.path.empty()) {
+    src.map = std::make_unique<MappedFile>();
+    if (absl::Status s = src.map->open(src.path); !s.ok()) return s;
+    src.raw = src.map->bytes();
+  }
+  const bool bom = src.raw.starts_with(kUtf8Bom);
+  if (ctx.options.encoding == Encoding::kGb18030) {
+    if (absl::Status s = convert_gb18030(src, ctx.threads); !s.ok()) return s;
+    ctx.notices.push_back(absl::StrCat(src.name, ": read as GB18030 (as requested)"));
+  } else {
+    src.text = bom ? src.raw.substr(kUtf8Bom.size()) : src.raw;
+    src.utf8_declared = bom || ctx.options.encoding == Encoding::kUtf8;
+  }
+  // The header decides the encoding first: Excel's GBK files have Chinese headers.
+  size_t header_end = src.text.size();
+  {
+    CsvReader reader(src.text, 1);
+    CsvRow row;
+    if (reader.next(row)) header_end = row.next;
+  }
+  if (src.check_utf8 && !is_valid_utf8(src.text.substr(0, header_end))) {
+    if (src.utf8_declared) {
+      return absl::InvalidArgumentError(absl::StrCat(src.name, ": the header is not valid UTF-8"));
+    }
+    if (absl::Status s = convert_gb18030(src, ctx.threads); !s.ok()) return s;
+    ctx.notices.push_back(absl::StrCat(src.name, ": not valid UTF-8; read as GB18030"));
+  }
+  return read_header(f, &ctx.notices);
+}
+
+// read_row reads one CSV row; false (with the problem) when it is rejected.
+template <typename K>
+bool read_row(const FileLoad<K>& f, const CsvRow& row, typename K::Row& r, Problem& p) {
+  if (row.issue != CsvIssue::kNone) {
+    p.column = row.issue_field < f.role.size() && f.role[row.issue_field] >= 0
+                   ? K::kColumns[f.role[row.issue_field]].name
+                   : std::string_view();
+    p.reason = std::string(issue_reason(row.issue));
+    return false;
+  }
+  if (row.field_count != f.header_fields) {
+    p.column = {};
+    p.reason = absl::StrCat("expected ", f.header_fields, " fields as in the header, found ",
+                            row.field_count);
+    return false;
+  }
+  for (const auto& [field, col] : f.active) {
+    if (!K::parse(col, fast_trim(row.fields[field]), r, p)) return false;
+  }
+  return K::check(r, p);
+}
+
+// RowBatch holds rows that passed their checks so that their text is looked
+// up in the range's dictionary as a pipeline: a row's slots are prefetched
+// when it arrives, its entries kLag rows later, and it is staged kLag rows
+// after that, so the cache misses of many rows overlap.
+template <typename K>
+struct RowBatch {
+  static constexpr size_t kLag = 8;
+  static constexpr size_t kSize = 2 * kLag;  // a ring
+  static constexpr size_t kTexts = std::tuple_size_v<decltype(K::kRowText)>;
+  struct Held {
+    typename K::Row row;
+    size_t begin;
+    std::array<std::string_view, kTexts> texts;
+    std::array<uint64_t, kTexts> hashes;
+  };
+  std::array<Held, kSize> rows;
+  size_t head = 0;  // rows added
+  size_t tail = 0;  // rows staged
+
+  void add(RangeOut<K>& out, const typename K::Row& row, size_t begin) {
+    if (head - tail == kSize) stage(out);
+    Held& h = rows[head % kSize];
+    h.row = row;
+    h.begin = begin;
+    size_t k = 0;
+    std::apply([&](auto... m) { ((h.texts[k++] = row.*m), ...); }, K::kRowText);
+    for (k = 0; k < kTexts; ++k) {
+      h.hashes[k] = TextTable::hash(h.texts[k]);
+      if (!h.texts[k].empty()) out.texts.prefetch_slot(h.hashes[k]);
+    }
+    if (head >= kLag) {
+      const Held& mid = rows[(head - kLag) % kSize];
+      for (k = 0; k < kTexts; ++k) {
+        if (!mid.texts[k].empty()) out.texts.prefetch_entry(mid.hashes[k]);
+      }
+    }
+    ++head;
+  }
+  void stage(RangeOut<K>& out) {
+    const Held& h = rows[tail % kSize];
+    stage_row(out, h.row, h.begin - out.begin, h.texts, h.hashes);
+    ++tail;
+  }
+  void flush(RangeOut<K>& out) {
+    while (tail < head) stage(out);
+  }
+};
+
+template <typename K>
+void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
+  const std::string_view text = f.src.text;
+  CsvReader reader(text, 0, f.header_fields + 1);
+  reader.seek(out.begin, 0);
+  CsvRow row;
+  Problem p;
+  RowBatch<K> batch;
+  const bool detect = f.src.check_utf8 && !f.src.utf8_declared;
+  {
+    // Rows are at most the line feeds: reserving that keeps the columns
+    // from growing (and copying) as they fill, and their capacity tight.
+    const size_t lines = count_byte(text.substr(out.begin, out.end - out.begin), '\n') + 1;
+    for_each_member<K>([&](auto m) { (out.cols.*m).reserve(lines); });
+    if constexpr (K::kHasId) {
+      out.id_hash.reserve(lines);
+      out.id_scope.reserve(lines);
+      out.id_end.reserve(lines);
+      out.row_off.reserve(lines);
+    }
+  }
+  size_t n = 0;
+  auto reject = [&](const CsvRow& at) {
+    Rejection rej;
+    rej.line = at.line;
+    rej.column = std::string(p.column);
+    rej.reason = std::move(p.reason);
+    rej.raw = cut_raw(text.substr(at.begin, at.end - at.begin));
+    out.rejects.push_back(std::move(rej));
+  };
+  while (reader.position() < out.end) {
+    if (!reader.next(row)) break;
+    if (row.begin >= out.end) {
+      // Blank lines ran past the end: the next range starts on them.
+      batch.flush(out);
+      out.stop = out.end;
+      out.lines = row.line -
+                  static_cast<int64_t>(count_byte(text.substr(out.end, row.begin - out.end), '\n'));
+      return;
+    }
+    if (detect && (++n & 1023) == 0 && f.not_utf8.load(std::memory_order_relaxed)) {
+      out.aborted = true;
+      return;
+    }
+    if (f.src.check_utf8 && !is_valid_utf8(text.substr(row.begin, row.next - row.begin))) {
+      if (detect) {
+        f.not_utf8.store(true, std::memory_order_relaxed);
+        out.aborted = true;
+        return;
+      }
+      ++out.rows_read;
+      p.column = {};
+      p.reason = "not valid UTF-8 text";
+      reject(row);
+    } else {
+      ++out.rows_read;
+      typename K::Row r;
+      if (read_row(f, row, r, p)) {
+        if (!row.scratch) {
+          batch.add(out, r, row.begin);
+        } else {  // its text lives in the reader's scratch: stage it now
+          batch.flush(out);
+          stage_row(out, r, row.begin - out.begin);
+        }
+        continue;
+      }
+      reject(row);
+    }
+    if (strict) {
+      batch.flush(out);
+      out.stopped = true;
+      out.stop = row.next;
+      out.lines = reader.line();
+      return;
+    }
+  }
+  batch.flush(out);
+  out.stop = reader.position();
+  out.lines = reader.line();
+}
+
+// ---- A kind's files through the stages -----------------------------------------------
+
+class KindJob {
+ public:
+  virtual ~KindJob() = default;
+  virtual void add_file(Source src) = 0;
+  virtual absl::Status prepare(const LoadContext& ctx) = 0;
+  virtual size_t pending_bytes() const = 0;
+  virtual void plan(size_t target, std::vector<Task>& tasks) = 0;
+  virtual void cut(std::vector<Task>& tasks, bool strict) = 0;
+  virtual absl::Status redo(const LoadContext& ctx, bool& any) = 0;
+  virtual void verify(bool strict) = 0;
+  virtual void dedupe(IdIndex& index, int parts, std::vector<Task>& tasks) = 0;
+  virtual void finish() = 0;
+  virtual const Rejection* first_rejection() const = 0;
+  virtual void commit(Store& store, int threads, LoadSummary& out) = 0;
+};
+
+template <typename K>
+class KindJobOf final : public KindJob {
+ public:
+  void add_file(Source src) override {
+    auto f = std::make_unique<FileLoad<K>>();
+    f->src = std::move(src);
+    files_.push_back(std::move(f));
+  }
+
+  absl::Status prepare(const LoadContext& ctx) override {
+    for (auto& f : files_) {
+      if (absl::Status s = prepare_file(*f, ctx); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  size_t pending_bytes() const override {
+    size_t total = 0;
+    for (const auto& f : files_) {
+      if (f->pending) total += f->src.text.size() - f->body_begin;
+    }
+    return total;
+  }
+
+  // plan sets nominal cuts and queues the quote counting of each piece.
+  void plan(size_t target, std::vector<Task>& tasks) override {
+    for (auto& fp : files_) {
+      FileLoad<K>& f = *fp;
+      if (!f.pending) continue;
+      const size_t len = f.src.text.size() - f.body_begin;
+      const size_t pieces = std::max<size_t>(1, (len + target - 1) / target);
+      f.cuts.clear();
+      for (size_t j = 0; j <= pieces; ++j) f.cuts.push_back(f.body_begin + len * j / pieces);
+      f.quotes.assign(pieces, 0);
+      if (pieces == 1) continue;
+      for (size_t j = 0; j + 1 < pieces; ++j) {  // the last piece's count is never needed
+        tasks.push_back({f.cuts[j + 1] - f.cuts[j], [&f, j] {
+                           f.quotes[j] = count_byte(
+                               f.src.text.substr(f.cuts[j], f.cuts[j + 1] - f.cuts[j]), '"');
+                         }});
+      }
+    }
+  }
+
+  // cut moves each nominal cut to the next row start outside quotes, and
+  // queues the parsing of the ranges.
+  void cut(std::vector<Task>& tasks, bool strict) override {
+    for (auto& fp : files_) {
+      FileLoad<K>& f = *fp;
+      if (!f.pending) continue;
+      f.pending = false;
+      f.ranges.clear();
+      std::vector<size_t> at = {f.body_begin};
+      size_t quotes = 0;
+      for (size_t j = 1; j + 1 < f.cuts.size(); ++j) {
+        quotes += f.quotes[j - 1];
+        const size_t start = next_row_start(f.src.text, f.cuts[j], (quotes & 1) != 0);
+        if (start > at.back() && start < f.src.text.size()) at.push_back(start);
+      }
+      at.push_back(f.src.text.size());
+      for (size_t k = 0; k + 1 < at.size(); ++k) {
+        auto r = std::make_unique<RangeOut<K>>();
+        r->begin = at[k];
+        r->end = at[k + 1];
+        RangeOut<K>* rp = r.get();
+        tasks.push_back({r->end - r->begin, [&f, rp, strict] { parse_range(f, *rp, strict); }});
+        f.ranges.push_back(std::move(r));
+      }
+    }
+  }
+
+  absl::Status redo(const LoadContext& ctx, bool& any) override {
+    for (auto& fp : files_) {
+      FileLoad<K>& f = *fp;
+      if (!f.not_utf8.load()) continue;
+      f.not_utf8.store(false);
+      f.ranges.clear();
+      if (absl::Status s = convert_gb18030(f.src, ctx.threads); s.ok()) {
+        ctx.notices.push_back(absl::StrCat(f.src.name, ": not valid UTF-8; read as GB18030"));
+        if (absl::Status h = read_header(f, nullptr); !h.ok()) return h;
+      } else {
+        // Neither encoding fits the whole file: read it as the UTF-8 its
+        // header is, and reject the rows that hold bad bytes.
+        f.src.utf8_declared = true;
+        ctx.notices.push_back(absl::StrCat(f.src.name, ": not valid UTF-8, nor GB18030 (",
+                                           s.message(), "); read as UTF-8"));
+      }
+      f.pending = true;
+      any = true;
+    }
+    return absl::OkStatus();
+  }
+
+  void verify(bool strict) override {
+    for (auto& fp : files_) {
+      FileLoad<K>& f = *fp;
+      for (size_t k = 0; k < f.ranges.size(); ++k) {
+        RangeOut<K>& r = *f.ranges[k];
+        if (r.stopped) {
+          f.ranges.resize(k + 1);
+          break;
+        }
+        if (k + 1 < f.ranges.size() && r.stop != f.ranges[k + 1]->begin) {
+          // Malformed quoting fooled the cut: read the rest in one piece.
+          auto rest = std::make_unique<RangeOut<K>>();
+          rest->begin = r.stop;
+          rest->end = f.src.text.size();
+          f.ranges.resize(k + 1);
+          parse_range(f, *rest, strict);
+          f.ranges.push_back(std::move(rest));
+        }
+      }
+    }
+  }
+
+  void dedupe(IdIndex& index, int parts, std::vector<Task>& tasks) override {
+    if constexpr (K::kHasId) {
+      order_.clear();
+      for (auto& f : files_) {
+        for (auto& r : f->ranges) order_.push_back(r.get());
+      }
+      size_t rows = 0;
+      for (const RangeOut<K>* r : order_) rows += r->id_hash.size();
+      dups_.assign(static_cast<size_t>(parts), {});
+      for (int part = 0; part < parts; ++part) {
+        tasks.push_back({rows, [this, &index, part, parts] {
+                           dedupe_part(index, order_, static_cast<size_t>(part),
+                                       static_cast<size_t>(parts), dups_[part]);
+                         }});
+      }
+    }
+  }
+
+  // finish gives every rejection its file and absolute line, in line order.
+  void finish() override {
+    for (const auto& part : dups_) {
+      for (const auto& [range, row] : part) order_[range]->dups.push_back(row);
+    }
+    for (auto& fp : files_) {
+      FileLoad<K>& f = *fp;
+      f.merged.clear();
+      f.summary.file = f.src.name;
+      f.summary.kind = K::kKind;
+      f.summary.encoding = f.src.gb18030 ? "GB18030" : "UTF-8";
+      f.summary.rows_read = 0;
+      int64_t base = f.body_line;
+      for (auto& rp : f.ranges) {
+        RangeOut<K>& r = *rp;
+        std::sort(r.dups.begin(), r.dups.end());
+        std::vector<Rejection> dup_rejects;
+        size_t counted_to = r.begin;
+        int64_t line = base;
+        for (uint32_t d : r.dups) {
+          const size_t at = r.begin + r.row_off[d];
+          line += static_cast<int64_t>(
+              count_byte(f.src.text.substr(counted_to, at - counted_to), '\n'));
+          counted_to = at;
+          CsvReader reader(f.src.text, line, 1);
+          reader.seek(at, line);
+          CsvRow row;
+          reader.next(row);
+          Rejection rej;
+          rej.file = f.src.name;
+          rej.line = line;
+          rej.column = std::string(K::kIdColumn);
+          rej.reason = dup_reason<K>(r.id_scope[d], r.id(d));
+          rej.raw = cut_raw(f.src.text.substr(row.begin, row.end - row.begin));
+          dup_rejects.push_back(std::move(rej));
+        }
+        for (Rejection& rej : r.rejects) {
+          rej.file = f.src.name;
+          rej.line += base;
+        }
+        const size_t from = f.merged.size();
+        f.merged.insert(f.merged.end(), std::make_move_iterator(r.rejects.begin()),
+                        std::make_move_iterator(r.rejects.end()));
+        f.merged.insert(f.merged.end(), std::make_move_iterator(dup_rejects.begin()),
+                        std::make_move_iterator(dup_rejects.end()));
+        std::inplace_merge(f.merged.begin() + static_cast<std::ptrdiff_t>(from),
+                           f.merged.end() - static_cast<std::ptrdiff_t>(dup_rejects.size()),
+                           f.merged.end(),
+                           [](const Rejection& a, const Rejection& b) { return a.line < b.line; });
+        r.rejects.clear();
+        base += r.lines;
+        f.summary.rows_read += r.rows_read;
+      }
+      f.summary.rows_rejected = static_cast<int64_t>(f.merged.size());
+      f.summary.rows_kept = f.summary.rows_read - f.summary.rows_rejected;
+    }
+  }
+
+  const Rejection* first_rejection() const override {
+    for (const auto& f : files_) {
+      if (!f->merged.empty()) return &f->merged.front();
+    }
+    return nullptr;
+  }
+
+  void commit(Store& store, int threads, LoadSummary& out) override {
+    std::vector<RangeOut<K>*> all;
+    for (auto& f : files_) {
+      for (auto& r : f->ranges) all.push_back(r.get());
+    }
+    commit_ranges<K>(store, all, threads);
+    for (auto& f : files_) {
+      store.rejects.insert(store.rejects.end(), std::make_move_iterator(f->merged.begin()),
+                           std::make_move_iterator(f->merged.end()));
+      out.files.push_back(f->summary);
+    }
+  }
+
+ private:
+  std::vector<std::unique_ptr<FileLoad<K>>> files_;
+  std::vector<RangeOut<K>*> order_;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> dups_;
+};
+
+std::unique_ptr<KindJob> make_job(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::kReconsideration:
+      return std::make_unique<KindJobOf<Reconsideration>>();
+    case RecordKind::kLitigation:
+      return std::make_unique<KindJobOf<Litigation>>();
+    case RecordKind::kLegalAid:
+      return std::make_unique<KindJobOf<LegalAid>>();
+    case RecordKind::kMediation:
+      return std::make_unique<KindJobOf<Mediation>>();
+    case RecordKind::kRegistry:
+      return std::make_unique<KindJobOf<Registry>>();
+    case RecordKind::kActivity:
+      return std::make_unique<KindJobOf<Activity>>();
+    case RecordKind::kRegions:
+      return std::make_unique<KindJobOf<Regions>>();
+  }
+  return nullptr;
+}
+
+struct FileSpec {
+  RecordKind kind;
+  std::string name;
+  std::string path;       // a file to map, or
+  std::string_view data;  // a caller's buffer
+};
+
+absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& specs,
+                                 const LoadOptions& options, std::vector<std::string> notices) {
+  const int threads = resolve_threads(options.threads);
+  LoadContext ctx{options, threads, notices};
+  std::array<std::unique_ptr<KindJob>, kRecordKindCount> jobs;
+  for (const FileSpec& spec : specs) {
+    auto& job = jobs[static_cast<size_t>(spec.kind)];
+    if (!job) job = make_job(spec.kind);
+    Source src;
+    src.name = spec.name;
+    src.path = spec.path;
+    src.raw = spec.data;
+    job->add_file(std::move(src));
+  }
+  std::vector<KindJob*> active;
+  for (auto& job : jobs) {
+    if (job) active.push_back(job.get());
+  }
+  for (KindJob* job : active) {
+    if (absl::Status s = job->prepare(ctx); !s.ok()) return s;
+  }
+  std::vector<Task> tasks;
+  for (int round = 0; round < 2; ++round) {
+    size_t bytes = 0;
+    for (KindJob* job : active) bytes += job->pending_bytes();
+    // About one range per thread (each range builds its own dictionaries,
+    // merged afterwards); one range per file on one thread. A range stays
+    // under 1 GiB (row offsets are 32-bit).
+    const size_t target = threads <= 1 ? size_t{1} << 30
+                                       : std::clamp(bytes / static_cast<size_t>(threads),
+                                                    size_t{1} << 20, size_t{1} << 30);
+    for (KindJob* job : active) job->plan(target, tasks);
+    run_tasks(tasks, threads);
+    for (KindJob* job : active) job->cut(tasks, options.strict);
+    run_tasks(tasks, threads);
+    bool again = false;
+    for (KindJob* job : active) {
+      if (absl::Status s = job->redo(ctx, again); !s.ok()) return s;
+    }
+    if (!again) break;
+  }
+  for (KindJob* job : active) job->verify(options.strict);
+
+  // Strict mode may fail after the ids went in: keep a copy to put back.
+  std::vector<std::pair<size_t, IdIndex>> saved;
+  if (options.strict) {
+    for (const FileSpec& spec : specs) {
+      const auto k = static_cast<size_t>(spec.kind);
+      if (std::none_of(saved.begin(), saved.end(), [&](const auto& s) { return s.first == k; })) {
+        saved.emplace_back(k, store.ids[k]);
+      }
+    }
+  }
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    if (jobs[k]) jobs[k]->dedupe(store.ids[k], threads, tasks);
+  }
+  run_tasks(tasks, threads);
+  for (KindJob* job : active) job->finish();
+  if (options.strict) {
+    for (KindJob* job : active) {
+      if (const Rejection* r = job->first_rejection()) {
+        for (auto& [k, index] : saved) store.ids[k] = std::move(index);
+        return absl::InvalidArgumentError(describe(*r));
+      }
+    }
+  }
+  LoadSummary out;
+  for (KindJob* job : active) job->commit(store, threads, out);
+  out.notices = std::move(notices);
+  store.summary.files.insert(store.summary.files.end(), out.files.begin(), out.files.end());
+  store.summary.notices.insert(store.summary.notices.end(), out.notices.begin(), out.notices.end());
+  return out;
+}
+
+template <typename K>
+absl::Status add_record(Store& store, const typename K::Record& record) {
+  typename K::Row row;
+  Problem p;
+  if (!K::from_record(record, row, p) || !K::check(row, p)) {
+    return absl::InvalidArgumentError(
+        p.column.empty() ? p.reason : absl::StrCat(absl_view(p.column), ": ", p.reason));
+  }
+  RangeOut<K> one(16);
+  stage_row(one, row, 0);
+  const std::vector<RangeOut<K>*> ranges = {&one};
+  if constexpr (K::kHasId) {
+    std::vector<std::pair<uint32_t, uint32_t>> dups;
+    dedupe_part(store.ids[static_cast<size_t>(K::kKind)], ranges, 0, 1, dups);
+    if (!dups.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(one.id_scope[0], one.id(0))));
+    }
+  }
+  commit_ranges<K>(store, ranges, 1);
+  return absl::OkStatus();
+}
+
+}  // namespace
+}  // namespace internal
+
+// ---- LoadSummary ---------------------------------------------------------------------
+
+int64_t LoadSummary::rows_read(RecordKind kind) const {
+  int64_t n = 0;
+  for (const FileSummary& f : files) n += f.kind == kind ? f.rows_read : 0;
+  return n;
+}
+int64_t LoadSummary::rows_kept(RecordKind kind) const {
+  int64_t n = 0;
+  for (const FileSummary& f : files) n += f.kind == kind ? f.rows_kept : 0;
+  return n;
+}
+int64_t LoadSummary::rows_rejected(RecordKind kind) const {
+  int64_t n = 0;
+  for (const FileSummary& f : files) n += f.kind == kind ? f.rows_rejected : 0;
+  return n;
+}
+int64_t LoadSummary::rows_read() const {
+  int64_t n = 0;
+  for (const FileSummary& f : files) n += f.rows_read;
+  return n;
+}
+int64_t LoadSummary::rows_rejected() const {
+  int64_t n = 0;
+  for (const FileSummary& f : files) n += f.rows_rejected;
+  return n;
+}
+
+// ---- Dataset -------------------------------------------------------------------------
+
+struct Dataset::Impl : internal::Store {};
+
+Dataset::Dataset() : impl_(std::make_unique<Impl>()) {}
+Dataset::~Dataset() = default;
+Dataset::Dataset(Dataset&&) noexcept = default;
+Dataset& Dataset::operator=(Dataset&&) noexcept = default;
+
+absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const LoadOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    if (fs::exists(dir, ec)) return absl::InvalidArgumentError(absl::StrCat(dir, ": not a folder"));
+    return absl::NotFoundError(absl::StrCat(dir, ": no such folder"));
+  }
+  std::vector<fs::directory_entry> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    entries.push_back(*it);
+  }
+  if (ec) return absl::UnavailableError(absl::StrCat(dir, ": cannot list: ", ec.message()));
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+  std::vector<internal::FileSpec> specs;
+  std::vector<std::string> notices;
+  for (const fs::directory_entry& e : entries) {
+    const std::string name = e.path().filename().string();
+    const std::string path = e.path().string();
+    std::optional<RecordKind> kind;
+    if (absl::EqualsIgnoreCase(absl_view(e.path().extension().string()), ".csv")) {
+      kind = parse_kind(e.path().stem().string());
+    }
+    if (!kind || !e.is_regular_file(ec)) {
+      notices.push_back(absl::StrCat(path, ": ignored (",
+                                     e.is_directory(ec) ? "a folder" : "not a record file",
+                                     "; expected <kind>.csv with a kind of DATA.md)"));
+      continue;
+    }
+    specs.push_back({*kind, path, path, {}});
+  }
+  if (specs.empty()) notices.push_back(absl::StrCat(dir, ": no record files"));
+  return internal::load(*impl_, specs, options, std::move(notices));
+}
+
+absl::StatusOr<LoadSummary> Dataset::load_file(RecordKind kind, const std::string& path,
+                                               const LoadOptions& options) {
+  return internal::load(*impl_, {{kind, path, path, {}}}, options, {});
+}
+
+absl::StatusOr<LoadSummary> Dataset::load_buffer(RecordKind kind, std::string_view data,
+                                                 std::string_view name,
+                                                 const LoadOptions& options) {
+  return internal::load(*impl_, {{kind, std::string(name), {}, data}}, options, {});
+}
+
+absl::Status Dataset::add(const ReconsiderationRecord& r) {
+  return internal::add_record<internal::Reconsideration>(*impl_, r);
+}
+absl::Status Dataset::add(const LitigationRecord& r) {
+  return internal::add_record<internal::Litigation>(*impl_, r);
+}
+absl::Status Dataset::add(const LegalAidRecord& r) {
+  return internal::add_record<internal::LegalAid>(*impl_, r);
+}
+absl::Status Dataset::add(const MediationRecord& r) {
+  return internal::add_record<internal::Mediation>(*impl_, r);
+}
+absl::Status Dataset::add(const RegistryRecord& r) {
+  return internal::add_record<internal::Registry>(*impl_, r);
+}
+absl::Status Dataset::add(const ActivityRecord& r) {
+  return internal::add_record<internal::Activity>(*impl_, r);
+}
+absl::Status Dataset::add(const RegionNameRecord& r) {
+  return internal::add_record<internal::Regions>(*impl_, r);
+}
+
+const ReconsiderationColumns& Dataset::reconsideration() const { return impl_->reconsideration; }
+const LitigationColumns& Dataset::litigation() const { return impl_->litigation; }
+const LegalAidColumns& Dataset::legal_aid() const { return impl_->legal_aid; }
+const MediationColumns& Dataset::mediation() const { return impl_->mediation; }
+const RegistryColumns& Dataset::registry() const { return impl_->registry; }
+const ActivityColumns& Dataset::activity() const { return impl_->activity; }
+
+const std::vector<RegionCode>& Dataset::regions() const { return impl_->regions.codes(); }
+std::optional<RegionIndex> Dataset::region_index(RegionCode code) const {
+  return impl_->regions.find(code);
+}
+std::optional<std::string_view> Dataset::region_name(RegionCode code) const {
+  auto it = impl_->region_name.find(code.value());
+  if (it == impl_->region_name.end()) return std::nullopt;
+  return impl_->texts.text(it->second);
+}
+std::string_view Dataset::text(TextId id) const { return impl_->texts.text(id); }
+const std::vector<Rejection>& Dataset::rejects() const { return impl_->rejects; }
+const LoadSummary& Dataset::summary() const { return impl_->summary; }
+
+MemoryUsage Dataset::memory_usage() const {
+  using namespace internal;
+  MemoryUsage m;
+  m.columns = column_bytes<Reconsideration>(impl_->reconsideration) +
+              column_bytes<Litigation>(impl_->litigation) +
+              column_bytes<LegalAid>(impl_->legal_aid) + column_bytes<Mediation>(impl_->mediation) +
+              column_bytes<Registry>(impl_->registry) + column_bytes<Activity>(impl_->activity) +
+              column_bytes<Regions>(impl_->region_names) + impl_->regions.bytes();
+  for (const IdIndex& index : impl_->ids) {
+    for (const IdShard& shard : index.shards) {
+      m.id_index += shard.slot_bytes() + shard.arena_bytes() - shard.id_bytes();
+      m.id_text += shard.id_bytes();
+    }
+  }
+  m.text = impl_->texts.bytes();
+  m.case_records = impl_->reconsideration.size() + impl_->litigation.size() +
+                   impl_->legal_aid.size() + impl_->mediation.size() + impl_->registry.size();
+  return m;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,203 @@
+// The RFC 4180 reader and the encoding helpers under the loaders.
+#include "../src/csv.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "../src/encoding.hpp"
+
+namespace fazhi::internal {
+namespace {
+
+struct Row {
+  std::vector<std::string> fields;
+  int64_t line;
+  CsvIssue issue;
+  std::string raw;
+};
+
+std::vector<Row> ReadAll(std::string_view text) {
+  CsvReader reader(text);
+  CsvRow row;
+  std::vector<Row> rows;
+  while (reader.next(row)) {
+    Row r{{}, row.line, row.issue, std::string(text.substr(row.begin, row.end - row.begin))};
+    for (std::string_view f : row.fields) r.fields.emplace_back(f);
+    EXPECT_EQ(row.fields.size(), row.field_count);
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+using Fields = std::vector<std::string>;
+
+TEST(CsvReader, SplitsPlainRows) {
+  const auto rows = ReadAll("a,b,c\n1,2,3\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].fields, (Fields{"a", "b", "c"}));
+  EXPECT_EQ(rows[1].fields, (Fields{"1", "2", "3"}));
+  EXPECT_EQ(rows[1].line, 2);
+  EXPECT_EQ(rows[1].raw, "1,2,3");
+}
+
+TEST(CsvReader, KeepsEmptyFieldsAndATrailingComma) {
+  const auto rows = ReadAll(",a,,\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].fields, (Fields{"", "a", "", ""}));
+}
+
+TEST(CsvReader, ReadsQuotedCommasAndEscapedQuotes) {
+  const auto rows = ReadAll("\"a,b\",\"say \"\"hi\"\"\",\"\"\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].fields, (Fields{"a,b", "say \"hi\"", ""}));
+  EXPECT_EQ(rows[0].issue, CsvIssue::kNone);
+}
+
+TEST(CsvReader, QuotedLineBreaksKeepPhysicalLineNumbers) {
+  const auto rows = ReadAll("h1,h2\n1,\"two\nlines\"\n2,\"three\r\nmore\nlines\"\n3,x\n");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].fields, (Fields{"1", "two\nlines"}));
+  EXPECT_EQ(rows[1].line, 2);
+  EXPECT_EQ(rows[2].fields, (Fields{"2", "three\r\nmore\nlines"}));
+  EXPECT_EQ(rows[2].line, 4);
+  EXPECT_EQ(rows[3].line, 7);
+}
+
+TEST(CsvReader, AcceptsCrLfAndNoFinalNewline) {
+  const auto rows = ReadAll("a,b\r\n\"x\",y\r\nlast,row");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].fields, (Fields{"a", "b"}));
+  EXPECT_EQ(rows[1].fields, (Fields{"x", "y"}));
+  EXPECT_EQ(rows[1].raw, "\"x\",y");
+  EXPECT_EQ(rows[2].fields, (Fields{"last", "row"}));
+  EXPECT_EQ(rows[2].line, 3);
+}
+
+TEST(CsvReader, SkipsBlankLinesButCountsThem) {
+  const auto rows = ReadAll("a\n\n  \r\n\t\nb\n\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].fields, (Fields{"b"}));
+  EXPECT_EQ(rows[1].line, 5);
+}
+
+TEST(CsvReader, FastAndSlowPathsAgreeOnLongRows) {
+  // A row longer than the 16-byte step, with and without a quote.
+  const std::string plain = "0123456789abcdef,0123456789abcdefghij,x,yy,zzz,0123456789012345678\n";
+  std::string quoted = plain;
+  quoted.replace(0, 16, "\"0123456789abcde\"");
+  const auto a = ReadAll(plain);
+  const auto b = ReadAll(quoted);
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(a[0].fields.size(), 6u);
+  EXPECT_EQ(b[0].fields[1], a[0].fields[1]);
+  EXPECT_EQ(b[0].fields[0], "0123456789abcde");
+}
+
+TEST(CsvReader, ReportsAnUnterminatedQuote) {
+  const auto rows = ReadAll("a,b\n1,\"open\n2,3\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].issue, CsvIssue::kUnterminatedQuote);
+  EXPECT_EQ(rows[1].line, 2);
+}
+
+TEST(CsvReader, ReportsTextAfterAClosingQuote) {
+  const auto rows = ReadAll("\"ab\"cd,e\nnext,row\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].issue, CsvIssue::kTextAfterQuote);
+  EXPECT_EQ(rows[1].fields, (Fields{"next", "row"}));
+}
+
+TEST(CsvReader, AQuoteInsideAnUnquotedFieldIsText) {
+  const auto rows = ReadAll("ab\"c,d\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].fields, (Fields{"ab\"c", "d"}));
+}
+
+TEST(CsvReader, RejectsAFieldOrRowLongerThanOneMebibyteWithoutBufferingIt) {
+  const std::string big(kMaxRowBytes + 10, 'x');
+  {
+    const auto rows = ReadAll("a,b\n1," + big + "\n2,3\n");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[1].issue, CsvIssue::kFieldTooLong);
+    EXPECT_TRUE(rows[1].fields.empty());
+    EXPECT_EQ(rows[2].fields, (Fields{"2", "3"}));
+    EXPECT_EQ(rows[2].line, 3);
+  }
+  {
+    const auto rows = ReadAll("1,\"" + big + "\"\n2,3\n");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].issue, CsvIssue::kFieldTooLong);
+    EXPECT_EQ(rows[1].fields, (Fields{"2", "3"}));
+  }
+  {
+    std::string many;
+    for (int i = 0; i < 300000; ++i) many += "abcd,";
+    const auto rows = ReadAll(many + "\nx\n");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].issue, CsvIssue::kRowTooLong);
+    EXPECT_EQ(rows[1].fields, (Fields{"x"}));
+  }
+}
+
+TEST(CsvReader, KeepsOnlyMaxFieldsViewsButCountsAll) {
+  CsvReader reader("a,b,c,d\n", 1, 2);
+  CsvRow row;
+  ASSERT_TRUE(reader.next(row));
+  EXPECT_EQ(row.fields.size(), 2u);
+  EXPECT_EQ(row.field_count, 4u);
+}
+
+TEST(NextRowStart, SkipsLineBreaksInsideQuotes) {
+  const std::string_view text = "a,\"x\ny\"\nb,c\n";
+  EXPECT_EQ(next_row_start(text, 0, false), 8u);  // the break inside quotes does not count
+  EXPECT_EQ(next_row_start(text, 4, true), 8u);
+  EXPECT_EQ(next_row_start(text, 9, false), text.size());
+  EXPECT_EQ(count_byte(text, '"'), 2u);
+}
+
+TEST(Utf8, AcceptsWellFormedText) {
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_TRUE(is_valid_utf8("plain ASCII text that is longer than eight bytes"));
+  EXPECT_TRUE(is_valid_utf8("白云区 2019年3月5日 \xF0\x9F\x98\x80 \xC2\xA9"));
+}
+
+TEST(Utf8, RejectsMalformedText) {
+  size_t at = 0;
+  EXPECT_FALSE(is_valid_utf8("abcdefgh\xD6\xD0", &at));  // GBK 中
+  EXPECT_EQ(at, 8u);
+  EXPECT_FALSE(is_valid_utf8("\xC0\x80"));          // overlong
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\xE4\xB8"));          // cut short
+}
+
+TEST(Gb18030, ConvertsThroughIconv) {
+  // 中文 in GBK, then € (A2 E3 in GB18030).
+  absl::StatusOr<std::string> utf8 = gb18030_to_utf8("\xD6\xD0\xCE\xC4,\xA2\xE3\n", 1);
+  ASSERT_TRUE(utf8.ok()) << utf8.status();
+  EXPECT_EQ(*utf8, "中文,€\n");
+}
+
+TEST(Gb18030, ConvertsLargeTextInPiecesTheSameWay) {
+  std::string gbk, expected;
+  for (int i = 0; i < 200000; ++i) {
+    gbk += "\xB0\xD7\xD4\xC6\xC7\xF8,12345\n";  // 白云区
+    expected += "白云区,12345\n";
+  }
+  absl::StatusOr<std::string> utf8 = gb18030_to_utf8(gbk, 4);
+  ASSERT_TRUE(utf8.ok()) << utf8.status();
+  EXPECT_EQ(*utf8, expected);
+}
+
+TEST(Gb18030, NamesTheOffsetOfABadSequence) {
+  size_t bad = 0;
+  absl::StatusOr<std::string> utf8 = gb18030_to_utf8("ab\n\xFF\xFF", 1, &bad);
+  EXPECT_FALSE(utf8.ok());
+  EXPECT_EQ(bad, 3u);
+}
+
+}  // namespace
+}  // namespace fazhi::internal

@@ -1,0 +1,559 @@
+#include "fazhi/dataset.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "fazhi/text.hpp"
+
+namespace fazhi {
+namespace {
+
+const std::string kData = std::string(FAZHI_TEST_DATA_DIR) + "/load";
+
+DayNumber Day(int y, int m, int d) {
+  return to_day_number(Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+                            static_cast<unsigned short>(d)));
+}
+
+RegionCode Code(const char* text) { return *RegionCode::parse(text); }
+
+void ExpectInvariant(const LoadSummary& s) {
+  for (const FileSummary& f : s.files) {
+    EXPECT_EQ(f.rows_read, f.rows_kept + f.rows_rejected) << f.file;
+  }
+}
+
+struct Expected {
+  std::string file;  // base name
+  int64_t line;
+  std::string column;
+  std::string reason;
+};
+
+void ExpectRejects(const Dataset& ds, const std::vector<Expected>& expected) {
+  ASSERT_EQ(ds.rejects().size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const Rejection& r = ds.rejects()[i];
+    const Expected& e = expected[i];
+    EXPECT_TRUE(r.file.ends_with("/" + e.file)) << i << ": " << r.file;
+    EXPECT_EQ(r.line, e.line) << i << ": " << r.reason;
+    EXPECT_EQ(r.column, e.column) << i << ": line " << r.line;
+    EXPECT_EQ(r.reason, e.reason) << i << ": line " << r.line;
+  }
+}
+
+TEST(Dataset, RejectsEveryKindOfBadRowWithFileLineColumnAndReason) {
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_dir(kData + "/bad");
+  ASSERT_TRUE(s.ok()) << s.status();
+  ExpectInvariant(*s);
+  const std::string kCode = " (expected an English code or a Chinese label of DATA.md)";
+  ExpectRejects(
+      ds,
+      {
+          {"reconsideration.csv", 3, "received_date",
+           "no such day: '2019-02-30' (2019-2 has no day 30)"},
+          {"reconsideration.csv", 4, "closed_date",
+           "closed_date 2019-03-01 is before received_date 2019-03-10"},
+          {"reconsideration.csv", 5, "accepted_date",
+           "accepted_date 2019-03-09 is before received_date 2019-03-10"},
+          {"reconsideration.csv", 6, "disposition",
+           "missing disposition (required when closed_date is set)"},
+          {"reconsideration.csv", 7, "disposition", "unknown disposition 'frobbed'" + kCode},
+          {"reconsideration.csv", 8, "received_date", "missing received_date (required)"},
+          {"reconsideration.csv", 9, "case_id", "missing case_id (required)"},
+          {"reconsideration.csv", 10, "simple_procedure",
+           "not a boolean: 'maybe' (expected 1/0, true/false, yes/no, 是/否 or Y/N)"},
+          {"reconsideration.csv", 11, "region",
+           "not a region code: '4401' (expected 6 digits, GB/T 2260)"},
+          {"reconsideration.csv", 12, "suspended_days", "negative count: '-3'"},
+          {"reconsideration.csv", 13, "suspended_days", "not a whole number: '2.5'"},
+          {"reconsideration.csv", 14, "", "expected 13 fields as in the header, found 7"},
+          {"reconsideration.csv", 15, "", "expected 13 fields as in the header, found 14"},
+          {"reconsideration.csv", 16, "case_id", "duplicate case_id 'R1' in region 440111"},
+          {"reconsideration.csv", 19, "disposition",
+           "disposition 'revoked' given but closed_date is empty"},
+          {"reconsideration.csv", 22, "respondent",
+           "text after the closing quote of a quoted field"},
+          {"reconsideration.csv", 23, "compensation",
+           "unterminated quoted field (its closing quote is missing)"},
+          {"legal_aid.csv", 3, "decided_date",
+           "decided_date 2019-01-04 is before applied_date 2019-01-05"},
+          {"legal_aid.csv", 4, "assigned_date",
+           "assigned_date 2019-01-05 is before decided_date 2019-01-06"},
+          {"legal_aid.csv", 5, "decision", "missing decision (required when decided_date is set)"},
+          {"legal_aid.csv", 6, "recovered_amount", "not an amount of money: '-5' (negative)"},
+          {"legal_aid.csv", 7, "recovered_amount",
+           "not an amount of money: '12.345' (more than 2 decimals)"},
+          {"legal_aid.csv", 8, "recovered_amount", "not an amount of money: '12x' (not a number)"},
+          {"registry.csv", 3, "entity_id", "duplicate entity_id 'E1' for lawyer in region 440111"},
+          {"registry.csv", 5, "end_date", "end_date 2011-01-01 is before start_date 2012-01-01"},
+          {"registry.csv", 6, "kind", "unknown kind 'wizard'" + kCode},
+          {"activity.csv", 3, "value", "negative count: '-3'"},
+          {"activity.csv", 4, "value", "not a whole number: '1.5'"},
+          {"activity.csv", 5, "value", "missing value (required)"},
+          {"activity.csv", 6, "indicator", "unknown indicator 'no.such'" + kCode},
+      });
+  EXPECT_EQ(s->rows_read(RecordKind::kReconsideration), 20);
+  EXPECT_EQ(s->rows_kept(RecordKind::kReconsideration), 3);
+  EXPECT_EQ(s->rows_rejected(RecordKind::kReconsideration), 17);
+  EXPECT_EQ(s->rows_kept(RecordKind::kLegalAid), 2);
+  EXPECT_EQ(s->rows_kept(RecordKind::kRegistry), 2);
+  EXPECT_EQ(s->rows_kept(RecordKind::kActivity), 1);
+  EXPECT_EQ(s->rows_rejected(), 30);
+  EXPECT_EQ(ds.rejects()[1].raw, "R3,440111,2019-03-10,2019-03-12,2019-03-01,upheld,,,,,,,");
+
+  // What was kept: R1, R1 of another region, and the quoted multi-line R15.
+  const ReconsiderationColumns& rc = ds.reconsideration();
+  ASSERT_EQ(rc.size(), 3u);
+  EXPECT_EQ(ds.regions()[rc.region[0]], Code("440111"));
+  EXPECT_EQ(ds.regions()[rc.region[1]], Code("440112"));
+  EXPECT_EQ(rc.disposition[0], Disposition::kRevoked);
+  EXPECT_EQ(rc.received[0], Day(2019, 1, 5));
+  EXPECT_EQ(rc.closed[1], kNoDay);
+  EXPECT_EQ(ds.text(rc.respondent[0]), "区公安分局");
+  EXPECT_EQ(ds.text(rc.respondent[2]), "区\"市场\"监管局");
+  EXPECT_EQ(ds.text(rc.category[2]), "多行\n文本");
+  EXPECT_EQ(rc.simple_procedure[2], Tri::kTrue);
+  EXPECT_EQ(rc.extended[2], Tri::kUnknown);
+  EXPECT_EQ(rc.suspended_days[2], -1);
+
+  // Chinese labels and every accepted date form, money in 万.
+  const LegalAidColumns& la = ds.legal_aid();
+  ASSERT_EQ(la.size(), 2u);
+  EXPECT_EQ(la.recovered_fen[0], 151280);
+  EXPECT_EQ(la.recovered_fen[1], 1512800000);
+  EXPECT_EQ(la.applied[1], Day(2019, 1, 5));
+  EXPECT_EQ(la.decided[1], Day(2019, 1, 6));
+  EXPECT_EQ(la.accepted[1], Day(2019, 1, 6));
+  EXPECT_EQ(la.assigned[1], Day(2019, 1, 7));
+  EXPECT_EQ(la.decision[1], AidDecision::kGranted);
+  EXPECT_EQ(la.case_type[1], AidCaseType::kCriminal);
+  EXPECT_EQ(la.assignment_method[1], AssignmentMethod::kLottery);
+  EXPECT_EQ(la.commitment[1], Tri::kTrue);
+  EXPECT_EQ(la.lawyer[0], la.lawyer[1]);  // one dictionary entry
+  EXPECT_EQ(ds.text(la.firm[1]), "F1");
+
+  EXPECT_EQ(ds.registry().kind[1], RegistryKind::kLawFirm);  // E1 again, another kind
+  EXPECT_EQ(ds.activity().indicator[0], Indicator::kLawEducationEvents);
+  EXPECT_EQ(ds.activity().value[0], 12);
+}
+
+TEST(Dataset, ReadsAGbkExportWithChineseHeadersAndDates) {
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s =
+      ds.load_file(RecordKind::kReconsideration, kData + "/gbk_reconsideration.csv");
+  ASSERT_TRUE(s.ok()) << s.status();
+  ASSERT_EQ(s->files.size(), 1u);
+  EXPECT_EQ(s->files[0].encoding, "GB18030");
+  ASSERT_EQ(s->notices.size(), 1u);
+  EXPECT_NE(s->notices[0].find("read as GB18030"), std::string::npos);
+  EXPECT_EQ(s->files[0].rows_read, 4);
+  EXPECT_EQ(s->files[0].rows_kept, 3);
+  ASSERT_EQ(ds.rejects().size(), 1u);
+  EXPECT_EQ(ds.rejects()[0].line, 5);
+  EXPECT_EQ(ds.rejects()[0].column, "received_date");
+  EXPECT_EQ(ds.rejects()[0].reason, "no such day: '2019年2月30日' (2019-2 has no day 30)");
+  EXPECT_EQ(ds.rejects()[0].raw, "（2019）穗白行复4号,440111,2019年2月30日,,,,白云区教育局,教育,");
+  const ReconsiderationColumns& rc = ds.reconsideration();
+  ASSERT_EQ(rc.size(), 3u);
+  EXPECT_EQ(rc.received[0], Day(2019, 1, 3));
+  EXPECT_EQ(rc.closed[1], Day(2019, 3, 1));
+  EXPECT_EQ(rc.disposition[0], Disposition::kRevoked);
+  EXPECT_EQ(rc.disposition[1], Disposition::kUpheld);
+  EXPECT_EQ(rc.simple_procedure[0], Tri::kFalse);
+  EXPECT_EQ(rc.simple_procedure[1], Tri::kTrue);
+  EXPECT_EQ(ds.text(rc.respondent[1]), "白云区市场监督管理局");
+}
+
+TEST(Dataset, ForcedGb18030IsReportedAsRequested) {
+  Dataset ds;
+  LoadOptions o;
+  o.encoding = Encoding::kGb18030;
+  absl::StatusOr<LoadSummary> s =
+      ds.load_file(RecordKind::kReconsideration, kData + "/gbk_reconsideration.csv", o);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->files[0].encoding, "GB18030");
+  EXPECT_NE(s->notices[0].find("as requested"), std::string::npos);
+  EXPECT_EQ(ds.reconsideration().size(), 3u);
+}
+
+TEST(Dataset, ForcedUtf8RefusesAGbkHeader) {
+  Dataset ds;
+  LoadOptions o;
+  o.encoding = Encoding::kUtf8;
+  absl::StatusOr<LoadSummary> s =
+      ds.load_file(RecordKind::kReconsideration, kData + "/gbk_reconsideration.csv", o);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("not valid UTF-8"), std::string::npos);
+}
+
+TEST(Dataset, SwitchesToGb18030WhenOnlyALaterRowIsNotUtf8) {
+  std::string text = "case_id,region,filed_date,instance,defendant\n";
+  for (int i = 0; i < 3000; ++i) absl::StrAppend(&text, "S", i, ",440111,2019-01-10,first,x\n");
+  text += "S-gbk,440111,2019-01-10,\xD2\xBB\xC9\xF3,\xB0\xD7\xD4\xC6\n";  // 一审, 白云
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kLitigation, text, "lit.csv");
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->files[0].encoding, "GB18030");
+  EXPECT_EQ(s->files[0].rows_kept, 3001);
+  EXPECT_EQ(ds.text(ds.litigation().defendant.back()), "白云");
+}
+
+TEST(Dataset, ReadsQuotedMultiLineFieldsWithBomAndCrLf) {
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s =
+      ds.load_file(RecordKind::kLitigation, kData + "/multiline_litigation.csv");
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->files[0].encoding, "UTF-8");
+  EXPECT_EQ(s->files[0].rows_read, 4);
+  const LitigationColumns& lc = ds.litigation();
+  ASSERT_EQ(lc.size(), 3u);
+  EXPECT_EQ(ds.text(lc.defendant[0]), "白云区公安分局, 交警大队");
+  EXPECT_EQ(ds.text(lc.defendant[1]), "多行\r\n被告\r\n名称");
+  EXPECT_EQ(ds.text(lc.defendant[2]), "说\"明\"");
+  EXPECT_EQ(lc.outcome[0], LitigationOutcome::kJudgmentWin);
+  EXPECT_EQ(lc.outcome[2], LitigationOutcome::kJudgmentLoss);
+  EXPECT_EQ(lc.instance[2], Instance::kSecond);
+  ASSERT_EQ(ds.rejects().size(), 1u);
+  EXPECT_EQ(ds.rejects()[0].line, 7);  // after the three-line field
+  EXPECT_EQ(ds.rejects()[0].reason, "no month 13 in '2019-13-12'");
+}
+
+TEST(Dataset, RefusesAFileMissingARequiredColumnWhole) {
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s =
+      ds.load_file(RecordKind::kMediation, kData + "/missing_column_mediation.csv");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(s.status().message().find("missing_column_mediation.csv"), std::string::npos);
+  EXPECT_NE(s.status().message().find("'received_date' (受理日期)"), std::string::npos);
+  EXPECT_EQ(ds.mediation().size(), 0u);
+  EXPECT_TRUE(ds.rejects().empty());
+  EXPECT_TRUE(ds.summary().files.empty());
+}
+
+TEST(Dataset, StrictModeStopsAtTheFirstBadRowAndKeepsNothing) {
+  Dataset ds;
+  LoadOptions o;
+  o.strict = true;
+  absl::StatusOr<LoadSummary> s =
+      ds.load_file(RecordKind::kReconsideration, kData + "/bad/reconsideration.csv", o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(std_view(s.status().message())
+                  .ends_with("bad/reconsideration.csv:3: received_date: no such day: '2019-02-30' "
+                             "(2019-2 has no day 30)"))
+      << s.status().message();
+  EXPECT_EQ(ds.reconsideration().size(), 0u);
+  EXPECT_TRUE(ds.rejects().empty());
+  // The ids seen before the failure were put back: the same file loads leniently.
+  absl::StatusOr<LoadSummary> again =
+      ds.load_file(RecordKind::kReconsideration, kData + "/bad/reconsideration.csv");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->rows_kept(RecordKind::kReconsideration), 3);
+}
+
+TEST(Dataset, StrictModeReportsAnEarlierDuplicate) {
+  const std::string text =
+      "case_id,region,received_date\nA,440111,2019-01-01\nA,440111,2019-01-02\nB,440111,2019-02-"
+      "30\n";
+  Dataset ds;
+  LoadOptions o;
+  o.strict = true;
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kReconsideration, text, "x.csv", o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().message(), "x.csv:3: case_id: duplicate case_id 'A' in region 440111");
+}
+
+TEST(Dataset, DuplicateIdsAcrossTwoLoadsRejectTheSecond) {
+  Dataset ds;
+  const std::string first =
+      "case_id,region,received_date\nA,440111,2019-01-01\nB,440111,2019-01-01\n";
+  const std::string second =
+      "case_id,region,received_date\nC,440111,2019-01-01\nA,440111,2019-03-01\nA,440112,2019-03-"
+      "01\n";
+  ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation, first, "first.csv").ok());
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, second, "second.csv");
+  ASSERT_TRUE(s.ok());
+  ExpectInvariant(*s);
+  EXPECT_EQ(s->files[0].rows_kept, 2);
+  ASSERT_EQ(ds.rejects().size(), 1u);
+  EXPECT_EQ(ds.rejects()[0].file, "second.csv");
+  EXPECT_EQ(ds.rejects()[0].line, 3);
+  EXPECT_EQ(ds.rejects()[0].reason, "duplicate case_id 'A' in region 440111");
+  EXPECT_EQ(ds.rejects()[0].raw, "A,440111,2019-03-01");
+  EXPECT_EQ(ds.mediation().size(), 4u);
+  // Another kind has its own ids.
+  ASSERT_TRUE(ds.load_buffer(RecordKind::kReconsideration, first, "r.csv").ok());
+  EXPECT_EQ(ds.reconsideration().size(), 2u);
+  EXPECT_EQ(ds.summary().files.size(), 3u);
+}
+
+TEST(Dataset, AnOversizedFieldIsARejectedRow) {
+  std::string text = "case_id,region,received_date,respondent\n";
+  text += "A,440111,2019-01-01," + std::string((size_t{1} << 20) + 1, 'x') + "\n";
+  text += "B,440111,2019-01-02,ok\n";
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kReconsideration, text, "big.csv");
+  ASSERT_TRUE(s.ok());
+  ExpectInvariant(*s);
+  EXPECT_EQ(s->files[0].rows_read, 2);
+  ASSERT_EQ(ds.rejects().size(), 1u);
+  EXPECT_EQ(ds.rejects()[0].line, 2);
+  EXPECT_EQ(ds.rejects()[0].column, "respondent");
+  EXPECT_EQ(ds.rejects()[0].reason, "field longer than 1 MiB");
+  EXPECT_EQ(ds.rejects()[0].raw.size(), kMaxRawText);
+  EXPECT_EQ(ds.reconsideration().size(), 1u);
+}
+
+TEST(Dataset, InvalidUtf8InADeclaredUtf8FileRejectsTheRow) {
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "case_id,region,received_date,org_id\nA,440111,2019-01-01,\xFF\nB,440111,2019-01-01,ok\n";
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "m.csv");
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->files[0].encoding, "UTF-8");
+  ASSERT_EQ(ds.rejects().size(), 1u);
+  EXPECT_EQ(ds.rejects()[0].reason, "not valid UTF-8 text");
+  EXPECT_EQ(ds.mediation().size(), 1u);
+}
+
+TEST(Dataset, ATextNeitherUtf8NorGb18030IsReadAsUtf8RowByRow) {
+  std::string text = "case_id,region,received_date,org_id\n";
+  for (int i = 0; i < 2000; ++i) absl::StrAppend(&text, "M", i, ",440111,2019-01-01,组织\n");
+  text += "BAD,440111,2019-01-01,\xFF\xFF\n";
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "m.csv");
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->files[0].encoding, "UTF-8");
+  ASSERT_EQ(s->notices.size(), 1u);
+  EXPECT_NE(s->notices[0].find("nor GB18030"), std::string::npos) << s->notices[0];
+  ASSERT_EQ(ds.rejects().size(), 1u);
+  EXPECT_EQ(ds.rejects()[0].line, 2002);
+  EXPECT_EQ(ds.rejects()[0].reason, "not valid UTF-8 text");
+  EXPECT_EQ(ds.mediation().size(), 2000u);
+}
+
+TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
+  const std::string text =
+      " 受理日期 ,Extra,REGION,案件编号,调解结果,结案日期\n2019/3/5,zz,440111, M1 "
+      ",调解成功,2019-03-09\n";
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "m.csv");
+  ASSERT_TRUE(s.ok()) << s.status();
+  ASSERT_EQ(ds.mediation().size(), 1u);
+  EXPECT_EQ(ds.mediation().received[0], Day(2019, 3, 5));
+  EXPECT_EQ(ds.mediation().outcome[0], MediationOutcome::kSuccess);
+  EXPECT_EQ(ds.mediation().org[0], 0u);
+}
+
+TEST(Dataset, LoadDirGivesNoticesForFilesItDoesNotRead) {
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_dir(kData + "/dir");
+  ASSERT_TRUE(s.ok()) << s.status();
+  ExpectInvariant(*s);
+  ASSERT_EQ(s->files.size(), 3u);  // reconsideration, MEDIATION.CSV, regions
+  EXPECT_EQ(s->files[0].kind, RecordKind::kReconsideration);
+  EXPECT_EQ(s->files[1].kind, RecordKind::kMediation);
+  EXPECT_EQ(s->files[2].kind, RecordKind::kRegions);
+  ASSERT_EQ(s->notices.size(), 2u);
+  EXPECT_NE(s->notices[0].find("README.txt: ignored"), std::string::npos) << s->notices[0];
+  EXPECT_NE(s->notices[1].find("notes: ignored (a folder"), std::string::npos) << s->notices[1];
+  EXPECT_EQ(ds.region_name(Code("440111")), "白云区");
+  EXPECT_EQ(ds.region_name(Code("440100")), "广州市");
+  EXPECT_FALSE(ds.region_name(Code("440112")).has_value());
+  EXPECT_EQ(ds.regions().size(), 2u);  // the codes rows used, not the named ones
+  ASSERT_TRUE(ds.region_index(Code("440112")).has_value());
+  EXPECT_EQ(ds.regions()[*ds.region_index(Code("440112"))], Code("440112"));
+  EXPECT_FALSE(ds.region_index(Code("440100")).has_value());
+}
+
+TEST(Dataset, LoadDirNamesAMissingFolder) {
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_dir(kData + "/no-such-folder");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(s.status().message().find("no-such-folder"), std::string::npos);
+}
+
+// A file big enough to be cut into ranges, with quoted line breaks, bad rows
+// and duplicates spread over it.
+std::string BigFile() {
+  std::string text =
+      "case_id,region,applied_date,decided_date,decision,lawyer_id,firm_id,recovered_amount\n";
+  for (int i = 0; i < 120000; ++i) {
+    const bool dup = i % 50000 == 7;  // A7 three times in one region: two duplicates
+    const int region = dup ? 440108 : 440101 + i % 13;
+    absl::StrAppend(&text, "A", dup ? 7 : i, ",", region, ",2019-0", 1 + i % 9, "-1", i % 10);
+    if (i % 997 == 0) {
+      absl::StrAppend(&text, ",2019-02-30,granted,\"L\n", i % 300, "\",F", i % 40, ",12.5\n");
+    } else if (i % 101 == 0) {
+      absl::StrAppend(&text, ",,,\"lawyer, \"\"", i % 500, "\"\"\nsecond line\",F", i % 40, ",\n");
+    } else if (i % 4099 == 0) {
+      absl::StrAppend(&text, ",,,L", i, "\"quote,F1,\n");  // a quote inside an unquoted field
+    } else {
+      absl::StrAppend(&text, ",2019-10-1", i % 10, ",granted,L", i % 700, ",F", i % 40, ",",
+                      i % 3 == 0 ? "100.5" : "", "\n");
+    }
+  }
+  return text;
+}
+
+TEST(Dataset, ParallelLoadEqualsSingleThreadLoad) {
+  const std::string text = BigFile();
+  Dataset one, many;
+  LoadOptions o1, o8;
+  o1.threads = 1;
+  o8.threads = 8;
+  absl::StatusOr<LoadSummary> s1 = one.load_buffer(RecordKind::kLegalAid, text, "big.csv", o1);
+  absl::StatusOr<LoadSummary> s8 = many.load_buffer(RecordKind::kLegalAid, text, "big.csv", o8);
+  ASSERT_TRUE(s1.ok() && s8.ok());
+  ExpectInvariant(*s1);
+  EXPECT_EQ(s1->files[0].rows_read, 120000);
+  EXPECT_EQ(s8->files[0].rows_read, s1->files[0].rows_read);
+  EXPECT_EQ(s8->files[0].rows_kept, s1->files[0].rows_kept);
+  EXPECT_GT(s1->files[0].rows_rejected, 100);
+  const LegalAidColumns& a = one.legal_aid();
+  const LegalAidColumns& b = many.legal_aid();
+  EXPECT_EQ(a.region, b.region);
+  EXPECT_EQ(a.applied, b.applied);
+  EXPECT_EQ(a.decided, b.decided);
+  EXPECT_EQ(a.decision, b.decision);
+  EXPECT_EQ(a.lawyer, b.lawyer);
+  EXPECT_EQ(a.firm, b.firm);
+  EXPECT_EQ(a.recovered_fen, b.recovered_fen);
+  EXPECT_EQ(one.regions(), many.regions());
+  for (TextId id : a.lawyer) ASSERT_EQ(one.text(id), many.text(id));
+  ASSERT_EQ(one.rejects().size(), many.rejects().size());
+  int dups = 0;
+  for (size_t i = 0; i < one.rejects().size(); ++i) {
+    const Rejection& x = one.rejects()[i];
+    const Rejection& y = many.rejects()[i];
+    EXPECT_EQ(x.line, y.line) << i;
+    EXPECT_EQ(x.column, y.column) << i;
+    EXPECT_EQ(x.reason, y.reason) << i;
+    EXPECT_EQ(x.raw, y.raw) << i;
+    if (i > 0) {
+      EXPECT_LT(one.rejects()[i - 1].line, x.line);
+    }
+    dups += x.reason.starts_with("duplicate") ? 1 : 0;
+  }
+  EXPECT_EQ(dups, 2);
+}
+
+TEST(Dataset, AddValidatesLikeACsvRow) {
+  Dataset ds;
+  ReconsiderationRecord r;
+  r.case_id = "R1";
+  r.region = Code("440111");
+  r.received_date = Date(2019, 3, 10);
+  r.closed_date = Date(2019, 4, 1);
+  r.disposition = Disposition::kRevoked;
+  r.respondent = "区公安分局";
+  EXPECT_TRUE(ds.add(r).ok());
+
+  absl::Status dup = ds.add(r);
+  EXPECT_EQ(dup.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(dup.message(), "case_id: duplicate case_id 'R1' in region 440111");
+
+  ReconsiderationRecord early = r;
+  early.case_id = "R2";
+  early.closed_date = Date(2019, 3, 1);
+  EXPECT_EQ(ds.add(early).message(),
+            "closed_date: closed_date 2019-03-01 is before received_date 2019-03-10");
+
+  ReconsiderationRecord open = r;
+  open.case_id = "R3";
+  open.disposition = Disposition::kNone;
+  EXPECT_EQ(ds.add(open).message(),
+            "disposition: missing disposition (required when closed_date is set)");
+
+  ReconsiderationRecord no_region = r;
+  no_region.case_id = "R4";
+  no_region.region = RegionCode();
+  EXPECT_EQ(ds.add(no_region).message(), "region: missing region (required)");
+
+  ReconsiderationRecord bad_region = r;
+  bad_region.case_id = "R5";
+  bad_region.region = RegionCode::from_value(990101);
+  EXPECT_NE(ds.add(bad_region).message().find("not a region code"), std::string::npos);
+
+  ReconsiderationRecord no_date = r;
+  no_date.case_id = "R6";
+  no_date.received_date = Date();
+  EXPECT_EQ(ds.add(no_date).message(), "received_date: missing received_date (required)");
+
+  ReconsiderationRecord negative = r;
+  negative.case_id = "R7";
+  negative.suspended_days = -2;
+  EXPECT_EQ(ds.add(negative).message(), "suspended_days: negative count: '-2'");
+
+  EXPECT_EQ(ds.reconsideration().size(), 1u);
+  EXPECT_EQ(ds.text(ds.reconsideration().respondent[0]), "区公安分局");
+
+  ActivityRecord a;
+  a.region = Code("440111");
+  a.date = Date(2019, 5, 1);
+  a.indicator = Indicator::kLawEducationEvents;
+  a.value = -1;
+  EXPECT_EQ(ds.add(a).message(), "value: negative count: '-1'");
+  a.value = 3;
+  EXPECT_TRUE(ds.add(a).ok());
+
+  RegistryRecord e;
+  e.kind = RegistryKind::kLawyer;
+  e.entity_id = "E1";
+  e.region = Code("440111");
+  e.start_date = Date(2015, 1, 1);
+  e.end_date = Date(2014, 1, 1);
+  EXPECT_EQ(ds.add(e).message(), "end_date: end_date 2014-01-01 is before start_date 2015-01-01");
+
+  LegalAidRecord l;
+  l.case_id = "L1";
+  l.region = Code("440111");
+  l.applied_date = Date(2019, 1, 1);
+  l.recovered_fen = -100;
+  EXPECT_NE(ds.add(l).message().find("negative"), std::string::npos);
+
+  RegionNameRecord n{Code("440111"), "白云区"};
+  EXPECT_TRUE(ds.add(n).ok());
+  EXPECT_EQ(ds.region_name(Code("440111")), "白云区");
+  EXPECT_FALSE(ds.add(n).ok());
+}
+
+TEST(Dataset, AddedAndLoadedRowsShareIdsAndDictionaries) {
+  Dataset ds;
+  MediationRecord m;
+  m.case_id = "M1";
+  m.region = Code("440111");
+  m.received_date = Date(2019, 1, 1);
+  m.category = "邻里纠纷";
+  ASSERT_TRUE(ds.add(m).ok());
+  const std::string text =
+      "case_id,region,received_date,category\nM1,440111,2019-01-02,x\nM2,440111,2019-01-02,"
+      "邻里纠纷\n";
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "m.csv");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->files[0].rows_rejected, 1);
+  ASSERT_EQ(ds.mediation().size(), 2u);
+  EXPECT_EQ(ds.mediation().category[0], ds.mediation().category[1]);
+}
+
+TEST(Dataset, MemoryUsageCountsColumnsAndIds) {
+  Dataset ds;
+  ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation,
+                             "case_id,region,received_date\nM1,440111,2019-01-01\n", "m.csv")
+                  .ok());
+  const MemoryUsage m = ds.memory_usage();
+  EXPECT_EQ(m.case_records, 1u);
+  EXPECT_GT(m.columns, 0u);
+  EXPECT_EQ(m.id_text, 2u);
+}
+
+}  // namespace
+}  // namespace fazhi
