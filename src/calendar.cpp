@@ -212,29 +212,55 @@ absl::StatusOr<Date> Calendar::add_workdays(Date date, int32_t n) const {
   return result;
 }
 
-absl::StatusOr<Date> Calendar::roll_over(Date end, PeriodRules rules) const {
-  absl::StatusOr<bool> work = is_workday(end);
-  if (!work.ok()) return work.status();
-  const auto wd = end.day_of_week().as_number();
-  const bool make_up_weekend = *work && (wd == 0 || wd == 6);
-  if (*work && !(make_up_weekend && rules.roll_over_make_up_weekends)) return end;
-  // The first day after the rest (民事诉讼法 art. 85 para 2).
-  absl::StatusOr<Date> next = next_workday(end);
-  if (!next.ok()) return next;
-  if (rules.roll_over_make_up_weekends) {
-    // Skip any further make-up weekend days as well.
-    while (next->day_of_week().as_number() == 0 || next->day_of_week().as_number() == 6) {
-      next = next_workday(*next);
-      if (!next.ok()) return next;
-    }
+bool Calendar::is_covered_span(DayNumber a, DayNumber b) const noexcept {
+  if (a > b || a < first_ || b >= end_) return false;
+  return uncovered_before_[offset(b) + 1] == uncovered_before_[offset(a)];
+}
+
+bool Calendar::try_roll_over(DayNumber day, PeriodRules rules, DayNumber& out) const noexcept {
+  if (!is_covered_span(day, day)) return false;
+  int32_t i = offset(day);
+  for (;;) {
+    const bool work = workdays_before_[i + 1] > workdays_before_[i];
+    if (work && !(rules.roll_over_make_up_weekends && is_weekend(first_ + i))) break;
+    // Not a last day: take the next working day (民事诉讼法 art. 85 para 2).
+    const size_t k = static_cast<size_t>(workdays_before_[i + 1]);
+    if (k >= workday_offsets_.size()) return false;
+    const int32_t next = workday_offsets_[k];
+    if (!is_covered_span(first_ + i, first_ + next)) return false;
+    i = next;
   }
-  return next;
+  out = first_ + i;
+  return true;
+}
+
+absl::StatusOr<Date> Calendar::roll_over(Date end, PeriodRules rules) const {
+  DayNumber out = 0;
+  if (try_roll_over(to_day_number(end), rules, out)) return from_day_number(out);
+  if (absl::Status s = check_covered(end); !s.ok()) return s;
+  return absl::OutOfRangeError(absl::StrCat("the period ending ", format_iso(end),
+                                            " rolls over past the loaded calendar"));
+}
+
+bool Calendar::try_period_end_days(DayNumber event, int32_t n, PeriodRules rules,
+                                   DayNumber& out) const noexcept {
+  // The event day is not counted (民诉法解释 art. 125), so the n-th day is event + n.
+  return n >= 1 && is_covered_span(event, event) && try_roll_over(event + n, rules, out);
+}
+
+bool Calendar::try_period_end_workdays(DayNumber event, int32_t n, DayNumber& out) const noexcept {
+  if (n < 1 || !is_covered_span(event, event)) return false;
+  const int64_t k = static_cast<int64_t>(workdays_before_[offset(event) + 1]) + n - 1;
+  if (k >= static_cast<int64_t>(workday_offsets_.size())) return false;
+  const DayNumber end = first_ + workday_offsets_[static_cast<size_t>(k)];
+  if (!is_covered_span(event, end)) return false;
+  out = end;
+  return true;
 }
 
 absl::StatusOr<Date> Calendar::period_end_days(Date event, int32_t n, PeriodRules rules) const {
   if (n < 1) return absl::InvalidArgumentError("a period needs at least 1 day");
   if (absl::Status s = check_covered(event); !s.ok()) return s;
-  // The event day is not counted (民诉法解释 art. 125), so the n-th day is event + n.
   return roll_over(event + boost::gregorian::days(n), rules);
 }
 

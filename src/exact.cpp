@@ -14,19 +14,6 @@ BigInt pow10(int n) {
   return p;
 }
 
-// Writes |q| (already scaled by 10^decimals) with a decimal point.
-std::string place_point(const BigInt& q, int decimals, bool negative) {
-  std::string digits = q.str();
-  if (decimals > 0) {
-    if (digits.size() <= static_cast<size_t>(decimals)) {
-      digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
-    }
-    digits.insert(digits.size() - static_cast<size_t>(decimals), ".");
-  }
-  if (negative && q != 0) digits.insert(0, "-");
-  return digits;
-}
-
 // Reads digits with optional 3-digit thousands groups and an optional
 // fraction into an integer of units of 10^-max_decimals. `decimals_seen`
 // reports how many fraction digits were written.
@@ -118,31 +105,110 @@ Fraction Fraction::change(const BigInt& current, const BigInt& previous) {
 bool operator==(const Fraction& a, const Fraction& b) { return a.num_ * b.den_ == b.num_ * a.den_; }
 bool operator<(const Fraction& a, const Fraction& b) { return a.num_ * b.den_ < b.num_ * a.den_; }
 
-BigInt round_scaled(const Fraction& value, int decimals, Rounding mode) {
-  // GB/T 8170-2008 rule 5: round the absolute value, then restore the sign;
-  // round once, from the exact value (rule 6).
-  const bool negative = value.num() < 0;
-  const BigInt a = boost::multiprecision::abs(value.num()) * pow10(decimals);
-  const BigInt& b = value.den();
-  BigInt q = a / b;
-  const BigInt twice_r = (a % b) * 2;
+namespace {
+
+// round_quotient rounds a / b (a >= 0, b > 0) to an integer by `mode`: the one
+// rounding rule, for 128-bit and arbitrary-precision integers alike.
+// GB/T 8170-2008 rule 4: on an exact tie, keep an even last digit.
+template <typename Int>
+Int round_quotient(const Int& a, const Int& b, Rounding mode) {
+  Int q = a / b;
+  const Int twice_r = (a % b) * 2;
   switch (mode) {
     case Rounding::kHalfUp:
-      if (twice_r >= b) ++q;
+      if (twice_r >= b) q += 1;
       break;
     case Rounding::kHalfEven:
-      if (twice_r > b || (twice_r == b && (q % 2) != 0)) ++q;
+      if (twice_r > b || (twice_r == b && q % 2 != 0)) q += 1;
       break;
     case Rounding::kTruncate:
       break;
   }
+  return q;
+}
+
+using Wide = unsigned __int128;
+constexpr int kMaxFastDecimals = 18;  // 10^18 * (2^63) < 2^128
+
+Wide wide_pow10(int n) {
+  Wide p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+std::string wide_digits(Wide v) {
+  char buf[48];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  do {
+    *--p = static_cast<char>('0' + static_cast<int>(v % 10));
+    v /= 10;
+  } while (v != 0);
+  return std::string(p, end);
+}
+
+// Writes digits (|q| scaled by 10^decimals) with a decimal point and sign.
+std::string with_point(std::string digits, int decimals, bool negative) {
+  const size_t d = static_cast<size_t>(decimals);
+  if (digits.size() <= d) digits = std::string(d + 1 - digits.size(), '0') + digits;
+  std::string out;
+  if (negative && digits.find_first_not_of("0.") != std::string::npos) out += '-';
+  out.append(digits, 0, digits.size() - d);
+  if (d > 0) {
+    out += '.';
+    out.append(digits, digits.size() - d, d);
+  }
+  return out;
+}
+
+// The arbitrary-precision fallback of the 64-bit forms. Kept out of line: GCC
+// 12 inlines cpp_int's small-value constructor and then warns about its
+// unused limb storage (-Wmaybe-uninitialized, a false positive).
+[[gnu::noinline]] Fraction as_fraction(int64_t num, int64_t den) { return Fraction(num, den); }
+
+bool fits_int64(const BigInt& v) {
+  return v >= std::numeric_limits<int64_t>::min() + 1 && v <= std::numeric_limits<int64_t>::max();
+}
+
+}  // namespace
+
+BigInt round_scaled(const Fraction& value, int decimals, Rounding mode) {
+  // GB/T 8170-2008 rule 5: round the absolute value, then restore the sign;
+  // rule 6: round once, from the exact value.
+  const bool negative = value.num() < 0;
+  const BigInt q = round_quotient<BigInt>(boost::multiprecision::abs(value.num()) * pow10(decimals),
+                                          value.den(), mode);
   return negative ? BigInt(-q) : q;
+}
+
+std::string format_decimal(int64_t num, int64_t den, int decimals, Rounding mode) {
+  if (den == 0) return "";
+  if (decimals < 0 || decimals > kMaxFastDecimals || num == std::numeric_limits<int64_t>::min() ||
+      den == std::numeric_limits<int64_t>::min()) {
+    return format_decimal(as_fraction(num, den), decimals, mode);
+  }
+  const bool negative = (num < 0) != (den < 0) && num != 0;
+  const Wide a = static_cast<Wide>(num < 0 ? -num : num) * wide_pow10(decimals);
+  const Wide b = static_cast<Wide>(den < 0 ? -den : den);
+  return with_point(wide_digits(round_quotient<Wide>(a, b, mode)), decimals, negative);
 }
 
 std::string format_decimal(const Fraction& value, int decimals, Rounding mode) {
   if (!value.defined()) return "";
+  if (fits_int64(value.num()) && fits_int64(value.den()) && decimals <= kMaxFastDecimals) {
+    return format_decimal(static_cast<int64_t>(value.num()), static_cast<int64_t>(value.den()),
+                          decimals, mode);
+  }
   const BigInt q = round_scaled(value, decimals, mode);
-  return place_point(boost::multiprecision::abs(q), decimals, q < 0);
+  return with_point(BigInt(boost::multiprecision::abs(q)).str(), decimals, q < 0);
+}
+
+std::string format_percent(int64_t num, int64_t den, int decimals, Rounding mode) {
+  if (den == 0) return "";
+  if (num > std::numeric_limits<int64_t>::max() / 100 || num < std::numeric_limits<int64_t>::min() / 100) {
+    return format_percent(as_fraction(num, den), decimals, mode);
+  }
+  return format_decimal(num * 100, den, decimals, mode) + "%";
 }
 
 std::string format_percent(const Fraction& share, int decimals, Rounding mode) {

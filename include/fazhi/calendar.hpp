@@ -87,8 +87,12 @@ class Calendar {
   // art. 202), then the rest-day roll-over of art. 203.
   absl::StatusOr<Date> period_end_months(Date event, int32_t n, PeriodRules rules = {}) const;
 
-  // The hot-path forms used by the metrics: false when outside the calendar.
+  // The hot-path forms used by the metrics: false when outside the calendar,
+  // else the same answers as the Status forms above.
   bool try_workdays_between(DayNumber a, DayNumber b, int32_t& out) const noexcept;
+  bool try_period_end_days(DayNumber event, int32_t n, PeriodRules rules,
+                           DayNumber& out) const noexcept;
+  bool try_period_end_workdays(DayNumber event, int32_t n, DayNumber& out) const noexcept;
 
  private:
   enum class DayKind : uint8_t { kHoliday, kWorkday };
@@ -99,6 +103,9 @@ class Calendar {
   // Offset of `day` into the tables; requires covers().
   int32_t offset(DayNumber day) const noexcept { return day - first_; }
   absl::StatusOr<Date> roll_over(Date end, PeriodRules rules) const;
+  // The first day on or after `day` that ends a period under `rules`.
+  bool try_roll_over(DayNumber day, PeriodRules rules, DayNumber& out) const noexcept;
+  bool is_covered_span(DayNumber a, DayNumber b) const noexcept;
 
   std::map<DayNumber, DayKind> rows_;  // the notices, date by date
   std::set<int> years_;                // years that have a notice

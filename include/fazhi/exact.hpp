@@ -81,6 +81,11 @@ std::string format_decimal(const Fraction& value, int decimals, Rounding mode);
 // format_percent writes a share of 1 as a percentage: 110/117 -> "94.02%".
 std::string format_percent(const Fraction& share, int decimals, Rounding mode);
 
+// The same for a ratio of two 64-bit integers (den 0 gives ""), computed in
+// 128-bit arithmetic: the form the metrics present, millions of times a run.
+std::string format_decimal(int64_t num, int64_t den, int decimals, Rounding mode);
+std::string format_percent(int64_t num, int64_t den, int decimals, Rounding mode);
+
 // format_wan writes an amount (in the unit of `value`, e.g. yuan) in 万
 // (10,000): 15128000 -> "1512.8 万" with one decimal.
 std::string format_wan(const Fraction& value, int decimals, Rounding mode);

@@ -12,6 +12,7 @@ namespace fazhi::cli {
 using Args = std::vector<std::string>;  // the words after the subcommand's name
 
 int run_calendar(const Args& args);
+int run_report(const Args& args);
 int run_check(const Args& args);
 int run_draw(const Args& args);
 int run_verify(const Args& args);

@@ -27,6 +27,9 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"report", run_report,
+     "report --data DIR (--region CODE | --all-regions) (--year YYYY | --from DATE --to DATE)\n"
+     "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"},
     {"check", run_check,
      "check --data DIR [--strict] [--encoding auto|utf-8|gb18030] [--threads N]\n"
      "         (load only; print the counts and every rejected row)"},

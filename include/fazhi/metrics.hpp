@@ -1,0 +1,131 @@
+// fazhi/metrics.hpp -- the metric catalogue of spec/REPORT.md, computed exactly.
+//
+// One pass over a Dataset tallies every region's counts for a period and the
+// previous one; cities and provinces are the sums of their districts' tallies
+// (rates are recomputed from the summed numerators and denominators, never
+// averaged); each metric's exact Value is then derived from the tallies.
+//
+//   fazhi::Period p = fazhi::year_period(2019);
+//   absl::StatusOr<fazhi::Figures> f = fazhi::compute_figures(ds, p, profile);
+//   const fazhi::Value& v = f->region(*code).current[index_of("litigation.win_rate")];
+#ifndef FAZHI_METRICS_HPP_
+#define FAZHI_METRICS_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "fazhi/calendar.hpp"
+#include "fazhi/dataset.hpp"
+#include "fazhi/exact.hpp"
+#include "fazhi/profile.hpp"
+#include "fazhi/region.hpp"
+
+namespace fazhi {
+
+// Period is a closed range of days [from, to].
+struct Period {
+  DayNumber from = 0;
+  DayNumber to = 0;
+  int64_t days() const noexcept { return static_cast<int64_t>(to) - from + 1; }
+  bool contains(DayNumber d) const noexcept { return d >= from && d <= to; }
+};
+
+// make_period checks from <= to; year_period is 1 January to 31 December.
+absl::StatusOr<Period> make_period(Date from, Date to);
+Period year_period(int year);
+
+// previous_period is the period of the same length just before `p`, which
+// YoY compares against. Whole calendar years map to the previous years and
+// whole months to the previous months (so 2021 compares with all of 2020,
+// 366 days); any other range to the same number of days before it.
+Period previous_period(Period p);
+
+// ValueKind says how a metric's exact value reads.
+enum class ValueKind : uint8_t {
+  kUndefined,  // no value: a zero denominator, missing data; `reason` says which
+  kCount,      // an integer count
+  kRatio,      // a fraction of 1 (a rate or share)
+  kMoney,      // integer fen
+  kDays,       // a number of days (calendar or working), possibly fractional
+  kRank,       // 1 = first
+};
+
+// Value is one metric's exact value. Every figure the catalogue computes is a
+// ratio of two 64-bit tallies, so it is held as such; `exact()` gives the
+// arbitrary-precision Fraction for arithmetic and presentation.
+struct Value {
+  ValueKind kind = ValueKind::kUndefined;
+  int64_t integer = 0;  // kCount, kMoney (fen), kRank
+  int64_t num = 0;      // kRatio, kDays: num / den, as tallied (110/117, not reduced)
+  int64_t den = 0;
+  std::string reason;   // kUndefined
+
+  bool defined() const { return kind != ValueKind::kUndefined; }
+  // exact is the value as a fraction: counts over 1, money in yuan (fen/100,
+  // reduced), rates and days as tallied (110/117).
+  Fraction exact() const;
+
+  static Value count(int64_t n);
+  static Value money(int64_t fen);
+  static Value rank(int64_t r);
+  // days and ratio are undefined (with the reason) when den is 0.
+  static Value days(int64_t num, int64_t den, std::string_view undefined_reason);
+  static Value ratio(int64_t num, int64_t den, std::string_view undefined_reason);
+  static Value undefined(std::string reason);
+};
+
+// Family groups metrics by the records they come from.
+enum class Family : uint8_t {
+  kReconsideration,
+  kLitigation,
+  kLegalAid,
+  kMediation,
+  kRegistry,
+  kActivity,
+};
+
+struct MetricInfo {
+  std::string_view id;     // "litigation.win_rate"
+  std::string_view label;  // "胜诉率"
+  std::string_view unit;   // "件", "%", "元", "天", "个工作日", "位"
+  Family family;
+  ValueKind kind;          // what a defined value is
+  bool has_yoy;            // YoY is meaningful (not for ranks)
+};
+
+// metric_catalogue lists every metric in report order; a metric's index in
+// this list indexes Figures' value vectors.
+std::span<const MetricInfo> metric_catalogue();
+std::optional<size_t> metric_index(std::string_view id);
+
+// RegionFigures are one region's values for the period and the previous one.
+struct RegionFigures {
+  RegionCode code;
+  std::vector<Value> current;   // by catalogue index
+  std::vector<Value> previous;  // by catalogue index; undefined without data
+  std::vector<bool> previous_has_data;  // by catalogue index
+  // Notices about this region's figures (e.g. records outside the calendar).
+  std::vector<std::string> notices;
+};
+
+// Figures are every region's values: the regions used by records, and their
+// cities and provinces, in the order districts, cities, provinces (each by code).
+struct Figures {
+  Period period;
+  Period previous;
+  std::vector<RegionFigures> regions;
+  const RegionFigures* find(RegionCode code) const;
+};
+
+// compute_figures is the single pass: every region and roll-up at once.
+absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
+                                        const Calendar& calendar = Calendar::national());
+
+}  // namespace fazhi
+
+#endif  // FAZHI_METRICS_HPP_

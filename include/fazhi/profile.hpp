@@ -1,0 +1,97 @@
+// fazhi/profile.hpp -- a report profile: a bureau's house style and its choices of basis.
+//
+// Published reports differ in how they round and in what they divide by; a
+// profile makes each choice explicit. Defaults follow spec/REPORT.md: half-up
+// rounding, percentages with 2 decimals, 万元 with 1, days with 1; correction
+// rates over all concluded cases; the statutory legal-aid review limit.
+//
+//   absl::StatusOr<fazhi::Profile> p = fazhi::Profile::from_json(R"({
+//     "metrics": {"registry.lawyer": {"yoy": {"decimals": 2, "rounding": "truncate"}}},
+//     "legal_aid_review_limit_workdays": 1})");
+//
+// JSON keys (all optional):
+//   rounding                       "half_up" | "half_even" | "truncate"
+//   percent_decimals, wan_decimals, day_decimals   integers 0-6
+//   correction_basis               "concluded" | "concluded_by_decision" | "accepted"
+//   withdrawn_is_correction, terminated_is_correction   booleans
+//   exclude_suspended_days         boolean
+//   roll_over_make_up_weekends     boolean
+//   legal_aid_review_limit_workdays, legal_aid_assignment_limit_workdays   integers
+//   legal_aid_case_limit_days      integer (no default: the law sets none)
+//   metrics: {"<id>": {"decimals": n, "rounding": r, "approximate": bool,
+//                      "yoy": {"decimals": n, "rounding": r}}}
+//   narrative: {"omit": ["<sentence id>", ...]}
+#ifndef FAZHI_PROFILE_HPP_
+#define FAZHI_PROFILE_HPP_
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "fazhi/calendar.hpp"
+#include "fazhi/exact.hpp"
+
+namespace fazhi {
+
+// CorrectionBasis is the denominator (口径) of the reconsideration correction
+// rates; see REPORT.md and DOMAIN.md section 1.6.
+enum class CorrectionBasis : uint8_t {
+  kConcluded,            // all cases closed in the period (the default; Baiyun's)
+  kConcludedByDecision,  // less mediated, settled, withdrawn and terminated cases
+  kAccepted,             // cases accepted in the period
+};
+std::string_view correction_basis_name(CorrectionBasis basis) noexcept;
+
+// Presentation overrides how one metric is written.
+struct Presentation {
+  std::optional<int> decimals;
+  std::optional<Rounding> rounding;
+  // approximate writes a count as reports do for large tallies ("11800 余").
+  bool approximate = false;
+  std::optional<int> yoy_decimals;
+  std::optional<Rounding> yoy_rounding;
+};
+
+struct Profile {
+  Rounding rounding = Rounding::kHalfUp;
+  int percent_decimals = 2;
+  int wan_decimals = 1;
+  int day_decimals = 1;
+  // A YoY change is a percentage; by default it is written with one decimal,
+  // as reports do ("同比下降 22.7%").
+  int yoy_decimals = 1;
+
+  CorrectionBasis correction_basis = CorrectionBasis::kConcluded;
+  bool withdrawn_is_correction = false;   // 行政复议法 art. 41(1) plain withdrawal
+  bool terminated_is_correction = false;  // art. 41(2)-(5)
+  // Leave suspended (中止) days out of the decision period (an open question
+  // of DOMAIN.md section 1.5; off by default).
+  bool exclude_suspended_days = false;
+  PeriodRules period_rules;
+
+  // 法律援助法 art. 43: review within 7 days, assign within 3; working days as
+  // in the ministry's procedure rules. A bureau's pledge (Baiyun: 1) may be set.
+  int legal_aid_review_limit_workdays = 7;
+  int legal_aid_assignment_limit_workdays = 3;
+  // The law sets no time limit for concluding a legal-aid case, so the
+  // pending-over-limit share is undefined unless a bureau sets one.
+  std::optional<int> legal_aid_case_limit_days;
+
+  absl::flat_hash_map<std::string, Presentation> metrics;
+  std::set<std::string> narrative_omit;
+
+  // presentation is the override for `id`, or an empty one.
+  const Presentation& presentation(std::string_view id) const;
+
+  // from_json reads a profile; unknown keys and bad values are errors that
+  // name the key, so a typo cannot silently change a published figure.
+  static absl::StatusOr<Profile> from_json(std::string_view text);
+  static absl::StatusOr<Profile> from_file(const std::string& path);
+};
+
+}  // namespace fazhi
+
+#endif  // FAZHI_PROFILE_HPP_

@@ -1,0 +1,92 @@
+// fazhi/report.hpp -- the annual report: every metric of one region and period, presented.
+//
+// A Report carries each metric's exact value, the previous period's value and
+// the YoY change where the previous period has data, the text as the profile
+// presents it, the Chinese narrative, and the data-quality counts. Renderers
+// write it as JSON (spec/REPORT.md's shape), a text or Markdown table, or prose.
+//
+//   absl::StatusOr<fazhi::Report> r =
+//       fazhi::compute_report(ds, *fazhi::RegionCode::parse("440111"), fazhi::year_period(2019));
+//   r->find("litigation.win_rate")->text;   // "94.02%"
+//   std::cout << fazhi::to_json(*r);
+#ifndef FAZHI_REPORT_HPP_
+#define FAZHI_REPORT_HPP_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "fazhi/metrics.hpp"
+
+namespace fazhi {
+
+struct MetricFigure {
+  const MetricInfo* info = nullptr;
+  Value value;
+  bool has_previous = false;  // the previous period has data and a defined value
+  Value previous;
+  Fraction yoy;               // undefined when there is no YoY
+  std::string text;           // the presented value: "94.02%", "1512.8 万元"
+  std::string previous_text;
+  std::string yoy_text;       // "-22.7%" ("" without YoY)
+  // The decimal strings of the JSON ("0.9402", "15128000.00", "-0.2271"),
+  // cut by the same rule as the text.
+  std::string decimal, previous_decimal, yoy_decimal;
+  std::string basis;          // the 口径 of a correction rate, else ""
+};
+
+struct DataQuality {
+  int64_t rows_read = 0;
+  int64_t rows_rejected = 0;
+  std::vector<std::string> notices;
+};
+
+struct Report {
+  RegionCode region;
+  std::string region_name;  // from regions.csv, else the code
+  Period period;
+  Period previous;
+  std::vector<MetricFigure> metrics;  // catalogue order
+  std::vector<std::string> narrative;  // one paragraph per section
+  DataQuality data_quality;
+
+  // find is the metric with this id, or nullptr.
+  const MetricFigure* find(std::string_view id) const;
+};
+
+// compute_report computes one region's report (a district, or a city or
+// province rolled up from its districts). An unknown region is NotFound.
+absl::StatusOr<Report> compute_report(const Dataset& ds, RegionCode region, Period period,
+                                      const Profile& profile = {},
+                                      const Calendar& calendar = Calendar::national());
+
+// compute_all_reports computes every region's report in one pass: districts,
+// then cities, then provinces, each by code.
+absl::StatusOr<std::vector<Report>> compute_all_reports(const Dataset& ds, Period period,
+                                                        const Profile& profile = {},
+                                                        const Calendar& calendar = Calendar::national());
+
+// all_reports_json is `to_json(compute_all_reports(...))` without holding
+// every report at once: each region is presented, written and dropped, and the
+// regions are shared among `threads` threads (0 = the hardware's). The output
+// is byte-for-byte the same.
+absl::StatusOr<std::string> all_reports_json(const Dataset& ds, Period period,
+                                             const Profile& profile = {},
+                                             const Calendar& calendar = Calendar::national(),
+                                             int threads = 0);
+
+// to_json writes spec/REPORT.md's JSON object (stable key order, UTF-8).
+std::string to_json(const Report& report);
+// to_json of many reports is a JSON array of them.
+std::string to_json(const std::vector<Report>& reports);
+
+enum class TableFormat { kText, kMarkdown };
+// render_table writes id, label, value, previous and YoY, one metric a row.
+std::string render_table(const Report& report, TableFormat format);
+// render_narrative writes the narrative paragraphs, one per line.
+std::string render_narrative(const Report& report);
+
+}  // namespace fazhi
+
+#endif  // FAZHI_REPORT_HPP_

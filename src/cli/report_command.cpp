@@ -1,0 +1,124 @@
+// fazhi report: a folder of exported CSV files -> the annual report.
+#include <iostream>
+#include <optional>
+
+#include "absl/strings/numbers.h"
+#include "commands.hpp"
+#include "fazhi/dataset.hpp"
+#include "fazhi/report.hpp"
+
+namespace fazhi::cli {
+namespace {
+
+struct ReportFlags {
+  std::string data, region, year, from, to, profile, calendar;
+  std::string format = "text";
+  bool all_regions = false;
+};
+
+std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& out) -> bool {
+      if (i + 1 >= args.size()) return false;
+      out = args[++i];
+      return true;
+    };
+    bool ok = true;
+    if (a == "--data") ok = value(f.data);
+    else if (a == "--region") ok = value(f.region);
+    else if (a == "--year") ok = value(f.year);
+    else if (a == "--from") ok = value(f.from);
+    else if (a == "--to") ok = value(f.to);
+    else if (a == "--format") ok = value(f.format);
+    else if (a == "--profile") ok = value(f.profile);
+    else if (a == "--calendar") ok = value(f.calendar);
+    else if (a == "--all-regions") f.all_regions = true;
+    else return "unknown option '" + a + "'";
+    if (!ok) return a + " needs a value";
+  }
+  if (f.data.empty()) return "report needs --data DIR";
+  if (f.all_regions == !f.region.empty()) return "report needs --region CODE or --all-regions";
+  if (f.year.empty() == (f.from.empty() || f.to.empty())) {
+    return "report needs --year YYYY, or --from and --to";
+  }
+  if (f.format != "text" && f.format != "json" && f.format != "markdown") {
+    return "--format is text, json or markdown, not '" + f.format + "'";
+  }
+  if (f.all_regions && f.format != "json") return "--all-regions writes JSON: add --format json";
+  return std::nullopt;
+}
+
+absl::StatusOr<Period> period_of(const ReportFlags& f) {
+  if (!f.year.empty()) {
+    int year = 0;
+    if (!absl::SimpleAtoi(f.year, &year) || year < kMinYear || year > kMaxYear) {
+      return absl::InvalidArgumentError("--year: '" + f.year + "' is not a year");
+    }
+    return year_period(year);
+  }
+  absl::StatusOr<Date> from = parse_date(f.from);
+  if (!from.ok()) return absl::InvalidArgumentError("--from: " + std::string(from.status().message()));
+  absl::StatusOr<Date> to = parse_date(f.to);
+  if (!to.ok()) return absl::InvalidArgumentError("--to: " + std::string(to.status().message()));
+  return make_period(*from, *to);
+}
+
+void print_text(const Report& r, TableFormat table) {
+  std::cout << r.region_name << "（" << r.region.str() << "） " << format_iso_day(r.period.from)
+            << " 至 " << format_iso_day(r.period.to) << "\n\n";
+  std::cout << render_narrative(r) << "\n";
+  std::cout << render_table(r, table);
+  std::cout << "\nrows read " << r.data_quality.rows_read << ", rejected "
+            << r.data_quality.rows_rejected << "\n";
+  for (const std::string& n : r.data_quality.notices) std::cout << "notice: " << n << "\n";
+}
+
+}  // namespace
+
+int run_report(const Args& args) {
+  ReportFlags f;
+  if (std::optional<std::string> err = parse_flags(args, f)) return usage(*err);
+  absl::StatusOr<Period> period = period_of(f);
+  if (!period.ok()) return fail(std::string(period.status().message()));
+  Profile profile;
+  if (!f.profile.empty()) {
+    absl::StatusOr<Profile> p = Profile::from_file(f.profile);
+    if (!p.ok()) return fail(std::string(p.status().message()));
+    profile = *std::move(p);
+  }
+  Calendar calendar = Calendar::national();
+  if (!f.calendar.empty()) {
+    if (absl::Status s = calendar.merge_csv_file(f.calendar); !s.ok()) return fail(std::string(s.message()));
+  }
+  std::optional<RegionCode> region;
+  if (!f.all_regions) {
+    absl::StatusOr<RegionCode> code = RegionCode::parse(f.region);
+    if (!code.ok()) return fail("--region: " + std::string(code.status().message()));
+    region = *code;
+  }
+  Dataset ds;
+  absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data);
+  if (!loaded.ok()) return fail(std::string(loaded.status().message()));
+  if (ds.summary().rows_rejected() > 0) {
+    std::cerr << "fazhi: " << ds.summary().rows_rejected()
+              << " rows rejected (see 'fazhi check --data " << f.data << "'); figures exclude them\n";
+  }
+
+  if (f.all_regions) {
+    absl::StatusOr<std::string> json = all_reports_json(ds, *period, profile, calendar);
+    if (!json.ok()) return fail(std::string(json.status().message()));
+    std::cout << *json << "\n";
+    return 0;
+  }
+  absl::StatusOr<Report> r = compute_report(ds, *region, *period, profile, calendar);
+  if (!r.ok()) return fail(std::string(r.status().message()));
+  if (f.format == "json") {
+    std::cout << to_json(*r) << "\n";
+  } else {
+    print_text(*r, f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText);
+  }
+  return 0;
+}
+
+}  // namespace fazhi::cli

@@ -1,0 +1,901 @@
+#include "fazhi/metrics.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "fazhi/text.hpp"
+
+namespace fazhi {
+
+// ---- Periods and values ------------------------------------------------------
+
+absl::StatusOr<Period> make_period(Date from, Date to) {
+  if (to < from) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the period ends (", format_iso(to), ") before it starts (", format_iso(from), ")"));
+  }
+  return Period{to_day_number(from), to_day_number(to)};
+}
+
+Period year_period(int year) {
+  const auto y = static_cast<unsigned short>(year);
+  return Period{to_day_number(Date(y, 1, 1)), to_day_number(Date(y, 12, 31))};
+}
+
+Period previous_period(Period p) {
+  const Date from = from_day_number(p.from), to = from_day_number(p.to);
+  const Date after_to = to + boost::gregorian::days(1);
+  // Whole months (a whole year is twelve of them): the same months before.
+  if (from.day() == 1 && after_to.day() == 1) {
+    const int months = (after_to.year() - from.year()) * 12 + (after_to.month() - from.month());
+    const Date prev_from = from - boost::gregorian::months(months);
+    return Period{to_day_number(prev_from), p.from - 1};
+  }
+  return Period{static_cast<DayNumber>(p.from - p.days()), p.from - 1};
+}
+
+Fraction Value::exact() const {
+  switch (kind) {
+    case ValueKind::kCount:
+    case ValueKind::kRank: return Fraction(integer, 1);
+    case ValueKind::kMoney: return Fraction(integer, 100).reduced();
+    case ValueKind::kRatio:
+    case ValueKind::kDays: return Fraction(num, den);
+    case ValueKind::kUndefined: break;
+  }
+  return Fraction::undefined();
+}
+
+Value Value::count(int64_t n) {
+  Value v;
+  v.kind = ValueKind::kCount;
+  v.integer = n;
+  return v;
+}
+Value Value::money(int64_t fen) {
+  Value v;
+  v.kind = ValueKind::kMoney;
+  v.integer = fen;
+  return v;
+}
+Value Value::rank(int64_t r) {
+  Value v;
+  v.kind = ValueKind::kRank;
+  v.integer = r;
+  return v;
+}
+Value Value::days(int64_t num, int64_t den, std::string_view undefined_reason) {
+  Value v = ratio(num, den, undefined_reason);
+  if (v.defined()) v.kind = ValueKind::kDays;
+  return v;
+}
+Value Value::ratio(int64_t num, int64_t den, std::string_view undefined_reason) {
+  if (den == 0) return undefined(std::string(undefined_reason));
+  Value v;
+  v.kind = ValueKind::kRatio;
+  v.num = num;
+  v.den = den;
+  return v;
+}
+Value Value::undefined(std::string reason) {
+  Value v;
+  v.reason = std::move(reason);
+  return v;
+}
+
+// ---- The catalogue -------------------------------------------------------------
+
+namespace {
+
+using K = ValueKind;
+using F = Family;
+
+// The order here is the report's order. Activity indicators come from the
+// Indicator code table (records.cpp), so their ids and labels live there.
+constexpr MetricInfo kCaseMetrics[] = {
+    {"reconsideration.received", "收到行政复议申请", "件", F::kReconsideration, K::kCount, true},
+    {"reconsideration.received_yoy", "同比", "%", F::kReconsideration, K::kRatio, false},
+    {"reconsideration.accepted", "受理", "件", F::kReconsideration, K::kCount, true},
+    {"reconsideration.closed", "办结", "件", F::kReconsideration, K::kCount, true},
+    {"reconsideration.closed_carried_over", "其中办结上年未结", "件", F::kReconsideration, K::kCount, true},
+    {"reconsideration.pending_start", "期初未结", "件", F::kReconsideration, K::kCount, true},
+    {"reconsideration.pending_end", "期末未结", "件", F::kReconsideration, K::kCount, true},
+    {"reconsideration.direct_correction_rate", "直接纠错率", "%", F::kReconsideration, K::kRatio, true},
+    {"reconsideration.correction_rate", "综合纠错率", "%", F::kReconsideration, K::kRatio, true},
+    {"reconsideration.not_litigated_rate", "未进入行政诉讼程序比例", "%", F::kReconsideration, K::kRatio, true},
+    {"reconsideration.acceptance_on_time_rate", "按期审查率", "%", F::kReconsideration, K::kRatio, true},
+    {"reconsideration.on_time_rate", "审限内结案率", "%", F::kReconsideration, K::kRatio, true},
+    {"reconsideration.overdue", "超期办结", "件", F::kReconsideration, K::kCount, true},
+    {"reconsideration.median_days", "办理天数（中位数）", "天", F::kReconsideration, K::kDays, true},
+    {"reconsideration.mean_days", "办理天数（平均）", "天", F::kReconsideration, K::kDays, true},
+    {"reconsideration.conclusion_rate", "结案率", "%", F::kReconsideration, K::kRatio, true},
+    {"reconsideration.clearance_rate", "结收比", "%", F::kReconsideration, K::kRatio, true},
+    {"reconsideration.disposition_time", "结案周期", "天", F::kReconsideration, K::kDays, true},
+    {"reconsideration.pending_over_limit_share", "超审限未结占比", "%", F::kReconsideration, K::kRatio, true},
+
+    {"litigation.received", "办理行政应诉案件", "件", F::kLitigation, K::kCount, true},
+    {"litigation.received_first_instance", "其中一审", "件", F::kLitigation, K::kCount, true},
+    {"litigation.judged_first_instance", "已判决的一审案件", "件", F::kLitigation, K::kCount, true},
+    {"litigation.win_rate", "胜诉率", "%", F::kLitigation, K::kRatio, true},
+    {"litigation.loss_rate", "败诉率", "%", F::kLitigation, K::kRatio, true},
+    {"litigation.withdrawn_after_correction", "被告改变行为后撤诉", "件", F::kLitigation, K::kCount, true},
+    {"litigation.head_appearance_rate", "行政机关负责人出庭应诉率", "%", F::kLitigation, K::kRatio, true},
+    {"litigation.head_appearance_rate.first", "负责人出庭应诉率（一审）", "%", F::kLitigation, K::kRatio, true},
+    {"litigation.head_appearance_rate.second", "负责人出庭应诉率（二审）", "%", F::kLitigation, K::kRatio, true},
+    {"litigation.head_appearance_rate.retrial", "负责人出庭应诉率（再审）", "%", F::kLitigation, K::kRatio, true},
+    {"litigation.lawyer_only", "仅委托律师出庭", "件", F::kLitigation, K::kCount, true},
+    {"litigation.defence_on_time_rate", "按期答辩率", "%", F::kLitigation, K::kRatio, true},
+    {"litigation.clearance_rate", "一审结收比", "%", F::kLitigation, K::kRatio, true},
+    {"litigation.disposition_time", "一审结案周期", "天", F::kLitigation, K::kDays, true},
+    {"litigation.pending_over_limit_share", "一审超审限未结占比", "%", F::kLitigation, K::kRatio, true},
+
+    {"legal_aid.accepted", "受理法律援助案件", "件", F::kLegalAid, K::kCount, true},
+    {"legal_aid.recovered_amount", "挽回经济损失", "元", F::kLegalAid, K::kMoney, true},
+    {"legal_aid.review_workdays_max", "审查办结时限", "个工作日", F::kLegalAid, K::kDays, true},
+    {"legal_aid.review_workdays_mean", "平均审查工作日", "个工作日", F::kLegalAid, K::kDays, true},
+    {"legal_aid.review_on_time_rate", "审查按时率", "%", F::kLegalAid, K::kRatio, true},
+    {"legal_aid.assignment_on_time_rate", "指派按时率", "%", F::kLegalAid, K::kRatio, true},
+    {"legal_aid.lottery_share", "摇珠指派比例", "%", F::kLegalAid, K::kRatio, true},
+    {"legal_aid.commitment_share", "告知承诺制适用比例", "%", F::kLegalAid, K::kRatio, true},
+    {"legal_aid.closed", "办结", "件", F::kLegalAid, K::kCount, true},
+    {"legal_aid.accepted_rank", "受理量排名", "位", F::kLegalAid, K::kRank, false},
+    {"legal_aid.clearance_rate", "结收比", "%", F::kLegalAid, K::kRatio, true},
+    {"legal_aid.disposition_time", "结案周期", "天", F::kLegalAid, K::kDays, true},
+    {"legal_aid.pending_over_limit_share", "超时限未结占比", "%", F::kLegalAid, K::kRatio, true},
+
+    {"registry.law_firm", "律师事务所", "家", F::kRegistry, K::kCount, true},
+    {"registry.lawyer", "执业律师", "人", F::kRegistry, K::kCount, true},
+    {"registry.mediation_org", "调解组织", "个", F::kRegistry, K::kCount, true},
+    {"registry.mediator_fulltime", "专职调解员", "名", F::kRegistry, K::kCount, true},
+    {"registry.notary_office", "公证机构", "家", F::kRegistry, K::kCount, true},
+    {"registry.notary_point", "公证业务办理点", "个", F::kRegistry, K::kCount, true},
+    {"registry.legal_service_platform", "公共法律服务平台", "个", F::kRegistry, K::kCount, true},
+    {"registry.law_firm.new", "新设律师事务所", "家", F::kRegistry, K::kCount, true},
+    {"registry.lawyer.new", "新增执业律师", "人", F::kRegistry, K::kCount, true},
+    {"registry.mediation_org.new", "新设调解组织", "个", F::kRegistry, K::kCount, true},
+    {"registry.mediator_fulltime.new", "招录专职调解员", "名", F::kRegistry, K::kCount, true},
+    {"registry.notary_office.new", "新设公证机构", "家", F::kRegistry, K::kCount, true},
+    {"registry.notary_point.new", "新设公证业务办理点", "个", F::kRegistry, K::kCount, true},
+    {"registry.legal_service_platform.new", "示范性公共法律服务平台", "个", F::kRegistry, K::kCount, true},
+
+    {"mediation.received", "调解矛盾纠纷", "宗", F::kMediation, K::kCount, true},
+    {"mediation.major_group", "重大群体性纠纷", "宗", F::kMediation, K::kCount, true},
+    {"mediation.success_rate", "调解成功率", "%", F::kMediation, K::kRatio, true},
+    {"mediation.received_rank", "办案量排名", "位", F::kMediation, K::kRank, false},
+    {"mediation.clearance_rate", "结收比", "%", F::kMediation, K::kRatio, true},
+    {"mediation.disposition_time", "结案周期", "天", F::kMediation, K::kDays, true},
+    {"mediation.pending_over_limit_share", "超一个月未结占比", "%", F::kMediation, K::kRatio, true},
+};
+
+// The measure word of each activity indicator (REPORT.md's seeds).
+struct IndicatorUnit {
+  Indicator indicator;
+  std::string_view unit;
+};
+constexpr IndicatorUnit kIndicatorUnits[] = {
+    {Indicator::kDecisionLegalityReviews, "件"},
+    {Indicator::kContractMajorReviews, "件"},
+    {Indicator::kContractSampled, "份"},
+    {Indicator::kEnforcementDepartmentsDisclosing, "个"},
+    {Indicator::kEnforcementDisclosedRecords, "条"},
+    {Indicator::kEnforcementDiscretionItems, "条"},
+    {Indicator::kEnforcementExamTakers, "人次"},
+    {Indicator::kEnforcementCertificates, "件"},
+    {Indicator::kStaffExamTakers, "人"},
+    {Indicator::kStaffExamPassed, "人"},
+    {Indicator::kLawEducationEvents, "场"},
+    {Indicator::kLawEducationMaterials, "册"},
+    {Indicator::kLawEducationAudience, "人次"},
+    {Indicator::kPublicLawyerMatters, "宗"},
+    {Indicator::kPublicLawyerDocuments, "件"},
+    {Indicator::kPublicLawyerDisputes, "宗次"},
+    {Indicator::kLegalServiceServices, "件"},
+    {Indicator::kVillageAdviserServices, "件次"},
+    {Indicator::kLegalAidConsultations, "人次"},
+    {Indicator::kLawFirmAcceptances, "家"},
+    {Indicator::kLawFirmInspections, "次"},
+};
+static_assert(std::size(kIndicatorUnits) == kIndicatorCount - 1);
+
+constexpr MetricInfo kStaffExamPassRate = {"staff_exam.pass_rate", "统一学法考试通过率", "%",
+                                           F::kActivity, K::kRatio, true};
+
+struct Catalogue {
+  std::vector<MetricInfo> metrics;
+  // activity_index[indicator] is the catalogue index of its metric.
+  std::array<size_t, kIndicatorCount> activity_index{};
+  absl::flat_hash_map<std::string, size_t> by_id;
+};
+
+const Catalogue& catalogue() {
+  static const Catalogue* const kCatalogue = [] {
+    auto* c = new Catalogue;
+    for (const MetricInfo& m : kCaseMetrics) c->metrics.push_back(m);
+    for (const IndicatorUnit& iu : kIndicatorUnits) {
+      const std::string_view label = [&]() -> std::string_view {
+        for (const CodeEntry& e : code_table<Indicator>()) {
+          if (e.value == static_cast<uint8_t>(iu.indicator) && !e.labels.empty()) return e.labels[0];
+        }
+        return "";
+      }();
+      c->activity_index[static_cast<size_t>(iu.indicator)] = c->metrics.size();
+      c->metrics.push_back(
+          {code_name(iu.indicator), label, iu.unit, F::kActivity, K::kCount, true});
+    }
+    c->metrics.push_back(kStaffExamPassRate);
+    for (size_t i = 0; i < c->metrics.size(); ++i) c->by_id[std::string(c->metrics[i].id)] = i;
+    return c;
+  }();
+  return *kCatalogue;
+}
+
+// case_index is a case metric's catalogue index, found at compile time: a
+// misspelt id does not compile. (Case metrics come first in the catalogue.)
+consteval size_t case_index(std::string_view id) {
+  for (size_t i = 0; i < std::size(kCaseMetrics); ++i) {
+    if (kCaseMetrics[i].id == id) return i;
+  }
+  throw "no such metric id";  // not a constant expression: a compile error
+}
+
+}  // namespace
+
+std::span<const MetricInfo> metric_catalogue() { return catalogue().metrics; }
+
+std::optional<size_t> metric_index(std::string_view id) {
+  const auto& by_id = catalogue().by_id;
+  auto it = by_id.find(absl_view(id));
+  if (it == by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+const RegionFigures* Figures::find(RegionCode code) const {
+  for (const RegionFigures& r : regions) {
+    if (r.code == code) return &r;
+  }
+  return nullptr;
+}
+
+// ---- Tallies: one pass over the records per period -------------------------------
+
+namespace {
+
+enum Counter : uint16_t {
+  // Reconsideration
+  kRReceived, kRAccepted, kRClosed, kRCarriedOver, kRPendingStart, kRPendingEnd,
+  kRDirect, kRIndirect, kRWithdrawn, kRTerminated, kRDecidedOnMerits,
+  kRNotLitigated, kRLitigatedKnown,
+  kRIntakeDecided, kRIntakeOnTime, kRIntakeOffCalendar,
+  kROnTime, kROverdue, kRDeadlineOffCalendar, kRDaysSum,
+  kRPendingOverLimit, kRPendingOffCalendar,
+  // Litigation
+  kLReceived, kLReceivedFirst, kLClosedFirst, kLJudgedFirst, kLWinFirst, kLLossFirst,
+  kLWithdrawnAfterCorrection, kLHearing, kLHead,
+  kLHearingFirst, kLHeadFirst, kLHearingSecond, kLHeadSecond, kLHearingRetrial, kLHeadRetrial,
+  kLLawyerOnly, kLDefenceKnown, kLDefenceOnTime, kLDefenceOffCalendar,
+  kLPendingEndFirst, kLPendingOverLimitFirst, kLClosedAll,
+  // Legal aid
+  kAAccepted, kAClosed, kARecoveredFen, kADecided, kAReviewSum, kAReviewMax, kAReviewOnTime,
+  kAReviewOffCalendar, kAAssigned, kAAssignedDecided, kAAssignOnTime, kAAssignOffCalendar,
+  kALottery, kACommitment, kAPendingEnd, kAPendingOverLimit,
+  // Mediation
+  kMReceived, kMMajorGroup, kMClosed, kMSuccess, kMPendingEnd, kMPendingOverLimit,
+  // Registry: standing and new, by RegistryKind
+  kGStanding, kGNew = kGStanding + kRegistryKindCount, kGEnd = kGNew + kRegistryKindCount,
+  // Activity: sum and rows, by Indicator
+  kXSum = kGEnd, kXRows = kXSum + kIndicatorCount,
+  kCounterCount = kXRows + kIndicatorCount,
+};
+
+struct Tally {
+  std::array<int64_t, kCounterCount> n{};
+  std::vector<int32_t> recon_days;  // days from acceptance to closing, for the median
+
+  void add(const Tally& o) {
+    for (size_t i = 0; i < n.size(); ++i) {
+      n[i] = i == kAReviewMax ? std::max(n[i], o.n[i]) : n[i] + o.n[i];
+    }
+    recon_days.insert(recon_days.end(), o.recon_days.begin(), o.recon_days.end());
+  }
+};
+
+bool has(DayNumber d) { return d != kNoDay; }
+
+// The reconsideration decision period (行政复议法 (2023) art. 62): 60 days from
+// acceptance, at most 30 more when extended, 30 under the simple procedure;
+// calendar days with the rest-day roll-over (art. 88 para 1). Without a
+// recorded acceptance the case counts as accepted when the 5-working-day
+// review ends (art. 30 para 3). False when the calendar cannot answer.
+bool reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const Profile& profile,
+                              const Calendar& cal, DayNumber& acceptance, DayNumber& deadline) {
+  acceptance = r.accepted[i];
+  if (!has(acceptance) && !cal.try_period_end_workdays(r.received[i], 5, acceptance)) return false;
+  int32_t days = r.simple_procedure[i] == Tri::kTrue ? 30 : 60;
+  if (r.extended[i] == Tri::kTrue && r.simple_procedure[i] != Tri::kTrue) days += 30;
+  if (profile.exclude_suspended_days && r.suspended_days[i] > 0) days += r.suspended_days[i];
+  return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline);
+}
+
+void tally_reconsideration(const ReconsiderationColumns& r, Period p, const Profile& profile,
+                           const Calendar& cal, std::vector<Tally>& out) {
+  for (size_t i = 0; i < r.size(); ++i) {
+    auto& n = out[r.region[i]].n;
+    const DayNumber received = r.received[i], closed = r.closed[i];
+    const Disposition disp = r.disposition[i];
+    if (p.contains(received)) ++n[kRReceived];
+    if (has(r.accepted[i]) && p.contains(r.accepted[i])) ++n[kRAccepted];
+    if (received < p.from && (!has(closed) || closed >= p.from)) ++n[kRPendingStart];
+    const bool pending_end = received <= p.to && (!has(closed) || closed > p.to);
+    if (pending_end) {
+      ++n[kRPendingEnd];
+      DayNumber acceptance = 0, deadline = 0;
+      if (!reconsideration_deadline(r, i, profile, cal, acceptance, deadline)) {
+        ++n[kRPendingOffCalendar];
+      } else if (deadline < p.to) {
+        ++n[kRPendingOverLimit];
+      }
+    }
+    // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
+    // within 5 working days of receipt.
+    const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
+                             : disp == Disposition::kNotAccepted ? closed
+                                                                 : kNoDay;
+    if (has(intake) && p.contains(intake)) {
+      ++n[kRIntakeDecided];
+      int32_t wd = 0;
+      if (!cal.try_workdays_between(received, intake, wd)) {
+        ++n[kRIntakeOffCalendar];
+      } else if (wd <= 5) {
+        ++n[kRIntakeOnTime];
+      }
+    }
+    if (!has(closed) || !p.contains(closed) || !is_concluded(disp)) continue;
+    ++n[kRClosed];
+    if (received < p.from) ++n[kRCarriedOver];
+    switch (correction_class(disp)) {
+      case CorrectionClass::kDirect: ++n[kRDirect]; break;
+      case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
+      case CorrectionClass::kOptional:
+        ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
+        break;
+      case CorrectionClass::kNone: break;
+    }
+    if (is_decided_on_merits(disp)) ++n[kRDecidedOnMerits];
+    if (r.litigated[i] != Tri::kUnknown) {
+      ++n[kRLitigatedKnown];
+      if (r.litigated[i] == Tri::kFalse) ++n[kRNotLitigated];
+    }
+    DayNumber acceptance = 0, deadline = 0;
+    if (!reconsideration_deadline(r, i, profile, cal, acceptance, deadline)) {
+      ++n[kRDeadlineOffCalendar];
+      continue;
+    }
+    if (closed <= deadline) {
+      ++n[kROnTime];
+    } else {
+      ++n[kROverdue];
+    }
+    const int32_t days = std::max<int32_t>(0, closed - acceptance);
+    n[kRDaysSum] += days;
+    out[r.region[i]].recon_days.push_back(days);
+  }
+}
+
+void tally_litigation(const LitigationColumns& l, Period p, const Profile& profile,
+                      const Calendar& cal, std::vector<Tally>& out) {
+  for (size_t i = 0; i < l.size(); ++i) {
+    auto& n = out[l.region[i]].n;
+    const DayNumber filed = l.filed[i], closed = l.closed[i];
+    const bool first = l.instance[i] == Instance::kFirst;
+    if (p.contains(filed)) {
+      ++n[kLReceived];
+      if (first) ++n[kLReceivedFirst];
+      // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
+      // the complaint; calendar days with the roll-over (art. 101).
+      if (has(l.defence[i])) {
+        ++n[kLDefenceKnown];
+        DayNumber due = 0;
+        if (!cal.try_period_end_days(filed, 15, profile.period_rules, due)) {
+          ++n[kLDefenceOffCalendar];
+        } else if (l.defence[i] <= due) {
+          ++n[kLDefenceOnTime];
+        }
+      }
+    }
+    if (first && filed <= p.to && (!has(closed) || closed > p.to)) {
+      ++n[kLPendingEndFirst];
+      // 行政诉讼法 art. 81: first instance within six months of filing.
+      absl::StatusOr<Date> limit = cal.period_end_months(from_day_number(filed), 6, profile.period_rules);
+      if (limit.ok() && to_day_number(*limit) < p.to) ++n[kLPendingOverLimitFirst];
+    }
+    if (!has(closed) || !p.contains(closed)) continue;
+    ++n[kLClosedAll];
+    const LitigationOutcome o = l.outcome[i];
+    if (o == LitigationOutcome::kWithdrawnAfterCorrection) ++n[kLWithdrawnAfterCorrection];
+    if (l.lawyer_only[i] == Tri::kTrue) ++n[kLLawyerOnly];
+    // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
+    // over the cases of that level that held a hearing.
+    if (l.hearing_held[i] == Tri::kTrue) {
+      const bool head = l.head_appeared[i] == Tri::kTrue;
+      ++n[kLHearing];
+      if (head) ++n[kLHead];
+      switch (l.instance[i]) {
+        case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
+        case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
+        case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
+        case Instance::kNone: break;
+      }
+    }
+    if (!first) continue;
+    ++n[kLClosedFirst];
+    if (is_judgment(o)) {
+      ++n[kLJudgedFirst];
+      if (o == LitigationOutcome::kJudgmentWin) ++n[kLWinFirst];
+    }
+    if (is_agency_loss(o)) ++n[kLLossFirst];
+  }
+}
+
+void tally_legal_aid(const LegalAidColumns& a, Period p, const Profile& profile,
+                     const Calendar& cal, std::vector<Tally>& out) {
+  for (size_t i = 0; i < a.size(); ++i) {
+    auto& n = out[a.region[i]].n;
+    const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
+                    assigned = a.assigned[i];
+    if (has(accepted) && p.contains(accepted)) {
+      ++n[kAAccepted];
+      if (a.commitment[i] == Tri::kTrue) ++n[kACommitment];
+    }
+    if (has(accepted) && accepted <= p.to && (!has(closed) || closed > p.to)) {
+      ++n[kAPendingEnd];
+      if (profile.legal_aid_case_limit_days && p.to - accepted > *profile.legal_aid_case_limit_days) {
+        ++n[kAPendingOverLimit];
+      }
+    }
+    if (has(closed) && p.contains(closed)) {
+      ++n[kAClosed];
+      if (a.recovered_fen[i] > 0) n[kARecoveredFen] += a.recovered_fen[i];
+    }
+    // 法律援助法 art. 43: review within 7 days of the application (working
+    // days, as the ministry's procedure rules count them).
+    if (has(decided) && p.contains(decided)) {
+      ++n[kADecided];
+      int32_t wd = 0;
+      if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
+        ++n[kAReviewOffCalendar];
+      } else {
+        n[kAReviewSum] += wd;
+        n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
+        if (wd <= profile.legal_aid_review_limit_workdays) ++n[kAReviewOnTime];
+      }
+    }
+    // Art. 43: assign within 3 days of the decision to grant aid.
+    if (has(assigned) && p.contains(assigned)) {
+      ++n[kAAssigned];
+      if (a.assignment_method[i] == AssignmentMethod::kLottery) ++n[kALottery];
+      if (has(decided)) {
+        ++n[kAAssignedDecided];
+        int32_t wd = 0;
+        if (!cal.try_workdays_between(decided, assigned, wd)) {
+          ++n[kAAssignOffCalendar];
+        } else if (wd <= profile.legal_aid_assignment_limit_workdays) {
+          ++n[kAAssignOnTime];
+        }
+      }
+    }
+  }
+}
+
+void tally_mediation(const MediationColumns& m, Period p, const Profile& profile,
+                     const Calendar& cal, std::vector<Tally>& out) {
+  for (size_t i = 0; i < m.size(); ++i) {
+    auto& n = out[m.region[i]].n;
+    const DayNumber received = m.received[i], closed = m.closed[i];
+    if (p.contains(received)) {
+      ++n[kMReceived];
+      if (m.major_group[i] == Tri::kTrue) ++n[kMMajorGroup];
+    }
+    if (has(closed) && p.contains(closed)) {
+      ++n[kMClosed];
+      if (m.outcome[i] == MediationOutcome::kSuccess) ++n[kMSuccess];
+    }
+    if (received <= p.to && (!has(closed) || closed > p.to)) {
+      ++n[kMPendingEnd];
+      // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
+      absl::StatusOr<Date> limit = cal.period_end_months(from_day_number(received), 1, profile.period_rules);
+      if (limit.ok() && to_day_number(*limit) < p.to) ++n[kMPendingOverLimit];
+    }
+  }
+}
+
+void tally_registry(const RegistryColumns& g, Period p, std::vector<Tally>& out) {
+  for (size_t i = 0; i < g.size(); ++i) {
+    auto& n = out[g.region[i]].n;
+    const size_t k = static_cast<size_t>(g.kind[i]);
+    // An entity stands on day d when start <= d < end (REPORT.md).
+    if (g.start[i] <= p.to && (!has(g.end[i]) || p.to < g.end[i])) ++n[kGStanding + k];
+    if (p.contains(g.start[i])) ++n[kGNew + k];
+  }
+}
+
+void tally_activity(const ActivityColumns& x, Period p, std::vector<Tally>& out) {
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (!p.contains(x.date[i])) continue;
+    auto& n = out[x.region[i]].n;
+    const size_t k = static_cast<size_t>(x.indicator[i]);
+    n[kXSum + k] += x.value[i];
+    ++n[kXRows + k];
+  }
+}
+
+std::vector<Tally> tally(const Dataset& ds, Period p, const Profile& profile, const Calendar& cal) {
+  std::vector<Tally> out(ds.regions().size());
+  tally_reconsideration(ds.reconsideration(), p, profile, cal, out);
+  tally_litigation(ds.litigation(), p, profile, cal, out);
+  tally_legal_aid(ds.legal_aid(), p, profile, cal, out);
+  tally_mediation(ds.mediation(), p, profile, cal, out);
+  tally_registry(ds.registry(), p, out);
+  tally_activity(ds.activity(), p, out);
+  return out;
+}
+
+// ---- From tallies to values ----------------------------------------------------------
+
+// median_days: the middle value; of an even count, the mean of the two middle ones.
+Value median_days(std::vector<int32_t> v) {
+  if (v.empty()) return Value::undefined("no cases concluded in the period");
+  const size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+  const int64_t upper = v[mid];
+  if (v.size() % 2 == 1) return Value::days(upper, 1, "");
+  const int64_t lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
+  return Value::days(lower + upper, 2, "");
+}
+
+std::string off_calendar_reason(int64_t cases) {
+  return absl::StrCat(cases, cases == 1 ? " case falls" : " cases fall",
+                      " outside the loaded working-day calendar; load the State Council notice");
+}
+
+// A rate whose cases the calendar could not all judge is undefined, never a guess.
+Value calendar_ratio(int64_t num, int64_t den, int64_t off_calendar, std::string_view empty_reason) {
+  if (off_calendar > 0) return Value::undefined(off_calendar_reason(off_calendar));
+  return Value::ratio(num, den, empty_reason);
+}
+
+struct Context {
+  const Dataset* ds;
+  const Profile* profile;
+  Period period;
+};
+
+// values_of fills every metric from one region's tally. Ranks and the YoY
+// metric are filled later, once every region's values exist.
+std::vector<Value> values_of(const Tally& t, const Context& c) {
+  const auto& n = t.n;
+  const Catalogue& cat = catalogue();
+  std::vector<Value> v(cat.metrics.size());
+  auto set = [&](size_t index, Value value) { v[index] = std::move(value); };
+  const Profile& pr = *c.profile;
+
+  // Reconsideration
+  set(case_index("reconsideration.received"), Value::count(n[kRReceived]));
+  set(case_index("reconsideration.accepted"), Value::count(n[kRAccepted]));
+  set(case_index("reconsideration.closed"), Value::count(n[kRClosed]));
+  set(case_index("reconsideration.closed_carried_over"), Value::count(n[kRCarriedOver]));
+  set(case_index("reconsideration.pending_start"), Value::count(n[kRPendingStart]));
+  set(case_index("reconsideration.pending_end"), Value::count(n[kRPendingEnd]));
+  int64_t basis = n[kRClosed];
+  switch (pr.correction_basis) {
+    case CorrectionBasis::kConcluded: break;
+    case CorrectionBasis::kConcludedByDecision: basis = n[kRDecidedOnMerits]; break;
+    case CorrectionBasis::kAccepted: basis = n[kRAccepted]; break;
+  }
+  const int64_t corrected = n[kRDirect] + n[kRIndirect] +
+                            (pr.withdrawn_is_correction ? n[kRWithdrawn] : 0) +
+                            (pr.terminated_is_correction ? n[kRTerminated] : 0);
+  const std::string no_basis = absl::StrCat("no cases on the basis '",
+                                            absl_view(correction_basis_name(pr.correction_basis)), "'");
+  set(case_index("reconsideration.direct_correction_rate"), Value::ratio(n[kRDirect], basis, no_basis));
+  set(case_index("reconsideration.correction_rate"), Value::ratio(corrected, basis, no_basis));
+  set(case_index("reconsideration.not_litigated_rate"),
+      Value::ratio(n[kRNotLitigated], n[kRLitigatedKnown], "no concluded case records whether it was litigated"));
+  set(case_index("reconsideration.acceptance_on_time_rate"),
+      calendar_ratio(n[kRIntakeOnTime], n[kRIntakeDecided], n[kRIntakeOffCalendar],
+                     "no acceptance decisions in the period"));
+  set(case_index("reconsideration.on_time_rate"),
+      calendar_ratio(n[kROnTime], n[kRClosed], n[kRDeadlineOffCalendar], "no cases concluded in the period"));
+  set(case_index("reconsideration.overdue"), n[kRDeadlineOffCalendar] > 0
+                                     ? Value::undefined(off_calendar_reason(n[kRDeadlineOffCalendar]))
+                                     : Value::count(n[kROverdue]));
+  set(case_index("reconsideration.median_days"), median_days(t.recon_days));
+  set(case_index("reconsideration.mean_days"),
+      Value::days(n[kRDaysSum], static_cast<int64_t>(t.recon_days.size()), "no cases concluded in the period"));
+  set(case_index("reconsideration.conclusion_rate"),
+      Value::ratio(n[kRClosed], n[kRPendingStart] + n[kRAccepted], "no cases pending or accepted"));
+  set(case_index("reconsideration.clearance_rate"),
+      Value::ratio(n[kRClosed], n[kRReceived], "no cases received in the period"));
+  set(case_index("reconsideration.disposition_time"),
+      Value::days(c.period.days() * n[kRPendingEnd], n[kRClosed], "no cases concluded in the period"));
+  set(case_index("reconsideration.pending_over_limit_share"),
+      calendar_ratio(n[kRPendingOverLimit], n[kRPendingEnd], n[kRPendingOffCalendar],
+                     "no cases pending at the end of the period"));
+
+  // Litigation
+  set(case_index("litigation.received"), Value::count(n[kLReceived]));
+  set(case_index("litigation.received_first_instance"), Value::count(n[kLReceivedFirst]));
+  set(case_index("litigation.judged_first_instance"), Value::count(n[kLJudgedFirst]));
+  set(case_index("litigation.win_rate"), Value::ratio(n[kLWinFirst], n[kLJudgedFirst], "no first-instance judgments in the period"));
+  set(case_index("litigation.loss_rate"), Value::ratio(n[kLLossFirst], n[kLClosedFirst], "no first-instance cases closed in the period"));
+  set(case_index("litigation.withdrawn_after_correction"), Value::count(n[kLWithdrawnAfterCorrection]));
+  set(case_index("litigation.head_appearance_rate"), Value::ratio(n[kLHead], n[kLHearing], "no hearings in the period"));
+  set(case_index("litigation.head_appearance_rate.first"), Value::ratio(n[kLHeadFirst], n[kLHearingFirst], "no first-instance hearings"));
+  set(case_index("litigation.head_appearance_rate.second"), Value::ratio(n[kLHeadSecond], n[kLHearingSecond], "no second-instance hearings"));
+  set(case_index("litigation.head_appearance_rate.retrial"), Value::ratio(n[kLHeadRetrial], n[kLHearingRetrial], "no retrial hearings"));
+  set(case_index("litigation.lawyer_only"), Value::count(n[kLLawyerOnly]));
+  set(case_index("litigation.defence_on_time_rate"),
+      calendar_ratio(n[kLDefenceOnTime], n[kLDefenceKnown], n[kLDefenceOffCalendar],
+                     "no cases filed in the period record a defence date"));
+  set(case_index("litigation.clearance_rate"),
+      Value::ratio(n[kLClosedFirst], n[kLReceivedFirst], "no first-instance cases filed in the period"));
+  set(case_index("litigation.disposition_time"),
+      Value::days(c.period.days() * n[kLPendingEndFirst], n[kLClosedFirst], "no first-instance cases closed in the period"));
+  set(case_index("litigation.pending_over_limit_share"),
+      Value::ratio(n[kLPendingOverLimitFirst], n[kLPendingEndFirst], "no first-instance cases pending"));
+
+  // Legal aid
+  set(case_index("legal_aid.accepted"), Value::count(n[kAAccepted]));
+  set(case_index("legal_aid.recovered_amount"), Value::money(n[kARecoveredFen]));
+  if (n[kAReviewOffCalendar] > 0) {
+    set(case_index("legal_aid.review_workdays_max"), Value::undefined(off_calendar_reason(n[kAReviewOffCalendar])));
+    set(case_index("legal_aid.review_workdays_mean"), Value::undefined(off_calendar_reason(n[kAReviewOffCalendar])));
+  } else if (n[kADecided] == 0) {
+    set(case_index("legal_aid.review_workdays_max"), Value::undefined("no applications decided in the period"));
+    set(case_index("legal_aid.review_workdays_mean"), Value::undefined("no applications decided in the period"));
+  } else {
+    set(case_index("legal_aid.review_workdays_max"), Value::days(n[kAReviewMax], 1, ""));
+    set(case_index("legal_aid.review_workdays_mean"), Value::days(n[kAReviewSum], n[kADecided], ""));
+  }
+  set(case_index("legal_aid.review_on_time_rate"),
+      calendar_ratio(n[kAReviewOnTime], n[kADecided], n[kAReviewOffCalendar], "no applications decided in the period"));
+  set(case_index("legal_aid.assignment_on_time_rate"),
+      calendar_ratio(n[kAAssignOnTime], n[kAAssignedDecided], n[kAAssignOffCalendar],
+                     "no assignments with a decision date in the period"));
+  set(case_index("legal_aid.lottery_share"), Value::ratio(n[kALottery], n[kAAssigned], "no assignments in the period"));
+  set(case_index("legal_aid.commitment_share"), Value::ratio(n[kACommitment], n[kAAccepted], "no cases accepted in the period"));
+  set(case_index("legal_aid.closed"), Value::count(n[kAClosed]));
+  set(case_index("legal_aid.clearance_rate"), Value::ratio(n[kAClosed], n[kAAccepted], "no cases accepted in the period"));
+  set(case_index("legal_aid.disposition_time"),
+      Value::days(c.period.days() * n[kAPendingEnd], n[kAClosed], "no cases closed in the period"));
+  set(case_index("legal_aid.pending_over_limit_share"),
+      pr.legal_aid_case_limit_days
+          ? Value::ratio(n[kAPendingOverLimit], n[kAPendingEnd], "no cases pending")
+          : Value::undefined("the law sets no time limit for a legal-aid case; a profile may set "
+                             "legal_aid_case_limit_days"));
+
+  // Registry
+  struct RegistryIds {
+    RegistryKind kind;
+    size_t standing, fresh;
+  };
+  static constexpr RegistryIds kRegistryIds[] = {
+      {RegistryKind::kLawFirm, case_index("registry.law_firm"), case_index("registry.law_firm.new")},
+      {RegistryKind::kLawyer, case_index("registry.lawyer"), case_index("registry.lawyer.new")},
+      {RegistryKind::kMediationOrg, case_index("registry.mediation_org"), case_index("registry.mediation_org.new")},
+      {RegistryKind::kMediatorFulltime, case_index("registry.mediator_fulltime"),
+       case_index("registry.mediator_fulltime.new")},
+      {RegistryKind::kNotaryOffice, case_index("registry.notary_office"), case_index("registry.notary_office.new")},
+      {RegistryKind::kNotaryPoint, case_index("registry.notary_point"), case_index("registry.notary_point.new")},
+      {RegistryKind::kLegalServicePlatform, case_index("registry.legal_service_platform"),
+       case_index("registry.legal_service_platform.new")},
+  };
+  for (const RegistryIds& r : kRegistryIds) {
+    const size_t k = static_cast<size_t>(r.kind);
+    set(r.standing, Value::count(n[kGStanding + k]));
+    set(r.fresh, Value::count(n[kGNew + k]));
+  }
+
+  // Mediation
+  set(case_index("mediation.received"), Value::count(n[kMReceived]));
+  set(case_index("mediation.major_group"), Value::count(n[kMMajorGroup]));
+  set(case_index("mediation.success_rate"), Value::ratio(n[kMSuccess], n[kMClosed], "no cases closed in the period"));
+  set(case_index("mediation.clearance_rate"), Value::ratio(n[kMClosed], n[kMReceived], "no cases received in the period"));
+  set(case_index("mediation.disposition_time"),
+      Value::days(c.period.days() * n[kMPendingEnd], n[kMClosed], "no cases closed in the period"));
+  set(case_index("mediation.pending_over_limit_share"),
+      Value::ratio(n[kMPendingOverLimit], n[kMPendingEnd], "no cases pending"));
+
+  // Activities: a tally nobody reported is missing, not zero.
+  for (int k = 1; k < kIndicatorCount; ++k) {
+    v[cat.activity_index[static_cast<size_t>(k)]] =
+        n[kXRows + k] > 0 ? Value::count(n[kXSum + k])
+                          : Value::undefined("no tallies of this indicator in the period");
+  }
+  const size_t takers = static_cast<size_t>(Indicator::kStaffExamTakers);
+  const size_t passed = static_cast<size_t>(Indicator::kStaffExamPassed);
+  set(cat.metrics.size() - 1,  // staff_exam.pass_rate closes the catalogue
+      n[kXRows + passed] == 0 ? Value::undefined("no pass tallies in the period")
+                              : Value::ratio(n[kXSum + passed], n[kXSum + takers], "no exam takers in the period"));
+  return v;
+}
+
+// has_data says whether a family has any record touching the period, so a
+// previous period with no records gives no YoY rather than a fall to zero.
+bool family_has_data(const Tally& t, Family f, size_t metric_index) {
+  const auto& n = t.n;
+  switch (f) {
+    case Family::kReconsideration: return n[kRReceived] + n[kRClosed] + n[kRPendingStart] > 0;
+    case Family::kLitigation: return n[kLReceived] + n[kLClosedAll] + n[kLPendingEndFirst] > 0;
+    case Family::kLegalAid: return n[kAAccepted] + n[kAClosed] + n[kADecided] + n[kAPendingEnd] > 0;
+    case Family::kMediation: return n[kMReceived] + n[kMClosed] + n[kMPendingEnd] > 0;
+    case Family::kRegistry: {
+      int64_t any = 0;
+      for (int k = 0; k < kRegistryKindCount; ++k) any += n[kGStanding + k] + n[kGNew + k];
+      return any > 0;
+    }
+    case Family::kActivity: {
+      const Catalogue& cat = catalogue();
+      for (int k = 1; k < kIndicatorCount; ++k) {
+        if (cat.activity_index[static_cast<size_t>(k)] == metric_index) return n[kXRows + k] > 0;
+      }
+      return n[kXRows + static_cast<size_t>(Indicator::kStaffExamPassed)] > 0;
+    }
+  }
+  return false;
+}
+
+// The family's record count in the whole dataset: with none loaded at all, its
+// metrics are undefined rather than zero.
+size_t family_rows(const Dataset& ds, Family f) {
+  switch (f) {
+    case Family::kReconsideration: return ds.reconsideration().size();
+    case Family::kLitigation: return ds.litigation().size();
+    case Family::kLegalAid: return ds.legal_aid().size();
+    case Family::kMediation: return ds.mediation().size();
+    case Family::kRegistry: return ds.registry().size();
+    case Family::kActivity: return ds.activity().size();
+  }
+  return 0;
+}
+
+std::string_view family_kind_name(Family f) {
+  switch (f) {
+    case Family::kReconsideration: return "reconsideration";
+    case Family::kLitigation: return "litigation";
+    case Family::kLegalAid: return "legal_aid";
+    case Family::kMediation: return "mediation";
+    case Family::kRegistry: return "registry";
+    case Family::kActivity: return "activity";
+  }
+  return "";
+}
+
+// rank_among_siblings fills a rank metric from its source metric: among the
+// regions with the same parent, 1 + the number with a strictly larger value,
+// so ties share the better rank.
+void rank_among_siblings(std::vector<RegionFigures>& regions, size_t rank_index, size_t source_index,
+                         bool previous) {
+  std::map<uint32_t, std::vector<size_t>> groups;  // parent code (0: none) -> regions
+  for (size_t i = 0; i < regions.size(); ++i) {
+    const auto parent = regions[i].code.parent();
+    groups[parent ? parent->value() : 0].push_back(i);
+  }
+  for (const auto& [parent, members] : groups) {
+    for (size_t i : members) {
+      auto& values = previous ? regions[i].previous : regions[i].current;
+      const Value& mine = values[source_index];
+      if (!mine.defined()) {
+        values[rank_index] = Value::undefined("no value to rank");
+        continue;
+      }
+      int64_t larger = 0;
+      for (size_t j : members) {
+        const Value& other = (previous ? regions[j].previous : regions[j].current)[source_index];
+        if (other.defined() && other.integer > mine.integer) ++larger;
+      }
+      values[rank_index] = Value::rank(larger + 1);
+    }
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
+                                        const Calendar& calendar) {
+  if (period.to < period.from) return absl::InvalidArgumentError("the period ends before it starts");
+  Figures fig;
+  fig.period = period;
+  fig.previous = previous_period(period);
+
+  std::vector<Tally> current = tally(ds, period, profile, calendar);
+  std::vector<Tally> previous = tally(ds, fig.previous, profile, calendar);
+
+  // Regions: every code a record used, with its city and province.
+  const std::vector<RegionCode>& codes = ds.regions();
+  std::vector<RegionCode> nodes;
+  for (RegionCode c : codes) {
+    nodes.push_back(c);
+    nodes.push_back(c.city());
+    nodes.push_back(c.province());
+  }
+  auto level_then_code = [](RegionCode a, RegionCode b) {
+    if (a.level() != b.level()) return a.level() > b.level();  // districts first
+    return a < b;
+  };
+  std::sort(nodes.begin(), nodes.end(), level_then_code);
+  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+  absl::flat_hash_map<uint32_t, size_t> node_of;
+  for (size_t i = 0; i < nodes.size(); ++i) node_of[nodes[i].value()] = i;
+
+  // Roll up: a region's tally is its own records plus those of every region inside it.
+  std::vector<Tally> node_current(nodes.size()), node_previous(nodes.size());
+  for (size_t r = 0; r < codes.size(); ++r) {
+    const RegionCode c = codes[r];
+    std::vector<size_t> targets = {node_of[c.value()]};
+    for (RegionCode up : {c.city(), c.province()}) {
+      const size_t t = node_of[up.value()];
+      if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
+    }
+    for (size_t t : targets) {
+      node_current[t].add(current[r]);
+      node_previous[t].add(previous[r]);
+    }
+  }
+  current.clear();
+  previous.clear();
+
+  const Context cur_ctx{&ds, &profile, period};
+  const Context prev_ctx{&ds, &profile, fig.previous};
+  const std::span<const MetricInfo> cat = metric_catalogue();
+  fig.regions.resize(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    RegionFigures& rf = fig.regions[i];
+    rf.code = nodes[i];
+    rf.current = values_of(node_current[i], cur_ctx);
+    rf.previous = values_of(node_previous[i], prev_ctx);
+    rf.previous_has_data.resize(cat.size());
+    for (size_t m = 0; m < cat.size(); ++m) {
+      rf.previous_has_data[m] = family_has_data(node_previous[i], cat[m].family, m);
+      if (family_rows(ds, cat[m].family) == 0) {
+        const std::string why =
+            absl::StrCat("no ", absl_view(family_kind_name(cat[m].family)), " records in the dataset");
+        rf.current[m] = Value::undefined(why);
+        rf.previous[m] = Value::undefined(why);
+        rf.previous_has_data[m] = false;
+      }
+    }
+    const auto& n = node_current[i].n;
+    const int64_t off = n[kRIntakeOffCalendar] + n[kRDeadlineOffCalendar] + n[kRPendingOffCalendar] +
+                        n[kLDefenceOffCalendar] + n[kAReviewOffCalendar] + n[kAAssignOffCalendar];
+    if (off > 0) {
+      rf.notices.push_back(absl::StrCat(
+          off, " working-day or deadline checks fall outside the loaded calendar; the figures "
+               "that need them are left undefined"));
+    }
+  }
+  rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), false);
+  rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), true);
+  rank_among_siblings(fig.regions, case_index("mediation.received_rank"), case_index("mediation.received"), false);
+  rank_among_siblings(fig.regions, case_index("mediation.received_rank"), case_index("mediation.received"), true);
+
+  // The YoY of received applications is a metric of its own in the catalogue.
+  constexpr size_t received = case_index("reconsideration.received");
+  constexpr size_t received_yoy = case_index("reconsideration.received_yoy");
+  for (RegionFigures& rf : fig.regions) {
+    const Value& now = rf.current[received];
+    const Value& before = rf.previous[received];
+    if (!now.defined() || !rf.previous_has_data[received] || !before.defined() || before.integer == 0) {
+      rf.current[received_yoy] = Value::undefined("no applications received in the previous period");
+    } else {
+      rf.current[received_yoy] = Value::ratio(now.integer - before.integer, before.integer, "");
+    }
+    rf.previous[received_yoy] = Value::undefined("not computed for the previous period");
+    rf.previous_has_data[received_yoy] = false;
+  }
+  return fig;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,404 @@
+#include "fazhi/report.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <thread>
+
+
+#include "absl/strings/str_cat.h"
+#include "fazhi/text.hpp"
+#include "json_writer.hpp"
+#include "narrative.hpp"
+
+namespace fazhi {
+namespace {
+
+using internal::JsonWriter;
+
+// Chinese ordinal for a rank: 第一 ... 第十, then 第 11.
+std::string rank_text(int64_t r) {
+  static const char* const kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  if (r >= 1 && r <= 10) return absl::StrCat("第", kDigits[r]);
+  return absl::StrCat("第 ", r);
+}
+
+struct Style {
+  int decimals;
+  Rounding rounding;
+};
+
+// MetricStyle is how the profile presents one metric, resolved once per run.
+struct MetricStyle {
+  Style value;
+  Style yoy;
+  bool approximate;
+};
+
+std::vector<MetricStyle> styles_of(const Profile& profile) {
+  std::vector<MetricStyle> styles;
+  for (const MetricInfo& m : metric_catalogue()) {
+    const Presentation& p = profile.presentation(m.id);
+    int decimals = 0;
+    switch (m.kind) {
+      case ValueKind::kRatio: decimals = profile.percent_decimals; break;
+      case ValueKind::kMoney: decimals = profile.wan_decimals; break;
+      case ValueKind::kDays: decimals = profile.day_decimals; break;
+      default: break;
+    }
+    styles.push_back({{p.decimals.value_or(decimals), p.rounding.value_or(profile.rounding)},
+                      {p.yoy_decimals.value_or(profile.yoy_decimals), p.yoy_rounding.value_or(profile.rounding)},
+                      p.approximate});
+  }
+  return styles;
+}
+
+// present writes one value as the report prints it.
+std::string present(const MetricInfo& m, const Value& v, const MetricStyle& style) {
+  if (!v.defined()) return "";
+  const Style& s = style.value;
+  switch (v.kind) {
+    case ValueKind::kCount: {
+      if (style.approximate) {
+        std::string t = approximate_tally(v.integer);
+        const bool digit_last = !t.empty() && t.back() >= '0' && t.back() <= '9';
+        return absl::StrCat(t, digit_last ? " " : "", absl_view(m.unit));
+      }
+      return absl::StrCat(v.integer, " ", absl_view(m.unit));
+    }
+    case ValueKind::kRatio: return format_percent(v.num, v.den, s.decimals, s.rounding);
+    case ValueKind::kMoney:
+      return absl::StrCat(format_wan(v.exact(), s.decimals, s.rounding), absl_view(m.unit));
+    case ValueKind::kDays: {
+      // A whole number of days is written as one ("1 个工作日").
+      const int decimals = v.num % v.den == 0 ? 0 : s.decimals;
+      return absl::StrCat(format_decimal(v.num, v.den, decimals, s.rounding), " ", absl_view(m.unit));
+    }
+    case ValueKind::kRank: return rank_text(v.integer);
+    case ValueKind::kUndefined: break;
+  }
+  return "";
+}
+
+// kJsonRatioDecimals: a rate or YoY in the JSON is a fraction of 1 written to
+// at least 4 places ("0.9402", "-0.2271"), more if its percentage has more.
+constexpr int kJsonRatioDecimals = 4;
+
+// decimal_of is the JSON's decimal string: a rate as a fraction of 1, money in
+// yuan to the fen, days as shown.
+std::string decimal_of(const Value& v, const MetricStyle& style) {
+  const Style& s = style.value;
+  switch (v.kind) {
+    case ValueKind::kRatio:
+      return format_decimal(v.num, v.den, std::max(kJsonRatioDecimals, s.decimals + 2), s.rounding);
+    case ValueKind::kMoney: return format_decimal(v.integer, 100, 2, s.rounding);
+    case ValueKind::kDays: return format_decimal(v.num, v.den, s.decimals, s.rounding);
+    default: return "";
+  }
+}
+
+// ratio_of is a defined value as num/den in 64 bits (money in fen: a relative
+// change is the same in fen as in yuan).
+void ratio_of(const Value& v, int64_t& num, int64_t& den) {
+  switch (v.kind) {
+    case ValueKind::kRatio:
+    case ValueKind::kDays: num = v.num; den = v.den; return;
+    default: num = v.integer; den = 1; return;
+  }
+}
+
+// yoy_of is (current - previous) / previous, exact; undefined when the
+// previous value is 0 (REPORT.md).
+Fraction yoy_of(const Value& current, const Value& previous) {
+  int64_t cn = 0, cd = 1, pn = 0, pd = 1;
+  ratio_of(current, cn, cd);
+  ratio_of(previous, pn, pd);
+  if (pn == 0 || cd == 0 || pd == 0) return Fraction::undefined();
+  using Wide = __int128;
+  const Wide num = static_cast<Wide>(cn) * pd - static_cast<Wide>(pn) * cd;
+  const Wide den = static_cast<Wide>(pn) * cd;
+  constexpr Wide kMax = std::numeric_limits<int64_t>::max();
+  if (num <= kMax && num >= -kMax && den <= kMax && den >= -kMax) {
+    return Fraction(static_cast<int64_t>(num), static_cast<int64_t>(den));
+  }
+  return Fraction(BigInt(cn) * pd - BigInt(pn) * cd, BigInt(pn) * cd);
+}
+
+// assemble presents one region's figures; it takes them over (moves).
+Report assemble(const Figures& fig, RegionFigures&& rf, const Dataset& ds, const Profile& profile,
+                const std::vector<MetricStyle>& styles) {
+  Report r;
+  r.region = rf.code;
+  const std::optional<std::string_view> name = ds.region_name(rf.code);
+  r.region_name = name ? std::string(*name) : rf.code.str();
+  r.period = fig.period;
+  r.previous = fig.previous;
+  const std::span<const MetricInfo> cat = metric_catalogue();
+  r.metrics.resize(cat.size());
+  for (size_t i = 0; i < cat.size(); ++i) {
+    MetricFigure& m = r.metrics[i];
+    const MetricStyle& style = styles[i];
+    m.info = &cat[i];
+    m.value = std::move(rf.current[i]);
+    m.text = present(cat[i], m.value, style);
+    m.decimal = decimal_of(m.value, style);
+    m.has_previous = rf.previous_has_data[i] && rf.previous[i].defined();
+    if (m.has_previous) {
+      m.previous = std::move(rf.previous[i]);
+      m.previous_text = present(cat[i], m.previous, style);
+      m.previous_decimal = decimal_of(m.previous, style);
+      if (cat[i].has_yoy && m.value.defined()) {
+        m.yoy = yoy_of(m.value, m.previous);
+        if (m.yoy.defined()) {
+          m.yoy_text = format_percent(m.yoy, style.yoy.decimals, style.yoy.rounding);
+          m.yoy_decimal = format_decimal(m.yoy, std::max(kJsonRatioDecimals, style.yoy.decimals + 2),
+                                         style.yoy.rounding);
+        }
+      }
+    }
+    if (cat[i].id == "reconsideration.correction_rate" ||
+        cat[i].id == "reconsideration.direct_correction_rate") {
+      m.basis = std::string(correction_basis_name(profile.correction_basis));
+    }
+  }
+  r.data_quality.rows_read = ds.summary().rows_read();
+  r.data_quality.rows_rejected = ds.summary().rows_rejected();
+  r.data_quality.notices = ds.summary().notices;
+  r.data_quality.notices.insert(r.data_quality.notices.end(), rf.notices.begin(), rf.notices.end());
+  r.narrative = internal::write_narrative(r, profile);
+  return r;
+}
+
+absl::Status check_profile(const Profile& profile) {
+  for (const auto& [id, presentation] : profile.metrics) {
+    if (!metric_index(id)) {
+      return absl::InvalidArgumentError(absl::StrCat("profile: no metric '", id, "' in the catalogue"));
+    }
+  }
+  for (const std::string& id : profile.narrative_omit) {
+    if (!internal::is_narrative_sentence(id)) {
+      return absl::InvalidArgumentError(absl::StrCat("profile: no narrative sentence '", id, "'"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+void write_integer(JsonWriter& w, const BigInt& v) {
+  if (v >= std::numeric_limits<int64_t>::min() && v <= std::numeric_limits<int64_t>::max()) {
+    w.value(static_cast<int64_t>(v));
+  } else {
+    w.number(v.str());
+  }
+}
+
+void write_fraction(JsonWriter& w, const Fraction& f, const std::string& decimal) {
+  w.begin_object();
+  w.key("num");
+  write_integer(w, f.num());
+  w.key("den");
+  write_integer(w, f.den());
+  w.key("decimal");
+  w.value(decimal);
+  w.end_object();
+}
+
+// The value as REPORT.md shows it: counts and ranks as integers, the rest as
+// exact fractions (rates of 1, money in yuan) with a decimal for people.
+void write_value(JsonWriter& w, const Value& v, const std::string& decimal) {
+  switch (v.kind) {
+    case ValueKind::kCount:
+    case ValueKind::kRank: w.value(v.integer); return;
+    case ValueKind::kRatio:
+    case ValueKind::kDays:
+      w.begin_object();
+      w.key("num");
+      w.value(v.num);
+      w.key("den");
+      w.value(v.den);
+      w.key("decimal");
+      w.value(decimal);
+      w.end_object();
+      return;
+    case ValueKind::kMoney: write_fraction(w, v.exact(), decimal); return;
+    case ValueKind::kUndefined: break;
+  }
+  w.null();
+}
+
+void write_report(JsonWriter& w, const Report& r) {
+  w.begin_object();
+  w.key("region");
+  w.value(r.region.str());
+  w.key("region_name");
+  w.value(r.region_name);
+  for (const auto& [name, p] : {std::pair<const char*, Period>{"period", r.period}, {"previous_period", r.previous}}) {
+    w.key(name);
+    w.begin_object();
+    w.key("from");
+    w.value(format_iso_day(p.from));
+    w.key("to");
+    w.value(format_iso_day(p.to));
+    w.end_object();
+  }
+  w.key("metrics");
+  w.begin_array();
+  for (const MetricFigure& m : r.metrics) {
+    w.begin_object();
+    w.key("id");
+    w.value(m.info->id);
+    w.key("label");
+    w.value(m.info->label);
+    w.key("unit");
+    w.value(m.info->unit);
+    w.key("value");
+    write_value(w, m.value, m.decimal);
+    if (!m.value.defined()) {
+      w.key("reason");
+      w.value(m.value.reason);
+    }
+    if (m.has_previous) {
+      w.key("previous");
+      write_value(w, m.previous, m.previous_decimal);
+    }
+    if (m.yoy.defined()) {
+      w.key("yoy");
+      write_fraction(w, m.yoy, m.yoy_decimal);
+    }
+    if (!m.basis.empty()) {
+      w.key("basis");
+      w.value(m.basis);
+    }
+    w.key("text");
+    w.value(m.text);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("narrative");
+  w.begin_array();
+  for (const std::string& p : r.narrative) w.value(p);
+  w.end_array();
+  w.key("data_quality");
+  w.begin_object();
+  w.key("rows_read");
+  w.value(r.data_quality.rows_read);
+  w.key("rows_rejected");
+  w.value(r.data_quality.rows_rejected);
+  w.key("notices");
+  w.begin_array();
+  for (const std::string& n : r.data_quality.notices) w.value(n);
+  w.end_array();
+  w.end_object();
+  w.end_object();
+}
+
+}  // namespace
+
+const MetricFigure* Report::find(std::string_view id) const {
+  const std::optional<size_t> i = metric_index(id);
+  return i && *i < metrics.size() ? &metrics[*i] : nullptr;
+}
+
+absl::StatusOr<Report> compute_report(const Dataset& ds, RegionCode region, Period period,
+                                      const Profile& profile, const Calendar& calendar) {
+  if (absl::Status s = check_profile(profile); !s.ok()) return s;
+  absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar);
+  if (!fig.ok()) return fig.status();
+  for (RegionFigures& rf : fig->regions) {
+    if (rf.code == region) return assemble(*fig, std::move(rf), ds, profile, styles_of(profile));
+  }
+  return absl::NotFoundError(
+      absl::StrCat("no records for region ", region.str(), " or any region inside it"));
+}
+
+absl::StatusOr<std::vector<Report>> compute_all_reports(const Dataset& ds, Period period,
+                                                        const Profile& profile,
+                                                        const Calendar& calendar) {
+  if (absl::Status s = check_profile(profile); !s.ok()) return s;
+  absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar);
+  if (!fig.ok()) return fig.status();
+  const std::vector<MetricStyle> styles = styles_of(profile);
+  std::vector<Report> out;
+  out.reserve(fig->regions.size());
+  for (RegionFigures& rf : fig->regions) out.push_back(assemble(*fig, std::move(rf), ds, profile, styles));
+  return out;
+}
+
+absl::StatusOr<std::string> all_reports_json(const Dataset& ds, Period period,
+                                             const Profile& profile, const Calendar& calendar,
+                                             int threads) {
+  if (absl::Status s = check_profile(profile); !s.ok()) return s;
+  absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar);
+  if (!fig.ok()) return fig.status();
+  const std::vector<MetricStyle> styles = styles_of(profile);
+  const size_t n = fig->regions.size();
+  const size_t workers = std::max<size_t>(
+      1, std::min<size_t>(threads > 0 ? static_cast<size_t>(threads) : std::thread::hardware_concurrency(), n));
+  // Worker k writes regions [k*n/workers, (k+1)*n/workers) into its own
+  // string; the strings are joined in order, so the output is deterministic.
+  std::vector<std::string> parts(workers);
+  auto write_range = [&](size_t k) {
+    JsonWriter w(parts[k]);
+    w.begin_array();  // each part is written as an array, its brackets cut below
+    for (size_t i = k * n / workers; i < (k + 1) * n / workers; ++i) {
+      write_report(w, assemble(*fig, std::move(fig->regions[i]), ds, profile, styles));
+    }
+    w.end_array();
+  };
+  std::vector<std::thread> pool;
+  for (size_t k = 1; k < workers; ++k) pool.emplace_back(write_range, k);
+  write_range(0);
+  for (std::thread& t : pool) t.join();
+  std::string out = "[";
+  for (const std::string& part : parts) {
+    const std::string_view body = std::string_view(part).substr(1, part.size() - 2);
+    if (body.empty()) continue;
+    if (out.size() > 1) out += ',';
+    out += body;
+  }
+  out += ']';
+  return out;
+}
+
+std::string to_json(const Report& report) {
+  std::string out;
+  JsonWriter w(out);
+  write_report(w, report);
+  return out;
+}
+
+std::string to_json(const std::vector<Report>& reports) {
+  std::string out;
+  out.reserve(reports.size() * 20000);
+  JsonWriter w(out);
+  w.begin_array();
+  for (const Report& r : reports) write_report(w, r);
+  w.end_array();
+  return out;
+}
+
+std::string render_table(const Report& report, TableFormat format) {
+  std::string out;
+  const bool md = format == TableFormat::kMarkdown;
+  if (md) {
+    absl::StrAppend(&out, "| id | 指标 | 数值 | 上期 | 同比 |\n| --- | --- | --- | --- | --- |\n");
+  }
+  for (const MetricFigure& m : report.metrics) {
+    std::string value = m.value.defined() ? m.text : absl::StrCat("— (", m.value.reason, ")");
+    if (!m.basis.empty()) absl::StrAppend(&value, " [口径: ", m.basis, "]");
+    if (md) {
+      absl::StrAppend(&out, "| ", absl_view(m.info->id), " | ", absl_view(m.info->label), " | ", value,
+                      " | ", m.previous_text, " | ", m.yoy_text, " |\n");
+    } else {
+      absl::StrAppend(&out, absl_view(m.info->id), "\t", absl_view(m.info->label), "\t", value, "\t",
+                      m.previous_text, "\t", m.yoy_text, "\n");
+    }
+  }
+  return out;
+}
+
+std::string render_narrative(const Report& report) {
+  std::string out;
+  for (const std::string& p : report.narrative) absl::StrAppend(&out, p, "\n");
+  return out;
+}
+
+}  // namespace fazhi

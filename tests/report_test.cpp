@@ -1,0 +1,404 @@
+// Golden tests: the reference report's figures (spec/baiyun-2019.txt), value by
+// value, as the report printed them; then the hand-checked roll-up dataset.
+#include "fazhi/report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace fazhi {
+namespace {
+
+const std::string kBaiyunDir = std::string(FAZHI_SOURCE_DIR) + "/data/examples/baiyun-2019";
+const std::string kRollupDir = std::string(FAZHI_TEST_DATA_DIR) + "/rollup-small";
+
+const Dataset& load(const std::string& dir) {
+  static std::map<std::string, std::unique_ptr<Dataset>>* cache = new std::map<std::string, std::unique_ptr<Dataset>>;
+  auto& ds = (*cache)[dir];
+  if (!ds) {
+    ds = std::make_unique<Dataset>();
+    absl::StatusOr<LoadSummary> s = ds->load_dir(dir);
+    EXPECT_TRUE(s.ok()) << s.status();
+  }
+  return *ds;
+}
+
+Report report_of(const std::string& dir, const char* region, const Profile& profile = {}) {
+  absl::StatusOr<Report> r = compute_report(load(dir), *RegionCode::parse(region), year_period(2019), profile);
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *std::move(r) : Report{};
+}
+
+Profile baiyun_profile() {
+  absl::StatusOr<Profile> p = Profile::from_file(kBaiyunDir + "/profile.json");
+  EXPECT_TRUE(p.ok()) << p.status();
+  return p.ok() ? *p : Profile{};
+}
+
+const MetricFigure& m(const Report& r, const char* id) {
+  const MetricFigure* f = r.find(id);
+  EXPECT_NE(f, nullptr) << id;
+  static const MetricFigure kMissing;
+  return f ? *f : kMissing;
+}
+
+int64_t count(const Report& r, const char* id) {
+  const MetricFigure& f = m(r, id);
+  EXPECT_EQ(f.value.kind, ValueKind::kCount) << id << ": " << f.value.reason;
+  return f.value.integer;
+}
+
+// "n/d" as written in the roll-up README (unreduced), or "undef.".
+std::string ratio(const Report& r, const char* id) {
+  const MetricFigure& f = m(r, id);
+  if (!f.value.defined()) return "undef.";
+  return std::to_string(f.value.num) + "/" + std::to_string(f.value.den);
+}
+
+bool narrative_has(const Report& r, const std::string& sentence) {
+  for (const std::string& p : r.narrative) {
+    if (p.find(sentence) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string narrative_of(const Report& r) { return render_narrative(r); }
+
+TEST(BaiyunGolden, DataLoadsWithoutRejections) {
+  const Dataset& ds = load(kBaiyunDir);
+  EXPECT_EQ(ds.summary().rows_rejected(), 0);
+  EXPECT_GT(ds.summary().rows_read(), 100000);
+  EXPECT_EQ(ds.region_name(*RegionCode::parse("440111")).value_or(""), "白云区");
+}
+
+TEST(BaiyunGolden, ReconsiderationFigures) {
+  const Report r = report_of(kBaiyunDir, "440111");
+  EXPECT_EQ(count(r, "reconsideration.received"), 439);
+  EXPECT_EQ(m(r, "reconsideration.received").previous.integer, 568);
+  EXPECT_EQ(m(r, "reconsideration.received").yoy_text, "-22.7%");
+  EXPECT_EQ(ratio(r, "reconsideration.received_yoy"), "-129/568");
+  EXPECT_EQ(count(r, "reconsideration.closed"), 400);
+  EXPECT_EQ(count(r, "reconsideration.closed_carried_over"), 62);
+  EXPECT_EQ(ratio(r, "reconsideration.correction_rate"), "134/400");
+  EXPECT_EQ(m(r, "reconsideration.correction_rate").text, "33.50%");
+  EXPECT_EQ(m(r, "reconsideration.correction_rate").basis, "concluded");
+  EXPECT_EQ(ratio(r, "reconsideration.not_litigated_rate"), "309/400");
+  EXPECT_EQ(m(r, "reconsideration.not_litigated_rate").text, "77.25%");
+}
+
+TEST(BaiyunGolden, LitigationFigures) {
+  const Report r = report_of(kBaiyunDir, "440111");
+  EXPECT_EQ(count(r, "litigation.received"), 282);
+  EXPECT_EQ(count(r, "litigation.received_first_instance"), 147);
+  EXPECT_EQ(count(r, "litigation.judged_first_instance"), 117);
+  EXPECT_EQ(ratio(r, "litigation.win_rate"), "110/117");
+  EXPECT_EQ(m(r, "litigation.win_rate").text, "94.02%");
+  EXPECT_EQ(m(r, "litigation.win_rate").decimal, "0.9402");
+}
+
+TEST(BaiyunGolden, LegalAidFigures) {
+  const Report r = report_of(kBaiyunDir, "440111");
+  EXPECT_EQ(count(r, "legal_aid.accepted"), 3037);
+  EXPECT_EQ(count(r, "legal_aid.consultations"), 9059);
+  const MetricFigure& money = m(r, "legal_aid.recovered_amount");
+  EXPECT_EQ(money.value.kind, ValueKind::kMoney);
+  EXPECT_EQ(money.value.integer, 1512800000);  // fen
+  EXPECT_EQ(money.text, "1512.8 万元");
+  EXPECT_EQ(money.decimal, "15128000.00");
+  EXPECT_EQ(m(r, "legal_aid.review_workdays_max").text, "1 个工作日");
+  EXPECT_EQ(m(r, "legal_aid.accepted_rank").value.integer, 1);
+  EXPECT_EQ(m(r, "legal_aid.accepted_rank").text, "第一");
+}
+
+TEST(BaiyunGolden, RegistryFiguresWithTheirGrowth) {
+  const Report r = report_of(kBaiyunDir, "440111");
+  EXPECT_EQ(count(r, "registry.law_firm"), 53);
+  EXPECT_EQ(m(r, "registry.law_firm").previous.integer, 49);
+  EXPECT_EQ(count(r, "registry.lawyer"), 512);
+  EXPECT_EQ(m(r, "registry.lawyer").previous.integer, 393);
+  // Default presentation rounds half-up; the reference report truncates.
+  EXPECT_EQ(m(r, "registry.law_firm").yoy_text, "8.2%");
+  EXPECT_EQ(m(r, "registry.lawyer").yoy_text, "30.3%");
+  EXPECT_EQ(count(r, "registry.mediation_org"), 503);
+  EXPECT_EQ(count(r, "registry.mediator_fulltime.new"), 12);
+  EXPECT_EQ(count(r, "registry.legal_service_platform.new"), 32);
+  EXPECT_EQ(count(r, "registry.notary_point.new"), 3);
+}
+
+TEST(BaiyunGolden, MediationFigures) {
+  const Report r = report_of(kBaiyunDir, "440111");
+  EXPECT_EQ(count(r, "mediation.received"), 12008);
+  EXPECT_EQ(count(r, "mediation.major_group"), 125);
+  EXPECT_EQ(m(r, "mediation.received_rank").value.integer, 1);
+}
+
+TEST(BaiyunGolden, EveryActivityTally) {
+  const Report r = report_of(kBaiyunDir, "440111");
+  const std::pair<const char*, int64_t> tallies[] = {
+      {"decision.legality_reviews", 1511}, {"contract.major_reviews", 90},
+      {"contract.sampled", 132},           {"enforcement.departments_disclosing", 47},
+      {"enforcement.disclosed_records", 7376}, {"enforcement.discretion_items", 94},
+      {"enforcement.exam_takers", 507},    {"enforcement.certificates", 246},
+      {"law_education.events", 11837},     {"law_education.materials", 3352410},
+      {"law_education.audience", 3068500}, {"public_lawyer.matters", 270},
+      {"public_lawyer.documents", 187},    {"public_lawyer.disputes", 24},
+      {"legal_service.services", 12362},   {"village_adviser.services", 8472},
+      {"legal_aid.consultations", 9059},   {"law_firm.acceptances", 7},
+      {"law_firm.inspections", 2},
+  };
+  for (const auto& [id, value] : tallies) EXPECT_EQ(count(r, id), value) << id;
+  EXPECT_EQ(m(r, "staff_exam.pass_rate").text, "100.00%");
+  EXPECT_EQ(m(r, "legal_service.services").previous.integer, 8957);
+}
+
+TEST(BaiyunGolden, TheExampleProfileReproducesThePublishedPresentation) {
+  const Report r = report_of(kBaiyunDir, "440111", baiyun_profile());
+  EXPECT_EQ(m(r, "reconsideration.received").yoy_text, "-22.7%");
+  EXPECT_EQ(m(r, "reconsideration.correction_rate").text, "33.5%");
+  EXPECT_EQ(m(r, "registry.law_firm").yoy_text, "8.1%");
+  EXPECT_EQ(m(r, "registry.lawyer").yoy_text, "30.27%");
+  EXPECT_EQ(m(r, "legal_service.services").yoy_text, "38%");
+  EXPECT_EQ(m(r, "staff_exam.pass_rate").text, "100%");
+  EXPECT_EQ(m(r, "law_education.events").text, "11800 余场");
+  EXPECT_EQ(m(r, "law_education.materials").text, "335 万余册");
+  EXPECT_EQ(m(r, "law_education.audience").text, "近 307 万人次");
+  EXPECT_EQ(m(r, "legal_aid.review_on_time_rate").text, "100.00%");  // the 1-day pledge
+}
+
+TEST(BaiyunGolden, NarrativeCarriesThePublishedSentences) {
+  const Report r = report_of(kBaiyunDir, "440111", baiyun_profile());
+  const char* const published[] = {
+      "开展重大决策文件合法性审查 1511 件，重大政府合同审查 90 件。",
+      "随机抽查政府合同 132 份。",
+      "全区 47 个部门公开行政执法数据 7376 条，公开自由裁量权数据 94 条。",
+      "组织执法资格考试 507 人次，办理行政执法证件申领及注销等 246 件。",
+      "考试通过率达 100%。",
+      "开展普法教育活动 11800 余场，发放各类法治宣传资料 335 万余册，受教育人数近 307 万人次。",
+      "公职律师共办理各类非诉讼法律事务 270 宗",
+      "为党政机关审查各类规范性文件、政策方案、合同等 187 件",
+      "参与重大矛盾纠纷及信访案件处理 24 宗次。",
+      "打造 32 个示范性公共法律服务平台。",
+      "实体和网络平台提供法律服务 12362 件，同比增长 38%。",
+      "新设 3 个公证业务办理点。",
+      "村（社区）法律顾问共为群众提供法律服务 8472 件次。",
+      "2019 年共收到行政复议申请 439 件，同比下降 22.7%，办结 400 件（含办结 2018 年未结案件 62 件）。",
+      "77.25% 的行政复议案件未进入行政诉讼程序。",
+      "综合纠错率为 33.5%。",
+      "共办理行政应诉案件 282 件（含一审行政应诉案件 147 件），已判决的一审行政应诉案件为 117 件，胜诉率为 94.02%。",
+      "法援申请的审查办结时限压缩到 1 个工作日，2019 年共计受理各类法律援助案件 3037 件，"
+      "提供免费法律咨询 9059 人次，为人民群众挽回经济损失 1512.8 万元，案件受理量位居全市各区第一。",
+      "现有律所 53 家、执业律师 512 人，同比增长 8.1% 和 30.27%。",
+      "完成律师事务所验收 7 家，开展双随机一公开检查 2 次。",
+      "全区现有调解组织平台增至 503 个。",
+      "招录 12 名专职调解员。",
+      "指导调解矛盾纠纷 12008 宗，办案量居全市各区首位。",
+      "妥善调处重大群体性纠纷 125 宗。",
+  };
+  for (const char* sentence : published) {
+    EXPECT_TRUE(narrative_has(r, sentence)) << sentence << "\n--- narrative:\n" << narrative_of(r);
+  }
+  EXPECT_EQ(r.narrative.size(), 6u);
+  EXPECT_FALSE(narrative_has(r, "审限内结案率"));  // omitted by the profile
+}
+
+TEST(BaiyunGolden, JsonHasTheSpecShape) {
+  const Report r = report_of(kBaiyunDir, "440111");
+  const std::string json = to_json(r);
+  for (const char* part : {
+           R"("region":"440111","region_name":"白云区")",
+           R"("period":{"from":"2019-01-01","to":"2019-12-31"})",
+           R"({"id":"reconsideration.received","label":"收到行政复议申请","unit":"件","value":439,"previous":568,"yoy":{"num":-129,"den":568,"decimal":"-0.2271"},"text":"439 件"})",
+           R"({"id":"litigation.win_rate","label":"胜诉率","unit":"%","value":{"num":110,"den":117,"decimal":"0.9402"},)",
+           R"("value":{"num":15128000,"den":1,"decimal":"15128000.00"})",
+           R"("data_quality":{"rows_read":)",
+       }) {
+    EXPECT_NE(json.find(part), std::string::npos) << part;
+  }
+}
+
+TEST(Rollup, DistrictsCitiesAndProvince) {
+  struct Row {
+    const char* region;
+    int64_t received, closed, carried, pending_start, pending_end;
+    const char *correction, *not_litigated;
+  } rows[] = {
+      {"440103", 5, 5, 2, 2, 1, "3/5", "3/5"}, {"440104", 3, 3, 1, 1, 1, "1/3", "1/2"},
+      {"440203", 3, 3, 1, 1, 1, "2/3", "3/3"}, {"440100", 8, 8, 3, 3, 2, "4/8", "4/7"},
+      {"440200", 3, 3, 1, 1, 1, "2/3", "3/3"}, {"440000", 11, 11, 4, 4, 3, "6/11", "7/10"},
+  };
+  for (const Row& row : rows) {
+    const Report r = report_of(kRollupDir, row.region);
+    SCOPED_TRACE(row.region);
+    EXPECT_EQ(count(r, "reconsideration.received"), row.received);
+    EXPECT_EQ(count(r, "reconsideration.closed"), row.closed);
+    EXPECT_EQ(count(r, "reconsideration.closed_carried_over"), row.carried);
+    EXPECT_EQ(count(r, "reconsideration.pending_start"), row.pending_start);
+    EXPECT_EQ(count(r, "reconsideration.pending_end"), row.pending_end);
+    EXPECT_EQ(ratio(r, "reconsideration.correction_rate"), row.correction);
+    EXPECT_EQ(ratio(r, "reconsideration.not_litigated_rate"), row.not_litigated);
+  }
+}
+
+TEST(Rollup, ProfileSwitchCountsWithdrawnAndTerminated) {
+  Profile p;
+  p.withdrawn_is_correction = true;
+  p.terminated_is_correction = true;
+  EXPECT_EQ(ratio(report_of(kRollupDir, "440103", p), "reconsideration.correction_rate"), "4/5");
+  EXPECT_EQ(ratio(report_of(kRollupDir, "440104", p), "reconsideration.correction_rate"), "2/3");
+  EXPECT_EQ(ratio(report_of(kRollupDir, "440000", p), "reconsideration.correction_rate"), "8/11");
+}
+
+TEST(Rollup, RegionWithoutLitigationHasUndefinedRatesAndNoSentence) {
+  for (const char* region : {"440203", "440200"}) {
+    const Report r = report_of(kRollupDir, region);
+    SCOPED_TRACE(region);
+    EXPECT_EQ(count(r, "litigation.received"), 0);
+    EXPECT_EQ(ratio(r, "litigation.win_rate"), "undef.");
+    EXPECT_EQ(ratio(r, "litigation.loss_rate"), "undef.");
+    EXPECT_FALSE(m(r, "litigation.win_rate").value.reason.empty());
+    EXPECT_EQ(m(r, "litigation.win_rate").text, "");
+    EXPECT_FALSE(narrative_has(r, "行政应诉"));
+    EXPECT_NE(to_json(r).find(R"("id":"litigation.win_rate","label":"胜诉率","unit":"%","value":null,"reason":)"),
+              std::string::npos);
+  }
+}
+
+TEST(Rollup, LitigationRatesRecomputedFromSums) {
+  struct Row {
+    const char *region, *win, *loss, *head, *defence;
+  } rows[] = {
+      {"440103", "1/2", "1/3", "1/2", "2/3"},
+      {"440104", "2/2", "1/3", "2/3", "3/3"},
+      {"440100", "3/4", "2/6", "3/5", "5/6"},
+      {"440000", "3/4", "2/6", "3/5", "5/6"},
+  };
+  for (const Row& row : rows) {
+    const Report r = report_of(kRollupDir, row.region);
+    SCOPED_TRACE(row.region);
+    EXPECT_EQ(ratio(r, "litigation.win_rate"), row.win);
+    EXPECT_EQ(ratio(r, "litigation.loss_rate"), row.loss);
+    EXPECT_EQ(ratio(r, "litigation.head_appearance_rate"), row.head);
+    EXPECT_EQ(ratio(r, "litigation.defence_on_time_rate"), row.defence);
+  }
+}
+
+TEST(Rollup, LegalAidAcrossMakeUpDays) {
+  struct Row {
+    const char* region;
+    int64_t accepted;
+    const char *max, *mean, *lottery;
+  } rows[] = {
+      {"440103", 4, "1/1", "3/5", "2/4"}, {"440104", 3, "2/1", "5/3", "1/2"},
+      {"440203", 2, "1/1", "3/3", "2/3"}, {"440100", 7, "2/1", "8/8", "3/6"},
+      {"440000", 9, "2/1", "11/11", "5/9"},
+  };
+  for (const Row& row : rows) {
+    const Report r = report_of(kRollupDir, row.region);
+    SCOPED_TRACE(row.region);
+    EXPECT_EQ(count(r, "legal_aid.accepted"), row.accepted);
+    EXPECT_EQ(ratio(r, "legal_aid.review_workdays_max"), row.max);
+    EXPECT_EQ(ratio(r, "legal_aid.review_workdays_mean"), row.mean);
+    EXPECT_EQ(ratio(r, "legal_aid.lottery_share"), row.lottery);
+  }
+  EXPECT_EQ(m(report_of(kRollupDir, "440000"), "legal_aid.recovered_amount").decimal, "55346.17");
+  EXPECT_EQ(m(report_of(kRollupDir, "440104"), "legal_aid.recovered_amount").decimal, "15000.00");
+}
+
+TEST(Rollup, RanksAmongSiblingsShareTies) {
+  EXPECT_EQ(m(report_of(kRollupDir, "440103"), "legal_aid.accepted_rank").value.integer, 1);
+  EXPECT_EQ(m(report_of(kRollupDir, "440104"), "legal_aid.accepted_rank").value.integer, 2);
+  EXPECT_EQ(m(report_of(kRollupDir, "440203"), "legal_aid.accepted_rank").value.integer, 1);
+  EXPECT_EQ(m(report_of(kRollupDir, "440103"), "mediation.received_rank").value.integer, 1);
+  EXPECT_EQ(m(report_of(kRollupDir, "440104"), "mediation.received_rank").value.integer, 1);
+  EXPECT_EQ(m(report_of(kRollupDir, "440104"), "legal_aid.accepted_rank").text, "第二");
+}
+
+TEST(Rollup, RegistryStandsOnTheLastDay) {
+  struct Row {
+    const char* region;
+    int64_t firms, lawyers, orgs, new_firms, new_lawyers;
+  } rows[] = {
+      {"440103", 2, 3, 1, 1, 1}, {"440104", 1, 3, 2, 0, 1}, {"440203", 1, 1, 1, 0, 1},
+      {"440100", 3, 6, 3, 1, 2}, {"440000", 4, 7, 4, 1, 3},
+  };
+  for (const Row& row : rows) {
+    const Report r = report_of(kRollupDir, row.region);
+    SCOPED_TRACE(row.region);
+    EXPECT_EQ(count(r, "registry.law_firm"), row.firms);
+    EXPECT_EQ(count(r, "registry.lawyer"), row.lawyers);
+    EXPECT_EQ(count(r, "registry.mediation_org"), row.orgs);
+    EXPECT_EQ(count(r, "registry.law_firm.new"), row.new_firms);
+    EXPECT_EQ(count(r, "registry.lawyer.new"), row.new_lawyers);
+  }
+}
+
+TEST(Rollup, YoyIsUndefinedWithoutAPreviousValue) {
+  const Report lw = report_of(kRollupDir, "440103");
+  EXPECT_EQ(m(lw, "legal_service.services").yoy.num(), 110);
+  EXPECT_EQ(m(lw, "legal_service.services").yoy.den(), 220);
+  const Report yx = report_of(kRollupDir, "440104");  // previous value 0
+  EXPECT_TRUE(yx.find("legal_service.services")->has_previous);
+  EXPECT_FALSE(yx.find("legal_service.services")->yoy.defined());
+  const Report wj = report_of(kRollupDir, "440203");  // no previous row
+  EXPECT_FALSE(wj.find("legal_service.services")->has_previous);
+  EXPECT_FALSE(wj.find("legal_service.services")->yoy.defined());
+  const Report gd = report_of(kRollupDir, "440000");
+  EXPECT_EQ(m(gd, "legal_service.services").yoy.num(), 200);
+}
+
+TEST(AllRegions, MatchesPerRegionReportsInOrder) {
+  const Dataset& ds = load(kRollupDir);
+  absl::StatusOr<std::vector<Report>> all = compute_all_reports(ds, year_period(2019));
+  ASSERT_TRUE(all.ok()) << all.status();
+  std::vector<std::string> order;
+  for (const Report& r : *all) order.push_back(r.region.str());
+  EXPECT_EQ(order, (std::vector<std::string>{"440103", "440104", "440203", "440100", "440200", "440000"}));
+  for (const Report& r : *all) {
+    EXPECT_EQ(to_json(r), to_json(report_of(kRollupDir, r.region.str().c_str()))) << r.region.str();
+  }
+}
+
+TEST(AllRegions, StreamedJsonEqualsTheReportsJson) {
+  const Dataset& ds = load(kRollupDir);
+  absl::StatusOr<std::vector<Report>> all = compute_all_reports(ds, year_period(2019));
+  ASSERT_TRUE(all.ok());
+  for (int threads : {1, 2, 4}) {
+    absl::StatusOr<std::string> json = all_reports_json(ds, year_period(2019), {}, Calendar::national(), threads);
+    ASSERT_TRUE(json.ok()) << json.status();
+    EXPECT_EQ(*json, to_json(*all)) << threads << " threads";
+  }
+}
+
+TEST(Report, UnknownRegionIsNotFound) {
+  absl::StatusOr<Report> r =
+      compute_report(load(kRollupDir), *RegionCode::parse("110101"), year_period(2019));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(Profile, RejectsUnknownKeysAndMetrics) {
+  EXPECT_FALSE(Profile::from_json(R"({"roundng": "half_up"})").ok());
+  EXPECT_FALSE(Profile::from_json(R"({"rounding": "bankers"})").ok());
+  EXPECT_FALSE(Profile::from_json(R"({"percent_decimals": 12})").ok());
+  EXPECT_FALSE(Profile::from_json("not json").ok());
+  absl::StatusOr<Profile> typo = Profile::from_json(R"({"metrics": {"litigation.winrate": {"decimals": 1}}})");
+  ASSERT_TRUE(typo.ok());
+  absl::StatusOr<Report> r = compute_report(load(kRollupDir), *RegionCode::parse("440103"), year_period(2019), *typo);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("litigation.winrate"), std::string::npos);
+}
+
+TEST(Period, PreviousPeriodOfTheSameLength) {
+  const Period y2021 = year_period(2021);
+  const Period prev = previous_period(y2021);
+  EXPECT_EQ(format_iso_day(prev.from), "2020-01-01");  // all 366 days of 2020
+  EXPECT_EQ(format_iso_day(prev.to), "2020-12-31");
+  const Period h1{to_day_number(Date(2019, 1, 1)), to_day_number(Date(2019, 6, 30))};
+  EXPECT_EQ(format_iso_day(previous_period(h1).from), "2018-07-01");
+  const Period odd{to_day_number(Date(2019, 3, 5)), to_day_number(Date(2019, 3, 14))};
+  EXPECT_EQ(format_iso_day(previous_period(odd).from), "2019-02-23");
+  EXPECT_EQ(format_iso_day(previous_period(odd).to), "2019-03-04");
+}
+
+}  // namespace
+}  // namespace fazhi
