@@ -1,22 +1,91 @@
-// The C ABI over the C++ core. It adds no logic: it checks arguments, calls
-// the core inside one exception guard per entry point, and turns absl::Status
-// into fz_status plus a thread-local message.
+// The C ABI over the C++ core. It adds no logic: it checks arguments, converts
+// C strings and structs to the core's types with the core's own parsers,
+// calls the core inside one exception guard per entry point, and turns
+// absl::Status into fz_status plus a thread-local message.
 #include "fazhi.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <new>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "fazhi/calendar.hpp"
+#include "fazhi/dataset.hpp"
+#include "fazhi/metrics.hpp"
+#include "fazhi/profile.hpp"
+#include "fazhi/records.hpp"
+#include "fazhi/region.hpp"
+#include "fazhi/report.hpp"
+#include "fazhi/text.hpp"
+// Two internal pieces of the core, so that there is one piece of code per
+// rule: the loaders' UTF-8 check (the ABI and the CSV reader agree on what
+// valid UTF-8 is) and the reports' JSON writer.
+#include "../src/encoding.hpp"
+#include "../src/json_writer.hpp"
 
 struct fz_calendar {
   fazhi::Calendar cal;
 };
 
+struct fz_dataset {
+  fazhi::Dataset ds;
+  fazhi::LoadOptions options;
+};
+
 namespace {
+
+// ExactFigure is one fraction of a metric (the value, the previous value or
+// the YoY) as fz_value carries it: int64 when it fits, decimal text always.
+struct ExactFigure {
+  int64_t num = 0, den = 0;
+  std::string num_text, den_text;
+  bool fits = true;
+};
+
+// MetricExtras are what fz_value borrows from a report beyond the core's
+// MetricFigure, computed once so that reading is const and thread-safe.
+struct MetricExtras {
+  ExactFigure value, previous, yoy;
+};
+
+}  // namespace
+
+struct fz_report {
+  fazhi::Report report;
+  std::string region_code;
+  std::vector<MetricExtras> extras;  // by metric index
+};
+
+namespace {
+
+static_assert(FZ_KIND_RECONSIDERATION == static_cast<int>(fazhi::RecordKind::kReconsideration));
+static_assert(FZ_KIND_LITIGATION == static_cast<int>(fazhi::RecordKind::kLitigation));
+static_assert(FZ_KIND_LEGAL_AID == static_cast<int>(fazhi::RecordKind::kLegalAid));
+static_assert(FZ_KIND_MEDIATION == static_cast<int>(fazhi::RecordKind::kMediation));
+static_assert(FZ_KIND_REGISTRY == static_cast<int>(fazhi::RecordKind::kRegistry));
+static_assert(FZ_KIND_ACTIVITY == static_cast<int>(fazhi::RecordKind::kActivity));
+static_assert(FZ_KIND_REGIONS == static_cast<int>(fazhi::RecordKind::kRegions));
+static_assert(FZ_KIND_COUNT == fazhi::kRecordKindCount);
+static_assert(FZ_VALUE_UNDEFINED == static_cast<int>(fazhi::ValueKind::kUndefined));
+static_assert(FZ_VALUE_COUNT == static_cast<int>(fazhi::ValueKind::kCount));
+static_assert(FZ_VALUE_FRACTION == static_cast<int>(fazhi::ValueKind::kRatio));
+static_assert(FZ_VALUE_MONEY == static_cast<int>(fazhi::ValueKind::kMoney));
+static_assert(FZ_VALUE_DAYS == static_cast<int>(fazhi::ValueKind::kDays));
+static_assert(FZ_VALUE_RANK == static_cast<int>(fazhi::ValueKind::kRank));
+static_assert(static_cast<int>(absl::StatusCode::kInvalidArgument) == FZ_INVALID_ARGUMENT);
+static_assert(static_cast<int>(absl::StatusCode::kNotFound) == FZ_NOT_FOUND);
+static_assert(static_cast<int>(absl::StatusCode::kOutOfRange) == FZ_OUT_OF_RANGE);
+static_assert(static_cast<int>(absl::StatusCode::kUnauthenticated) == FZ_UNAUTHENTICATED);
+
+// ---- Errors -------------------------------------------------------------------
 
 thread_local fz_status tl_code = FZ_OK;
 thread_local std::string tl_message;
@@ -38,6 +107,13 @@ fz_status from_status(const absl::Status& s) {
   return set_error(static_cast<fz_status>(s.code()), std::string(s.message()));
 }
 
+// from_status_in is from_status with the function (and argument) named.
+fz_status from_status_in(const char* function, const char* name, const absl::Status& s) {
+  if (s.ok()) return clear_error();
+  return set_error(static_cast<fz_status>(s.code()),
+                   absl::StrCat(function, ": ", name, ": ", s.message()));
+}
+
 // guard runs body and turns any exception into a status: nothing C++ crosses
 // the ABI.
 template <typename Body>
@@ -57,18 +133,131 @@ fz_status null_argument(const char* function, const char* name) {
   return set_error(FZ_INVALID_ARGUMENT, std::string(function) + ": " + name + " is NULL");
 }
 
+fz_status invalid(const char* function, const std::string& what) {
+  return set_error(FZ_INVALID_ARGUMENT, absl::StrCat(function, ": ", what));
+}
+
+// utf8_argument checks that a string argument is valid UTF-8.
+fz_status utf8_argument(const char* function, const char* name, std::string_view text) {
+  size_t bad = 0;
+  if (fazhi::internal::is_valid_utf8(text, &bad)) return FZ_OK;
+  return invalid(function, absl::StrCat(name, " is not valid UTF-8 (byte ", bad + 1, " of ",
+                                        text.size(), ")"));
+}
+
+// text_argument: a required, NUL-terminated UTF-8 string.
+fz_status text_argument(const char* function, const char* name, const char* text) {
+  if (!text) return null_argument(function, name);
+  return utf8_argument(function, name, text);
+}
+
+// ---- Structs that grow (struct_size first) --------------------------------------
+
+// read_struct copies a caller's input struct over `out`, which holds the
+// defaults: only the bytes within struct_size are read, so an older, smaller
+// struct leaves the later fields at their defaults. Bytes beyond this
+// library's struct (a newer caller's fields) must be zero: a field this
+// library does not know cannot be honoured.
+template <typename T>
+fz_status read_struct(const char* function, const char* name, const char* type, const T* in,
+                      size_t min_size, T& out) {
+  const uint32_t size = in->struct_size;
+  // A struct_size this far beyond any fazhi struct is garbage (an
+  // uninitialised struct), not a newer caller: refuse it before reading on.
+  constexpr uint32_t kMaxStructSize = 4096;
+  if (size > kMaxStructSize) {
+    return invalid(function, absl::StrCat(name, "->struct_size is ", size,
+                                          ": not initialised? set it with the _INIT macro"));
+  }
+  if (size < min_size) {
+    return invalid(function,
+                   absl::StrCat(name, "->struct_size is ", size, ", less than the smallest ", type,
+                                " (", min_size, " bytes); set it with the _INIT macro"));
+  }
+  if (size > sizeof(T)) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(in);
+    for (size_t i = sizeof(T); i < size; ++i) {
+      if (bytes[i] != 0) {
+        return invalid(
+            function, absl::StrCat(name, " sets a field this library does not know (", type, " of ",
+                                   size, " bytes, this library's has ", sizeof(T),
+                                   "): the program was built against a newer fazhi.h"));
+      }
+    }
+  }
+  std::memcpy(&out, in, std::min<size_t>(size, sizeof(T)));
+  return FZ_OK;
+}
+
+// check_out_struct checks an output struct's struct_size before any work.
+template <typename T>
+fz_status check_out_struct(const char* function, const char* name, const char* type, const T* out,
+                           size_t min_size) {
+  if (out->struct_size < min_size) {
+    return invalid(function, absl::StrCat(name, "->struct_size is ", out->struct_size,
+                                          ", less than the smallest ", type, " (", min_size,
+                                          " bytes); set it with the _INIT macro"));
+  }
+  return FZ_OK;
+}
+
+// write_struct writes `full` into the caller's struct up to its struct_size
+// (an older caller's smaller struct gets only the fields it has).
+template <typename T>
+void write_struct(T* out, T full) {
+  full.struct_size = out->struct_size;
+  std::memcpy(out, &full, std::min<size_t>(out->struct_size, sizeof(T)));
+}
+
+// ---- Strings out ----------------------------------------------------------------
+
+void clear_string_out(char** out, size_t* len) {
+  if (out) *out = nullptr;
+  if (len) *len = 0;
+}
+
+// replace_invalid_utf8 replaces each byte that is not part of valid UTF-8
+// with U+FFFD. Strings out are promised to be UTF-8, and a file name read from
+// a folder (a notice about a GBK-named file) is whatever bytes the disk held.
+std::string replace_invalid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  size_t bad = 0;
+  while (!fazhi::internal::is_valid_utf8(s, &bad)) {
+    out.append(s.substr(0, bad));
+    out.append("\xEF\xBF\xBD");
+    s.remove_prefix(bad + 1);
+  }
+  out.append(s);
+  return out;
+}
+
+// give_string copies s, as valid UTF-8, into memory the caller releases with
+// fz_free.
+fz_status give_string(const std::string& text, char** out, size_t* len) {
+  std::string fixed;
+  if (!fazhi::internal::is_valid_utf8(text)) fixed = replace_invalid_utf8(text);
+  const std::string& s = fixed.empty() ? text : fixed;
+  char* p = static_cast<char*>(std::malloc(s.size() + 1));
+  if (!p) return set_error(FZ_RESOURCE_EXHAUSTED, "out of memory");
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '\0';
+  *out = p;
+  if (len) *len = s.size();
+  return clear_error();
+}
+
+// ---- Dates and calendars --------------------------------------------------------
+
 const fazhi::Calendar& calendar_or_national(const fz_calendar* cal) {
   return cal ? cal->cal : fazhi::Calendar::national();
 }
 
 fz_status date_argument(const char* function, const char* name, const char* text,
                         fazhi::Date& out) {
-  if (!text) return null_argument(function, name);
+  if (fz_status s = text_argument(function, name, text); s) return s;
   absl::StatusOr<fazhi::Date> d = fazhi::parse_date(text);
-  if (!d.ok()) {
-    return set_error(FZ_INVALID_ARGUMENT,
-                     std::string(function) + ": " + name + ": " + std::string(d.status().message()));
-  }
+  if (!d.ok()) return from_status_in(function, name, d.status());
   out = *d;
   return FZ_OK;
 }
@@ -78,9 +267,270 @@ void write_date(fazhi::Date d, char out[11]) {
   std::memcpy(out, iso.c_str(), 11);
 }
 
+void write_day(fazhi::DayNumber d, char* out) {
+  if (!out) return;
+  const std::string iso = fazhi::format_iso_day(d);
+  std::memcpy(out, iso.c_str(), 11);
+}
+
+// ---- Datasets -------------------------------------------------------------------
+
+std::optional<fazhi::RecordKind> kind_of(int32_t kind) {
+  if (kind < 0 || kind >= FZ_KIND_COUNT) return std::nullopt;
+  return static_cast<fazhi::RecordKind>(kind);
+}
+
+fz_status kind_argument(const char* function, int32_t kind, fazhi::RecordKind& out) {
+  std::optional<fazhi::RecordKind> k = kind_of(kind);
+  if (!k) {
+    return invalid(function,
+                   absl::StrCat("kind is ", kind,
+                                ", not one of FZ_KIND_RECONSIDERATION (0) .. FZ_KIND_REGIONS (6)"));
+  }
+  out = *k;
+  return FZ_OK;
+}
+
+fz_load_summary summary_of(const fazhi::LoadSummary& s) {
+  fz_load_summary out;
+  std::memset(&out, 0, sizeof out);
+  out.files = static_cast<int32_t>(std::min<size_t>(s.files.size(), INT32_MAX));
+  for (const fazhi::FileSummary& f : s.files) {
+    fz_kind_counts& k = out.kinds[static_cast<size_t>(f.kind)];
+    k.rows_read += f.rows_read;
+    k.rows_accepted += f.rows_kept;
+    k.rows_rejected += f.rows_rejected;
+    out.rows_read += f.rows_read;
+    out.rows_accepted += f.rows_kept;
+    out.rows_rejected += f.rows_rejected;
+  }
+  out.notices = static_cast<int64_t>(s.notices.size());
+  return out;
+}
+
+fz_status summary_out_argument(const char* function, const fz_load_summary* summary) {
+  if (!summary) return FZ_OK;  // the caller does not want one
+  return check_out_struct(function, "summary", "fz_load_summary", summary,
+                          FZ_LOAD_SUMMARY_MIN_SIZE);
+}
+
+fz_status finish_load(const absl::StatusOr<fazhi::LoadSummary>& loaded, fz_load_summary* summary) {
+  if (!loaded.ok()) return from_status(loaded.status());
+  if (summary) write_struct(summary, summary_of(*loaded));
+  return clear_error();
+}
+
+// FieldReader converts the text fields of a C record into a core record with
+// the core's parsers; the first bad field sets the error and stops.
+class FieldReader {
+ public:
+  explicit FieldReader(const char* function) : function_(function) {}
+  fz_status status() const { return status_; }
+
+  void text(const char* name, const char* v, std::string& out) {
+    if (!ok() || !v) return;
+    if (fail_utf8(name, v)) return;
+    out = v;
+  }
+
+  // A required date left empty stays not_a_date_time: the core reports it.
+  void date(const char* name, const char* v, fazhi::Date& out) {
+    std::optional<fazhi::Date> d;
+    optional_date(name, v, d);
+    if (d) out = *d;
+  }
+
+  void optional_date(const char* name, const char* v, std::optional<fazhi::Date>& out) {
+    if (!ok() || !v || fail_utf8(name, v) || fazhi::trim(v).empty()) return;
+    absl::StatusOr<fazhi::Date> d = fazhi::parse_date(v);
+    if (!d.ok()) {
+      status_ = from_status_in(function_, name, d.status());
+      return;
+    }
+    out = *d;
+  }
+
+  // A region left empty stays 000000: the core reports it as missing.
+  void region(const char* name, const char* v, fazhi::RegionCode& out) {
+    if (!ok() || !v || fail_utf8(name, v) || fazhi::trim(v).empty()) return;
+    absl::StatusOr<fazhi::RegionCode> r = fazhi::RegionCode::parse(v);
+    if (!r.ok()) {
+      status_ = from_status_in(function_, name, r.status());
+      return;
+    }
+    out = *r;
+  }
+
+  template <typename Enum>
+  void code(const char* name, const char* v, Enum& out) {
+    if (!ok() || !v || fail_utf8(name, v) || fazhi::trim(v).empty()) return;
+    std::optional<Enum> e = fazhi::parse_code<Enum>(v);
+    if (!e) {
+      status_ = invalid(function_,
+                        absl::StrCat(name, ": unknown ", name, " '", v,
+                                     "' (expected an English code or a Chinese label of DATA.md)"));
+      return;
+    }
+    out = *e;
+  }
+
+  void tri(const char* name, int32_t v, fazhi::Tri& out) {
+    if (!ok()) return;
+    if (v != FZ_TRI_UNKNOWN && v != FZ_TRI_FALSE && v != FZ_TRI_TRUE) {
+      status_ = invalid(
+          function_,
+          absl::StrCat(name, ": not a boolean: ", v,
+                       " (expected FZ_TRI_UNKNOWN (-1), FZ_TRI_FALSE (0) or FZ_TRI_TRUE (1))"));
+      return;
+    }
+    out = static_cast<fazhi::Tri>(v);
+  }
+
+  void money(const char* name, const char* v, std::optional<int64_t>& fen) {
+    if (!ok() || !v || fail_utf8(name, v) || fazhi::trim(v).empty()) return;
+    absl::StatusOr<int64_t> f = fazhi::parse_money_fen(v);
+    if (!f.ok()) {
+      status_ = from_status_in(function_, name, f.status());
+      return;
+    }
+    fen = *f;
+  }
+
+ private:
+  bool ok() const { return status_ == FZ_OK; }
+  bool fail_utf8(const char* name, const char* v) {
+    status_ = utf8_argument(function_, name, v);
+    return status_ != FZ_OK;
+  }
+
+  const char* function_;
+  fz_status status_ = FZ_OK;
+};
+
+// add_record runs the shared steps of fz_dataset_add_<kind>: check the
+// arguments, read the struct, convert it, and hand it to the core.
+template <typename CRecord, typename Convert>
+fz_status add_record(const char* function, const char* type, fz_dataset* ds, const CRecord* record,
+                     size_t min_size, CRecord defaults, Convert&& convert) {
+  return guard([&] {
+    if (!ds) return null_argument(function, "ds");
+    if (!record) return null_argument(function, "record");
+    CRecord r = defaults;
+    if (fz_status s = read_struct(function, "record", type, record, min_size, r); s) return s;
+    FieldReader read(function);
+    auto core = convert(r, read);
+    if (read.status()) return read.status();
+    absl::Status added = ds->ds.add(core);
+    if (!added.ok()) return from_status_in(function, "record", added);
+    return clear_error();
+  });
+}
+
+// ---- Reports --------------------------------------------------------------------
+
+fz_status read_report_options(const char* function, const fz_report_options* in,
+                              fazhi::Profile& profile, const fazhi::Calendar*& calendar) {
+  fz_report_options o = FZ_REPORT_OPTIONS_INIT;
+  if (in) {
+    if (fz_status s = read_struct(function, "options", "fz_report_options", in,
+                                  FZ_REPORT_OPTIONS_MIN_SIZE, o);
+        s) {
+      return s;
+    }
+  }
+  calendar = &calendar_or_national(o.calendar);
+  if (o.profile_json && o.profile_path) {
+    return invalid(function, "options: set profile_json or profile_path, not both");
+  }
+  if (o.profile_json) {
+    if (fz_status s = utf8_argument(function, "options->profile_json", o.profile_json); s) return s;
+    absl::StatusOr<fazhi::Profile> p = fazhi::Profile::from_json(o.profile_json);
+    if (!p.ok()) return from_status_in(function, "options->profile_json", p.status());
+    profile = *std::move(p);
+  } else if (o.profile_path) {
+    if (fz_status s = utf8_argument(function, "options->profile_path", o.profile_path); s) return s;
+    absl::StatusOr<fazhi::Profile> p = fazhi::Profile::from_file(o.profile_path);
+    if (!p.ok()) return from_status_in(function, "options->profile_path", p.status());
+    profile = *std::move(p);
+  }
+  return FZ_OK;
+}
+
+fz_status period_arguments(const char* function, const char* from, const char* to,
+                           fazhi::Period& out) {
+  fazhi::Date f, t;
+  if (fz_status s = date_argument(function, "from", from, f); s) return s;
+  if (fz_status s = date_argument(function, "to", to, t); s) return s;
+  absl::StatusOr<fazhi::Period> p = fazhi::make_period(f, t);
+  if (!p.ok()) return from_status_in(function, "from/to", p.status());
+  out = *p;
+  return FZ_OK;
+}
+
+ExactFigure exact_figure(const fazhi::Fraction& f) {
+  ExactFigure e;
+  if (!f.defined()) return e;
+  e.num_text = f.num().str();
+  e.den_text = f.den().str();
+  const fazhi::BigInt lo = std::numeric_limits<int64_t>::min();
+  const fazhi::BigInt hi = std::numeric_limits<int64_t>::max();
+  if (f.num() < lo || f.num() > hi || f.den() < lo || f.den() > hi) {
+    e.fits = false;
+    return e;
+  }
+  e.num = static_cast<int64_t>(f.num());
+  e.den = static_cast<int64_t>(f.den());
+  return e;
+}
+
+MetricExtras extras_of(const fazhi::MetricFigure& m) {
+  MetricExtras x;
+  if (m.value.defined()) x.value = exact_figure(m.value.exact());
+  if (m.has_previous) x.previous = exact_figure(m.previous.exact());
+  x.yoy = exact_figure(m.yoy);
+  return x;
+}
+
+// Catalogue holds NUL-terminated copies of the catalogue's ids, labels and
+// units, which fz_value and fz_report_metric_id lend out for the process's life.
+struct CatalogueText {
+  std::string id, label, unit;
+};
+const std::vector<CatalogueText>& catalogue_text() {
+  static const std::vector<CatalogueText> text = [] {
+    std::vector<CatalogueText> v;
+    for (const fazhi::MetricInfo& m : fazhi::metric_catalogue()) {
+      v.push_back({std::string(m.id), std::string(m.label), std::string(m.unit)});
+    }
+    return v;
+  }();
+  return text;
+}
+
+fz_report* new_report(fazhi::Report&& r) {
+  auto* out = new fz_report{std::move(r), {}, {}};
+  out->region_code = out->report.region.str();
+  out->extras.reserve(out->report.metrics.size());
+  for (const fazhi::MetricFigure& m : out->report.metrics) out->extras.push_back(extras_of(m));
+  return out;
+}
+
+int64_t integer_of(const fazhi::Value& v) {
+  switch (v.kind) {
+    case fazhi::ValueKind::kCount:
+    case fazhi::ValueKind::kMoney:
+    case fazhi::ValueKind::kRank:
+      return v.integer;
+    default:
+      return 0;
+  }
+}
+
 }  // namespace
 
 extern "C" {
+
+// ---- Version and errors ---------------------------------------------------------
 
 const char* fz_version_string(void) { return FZ_VERSION_STRING; }
 int32_t fz_version_number(void) { return FZ_VERSION_NUMBER; }
@@ -88,24 +538,42 @@ int32_t fz_abi_version(void) { return FZ_ABI_VERSION; }
 
 const char* fz_status_string(fz_status code) {
   switch (code) {
-    case FZ_OK: return "FZ_OK";
-    case FZ_CANCELLED: return "FZ_CANCELLED";
-    case FZ_UNKNOWN: return "FZ_UNKNOWN";
-    case FZ_INVALID_ARGUMENT: return "FZ_INVALID_ARGUMENT";
-    case FZ_DEADLINE_EXCEEDED: return "FZ_DEADLINE_EXCEEDED";
-    case FZ_NOT_FOUND: return "FZ_NOT_FOUND";
-    case FZ_ALREADY_EXISTS: return "FZ_ALREADY_EXISTS";
-    case FZ_PERMISSION_DENIED: return "FZ_PERMISSION_DENIED";
-    case FZ_RESOURCE_EXHAUSTED: return "FZ_RESOURCE_EXHAUSTED";
-    case FZ_FAILED_PRECONDITION: return "FZ_FAILED_PRECONDITION";
-    case FZ_ABORTED: return "FZ_ABORTED";
-    case FZ_OUT_OF_RANGE: return "FZ_OUT_OF_RANGE";
-    case FZ_UNIMPLEMENTED: return "FZ_UNIMPLEMENTED";
-    case FZ_INTERNAL: return "FZ_INTERNAL";
-    case FZ_UNAVAILABLE: return "FZ_UNAVAILABLE";
-    case FZ_DATA_LOSS: return "FZ_DATA_LOSS";
-    case FZ_UNAUTHENTICATED: return "FZ_UNAUTHENTICATED";
-    default: return "FZ_UNKNOWN_STATUS";
+    case FZ_OK:
+      return "FZ_OK";
+    case FZ_CANCELLED:
+      return "FZ_CANCELLED";
+    case FZ_UNKNOWN:
+      return "FZ_UNKNOWN";
+    case FZ_INVALID_ARGUMENT:
+      return "FZ_INVALID_ARGUMENT";
+    case FZ_DEADLINE_EXCEEDED:
+      return "FZ_DEADLINE_EXCEEDED";
+    case FZ_NOT_FOUND:
+      return "FZ_NOT_FOUND";
+    case FZ_ALREADY_EXISTS:
+      return "FZ_ALREADY_EXISTS";
+    case FZ_PERMISSION_DENIED:
+      return "FZ_PERMISSION_DENIED";
+    case FZ_RESOURCE_EXHAUSTED:
+      return "FZ_RESOURCE_EXHAUSTED";
+    case FZ_FAILED_PRECONDITION:
+      return "FZ_FAILED_PRECONDITION";
+    case FZ_ABORTED:
+      return "FZ_ABORTED";
+    case FZ_OUT_OF_RANGE:
+      return "FZ_OUT_OF_RANGE";
+    case FZ_UNIMPLEMENTED:
+      return "FZ_UNIMPLEMENTED";
+    case FZ_INTERNAL:
+      return "FZ_INTERNAL";
+    case FZ_UNAVAILABLE:
+      return "FZ_UNAVAILABLE";
+    case FZ_DATA_LOSS:
+      return "FZ_DATA_LOSS";
+    case FZ_UNAUTHENTICATED:
+      return "FZ_UNAUTHENTICATED";
+    default:
+      return "FZ_UNKNOWN_STATUS";
   }
 }
 
@@ -113,9 +581,12 @@ fz_status fz_last_error_code(void) { return tl_code; }
 const char* fz_last_error_message(void) { return tl_message.c_str(); }
 void fz_free(void* p) { std::free(p); }
 
+// ---- Calendar ---------------------------------------------------------------------
+
 fz_status fz_calendar_default(fz_calendar** out) {
   return guard([&] {
     if (!out) return null_argument("fz_calendar_default", "out");
+    *out = nullptr;
     *out = new fz_calendar{fazhi::Calendar::national()};
     return clear_error();
   });
@@ -124,7 +595,7 @@ fz_status fz_calendar_default(fz_calendar** out) {
 fz_status fz_calendar_load_csv(fz_calendar* cal, const char* path) {
   return guard([&] {
     if (!cal) return null_argument("fz_calendar_load_csv", "cal");
-    if (!path) return null_argument("fz_calendar_load_csv", "path");
+    if (fz_status s = text_argument("fz_calendar_load_csv", "path", path); s) return s;
     return from_status(cal->cal.merge_csv_file(path));
   });
 }
@@ -170,8 +641,8 @@ fz_status fz_calendar_add_workdays(const fz_calendar* cal, const char* date, int
   });
 }
 
-fz_status fz_calendar_period_end(const fz_calendar* cal, const char* event, int32_t n,
-                                 int32_t unit, char out[11]) {
+fz_status fz_calendar_period_end(const fz_calendar* cal, const char* event, int32_t n, int32_t unit,
+                                 char out[11]) {
   return guard([&] {
     if (!out) return null_argument("fz_calendar_period_end", "out");
     fazhi::Date d;
@@ -179,16 +650,463 @@ fz_status fz_calendar_period_end(const fz_calendar* cal, const char* event, int3
     const fazhi::Calendar& c = calendar_or_national(cal);
     absl::StatusOr<fazhi::Date> end;
     switch (unit) {
-      case FZ_PERIOD_DAYS: end = c.period_end_days(d, n); break;
-      case FZ_PERIOD_WORKDAYS: end = c.period_end_workdays(d, n); break;
-      case FZ_PERIOD_MONTHS: end = c.period_end_months(d, n); break;
+      case FZ_PERIOD_DAYS:
+        end = c.period_end_days(d, n);
+        break;
+      case FZ_PERIOD_WORKDAYS:
+        end = c.period_end_workdays(d, n);
+        break;
+      case FZ_PERIOD_MONTHS:
+        end = c.period_end_months(d, n);
+        break;
       default:
-        return set_error(FZ_INVALID_ARGUMENT,
-                         "fz_calendar_period_end: unit must be FZ_PERIOD_DAYS, _WORKDAYS or _MONTHS");
+        return set_error(
+            FZ_INVALID_ARGUMENT,
+            "fz_calendar_period_end: unit must be FZ_PERIOD_DAYS, _WORKDAYS or _MONTHS");
     }
     if (!end.ok()) return from_status(end.status());
     write_date(*end, out);
     return clear_error();
+  });
+}
+
+// ---- Dataset ----------------------------------------------------------------------
+
+fz_status fz_dataset_create(fz_dataset** out, const fz_dataset_options* options) {
+  constexpr const char* kFn = "fz_dataset_create";
+  return guard([&] {
+    if (!out) return null_argument(kFn, "out");
+    *out = nullptr;
+    fz_dataset_options o = FZ_DATASET_OPTIONS_INIT;
+    if (options) {
+      if (fz_status s = read_struct(kFn, "options", "fz_dataset_options", options,
+                                    FZ_DATASET_OPTIONS_MIN_SIZE, o);
+          s) {
+        return s;
+      }
+    }
+    fazhi::LoadOptions lo;
+    if (o.strict != 0 && o.strict != 1) {
+      return invalid(kFn, absl::StrCat("options->strict is ", o.strict, ", not 0 or 1"));
+    }
+    lo.strict = o.strict == 1;
+    switch (o.encoding) {
+      case FZ_ENCODING_DETECT:
+        lo.encoding = fazhi::Encoding::kDetect;
+        break;
+      case FZ_ENCODING_UTF8:
+        lo.encoding = fazhi::Encoding::kUtf8;
+        break;
+      case FZ_ENCODING_GB18030:
+        lo.encoding = fazhi::Encoding::kGb18030;
+        break;
+      default:
+        return invalid(kFn, absl::StrCat("options->encoding is ", o.encoding,
+                                         ", not FZ_ENCODING_DETECT, _UTF8 or _GB18030"));
+    }
+    if (o.threads < 0) {
+      return invalid(kFn, absl::StrCat("options->threads is ", o.threads, ", not >= 0"));
+    }
+    lo.threads = o.threads;
+    *out = new fz_dataset{fazhi::Dataset(), lo};
+    return clear_error();
+  });
+}
+
+void fz_dataset_free(fz_dataset* ds) { delete ds; }
+
+fz_status fz_dataset_load_dir(fz_dataset* ds, const char* dir, fz_load_summary* summary) {
+  constexpr const char* kFn = "fz_dataset_load_dir";
+  return guard([&] {
+    if (!ds) return null_argument(kFn, "ds");
+    if (fz_status s = text_argument(kFn, "dir", dir); s) return s;
+    if (fz_status s = summary_out_argument(kFn, summary); s) return s;
+    return finish_load(ds->ds.load_dir(dir, ds->options), summary);
+  });
+}
+
+fz_status fz_dataset_load_csv(fz_dataset* ds, int32_t kind, const char* path,
+                              fz_load_summary* summary) {
+  constexpr const char* kFn = "fz_dataset_load_csv";
+  return guard([&] {
+    if (!ds) return null_argument(kFn, "ds");
+    fazhi::RecordKind k = fazhi::RecordKind::kReconsideration;
+    if (fz_status s = kind_argument(kFn, kind, k); s) return s;
+    if (fz_status s = text_argument(kFn, "path", path); s) return s;
+    if (fz_status s = summary_out_argument(kFn, summary); s) return s;
+    return finish_load(ds->ds.load_file(k, path, ds->options), summary);
+  });
+}
+
+fz_status fz_dataset_load_csv_buffer(fz_dataset* ds, int32_t kind, const char* data, size_t len,
+                                     fz_load_summary* summary) {
+  constexpr const char* kFn = "fz_dataset_load_csv_buffer";
+  return guard([&] {
+    if (!ds) return null_argument(kFn, "ds");
+    fazhi::RecordKind k = fazhi::RecordKind::kReconsideration;
+    if (fz_status s = kind_argument(kFn, kind, k); s) return s;
+    if (!data && len != 0) return null_argument(kFn, "data");
+    if (fz_status s = summary_out_argument(kFn, summary); s) return s;
+    const std::string name = absl::StrCat("<buffer:", fazhi::absl_view(fazhi::kind_name(k)), ">");
+    return finish_load(
+        ds->ds.load_buffer(k, std::string_view(data ? data : "", len), name, ds->options), summary);
+  });
+}
+
+fz_status fz_dataset_summary(const fz_dataset* ds, fz_load_summary* summary) {
+  constexpr const char* kFn = "fz_dataset_summary";
+  return guard([&] {
+    if (!ds) return null_argument(kFn, "ds");
+    if (!summary) return null_argument(kFn, "summary");
+    if (fz_status s = summary_out_argument(kFn, summary); s) return s;
+    write_struct(summary, summary_of(ds->ds.summary()));
+    return clear_error();
+  });
+}
+
+fz_status fz_dataset_rejects_json(const fz_dataset* ds, char** json, size_t* len) {
+  constexpr const char* kFn = "fz_dataset_rejects_json";
+  return guard([&] {
+    clear_string_out(json, len);
+    if (!ds) return null_argument(kFn, "ds");
+    if (!json) return null_argument(kFn, "json");
+    // Every text of a rejection is UTF-8: the loader converts GB18030 files
+    // and cuts raw rows at whole characters.
+    std::string out;
+    fazhi::internal::JsonWriter w(out);
+    w.begin_array();
+    for (const fazhi::Rejection& r : ds->ds.rejects()) {
+      w.begin_object();
+      w.key("file");
+      w.value(r.file);
+      w.key("line");
+      w.value(r.line);
+      w.key("column");
+      w.value(r.column);
+      w.key("reason");
+      w.value(r.reason);
+      w.key("raw");
+      w.value(r.raw);
+      w.end_object();
+    }
+    w.end_array();
+    return give_string(out, json, len);
+  });
+}
+
+fz_status fz_dataset_notices_json(const fz_dataset* ds, char** json, size_t* len) {
+  constexpr const char* kFn = "fz_dataset_notices_json";
+  return guard([&] {
+    clear_string_out(json, len);
+    if (!ds) return null_argument(kFn, "ds");
+    if (!json) return null_argument(kFn, "json");
+    std::string out;
+    fazhi::internal::JsonWriter w(out);
+    w.begin_array();
+    for (const std::string& notice : ds->ds.summary().notices) w.value(notice);
+    w.end_array();
+    return give_string(out, json, len);
+  });
+}
+
+fz_status fz_dataset_add_reconsideration(fz_dataset* ds, const fz_reconsideration_record* record) {
+  return add_record("fz_dataset_add_reconsideration", "fz_reconsideration_record", ds, record,
+                    FZ_RECONSIDERATION_RECORD_MIN_SIZE,
+                    fz_reconsideration_record FZ_RECONSIDERATION_RECORD_INIT,
+                    [](const fz_reconsideration_record& c, FieldReader& read) {
+                      fazhi::ReconsiderationRecord r;
+                      read.text("case_id", c.case_id, r.case_id);
+                      read.region("region", c.region, r.region);
+                      read.date("received_date", c.received_date, r.received_date);
+                      read.optional_date("accepted_date", c.accepted_date, r.accepted_date);
+                      read.optional_date("closed_date", c.closed_date, r.closed_date);
+                      read.code("disposition", c.disposition, r.disposition);
+                      read.text("respondent", c.respondent, r.respondent);
+                      read.text("category", c.category, r.category);
+                      read.tri("simple_procedure", c.simple_procedure, r.simple_procedure);
+                      read.tri("extended", c.extended, r.extended);
+                      read.tri("litigated", c.litigated, r.litigated);
+                      read.tri("compensation", c.compensation, r.compensation);
+                      if (c.suspended_days != -1) r.suspended_days = c.suspended_days;
+                      return r;
+                    });
+}
+
+fz_status fz_dataset_add_litigation(fz_dataset* ds, const fz_litigation_record* record) {
+  return add_record("fz_dataset_add_litigation", "fz_litigation_record", ds, record,
+                    FZ_LITIGATION_RECORD_MIN_SIZE, fz_litigation_record FZ_LITIGATION_RECORD_INIT,
+                    [](const fz_litigation_record& c, FieldReader& read) {
+                      fazhi::LitigationRecord r;
+                      read.text("case_id", c.case_id, r.case_id);
+                      read.region("region", c.region, r.region);
+                      read.date("filed_date", c.filed_date, r.filed_date);
+                      read.code("instance", c.instance, r.instance);
+                      read.text("defendant", c.defendant, r.defendant);
+                      read.text("category", c.category, r.category);
+                      read.optional_date("defence_date", c.defence_date, r.defence_date);
+                      read.optional_date("closed_date", c.closed_date, r.closed_date);
+                      read.code("outcome", c.outcome, r.outcome);
+                      read.tri("head_appeared", c.head_appeared, r.head_appeared);
+                      read.tri("lawyer_only", c.lawyer_only, r.lawyer_only);
+                      read.tri("hearing_held", c.hearing_held, r.hearing_held);
+                      return r;
+                    });
+}
+
+fz_status fz_dataset_add_legal_aid(fz_dataset* ds, const fz_legal_aid_record* record) {
+  return add_record("fz_dataset_add_legal_aid", "fz_legal_aid_record", ds, record,
+                    FZ_LEGAL_AID_RECORD_MIN_SIZE, fz_legal_aid_record FZ_LEGAL_AID_RECORD_INIT,
+                    [](const fz_legal_aid_record& c, FieldReader& read) {
+                      fazhi::LegalAidRecord r;
+                      read.text("case_id", c.case_id, r.case_id);
+                      read.region("region", c.region, r.region);
+                      read.date("applied_date", c.applied_date, r.applied_date);
+                      read.optional_date("decided_date", c.decided_date, r.decided_date);
+                      read.code("decision", c.decision, r.decision);
+                      read.optional_date("accepted_date", c.accepted_date, r.accepted_date);
+                      read.code("case_type", c.case_type, r.case_type);
+                      read.optional_date("assigned_date", c.assigned_date, r.assigned_date);
+                      read.text("lawyer_id", c.lawyer_id, r.lawyer_id);
+                      read.text("firm_id", c.firm_id, r.firm_id);
+                      read.code("assignment_method", c.assignment_method, r.assignment_method);
+                      read.optional_date("closed_date", c.closed_date, r.closed_date);
+                      read.money("recovered_amount", c.recovered_amount, r.recovered_fen);
+                      read.tri("commitment", c.commitment, r.commitment);
+                      return r;
+                    });
+}
+
+fz_status fz_dataset_add_mediation(fz_dataset* ds, const fz_mediation_record* record) {
+  return add_record("fz_dataset_add_mediation", "fz_mediation_record", ds, record,
+                    FZ_MEDIATION_RECORD_MIN_SIZE, fz_mediation_record FZ_MEDIATION_RECORD_INIT,
+                    [](const fz_mediation_record& c, FieldReader& read) {
+                      fazhi::MediationRecord r;
+                      read.text("case_id", c.case_id, r.case_id);
+                      read.region("region", c.region, r.region);
+                      read.date("received_date", c.received_date, r.received_date);
+                      read.text("org_id", c.org_id, r.org_id);
+                      read.optional_date("closed_date", c.closed_date, r.closed_date);
+                      read.code("outcome", c.outcome, r.outcome);
+                      read.text("category", c.category, r.category);
+                      read.tri("major_group", c.major_group, r.major_group);
+                      return r;
+                    });
+}
+
+fz_status fz_dataset_add_registry(fz_dataset* ds, const fz_registry_record* record) {
+  return add_record("fz_dataset_add_registry", "fz_registry_record", ds, record,
+                    FZ_REGISTRY_RECORD_MIN_SIZE, fz_registry_record FZ_REGISTRY_RECORD_INIT,
+                    [](const fz_registry_record& c, FieldReader& read) {
+                      fazhi::RegistryRecord r;
+                      read.code("kind", c.kind, r.kind);
+                      read.text("entity_id", c.entity_id, r.entity_id);
+                      read.region("region", c.region, r.region);
+                      read.date("start_date", c.start_date, r.start_date);
+                      read.optional_date("end_date", c.end_date, r.end_date);
+                      return r;
+                    });
+}
+
+fz_status fz_dataset_add_activity(fz_dataset* ds, const fz_activity_record* record) {
+  return add_record("fz_dataset_add_activity", "fz_activity_record", ds, record,
+                    FZ_ACTIVITY_RECORD_MIN_SIZE, fz_activity_record FZ_ACTIVITY_RECORD_INIT,
+                    [](const fz_activity_record& c, FieldReader& read) {
+                      fazhi::ActivityRecord r;
+                      read.region("region", c.region, r.region);
+                      read.date("date", c.date, r.date);
+                      read.code("indicator", c.indicator, r.indicator);
+                      r.value = c.value;
+                      read.text("note", c.note, r.note);
+                      return r;
+                    });
+}
+
+fz_status fz_dataset_add_regions(fz_dataset* ds, const fz_regions_record* record) {
+  return add_record("fz_dataset_add_regions", "fz_regions_record", ds, record,
+                    FZ_REGIONS_RECORD_MIN_SIZE, fz_regions_record FZ_REGIONS_RECORD_INIT,
+                    [](const fz_regions_record& c, FieldReader& read) {
+                      fazhi::RegionNameRecord r;
+                      read.region("region", c.region, r.region);
+                      read.text("name", c.name, r.name);
+                      return r;
+                    });
+}
+
+// ---- Report -----------------------------------------------------------------------
+
+fz_status fz_report_compute(fz_report** out, const fz_dataset* ds, const char* region,
+                            const char* from, const char* to, const fz_report_options* options) {
+  constexpr const char* kFn = "fz_report_compute";
+  return guard([&] {
+    if (!out) return null_argument(kFn, "out");
+    *out = nullptr;
+    if (!ds) return null_argument(kFn, "ds");
+    if (fz_status s = text_argument(kFn, "region", region); s) return s;
+    absl::StatusOr<fazhi::RegionCode> code = fazhi::RegionCode::parse(region);
+    if (!code.ok()) return from_status_in(kFn, "region", code.status());
+    fazhi::Period period;
+    if (fz_status s = period_arguments(kFn, from, to, period); s) return s;
+    fazhi::Profile profile;
+    const fazhi::Calendar* calendar = nullptr;
+    if (fz_status s = read_report_options(kFn, options, profile, calendar); s) return s;
+    absl::StatusOr<fazhi::Report> r =
+        fazhi::compute_report(ds->ds, *code, period, profile, *calendar);
+    if (!r.ok()) return from_status(r.status());
+    *out = new_report(*std::move(r));
+    return clear_error();
+  });
+}
+
+fz_status fz_report_all_json(const fz_dataset* ds, const char* from, const char* to,
+                             const fz_report_options* options, char** json, size_t* len) {
+  constexpr const char* kFn = "fz_report_all_json";
+  return guard([&] {
+    clear_string_out(json, len);
+    if (!ds) return null_argument(kFn, "ds");
+    if (!json) return null_argument(kFn, "json");
+    fazhi::Period period;
+    if (fz_status s = period_arguments(kFn, from, to, period); s) return s;
+    fazhi::Profile profile;
+    const fazhi::Calendar* calendar = nullptr;
+    if (fz_status s = read_report_options(kFn, options, profile, calendar); s) return s;
+    absl::StatusOr<std::vector<fazhi::Report>> all =
+        fazhi::compute_all_reports(ds->ds, period, profile, *calendar);
+    if (!all.ok()) return from_status(all.status());
+    return give_string(fazhi::to_json(*all), json, len);
+  });
+}
+
+void fz_report_free(fz_report* report) { delete report; }
+
+fz_status fz_report_metric_count(const fz_report* report, int32_t* out) {
+  constexpr const char* kFn = "fz_report_metric_count";
+  return guard([&] {
+    if (!report) return null_argument(kFn, "report");
+    if (!out) return null_argument(kFn, "out");
+    *out = static_cast<int32_t>(report->report.metrics.size());
+    return clear_error();
+  });
+}
+
+fz_status fz_report_metric_id(const fz_report* report, int32_t index, const char** out) {
+  constexpr const char* kFn = "fz_report_metric_id";
+  return guard([&] {
+    if (out) *out = nullptr;
+    if (!report) return null_argument(kFn, "report");
+    if (!out) return null_argument(kFn, "out");
+    const size_t n = report->report.metrics.size();
+    if (index < 0 || static_cast<size_t>(index) >= n) {
+      return set_error(FZ_OUT_OF_RANGE,
+                       absl::StrCat(kFn, ": index ", index, " is outside [0, ", n, ")"));
+    }
+    *out = catalogue_text()[static_cast<size_t>(index)].id.c_str();
+    return clear_error();
+  });
+}
+
+fz_status fz_report_region(const fz_report* report, const char** code, const char** name) {
+  constexpr const char* kFn = "fz_report_region";
+  return guard([&] {
+    if (code) *code = nullptr;
+    if (name) *name = nullptr;
+    if (!report) return null_argument(kFn, "report");
+    if (!code && !name) return null_argument(kFn, "code and name");
+    if (code) *code = report->region_code.c_str();
+    if (name) *name = report->report.region_name.c_str();
+    return clear_error();
+  });
+}
+
+fz_status fz_report_period(const fz_report* report, char from[11], char to[11],
+                           char previous_from[11], char previous_to[11]) {
+  constexpr const char* kFn = "fz_report_period";
+  return guard([&] {
+    if (!report) return null_argument(kFn, "report");
+    write_day(report->report.period.from, from);
+    write_day(report->report.period.to, to);
+    write_day(report->report.previous.from, previous_from);
+    write_day(report->report.previous.to, previous_to);
+    return clear_error();
+  });
+}
+
+fz_status fz_report_get(const fz_report* report, const char* metric_id, fz_value* value) {
+  constexpr const char* kFn = "fz_report_get";
+  return guard([&] {
+    if (!report) return null_argument(kFn, "report");
+    if (fz_status s = text_argument(kFn, "metric_id", metric_id); s) return s;
+    if (!value) return null_argument(kFn, "value");
+    if (fz_status s = check_out_struct(kFn, "value", "fz_value", value, FZ_VALUE_MIN_SIZE); s) {
+      return s;
+    }
+    const std::optional<size_t> i = fazhi::metric_index(metric_id);
+    if (!i || *i >= report->report.metrics.size()) {
+      return set_error(FZ_NOT_FOUND,
+                       absl::StrCat(kFn, ": no metric '", metric_id,
+                                    "' (the ids are REPORT.md's; see fz_report_metric_id)"));
+    }
+    const fazhi::MetricFigure& m = report->report.metrics[*i];
+    const MetricExtras& x = report->extras[*i];
+    const CatalogueText& cat = catalogue_text()[*i];
+    fz_value v = FZ_VALUE_INIT;
+    v.kind = static_cast<int32_t>(m.value.kind);
+    v.integer = integer_of(m.value);
+    v.num = x.value.num;
+    v.den = x.value.den;
+    v.text = m.text.c_str();
+    v.decimal = m.decimal.c_str();
+    v.has_previous = m.has_previous ? 1 : 0;
+    v.previous_kind = m.has_previous ? static_cast<int32_t>(m.previous.kind) : FZ_VALUE_UNDEFINED;
+    v.has_yoy = m.yoy.defined() ? 1 : 0;
+    v.metric_kind = static_cast<int32_t>(m.info->kind);
+    v.previous_integer = m.has_previous ? integer_of(m.previous) : 0;
+    v.previous_num = x.previous.num;
+    v.previous_den = x.previous.den;
+    v.previous_text = m.previous_text.c_str();
+    v.previous_decimal = m.previous_decimal.c_str();
+    v.yoy_num = x.yoy.num;
+    v.yoy_den = x.yoy.den;
+    v.yoy_text = m.yoy_text.c_str();
+    v.yoy_decimal = m.yoy_decimal.c_str();
+    v.id = cat.id.c_str();
+    v.label = cat.label.c_str();
+    v.unit = cat.unit.c_str();
+    v.basis = m.basis.c_str();
+    v.reason = m.value.reason.c_str();
+    v.num_text = x.value.num_text.c_str();
+    v.den_text = x.value.den_text.c_str();
+    v.previous_num_text = x.previous.num_text.c_str();
+    v.previous_den_text = x.previous.den_text.c_str();
+    v.yoy_num_text = x.yoy.num_text.c_str();
+    v.yoy_den_text = x.yoy.den_text.c_str();
+    write_struct(value, v);
+    if (!x.value.fits || !x.previous.fits || !x.yoy.fits) {
+      return set_error(FZ_OUT_OF_RANGE,
+                       absl::StrCat(kFn, ": '", metric_id,
+                                    "' has a numerator or denominator beyond int64; its exact "
+                                    "value is in the *_num_text / *_den_text strings"));
+    }
+    return clear_error();
+  });
+}
+
+fz_status fz_report_to_json(const fz_report* report, char** json, size_t* len) {
+  constexpr const char* kFn = "fz_report_to_json";
+  return guard([&] {
+    clear_string_out(json, len);
+    if (!report) return null_argument(kFn, "report");
+    if (!json) return null_argument(kFn, "json");
+    return give_string(fazhi::to_json(report->report), json, len);
+  });
+}
+
+fz_status fz_report_narrative(const fz_report* report, char** text, size_t* len) {
+  constexpr const char* kFn = "fz_report_narrative";
+  return guard([&] {
+    clear_string_out(text, len);
+    if (!report) return null_argument(kFn, "report");
+    if (!text) return null_argument(kFn, "text");
+    return give_string(fazhi::render_narrative(report->report), text, len);
   });
 }
 

@@ -1,14 +1,53 @@
 /*
  * fazhi.h -- the stable C ABI of libfazhi.so.1 (C99).
  *
- * Every fallible function returns an fz_status (FZ_OK = 0; other values reuse
- * the absl::StatusCode numbers and are never renumbered); details of the last
- * failure on the calling thread come from fz_last_error_message(). Strings the
- * library returns are released with fz_free. See spec/API.md.
+ * fazhi computes the figures of a justice bureau's annual rule-of-law report
+ * (法治政府建设年度报告) from case records. This header is the promise made to
+ * systems that link the shared library from C, Java, C#, Go, PHP or Python: a
+ * program built against any 1.x header keeps working with every later 1.x
+ * library. See spec/API.md, spec/DATA.md (the records) and spec/REPORT.md (the
+ * metrics).
  *
- *   int32_t n;
- *   if (fz_calendar_workdays_between(NULL, "2019-09-30", "2019-10-08", &n) != FZ_OK)
- *     fprintf(stderr, "%s\n", fz_last_error_message());
+ * Conventions (after SQLite, libgit2, zstd and zlib):
+ *   - Every fallible function returns an fz_status: FZ_OK (0) or one of the
+ *     absl::StatusCode numbers below, never renumbered. Details of the last
+ *     failure on the calling thread come from fz_last_error_message().
+ *   - Results come back through out-parameters. After a failure every handle
+ *     out-parameter is NULL and every string out-parameter is NULL with length
+ *     0: no half-built object escapes.
+ *   - Handles are opaque, made by fz_<noun>_create (or _default) and released
+ *     by fz_<noun>_free, which accepts NULL. Passing NULL where a handle or an
+ *     out-parameter is required returns FZ_INVALID_ARGUMENT.
+ *   - Strings in are UTF-8 and NUL-terminated (or pointer + length); invalid
+ *     UTF-8 is FZ_INVALID_ARGUMENT. Strings out that the caller keeps are
+ *     NUL-terminated, come with their length, and are released with fz_free.
+ *     Borrowed strings (const char* in fz_value, fz_report_metric_id) say how
+ *     long they live.
+ *   - Structs that may grow start with `uint32_t struct_size`; set it with the
+ *     struct's _INIT macro (or to sizeof). The library reads and writes only
+ *     the fields that lie within struct_size, so a program compiled against an
+ *     older, smaller struct keeps working; fields it does not have take their
+ *     defaults. A struct_size below the struct's smallest version
+ *     (FZ_*_MIN_SIZE) is FZ_INVALID_ARGUMENT; so is a larger struct_size whose
+ *     extra bytes are not zero (a field this library does not know).
+ *   - Thread safety: distinct handles may be used from different threads at
+ *     once. A dataset that is no longer being loaded into, a computed report
+ *     and a calendar that is no longer being loaded into are immutable and may
+ *     be read from many threads at once.
+ *
+ *   fz_dataset* ds = NULL;
+ *   fz_report* rep = NULL;
+ *   fz_value v = FZ_VALUE_INIT;
+ *   if (fz_dataset_create(&ds, NULL) != FZ_OK ||
+ *       fz_dataset_load_dir(ds, "data/examples/baiyun-2019", NULL) != FZ_OK ||
+ *       fz_report_compute(&rep, ds, "440111", "2019-01-01", "2019-12-31", NULL) != FZ_OK ||
+ *       fz_report_get(rep, "litigation.win_rate", &v) != FZ_OK) {
+ *     fprintf(stderr, "fazhi: %s\n", fz_last_error_message());
+ *   } else {
+ *     printf("%s = %lld/%lld (%s)\n", v.label, (long long)v.num, (long long)v.den, v.text);
+ *   }
+ *   fz_report_free(rep);
+ *   fz_dataset_free(ds);
  */
 #ifndef FAZHI_H_
 #define FAZHI_H_
@@ -75,8 +114,7 @@ FZ_EXTERN fz_status fz_calendar_default(fz_calendar** out);
 FZ_EXTERN fz_status fz_calendar_load_csv(fz_calendar* cal, const char* path);
 FZ_EXTERN void fz_calendar_free(fz_calendar* cal);
 /* fz_calendar_is_workday: *out = 1 for a working day, 0 for a rest day. */
-FZ_EXTERN fz_status fz_calendar_is_workday(const fz_calendar* cal, const char* date,
-                                           int32_t* out);
+FZ_EXTERN fz_status fz_calendar_is_workday(const fz_calendar* cal, const char* date, int32_t* out);
 /* fz_calendar_workdays_between: working days d with a < d <= b. */
 FZ_EXTERN fz_status fz_calendar_workdays_between(const fz_calendar* cal, const char* a,
                                                  const char* b, int32_t* out);
@@ -90,6 +128,362 @@ FZ_EXTERN fz_status fz_calendar_add_workdays(const fz_calendar* cal, const char*
 /* fz_calendar_period_end: the last day of a period of n units after event. */
 FZ_EXTERN fz_status fz_calendar_period_end(const fz_calendar* cal, const char* event, int32_t n,
                                            int32_t unit, char out[11]);
+
+/* ---- Record kinds (DATA.md): the files of a dataset folder --------------- */
+#define FZ_KIND_RECONSIDERATION 0 /* reconsideration.csv, 行政复议 */
+#define FZ_KIND_LITIGATION 1      /* litigation.csv, 行政应诉 */
+#define FZ_KIND_LEGAL_AID 2       /* legal_aid.csv, 法律援助 */
+#define FZ_KIND_MEDIATION 3       /* mediation.csv, 人民调解 */
+#define FZ_KIND_REGISTRY 4        /* registry.csv, 登记名录 */
+#define FZ_KIND_ACTIVITY 5        /* activity.csv, 工作量台账 */
+#define FZ_KIND_REGIONS 6         /* regions.csv, 区划名称 */
+#define FZ_KIND_COUNT 7           /* the kinds of 1.0; later kinds get new fields */
+
+/* ---- Dataset ---------------------------------------------------------------
+ * A dataset holds validated records of every kind. Load it from a folder,
+ * files or buffers, or append records one at a time; then compute reports.
+ * Loading into a dataset is not thread-safe; once loading is over the dataset
+ * may be read (fz_report_compute, fz_dataset_rejects_json, ...) from many
+ * threads at once. */
+typedef struct fz_dataset fz_dataset;
+
+/* Text encodings of CSV input (DATA.md: UTF-8, else GB18030). */
+#define FZ_ENCODING_DETECT 0 /* UTF-8 when valid, else GB18030 (the default) */
+#define FZ_ENCODING_UTF8 1
+#define FZ_ENCODING_GB18030 2
+
+/* fz_dataset_options: how the dataset loads. NULL options are the defaults. */
+typedef struct fz_dataset_options {
+  uint32_t struct_size;
+  int32_t strict;   /* 1: a load fails at its first bad row and keeps nothing;
+                       0 (default): bad rows are rejected, loading goes on */
+  int32_t encoding; /* FZ_ENCODING_*; default FZ_ENCODING_DETECT */
+  int32_t threads;  /* loading threads; 0 (default) = the hardware's */
+} fz_dataset_options;
+/* clang-format off */
+#define FZ_DATASET_OPTIONS_INIT {sizeof(fz_dataset_options), 0, FZ_ENCODING_DETECT, 0}
+/* clang-format on */
+#define FZ_DATASET_OPTIONS_MIN_SIZE 8u
+
+/* fz_kind_counts: rows of one record kind. */
+typedef struct fz_kind_counts {
+  int64_t rows_read;
+  int64_t rows_accepted;
+  int64_t rows_rejected; /* rows_read = rows_accepted + rows_rejected */
+} fz_kind_counts;
+
+/* fz_load_summary: what one load did (fz_dataset_load_*), or every load so
+ * far (fz_dataset_summary). Written by the library up to struct_size. */
+typedef struct fz_load_summary {
+  uint32_t struct_size;
+  int32_t files;     /* files (or buffers) read */
+  int64_t rows_read; /* totals over every kind */
+  int64_t rows_accepted;
+  int64_t rows_rejected;
+  int64_t notices;                     /* things worth a look that rejected nothing
+                                          (fz_dataset_notices_json) */
+  fz_kind_counts kinds[FZ_KIND_COUNT]; /* by FZ_KIND_* */
+} fz_load_summary;
+/* clang-format off */
+#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}}
+/* clang-format on */
+#define FZ_LOAD_SUMMARY_MIN_SIZE 8u
+
+/* fz_dataset_create: a new, empty dataset. options may be NULL (defaults). */
+FZ_EXTERN fz_status fz_dataset_create(fz_dataset** out, const fz_dataset_options* options);
+FZ_EXTERN void fz_dataset_free(fz_dataset* ds);
+
+/* fz_dataset_load_dir: loads every `<kind>.csv` of a folder (DATA.md). A bad
+ * row is rejected with its file, line, column and reason and loading goes on
+ * (unless the dataset is strict); a missing folder (FZ_NOT_FOUND) or a file
+ * lacking a required column (FZ_INVALID_ARGUMENT) fails the whole load, which
+ * then keeps nothing. summary may be NULL. */
+FZ_EXTERN fz_status fz_dataset_load_dir(fz_dataset* ds, const char* dir, fz_load_summary* summary);
+/* fz_dataset_load_csv: one file of one kind (FZ_KIND_*), named as it likes. */
+FZ_EXTERN fz_status fz_dataset_load_csv(fz_dataset* ds, int32_t kind, const char* path,
+                                        fz_load_summary* summary);
+/* fz_dataset_load_csv_buffer: CSV text held in memory (UTF-8 or GB18030, as a
+ * file); rejections name it "<buffer:KIND>". data may be NULL only when len
+ * is 0. */
+FZ_EXTERN fz_status fz_dataset_load_csv_buffer(fz_dataset* ds, int32_t kind, const char* data,
+                                               size_t len, fz_load_summary* summary);
+/* fz_dataset_summary: the totals of every load so far. */
+FZ_EXTERN fz_status fz_dataset_summary(const fz_dataset* ds, fz_load_summary* summary);
+/* fz_dataset_rejects_json: every rejected row of every load, in load order, as
+ * a JSON array of {"file", "line", "column", "reason", "raw"}. Release *json
+ * with fz_free; len may be NULL. */
+FZ_EXTERN fz_status fz_dataset_rejects_json(const fz_dataset* ds, char** json, size_t* len);
+/* fz_dataset_notices_json: the notices of every load (an ignored file, a file
+ * read as GB18030) as a JSON array of strings. Release with fz_free. */
+FZ_EXTERN fz_status fz_dataset_notices_json(const fz_dataset* ds, char** json, size_t* len);
+
+/* ---- Records, one at a time ------------------------------------------------
+ * For a system that appends records from its own database. Text, dates and
+ * codes are UTF-8 strings as in DATA.md: dates in any DATA.md form
+ * ("2019-03-05", "2019年3月5日"), codes as the English code or a Chinese label
+ * ("revoked", "撤销"), money in yuan ("15128000.00", "1512.8万"); NULL and ""
+ * both mean empty. Booleans are tri-state: FZ_TRI_UNKNOWN (-1, which is not
+ * false), FZ_TRI_FALSE (0), FZ_TRI_TRUE (1). An invalid record is
+ * FZ_INVALID_ARGUMENT naming the field, and is not kept. The _INIT macros
+ * set every boolean and optional integer to unknown. */
+#define FZ_TRI_UNKNOWN (-1)
+#define FZ_TRI_FALSE 0
+#define FZ_TRI_TRUE 1
+
+/* fz_reconsideration_record: one 行政复议 case. */
+typedef struct fz_reconsideration_record {
+  uint32_t struct_size;
+  const char* case_id;       /* required */
+  const char* region;        /* required: "440111" */
+  const char* received_date; /* required */
+  const char* accepted_date;
+  const char* closed_date;
+  const char* disposition; /* required when closed */
+  const char* respondent;
+  const char* category;
+  int32_t simple_procedure; /* FZ_TRI_* */
+  int32_t extended;
+  int32_t litigated;
+  int32_t compensation;
+  int32_t suspended_days; /* -1 = unknown */
+} fz_reconsideration_record;
+/* clang-format off */
+#define FZ_RECONSIDERATION_RECORD_INIT                                                             \
+  {sizeof(fz_reconsideration_record), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,              \
+   FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, -1}
+/* clang-format on */
+
+/* fz_litigation_record: one 行政应诉 case (the agency as defendant). */
+typedef struct fz_litigation_record {
+  uint32_t struct_size;
+  const char* case_id;    /* required */
+  const char* region;     /* required */
+  const char* filed_date; /* required */
+  const char* instance;   /* required: first, second, retrial (一审, 二审, 再审) */
+  const char* defendant;
+  const char* category;
+  const char* defence_date;
+  const char* closed_date;
+  const char* outcome;   /* required when closed */
+  int32_t head_appeared; /* FZ_TRI_* */
+  int32_t lawyer_only;
+  int32_t hearing_held;
+} fz_litigation_record;
+/* clang-format off */
+#define FZ_LITIGATION_RECORD_INIT                                                                  \
+  {sizeof(fz_litigation_record), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,             \
+   FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN}
+/* clang-format on */
+
+/* fz_legal_aid_record: one 法律援助 application and case. */
+typedef struct fz_legal_aid_record {
+  uint32_t struct_size;
+  const char* case_id;      /* required */
+  const char* region;       /* required */
+  const char* applied_date; /* required */
+  const char* decided_date;
+  const char* decision; /* granted, denied; required when decided */
+  const char* accepted_date;
+  const char* case_type;
+  const char* assigned_date;
+  const char* lawyer_id;
+  const char* firm_id;
+  const char* assignment_method;
+  const char* closed_date;
+  const char* recovered_amount; /* yuan: "15128000.00", "1512.8万" */
+  int32_t commitment;           /* FZ_TRI_* */
+} fz_legal_aid_record;
+/* clang-format off */
+#define FZ_LEGAL_AID_RECORD_INIT                                                                   \
+  {sizeof(fz_legal_aid_record), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,        \
+   NULL, NULL, NULL, FZ_TRI_UNKNOWN}
+/* clang-format on */
+
+/* fz_mediation_record: one 人民调解 case. */
+typedef struct fz_mediation_record {
+  uint32_t struct_size;
+  const char* case_id;       /* required */
+  const char* region;        /* required */
+  const char* received_date; /* required */
+  const char* org_id;
+  const char* closed_date;
+  const char* outcome; /* success, failure, other; required when closed */
+  const char* category;
+  int32_t major_group; /* FZ_TRI_* */
+} fz_mediation_record;
+/* clang-format off */
+#define FZ_MEDIATION_RECORD_INIT                                                                   \
+  {sizeof(fz_mediation_record), NULL, NULL, NULL, NULL, NULL, NULL, NULL, FZ_TRI_UNKNOWN}
+/* clang-format on */
+
+/* fz_registry_record: one standing entity (a law firm, a lawyer, ...). */
+typedef struct fz_registry_record {
+  uint32_t struct_size;
+  const char* kind;       /* required: law_firm, lawyer, mediation_org, ... */
+  const char* entity_id;  /* required */
+  const char* region;     /* required */
+  const char* start_date; /* required */
+  const char* end_date;   /* empty while the entity stands */
+} fz_registry_record;
+/* clang-format off */
+#define FZ_REGISTRY_RECORD_INIT {sizeof(fz_registry_record), NULL, NULL, NULL, NULL, NULL}
+/* clang-format on */
+
+/* fz_activity_record: one tally of work (REPORT.md's counted activities). */
+typedef struct fz_activity_record {
+  uint32_t struct_size;
+  const char* region;    /* required */
+  const char* date;      /* required */
+  const char* indicator; /* required: "law_education.events", ... */
+  int64_t value;         /* required, non-negative */
+  const char* note;
+} fz_activity_record;
+/* clang-format off */
+#define FZ_ACTIVITY_RECORD_INIT {sizeof(fz_activity_record), NULL, NULL, NULL, 0, NULL}
+/* clang-format on */
+
+/* fz_regions_record: one region's name (regions.csv). */
+typedef struct fz_regions_record {
+  uint32_t struct_size;
+  const char* region; /* required */
+  const char* name;   /* required: "白云区" */
+} fz_regions_record;
+/* clang-format off */
+#define FZ_REGIONS_RECORD_INIT {sizeof(fz_regions_record), NULL, NULL}
+/* clang-format on */
+
+/* The smallest struct_size of each record: through its required fields. */
+#define FZ_RECONSIDERATION_RECORD_MIN_SIZE \
+  (offsetof(fz_reconsideration_record, received_date) + sizeof(const char*))
+#define FZ_LITIGATION_RECORD_MIN_SIZE \
+  (offsetof(fz_litigation_record, instance) + sizeof(const char*))
+#define FZ_LEGAL_AID_RECORD_MIN_SIZE \
+  (offsetof(fz_legal_aid_record, applied_date) + sizeof(const char*))
+#define FZ_MEDIATION_RECORD_MIN_SIZE \
+  (offsetof(fz_mediation_record, received_date) + sizeof(const char*))
+#define FZ_REGISTRY_RECORD_MIN_SIZE (offsetof(fz_registry_record, start_date) + sizeof(const char*))
+#define FZ_ACTIVITY_RECORD_MIN_SIZE (offsetof(fz_activity_record, value) + sizeof(int64_t))
+#define FZ_REGIONS_RECORD_MIN_SIZE (offsetof(fz_regions_record, name) + sizeof(const char*))
+
+FZ_EXTERN fz_status fz_dataset_add_reconsideration(fz_dataset* ds,
+                                                   const fz_reconsideration_record* record);
+FZ_EXTERN fz_status fz_dataset_add_litigation(fz_dataset* ds, const fz_litigation_record* record);
+FZ_EXTERN fz_status fz_dataset_add_legal_aid(fz_dataset* ds, const fz_legal_aid_record* record);
+FZ_EXTERN fz_status fz_dataset_add_mediation(fz_dataset* ds, const fz_mediation_record* record);
+FZ_EXTERN fz_status fz_dataset_add_registry(fz_dataset* ds, const fz_registry_record* record);
+FZ_EXTERN fz_status fz_dataset_add_activity(fz_dataset* ds, const fz_activity_record* record);
+FZ_EXTERN fz_status fz_dataset_add_regions(fz_dataset* ds, const fz_regions_record* record);
+
+/* ---- Report ------------------------------------------------------------------
+ * The annual report (REPORT.md) of one region and period: every metric's
+ * exact value, the previous period's value and the year-on-year change, as
+ * presented by a report profile. A report is a copy: it does not refer to the
+ * dataset, the calendar or the options it was computed from, which may be
+ * freed first. A report is immutable and safe to read from many threads. */
+typedef struct fz_report fz_report;
+
+/* fz_report_options: how to compute. NULL options are the defaults. */
+typedef struct fz_report_options {
+  uint32_t struct_size;
+  const char* profile_json;    /* a report profile (profile.hpp's JSON keys), or NULL */
+  const char* profile_path;    /* a profile file, or NULL; not both */
+  const fz_calendar* calendar; /* NULL: the built-in national calendar */
+} fz_report_options;
+/* clang-format off */
+#define FZ_REPORT_OPTIONS_INIT {sizeof(fz_report_options), NULL, NULL, NULL}
+/* clang-format on */
+#define FZ_REPORT_OPTIONS_MIN_SIZE (offsetof(fz_report_options, profile_json) + sizeof(const char*))
+
+/* fz_report_compute: the report for region ("440111"; a city or province is
+ * rolled up from its districts) and the closed period [from, to]
+ * ("2019-01-01", "2019-12-31"). A region without records is FZ_NOT_FOUND. */
+FZ_EXTERN fz_status fz_report_compute(fz_report** out, const fz_dataset* ds, const char* region,
+                                      const char* from, const char* to,
+                                      const fz_report_options* options);
+/* fz_report_all_json: every region's report (districts, then cities, then
+ * provinces) as one JSON array, in one pass. Release *json with fz_free. */
+FZ_EXTERN fz_status fz_report_all_json(const fz_dataset* ds, const char* from, const char* to,
+                                       const fz_report_options* options, char** json, size_t* len);
+FZ_EXTERN void fz_report_free(fz_report* report);
+
+/* fz_report_metric_count / fz_report_metric_id: the report's metrics in
+ * catalogue order. The id is static storage (it outlives the report). */
+FZ_EXTERN fz_status fz_report_metric_count(const fz_report* report, int32_t* out);
+FZ_EXTERN fz_status fz_report_metric_id(const fz_report* report, int32_t index, const char** out);
+/* fz_report_region: the region's code ("440111") and name ("白云区", or the
+ * code when regions.csv has none); borrowed, alive as long as the report. */
+FZ_EXTERN fz_status fz_report_region(const fz_report* report, const char** code, const char** name);
+/* fz_report_period: the period and the previous period compared with, as
+ * "YYYY-MM-DD" into char[11] buffers; any of the four may be NULL. */
+FZ_EXTERN fz_status fz_report_period(const fz_report* report, char from[11], char to[11],
+                                     char previous_from[11], char previous_to[11]);
+
+/* Kinds of metric value. */
+#define FZ_VALUE_UNDEFINED 0 /* no value: a zero denominator or no data; see reason */
+#define FZ_VALUE_COUNT 1     /* an integer count */
+#define FZ_VALUE_FRACTION 2  /* a rate or share: num/den as a fraction of 1 */
+#define FZ_VALUE_MONEY 3     /* money: integer = fen; num/den = yuan */
+#define FZ_VALUE_DAYS 4      /* a number of days, possibly fractional */
+#define FZ_VALUE_RANK 5      /* a rank among sibling regions, 1 = first */
+
+/* fz_value: one metric of a report. Every value is exact: it equals num/den
+ * (counts and ranks as n/1, money in yuan, rates as fractions of 1 kept
+ * unreduced as the counts were: 110/117). Every const char* is borrowed from
+ * the report, never NULL ("" when absent), and lives as long as the report.
+ * The *_num_text / *_den_text strings hold the same integers in decimal; when
+ * one of them is beyond int64, fz_report_get fills the struct with that int64
+ * pair set to 0 and returns FZ_OUT_OF_RANGE, and the strings stay exact. */
+typedef struct fz_value {
+  uint32_t struct_size;
+  int32_t kind;    /* FZ_VALUE_* */
+  int64_t integer; /* counts, ranks, and money in fen; else 0 */
+  int64_t num;     /* the exact value num/den; den = 0 when undefined */
+  int64_t den;
+  const char* text;      /* as presented: "94.02%", "1512.8 万元", "439 件" */
+  const char* decimal;   /* the JSON's decimal string: "0.9402", "15128000.00" */
+  int32_t has_previous;  /* 1: the previous period has a defined value */
+  int32_t previous_kind; /* its FZ_VALUE_* (FZ_VALUE_UNDEFINED without one) */
+  int64_t previous_integer;
+  int64_t previous_num;
+  int64_t previous_den;
+  const char* previous_text;
+  const char* previous_decimal;
+  int32_t has_yoy;     /* 1: the year-on-year change is defined */
+  int32_t metric_kind; /* the FZ_VALUE_* of this metric's defined values,
+                          also when this one is undefined */
+  int64_t yoy_num;     /* (value - previous) / previous */
+  int64_t yoy_den;
+  const char* yoy_text;    /* "-22.7%" */
+  const char* yoy_decimal; /* "-0.2271" */
+  const char* id;          /* "litigation.win_rate" */
+  const char* label;       /* "胜诉率" */
+  const char* unit;        /* "件", "%", "元", ... */
+  const char* basis;       /* the 口径 of a correction rate, else "" */
+  const char* reason;      /* why the value is undefined, else "" */
+  const char* num_text;
+  const char* den_text;
+  const char* previous_num_text;
+  const char* previous_den_text;
+  const char* yoy_num_text;
+  const char* yoy_den_text;
+} fz_value;
+/* clang-format off */
+#define FZ_VALUE_INIT                                                                              \
+  {sizeof(fz_value), FZ_VALUE_UNDEFINED, 0, 0, 0, NULL, NULL, 0, FZ_VALUE_UNDEFINED, 0, 0, 0,      \
+   NULL, NULL, 0, FZ_VALUE_UNDEFINED, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,        \
+   NULL, NULL, NULL, NULL, NULL}
+/* clang-format on */
+#define FZ_VALUE_MIN_SIZE 8u
+
+/* fz_report_get: one metric by id (REPORT.md's ids: "reconsideration.received",
+ * "litigation.win_rate", "law_education.events", ...). An unknown id is
+ * FZ_NOT_FOUND. */
+FZ_EXTERN fz_status fz_report_get(const fz_report* report, const char* metric_id, fz_value* value);
+/* fz_report_to_json: REPORT.md's JSON object. Release *json with fz_free. */
+FZ_EXTERN fz_status fz_report_to_json(const fz_report* report, char** json, size_t* len);
+/* fz_report_narrative: the Chinese narrative, one paragraph a line. Release
+ * *text with fz_free. */
+FZ_EXTERN fz_status fz_report_narrative(const fz_report* report, char** text, size_t* len);
 
 #ifdef __cplusplus
 }

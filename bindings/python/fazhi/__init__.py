@@ -1,0 +1,50 @@
+"""fazhi: the figures of a justice bureau's annual rule-of-law report
+(法治政府建设年度报告), exact, from case records.
+
+A pure-Python binding (ctypes, standard library only) over the C ABI of
+libfazhi.so.1. See spec/API.md.
+
+    import fazhi
+    ds = fazhi.Dataset.from_dir("data/examples/baiyun-2019")
+    rep = ds.report(region="440111", year=2019)
+    rep["litigation.win_rate"]          # Fraction(110, 117)
+    rep["reconsideration.received"]     # 439
+    rep.text("litigation.win_rate")     # '94.02%'
+    print(rep.narrative())
+
+The library is looked for in $FAZHI_LIBRARY (a file or a folder), next to
+this package, then through the system loader (libfazhi.so.1).
+"""
+
+from . import calendar
+from ._capi import KINDS
+from ._errors import (Aborted, AlreadyExists, Cancelled, DataLoss, DeadlineExceeded,
+                      FailedPrecondition, FazhiError, Internal, InvalidArgument,
+                      LibraryNotFoundError, NotFound, OutOfRange, PermissionDenied,
+                      ResourceExhausted, Unauthenticated, Unavailable, Unimplemented, Unknown)
+from .calendar import Calendar
+from .dataset import Dataset, KindCounts, LoadSummary
+from .report import Metric, Report
+
+__version__ = "1.0.0"  # the binding's; the library's is fazhi.library_version()
+
+
+def library_version():
+    """The loaded libfazhi's version string, "1.0.0"."""
+    from . import _capi
+    return _capi.lib().fz_version_string().decode("ascii")
+
+
+def library_path():
+    """Where the loaded libfazhi came from."""
+    from . import _capi
+    return _capi.lib()._name
+
+
+__all__ = [
+    "Dataset", "Report", "Metric", "LoadSummary", "KindCounts", "Calendar", "calendar", "KINDS",
+    "FazhiError", "Cancelled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound",
+    "AlreadyExists", "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted",
+    "OutOfRange", "Unimplemented", "Internal", "Unavailable", "DataLoss", "Unauthenticated",
+    "LibraryNotFoundError", "library_version", "library_path",
+]

@@ -1,0 +1,336 @@
+"""The C ABI of libfazhi.so.1 as ctypes sees it.
+
+Everything that touches ctypes lives here: finding and loading the library,
+the structs of ``fazhi.h``, one handle type per opaque handle, and ``FUNCTIONS``,
+the one table that lists every C function with its argument types, result
+type and error check. The table is applied when the library loads; a symbol
+the library lacks is an error that names the library's version.
+
+    from fazhi import _capi
+    lib = _capi.lib()            # loads on first use, then cached
+    lib.fz_version_string()      # b'1.0.0'
+"""
+
+import ctypes
+import os
+import sys
+import threading
+from ctypes import (POINTER, Structure, byref, c_char, c_char_p, c_int32, c_int64, c_size_t,
+                    c_uint32, c_void_p)
+
+from ._errors import FazhiError, LibraryNotFoundError, error_for
+
+# The ABI this binding speaks (the SONAME's number) and the oldest library
+# version that has every function of FUNCTIONS.
+ABI_VERSION = 1
+MIN_VERSION = (1, 0, 0)
+SONAME = "libfazhi.so.1"
+
+# ---- Constants of fazhi.h ---------------------------------------------------------
+
+OK = 0
+KINDS = ("reconsideration", "litigation", "legal_aid", "mediation", "registry", "activity",
+         "regions")
+KIND_NUMBERS = {name: i for i, name in enumerate(KINDS)}
+
+ENCODINGS = {None: 0, "detect": 0, "utf-8": 1, "utf8": 1, "gb18030": 2}
+
+VALUE_UNDEFINED, VALUE_COUNT, VALUE_FRACTION, VALUE_MONEY, VALUE_DAYS, VALUE_RANK = range(6)
+VALUE_KINDS = ("undefined", "count", "fraction", "money", "days", "rank")
+
+PERIOD_UNITS = {"days": 0, "workdays": 1, "months": 2}
+
+TRI_UNKNOWN, TRI_FALSE, TRI_TRUE = -1, 0, 1
+
+# ---- Handles: one c_void_p subclass each, so they cannot be mixed up ----------------
+
+
+class DatasetHandle(c_void_p):
+    """An fz_dataset*."""
+
+
+class ReportHandle(c_void_p):
+    """An fz_report*."""
+
+
+class CalendarHandle(c_void_p):
+    """An fz_calendar*."""
+
+
+# ---- Structs (the layouts of fazhi.h, field for field) -----------------------------
+
+
+class SizedStructure(Structure):
+    """A struct that starts with ``uint32_t struct_size``, set on creation."""
+
+    def __init__(self, **fields):
+        super().__init__(**fields)
+        self.struct_size = ctypes.sizeof(self)
+
+
+class DatasetOptions(SizedStructure):
+    _fields_ = [("struct_size", c_uint32), ("strict", c_int32), ("encoding", c_int32),
+                ("threads", c_int32)]
+
+
+class KindCounts(Structure):
+    _fields_ = [("rows_read", c_int64), ("rows_accepted", c_int64), ("rows_rejected", c_int64)]
+
+
+class LoadSummary(SizedStructure):
+    _fields_ = [("struct_size", c_uint32), ("files", c_int32), ("rows_read", c_int64),
+                ("rows_accepted", c_int64), ("rows_rejected", c_int64), ("notices", c_int64),
+                ("kinds", KindCounts * len(KINDS))]
+
+
+class ReportOptions(SizedStructure):
+    _fields_ = [("struct_size", c_uint32), ("profile_json", c_char_p),
+                ("profile_path", c_char_p), ("calendar", CalendarHandle)]
+
+
+class Value(SizedStructure):
+    # Every char* here is borrowed from the report: c_char_p copies it on access.
+    _fields_ = [("struct_size", c_uint32), ("kind", c_int32), ("integer", c_int64),
+                ("num", c_int64), ("den", c_int64), ("text", c_char_p), ("decimal", c_char_p),
+                ("has_previous", c_int32), ("previous_kind", c_int32),
+                ("previous_integer", c_int64), ("previous_num", c_int64),
+                ("previous_den", c_int64), ("previous_text", c_char_p),
+                ("previous_decimal", c_char_p), ("has_yoy", c_int32), ("metric_kind", c_int32),
+                ("yoy_num", c_int64), ("yoy_den", c_int64), ("yoy_text", c_char_p),
+                ("yoy_decimal", c_char_p), ("id", c_char_p), ("label", c_char_p),
+                ("unit", c_char_p), ("basis", c_char_p), ("reason", c_char_p),
+                ("num_text", c_char_p), ("den_text", c_char_p),
+                ("previous_num_text", c_char_p), ("previous_den_text", c_char_p),
+                ("yoy_num_text", c_char_p), ("yoy_den_text", c_char_p)]
+
+
+# Record fields: (name, type) where type is "text", "date", "code", "money"
+# (all char*), "tri" (int32, -1 unknown), "int32" (-1 unknown) or "int64".
+# The order is fazhi.h's, which is what the layouts below are built from.
+RECORD_FIELDS = {
+    "reconsideration": [
+        ("case_id", "text"), ("region", "text"), ("received_date", "date"),
+        ("accepted_date", "date"), ("closed_date", "date"), ("disposition", "code"),
+        ("respondent", "text"), ("category", "text"), ("simple_procedure", "tri"),
+        ("extended", "tri"), ("litigated", "tri"), ("compensation", "tri"),
+        ("suspended_days", "int32")],
+    "litigation": [
+        ("case_id", "text"), ("region", "text"), ("filed_date", "date"), ("instance", "code"),
+        ("defendant", "text"), ("category", "text"), ("defence_date", "date"),
+        ("closed_date", "date"), ("outcome", "code"), ("head_appeared", "tri"),
+        ("lawyer_only", "tri"), ("hearing_held", "tri")],
+    "legal_aid": [
+        ("case_id", "text"), ("region", "text"), ("applied_date", "date"),
+        ("decided_date", "date"), ("decision", "code"), ("accepted_date", "date"),
+        ("case_type", "code"), ("assigned_date", "date"), ("lawyer_id", "text"),
+        ("firm_id", "text"), ("assignment_method", "code"), ("closed_date", "date"),
+        ("recovered_amount", "money"), ("commitment", "tri")],
+    "mediation": [
+        ("case_id", "text"), ("region", "text"), ("received_date", "date"), ("org_id", "text"),
+        ("closed_date", "date"), ("outcome", "code"), ("category", "text"),
+        ("major_group", "tri")],
+    "registry": [
+        ("kind", "code"), ("entity_id", "text"), ("region", "text"), ("start_date", "date"),
+        ("end_date", "date")],
+    "activity": [
+        ("region", "text"), ("date", "date"), ("indicator", "code"), ("value", "int64"),
+        ("note", "text")],
+    "regions": [("region", "text"), ("name", "text")],
+}
+
+_CTYPES = {"text": c_char_p, "date": c_char_p, "code": c_char_p, "money": c_char_p,
+           "tri": c_int32, "int32": c_int32, "int64": c_int64}
+
+
+def _record_struct(kind):
+    fields = [("struct_size", c_uint32)] + [(n, _CTYPES[t]) for n, t in RECORD_FIELDS[kind]]
+    return type("%s_record" % kind, (SizedStructure,), {"_fields_": fields})
+
+
+RECORD_STRUCTS = {kind: _record_struct(kind) for kind in RECORD_FIELDS}
+
+# ---- The table ----------------------------------------------------------------------
+
+_c_char_pp = POINTER(c_void_p)  # char** out: owned strings come back as void*, then fz_free
+_size_p = POINTER(c_size_t)
+_date_out = c_char * 11
+
+STATUS = "status"  # the result is an fz_status, checked and raised
+
+# (name, result type, argument types). A STATUS result is checked on every call.
+FUNCTIONS = [
+    # Version and errors
+    ("fz_version_string", c_char_p, []),
+    ("fz_version_number", c_int32, []),
+    ("fz_abi_version", c_int32, []),
+    ("fz_status_string", c_char_p, [c_int32]),
+    ("fz_last_error_code", c_int32, []),
+    ("fz_last_error_message", c_char_p, []),
+    ("fz_free", None, [c_void_p]),
+    # Calendar
+    ("fz_calendar_default", STATUS, [POINTER(CalendarHandle)]),
+    ("fz_calendar_load_csv", STATUS, [CalendarHandle, c_char_p]),
+    ("fz_calendar_free", None, [CalendarHandle]),
+    ("fz_calendar_is_workday", STATUS, [CalendarHandle, c_char_p, POINTER(c_int32)]),
+    ("fz_calendar_workdays_between", STATUS,
+     [CalendarHandle, c_char_p, c_char_p, POINTER(c_int32)]),
+    ("fz_calendar_add_workdays", STATUS, [CalendarHandle, c_char_p, c_int32, _date_out]),
+    ("fz_calendar_period_end", STATUS, [CalendarHandle, c_char_p, c_int32, c_int32, _date_out]),
+    # Dataset
+    ("fz_dataset_create", STATUS, [POINTER(DatasetHandle), POINTER(DatasetOptions)]),
+    ("fz_dataset_free", None, [DatasetHandle]),
+    ("fz_dataset_load_dir", STATUS, [DatasetHandle, c_char_p, POINTER(LoadSummary)]),
+    ("fz_dataset_load_csv", STATUS, [DatasetHandle, c_int32, c_char_p, POINTER(LoadSummary)]),
+    ("fz_dataset_load_csv_buffer", STATUS,
+     [DatasetHandle, c_int32, c_char_p, c_size_t, POINTER(LoadSummary)]),
+    ("fz_dataset_summary", STATUS, [DatasetHandle, POINTER(LoadSummary)]),
+    ("fz_dataset_rejects_json", STATUS, [DatasetHandle, _c_char_pp, _size_p]),
+    ("fz_dataset_notices_json", STATUS, [DatasetHandle, _c_char_pp, _size_p]),
+] + [
+    ("fz_dataset_add_" + kind, STATUS, [DatasetHandle, POINTER(RECORD_STRUCTS[kind])])
+    for kind in RECORD_FIELDS
+] + [
+    # Report
+    ("fz_report_compute", STATUS,
+     [POINTER(ReportHandle), DatasetHandle, c_char_p, c_char_p, c_char_p,
+      POINTER(ReportOptions)]),
+    ("fz_report_all_json", STATUS,
+     [DatasetHandle, c_char_p, c_char_p, POINTER(ReportOptions), _c_char_pp, _size_p]),
+    ("fz_report_free", None, [ReportHandle]),
+    ("fz_report_metric_count", STATUS, [ReportHandle, POINTER(c_int32)]),
+    ("fz_report_metric_id", STATUS, [ReportHandle, c_int32, POINTER(c_char_p)]),
+    ("fz_report_region", STATUS, [ReportHandle, POINTER(c_char_p), POINTER(c_char_p)]),
+    ("fz_report_period", STATUS, [ReportHandle, _date_out, _date_out, _date_out, _date_out]),
+    ("fz_report_get", STATUS, [ReportHandle, c_char_p, POINTER(Value)]),
+    ("fz_report_to_json", STATUS, [ReportHandle, _c_char_pp, _size_p]),
+    ("fz_report_narrative", STATUS, [ReportHandle, _c_char_pp, _size_p]),
+]
+
+# ---- Loading ------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_lib = None
+
+
+def _candidates():
+    """Where to look, in order: (description, path or SONAME)."""
+    env = os.environ.get("FAZHI_LIBRARY")
+    if env:
+        path = os.path.join(env, SONAME) if os.path.isdir(env) else env
+        yield "FAZHI_LIBRARY", path
+    yield "next to the package", os.path.join(os.path.dirname(os.path.abspath(__file__)), SONAME)
+    yield "the system loader", SONAME
+    # `cmake --install` puts the library in <prefix>/lib without refreshing
+    # the loader's cache; look where the usual prefixes put it.
+    seen = set()
+    for prefix in (sys.prefix, "/usr/local"):
+        path = os.path.join(prefix, "lib", SONAME)
+        if path not in seen:
+            seen.add(path)
+            yield "the install prefix " + prefix, path
+
+
+def _check_status(result, func, args):
+    if result != OK:
+        raise last_error(result)
+    return result
+
+
+def last_error(code):
+    """The FazhiError for status `code`, carrying this thread's C message."""
+    message = _lib.fz_last_error_message() if _lib is not None else b""
+    name = _lib.fz_status_string(code) if _lib is not None else b""
+    return error_for(code, (message or b"").decode("utf-8", "replace"),
+                     (name or b"").decode("ascii", "replace"))
+
+
+def _apply(cdll, path):
+    missing = []
+    for name, restype, argtypes in FUNCTIONS:
+        try:
+            f = getattr(cdll, name)
+        except AttributeError:
+            missing.append(name)
+            continue
+        f.argtypes = argtypes
+        if restype is STATUS:
+            f.restype = c_int32
+            f.errcheck = _check_status
+        else:
+            f.restype = restype
+    if missing:
+        version = "unknown"
+        try:
+            cdll.fz_version_string.restype = c_char_p
+            version = cdll.fz_version_string().decode("ascii", "replace")
+        except AttributeError:
+            pass
+        raise LibraryNotFoundError(
+            "%s is fazhi %s and lacks %s, which this binding needs (fazhi >= %s)"
+            % (path, version, ", ".join(missing), ".".join(map(str, MIN_VERSION))))
+    abi = cdll.fz_abi_version()
+    number = cdll.fz_version_number()
+    have = (number // 10000, number // 100 % 100, number % 100)
+    if abi != ABI_VERSION or have < MIN_VERSION:
+        raise LibraryNotFoundError(
+            "%s is fazhi %s (ABI %d); this binding needs ABI %d, version >= %s"
+            % (path, cdll.fz_version_string().decode(), abi, ABI_VERSION,
+               ".".join(map(str, MIN_VERSION))))
+
+
+def lib():
+    """The loaded library, its table applied; loaded on first use."""
+    global _lib
+    if _lib is not None:
+        return _lib
+    with _lock:
+        if _lib is not None:
+            return _lib
+        tried = []
+        for where, path in _candidates():
+            if os.sep in path and not os.path.exists(path):
+                tried.append("%s: %s (no such file)" % (where, path))
+                continue
+            try:
+                cdll = ctypes.CDLL(path)
+            except OSError as e:
+                tried.append("%s: %s (%s)" % (where, path, e))
+                continue
+            _apply(cdll, path)
+            _lib = cdll
+            return _lib
+        raise LibraryNotFoundError(
+            "cannot load %s; tried:\n  %s\nSet FAZHI_LIBRARY to the library's path, or install "
+            "fazhi (cmake --install build) and run ldconfig." % (SONAME, "\n  ".join(tried)))
+
+
+# ---- Calls ---------------------------------------------------------------------------
+
+
+def take_string(function, *args):
+    """Calls function(*args, &ptr, &len) and returns the owned string it made,
+    copied into Python and released with fz_free."""
+    ptr = c_void_p()
+    size = c_size_t()
+    function(*args, byref(ptr), byref(size))
+    try:
+        return ctypes.string_at(ptr.value, size.value).decode("utf-8") if ptr.value else ""
+    finally:
+        _lib.fz_free(ptr)
+
+
+def text_in(value, what):
+    """A str (or PathLike) argument as NUL-terminated UTF-8 bytes."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+        if isinstance(value, bytes):
+            return value
+    if not isinstance(value, str):
+        raise TypeError("%s must be str, not %s" % (what, type(value).__name__))
+    if "\0" in value:
+        raise FazhiError.make(3, "%s contains a NUL character" % what)
+    # surrogateescape keeps bytes that are not UTF-8 (an undecodable file
+    # name) as they are, so that the library reports them.
+    return value.encode("utf-8", "surrogateescape")

@@ -1,0 +1,271 @@
+"""fazhi.Dataset: validated records, loaded from CSV files or appended one by one.
+
+    import datetime, fazhi
+    ds = fazhi.Dataset.from_dir("data/examples/baiyun-2019")
+    ds.summary().rows_rejected                 # 0
+    ds.add_reconsideration(case_id="R-1", region="440111",
+                           received_date=datetime.date(2019, 3, 1), litigated=False)
+    rep = ds.report(region="440111", year=2019)
+
+Bulk loading goes through files or buffers (one C call for any number of
+rows); the add_<kind> methods are for a system handing over a few records
+from its own database.
+"""
+
+import json
+from ctypes import byref
+from dataclasses import dataclass, field
+from typing import Dict
+
+from . import _capi, _convert
+from ._errors import InvalidArgument
+from ._handle import Owned
+from .report import Report, report_options, period_in
+
+
+@dataclass(frozen=True)
+class KindCounts:
+    """Rows of one record kind: rows_read = rows_accepted + rows_rejected."""
+
+    rows_read: int = 0
+    rows_accepted: int = 0
+    rows_rejected: int = 0
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """What a load did (or, from Dataset.summary(), every load so far)."""
+
+    files: int = 0
+    rows_read: int = 0
+    rows_accepted: int = 0
+    rows_rejected: int = 0
+    notices: int = 0
+    kinds: Dict[str, KindCounts] = field(default_factory=dict)
+
+    @classmethod
+    def _from_c(cls, s):
+        return cls(files=s.files, rows_read=s.rows_read, rows_accepted=s.rows_accepted,
+                   rows_rejected=s.rows_rejected, notices=s.notices,
+                   kinds={kind: KindCounts(k.rows_read, k.rows_accepted, k.rows_rejected)
+                          for kind, k in zip(_capi.KINDS, s.kinds)})
+
+
+def _kind_in(kind):
+    try:
+        return _capi.KIND_NUMBERS[kind]
+    except (KeyError, TypeError):
+        raise InvalidArgument("kind must be one of %s, not %r"
+                              % (", ".join(_capi.KINDS), kind)) from None
+
+
+_FIELD_CONVERTERS = {
+    "text": _convert.text_or_none,
+    "code": _convert.text_or_none,
+    "date": _convert.optional_date_in,
+    "money": _convert.money_in,
+    "tri": _convert.tri_in,
+}
+
+
+def _record_in(kind, fields):
+    """The C record struct of `kind` from keyword arguments in Python types."""
+    struct = _capi.RECORD_STRUCTS[kind]()
+    known = dict(_capi.RECORD_FIELDS[kind])
+    unknown = sorted(set(fields) - set(known))
+    if unknown:
+        raise TypeError("add_%s() got unknown field(s) %s; the fields are %s"
+                        % (kind, ", ".join(unknown), ", ".join(known)))
+    for name, typ in _capi.RECORD_FIELDS[kind]:
+        value = fields.get(name)
+        what = "%s.%s" % (kind, name)
+        if typ == "int32":
+            setattr(struct, name, -1 if value is None else _int_in(value, what))
+        elif typ == "int64":
+            if value is None:
+                raise TypeError("%s is required" % what)
+            setattr(struct, name, _int_in(value, what))
+        else:
+            setattr(struct, name, _FIELD_CONVERTERS[typ](value, what))
+    return struct
+
+
+def _int_in(value, what):
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s must be an int, not %s" % (what, type(value).__name__))
+    return value
+
+
+class Dataset(Owned):
+    """Records of every kind (spec/DATA.md), validated as they arrive.
+
+    Loading is not thread-safe; once loading is over, reports may be computed
+    from many threads at once. Release with close() or a `with` block (or
+    leave it to the garbage collector)."""
+
+    __slots__ = ()
+
+    def __init__(self, *, strict=False, encoding=None, threads=0):
+        """An empty dataset. strict: a load fails at its first bad row and
+        keeps nothing (default: bad rows are rejected, loading goes on);
+        encoding: None/"detect", "utf-8" or "gb18030"; threads: 0 = all."""
+        lib = _capi.lib()
+        if encoding not in _capi.ENCODINGS:
+            raise InvalidArgument("encoding must be 'detect', 'utf-8' or 'gb18030', not %r"
+                                  % (encoding,))
+        options = _capi.DatasetOptions(strict=1 if strict else 0,
+                                       encoding=_capi.ENCODINGS[encoding], threads=threads)
+        handle = _capi.DatasetHandle()
+        lib.fz_dataset_create(byref(handle), byref(options))
+        self._own(handle, lib.fz_dataset_free)
+
+    # ---- Loading ----
+
+    @classmethod
+    def from_dir(cls, path, **options):
+        """A dataset holding every `<kind>.csv` of a folder."""
+        ds = cls(**options)
+        try:
+            ds.load_dir(path)
+        except BaseException:
+            ds.close()
+            raise
+        return ds
+
+    @classmethod
+    def from_csv(cls, kind, path, **options):
+        """A dataset holding one CSV file of one kind ("reconsideration", ...)."""
+        ds = cls(**options)
+        try:
+            ds.load_csv(kind, path)
+        except BaseException:
+            ds.close()
+            raise
+        return ds
+
+    @classmethod
+    def from_buffer(cls, kind, data, **options):
+        """A dataset holding CSV text (str, or bytes in UTF-8 or GB18030)."""
+        ds = cls(**options)
+        try:
+            ds.load_buffer(kind, data)
+        except BaseException:
+            ds.close()
+            raise
+        return ds
+
+    def load_dir(self, path):
+        """Loads every `<kind>.csv` of a folder; returns what this load did."""
+        summary = _capi.LoadSummary()
+        _capi.lib().fz_dataset_load_dir(self._h(), _capi.text_in(path, "path"), byref(summary))
+        return LoadSummary._from_c(summary)
+
+    def load_csv(self, kind, path):
+        """Loads one CSV file of one kind."""
+        summary = _capi.LoadSummary()
+        _capi.lib().fz_dataset_load_csv(self._h(), _kind_in(kind), _capi.text_in(path, "path"),
+                                        byref(summary))
+        return LoadSummary._from_c(summary)
+
+    def load_buffer(self, kind, data):
+        """Loads CSV text held in memory; rejections name it "<buffer:KIND>"."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        elif isinstance(data, (bytearray, memoryview)):
+            data = bytes(data)
+        elif not isinstance(data, bytes):
+            raise TypeError("data must be str or bytes, not %s" % type(data).__name__)
+        summary = _capi.LoadSummary()
+        _capi.lib().fz_dataset_load_csv_buffer(self._h(), _kind_in(kind), data, len(data),
+                                               byref(summary))
+        return LoadSummary._from_c(summary)
+
+    def summary(self):
+        """The totals of every load so far."""
+        summary = _capi.LoadSummary()
+        _capi.lib().fz_dataset_summary(self._h(), byref(summary))
+        return LoadSummary._from_c(summary)
+
+    def rejects(self):
+        """Every rejected row: a list of {"file", "line", "column", "reason", "raw"}."""
+        return json.loads(_capi.take_string(_capi.lib().fz_dataset_rejects_json, self._h()))
+
+    def notices(self):
+        """The loads' notices (an ignored file, a file read as GB18030)."""
+        return json.loads(_capi.take_string(_capi.lib().fz_dataset_notices_json, self._h()))
+
+    # ---- Records, one at a time ----
+
+    def _add(self, kind, fields):
+        record = _record_in(kind, fields)
+        getattr(_capi.lib(), "fz_dataset_add_" + kind)(self._h(), byref(record))
+
+    def add_reconsideration(self, **fields):
+        """Appends one 行政复议 case: case_id, region, received_date (required),
+        accepted_date, closed_date, disposition ("revoked" or "撤销"), respondent,
+        category, simple_procedure, extended, litigated, compensation (bool or
+        None), suspended_days (int or None)."""
+        self._add("reconsideration", fields)
+
+    def add_litigation(self, **fields):
+        """Appends one 行政应诉 case: case_id, region, filed_date, instance
+        (required), defendant, category, defence_date, closed_date, outcome,
+        head_appeared, lawyer_only, hearing_held."""
+        self._add("litigation", fields)
+
+    def add_legal_aid(self, **fields):
+        """Appends one 法律援助 case: case_id, region, applied_date (required),
+        decided_date, decision, accepted_date, case_type, assigned_date,
+        lawyer_id, firm_id, assignment_method, closed_date, recovered_amount
+        (Decimal yuan), commitment."""
+        self._add("legal_aid", fields)
+
+    def add_mediation(self, **fields):
+        """Appends one 人民调解 case: case_id, region, received_date (required),
+        org_id, closed_date, outcome, category, major_group."""
+        self._add("mediation", fields)
+
+    def add_registry(self, **fields):
+        """Appends one standing entity: kind, entity_id, region, start_date
+        (required), end_date."""
+        self._add("registry", fields)
+
+    def add_activity(self, **fields):
+        """Appends one tally: region, date, indicator, value (required), note."""
+        self._add("activity", fields)
+
+    def add_regions(self, **fields):
+        """Names one region: region, name."""
+        self._add("regions", fields)
+
+    # ---- Reports ----
+
+    def report(self, region, year=None, *, from_=None, to=None, profile=None, calendar=None):
+        """The annual report of one region for a calendar year, or for the
+        closed period [from_, to] (datetime.date). profile: a dict of report
+        profile keys, or the path of a profile file; calendar: a
+        fazhi.Calendar (default: the national one)."""
+        start, end = period_in(year, from_, to)
+        options, keep = report_options(profile, calendar)
+        handle = _capi.ReportHandle()
+        lib = _capi.lib()
+        lib.fz_report_compute(byref(handle), self._h(), _capi.text_in(region, "region"), start,
+                              end, byref(options))
+        del keep
+        return Report._adopt(handle, lib.fz_report_free, self)
+
+    def all_reports(self, year=None, *, from_=None, to=None, profile=None, calendar=None):
+        """Every region's report (districts, cities, provinces) as parsed JSON:
+        a list of REPORT.md's objects."""
+        start, end = period_in(year, from_, to)
+        options, keep = report_options(profile, calendar)
+        text = _capi.take_string(_capi.lib().fz_report_all_json, self._h(), start, end,
+                                 byref(options))
+        del keep
+        return json.loads(text)
+
+    def __repr__(self):
+        if self.closed:
+            return "<fazhi.Dataset closed>"
+        s = self.summary()
+        return "<fazhi.Dataset %d rows accepted, %d rejected>" % (s.rows_accepted, s.rows_rejected)

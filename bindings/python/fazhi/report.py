@@ -1,0 +1,226 @@
+"""fazhi.Report: one region's annual report, its figures exact.
+
+    rep = ds.report(region="440111", year=2019)
+    rep["litigation.win_rate"]          # Fraction(110, 117)
+    rep["reconsideration.received"]     # 439
+    rep["legal_aid.recovered_amount"]   # Decimal('15128000.00') yuan
+    rep.text("litigation.win_rate")     # '94.02%'
+    for m in rep.metrics():
+        print(m.id, m.label, m.text, m.yoy)
+
+Counts and ranks are int, rates, shares and day counts fractions.Fraction,
+money decimal.Decimal yuan, and an undefined figure (a zero denominator, no
+data) None: never 0.
+"""
+
+import json
+from ctypes import byref, c_char_p, c_int32
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Optional, Union
+
+from . import _capi, _convert
+from ._errors import InvalidArgument, OutOfRange
+from ._handle import Owned
+
+Exact = Union[int, Fraction, Decimal, None]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One metric of a report with everything the C ABI says about it."""
+
+    id: str
+    label: str
+    unit: str
+    kind: str                 # "count", "fraction", "money", "days", "rank" or "undefined"
+    value: Exact              # None when undefined
+    text: str                 # as presented: "94.02%"
+    decimal: str              # the JSON's decimal string: "0.9402"
+    previous: Exact           # the previous period's value, None without one
+    previous_text: str
+    yoy: Optional[Fraction]   # (value - previous) / previous, None when undefined
+    yoy_text: str             # "-22.7%"
+    basis: str                # the 口径 of a correction rate, else ""
+    reason: str               # why the value is undefined, else ""
+
+
+def period_in(year, from_, to):
+    """The period's two dates as C text, from a year or from from_/to."""
+    if year is not None:
+        if from_ is not None or to is not None:
+            raise InvalidArgument("give year, or from_ and to, not both")
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError("year must be an int, not %s" % type(year).__name__)
+        return b"%04d-01-01" % year, b"%04d-12-31" % year
+    if from_ is None or to is None:
+        raise InvalidArgument("give year, or both from_ and to")
+    return _convert.date_in(from_, "from_"), _convert.date_in(to, "to")
+
+
+def report_options(profile, calendar):
+    """The fz_report_options of a profile (dict or path) and a Calendar, and
+    the objects the options point into (keep them until the call returns)."""
+    options = _capi.ReportOptions()
+    keep = []
+    if isinstance(profile, dict):
+        options.profile_json = json.dumps(profile, ensure_ascii=False).encode("utf-8")
+    elif profile is not None:
+        options.profile_path = _capi.text_in(profile, "profile")
+    if calendar is not None:
+        options.calendar = calendar._h()
+        keep.append(calendar)
+    return options, keep
+
+
+def _s(b):
+    return b.decode("utf-8") if b else ""
+
+
+class Report(Owned):
+    """An annual report: a mapping from metric id to exact value. It is a copy
+    made by the library, immutable and safe to read from many threads; it
+    keeps its dataset alive."""
+
+    __slots__ = ("_dataset", "_ids")
+
+    def __init__(self):
+        raise TypeError("reports come from Dataset.report()")
+
+    @classmethod
+    def _adopt(cls, handle, free, dataset):
+        rep = cls.__new__(cls)
+        rep._own(handle, free)
+        rep._dataset = dataset
+        rep._ids = None
+        return rep
+
+    # ---- One metric ----
+
+    def _get(self, metric_id):
+        v = _capi.Value()
+        try:
+            _capi.lib().fz_report_get(self._h(), _capi.text_in(metric_id, "metric id"), byref(v))
+            fits = True
+        except OutOfRange:
+            fits = False  # a numerator beyond int64: read the decimal strings
+        return v, fits
+
+    def __getitem__(self, metric_id) -> Exact:
+        """The exact value: int, Fraction, Decimal yuan, or None when undefined.
+        An unknown id raises fazhi.NotFound (a LookupError)."""
+        v, fits = self._get(metric_id)
+        return _convert.exact(v.kind, v.integer, v.num, v.den, v.num_text, v.den_text, fits)
+
+    def get(self, metric_id, default=None):
+        """The value, or `default` for an id the report does not have."""
+        return self[metric_id] if metric_id in self else default
+
+    def text(self, metric_id) -> str:
+        """The value as the report presents it ("94.02%", "1512.8 万元"); "" when undefined."""
+        return _s(self._get(metric_id)[0].text)
+
+    def metric(self, metric_id) -> Metric:
+        """Everything about one metric."""
+        v, fits = self._get(metric_id)
+        value = _convert.exact(v.kind, v.integer, v.num, v.den, v.num_text, v.den_text, fits)
+        previous = None
+        if v.has_previous:
+            previous = _convert.exact(v.previous_kind, v.previous_integer, v.previous_num,
+                                      v.previous_den, v.previous_num_text, v.previous_den_text,
+                                      fits)
+        yoy = _convert.fraction_or_none(v.has_yoy, v.yoy_num, v.yoy_den, v.yoy_num_text,
+                                        v.yoy_den_text, fits)
+        return Metric(id=_s(v.id), label=_s(v.label), unit=_s(v.unit),
+                      kind=_capi.VALUE_KINDS[v.kind], value=value, text=_s(v.text),
+                      decimal=_s(v.decimal), previous=previous,
+                      previous_text=_s(v.previous_text), yoy=yoy, yoy_text=_s(v.yoy_text),
+                      basis=_s(v.basis), reason=_s(v.reason))
+
+    # ---- Every metric ----
+
+    def keys(self):
+        """The metric ids in catalogue order."""
+        if self._ids is None:
+            lib = _capi.lib()
+            handle = self._h()
+            n = c_int32()
+            lib.fz_report_metric_count(handle, byref(n))
+            ids = []
+            p = c_char_p()
+            for i in range(n.value):
+                lib.fz_report_metric_id(handle, i, byref(p))
+                ids.append(p.value.decode("utf-8"))
+            self._ids = tuple(ids)  # the report is immutable: ask once
+        return list(self._ids)
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self):
+        return len(self.keys())
+
+    def __contains__(self, metric_id):
+        if self._ids is None:
+            self.keys()
+        return metric_id in self._ids
+
+    def metrics(self):
+        """Every metric in catalogue order, as Metric objects."""
+        for metric_id in self.keys():
+            yield self.metric(metric_id)
+
+    def items(self):
+        """(id, exact value) pairs in catalogue order."""
+        return [(metric_id, self[metric_id]) for metric_id in self.keys()]
+
+    # ---- The report as a whole ----
+
+    @property
+    def region(self) -> str:
+        """The region's code, "440111"."""
+        code = c_char_p()
+        _capi.lib().fz_report_region(self._h(), byref(code), None)
+        return code.value.decode("utf-8")
+
+    @property
+    def region_name(self) -> str:
+        """The region's name from regions.csv ("白云区"), else its code."""
+        name = c_char_p()
+        _capi.lib().fz_report_region(self._h(), None, byref(name))
+        return name.value.decode("utf-8")
+
+    def _periods(self):
+        bufs = [_capi._date_out() for _ in range(4)]
+        _capi.lib().fz_report_period(self._h(), *bufs)
+        return [_convert.date_out(b) for b in bufs]
+
+    @property
+    def period(self):
+        """(first day, last day) as datetime.date."""
+        return tuple(self._periods()[:2])
+
+    @property
+    def previous_period(self):
+        """The period YoY compares with, (first day, last day)."""
+        return tuple(self._periods()[2:])
+
+    def to_json(self) -> str:
+        """REPORT.md's JSON object."""
+        return _capi.take_string(_capi.lib().fz_report_to_json, self._h())
+
+    def to_dict(self) -> dict:
+        """REPORT.md's JSON object, parsed."""
+        return json.loads(self.to_json())
+
+    def narrative(self) -> str:
+        """The Chinese narrative, one paragraph a line."""
+        return _capi.take_string(_capi.lib().fz_report_narrative, self._h())
+
+    def __repr__(self):
+        if self.closed:
+            return "<fazhi.Report closed>"
+        start, end = self.period
+        return "<fazhi.Report %s %s..%s>" % (self.region, start, end)
+

@@ -1,0 +1,96 @@
+"""Records handed over one at a time with Python types, and CSV buffers."""
+
+import datetime
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+import fazhi
+
+D = datetime.date
+
+
+def test_records_in_python_types_make_a_report():
+    with fazhi.Dataset() as ds:
+        ds.add_regions(region="440111", name="白云区")
+        ds.add_reconsideration(case_id="R-1", region="440111", received_date=D(2019, 3, 1),
+                               accepted_date=D(2019, 3, 4), closed_date=D(2019, 4, 19),
+                               disposition="撤销", litigated=False, suspended_days=0)
+        ds.add_reconsideration(case_id="R-2", region="440111", received_date="2019年5月6日",
+                               accepted_date=D(2019, 5, 7), closed_date=D(2019, 6, 28),
+                               disposition="upheld", litigated=None)
+        ds.add_litigation(case_id="（2019）粤7101行初1号", region="440111",
+                          filed_date=D(2019, 2, 18), instance="一审", closed_date=D(2019, 6, 20),
+                          outcome="判决驳回诉讼请求", hearing_held=True, head_appeared=True)
+        ds.add_legal_aid(case_id="A-1", region="440111", applied_date=D(2019, 4, 8),
+                         decided_date=D(2019, 4, 9), decision="granted",
+                         accepted_date=D(2019, 4, 9), closed_date=D(2019, 8, 1),
+                         recovered_amount=Decimal("25000.50"), commitment=True)
+        ds.add_legal_aid(case_id="A-2", region="440111", applied_date=D(2019, 4, 8),
+                         closed_date=D(2019, 9, 2), recovered_amount="1.5万")
+        ds.add_mediation(case_id="M-1", region="440111", received_date=D(2019, 3, 4),
+                         closed_date=D(2019, 3, 4), outcome="调解成功", major_group=True)
+        ds.add_registry(kind="律师", entity_id="L-1", region="440111", start_date=D(2012, 1, 1))
+        ds.add_activity(region="440111", date=D(2019, 6, 30), indicator="law_education.events",
+                        value=11837)
+        s = ds.summary()
+        assert s.rows_accepted == 0  # appended records are not loaded rows
+        with ds.report(region="440111", year=2019) as rep:
+            assert rep.region_name == "白云区"
+            assert rep["reconsideration.received"] == 2
+            assert rep["reconsideration.correction_rate"] == Fraction(1, 2)
+            assert rep["reconsideration.not_litigated_rate"] == Fraction(1, 1)
+            assert rep["litigation.win_rate"] == Fraction(1, 1)
+            assert rep["legal_aid.recovered_amount"] == Decimal("40000.50")
+            assert rep["legal_aid.commitment_share"] == Fraction(1, 1)
+            assert rep["mediation.major_group"] == 1
+            assert rep["registry.lawyer"] == 1
+            assert rep["law_education.events"] == 11837
+
+
+def test_bad_record_names_the_field_and_is_not_kept():
+    ds = fazhi.Dataset()
+    with pytest.raises(fazhi.InvalidArgument) as e:
+        ds.add_reconsideration(case_id="R-1", region="440111", received_date="2019-02-30")
+    assert "received_date" in str(e.value) and "2019-02-30" in str(e.value)
+    with pytest.raises(fazhi.InvalidArgument) as e:
+        ds.add_litigation(case_id="L", region="440111", filed_date=D(2019, 1, 2))
+    assert "instance" in str(e.value)
+    ds.add_reconsideration(case_id="R-1", region="440111", received_date=D(2019, 2, 28))
+    with pytest.raises(fazhi.InvalidArgument, match="case_id"):
+        ds.add_reconsideration(case_id="R-1", region="440111", received_date=D(2019, 3, 1))
+    with ds.report("440111", 2019) as rep:
+        assert rep["reconsideration.received"] == 1
+
+
+def test_buffer_with_a_bad_row_is_rejected_with_file_line_column():
+    csv = ("案件编号,区划代码,收到日期\n"
+           "B-1,440111,2019-03-05\n"
+           "B-2,440111,2019-02-30\n")
+    ds = fazhi.Dataset.from_buffer("reconsideration", csv)
+    s = ds.summary()
+    assert (s.files, s.rows_read, s.rows_accepted, s.rows_rejected) == (1, 2, 1, 1)
+    assert s.kinds["reconsideration"] == fazhi.KindCounts(2, 1, 1)
+    [bad] = ds.rejects()
+    assert bad["file"] == "<buffer:reconsideration>"
+    assert bad["line"] == 3
+    assert bad["column"] == "received_date"
+    assert "2019-02-30" in bad["reason"]
+
+
+def test_gb18030_buffer_loads():
+    csv = "区划代码,名称\n440111,白云区\n".encode("gb18030")
+    ds = fazhi.Dataset.from_buffer("regions", csv)
+    assert ds.summary().rows_accepted == 1
+    assert any("GB18030" in n for n in ds.notices())
+
+
+def test_load_csv_and_notices(tmp_path):
+    from conftest import ROLLUP
+    ds = fazhi.Dataset.from_csv("mediation", ROLLUP + "/mediation.csv")
+    assert ds.summary().kinds["mediation"].rows_accepted > 0
+    (tmp_path / "notes.txt").write_text("not a record file")
+    (tmp_path / "regions.csv").write_text("region,name\n440111,白云区\n")
+    summary = fazhi.Dataset().load_dir(tmp_path)
+    assert summary.notices == 1 and summary.kinds["regions"].rows_accepted == 1

@@ -1,0 +1,67 @@
+# check_exports.cmake -- libfazhi.so.1 exports the fz_ names of fazhi.h and
+# nothing else, under the SONAME that carries the ABI version.
+#
+#   cmake -DLIBRARY=<libfazhi.so.1> -DHEADER=<fazhi.h> -DSONAME=libfazhi.so.1
+#         -DNM=nm -DREADELF=readelf -P check_exports.cmake
+foreach(v LIBRARY HEADER SONAME NM READELF)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "check_exports: -D${v}= is required")
+  endif()
+endforeach()
+
+execute_process(COMMAND ${NM} -D --defined-only ${LIBRARY}
+  OUTPUT_VARIABLE nm_out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "check_exports: ${NM} failed on ${LIBRARY}")
+endif()
+
+string(REPLACE "\n" ";" lines "${nm_out}")
+set(exported "")
+set(strays "")
+foreach(line IN LISTS lines)
+  if(line MATCHES "^[0-9a-fA-F]* *([A-Za-z]) ([^ ]+)$")
+    set(type "${CMAKE_MATCH_1}")
+    set(name "${CMAKE_MATCH_2}")
+    # The version script's node name is an absolute symbol, not code.
+    if(type STREQUAL "A" AND name MATCHES "^FAZHI_[0-9.]+$")
+      continue()
+    endif()
+    string(REGEX REPLACE "@.*$" "" name "${name}")
+    if(name MATCHES "^fz_[a-z0-9_]+$")
+      list(APPEND exported ${name})
+    else()
+      list(APPEND strays "${type} ${name}")
+    endif()
+  endif()
+endforeach()
+list(LENGTH exported n)
+if(strays)
+  list(JOIN strays "\n  " s)
+  message(FATAL_ERROR "check_exports: ${LIBRARY} exports names that are not fz_:\n  ${s}")
+endif()
+
+# Every function the header declares is exported, and every export is declared.
+file(READ ${HEADER} header)
+string(REGEX MATCHALL "FZ_EXTERN[^;(]*[ *](fz_[a-z0-9_]+)\\(" decls "${header}")
+set(declared "")
+foreach(d IN LISTS decls)
+  string(REGEX MATCH "fz_[a-z0-9_]+\\($" f "${d}")
+  string(REPLACE "(" "" f "${f}")
+  list(APPEND declared ${f})
+endforeach()
+set(missing ${declared})
+list(REMOVE_ITEM missing ${exported})
+set(undeclared ${exported})
+list(REMOVE_ITEM undeclared ${declared})
+if(missing)
+  message(FATAL_ERROR "check_exports: declared in fazhi.h but not exported: ${missing}")
+endif()
+if(undeclared)
+  message(FATAL_ERROR "check_exports: exported but not declared in fazhi.h: ${undeclared}")
+endif()
+
+execute_process(COMMAND ${READELF} -d ${LIBRARY} OUTPUT_VARIABLE dyn RESULT_VARIABLE rc)
+if(NOT dyn MATCHES "\\(SONAME\\)[^\n]*\\[${SONAME}\\]")
+  message(FATAL_ERROR "check_exports: ${LIBRARY} lacks SONAME ${SONAME}")
+endif()
+message(STATUS "check_exports: ${n} fz_ functions exported, nothing else; SONAME ${SONAME}")

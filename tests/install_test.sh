@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# install_test.sh BUILD_DIR SOURCE_DIR WORK_DIR [GENERATOR] -- installs fazhi into a fresh
+# prefix and builds consumers against the installed tree only: the C example
+# with CMake (find_package -> fazhi::fazhi_c), with pkg-config (cc and the
+# example's Makefile), and a C++ program with fazhi::fazhi. Each must run and
+# print the Baiyun 2019 figures.
+set -euo pipefail
+build=$1 src=$2 work=$3 generator=${4:-Ninja}
+prefix=$work/prefix
+data=$src/data/examples/baiyun-2019
+rm -rf "$work"
+mkdir -p "$work"
+
+cmake --install "$build" --prefix "$prefix" >"$work/install.log"
+
+fail() { echo "install_test: $*" >&2; exit 1; }
+libdir=$(dirname "$(find "$prefix" -name 'libfazhi.so.1' -print -quit)")
+[ -n "$libdir" ] && [ "$libdir" != . ] || fail "libfazhi.so.1 not installed"
+for f in include/fazhi.h include/fazhi_version.h include/fazhi/dataset.hpp include/fazhi/report.hpp; do
+  [ -f "$prefix/$f" ] || fail "$f not installed"
+done
+[ -L "$libdir/libfazhi.so" ] || fail "libfazhi.so (the dev symlink) not installed"
+[ -L "$libdir/libfazhi.so.1" ] || fail "libfazhi.so.1 (the SONAME link) not installed"
+[ -f "$libdir/libfazhi_cxx.a" ] || fail "libfazhi_cxx.a (fazhi::fazhi) not installed"
+[ -f "$libdir/cmake/fazhi/fazhiConfig.cmake" ] || fail "fazhiConfig.cmake not installed"
+[ -f "$libdir/cmake/fazhi/fazhiConfigVersion.cmake" ] || fail "fazhiConfigVersion.cmake not installed"
+[ -f "$libdir/pkgconfig/fazhi.pc" ] || fail "fazhi.pc not installed"
+
+expect() {  # expect OUTPUT_FILE TEXT...
+  local out=$1; shift
+  for t in "$@"; do grep -qF -- "$t" "$out" || { cat "$out" >&2; fail "'$t' missing from $out"; }; done
+}
+
+# 1. CMake: find_package(fazhi) and fazhi::fazhi_c.
+cmake -S "$src/examples/c" -B "$work/cmake-c" -G "$generator" -DCMAKE_PREFIX_PATH="$prefix" >"$work/cmake-c.log"
+cmake --build "$work/cmake-c" >>"$work/cmake-c.log"
+"$work/cmake-c/load_report" "$data" 440111 2019 >"$work/cmake-c.out"
+expect "$work/cmake-c.out" "439 件" "94.02% = 110/117"
+
+# 2. pkg-config, as the brief of API.md says: cc app.c $(pkg-config --cflags --libs fazhi).
+export PKG_CONFIG_PATH=$libdir/pkgconfig
+[ "$(pkg-config --modversion fazhi)" = "$(sed -n 's/^#define FZ_VERSION_STRING "\(.*\)"/\1/p' "$prefix/include/fazhi_version.h")" ] \
+  || fail "fazhi.pc's version differs from fazhi_version.h"
+mkdir -p "$work/pkg-config"
+# shellcheck disable=SC2046
+cc -std=c99 -pedantic -Wall -Wextra -Werror "$src/examples/c/load_report.c" \
+   $(pkg-config --cflags --libs fazhi) -o "$work/pkg-config/load_report"
+LD_LIBRARY_PATH=$libdir "$work/pkg-config/load_report" "$data" >"$work/pkg-config.out"
+expect "$work/pkg-config.out" "439 件" "94.02% = 110/117"
+# ... and through the example's Makefile.
+make -s -C "$work/pkg-config" -f "$src/examples/c/Makefile" VPATH="$src/examples/c" \
+     load_report -B >"$work/make.log"
+LD_LIBRARY_PATH=$libdir "$work/pkg-config/load_report" "$data" >"$work/make.out"
+expect "$work/make.out" "439 件"
+# The library resolves under its SONAME, not the dev symlink.
+readelf -d "$work/pkg-config/load_report" | grep -q 'NEEDED.*\[libfazhi.so.1\]' \
+  || fail "load_report does not NEED libfazhi.so.1"
+
+# 3. CMake: the C++ core, fazhi::fazhi, with its dependencies found for us.
+cmake -S "$src/tests/install_consumer" -B "$work/cmake-cxx" -G "$generator" \
+      -DCMAKE_PREFIX_PATH="$prefix" >"$work/cmake-cxx.log"
+cmake --build "$work/cmake-cxx" >>"$work/cmake-cxx.log"
+"$work/cmake-cxx/cxx_consumer" "$data" >"$work/cmake-cxx.out"
+expect "$work/cmake-cxx.out" "litigation.win_rate 94.02%"
+
+echo "install_test: installed into $prefix; CMake (C and C++) and pkg-config consumers ran"
