@@ -269,20 +269,31 @@ absl::StatusOr<Date> Calendar::period_end_workdays(Date event, int32_t n) const 
   return add_workdays(event, n);
 }
 
+bool Calendar::try_period_end_months(DayNumber event, int32_t n, PeriodRules rules,
+                                     DayNumber& out) const noexcept {
+  if (n < 1 || !is_covered_span(event, event)) return false;
+  using boost::gregorian::gregorian_calendar;
+  const auto ymd = gregorian_calendar::from_day_number(static_cast<uint32_t>(event));
+  const int64_t months = int64_t{ymd.year} * 12 + (ymd.month - 1) + n;
+  const int year = static_cast<int>(months / 12), month = static_cast<int>(months % 12) + 1;
+  if (year > kMaxYear) return false;
+  // 民法典 art. 202: the corresponding day of the last month, else its last day.
+  const int last = gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
+                                                        static_cast<unsigned short>(month));
+  const int day = std::min(static_cast<int>(ymd.day), last);
+  const DayNumber end = static_cast<DayNumber>(gregorian_calendar::day_number(
+      gregorian_calendar::ymd_type(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                                   static_cast<unsigned short>(day))));
+  return try_roll_over(end, rules, out);  // then the rest-day roll-over of art. 203
+}
+
 absl::StatusOr<Date> Calendar::period_end_months(Date event, int32_t n, PeriodRules rules) const {
   if (n < 1) return absl::InvalidArgumentError("a period needs at least 1 month");
   if (absl::Status s = check_covered(event); !s.ok()) return s;
-  const auto ymd = event.year_month_day();
-  const int months = static_cast<int>(ymd.year) * 12 + (static_cast<int>(ymd.month) - 1) + n;
-  const int year = months / 12, month = months % 12 + 1;
-  if (year > kMaxYear) return absl::OutOfRangeError("period ends beyond the supported years");
-  // 民法典 art. 202: the corresponding day of the last month, else its last day.
-  const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
-      static_cast<unsigned short>(year), static_cast<unsigned short>(month));
-  const int day = std::min(static_cast<int>(ymd.day), last);
-  return roll_over(Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-                        static_cast<unsigned short>(day)),
-                   rules);
+  DayNumber out = 0;
+  if (try_period_end_months(to_day_number(event), n, rules, out)) return from_day_number(out);
+  return absl::OutOfRangeError(absl::StrCat(n, " months after ", format_iso(event),
+                                            " end outside the loaded working-day calendar"));
 }
 
 }  // namespace fazhi

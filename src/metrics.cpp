@@ -276,13 +276,13 @@ enum Counter : uint16_t {
   kLWithdrawnAfterCorrection, kLHearing, kLHead,
   kLHearingFirst, kLHeadFirst, kLHearingSecond, kLHeadSecond, kLHearingRetrial, kLHeadRetrial,
   kLLawyerOnly, kLDefenceKnown, kLDefenceOnTime, kLDefenceOffCalendar,
-  kLPendingEndFirst, kLPendingOverLimitFirst, kLClosedAll,
+  kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst, kLClosedAll,
   // Legal aid
   kAAccepted, kAClosed, kARecoveredFen, kADecided, kAReviewSum, kAReviewMax, kAReviewOnTime,
   kAReviewOffCalendar, kAAssigned, kAAssignedDecided, kAAssignOnTime, kAAssignOffCalendar,
   kALottery, kACommitment, kAPendingEnd, kAPendingOverLimit,
   // Mediation
-  kMReceived, kMMajorGroup, kMClosed, kMSuccess, kMPendingEnd, kMPendingOverLimit,
+  kMReceived, kMMajorGroup, kMClosed, kMSuccess, kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar,
   // Registry: standing and new, by RegistryKind
   kGStanding, kGNew = kGStanding + kRegistryKindCount, kGEnd = kGNew + kRegistryKindCount,
   // Activity: sum and rows, by Indicator
@@ -302,6 +302,42 @@ struct Tally {
   }
 };
 
+// Counts<First> addresses one family's block of counters by their Counter
+// names, so the tally code reads ++n[kRReceived] whatever the layout.
+template <int First>
+struct Counts {
+  int64_t* p;
+  int64_t& operator[](int k) const { return p[k - First]; }
+};
+
+// Block holds one record family's counters for every region and both periods,
+// the two periods of a region side by side: a record updates one small,
+// contiguous slot instead of a region's whole Tally, which keeps the pass in
+// cache when records come in no particular region order.
+template <int First, int End>
+struct Block {
+  static constexpr size_t kWidth = End - First;
+  std::vector<int64_t> n;
+  explicit Block(size_t regions) : n(regions * 2 * kWidth) {}
+  Counts<First> at(RegionIndex r, int period) { return {&n[(size_t{r} * 2 + static_cast<size_t>(period)) * kWidth]}; }
+  void copy_to(std::vector<Tally>& current, std::vector<Tally>& previous) const {
+    for (size_t r = 0; r < current.size(); ++r) {
+      std::copy_n(&n[(r * 2) * kWidth], kWidth, current[r].n.begin() + First);
+      std::copy_n(&n[(r * 2 + 1) * kWidth], kWidth, previous[r].n.begin() + First);
+    }
+  }
+};
+
+using ReconsiderationBlock = Block<kRReceived, kLReceived>;
+using LitigationBlock = Block<kLReceived, kAAccepted>;
+using LegalAidBlock = Block<kAAccepted, kMReceived>;
+using MediationBlock = Block<kMReceived, kGStanding>;
+using RegistryBlock = Block<kGStanding, kGEnd>;
+using ActivityBlock = Block<kXSum, kCounterCount>;
+
+// The two periods of one pass: [0] the report's, [1] the previous one.
+using Periods = std::array<Period, 2>;
+
 bool has(DayNumber d) { return d != kNoDay; }
 
 // The reconsideration decision period (行政复议法 (2023) art. 62): 60 days from
@@ -319,226 +355,285 @@ bool reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const P
   return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline);
 }
 
-void tally_reconsideration(const ReconsiderationColumns& r, Period p, const Profile& profile,
-                           const Calendar& cal, std::vector<Tally>& out) {
+void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
+                           const Calendar& cal, ReconsiderationBlock& block, std::vector<std::vector<int32_t>>& days) {
   for (size_t i = 0; i < r.size(); ++i) {
-    auto& n = out[r.region[i]].n;
-    const DayNumber received = r.received[i], closed = r.closed[i];
-    const Disposition disp = r.disposition[i];
-    if (p.contains(received)) ++n[kRReceived];
-    if (has(r.accepted[i]) && p.contains(r.accepted[i])) ++n[kRAccepted];
-    if (received < p.from && (!has(closed) || closed >= p.from)) ++n[kRPendingStart];
-    const bool pending_end = received <= p.to && (!has(closed) || closed > p.to);
-    if (pending_end) {
-      ++n[kRPendingEnd];
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      const auto n = block.at(r.region[i], which);
+      const DayNumber received = r.received[i], closed = r.closed[i];
+      const Disposition disp = r.disposition[i];
+      if (p.contains(received)) ++n[kRReceived];
+      if (has(r.accepted[i]) && p.contains(r.accepted[i])) ++n[kRAccepted];
+      if (received < p.from && (!has(closed) || closed >= p.from)) ++n[kRPendingStart];
+      const bool pending_end = received <= p.to && (!has(closed) || closed > p.to);
+      if (pending_end) {
+        ++n[kRPendingEnd];
+        DayNumber acceptance = 0, deadline = 0;
+        if (!reconsideration_deadline(r, i, profile, cal, acceptance, deadline)) {
+          ++n[kRPendingOffCalendar];
+        } else if (deadline < p.to) {
+          ++n[kRPendingOverLimit];
+        }
+      }
+      // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
+      // within 5 working days of receipt.
+      const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
+                               : disp == Disposition::kNotAccepted ? closed
+                                                                   : kNoDay;
+      if (has(intake) && p.contains(intake)) {
+        ++n[kRIntakeDecided];
+        int32_t wd = 0;
+        if (!cal.try_workdays_between(received, intake, wd)) {
+          ++n[kRIntakeOffCalendar];
+        } else if (wd <= 5) {
+          ++n[kRIntakeOnTime];
+        }
+      }
+      if (!has(closed) || !p.contains(closed) || !is_concluded(disp)) continue;
+      ++n[kRClosed];
+      if (received < p.from) ++n[kRCarriedOver];
+      switch (correction_class(disp)) {
+        case CorrectionClass::kDirect: ++n[kRDirect]; break;
+        case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
+        case CorrectionClass::kOptional:
+          ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
+          break;
+        case CorrectionClass::kNone: break;
+      }
+      if (is_decided_on_merits(disp)) ++n[kRDecidedOnMerits];
+      if (r.litigated[i] != Tri::kUnknown) {
+        ++n[kRLitigatedKnown];
+        if (r.litigated[i] == Tri::kFalse) ++n[kRNotLitigated];
+      }
       DayNumber acceptance = 0, deadline = 0;
       if (!reconsideration_deadline(r, i, profile, cal, acceptance, deadline)) {
-        ++n[kRPendingOffCalendar];
-      } else if (deadline < p.to) {
-        ++n[kRPendingOverLimit];
+        ++n[kRDeadlineOffCalendar];
+        continue;
       }
-    }
-    // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
-    // within 5 working days of receipt.
-    const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
-                             : disp == Disposition::kNotAccepted ? closed
-                                                                 : kNoDay;
-    if (has(intake) && p.contains(intake)) {
-      ++n[kRIntakeDecided];
-      int32_t wd = 0;
-      if (!cal.try_workdays_between(received, intake, wd)) {
-        ++n[kRIntakeOffCalendar];
-      } else if (wd <= 5) {
-        ++n[kRIntakeOnTime];
-      }
-    }
-    if (!has(closed) || !p.contains(closed) || !is_concluded(disp)) continue;
-    ++n[kRClosed];
-    if (received < p.from) ++n[kRCarriedOver];
-    switch (correction_class(disp)) {
-      case CorrectionClass::kDirect: ++n[kRDirect]; break;
-      case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
-      case CorrectionClass::kOptional:
-        ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
-        break;
-      case CorrectionClass::kNone: break;
-    }
-    if (is_decided_on_merits(disp)) ++n[kRDecidedOnMerits];
-    if (r.litigated[i] != Tri::kUnknown) {
-      ++n[kRLitigatedKnown];
-      if (r.litigated[i] == Tri::kFalse) ++n[kRNotLitigated];
-    }
-    DayNumber acceptance = 0, deadline = 0;
-    if (!reconsideration_deadline(r, i, profile, cal, acceptance, deadline)) {
-      ++n[kRDeadlineOffCalendar];
-      continue;
-    }
-    if (closed <= deadline) {
-      ++n[kROnTime];
-    } else {
-      ++n[kROverdue];
-    }
-    const int32_t days = std::max<int32_t>(0, closed - acceptance);
-    n[kRDaysSum] += days;
-    out[r.region[i]].recon_days.push_back(days);
-  }
-}
-
-void tally_litigation(const LitigationColumns& l, Period p, const Profile& profile,
-                      const Calendar& cal, std::vector<Tally>& out) {
-  for (size_t i = 0; i < l.size(); ++i) {
-    auto& n = out[l.region[i]].n;
-    const DayNumber filed = l.filed[i], closed = l.closed[i];
-    const bool first = l.instance[i] == Instance::kFirst;
-    if (p.contains(filed)) {
-      ++n[kLReceived];
-      if (first) ++n[kLReceivedFirst];
-      // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
-      // the complaint; calendar days with the roll-over (art. 101).
-      if (has(l.defence[i])) {
-        ++n[kLDefenceKnown];
-        DayNumber due = 0;
-        if (!cal.try_period_end_days(filed, 15, profile.period_rules, due)) {
-          ++n[kLDefenceOffCalendar];
-        } else if (l.defence[i] <= due) {
-          ++n[kLDefenceOnTime];
-        }
-      }
-    }
-    if (first && filed <= p.to && (!has(closed) || closed > p.to)) {
-      ++n[kLPendingEndFirst];
-      // 行政诉讼法 art. 81: first instance within six months of filing.
-      absl::StatusOr<Date> limit = cal.period_end_months(from_day_number(filed), 6, profile.period_rules);
-      if (limit.ok() && to_day_number(*limit) < p.to) ++n[kLPendingOverLimitFirst];
-    }
-    if (!has(closed) || !p.contains(closed)) continue;
-    ++n[kLClosedAll];
-    const LitigationOutcome o = l.outcome[i];
-    if (o == LitigationOutcome::kWithdrawnAfterCorrection) ++n[kLWithdrawnAfterCorrection];
-    if (l.lawyer_only[i] == Tri::kTrue) ++n[kLLawyerOnly];
-    // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
-    // over the cases of that level that held a hearing.
-    if (l.hearing_held[i] == Tri::kTrue) {
-      const bool head = l.head_appeared[i] == Tri::kTrue;
-      ++n[kLHearing];
-      if (head) ++n[kLHead];
-      switch (l.instance[i]) {
-        case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
-        case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
-        case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
-        case Instance::kNone: break;
-      }
-    }
-    if (!first) continue;
-    ++n[kLClosedFirst];
-    if (is_judgment(o)) {
-      ++n[kLJudgedFirst];
-      if (o == LitigationOutcome::kJudgmentWin) ++n[kLWinFirst];
-    }
-    if (is_agency_loss(o)) ++n[kLLossFirst];
-  }
-}
-
-void tally_legal_aid(const LegalAidColumns& a, Period p, const Profile& profile,
-                     const Calendar& cal, std::vector<Tally>& out) {
-  for (size_t i = 0; i < a.size(); ++i) {
-    auto& n = out[a.region[i]].n;
-    const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
-                    assigned = a.assigned[i];
-    if (has(accepted) && p.contains(accepted)) {
-      ++n[kAAccepted];
-      if (a.commitment[i] == Tri::kTrue) ++n[kACommitment];
-    }
-    if (has(accepted) && accepted <= p.to && (!has(closed) || closed > p.to)) {
-      ++n[kAPendingEnd];
-      if (profile.legal_aid_case_limit_days && p.to - accepted > *profile.legal_aid_case_limit_days) {
-        ++n[kAPendingOverLimit];
-      }
-    }
-    if (has(closed) && p.contains(closed)) {
-      ++n[kAClosed];
-      if (a.recovered_fen[i] > 0) n[kARecoveredFen] += a.recovered_fen[i];
-    }
-    // 法律援助法 art. 43: review within 7 days of the application (working
-    // days, as the ministry's procedure rules count them).
-    if (has(decided) && p.contains(decided)) {
-      ++n[kADecided];
-      int32_t wd = 0;
-      if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
-        ++n[kAReviewOffCalendar];
+      if (closed <= deadline) {
+        ++n[kROnTime];
       } else {
-        n[kAReviewSum] += wd;
-        n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
-        if (wd <= profile.legal_aid_review_limit_workdays) ++n[kAReviewOnTime];
+        ++n[kROverdue];
       }
+      const int32_t duration = std::max<int32_t>(0, closed - acceptance);
+      n[kRDaysSum] += duration;
+      days[size_t{r.region[i]} * 2 + static_cast<size_t>(which)].push_back(duration);
     }
-    // Art. 43: assign within 3 days of the decision to grant aid.
-    if (has(assigned) && p.contains(assigned)) {
-      ++n[kAAssigned];
-      if (a.assignment_method[i] == AssignmentMethod::kLottery) ++n[kALottery];
-      if (has(decided)) {
-        ++n[kAAssignedDecided];
+  }
+}
+
+void tally_litigation(const LitigationColumns& l, const Periods& periods, const Profile& profile,
+                      const Calendar& cal, LitigationBlock& block) {
+  for (size_t i = 0; i < l.size(); ++i) {
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      const auto n = block.at(l.region[i], which);
+      const DayNumber filed = l.filed[i], closed = l.closed[i];
+      const bool first = l.instance[i] == Instance::kFirst;
+      if (p.contains(filed)) {
+        ++n[kLReceived];
+        if (first) ++n[kLReceivedFirst];
+        // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
+        // the complaint; calendar days with the roll-over (art. 101).
+        if (has(l.defence[i])) {
+          ++n[kLDefenceKnown];
+          DayNumber due = 0;
+          if (!cal.try_period_end_days(filed, 15, profile.period_rules, due)) {
+            ++n[kLDefenceOffCalendar];
+          } else if (l.defence[i] <= due) {
+            ++n[kLDefenceOnTime];
+          }
+        }
+      }
+      if (first && filed <= p.to && (!has(closed) || closed > p.to)) {
+        ++n[kLPendingEndFirst];
+        // 行政诉讼法 art. 81: first instance within six months of filing.
+        DayNumber limit = 0;
+        if (!cal.try_period_end_months(filed, 6, profile.period_rules, limit)) {
+          ++n[kLPendingOffCalendarFirst];
+        } else if (limit < p.to) {
+          ++n[kLPendingOverLimitFirst];
+        }
+      }
+      if (!has(closed) || !p.contains(closed)) continue;
+      ++n[kLClosedAll];
+      const LitigationOutcome o = l.outcome[i];
+      if (o == LitigationOutcome::kWithdrawnAfterCorrection) ++n[kLWithdrawnAfterCorrection];
+      if (l.lawyer_only[i] == Tri::kTrue) ++n[kLLawyerOnly];
+      // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
+      // over the cases of that level that held a hearing.
+      if (l.hearing_held[i] == Tri::kTrue) {
+        const bool head = l.head_appeared[i] == Tri::kTrue;
+        ++n[kLHearing];
+        if (head) ++n[kLHead];
+        switch (l.instance[i]) {
+          case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
+          case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
+          case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
+          case Instance::kNone: break;
+        }
+      }
+      if (!first) continue;
+      ++n[kLClosedFirst];
+      if (is_judgment(o)) {
+        ++n[kLJudgedFirst];
+        if (o == LitigationOutcome::kJudgmentWin) ++n[kLWinFirst];
+      }
+      if (is_agency_loss(o)) ++n[kLLossFirst];
+    }
+  }
+}
+
+void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
+                     const Calendar& cal, LegalAidBlock& block) {
+  for (size_t i = 0; i < a.size(); ++i) {
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      const auto n = block.at(a.region[i], which);
+      const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
+                      assigned = a.assigned[i];
+      if (has(accepted) && p.contains(accepted)) {
+        ++n[kAAccepted];
+        if (a.commitment[i] == Tri::kTrue) ++n[kACommitment];
+      }
+      if (has(accepted) && accepted <= p.to && (!has(closed) || closed > p.to)) {
+        ++n[kAPendingEnd];
+        if (profile.legal_aid_case_limit_days && p.to - accepted > *profile.legal_aid_case_limit_days) {
+          ++n[kAPendingOverLimit];
+        }
+      }
+      if (has(closed) && p.contains(closed)) {
+        ++n[kAClosed];
+        if (a.recovered_fen[i] > 0) n[kARecoveredFen] += a.recovered_fen[i];
+      }
+      // 法律援助法 art. 43: review within 7 days of the application (working
+      // days, as the ministry's procedure rules count them).
+      if (has(decided) && p.contains(decided)) {
+        ++n[kADecided];
         int32_t wd = 0;
-        if (!cal.try_workdays_between(decided, assigned, wd)) {
-          ++n[kAAssignOffCalendar];
-        } else if (wd <= profile.legal_aid_assignment_limit_workdays) {
-          ++n[kAAssignOnTime];
+        if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
+          ++n[kAReviewOffCalendar];
+        } else {
+          n[kAReviewSum] += wd;
+          n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
+          if (wd <= profile.legal_aid_review_limit_workdays) ++n[kAReviewOnTime];
+        }
+      }
+      // Art. 43: assign within 3 days of the decision to grant aid.
+      if (has(assigned) && p.contains(assigned)) {
+        ++n[kAAssigned];
+        if (a.assignment_method[i] == AssignmentMethod::kLottery) ++n[kALottery];
+        if (has(decided)) {
+          ++n[kAAssignedDecided];
+          int32_t wd = 0;
+          if (!cal.try_workdays_between(decided, assigned, wd)) {
+            ++n[kAAssignOffCalendar];
+          } else if (wd <= profile.legal_aid_assignment_limit_workdays) {
+            ++n[kAAssignOnTime];
+          }
         }
       }
     }
   }
 }
 
-void tally_mediation(const MediationColumns& m, Period p, const Profile& profile,
-                     const Calendar& cal, std::vector<Tally>& out) {
+void tally_mediation(const MediationColumns& m, const Periods& periods, const Profile& profile,
+                     const Calendar& cal, MediationBlock& block) {
   for (size_t i = 0; i < m.size(); ++i) {
-    auto& n = out[m.region[i]].n;
-    const DayNumber received = m.received[i], closed = m.closed[i];
-    if (p.contains(received)) {
-      ++n[kMReceived];
-      if (m.major_group[i] == Tri::kTrue) ++n[kMMajorGroup];
-    }
-    if (has(closed) && p.contains(closed)) {
-      ++n[kMClosed];
-      if (m.outcome[i] == MediationOutcome::kSuccess) ++n[kMSuccess];
-    }
-    if (received <= p.to && (!has(closed) || closed > p.to)) {
-      ++n[kMPendingEnd];
-      // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
-      absl::StatusOr<Date> limit = cal.period_end_months(from_day_number(received), 1, profile.period_rules);
-      if (limit.ok() && to_day_number(*limit) < p.to) ++n[kMPendingOverLimit];
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      const auto n = block.at(m.region[i], which);
+      const DayNumber received = m.received[i], closed = m.closed[i];
+      if (p.contains(received)) {
+        ++n[kMReceived];
+        if (m.major_group[i] == Tri::kTrue) ++n[kMMajorGroup];
+      }
+      if (has(closed) && p.contains(closed)) {
+        ++n[kMClosed];
+        if (m.outcome[i] == MediationOutcome::kSuccess) ++n[kMSuccess];
+      }
+      if (received <= p.to && (!has(closed) || closed > p.to)) {
+        ++n[kMPendingEnd];
+        // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
+        DayNumber limit = 0;
+        if (!cal.try_period_end_months(received, 1, profile.period_rules, limit)) {
+          ++n[kMPendingOffCalendar];
+        } else if (limit < p.to) {
+          ++n[kMPendingOverLimit];
+        }
+      }
     }
   }
 }
 
-void tally_registry(const RegistryColumns& g, Period p, std::vector<Tally>& out) {
+void tally_registry(const RegistryColumns& g, const Periods& periods, RegistryBlock& block) {
   for (size_t i = 0; i < g.size(); ++i) {
-    auto& n = out[g.region[i]].n;
-    const size_t k = static_cast<size_t>(g.kind[i]);
-    // An entity stands on day d when start <= d < end (REPORT.md).
-    if (g.start[i] <= p.to && (!has(g.end[i]) || p.to < g.end[i])) ++n[kGStanding + k];
-    if (p.contains(g.start[i])) ++n[kGNew + k];
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      const auto n = block.at(g.region[i], which);
+      const size_t k = static_cast<size_t>(g.kind[i]);
+      // An entity stands on day d when start <= d < end (REPORT.md).
+      if (g.start[i] <= p.to && (!has(g.end[i]) || p.to < g.end[i])) ++n[kGStanding + k];
+      if (p.contains(g.start[i])) ++n[kGNew + k];
+    }
   }
 }
 
-void tally_activity(const ActivityColumns& x, Period p, std::vector<Tally>& out) {
+void tally_activity(const ActivityColumns& x, const Periods& periods, ActivityBlock& block) {
   for (size_t i = 0; i < x.size(); ++i) {
-    if (!p.contains(x.date[i])) continue;
-    auto& n = out[x.region[i]].n;
-    const size_t k = static_cast<size_t>(x.indicator[i]);
-    n[kXSum + k] += x.value[i];
-    ++n[kXRows + k];
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      if (!p.contains(x.date[i])) continue;
+      const auto n = block.at(x.region[i], which);
+      const size_t k = static_cast<size_t>(x.indicator[i]);
+      n[kXSum + k] += x.value[i];
+      ++n[kXRows + k];
+    }
   }
 }
 
-std::vector<Tally> tally(const Dataset& ds, Period p, const Profile& profile, const Calendar& cal) {
-  std::vector<Tally> out(ds.regions().size());
-  tally_reconsideration(ds.reconsideration(), p, profile, cal, out);
-  tally_litigation(ds.litigation(), p, profile, cal, out);
-  tally_legal_aid(ds.legal_aid(), p, profile, cal, out);
-  tally_mediation(ds.mediation(), p, profile, cal, out);
-  tally_registry(ds.registry(), p, out);
-  tally_activity(ds.activity(), p, out);
+// tally makes the one pass over every record, for the period and the previous
+// one at once, and returns each region's tallies for both.
+std::array<std::vector<Tally>, 2> tally(const Dataset& ds, const Periods& periods, const Profile& profile,
+                                        const Calendar& cal) {
+  const size_t regions = ds.regions().size();
+  std::array<std::vector<Tally>, 2> out = {std::vector<Tally>(regions), std::vector<Tally>(regions)};
+  {
+    ReconsiderationBlock block(regions);
+    std::vector<std::vector<int32_t>> days(regions * 2);
+    tally_reconsideration(ds.reconsideration(), periods, profile, cal, block, days);
+    block.copy_to(out[0], out[1]);
+    for (size_t r = 0; r < regions; ++r) {
+      out[0][r].recon_days = std::move(days[r * 2]);
+      out[1][r].recon_days = std::move(days[r * 2 + 1]);
+    }
+  }
+  {
+    LitigationBlock block(regions);
+    tally_litigation(ds.litigation(), periods, profile, cal, block);
+    block.copy_to(out[0], out[1]);
+  }
+  {
+    LegalAidBlock block(regions);
+    tally_legal_aid(ds.legal_aid(), periods, profile, cal, block);
+    block.copy_to(out[0], out[1]);
+  }
+  {
+    MediationBlock block(regions);
+    tally_mediation(ds.mediation(), periods, profile, cal, block);
+    block.copy_to(out[0], out[1]);
+  }
+  {
+    RegistryBlock block(regions);
+    tally_registry(ds.registry(), periods, block);
+    block.copy_to(out[0], out[1]);
+  }
+  {
+    ActivityBlock block(regions);
+    tally_activity(ds.activity(), periods, block);
+    block.copy_to(out[0], out[1]);
+  }
   return out;
 }
 
@@ -644,7 +739,8 @@ std::vector<Value> values_of(const Tally& t, const Context& c) {
   set(case_index("litigation.disposition_time"),
       Value::days(c.period.days() * n[kLPendingEndFirst], n[kLClosedFirst], "no first-instance cases closed in the period"));
   set(case_index("litigation.pending_over_limit_share"),
-      Value::ratio(n[kLPendingOverLimitFirst], n[kLPendingEndFirst], "no first-instance cases pending"));
+      calendar_ratio(n[kLPendingOverLimitFirst], n[kLPendingEndFirst], n[kLPendingOffCalendarFirst],
+                     "no first-instance cases pending"));
 
   // Legal aid
   set(case_index("legal_aid.accepted"), Value::count(n[kAAccepted]));
@@ -706,7 +802,7 @@ std::vector<Value> values_of(const Tally& t, const Context& c) {
   set(case_index("mediation.disposition_time"),
       Value::days(c.period.days() * n[kMPendingEnd], n[kMClosed], "no cases closed in the period"));
   set(case_index("mediation.pending_over_limit_share"),
-      Value::ratio(n[kMPendingOverLimit], n[kMPendingEnd], "no cases pending"));
+      calendar_ratio(n[kMPendingOverLimit], n[kMPendingEnd], n[kMPendingOffCalendar], "no cases pending"));
 
   // Activities: a tally nobody reported is missing, not zero.
   for (int k = 1; k < kIndicatorCount; ++k) {
@@ -810,8 +906,7 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   fig.period = period;
   fig.previous = previous_period(period);
 
-  std::vector<Tally> current = tally(ds, period, profile, calendar);
-  std::vector<Tally> previous = tally(ds, fig.previous, profile, calendar);
+  auto [current, previous] = tally(ds, Periods{period, fig.previous}, profile, calendar);
 
   // Regions: every code a record used, with its city and province.
   const std::vector<RegionCode>& codes = ds.regions();
@@ -869,7 +964,8 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
     }
     const auto& n = node_current[i].n;
     const int64_t off = n[kRIntakeOffCalendar] + n[kRDeadlineOffCalendar] + n[kRPendingOffCalendar] +
-                        n[kLDefenceOffCalendar] + n[kAReviewOffCalendar] + n[kAAssignOffCalendar];
+                        n[kLDefenceOffCalendar] + n[kLPendingOffCalendarFirst] + n[kAReviewOffCalendar] +
+                        n[kAAssignOffCalendar] + n[kMPendingOffCalendar];
     if (off > 0) {
       rf.notices.push_back(absl::StrCat(
           off, " working-day or deadline checks fall outside the loaded calendar; the figures "

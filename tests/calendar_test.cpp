@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -219,6 +220,74 @@ TEST(StatutoryPeriod, MonthsClampToTheMonthEnd) {
   EXPECT_EQ(iso(national().period_end_months(d("2019-04-01"), 6)), "2019-10-08");
   // 2018-11-30 + 14 months = 2020-01-30, inside the extended Spring Festival.
   EXPECT_EQ(iso(national().period_end_months(d("2018-11-30"), 14)), "2020-02-03");
+}
+
+// The slow, obvious reading of DOMAIN.md section 4.3, day by day, built only
+// on is_workday (itself checked against every row of the data file).
+struct Naive {
+  const Calendar& cal;
+  bool work(Date d) const { return *cal.is_workday(d); }
+  std::optional<Date> roll(Date d) const {
+    while (cal.covers(d) && !work(d)) d += boost::gregorian::days(1);
+    return cal.covers(d) ? std::optional<Date>(d) : std::nullopt;
+  }
+  std::optional<Date> days(Date event, int n) const {
+    return roll(event + boost::gregorian::days(n));
+  }
+  std::optional<Date> workdays(Date event, int n) const {
+    Date d = event;
+    while (n > 0) {
+      d += boost::gregorian::days(1);
+      if (!cal.covers(d)) return std::nullopt;
+      n -= work(d) ? 1 : 0;
+    }
+    return d;
+  }
+  std::optional<Date> months(Date event, int n) const {
+    const int m = event.year() * 12 + event.month() - 1 + n;
+    const int year = m / 12, month = m % 12 + 1;
+    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
+        static_cast<unsigned short>(year), static_cast<unsigned short>(month));
+    const int day = std::min<int>(event.day(), last);
+    const Date end(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                   static_cast<unsigned short>(day));
+    return cal.covers(end) ? roll(end) : std::nullopt;
+  }
+  int between(Date a, Date b) const {
+    int n = 0;
+    for (Date d = a + boost::gregorian::days(1); d <= b; d += boost::gregorian::days(1)) n += work(d);
+    return n;
+  }
+};
+
+std::string iso(const std::optional<Date>& d) { return d ? format_iso(*d) : "out of range"; }
+
+TEST(StatutoryPeriod, AgreesWithADayByDayWalkOnEveryDay) {
+  const Calendar& cal = national();
+  const Naive naive{cal};
+  int checked = 0;
+  for (DayNumber day = to_day_number(cal.first_day()); day <= to_day_number(cal.last_day()); ++day) {
+    const Date date = from_day_number(day);
+    SCOPED_TRACE(format_iso(date));
+    for (int32_t n : {1, 5, 15, 60}) {
+      DayNumber fast = 0;
+      ASSERT_EQ(cal.try_period_end_days(day, n, {}, fast) ? format_iso_day(fast) : "out of range",
+                iso(naive.days(date, n)));
+      ASSERT_EQ(cal.try_period_end_workdays(day, n, fast) ? format_iso_day(fast) : "out of range",
+                iso(naive.workdays(date, n)));
+    }
+    for (int32_t months : {1, 6}) {
+      DayNumber fast = 0;
+      ASSERT_EQ(cal.try_period_end_months(day, months, {}, fast) ? format_iso_day(fast) : "out of range",
+                iso(naive.months(date, months)));
+    }
+    int32_t n = -1;
+    if (cal.try_workdays_between(day, day + 10, n)) {
+      ASSERT_EQ(n, naive.between(date, date + boost::gregorian::days(10)));
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 8401);  // 2004-01-01 .. 2026-12-31
 }
 
 TEST(StatutoryPeriod, RejectsEmptyPeriods) {

@@ -369,6 +369,36 @@ TEST(AllRegions, StreamedJsonEqualsTheReportsJson) {
   }
 }
 
+TEST(Report, FiguresThatNeedAnUnloadedYearAreUndefinedNotGuessed) {
+  // Legal aid decided in 2027, for which no State Council notice is loaded:
+  // the working-day figures are undefined with a reason, the counts stand.
+  Dataset ds;
+  LegalAidRecord a;
+  a.case_id = "FA-2027-1";
+  a.region = *RegionCode::parse("440111");
+  a.applied_date = Date(2027, 3, 1);
+  a.decided_date = Date(2027, 3, 2);
+  a.decision = AidDecision::kGranted;
+  a.accepted_date = Date(2027, 3, 2);
+  ASSERT_TRUE(ds.add(a).ok());
+  absl::StatusOr<Report> r = compute_report(ds, a.region, year_period(2027));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(count(*r, "legal_aid.accepted"), 1);
+  const MetricFigure& review = m(*r, "legal_aid.review_on_time_rate");
+  EXPECT_FALSE(review.value.defined());
+  EXPECT_NE(review.value.reason.find("outside the loaded working-day calendar"), std::string::npos);
+  EXPECT_FALSE(m(*r, "legal_aid.review_workdays_max").value.defined());
+  bool noticed = false;
+  for (const std::string& n : r->data_quality.notices) noticed |= n.find("outside the loaded calendar") != std::string::npos;
+  EXPECT_TRUE(noticed);
+  // With the 2027 notice merged, the same figure is defined.
+  Calendar cal = Calendar::national();
+  ASSERT_TRUE(cal.merge_csv("date,kind,holiday\n2027-01-01,holiday,new_year\n", "2027.csv").ok());
+  absl::StatusOr<Report> with_notice = compute_report(ds, a.region, year_period(2027), {}, cal);
+  ASSERT_TRUE(with_notice.ok());
+  EXPECT_EQ(ratio(*with_notice, "legal_aid.review_on_time_rate"), "1/1");
+}
+
 TEST(Report, UnknownRegionIsNotFound) {
   absl::StatusOr<Report> r =
       compute_report(load(kRollupDir), *RegionCode::parse("110101"), year_period(2019));

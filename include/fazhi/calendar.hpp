@@ -93,6 +93,8 @@ class Calendar {
   bool try_period_end_days(DayNumber event, int32_t n, PeriodRules rules,
                            DayNumber& out) const noexcept;
   bool try_period_end_workdays(DayNumber event, int32_t n, DayNumber& out) const noexcept;
+  bool try_period_end_months(DayNumber event, int32_t n, PeriodRules rules,
+                             DayNumber& out) const noexcept;
 
  private:
   enum class DayKind : uint8_t { kHoliday, kWorkday };
