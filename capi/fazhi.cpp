@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "fazhi/calendar.hpp"
 #include "fazhi/dataset.hpp"
+#include "fazhi/lottery.hpp"
 #include "fazhi/metrics.hpp"
 #include "fazhi/profile.hpp"
 #include "fazhi/records.hpp"
@@ -524,6 +525,26 @@ int64_t integer_of(const fazhi::Value& v) {
     default:
       return 0;
   }
+}
+
+// ---- Draws ----------------------------------------------------------------------
+
+// list_argument copies an array of `count` UTF-8 strings; NULL is allowed only
+// for an empty list, and no element may be NULL. Emptiness, duplicates and
+// the canonical order are the core's to judge.
+fz_status list_argument(const char* function, const char* name, const char* const* items,
+                        size_t count, std::vector<std::string>& out) {
+  if (!items) {
+    if (count == 0) return FZ_OK;
+    return invalid(function, absl::StrCat(name, " is NULL but its count is ", count));
+  }
+  out.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    const std::string element = absl::StrCat(name, "[", i, "]");
+    if (fz_status s = text_argument(function, element.c_str(), items[i]); s) return s;
+    out.emplace_back(items[i]);
+  }
+  return FZ_OK;
 }
 
 }  // namespace
@@ -1107,6 +1128,109 @@ fz_status fz_report_narrative(const fz_report* report, char** text, size_t* len)
     if (!report) return null_argument(kFn, "report");
     if (!text) return null_argument(kFn, "text");
     return give_string(fazhi::render_narrative(report->report), text, len);
+  });
+}
+
+// ---- Draws ------------------------------------------------------------------------
+
+fz_status fz_lottery_draw(const fz_draw_input* input, char** audit_json, size_t* len) {
+  constexpr const char* kFn = "fz_lottery_draw";
+  return guard([&] {
+    clear_string_out(audit_json, len);
+    if (!input) return null_argument(kFn, "input");
+    if (!audit_json) return null_argument(kFn, "audit_json");
+    fz_draw_input in = FZ_DRAW_INPUT_INIT;
+    if (fz_status s = read_struct(kFn, "input", "fz_draw_input", input, FZ_DRAW_INPUT_MIN_SIZE, in);
+        s) {
+      return s;
+    }
+    fazhi::DrawInput core;
+    if (fz_status s = text_argument(kFn, "input->seed", in.seed); s) return s;
+    if (fz_status s = text_argument(kFn, "input->case_id", in.case_id); s) return s;
+    core.seed = in.seed;
+    core.case_id = in.case_id;
+    if (!in.answered) return null_argument(kFn, "input->answered");
+    if (fz_status s = list_argument(kFn, "input->answered", in.answered, in.answered_count,
+                                    core.answered);
+        s) {
+      return s;
+    }
+    if (fz_status s = list_argument(kFn, "input->conflicts", in.conflicts, in.conflicts_count,
+                                    core.conflicts);
+        s) {
+      return s;
+    }
+    if (fz_status s =
+            list_argument(kFn, "input->at_cap", in.at_cap, in.at_cap_count, core.at_cap);
+        s) {
+      return s;
+    }
+    absl::StatusOr<fazhi::DrawAudit> audit = fazhi::draw(core);
+    if (!audit.ok()) return from_status_in(kFn, "input", audit.status());
+    return give_string(fazhi::audit_to_json(*audit), audit_json, len);
+  });
+}
+
+fz_status fz_sample_draw(const fz_sample_input* input, char** audit_json, size_t* len) {
+  constexpr const char* kFn = "fz_sample_draw";
+  return guard([&] {
+    clear_string_out(audit_json, len);
+    if (!input) return null_argument(kFn, "input");
+    if (!audit_json) return null_argument(kFn, "audit_json");
+    fz_sample_input in = FZ_SAMPLE_INPUT_INIT;
+    if (fz_status s =
+            read_struct(kFn, "input", "fz_sample_input", input, FZ_SAMPLE_INPUT_MIN_SIZE, in);
+        s) {
+      return s;
+    }
+    fazhi::SampleInput core;
+    if (fz_status s = text_argument(kFn, "input->seed", in.seed); s) return s;
+    core.seed = in.seed;
+    if (in.batch_id) {
+      if (fz_status s = utf8_argument(kFn, "input->batch_id", in.batch_id); s) return s;
+      core.batch_id = in.batch_id;
+    }
+    if (!in.targets) return null_argument(kFn, "input->targets");
+    if (!in.inspectors) return null_argument(kFn, "input->inspectors");
+    if (fz_status s =
+            list_argument(kFn, "input->targets", in.targets, in.targets_count, core.targets);
+        s) {
+      return s;
+    }
+    if (fz_status s = list_argument(kFn, "input->inspectors", in.inspectors, in.inspectors_count,
+                                    core.inspectors);
+        s) {
+      return s;
+    }
+    std::vector<std::string> who, what;
+    if (fz_status s = list_argument(kFn, "input->conflict_inspectors", in.conflict_inspectors,
+                                    in.conflicts_count, who);
+        s) {
+      return s;
+    }
+    if (fz_status s = list_argument(kFn, "input->conflict_targets", in.conflict_targets,
+                                    in.conflicts_count, what);
+        s) {
+      return s;
+    }
+    for (size_t i = 0; i < who.size(); ++i) core.conflicts.push_back({who[i], what[i]});
+    core.k = in.k;
+    core.m = in.m;
+    absl::StatusOr<fazhi::SampleAudit> audit = fazhi::sample(core);
+    if (!audit.ok()) return from_status_in(kFn, "input", audit.status());
+    return give_string(fazhi::audit_to_json(*audit), audit_json, len);
+  });
+}
+
+fz_status fz_lottery_verify(const char* audit_json, char** summary, size_t* len) {
+  constexpr const char* kFn = "fz_lottery_verify";
+  return guard([&] {
+    clear_string_out(summary, len);
+    if (fz_status s = text_argument(kFn, "audit_json", audit_json); s) return s;
+    absl::StatusOr<std::string> ok = fazhi::verify_audit_json(audit_json);
+    if (!ok.ok()) return from_status_in(kFn, "audit record", ok.status());
+    if (!summary) return clear_error();
+    return give_string(*ok, summary, len);
   });
 }
 

@@ -485,6 +485,94 @@ FZ_EXTERN fz_status fz_report_to_json(const fz_report* report, char** json, size
  * *text with fz_free. */
 FZ_EXTERN fz_status fz_report_narrative(const fz_report* report, char** text, size_t* len);
 
+/* ---- Verifiable draws (docs/lottery.md) -------------------------------------
+ * The legal-aid lottery (摇珠) and the 双随机 inspection sample: pure functions
+ * of public inputs (an announced seed, an id, canonical lists) whose result is
+ * an audit record, a JSON object of docs/lottery.md that anyone can re-check
+ * with fz_lottery_verify, `fazhi verify` or scripts/verify_lottery.py. Lists
+ * are arrays of `count` UTF-8 strings in any order (the library sorts them);
+ * an array may be NULL only when its count is 0, and no element may be NULL.
+ * A duplicate or empty id, an empty seed and text that is not UTF-8 are
+ * FZ_INVALID_ARGUMENT; a pool or team emptied by exclusions is
+ * FZ_FAILED_PRECONDITION. These functions hold no state and are safe to call
+ * from many threads at once.
+ *
+ *   const char* answered[] = {"王律师", "李律师", "陈律师"};
+ *   const char* conflicts[] = {"李律师"};
+ *   fz_draw_input in = FZ_DRAW_INPUT_INIT;
+ *   in.seed = "2024-06-03 上证指数收盘 3078.49";
+ *   in.case_id = "穗白法援〔2024〕0173号";
+ *   in.answered = answered;
+ *   in.answered_count = 3;
+ *   in.conflicts = conflicts;
+ *   in.conflicts_count = 1;
+ *   char* audit = NULL;
+ *   if (fz_lottery_draw(&in, &audit, NULL) == FZ_OK) puts(audit);  (publish it)
+ *   fz_free(audit);
+ */
+
+/* fz_draw_input: one legal-aid assignment by lottery. The lawyers who
+ * answered the invitation, less those with a conflict of interest and those
+ * at their caseload cap, form the pool; an exclusion naming a lawyer who did
+ * not answer has no effect. */
+typedef struct fz_draw_input {
+  uint32_t struct_size;
+  const char* seed;                /* required: the announced seed, exactly */
+  const char* case_id;             /* required */
+  const char* const* answered;     /* required: at least one */
+  size_t answered_count;
+  const char* const* conflicts;    /* may be NULL with a count of 0 */
+  size_t conflicts_count;
+  const char* const* at_cap;       /* may be NULL with a count of 0 */
+  size_t at_cap_count;
+} fz_draw_input;
+/* clang-format off */
+#define FZ_DRAW_INPUT_INIT {sizeof(fz_draw_input), NULL, NULL, NULL, 0, NULL, 0, NULL, 0}
+/* clang-format on */
+#define FZ_DRAW_INPUT_MIN_SIZE (offsetof(fz_draw_input, answered_count) + sizeof(size_t))
+
+/* fz_sample_input: one 双随机 batch: k of the targets, then for each chosen
+ * target a team of m inspectors, none with a conflict for it. Conflicts are
+ * pairs (conflict_inspectors[i], conflict_targets[i]) for i < conflicts_count;
+ * a pair naming someone not on the lists has no effect. */
+typedef struct fz_sample_input {
+  uint32_t struct_size;
+  const char* seed;     /* required */
+  const char* batch_id; /* NULL or "" when the seed serves one batch only */
+  const char* const* targets; /* required */
+  size_t targets_count;
+  uint64_t k; /* 1 .. targets_count */
+  const char* const* inspectors; /* required */
+  size_t inspectors_count;
+  uint64_t m; /* 1 .. inspectors_count */
+  const char* const* conflict_inspectors; /* may be NULL with a count of 0 */
+  const char* const* conflict_targets;
+  size_t conflicts_count;
+} fz_sample_input;
+/* clang-format off */
+#define FZ_SAMPLE_INPUT_INIT                                                                       \
+  {sizeof(fz_sample_input), NULL, NULL, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0}
+/* clang-format on */
+#define FZ_SAMPLE_INPUT_MIN_SIZE (offsetof(fz_sample_input, m) + sizeof(uint64_t))
+
+/* fz_lottery_draw: draws one lawyer and writes the audit record (scheme
+ * fazhi-lottery-v1) into *audit_json. Release it with fz_free; len may be
+ * NULL. */
+FZ_EXTERN fz_status fz_lottery_draw(const fz_draw_input* input, char** audit_json, size_t* len);
+/* fz_sample_draw: draws a 双随机 sample and writes its audit record (scheme
+ * fazhi-sample-v1) into *audit_json. Release it with fz_free; len may be
+ * NULL. */
+FZ_EXTERN fz_status fz_sample_draw(const fz_sample_input* input, char** audit_json, size_t* len);
+/* fz_lottery_verify: reads an audit record of either scheme (chosen by its
+ * "scheme" key), recomputes it from its inputs and compares every field. A
+ * record that does not verify is FZ_FAILED_PRECONDITION, and the message names
+ * the first field that differs with both values; a record that cannot be read
+ * (bad JSON, a missing, mistyped, repeated or unknown key) is
+ * FZ_INVALID_ARGUMENT. On success *summary (when summary is not NULL) is the
+ * one line a clerk reads ("case ...: 陈律师 drawn (index 2 of 3 eligible; 5
+ * answered)"), released with fz_free; len may be NULL. */
+FZ_EXTERN fz_status fz_lottery_verify(const char* audit_json, char** summary, size_t* len);
+
 #ifdef __cplusplus
 }
 #endif
