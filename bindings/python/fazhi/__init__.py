@@ -16,7 +16,7 @@ The library is looked for in $FAZHI_LIBRARY (a file or a folder), next to
 this package, then through the system loader (libfazhi.so.1).
 """
 
-from . import calendar
+from . import calendar, lottery
 from ._capi import KINDS
 from ._errors import (Aborted, AlreadyExists, Cancelled, DataLoss, DeadlineExceeded,
                       FailedPrecondition, FazhiError, Internal, InvalidArgument,
@@ -42,7 +42,8 @@ def library_path():
 
 
 __all__ = [
-    "Dataset", "Report", "Metric", "LoadSummary", "KindCounts", "Calendar", "calendar", "KINDS",
+    "Dataset", "Report", "Metric", "LoadSummary", "KindCounts", "Calendar", "calendar", "lottery",
+    "KINDS",
     "FazhiError", "Cancelled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound",
     "AlreadyExists", "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted",
     "OutOfRange", "Unimplemented", "Internal", "Unavailable", "DataLoss", "Unauthenticated",

@@ -16,7 +16,7 @@ import os
 import sys
 import threading
 from ctypes import (POINTER, Structure, byref, c_char, c_char_p, c_int32, c_int64, c_size_t,
-                    c_uint32, c_void_p)
+                    c_uint32, c_uint64, c_void_p)
 
 from ._errors import FazhiError, LibraryNotFoundError, error_for
 
@@ -102,6 +102,24 @@ class Value(SizedStructure):
                 ("num_text", c_char_p), ("den_text", c_char_p),
                 ("previous_num_text", c_char_p), ("previous_den_text", c_char_p),
                 ("yoy_num_text", c_char_p), ("yoy_den_text", c_char_p)]
+
+
+_c_char_p_array = POINTER(c_char_p)  # const char* const*: a list of UTF-8 strings
+
+
+class DrawInput(SizedStructure):
+    _fields_ = [("struct_size", c_uint32), ("seed", c_char_p), ("case_id", c_char_p),
+                ("answered", _c_char_p_array), ("answered_count", c_size_t),
+                ("conflicts", _c_char_p_array), ("conflicts_count", c_size_t),
+                ("at_cap", _c_char_p_array), ("at_cap_count", c_size_t)]
+
+
+class SampleInput(SizedStructure):
+    _fields_ = [("struct_size", c_uint32), ("seed", c_char_p), ("batch_id", c_char_p),
+                ("targets", _c_char_p_array), ("targets_count", c_size_t), ("k", c_uint64),
+                ("inspectors", _c_char_p_array), ("inspectors_count", c_size_t),
+                ("m", c_uint64), ("conflict_inspectors", _c_char_p_array),
+                ("conflict_targets", _c_char_p_array), ("conflicts_count", c_size_t)]
 
 
 # Record fields: (name, type) where type is "text", "date", "code", "money"
@@ -204,6 +222,11 @@ FUNCTIONS = [
     ("fz_report_get", STATUS, [ReportHandle, c_char_p, POINTER(Value)]),
     ("fz_report_to_json", STATUS, [ReportHandle, _c_char_pp, _size_p]),
     ("fz_report_narrative", STATUS, [ReportHandle, _c_char_pp, _size_p]),
+    # Verifiable draws (docs/lottery.md): added after 1.0.0; the release that ships
+    # them raises MIN_VERSION to its own number
+    ("fz_lottery_draw", STATUS, [POINTER(DrawInput), _c_char_pp, _size_p]),
+    ("fz_sample_draw", STATUS, [POINTER(SampleInput), _c_char_pp, _size_p]),
+    ("fz_lottery_verify", STATUS, [c_char_p, _c_char_pp, _size_p]),
 ]
 
 # ---- Loading ------------------------------------------------------------------------
