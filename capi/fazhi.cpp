@@ -81,6 +81,7 @@ static_assert(FZ_VALUE_FRACTION == static_cast<int>(fazhi::ValueKind::kRatio));
 static_assert(FZ_VALUE_MONEY == static_cast<int>(fazhi::ValueKind::kMoney));
 static_assert(FZ_VALUE_DAYS == static_cast<int>(fazhi::ValueKind::kDays));
 static_assert(FZ_VALUE_RANK == static_cast<int>(fazhi::ValueKind::kRank));
+static_assert(FZ_VALUE_NUMBER == static_cast<int>(fazhi::ValueKind::kNumber));
 static_assert(static_cast<int>(absl::StatusCode::kInvalidArgument) == FZ_INVALID_ARGUMENT);
 static_assert(static_cast<int>(absl::StatusCode::kNotFound) == FZ_NOT_FOUND);
 static_assert(static_cast<int>(absl::StatusCode::kOutOfRange) == FZ_OUT_OF_RANGE);
@@ -1150,8 +1151,8 @@ fz_status fz_lottery_draw(const fz_draw_input* input, char** audit_json, size_t*
     core.seed = in.seed;
     core.case_id = in.case_id;
     if (!in.answered) return null_argument(kFn, "input->answered");
-    if (fz_status s = list_argument(kFn, "input->answered", in.answered, in.answered_count,
-                                    core.answered);
+    if (fz_status s =
+            list_argument(kFn, "input->answered", in.answered, in.answered_count, core.answered);
         s) {
       return s;
     }
@@ -1160,8 +1161,7 @@ fz_status fz_lottery_draw(const fz_draw_input* input, char** audit_json, size_t*
         s) {
       return s;
     }
-    if (fz_status s =
-            list_argument(kFn, "input->at_cap", in.at_cap, in.at_cap_count, core.at_cap);
+    if (fz_status s = list_argument(kFn, "input->at_cap", in.at_cap, in.at_cap_count, core.at_cap);
         s) {
       return s;
     }

@@ -425,6 +425,9 @@ FZ_EXTERN fz_status fz_report_period(const fz_report* report, char from[11], cha
 #define FZ_VALUE_MONEY 3     /* money: integer = fen; num/den = yuan */
 #define FZ_VALUE_DAYS 4      /* a number of days, possibly fractional */
 #define FZ_VALUE_RANK 5      /* a rank among sibling regions, 1 = first */
+#define FZ_VALUE_NUMBER 6    /* a plain number, possibly fractional: a mean, a statistic */
+/* Kinds may be added in a later 1.x (FZ_VALUE_NUMBER came after 1.0.0): num/den
+ * and text are valid for every defined value, whatever its kind. */
 
 /* fz_value: one metric of a report. Every value is exact: it equals num/den
  * (counts and ranks as n/1, money in yuan, rates as fractions of 1 kept
@@ -517,13 +520,13 @@ FZ_EXTERN fz_status fz_report_narrative(const fz_report* report, char** text, si
  * not answer has no effect. */
 typedef struct fz_draw_input {
   uint32_t struct_size;
-  const char* seed;                /* required: the announced seed, exactly */
-  const char* case_id;             /* required */
-  const char* const* answered;     /* required: at least one */
+  const char* seed;            /* required: the announced seed, exactly */
+  const char* case_id;         /* required */
+  const char* const* answered; /* required: at least one */
   size_t answered_count;
-  const char* const* conflicts;    /* may be NULL with a count of 0 */
+  const char* const* conflicts; /* may be NULL with a count of 0 */
   size_t conflicts_count;
-  const char* const* at_cap;       /* may be NULL with a count of 0 */
+  const char* const* at_cap; /* may be NULL with a count of 0 */
   size_t at_cap_count;
 } fz_draw_input;
 /* clang-format off */
@@ -537,14 +540,14 @@ typedef struct fz_draw_input {
  * a pair naming someone not on the lists has no effect. */
 typedef struct fz_sample_input {
   uint32_t struct_size;
-  const char* seed;     /* required */
-  const char* batch_id; /* NULL or "" when the seed serves one batch only */
+  const char* seed;           /* required */
+  const char* batch_id;       /* NULL or "" when the seed serves one batch only */
   const char* const* targets; /* required */
   size_t targets_count;
-  uint64_t k; /* 1 .. targets_count */
+  uint64_t k;                    /* 1 .. targets_count */
   const char* const* inspectors; /* required */
   size_t inspectors_count;
-  uint64_t m; /* 1 .. inspectors_count */
+  uint64_t m;                             /* 1 .. inspectors_count */
   const char* const* conflict_inspectors; /* may be NULL with a count of 0 */
   const char* const* conflict_targets;
   size_t conflicts_count;

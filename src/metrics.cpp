@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
+
+#include <boost/math/distributions/chi_squared.hpp>
+#include <boost/multiprecision/cpp_int.hpp>
+#include <boost/multiprecision/integer.hpp>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -43,7 +48,8 @@ Fraction Value::exact() const {
     case ValueKind::kRank: return Fraction(integer, 1);
     case ValueKind::kMoney: return Fraction(integer, 100).reduced();
     case ValueKind::kRatio:
-    case ValueKind::kDays: return Fraction(num, den);
+    case ValueKind::kDays:
+    case ValueKind::kNumber: return Fraction(num, den);
     case ValueKind::kUndefined: break;
   }
   return Fraction::undefined();
@@ -78,6 +84,11 @@ Value Value::ratio(int64_t num, int64_t den, std::string_view undefined_reason) 
   v.kind = ValueKind::kRatio;
   v.num = num;
   v.den = den;
+  return v;
+}
+Value Value::number(int64_t num, int64_t den, std::string_view undefined_reason) {
+  Value v = ratio(num, den, undefined_reason);
+  if (v.defined()) v.kind = ValueKind::kNumber;
   return v;
 }
 Value Value::undefined(std::string reason) {
@@ -139,6 +150,13 @@ constexpr MetricInfo kCaseMetrics[] = {
     {"legal_aid.review_on_time_rate", "审查按时率", "%", F::kLegalAid, K::kRatio, true},
     {"legal_aid.assignment_on_time_rate", "指派按时率", "%", F::kLegalAid, K::kRatio, true},
     {"legal_aid.lottery_share", "摇珠指派比例", "%", F::kLegalAid, K::kRatio, true},
+    {"legal_aid.lottery_assignments", "摇珠指派案件", "件", F::kLegalAid, K::kCount, true},
+    {"legal_aid.lottery_lawyers", "摇珠指派涉及律师", "名", F::kLegalAid, K::kCount, true},
+    {"legal_aid.lottery_min", "每名律师摇珠指派最少", "件", F::kLegalAid, K::kCount, true},
+    {"legal_aid.lottery_max", "每名律师摇珠指派最多", "件", F::kLegalAid, K::kCount, true},
+    {"legal_aid.lottery_mean", "每名律师摇珠指派平均", "件", F::kLegalAid, K::kNumber, true},
+    {"legal_aid.lottery_cv", "摇珠指派变异系数", "", F::kLegalAid, K::kNumber, false},
+    {"legal_aid.lottery_chi2_p", "摇珠分配均衡性检验 p 值", "", F::kLegalAid, K::kNumber, false},
     {"legal_aid.commitment_share", "告知承诺制适用比例", "%", F::kLegalAid, K::kRatio, true},
     {"legal_aid.closed", "办结", "件", F::kLegalAid, K::kCount, true},
     {"legal_aid.accepted_rank", "受理量排名", "位", F::kLegalAid, K::kRank, false},
@@ -293,12 +311,17 @@ enum Counter : uint16_t {
 struct Tally {
   std::array<int64_t, kCounterCount> n{};
   std::vector<int32_t> recon_days;  // days from acceptance to closing, for the median
+  // The lawyer of each lottery assignment (with a lawyer id), for the
+  // per-lawyer counts; a roll-up joins its districts' lists, so a lawyer
+  // drawn in two districts counts once with both districts' cases.
+  std::vector<TextId> lottery_lawyers;
 
   void add(const Tally& o) {
     for (size_t i = 0; i < n.size(); ++i) {
       n[i] = i == kAReviewMax ? std::max(n[i], o.n[i]) : n[i] + o.n[i];
     }
     recon_days.insert(recon_days.end(), o.recon_days.begin(), o.recon_days.end());
+    lottery_lawyers.insert(lottery_lawyers.end(), o.lottery_lawyers.begin(), o.lottery_lawyers.end());
   }
 };
 
@@ -486,7 +509,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
 }
 
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, LegalAidBlock& block) {
+                     const Calendar& cal, LegalAidBlock& block, std::vector<std::vector<TextId>>& lawyers) {
   for (size_t i = 0; i < a.size(); ++i) {
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
@@ -523,7 +546,10 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       // Art. 43: assign within 3 days of the decision to grant aid.
       if (has(assigned) && p.contains(assigned)) {
         ++n[kAAssigned];
-        if (a.assignment_method[i] == AssignmentMethod::kLottery) ++n[kALottery];
+        if (a.assignment_method[i] == AssignmentMethod::kLottery) {
+          ++n[kALottery];
+          if (a.lawyer[i] != 0) lawyers[size_t{a.region[i]} * 2 + static_cast<size_t>(which)].push_back(a.lawyer[i]);
+        }
         if (has(decided)) {
           ++n[kAAssignedDecided];
           int32_t wd = 0;
@@ -616,8 +642,13 @@ std::array<std::vector<Tally>, 2> tally(const Dataset& ds, const Periods& period
   }
   {
     LegalAidBlock block(regions);
-    tally_legal_aid(ds.legal_aid(), periods, profile, cal, block);
+    std::vector<std::vector<TextId>> lawyers(regions * 2);
+    tally_legal_aid(ds.legal_aid(), periods, profile, cal, block, lawyers);
     block.copy_to(out[0], out[1]);
+    for (size_t r = 0; r < regions; ++r) {
+      out[0][r].lottery_lawyers = std::move(lawyers[r * 2]);
+      out[1][r].lottery_lawyers = std::move(lawyers[r * 2 + 1]);
+    }
   }
   {
     MediationBlock block(regions);
@@ -648,6 +679,82 @@ Value median_days(std::vector<int32_t> v) {
   if (v.size() % 2 == 1) return Value::days(upper, 1, "");
   const int64_t lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
   return Value::days(lower + upper, 2, "");
+}
+
+// LotteryFairness is how evenly the lottery spread a region's cases over the
+// lawyers it drew: per-lawyer counts c_1..c_L of the assignments with a
+// lawyer id, N = sum c_i. The lawyers are those drawn at least once in the
+// region and period: the records name no one who answered and was never
+// drawn, so the figures (and the test) are conditional on being drawn once.
+struct LotteryFairness {
+  int64_t lawyers = 0, assignments = 0, min = 0, max = 0;
+  // sum (c_i - N/L)^2 * L = L * sum c_i^2 - N^2, exact: the variance is
+  // spread / L^2 and the chi-square statistic spread / N.
+  BigInt spread = 0;
+};
+
+LotteryFairness lottery_fairness(std::vector<TextId> lawyers) {
+  LotteryFairness f;
+  std::sort(lawyers.begin(), lawyers.end());
+  int64_t squares = 0;
+  for (size_t i = 0; i < lawyers.size();) {
+    size_t j = i;
+    while (j < lawyers.size() && lawyers[j] == lawyers[i]) ++j;
+    const auto c = static_cast<int64_t>(j - i);
+    f.min = f.lawyers == 0 ? c : std::min(f.min, c);
+    f.max = std::max(f.max, c);
+    ++f.lawyers;
+    f.assignments += c;
+    squares += c * c;  // sum c^2 <= N^2: 64 bits for fewer than 3 billion records
+    i = j;
+  }
+  // Named steps rather than one expression of temporaries: g++ 12 warns
+  // (-Wmaybe-uninitialized, a false positive) inside Boost's expression templates.
+  BigInt n2 = f.assignments;
+  n2 *= f.assignments;
+  f.spread = f.lawyers;
+  f.spread *= squares;
+  f.spread -= n2;
+  return f;
+}
+
+// kStatisticScale: the coefficient of variation and the p-value are given
+// rounded to 4 decimals (den 10^4), and presented with 4 decimals.
+constexpr int64_t kStatisticScale = 10000;
+
+// lottery_cv is the coefficient of variation sqrt(variance) / mean =
+// sqrt(spread) / N (population variance over the lawyers drawn), rounded
+// half up to 4 decimals with an exact integer square root: with
+// x = 10^4 * sqrt(spread) / N, round(x) = floor((floor(2x) + 1) / 2) and
+// floor(2x) = isqrt(floor(4 * 10^8 * spread / N^2)). No binary floating point.
+Value lottery_cv(const LotteryFairness& f) {
+  if (f.assignments == 0) return Value::undefined("no lottery assignments with a lawyer id in the period");
+  BigInt n2 = f.assignments;
+  n2 *= f.assignments;
+  BigInt scaled = f.spread;
+  scaled *= 4 * kStatisticScale * kStatisticScale;
+  scaled /= n2;
+  BigInt rounded = boost::multiprecision::sqrt(scaled);
+  rounded += 1;
+  rounded /= 2;
+  return Value::number(static_cast<int64_t>(rounded), kStatisticScale, "");
+}
+
+// lottery_chi2_p is the p-value of Pearson's chi-square test of equal chances
+// among the L lawyers drawn: X^2 = sum (c_i - N/L)^2 / (N/L) = spread / N on
+// L - 1 degrees of freedom. Binary floating point, by exception: Boost.Math
+// computes the chi-square tail in double precision. The result is a
+// statistical test, not a published count, so it is rounded to 4 decimals
+// (den 10^4) and those 4 decimals are all it claims; X^2 itself is exact.
+// A city's or province's test pools its districts' lawyers, though each
+// district draws from its own pool with its own caseload: a small p there
+// says the districts differ, not that one district's lottery is uneven.
+Value lottery_chi2_p(const LotteryFairness& f) {
+  if (f.lawyers < 2) return Value::undefined("fewer than two lawyers drawn: no distribution to test");
+  const double statistic = static_cast<double>(f.spread) / static_cast<double>(f.assignments);
+  const boost::math::chi_squared_distribution<double> chi2(static_cast<double>(f.lawyers - 1));
+  const double p = boost::math::cdf(boost::math::complement(chi2, statistic));
+  return Value::number(std::llround(p * static_cast<double>(kStatisticScale)), kStatisticScale, "");
 }
 
 std::string off_calendar_reason(int64_t cases) {
@@ -761,6 +868,17 @@ std::vector<Value> values_of(const Tally& t, const Context& c) {
       calendar_ratio(n[kAAssignOnTime], n[kAAssignedDecided], n[kAAssignOffCalendar],
                      "no assignments with a decision date in the period"));
   set(case_index("legal_aid.lottery_share"), Value::ratio(n[kALottery], n[kAAssigned], "no assignments in the period"));
+  {
+    const LotteryFairness f = lottery_fairness(t.lottery_lawyers);
+    constexpr std::string_view kNone = "no lottery assignments with a lawyer id in the period";
+    set(case_index("legal_aid.lottery_assignments"), Value::count(n[kALottery]));
+    set(case_index("legal_aid.lottery_lawyers"), Value::count(f.lawyers));
+    set(case_index("legal_aid.lottery_min"), f.lawyers ? Value::count(f.min) : Value::undefined(std::string(kNone)));
+    set(case_index("legal_aid.lottery_max"), f.lawyers ? Value::count(f.max) : Value::undefined(std::string(kNone)));
+    set(case_index("legal_aid.lottery_mean"), Value::number(f.assignments, f.lawyers, kNone));
+    set(case_index("legal_aid.lottery_cv"), lottery_cv(f));
+    set(case_index("legal_aid.lottery_chi2_p"), lottery_chi2_p(f));
+  }
   set(case_index("legal_aid.commitment_share"), Value::ratio(n[kACommitment], n[kAAccepted], "no cases accepted in the period"));
   set(case_index("legal_aid.closed"), Value::count(n[kAClosed]));
   set(case_index("legal_aid.clearance_rate"), Value::ratio(n[kAClosed], n[kAAccepted], "no cases accepted in the period"));

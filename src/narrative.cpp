@@ -37,6 +37,7 @@ class Facts {
     const Fraction e = m->value.exact().reduced();
     return static_cast<int64_t>(e.num() / e.den());
   }
+  bool district() const { return r_.region.level() == RegionLevel::kDistrict; }
   bool has_yoy(std::string_view id) const {
     const MetricFigure* m = r_.find(id);
     return m && m->yoy.defined();
@@ -279,6 +280,20 @@ const std::vector<Sentence>& sentences() {
                 after("为人民群众挽回经济损失", f.t("legal_aid.recovered_amount")));
          add_if(c, f.ok("legal_aid.accepted_rank") && f.ok("legal_aid.accepted"),
                 absl::StrCat("案件受理量位居", f.sibling_scope(), f.t("legal_aid.accepted_rank")));
+         return c;
+       }},
+      // How evenly the lottery (摇珠) spread the cases: the chi-square test of
+      // equal chances among the lawyers drawn (metrics.cpp, lottery_chi2_p).
+      // Only a district's test is told: one lottery pool is a district's, and
+      // a city's test pools districts with different caseloads.
+      {"legal_aid_lottery", 4, [](const Facts& f) {
+         Clauses c;
+         if (f.ok("legal_aid.lottery_assignments") && f.ok("legal_aid.lottery_lawyers")) {
+           c.push_back(absl::StrCat("摇珠指派法律援助案件 ", f.t("legal_aid.lottery_assignments"), "，涉及律师 ",
+                                    f.t("legal_aid.lottery_lawyers")));
+           add_if(c, f.district() && f.ok("legal_aid.lottery_chi2_p"),
+                  absl::StrCat("分配均衡性检验 p=", f.t("legal_aid.lottery_chi2_p")));
+         }
          return c;
        }},
       {"law_firms", 4, [](const Facts& f) {

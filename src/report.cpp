@@ -34,6 +34,10 @@ struct MetricStyle {
   bool approximate;
 };
 
+// kNumberDecimals: a mean or a statistic (ValueKind::kNumber) is presented
+// with 4 decimals unless the profile sets the metric's own.
+constexpr int kNumberDecimals = 4;
+
 std::vector<MetricStyle> styles_of(const Profile& profile) {
   std::vector<MetricStyle> styles;
   for (const MetricInfo& m : metric_catalogue()) {
@@ -43,6 +47,7 @@ std::vector<MetricStyle> styles_of(const Profile& profile) {
       case ValueKind::kRatio: decimals = profile.percent_decimals; break;
       case ValueKind::kMoney: decimals = profile.wan_decimals; break;
       case ValueKind::kDays: decimals = profile.day_decimals; break;
+      case ValueKind::kNumber: decimals = kNumberDecimals; break;
       default: break;
     }
     styles.push_back({{p.decimals.value_or(decimals), p.rounding.value_or(profile.rounding)},
@@ -74,6 +79,10 @@ std::string present(const MetricInfo& m, const Value& v, const MetricStyle& styl
       return absl::StrCat(format_decimal(v.num, v.den, decimals, s.rounding), " ", absl_view(m.unit));
     }
     case ValueKind::kRank: return rank_text(v.integer);
+    case ValueKind::kNumber: {
+      const std::string number = format_decimal(v.num, v.den, s.decimals, s.rounding);
+      return m.unit.empty() ? number : absl::StrCat(number, " ", absl_view(m.unit));
+    }
     case ValueKind::kUndefined: break;
   }
   return "";
@@ -91,7 +100,8 @@ std::string decimal_of(const Value& v, const MetricStyle& style) {
     case ValueKind::kRatio:
       return format_decimal(v.num, v.den, std::max(kJsonRatioDecimals, s.decimals + 2), s.rounding);
     case ValueKind::kMoney: return format_decimal(v.integer, 100, 2, s.rounding);
-    case ValueKind::kDays: return format_decimal(v.num, v.den, s.decimals, s.rounding);
+    case ValueKind::kDays:
+    case ValueKind::kNumber: return format_decimal(v.num, v.den, s.decimals, s.rounding);
     default: return "";
   }
 }
@@ -101,7 +111,8 @@ std::string decimal_of(const Value& v, const MetricStyle& style) {
 void ratio_of(const Value& v, int64_t& num, int64_t& den) {
   switch (v.kind) {
     case ValueKind::kRatio:
-    case ValueKind::kDays: num = v.num; den = v.den; return;
+    case ValueKind::kDays:
+    case ValueKind::kNumber: num = v.num; den = v.den; return;
     default: num = v.integer; den = 1; return;
   }
 }
@@ -209,6 +220,7 @@ void write_value(JsonWriter& w, const Value& v, const std::string& decimal) {
     case ValueKind::kRank: w.value(v.integer); return;
     case ValueKind::kRatio:
     case ValueKind::kDays:
+    case ValueKind::kNumber:
       w.begin_object();
       w.key("num");
       w.value(v.num);

@@ -129,8 +129,7 @@ TEST(CApiLottery, SampleReproducesThePublishedVector) {
 TEST(CApiLottery, VerifyAcceptsEveryPublishedRecord) {
   for (const std::string& record : doc_records()) {
     Owned summary;
-    EXPECT_EQ(fz_lottery_verify(record.c_str(), &summary.p, &summary.len), FZ_OK)
-        << last_message();
+    EXPECT_EQ(fz_lottery_verify(record.c_str(), &summary.p, &summary.len), FZ_OK) << last_message();
     EXPECT_NE(summary.str(), "");
     EXPECT_EQ(fz_lottery_verify(record.c_str(), nullptr, nullptr), FZ_OK) << last_message();
   }
@@ -144,8 +143,7 @@ TEST(CApiLottery, TamperedRecordsAreRejectedNamingTheField) {
   Json v = doc_vectors("fazhi-lottery-v1").at(1);
   v["winner"] = "王律师";
   Owned summary;
-  EXPECT_EQ(fz_lottery_verify(v.dump().c_str(), &summary.p, &summary.len),
-            FZ_FAILED_PRECONDITION);
+  EXPECT_EQ(fz_lottery_verify(v.dump().c_str(), &summary.p, &summary.len), FZ_FAILED_PRECONDITION);
   EXPECT_EQ(summary.p, nullptr);
   EXPECT_EQ(summary.len, 0u);
   EXPECT_NE(last_message().find("winner"), std::string::npos) << last_message();

@@ -399,6 +399,73 @@ TEST(Report, FiguresThatNeedAnUnloadedYearAreUndefinedNotGuessed) {
   EXPECT_EQ(ratio(*with_notice, "legal_aid.review_on_time_rate"), "1/1");
 }
 
+// The lottery's fairness figures of rollup-small's legal_aid.csv, by hand: the
+// 2019 lottery assignments are 440103: L103-02, L103-03; 440104: L104-01
+// (YX-FA-2019-003 was assigned in 2020); 440203: L203-01 twice. The province
+// joins them: counts 1, 1, 1, 2 (N = 5, L = 4), so spread = L * sum c^2 - N^2
+// = 4 * 7 - 25 = 3, CV = sqrt(3) / 5 = 0.3464 and X^2 = 3/5 on 3 degrees of
+// freedom, p = 0.8964.
+TEST(Rollup, LotteryFairnessPerLawyer) {
+  struct Row {
+    const char* region;
+    int64_t assignments, lawyers, min, max;
+    const char *mean, *cv, *p;
+  } rows[] = {
+      {"440103", 2, 2, 1, 1, "2/2", "0.0000", "1.0000"},
+      {"440104", 1, 1, 1, 1, "1/1", "0.0000", ""},
+      {"440203", 2, 1, 2, 2, "2/1", "0.0000", ""},
+      {"440100", 3, 3, 1, 1, "3/3", "0.0000", "1.0000"},
+      {"440200", 2, 1, 2, 2, "2/1", "0.0000", ""},
+      {"440000", 5, 4, 1, 2, "5/4", "0.3464", "0.8964"},
+  };
+  for (const Row& row : rows) {
+    const Report r = report_of(kRollupDir, row.region);
+    SCOPED_TRACE(row.region);
+    EXPECT_EQ(count(r, "legal_aid.lottery_assignments"), row.assignments);
+    EXPECT_EQ(count(r, "legal_aid.lottery_lawyers"), row.lawyers);
+    EXPECT_EQ(count(r, "legal_aid.lottery_min"), row.min);
+    EXPECT_EQ(count(r, "legal_aid.lottery_max"), row.max);
+    EXPECT_EQ(ratio(r, "legal_aid.lottery_mean"), row.mean);
+    EXPECT_EQ(m(r, "legal_aid.lottery_mean").value.kind, ValueKind::kNumber);
+    EXPECT_EQ(m(r, "legal_aid.lottery_cv").text, row.cv);
+    EXPECT_EQ(m(r, "legal_aid.lottery_chi2_p").text, row.p);
+    if (*row.p == '\0') {
+      EXPECT_FALSE(m(r, "legal_aid.lottery_chi2_p").value.defined());
+      EXPECT_NE(m(r, "legal_aid.lottery_chi2_p").value.reason, "");
+    }
+  }
+  // The narrative tells a district's test, not a city's (which pools districts).
+  EXPECT_TRUE(narrative_has(report_of(kRollupDir, "440103"), "摇珠指派法律援助案件 2 件，涉及律师 2 名，分配均衡性检验 p=1.0000。"));
+  EXPECT_TRUE(narrative_has(report_of(kRollupDir, "440100"), "摇珠指派法律援助案件 3 件，涉及律师 3 名。"));
+  EXPECT_FALSE(narrative_has(report_of(kRollupDir, "440000"), "分配均衡性检验"));
+  // 2018: 440103 drew L103-01 and L103-02 once each.
+  const Report r = report_of(kRollupDir, "440103");
+  EXPECT_EQ(m(r, "legal_aid.lottery_assignments").previous.integer, 2);
+  EXPECT_EQ(m(r, "legal_aid.lottery_lawyers").previous.integer, 2);
+}
+
+// Baiyun 2019: 2422 cases assigned by lottery to 60 lawyers, 29 to 56 each
+// (mean 2422/60 = 40.3667); L * sum c^2 - N^2 = 117356, so CV =
+// sqrt(117356) / 2422 = 0.1414 and X^2 = 117356 / 2422 = 48.45 on 59 degrees
+// of freedom: p = 0.8348, no sign of uneven chances.
+TEST(BaiyunGolden, LotteryFairness) {
+  const Report r = report_of(kBaiyunDir, "440111", baiyun_profile());
+  EXPECT_EQ(count(r, "legal_aid.lottery_assignments"), 2422);
+  EXPECT_EQ(count(r, "legal_aid.lottery_lawyers"), 60);
+  EXPECT_EQ(count(r, "legal_aid.lottery_min"), 29);
+  EXPECT_EQ(count(r, "legal_aid.lottery_max"), 56);
+  EXPECT_EQ(ratio(r, "legal_aid.lottery_mean"), "2422/60");
+  EXPECT_EQ(m(r, "legal_aid.lottery_mean").text, "40.3667 件");
+  EXPECT_EQ(m(r, "legal_aid.lottery_cv").text, "0.1414");
+  EXPECT_EQ(ratio(r, "legal_aid.lottery_cv"), "1414/10000");
+  EXPECT_EQ(m(r, "legal_aid.lottery_chi2_p").text, "0.8348");
+  EXPECT_TRUE(narrative_has(r, "摇珠指派法律援助案件 2422 件，涉及律师 60 名，分配均衡性检验 p=0.8348。"))
+      << narrative_of(r);
+  const std::string json = to_json(r);
+  EXPECT_NE(json.find(R"("id":"legal_aid.lottery_chi2_p","label":"摇珠分配均衡性检验 p 值","unit":"","value":{"num":8348,"den":10000,"decimal":"0.8348"})"),
+            std::string::npos);
+}
+
 TEST(Report, UnknownRegionIsNotFound) {
   absl::StatusOr<Report> r =
       compute_report(load(kRollupDir), *RegionCode::parse("110101"), year_period(2019));

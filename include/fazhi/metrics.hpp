@@ -53,6 +53,7 @@ enum class ValueKind : uint8_t {
   kMoney,      // integer fen
   kDays,       // a number of days (calendar or working), possibly fractional
   kRank,       // 1 = first
+  kNumber,     // a plain number, possibly fractional: a mean, a statistic
 };
 
 // Value is one metric's exact value. Every figure the catalogue computes is a
@@ -76,6 +77,8 @@ struct Value {
   // days and ratio are undefined (with the reason) when den is 0.
   static Value days(int64_t num, int64_t den, std::string_view undefined_reason);
   static Value ratio(int64_t num, int64_t den, std::string_view undefined_reason);
+  // number is undefined (with the reason) when den is 0.
+  static Value number(int64_t num, int64_t den, std::string_view undefined_reason);
   static Value undefined(std::string reason);
 };
 

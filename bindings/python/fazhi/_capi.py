@@ -35,8 +35,9 @@ KIND_NUMBERS = {name: i for i, name in enumerate(KINDS)}
 
 ENCODINGS = {None: 0, "detect": 0, "utf-8": 1, "utf8": 1, "gb18030": 2}
 
-VALUE_UNDEFINED, VALUE_COUNT, VALUE_FRACTION, VALUE_MONEY, VALUE_DAYS, VALUE_RANK = range(6)
-VALUE_KINDS = ("undefined", "count", "fraction", "money", "days", "rank")
+VALUE_UNDEFINED, VALUE_COUNT, VALUE_FRACTION, VALUE_MONEY, VALUE_DAYS, VALUE_RANK, VALUE_NUMBER = \
+    range(7)
+VALUE_KINDS = ("undefined", "count", "fraction", "money", "days", "rank", "number")
 
 PERIOD_UNITS = {"days": 0, "workdays": 1, "months": 2}
 

@@ -61,13 +61,14 @@ def _big(text):
 
 def exact(kind, integer, num, den, num_text, den_text, fits):
     """One exact value: int for counts and ranks, Decimal yuan for money,
-    Fraction for rates and days, None when undefined."""
+    Fraction for rates, days and numbers (a mean, a statistic), None when
+    undefined."""
     if kind in (_capi.VALUE_COUNT, _capi.VALUE_RANK):
         return int(integer)
     if kind == _capi.VALUE_MONEY:
         # Integer fen, exactly, with the two decimals of a sum of money.
         return Decimal(integer).scaleb(-2)
-    if kind in (_capi.VALUE_FRACTION, _capi.VALUE_DAYS):
+    if kind in (_capi.VALUE_FRACTION, _capi.VALUE_DAYS, _capi.VALUE_NUMBER):
         if fits:
             return Fraction(num, den)
         return Fraction(_big(num_text), _big(den_text))

@@ -34,7 +34,7 @@ class Metric:
     id: str
     label: str
     unit: str
-    kind: str                 # "count", "fraction", "money", "days", "rank" or "undefined"
+    kind: str                 # "count", "fraction", "money", "days", "rank", "number" or "undefined"
     value: Exact              # None when undefined
     text: str                 # as presented: "94.02%"
     decimal: str              # the JSON's decimal string: "0.9402"

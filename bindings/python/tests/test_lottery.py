@@ -106,3 +106,18 @@ def test_sample_errors():
                        conflicts=[("x", "A")])
     with pytest.raises(ValueError):
         lottery.sample(seed="s", targets=["A"], k=1, inspectors=["x"], m=1, conflicts=[("x",)])
+
+
+def test_report_fairness_figures_of_baiyun():
+    from fractions import Fraction
+    from conftest import BAIYUN
+    with fazhi.Dataset.from_dir(BAIYUN) as ds, ds.report(region="440111", year=2019) as rep:
+        assert rep["legal_aid.lottery_assignments"] == 2422
+        assert rep["legal_aid.lottery_lawyers"] == 60
+        assert (rep["legal_aid.lottery_min"], rep["legal_aid.lottery_max"]) == (29, 56)
+        assert rep["legal_aid.lottery_mean"] == Fraction(2422, 60)
+        mean = rep.metric("legal_aid.lottery_mean")
+        assert mean.kind == "number" and mean.text == "40.3667 件"
+        assert rep["legal_aid.lottery_cv"] == Fraction(1414, 10000)
+        assert rep.text("legal_aid.lottery_chi2_p") == "0.8348"
+        assert "分配均衡性检验 p=0.8348" in rep.narrative()
