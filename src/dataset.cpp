@@ -712,6 +712,19 @@ class MappedFile {
   }
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
 
+  // release gives back the pages wholly inside [from, to) (offsets in the
+  // file): a range drops the text it has read, so the load's peak memory is
+  // not the whole folder's size. The mapping is private and never written,
+  // so a later read of those bytes (a duplicate's row, a re-parse) faults
+  // them in again from the file, unchanged.
+  void release(size_t from, size_t to) const {
+    static const size_t kPage = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+    from = (from + kPage - 1) / kPage * kPage;
+    to = std::min(to, size_) / kPage * kPage;
+    if (data_ == nullptr || to <= from) return;
+    madvise(static_cast<char*>(data_) + from, to - from, MADV_DONTNEED);
+  }
+
  private:
   void* data_ = nullptr;
   size_t size_ = 0;
@@ -727,6 +740,14 @@ struct Source {
   bool gb18030 = false;
   bool utf8_declared = false;  // forced UTF-8 or a UTF-8 BOM: bad bytes reject rows
   bool check_utf8 = true;      // false once converted (iconv writes valid UTF-8)
+
+  // release drops the mapped pages of text[from, to) once they are read;
+  // nothing to do for a caller's buffer or a converted copy.
+  void release(size_t from, size_t to) const {
+    if (map == nullptr || gb18030) return;
+    const size_t base = static_cast<size_t>(text.data() - map->bytes().data());
+    map->release(base + from, base + to);
+  }
 };
 
 std::string cut_raw(std::string_view row) {
@@ -968,7 +989,47 @@ struct RowBatch {
   void flush(RangeOut<K>& out) {
     while (tail < head) stage(out);
   }
+  // held_from is where the oldest row still held begins (its text is in use).
+  size_t held_from(size_t otherwise) const {
+    return tail < head ? std::min(otherwise, rows[tail % kSize].begin) : otherwise;
+  }
 };
+
+// Utf8Window checks rows' UTF-8 a window of rows at a time rather than row by
+// row (a call per row costs more than the check of its bytes). Windows start
+// at a row and end just after a line feed, and rows start and end next to
+// ASCII bytes, so a row inside a valid window is valid on its own; the valid
+// part of a window before a bad byte counts too. A row holding a bad byte,
+// or outrunning the window, is checked by itself, as before.
+struct Utf8Window {
+  static constexpr size_t kStep = size_t{256} << 10;
+  size_t from = 0, to = 0;        // text[from, to) is valid UTF-8
+  size_t bad = SIZE_MAX;          // the last bad byte found, if any
+  bool row_ok(std::string_view text, size_t begin, size_t next) {
+    if (begin >= from && next <= to) return true;
+    if (bad >= begin && bad < next) return is_valid_utf8(text.substr(begin, next - begin));
+    size_t end = std::min(text.size(), begin + kStep);
+    if (end < text.size()) {
+      const void* lf = std::memchr(text.data() + end, '\n', text.size() - end);
+      end = lf == nullptr ? text.size()
+                          : static_cast<size_t>(static_cast<const char*>(lf) - text.data()) + 1;
+    }
+    end = std::max(end, next);
+    size_t at = 0;
+    from = begin;
+    if (is_valid_utf8(text.substr(begin, end - begin), &at)) {
+      to = end;
+      return true;
+    }
+    to = begin + at;
+    bad = begin + at;
+    return next <= to || is_valid_utf8(text.substr(begin, next - begin));
+  }
+};
+
+// kReleaseStep is how much read text a range lets pile up before it gives the
+// pages back (Source::release).
+inline constexpr size_t kReleaseStep = size_t{8} << 20;
 
 template <typename K>
 void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
@@ -982,7 +1043,13 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   {
     // Rows are at most the line feeds: reserving that keeps the columns
     // from growing (and copying) as they fill, and their capacity tight.
-    const size_t lines = count_byte(text.substr(out.begin, out.end - out.begin), '\n') + 1;
+    // Counted a step at a time, each step's pages given back at once.
+    size_t lines = 1;
+    for (size_t at = out.begin; at < out.end; at += kReleaseStep) {
+      const size_t to = std::min(out.end, at + kReleaseStep);
+      lines += count_byte(text.substr(at, to - at), '\n');
+      f.src.release(at, to);
+    }
     for_each_member<K>([&](auto m) { (out.cols.*m).reserve(lines); });
     if constexpr (K::kHasId) {
       out.id_hash.reserve(lines);
@@ -992,6 +1059,13 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     }
   }
   size_t n = 0;
+  Utf8Window utf8;
+  size_t released = out.begin;
+  auto release = [&](size_t upto) {
+    upto = batch.held_from(upto);
+    if (upto > released) f.src.release(released, upto);
+    released = std::max(released, upto);
+  };
   auto reject = [&](const CsvRow& at) {
     Rejection rej;
     rej.line = at.line;
@@ -1014,7 +1088,8 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       out.aborted = true;
       return;
     }
-    if (f.src.check_utf8 && !is_valid_utf8(text.substr(row.begin, row.next - row.begin))) {
+    if (row.begin - released >= kReleaseStep) release(row.begin);
+    if (f.src.check_utf8 && !utf8.row_ok(text, row.begin, row.next)) {
       if (detect) {
         f.not_utf8.store(true, std::memory_order_relaxed);
         out.aborted = true;
@@ -1049,6 +1124,7 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   batch.flush(out);
   out.stop = reader.position();
   out.lines = reader.line();
+  release(std::min(out.stop, out.end));
 }
 
 // ---- A kind's files through the stages -----------------------------------------------

@@ -339,6 +339,45 @@ TEST(Dataset, ATextNeitherUtf8NorGb18030IsReadAsUtf8RowByRow) {
   EXPECT_EQ(ds.mediation().size(), 2000u);
 }
 
+// The loader checks UTF-8 a window of rows at a time (Utf8Window): bad bytes
+// spread over a text far longer than one window, at a window's start, inside
+// a quoted multi-line field and on the last row, reject exactly their rows.
+TEST(Dataset, InvalidUtf8RowsAmongManyWindowsAreRejectedOneByOne) {
+  std::string text = "case_id,region,received_date,org_id,category\n";
+  std::vector<int64_t> bad_lines;
+  int64_t line = 1;
+  for (int i = 0; i < 60000; ++i) {
+    ++line;
+    std::string org = "调解组织";
+    if (i % 7919 == 3 || i == 1 || i == 59999) {
+      org = i % 2 == 0 ? "\xE8\xB0" : "x\xC0\xAFy";  // a cut character, an overlong form
+      bad_lines.push_back(line);
+    }
+    if (i % 5003 == 11) {
+      absl::StrAppend(&text, "M", i, ",440111,2019-01-01,\"多\n行\",", org, "\n");
+      ++line;
+      continue;
+    }
+    absl::StrAppend(&text, "M", i, ",440111,2019-01-01,", org, ",劳动争议\n");
+  }
+  for (int threads : {1, 2}) {
+    Dataset ds;
+    LoadOptions o;
+    o.encoding = Encoding::kUtf8;
+    o.threads = threads;
+    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "m.csv", o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ExpectInvariant(*s);
+    std::vector<int64_t> lines;
+    for (const Rejection& r : ds.rejects()) {
+      EXPECT_EQ(r.reason, "not valid UTF-8 text");
+      lines.push_back(r.line);
+    }
+    EXPECT_EQ(lines, bad_lines);
+    EXPECT_EQ(ds.mediation().size(), 60000u - bad_lines.size());
+  }
+}
+
 TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
   const std::string text =
       " 受理日期 ,Extra,REGION,案件编号,调解结果,结案日期\n2019/3/5,zz,440111, M1 "
