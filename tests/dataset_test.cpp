@@ -378,6 +378,53 @@ TEST(Dataset, InvalidUtf8RowsAmongManyWindowsAreRejectedOneByOne) {
   }
 }
 
+// A large range's id entries are kept by the duplicate-id index as they are
+// (adopt_ids): ids from such a load must still catch duplicates in a later
+// load, and a strict load that fails must leave the index as it was.
+TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
+  std::string first = "case_id,region,received_date\n";
+  for (int i = 0; i < 80000; ++i) absl::StrAppend(&first, "M", i, ",440111,2019-01-01\n");
+  absl::StrAppend(&first, "M79999,440111,2019-01-02\n");  // the last row repeats an id
+  for (int threads : {1, 2}) {
+    Dataset ds;
+    LoadOptions o;
+    o.threads = threads;
+    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, first, "a.csv", o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ASSERT_EQ(ds.rejects().size(), 1u);
+    EXPECT_EQ(ds.rejects()[0].line, 80002);
+    EXPECT_EQ(ds.rejects()[0].reason, "duplicate case_id 'M79999' in region 440111");
+
+    std::string second = "case_id,region,received_date\n";
+    for (int i = 0; i < 40000; ++i) absl::StrAppend(&second, "N", i, ",440111,2019-01-01\n");
+    absl::StrAppend(&second, "M123,440111,2019-01-01\nM123,440112,2019-01-01\n");
+    LoadOptions strict = o;
+    strict.strict = true;
+    absl::StatusOr<LoadSummary> bad = ds.load_buffer(RecordKind::kMediation, second, "b.csv", strict);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.status().message().find("b.csv:40002: case_id: duplicate case_id 'M123'"),
+              std::string::npos)
+        << bad.status();
+    // The failed strict load left no N ids behind: loading it again rejects only M123.
+    s = ds.load_buffer(RecordKind::kMediation, second, "b.csv", o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ExpectInvariant(*s);
+    ASSERT_EQ(ds.rejects().size(), 2u);
+    EXPECT_EQ(ds.rejects()[1].line, 40002);
+    EXPECT_EQ(ds.mediation().size(), 80000u + 40001u);
+    MediationRecord again;
+    again.case_id = "N7";
+    again.region = Code("440111");
+    again.received_date = Date(2019, 1, 1);
+    EXPECT_EQ(ds.add(again).message(),
+              "case_id: duplicate case_id 'N7' in region 440111");
+    size_t id_text = 4;  // M123 in 440112
+    for (int k = 0; k < 80000; ++k) id_text += absl::StrCat("M", k).size();
+    for (int k = 0; k < 40000; ++k) id_text += absl::StrCat("N", k).size();
+    EXPECT_EQ(ds.memory_usage().id_text, id_text);
+  }
+}
+
 TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
   const std::string text =
       " 受理日期 ,Extra,REGION,案件编号,调解结果,结案日期\n2019/3/5,zz,440111, M1 "
