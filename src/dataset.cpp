@@ -504,6 +504,7 @@ struct RangeOut {
   // Kept whole by the index when the range is large (see adopt_ids).
   std::shared_ptr<std::string> id_bytes = std::make_shared<std::string>();
   uint32_t id_chunk = 0;  // the chunk the index refers to; 0: copied
+  size_t expected_rows = 0;  // the range's line feeds, an upper bound on its rows
   std::vector<uint32_t> row_off;   // the row's start, relative to `begin`
   std::vector<Rejection> rejects;  // lines relative to the range's first line (0)
   std::vector<uint32_t> dups;      // kept rows found to repeat an id
@@ -553,6 +554,12 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
   if constexpr (K::kHasId) {
     const uint32_t scope = K::scope(row);
     const std::string_view id = K::id(row);
+    if (out.id_bytes->empty() && out.expected_rows > 1) {
+      // Ids of one export are mostly alike in length: reserving from the
+      // first keeps the buffer from doubling (and stranding freed blocks).
+      const size_t bytes = out.expected_rows * (4 + 1 + id.size());
+      out.id_bytes->reserve(bytes + bytes / 32);
+    }
     out.id_hash.push_back(hash_id(scope, id));
     out.id_off.push_back(static_cast<uint32_t>(out.id_bytes->size()));
     append_id_entry(*out.id_bytes, scope, id);
@@ -655,6 +662,11 @@ void map_skipping(V& dst, size_t at, const V& src, const std::vector<uint32_t>& 
   }
 }
 
+template <typename V, typename M>
+void map_in_place(V& v, const std::vector<M>& map) {
+  for (auto& x : v) x = map[x];
+}
+
 template <typename K>
 void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& ranges,
                  const std::vector<std::vector<TextId>>& text_map,
@@ -693,6 +705,20 @@ void commit_ranges(Store& store, const std::vector<RangeOut<K>*>& ranges, int th
   if (identity) {
     // A first load into an empty dataset in one range: the columns are final.
     dst = std::move(ranges[0]->cols);
+  } else if (dst.size() == 0 && n == 1 && ranges[0]->dups.empty()) {
+    // One range into empty columns: map its ids where they are and take the
+    // columns over, rather than hold a second copy of them.
+    RangeOut<K>& in = *ranges[0];
+    std::apply([&](auto... m) { ((dst.*m = std::move(in.cols.*m)), ...); }, K::kPlain);
+    std::apply(
+        [&](auto... m) {
+          ((map_in_place(in.cols.*m, text_map[0]), dst.*m = std::move(in.cols.*m)), ...);
+        },
+        K::kText);
+    if constexpr (K::kIndexedRegion) {
+      map_in_place(in.cols.region, region_map[0]);
+      dst.region = std::move(in.cols.region);
+    }
   } else {
     copy_ranges<K>(dst, ranges, text_map, region_map, threads);
   }
@@ -713,7 +739,7 @@ void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& rang
   }
   for_each_member<K>([&](auto m) { (dst.*m).resize(offset[n]); });
   parallel_for(n, threads, [&](size_t r) {
-    const RangeOut<K>& in = *ranges[r];
+    RangeOut<K>& in = *ranges[r];
     std::apply([&](auto... m) { (copy_skipping(dst.*m, offset[r], in.cols.*m, in.dups), ...); },
                K::kPlain);
     std::apply(
@@ -724,6 +750,7 @@ void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& rang
     if constexpr (K::kIndexedRegion) {
       map_skipping(dst.region, offset[r], in.cols.region, in.dups, region_map[r]);
     }
+    in.cols = {};  // copied: give its memory back before the next range's copy
   });
 }
 
@@ -1108,6 +1135,7 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     if constexpr (K::kHasId) {
       out.id_hash.reserve(lines);
       out.id_off.reserve(lines);
+      out.expected_rows = lines;
       out.row_off.reserve(lines);
     }
   }
@@ -1382,6 +1410,11 @@ class KindJobOf final : public KindJob {
                            f.merged.end(),
                            [](const Rejection& a, const Rejection& b) { return a.line < b.line; });
         r.rejects.clear();
+        // The ids are in the index now (or copied there): commit needs none of this.
+        r.id_hash = {};
+        r.id_off = {};
+        r.row_off = {};
+        r.id_bytes.reset();
         base += r.lines;
         f.summary.rows_read += r.rows_read;
       }
