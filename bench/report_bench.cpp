@@ -45,7 +45,12 @@ void BM_Report_ComputeFigures(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
   state.counters["regions"] = static_cast<double>(ds.regions().size());
 }
-BENCHMARK(BM_Report_ComputeFigures)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Report_ComputeFigures)
+    ->Arg(100'000)
+    ->Arg(1'000'000)
+    ->Arg(3'000'000)
+    ->Arg(10'000'000)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_Report_AllRegions(benchmark::State& state) {
   const fazhi::Dataset& ds = dataset(state.range(0));
@@ -88,6 +93,8 @@ BENCHMARK(BM_Report_AllRegionsJsonStreamed)
     ->Args({100'000, 1})
     ->Args({1'000'000, 1})
     ->Args({1'000'000, 2})
+    ->Args({3'000'000, 2})
+    ->Args({10'000'000, 2})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
