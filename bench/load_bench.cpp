@@ -122,12 +122,12 @@ void BM_Load_FolderScale(benchmark::State& state) {
   }
   state.SetBytesProcessed(state.iterations() * bytes);
   state.SetItemsProcessed(state.iterations() * records);
-  state.counters["per_thread"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * bytes) / threads, benchmark::Counter::kIsRate,
-      benchmark::Counter::kIs1024);
-  state.counters["held_MB"] = static_cast<double>(memory.columns + memory.id_index +
-                                                  memory.id_text + memory.text) /
-                              (1 << 20);
+  state.counters["per_thread"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * bytes) / threads,
+                         benchmark::Counter::kIsRate, benchmark::Counter::kIs1024);
+  state.counters["held_MB"] =
+      static_cast<double>(memory.columns + memory.id_index + memory.id_text + memory.text) /
+      (1 << 20);
 }
 BENCHMARK(BM_Load_FolderScale)
     ->ArgsProduct({{1'000'000, 3'000'000, 10'000'000}, {1, 2}})

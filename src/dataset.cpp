@@ -355,7 +355,8 @@ class IdShard {
           offset = arena_.size();
           append_id_entry(arena_, scope, id);
         }
-        slots_[i] = tag << (kChunkBits + kOffsetBits) | uint64_t{chunk} << kOffsetBits | (offset + 1);
+        slots_[i] =
+            tag << (kChunkBits + kOffsetBits) | uint64_t{chunk} << kOffsetBits | (offset + 1);
         id_bytes_ += id.size();
         ++count_;
         return true;
@@ -503,8 +504,8 @@ struct RangeOut {
   std::vector<uint32_t> id_off;  // the row's entry in id_bytes (append_id_entry)
   // Kept whole by the index when the range is large (see adopt_ids).
   std::shared_ptr<std::string> id_bytes = std::make_shared<std::string>();
-  uint32_t id_chunk = 0;  // the chunk the index refers to; 0: copied
-  size_t expected_rows = 0;  // the range's line feeds, an upper bound on its rows
+  uint32_t id_chunk = 0;           // the chunk the index refers to; 0: copied
+  size_t expected_rows = 0;        // the range's line feeds, an upper bound on its rows
   std::vector<uint32_t> row_off;   // the row's start, relative to `begin`
   std::vector<Rejection> rejects;  // lines relative to the range's first line (0)
   std::vector<uint32_t> dups;      // kept rows found to repeat an id
@@ -1084,8 +1085,8 @@ struct RowBatch {
 // or outrunning the window, is checked by itself, as before.
 struct Utf8Window {
   static constexpr size_t kStep = size_t{256} << 10;
-  size_t from = 0, to = 0;        // text[from, to) is valid UTF-8
-  size_t bad = SIZE_MAX;          // the last bad byte found, if any
+  size_t from = 0, to = 0;  // text[from, to) is valid UTF-8
+  size_t bad = SIZE_MAX;    // the last bad byte found, if any
   bool row_ok(std::string_view text, size_t begin, size_t next) {
     if (begin >= from && next <= to) return true;
     if (bad >= begin && bad < next) return is_valid_utf8(text.substr(begin, next - begin));

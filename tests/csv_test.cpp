@@ -162,7 +162,8 @@ TEST(NextRowStart, SkipsLineBreaksInsideQuotes) {
 // steps: check it against a plain count across those boundaries.
 TEST(CountByte, MatchesAPlainCountAtEveryLength) {
   std::string text;
-  for (size_t i = 0; i < 16 * 255 * 3 + 37; ++i) text.push_back(i % 3 == 0 || i % 11 == 0 ? '\n' : 'a');
+  for (size_t i = 0; i < 16 * 255 * 3 + 37; ++i)
+    text.push_back(i % 3 == 0 || i % 11 == 0 ? '\n' : 'a');
   text.replace(4000, 4080, 4080, '\n');  // a run long enough to fill a counter
   for (size_t len : {size_t{0}, size_t{15}, size_t{16}, size_t{17}, size_t{4080}, size_t{4096},
                      size_t{8160}, size_t{8161}, text.size()}) {

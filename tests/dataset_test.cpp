@@ -400,7 +400,8 @@ TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
     absl::StrAppend(&second, "M123,440111,2019-01-01\nM123,440112,2019-01-01\n");
     LoadOptions strict = o;
     strict.strict = true;
-    absl::StatusOr<LoadSummary> bad = ds.load_buffer(RecordKind::kMediation, second, "b.csv", strict);
+    absl::StatusOr<LoadSummary> bad =
+        ds.load_buffer(RecordKind::kMediation, second, "b.csv", strict);
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.status().message().find("b.csv:40002: case_id: duplicate case_id 'M123'"),
               std::string::npos)
@@ -416,8 +417,7 @@ TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
     again.case_id = "N7";
     again.region = Code("440111");
     again.received_date = Date(2019, 1, 1);
-    EXPECT_EQ(ds.add(again).message(),
-              "case_id: duplicate case_id 'N7' in region 440111");
+    EXPECT_EQ(ds.add(again).message(), "case_id: duplicate case_id 'N7' in region 440111");
     size_t id_text = 4;  // M123 in 440112
     for (int k = 0; k < 80000; ++k) id_text += absl::StrCat("M", k).size();
     for (int k = 0; k < 40000; ++k) id_text += absl::StrCat("N", k).size();
