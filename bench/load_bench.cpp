@@ -79,6 +79,62 @@ void BM_Load(benchmark::State& state, std::optional<fazhi::RecordKind> kind, int
   state.counters["id_text_per_record"] = static_cast<double>(memory.id_text) / records;
 }
 
+// The folder of `records` records: FAZHI_BENCH_DATA_<records> if set, else
+// /tmp/fazhi-bench-<records> (written by the scale generator when missing;
+// report_bench uses the same folders).
+std::string scale_dir(int64_t records) {
+  const std::string n = std::to_string(records);
+  if (const char* given = std::getenv(("FAZHI_BENCH_DATA_" + n).c_str())) return given;
+  const std::string dir = "/tmp/fazhi-bench-" + n;
+  if (!std::filesystem::exists(dir + "/regions.csv")) {
+    fazhi::bench::ScaleOptions options;
+    options.records = records;
+    options.out = dir;
+    if (!fazhi::bench::generate_scale(options).ok()) std::cerr << "cannot generate " << dir << "\n";
+  }
+  return dir;
+}
+
+// How a whole-folder load grows with the records (1M, 3M, 10M) on 1 and 2
+// threads: time should grow linearly; per_thread is MB/s per loading thread.
+void BM_Load_FolderScale(benchmark::State& state) {
+  const int64_t records = state.range(0);
+  const int threads = static_cast<int>(state.range(1));
+  const std::string dir = scale_dir(records);
+  int64_t bytes = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    bytes += static_cast<int64_t>(e.file_size());
+  }
+  fazhi::LoadOptions options;
+  options.threads = threads;
+  fazhi::MemoryUsage memory;
+  for (auto _ : state) {
+    fazhi::Dataset ds;
+    absl::StatusOr<fazhi::LoadSummary> s = ds.load_dir(dir, options);
+    if (!s.ok() || s->rows_rejected() != 0) {
+      state.SkipWithError("the load failed or rejected rows");
+      return;
+    }
+    state.PauseTiming();
+    memory = ds.memory_usage();
+    benchmark::DoNotOptimize(ds);
+    state.ResumeTiming();
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+  state.SetItemsProcessed(state.iterations() * records);
+  state.counters["per_thread"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * bytes) / threads,
+                         benchmark::Counter::kIsRate, benchmark::Counter::kIs1024);
+  state.counters["held_MB"] =
+      static_cast<double>(memory.columns + memory.id_index + memory.id_text + memory.text) /
+      (1 << 20);
+}
+BENCHMARK(BM_Load_FolderScale)
+    ->ArgsProduct({{1'000'000, 3'000'000, 10'000'000}, {1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3);
+
 void register_all() {
   struct Kind {
     const char* name;

@@ -93,6 +93,8 @@ BENCHMARK(BM_Report_AllRegionsJsonStreamed)
     ->Args({100'000, 1})
     ->Args({1'000'000, 1})
     ->Args({1'000'000, 2})
+    ->Args({3'000'000, 2})
+    ->Args({10'000'000, 2})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

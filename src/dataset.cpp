@@ -237,6 +237,8 @@ class RegionTable {
       if (static_cast<uint32_t>(s) == key) return static_cast<RegionIndex>(s >> 32);
     }
   }
+  // prefetch brings in the slot `index` will look at first.
+  void prefetch(RegionCode code) const { __builtin_prefetch(&slots_[slot_of(code.value() + 1)]); }
   std::optional<RegionIndex> find(RegionCode code) const {
     const uint32_t key = code.value() + 1;
     for (size_t i = slot_of(key);; i = (i + 1) & mask_) {
@@ -298,29 +300,68 @@ uint64_t hash_id(uint32_t scope, std::string_view id) noexcept {
   return h;
 }
 
-// IdShard is an open-addressing set of (scope, id). A slot holds 24 bits of
-// the hash (a tag) and the offset of the entry in the shard's arena, where
-// the scope and the id bytes are kept so that a tag match is confirmed
-// exactly: two different ids are never taken for the same one.
+// An id entry: the scope (4 bytes), the id's length (varint), the id. The
+// ranges write their kept rows' ids in this form, and the index refers to
+// the same bytes, so an id is held once.
+void append_id_entry(std::string& out, uint32_t scope, std::string_view id) {
+  char head[4 + 10];
+  std::memcpy(head, &scope, 4);
+  size_t k = 4;
+  for (uint64_t len = id.size();; len >>= 7) {
+    head[k++] = static_cast<char>((len & 0x7F) | (len >= 0x80 ? 0x80 : 0));
+    if (len < 0x80) break;
+  }
+  out.append(head, k);
+  out.append(id);
+}
+void read_id_entry(const char* p, uint32_t& scope, std::string_view& id) {
+  std::memcpy(&scope, p, 4);
+  p += 4;
+  uint64_t len = 0;
+  for (int shift = 0;; shift += 7) {
+    const auto b = static_cast<unsigned char>(*p++);
+    len |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) break;
+  }
+  id = std::string_view(p, len);
+}
+
+// IdChunks are the id entries of large ranges, adopted whole by an index
+// (chunk k + 1 of a slot is chunks[k]; chunk 0 is the shard's own arena).
+using IdChunks = std::vector<std::shared_ptr<const std::string>>;
+
+// IdShard is an open-addressing set of (scope, id). A slot holds 12 bits of
+// the hash (a tag), the entry's chunk and its offset there, where the scope
+// and the id bytes are kept so that a tag match is confirmed exactly: two
+// different ids are never taken for the same one.
 class IdShard {
  public:
   static constexpr int kShardBits = 6;
-  static constexpr uint64_t kTagBits = 24, kOffsetBits = 40;
+  static constexpr uint64_t kTagBits = 12, kChunkBits = 12, kOffsetBits = 40;
+  static constexpr size_t kMaxChunks = (size_t{1} << kChunkBits) - 1;
 
-  // insert adds the id, or returns false when it is already there.
-  bool insert(uint64_t h, uint32_t scope, std::string_view id) {
-    if ((count_ + 1) * 4 > slots_.size() * 3) grow(count_ + 1);
+  // insert adds the id, or returns false when it is already there. An id
+  // whose entry is in chunk `chunk` (> 0) at `offset` is referred to there;
+  // chunk 0 copies it into the shard's arena.
+  bool insert(uint64_t h, uint32_t scope, std::string_view id, uint32_t chunk, uint64_t offset,
+              const IdChunks& chunks) {
+    if ((count_ + 1) * 4 > slots_.size() * 3) grow(count_ + 1, chunks);
     const uint64_t tag = h & ((uint64_t{1} << kTagBits) - 1);
     size_t i = slot_of(h);
     for (;;) {
       const uint64_t s = slots_[i];
       if (s == 0) {
-        const uint64_t offset = append_entry(scope, id);
-        slots_[i] = tag << kOffsetBits | (offset + 1);
+        if (chunk == 0) {
+          offset = arena_.size();
+          append_id_entry(arena_, scope, id);
+        }
+        slots_[i] =
+            tag << (kChunkBits + kOffsetBits) | uint64_t{chunk} << kOffsetBits | (offset + 1);
+        id_bytes_ += id.size();
         ++count_;
         return true;
       }
-      if ((s >> kOffsetBits) == tag && same(s, scope, id)) return false;
+      if ((s >> (kChunkBits + kOffsetBits)) == tag && same(s, scope, id, chunks)) return false;
       if (++i == slots_.size()) i = 0;
     }
   }
@@ -328,9 +369,9 @@ class IdShard {
     if (!slots_.empty()) __builtin_prefetch(&slots_[slot_of(h)]);
   }
   // reserve makes room for n ids in all (load factor at most 3/4) and for
-  // `bytes` more bytes of entries.
-  void reserve(size_t n, size_t bytes) {
-    if (n * 4 > slots_.size() * 3) grow(n);
+  // `bytes` more bytes of copied entries.
+  void reserve(size_t n, size_t bytes, const IdChunks& chunks) {
+    if (n * 4 > slots_.size() * 3) grow(n, chunks);
     const size_t want = arena_.size() + bytes;
     if (want > arena_.capacity())
       arena_.reserve(std::max(want, arena_.capacity() + arena_.capacity() / 2));
@@ -346,40 +387,20 @@ class IdShard {
     return static_cast<size_t>((static_cast<unsigned __int128>(h << kShardBits) * slots_.size()) >>
                                64);
   }
-  // An entry: the scope (4 bytes), the id's length (varint), the id.
-  uint64_t append_entry(uint32_t scope, std::string_view id) {
-    const uint64_t offset = arena_.size();
-    char head[4 + 10];
-    std::memcpy(head, &scope, 4);
-    size_t k = 4;
-    for (uint64_t len = id.size();; len >>= 7) {
-      head[k++] = static_cast<char>((len & 0x7F) | (len >= 0x80 ? 0x80 : 0));
-      if (len < 0x80) break;
-    }
-    arena_.insert(arena_.end(), head, head + k);
-    arena_.insert(arena_.end(), id.begin(), id.end());
-    id_bytes_ += id.size();
-    return offset;
+  void entry_of(uint64_t slot, const IdChunks& chunks, uint32_t& scope,
+                std::string_view& id) const {
+    const uint64_t offset = (slot & ((uint64_t{1} << kOffsetBits) - 1)) - 1;
+    const size_t chunk = (slot >> kOffsetBits) & ((uint64_t{1} << kChunkBits) - 1);
+    const char* base = chunk == 0 ? arena_.data() : chunks[chunk - 1]->data();
+    read_id_entry(base + offset, scope, id);
   }
-  void entry_at(uint64_t offset, uint32_t& scope, std::string_view& id) const {
-    const char* p = arena_.data() + offset;
-    std::memcpy(&scope, p, 4);
-    p += 4;
-    uint64_t len = 0;
-    for (int shift = 0;; shift += 7) {
-      const auto b = static_cast<unsigned char>(*p++);
-      len |= static_cast<uint64_t>(b & 0x7F) << shift;
-      if ((b & 0x80) == 0) break;
-    }
-    id = std::string_view(p, len);
-  }
-  bool same(uint64_t slot, uint32_t scope, std::string_view id) const {
+  bool same(uint64_t slot, uint32_t scope, std::string_view id, const IdChunks& chunks) const {
     uint32_t s = 0;
     std::string_view kept;
-    entry_at((slot & ((uint64_t{1} << kOffsetBits) - 1)) - 1, s, kept);
+    entry_of(slot, chunks, s, kept);
     return s == scope && kept == id;
   }
-  void grow(size_t n) {
+  void grow(size_t n, const IdChunks& chunks) {
     const size_t want = std::max(n + n / 3 + 16, slots_.size() + slots_.size() / 2);
     std::vector<uint64_t> old = std::move(slots_);
     slots_.assign(want, 0);
@@ -387,7 +408,7 @@ class IdShard {
       if (s == 0) continue;
       uint32_t scope = 0;
       std::string_view id;
-      entry_at((s & ((uint64_t{1} << kOffsetBits) - 1)) - 1, scope, id);
+      entry_of(s, chunks, scope, id);
       size_t i = slot_of(hash_id(scope, id));
       while (slots_[i] != 0) {
         if (++i == slots_.size()) i = 0;
@@ -397,7 +418,7 @@ class IdShard {
   }
 
   std::vector<uint64_t> slots_;
-  std::vector<char> arena_;
+  std::string arena_;
   size_t count_ = 0;
   size_t id_bytes_ = 0;
 };
@@ -408,6 +429,12 @@ struct IdIndex {
     return static_cast<size_t>(h >> (64 - IdShard::kShardBits));
   }
   std::array<IdShard, kShards> shards;
+  IdChunks chunks;
+  size_t chunk_bytes() const {
+    size_t n = 0;
+    for (const auto& c : chunks) n += c->capacity();
+    return n;
+  }
 };
 
 // ---- Loaded data, shared by the Dataset and the load stages --------------------------
@@ -474,16 +501,26 @@ struct RangeOut {
   RegionTable regions;
   // One entry per kept row, for the dedupe stage.
   std::vector<uint64_t> id_hash;
-  std::vector<uint32_t> id_scope;
-  std::vector<uint32_t> id_end;  // end of the row's id in id_bytes
-  std::string id_bytes;
+  std::vector<uint32_t> id_off;  // the row's entry in id_bytes (append_id_entry)
+  // Kept whole by the index when the range is large (see adopt_ids).
+  std::shared_ptr<std::string> id_bytes = std::make_shared<std::string>();
+  uint32_t id_chunk = 0;           // the chunk the index refers to; 0: copied
+  size_t expected_rows = 0;        // the range's line feeds, an upper bound on its rows
   std::vector<uint32_t> row_off;   // the row's start, relative to `begin`
   std::vector<Rejection> rejects;  // lines relative to the range's first line (0)
   std::vector<uint32_t> dups;      // kept rows found to repeat an id
 
   std::string_view id(size_t i) const {
-    const size_t from = i == 0 ? 0 : id_end[i - 1];
-    return std::string_view(id_bytes).substr(from, id_end[i] - from);
+    uint32_t scope = 0;
+    std::string_view v;
+    read_id_entry(id_bytes->data() + id_off[i], scope, v);
+    return v;
+  }
+  uint32_t id_scope(size_t i) const {
+    uint32_t scope = 0;
+    std::string_view v;
+    read_id_entry(id_bytes->data() + id_off[i], scope, v);
+    return scope;
   }
 };
 
@@ -518,10 +555,15 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
   if constexpr (K::kHasId) {
     const uint32_t scope = K::scope(row);
     const std::string_view id = K::id(row);
+    if (out.id_bytes->empty() && out.expected_rows > 1) {
+      // Ids of one export are mostly alike in length: reserving from the
+      // first keeps the buffer from doubling (and stranding freed blocks).
+      const size_t bytes = out.expected_rows * (4 + 1 + id.size());
+      out.id_bytes->reserve(bytes + bytes / 32);
+    }
     out.id_hash.push_back(hash_id(scope, id));
-    out.id_scope.push_back(scope);
-    out.id_bytes.append(id);
-    out.id_end.push_back(static_cast<uint32_t>(out.id_bytes.size()));
+    out.id_off.push_back(static_cast<uint32_t>(out.id_bytes->size()));
+    append_id_entry(*out.id_bytes, scope, id);
     out.row_off.push_back(static_cast<uint32_t>(row_off));
   }
 }
@@ -541,6 +583,22 @@ std::string dup_reason(uint32_t scope, std::string_view id) {
   }
 }
 
+// adopt_ids lets the index keep a large range's id entries as they are
+// (rather than copy them); it runs before the dedupe parts, in file order.
+template <typename K>
+void adopt_ids(IdIndex& index, const std::vector<RangeOut<K>*>& ranges) {
+  constexpr size_t kAdoptBytes = size_t{64} << 10;
+  for (RangeOut<K>* r : ranges) {
+    r->id_chunk = 0;
+    if (r->id_bytes->size() < kAdoptBytes || index.chunks.size() >= IdShard::kMaxChunks) continue;
+    if (r->id_bytes->capacity() > r->id_bytes->size() + r->id_bytes->size() / 8) {
+      r->id_bytes->shrink_to_fit();
+    }
+    index.chunks.push_back(r->id_bytes);
+    r->id_chunk = static_cast<uint32_t>(index.chunks.size());
+  }
+}
+
 // dedupe_part checks the ids of the shards s with s % parts == part, in the
 // order of `ranges` (file order), inserting them into the index. Rows whose
 // id is already there are listed in `dups` as (range, row).
@@ -552,11 +610,11 @@ void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t
     for (size_t i = 0; i < r->id_hash.size(); ++i) {
       const size_t s = IdIndex::shard_of(r->id_hash[i]);
       ++incoming[s];
-      bytes[s] += 5 + r->id(i).size();  // scope, a one-byte length, the id
+      if (r->id_chunk == 0) bytes[s] += 5 + r->id(i).size();  // scope, a one-byte length, the id
     }
   }
   for (size_t s = part; s < IdIndex::kShards; s += parts) {
-    index.shards[s].reserve(index.shards[s].count() + incoming[s], bytes[s]);
+    index.shards[s].reserve(index.shards[s].count() + incoming[s], bytes[s], index.chunks);
   }
   constexpr size_t kAhead = 16;  // prefetch the slot of a row this far ahead
   for (size_t ri = 0; ri < ranges.size(); ++ri) {
@@ -571,7 +629,10 @@ void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t
       const uint64_t h = r.id_hash[i];
       const size_t s = IdIndex::shard_of(h);
       if (s % parts != part) continue;
-      if (!index.shards[s].insert(h, r.id_scope[i], r.id(i))) {
+      uint32_t scope = 0;
+      std::string_view id;
+      read_id_entry(r.id_bytes->data() + r.id_off[i], scope, id);
+      if (!index.shards[s].insert(h, scope, id, r.id_chunk, r.id_off[i], index.chunks)) {
         dups.emplace_back(static_cast<uint32_t>(ri), static_cast<uint32_t>(i));
       }
     }
@@ -600,6 +661,11 @@ void map_skipping(V& dst, size_t at, const V& src, const std::vector<uint32_t>& 
     }
     dst[at++] = map[src[i]];
   }
+}
+
+template <typename V, typename M>
+void map_in_place(V& v, const std::vector<M>& map) {
+  for (auto& x : v) x = map[x];
 }
 
 template <typename K>
@@ -640,6 +706,20 @@ void commit_ranges(Store& store, const std::vector<RangeOut<K>*>& ranges, int th
   if (identity) {
     // A first load into an empty dataset in one range: the columns are final.
     dst = std::move(ranges[0]->cols);
+  } else if (dst.size() == 0 && n == 1 && ranges[0]->dups.empty()) {
+    // One range into empty columns: map its ids where they are and take the
+    // columns over, rather than hold a second copy of them.
+    RangeOut<K>& in = *ranges[0];
+    std::apply([&](auto... m) { ((dst.*m = std::move(in.cols.*m)), ...); }, K::kPlain);
+    std::apply(
+        [&](auto... m) {
+          ((map_in_place(in.cols.*m, text_map[0]), dst.*m = std::move(in.cols.*m)), ...);
+        },
+        K::kText);
+    if constexpr (K::kIndexedRegion) {
+      map_in_place(in.cols.region, region_map[0]);
+      dst.region = std::move(in.cols.region);
+    }
   } else {
     copy_ranges<K>(dst, ranges, text_map, region_map, threads);
   }
@@ -660,7 +740,7 @@ void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& rang
   }
   for_each_member<K>([&](auto m) { (dst.*m).resize(offset[n]); });
   parallel_for(n, threads, [&](size_t r) {
-    const RangeOut<K>& in = *ranges[r];
+    RangeOut<K>& in = *ranges[r];
     std::apply([&](auto... m) { (copy_skipping(dst.*m, offset[r], in.cols.*m, in.dups), ...); },
                K::kPlain);
     std::apply(
@@ -671,6 +751,7 @@ void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& rang
     if constexpr (K::kIndexedRegion) {
       map_skipping(dst.region, offset[r], in.cols.region, in.dups, region_map[r]);
     }
+    in.cols = {};  // copied: give its memory back before the next range's copy
   });
 }
 
@@ -712,6 +793,19 @@ class MappedFile {
   }
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
 
+  // release gives back the pages wholly inside [from, to) (offsets in the
+  // file): a range drops the text it has read, so the load's peak memory is
+  // not the whole folder's size. The mapping is private and never written,
+  // so a later read of those bytes (a duplicate's row, a re-parse) faults
+  // them in again from the file, unchanged.
+  void release(size_t from, size_t to) const {
+    static const size_t kPage = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+    from = (from + kPage - 1) / kPage * kPage;
+    to = std::min(to, size_) / kPage * kPage;
+    if (data_ == nullptr || to <= from) return;
+    madvise(static_cast<char*>(data_) + from, to - from, MADV_DONTNEED);
+  }
+
  private:
   void* data_ = nullptr;
   size_t size_ = 0;
@@ -727,6 +821,14 @@ struct Source {
   bool gb18030 = false;
   bool utf8_declared = false;  // forced UTF-8 or a UTF-8 BOM: bad bytes reject rows
   bool check_utf8 = true;      // false once converted (iconv writes valid UTF-8)
+
+  // release drops the mapped pages of text[from, to) once they are read;
+  // nothing to do for a caller's buffer or a converted copy.
+  void release(size_t from, size_t to) const {
+    if (map == nullptr || gb18030) return;
+    const size_t base = static_cast<size_t>(text.data() - map->bytes().data());
+    map->release(base + from, base + to);
+  }
 };
 
 std::string cut_raw(std::string_view row) {
@@ -952,6 +1054,7 @@ struct RowBatch {
       h.hashes[k] = TextTable::hash(h.texts[k]);
       if (!h.texts[k].empty()) out.texts.prefetch_slot(h.hashes[k]);
     }
+    if constexpr (K::kIndexedRegion) out.regions.prefetch(row.region);
     if (head >= kLag) {
       const Held& mid = rows[(head - kLag) % kSize];
       for (k = 0; k < kTexts; ++k) {
@@ -968,7 +1071,47 @@ struct RowBatch {
   void flush(RangeOut<K>& out) {
     while (tail < head) stage(out);
   }
+  // held_from is where the oldest row still held begins (its text is in use).
+  size_t held_from(size_t otherwise) const {
+    return tail < head ? std::min(otherwise, rows[tail % kSize].begin) : otherwise;
+  }
 };
+
+// Utf8Window checks rows' UTF-8 a window of rows at a time rather than row by
+// row (a call per row costs more than the check of its bytes). Windows start
+// at a row and end just after a line feed, and rows start and end next to
+// ASCII bytes, so a row inside a valid window is valid on its own; the valid
+// part of a window before a bad byte counts too. A row holding a bad byte,
+// or outrunning the window, is checked by itself, as before.
+struct Utf8Window {
+  static constexpr size_t kStep = size_t{256} << 10;
+  size_t from = 0, to = 0;  // text[from, to) is valid UTF-8
+  size_t bad = SIZE_MAX;    // the last bad byte found, if any
+  bool row_ok(std::string_view text, size_t begin, size_t next) {
+    if (begin >= from && next <= to) return true;
+    if (bad >= begin && bad < next) return is_valid_utf8(text.substr(begin, next - begin));
+    size_t end = std::min(text.size(), begin + kStep);
+    if (end < text.size()) {
+      const void* lf = std::memchr(text.data() + end, '\n', text.size() - end);
+      end = lf == nullptr ? text.size()
+                          : static_cast<size_t>(static_cast<const char*>(lf) - text.data()) + 1;
+    }
+    end = std::max(end, next);
+    size_t at = 0;
+    from = begin;
+    if (is_valid_utf8(text.substr(begin, end - begin), &at)) {
+      to = end;
+      return true;
+    }
+    to = begin + at;
+    bad = begin + at;
+    return next <= to || is_valid_utf8(text.substr(begin, next - begin));
+  }
+};
+
+// kReleaseStep is how much read text a range lets pile up before it gives the
+// pages back (Source::release).
+inline constexpr size_t kReleaseStep = size_t{8} << 20;
 
 template <typename K>
 void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
@@ -982,16 +1125,29 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   {
     // Rows are at most the line feeds: reserving that keeps the columns
     // from growing (and copying) as they fill, and their capacity tight.
-    const size_t lines = count_byte(text.substr(out.begin, out.end - out.begin), '\n') + 1;
+    // Counted a step at a time, each step's pages given back at once.
+    size_t lines = 1;
+    for (size_t at = out.begin; at < out.end; at += kReleaseStep) {
+      const size_t to = std::min(out.end, at + kReleaseStep);
+      lines += count_byte(text.substr(at, to - at), '\n');
+      f.src.release(at, to);
+    }
     for_each_member<K>([&](auto m) { (out.cols.*m).reserve(lines); });
     if constexpr (K::kHasId) {
       out.id_hash.reserve(lines);
-      out.id_scope.reserve(lines);
-      out.id_end.reserve(lines);
+      out.id_off.reserve(lines);
+      out.expected_rows = lines;
       out.row_off.reserve(lines);
     }
   }
   size_t n = 0;
+  Utf8Window utf8;
+  size_t released = out.begin;
+  auto release = [&](size_t upto) {
+    upto = batch.held_from(upto);
+    if (upto > released) f.src.release(released, upto);
+    released = std::max(released, upto);
+  };
   auto reject = [&](const CsvRow& at) {
     Rejection rej;
     rej.line = at.line;
@@ -1014,7 +1170,8 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       out.aborted = true;
       return;
     }
-    if (f.src.check_utf8 && !is_valid_utf8(text.substr(row.begin, row.next - row.begin))) {
+    if (row.begin - released >= kReleaseStep) release(row.begin);
+    if (f.src.check_utf8 && !utf8.row_ok(text, row.begin, row.next)) {
       if (detect) {
         f.not_utf8.store(true, std::memory_order_relaxed);
         out.aborted = true;
@@ -1049,6 +1206,7 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   batch.flush(out);
   out.stop = reader.position();
   out.lines = reader.line();
+  release(std::min(out.stop, out.end));
 }
 
 // ---- A kind's files through the stages -----------------------------------------------
@@ -1190,6 +1348,7 @@ class KindJobOf final : public KindJob {
       for (auto& f : files_) {
         for (auto& r : f->ranges) order_.push_back(r.get());
       }
+      adopt_ids<K>(index, order_);
       size_t rows = 0;
       for (const RangeOut<K>* r : order_) rows += r->id_hash.size();
       dups_.assign(static_cast<size_t>(parts), {});
@@ -1234,7 +1393,7 @@ class KindJobOf final : public KindJob {
           rej.file = f.src.name;
           rej.line = line;
           rej.column = std::string(K::kIdColumn);
-          rej.reason = dup_reason<K>(r.id_scope[d], r.id(d));
+          rej.reason = dup_reason<K>(r.id_scope(d), r.id(d));
           rej.raw = cut_raw(f.src.text.substr(row.begin, row.end - row.begin));
           dup_rejects.push_back(std::move(rej));
         }
@@ -1252,6 +1411,11 @@ class KindJobOf final : public KindJob {
                            f.merged.end(),
                            [](const Rejection& a, const Rejection& b) { return a.line < b.line; });
         r.rejects.clear();
+        // The ids are in the index now (or copied there): commit needs none of this.
+        r.id_hash = {};
+        r.id_off = {};
+        r.row_off = {};
+        r.id_bytes.reset();
         base += r.lines;
         f.summary.rows_read += r.rows_read;
       }
@@ -1403,7 +1567,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
     dedupe_part(store.ids[static_cast<size_t>(K::kKind)], ranges, 0, 1, dups);
     if (!dups.empty()) {
       return absl::InvalidArgumentError(
-          absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(one.id_scope[0], one.id(0))));
+          absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(one.id_scope(0), one.id(0))));
     }
   }
   commit_ranges<K>(store, ranges, 1);
@@ -1547,10 +1711,13 @@ MemoryUsage Dataset::memory_usage() const {
               column_bytes<Registry>(impl_->registry) + column_bytes<Activity>(impl_->activity) +
               column_bytes<Regions>(impl_->region_names) + impl_->regions.bytes();
   for (const IdIndex& index : impl_->ids) {
+    size_t all = index.chunk_bytes(), text = 0;
     for (const IdShard& shard : index.shards) {
-      m.id_index += shard.slot_bytes() + shard.arena_bytes() - shard.id_bytes();
-      m.id_text += shard.id_bytes();
+      all += shard.slot_bytes() + shard.arena_bytes();
+      text += shard.id_bytes();
     }
+    m.id_index += all - std::min(all, text);
+    m.id_text += text;
   }
   m.text = impl_->texts.bytes();
   m.case_records = impl_->reconsideration.size() + impl_->litigation.size() +

@@ -73,46 +73,15 @@ inline std::string_view fast_trim(std::string_view s) {
   return trim(s);
 }
 
-// DayCache remembers ISO dates already read on this thread: an export holds
-// a few thousand distinct days over millions of rows, and a remembered text
-// was already found to be a real day.
-struct DayCache {
-  struct Slot {
-    uint64_t head = 0;  // bytes 0-7 of "YYYY-MM-DD"
-    uint16_t tail = 0;  // bytes 8-9
-    DayNumber day = kNoDay;
-  };
-  static constexpr size_t kSlots = 8192;  // 128 KiB: 20 years of days, few collisions
-  Slot slots[kSlots];
-};
-
+// date_field reads a date column. parse_day_number's ISO fast path is plain
+// arithmetic; a cache of days already read (tried before) cost more in cache
+// misses than it saved once millions of text values share the caches.
 inline bool date_field(std::string_view col, std::string_view v, DayNumber& out, Problem& p) {
   if (v.empty()) {
     out = kNoDay;
     return true;
   }
-  // On the heap, freed when the thread ends: thread-local storage stays small.
-  thread_local std::unique_ptr<DayCache> cache_holder;
-  if (!cache_holder) cache_holder = std::make_unique<DayCache>();
-  DayCache& cache = *cache_holder;
-  if (v.size() == 10) {
-    uint64_t head;
-    uint16_t tail;
-    std::memcpy(&head, v.data(), 8);
-    std::memcpy(&tail, v.data() + 8, 2);
-    const uint64_t h = (head ^ (uint64_t{tail} << 13)) * 0x9E3779B97F4A7C15ULL;
-    DayCache::Slot& slot = cache.slots[h >> 51];
-    if (slot.day != kNoDay && slot.head == head && slot.tail == tail) {
-      out = slot.day;
-      return true;
-    }
-    if (parse_day_number(v, out)) {
-      slot = {head, tail, out};
-      return true;
-    }
-  } else if (parse_day_number(v, out)) {
-    return true;
-  }
+  if (parse_day_number(v, out)) return true;
   return fail(p, col, std::string(parse_date(v).status().message()));
 }
 

@@ -158,6 +158,22 @@ TEST(NextRowStart, SkipsLineBreaksInsideQuotes) {
   EXPECT_EQ(count_byte(text, '"'), 2u);
 }
 
+// count_byte sums sixteen-byte steps in byte counters flushed every 255
+// steps: check it against a plain count across those boundaries.
+TEST(CountByte, MatchesAPlainCountAtEveryLength) {
+  std::string text;
+  for (size_t i = 0; i < 16 * 255 * 3 + 37; ++i)
+    text.push_back(i % 3 == 0 || i % 11 == 0 ? '\n' : 'a');
+  text.replace(4000, 4080, 4080, '\n');  // a run long enough to fill a counter
+  for (size_t len : {size_t{0}, size_t{15}, size_t{16}, size_t{17}, size_t{4080}, size_t{4096},
+                     size_t{8160}, size_t{8161}, text.size()}) {
+    const std::string_view piece(text.data(), len);
+    size_t plain = 0;
+    for (char c : piece) plain += c == '\n' ? 1 : 0;
+    EXPECT_EQ(count_byte(piece, '\n'), plain) << len;
+  }
+}
+
 TEST(Utf8, AcceptsWellFormedText) {
   EXPECT_TRUE(is_valid_utf8(""));
   EXPECT_TRUE(is_valid_utf8("plain ASCII text that is longer than eight bytes"));

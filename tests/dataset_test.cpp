@@ -339,6 +339,92 @@ TEST(Dataset, ATextNeitherUtf8NorGb18030IsReadAsUtf8RowByRow) {
   EXPECT_EQ(ds.mediation().size(), 2000u);
 }
 
+// The loader checks UTF-8 a window of rows at a time (Utf8Window): bad bytes
+// spread over a text far longer than one window, at a window's start, inside
+// a quoted multi-line field and on the last row, reject exactly their rows.
+TEST(Dataset, InvalidUtf8RowsAmongManyWindowsAreRejectedOneByOne) {
+  std::string text = "case_id,region,received_date,org_id,category\n";
+  std::vector<int64_t> bad_lines;
+  int64_t line = 1;
+  for (int i = 0; i < 60000; ++i) {
+    ++line;
+    std::string org = "调解组织";
+    if (i % 7919 == 3 || i == 1 || i == 59999) {
+      org = i % 2 == 0 ? "\xE8\xB0" : "x\xC0\xAFy";  // a cut character, an overlong form
+      bad_lines.push_back(line);
+    }
+    if (i % 5003 == 11) {
+      absl::StrAppend(&text, "M", i, ",440111,2019-01-01,\"多\n行\",", org, "\n");
+      ++line;
+      continue;
+    }
+    absl::StrAppend(&text, "M", i, ",440111,2019-01-01,", org, ",劳动争议\n");
+  }
+  for (int threads : {1, 2}) {
+    Dataset ds;
+    LoadOptions o;
+    o.encoding = Encoding::kUtf8;
+    o.threads = threads;
+    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "m.csv", o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ExpectInvariant(*s);
+    std::vector<int64_t> lines;
+    for (const Rejection& r : ds.rejects()) {
+      EXPECT_EQ(r.reason, "not valid UTF-8 text");
+      lines.push_back(r.line);
+    }
+    EXPECT_EQ(lines, bad_lines);
+    EXPECT_EQ(ds.mediation().size(), 60000u - bad_lines.size());
+  }
+}
+
+// A large range's id entries are kept by the duplicate-id index as they are
+// (adopt_ids): ids from such a load must still catch duplicates in a later
+// load, and a strict load that fails must leave the index as it was.
+TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
+  std::string first = "case_id,region,received_date\n";
+  for (int i = 0; i < 80000; ++i) absl::StrAppend(&first, "M", i, ",440111,2019-01-01\n");
+  absl::StrAppend(&first, "M79999,440111,2019-01-02\n");  // the last row repeats an id
+  for (int threads : {1, 2}) {
+    Dataset ds;
+    LoadOptions o;
+    o.threads = threads;
+    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, first, "a.csv", o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ASSERT_EQ(ds.rejects().size(), 1u);
+    EXPECT_EQ(ds.rejects()[0].line, 80002);
+    EXPECT_EQ(ds.rejects()[0].reason, "duplicate case_id 'M79999' in region 440111");
+
+    std::string second = "case_id,region,received_date\n";
+    for (int i = 0; i < 40000; ++i) absl::StrAppend(&second, "N", i, ",440111,2019-01-01\n");
+    absl::StrAppend(&second, "M123,440111,2019-01-01\nM123,440112,2019-01-01\n");
+    LoadOptions strict = o;
+    strict.strict = true;
+    absl::StatusOr<LoadSummary> bad =
+        ds.load_buffer(RecordKind::kMediation, second, "b.csv", strict);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.status().message().find("b.csv:40002: case_id: duplicate case_id 'M123'"),
+              std::string::npos)
+        << bad.status();
+    // The failed strict load left no N ids behind: loading it again rejects only M123.
+    s = ds.load_buffer(RecordKind::kMediation, second, "b.csv", o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ExpectInvariant(*s);
+    ASSERT_EQ(ds.rejects().size(), 2u);
+    EXPECT_EQ(ds.rejects()[1].line, 40002);
+    EXPECT_EQ(ds.mediation().size(), 80000u + 40001u);
+    MediationRecord again;
+    again.case_id = "N7";
+    again.region = Code("440111");
+    again.received_date = Date(2019, 1, 1);
+    EXPECT_EQ(ds.add(again).message(), "case_id: duplicate case_id 'N7' in region 440111");
+    size_t id_text = 4;  // M123 in 440112
+    for (int k = 0; k < 80000; ++k) id_text += absl::StrCat("M", k).size();
+    for (int k = 0; k < 40000; ++k) id_text += absl::StrCat("N", k).size();
+    EXPECT_EQ(ds.memory_usage().id_text, id_text);
+  }
+}
+
 TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
   const std::string text =
       " 受理日期 ,Extra,REGION,案件编号,调解结果,结案日期\n2019/3/5,zz,440111, M1 "
