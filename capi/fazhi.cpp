@@ -92,7 +92,9 @@ thread_local std::string tl_message;
 
 fz_status set_error(fz_status code, std::string message) {
   tl_code = code;
-  tl_message = std::move(message);
+  // The message is promised to be UTF-8 (it may quote a caller's bytes).
+  tl_message = fazhi::internal::is_valid_utf8(message) ? std::move(message)
+                                                        : fazhi::internal::to_valid_utf8(message);
   return code;
 }
 
@@ -216,27 +218,13 @@ void clear_string_out(char** out, size_t* len) {
   if (len) *len = 0;
 }
 
-// replace_invalid_utf8 replaces each byte that is not part of valid UTF-8
-// with U+FFFD. Strings out are promised to be UTF-8, and a file name read from
-// a folder (a notice about a GBK-named file) is whatever bytes the disk held.
-std::string replace_invalid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  size_t bad = 0;
-  while (!fazhi::internal::is_valid_utf8(s, &bad)) {
-    out.append(s.substr(0, bad));
-    out.append("\xEF\xBF\xBD");
-    s.remove_prefix(bad + 1);
-  }
-  out.append(s);
-  return out;
-}
-
 // give_string copies s, as valid UTF-8, into memory the caller releases with
 // fz_free.
 fz_status give_string(const std::string& text, char** out, size_t* len) {
+  // Strings out are promised to be UTF-8; the core already sanitizes what
+  // it takes from outside, this is the last line of defence.
   std::string fixed;
-  if (!fazhi::internal::is_valid_utf8(text)) fixed = replace_invalid_utf8(text);
+  if (!fazhi::internal::is_valid_utf8(text)) fixed = fazhi::internal::to_valid_utf8(text);
   const std::string& s = fixed.empty() ? text : fixed;
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
   if (!p) return set_error(FZ_RESOURCE_EXHAUSTED, "out of memory");

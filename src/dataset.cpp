@@ -684,17 +684,18 @@ class MappedFile {
   ~MappedFile() {
     if (data_ != nullptr) munmap(data_, size_);
   }
-  absl::Status open(const std::string& path) {
+  // open maps `path`; messages name the file as `name` (valid UTF-8).
+  absl::Status open(const std::string& path, const std::string& name) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       const int err = errno;
-      if (err == ENOENT) return absl::NotFoundError(absl::StrCat(path, ": no such file"));
-      return absl::UnavailableError(absl::StrCat(path, ": cannot open: ", std::strerror(err)));
+      if (err == ENOENT) return absl::NotFoundError(absl::StrCat(name, ": no such file"));
+      return absl::UnavailableError(absl::StrCat(name, ": cannot open: ", std::strerror(err)));
     }
     struct stat st {};
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
       ::close(fd);
-      return absl::InvalidArgumentError(absl::StrCat(path, ": not a regular file"));
+      return absl::InvalidArgumentError(absl::StrCat(name, ": not a regular file"));
     }
     size_ = static_cast<size_t>(st.st_size);
     if (size_ > 0) {
@@ -702,7 +703,7 @@ class MappedFile {
       if (p == MAP_FAILED) {
         const int err = errno;
         ::close(fd);
-        return absl::UnavailableError(absl::StrCat(path, ": cannot map: ", std::strerror(err)));
+        return absl::UnavailableError(absl::StrCat(name, ": cannot map: ", std::strerror(err)));
       }
       data_ = p;
       madvise(data_, size_, MADV_WILLNEED);
@@ -729,13 +730,16 @@ struct Source {
   bool check_utf8 = true;      // false once converted (iconv writes valid UTF-8)
 };
 
+// cut_raw is a rejected row's text as a Rejection keeps it: at most
+// kMaxRawText bytes, whole characters, and valid UTF-8 (a row rejected for
+// holding bad bytes keeps U+FFFD in their place, so it can enter JSON).
 std::string cut_raw(std::string_view row) {
   if (row.size() > kMaxRawText) {
     size_t n = kMaxRawText;
     while (n > 0 && (static_cast<unsigned char>(row[n]) & 0xC0) == 0x80) --n;  // whole characters
     row = row.substr(0, n);
   }
-  return std::string(row);
+  return to_valid_utf8(row);
 }
 
 std::string_view issue_reason(CsvIssue issue) {
@@ -872,7 +876,7 @@ absl::Status prepare_file(FileLoad<K>& f, const LoadContext& ctx) {
   Source& src = f.src;
   if (!src.path.empty()) {
     src.map = std::make_unique<MappedFile>();
-    if (absl::Status s = src.map->open(src.path); !s.ok()) return s;
+    if (absl::Status s = src.map->open(src.path, src.name); !s.ok()) return s;
     src.raw = src.map->bytes();
   }
   const bool bom = src.raw.starts_with(kUtf8Bom);
@@ -1308,7 +1312,7 @@ std::unique_ptr<KindJob> make_job(RecordKind kind) {
 
 struct FileSpec {
   RecordKind kind;
-  std::string name;
+  std::string name;       // for messages: valid UTF-8 (internal::to_valid_utf8)
   std::string path;       // a file to map, or
   std::string_view data;  // a caller's buffer
 };
@@ -1452,48 +1456,54 @@ Dataset& Dataset::operator=(Dataset&&) noexcept = default;
 
 absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const LoadOptions& options) {
   namespace fs = std::filesystem;
+  // Paths are whatever bytes the disk holds (a GBK-named file exported on
+  // Chinese Windows): they are opened as they are, but named in notices,
+  // rejections and errors as valid UTF-8.
+  const std::string dir_name = internal::to_valid_utf8(dir);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    if (fs::exists(dir, ec)) return absl::InvalidArgumentError(absl::StrCat(dir, ": not a folder"));
-    return absl::NotFoundError(absl::StrCat(dir, ": no such folder"));
+    if (fs::exists(dir, ec)) {
+      return absl::InvalidArgumentError(absl::StrCat(dir_name, ": not a folder"));
+    }
+    return absl::NotFoundError(absl::StrCat(dir_name, ": no such folder"));
   }
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     entries.push_back(*it);
   }
-  if (ec) return absl::UnavailableError(absl::StrCat(dir, ": cannot list: ", ec.message()));
+  if (ec) return absl::UnavailableError(absl::StrCat(dir_name, ": cannot list: ", ec.message()));
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
   std::vector<internal::FileSpec> specs;
   std::vector<std::string> notices;
   for (const fs::directory_entry& e : entries) {
-    const std::string name = e.path().filename().string();
     const std::string path = e.path().string();
+    const std::string name = internal::to_valid_utf8(path);
     std::optional<RecordKind> kind;
     if (absl::EqualsIgnoreCase(absl_view(e.path().extension().string()), ".csv")) {
       kind = parse_kind(e.path().stem().string());
     }
     if (!kind || !e.is_regular_file(ec)) {
-      notices.push_back(absl::StrCat(path, ": ignored (",
+      notices.push_back(absl::StrCat(name, ": ignored (",
                                      e.is_directory(ec) ? "a folder" : "not a record file",
                                      "; expected <kind>.csv with a kind of DATA.md)"));
       continue;
     }
-    specs.push_back({*kind, path, path, {}});
+    specs.push_back({*kind, name, path, {}});
   }
-  if (specs.empty()) notices.push_back(absl::StrCat(dir, ": no record files"));
+  if (specs.empty()) notices.push_back(absl::StrCat(dir_name, ": no record files"));
   return internal::load(*impl_, specs, options, std::move(notices));
 }
 
 absl::StatusOr<LoadSummary> Dataset::load_file(RecordKind kind, const std::string& path,
                                                const LoadOptions& options) {
-  return internal::load(*impl_, {{kind, path, path, {}}}, options, {});
+  return internal::load(*impl_, {{kind, internal::to_valid_utf8(path), path, {}}}, options, {});
 }
 
 absl::StatusOr<LoadSummary> Dataset::load_buffer(RecordKind kind, std::string_view data,
                                                  std::string_view name,
                                                  const LoadOptions& options) {
-  return internal::load(*impl_, {{kind, std::string(name), {}, data}}, options, {});
+  return internal::load(*impl_, {{kind, internal::to_valid_utf8(name), {}, data}}, options, {});
 }
 
 absl::Status Dataset::add(const ReconsiderationRecord& r) {
