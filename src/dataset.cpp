@@ -975,7 +975,44 @@ struct RowBatch {
 };
 
 template <typename K>
+void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict);
+
+// parse_range reads the rows of one range into its columns.
+template <typename K>
 void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
+  // Kept rows are at most the line feeds, and at most one per header_fields
+  // bytes (a kept row has every field, so header_fields - 1 commas and a line
+  // break). Reserving that keeps the columns from growing (and copying) as
+  // they fill. Hostile text (line feeds inside one quoted field, blank lines)
+  // can make the bound loose: the capacity is then given back, so a dataset
+  // holds about what it kept (a reservation of a few bytes a line feed used
+  // to stay in the columns for good).
+  const size_t bytes = out.end - out.begin;
+  const size_t lines = count_byte(f.src.text.substr(out.begin, bytes), '\n') + 1;
+  const size_t rows = std::min(lines, bytes / std::max<size_t>(f.header_fields, 1) + 1);
+  auto reserve = [&](auto& v) { v.reserve(rows); };
+  for_each_member<K>([&](auto m) { reserve(out.cols.*m); });
+  if constexpr (K::kHasId) {
+    reserve(out.id_hash);
+    reserve(out.id_scope);
+    reserve(out.id_end);
+    reserve(out.row_off);
+  }
+  parse_rows(f, out, strict);
+  auto tighten = [](auto& v) {
+    if (v.capacity() > 2 * v.size() + 1024) v.shrink_to_fit();
+  };
+  for_each_member<K>([&](auto m) { tighten(out.cols.*m); });
+  if constexpr (K::kHasId) {
+    tighten(out.id_hash);
+    tighten(out.id_scope);
+    tighten(out.id_end);
+    tighten(out.row_off);
+  }
+}
+
+template <typename K>
+void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   const std::string_view text = f.src.text;
   CsvReader reader(text, 0, f.header_fields + 1);
   reader.seek(out.begin, 0);
@@ -983,18 +1020,6 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   Problem p;
   RowBatch<K> batch;
   const bool detect = f.src.check_utf8 && !f.src.utf8_declared;
-  {
-    // Rows are at most the line feeds: reserving that keeps the columns
-    // from growing (and copying) as they fill, and their capacity tight.
-    const size_t lines = count_byte(text.substr(out.begin, out.end - out.begin), '\n') + 1;
-    for_each_member<K>([&](auto m) { (out.cols.*m).reserve(lines); });
-    if constexpr (K::kHasId) {
-      out.id_hash.reserve(lines);
-      out.id_scope.reserve(lines);
-      out.id_end.reserve(lines);
-      out.row_off.reserve(lines);
-    }
-  }
   size_t n = 0;
   auto reject = [&](const CsvRow& at) {
     Rejection rej;
