@@ -160,13 +160,14 @@ fz_status text_argument(const char* function, const char* name, const char* text
 // struct leaves the later fields at their defaults. Bytes beyond this
 // library's struct (a newer caller's fields) must be zero: a field this
 // library does not know cannot be honoured.
+// A struct_size this far beyond any fazhi struct is garbage (an
+// uninitialised struct), not a newer caller: it is refused, in and out.
+constexpr uint32_t kMaxStructSize = 4096;
+
 template <typename T>
 fz_status read_struct(const char* function, const char* name, const char* type, const T* in,
                       size_t min_size, T& out) {
   const uint32_t size = in->struct_size;
-  // A struct_size this far beyond any fazhi struct is garbage (an
-  // uninitialised struct), not a newer caller: refuse it before reading on.
-  constexpr uint32_t kMaxStructSize = 4096;
   if (size > kMaxStructSize) {
     return invalid(function, absl::StrCat(name, "->struct_size is ", size,
                                           ": not initialised? set it with the _INIT macro"));
@@ -195,6 +196,10 @@ fz_status read_struct(const char* function, const char* name, const char* type, 
 template <typename T>
 fz_status check_out_struct(const char* function, const char* name, const char* type, const T* out,
                            size_t min_size) {
+  if (out->struct_size > kMaxStructSize) {
+    return invalid(function, absl::StrCat(name, "->struct_size is ", out->struct_size,
+                                          ": not initialised? set it with the _INIT macro"));
+  }
   if (out->struct_size < min_size) {
     return invalid(function, absl::StrCat(name, "->struct_size is ", out->struct_size,
                                           ", less than the smallest ", type, " (", min_size,
