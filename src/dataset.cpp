@@ -734,12 +734,16 @@ struct Source {
 // kMaxRawText bytes, whole characters, and valid UTF-8 (a row rejected for
 // holding bad bytes keeps U+FFFD in their place, so it can enter JSON).
 std::string cut_raw(std::string_view row) {
-  if (row.size() > kMaxRawText) {
+  // Bad bytes grow threefold as U+FFFD: replace them first, then cut. No
+  // character that starts within the first kMaxRawText bytes is split by
+  // the first cut, 4 bytes further.
+  std::string text = to_valid_utf8(row.substr(0, kMaxRawText + 4));
+  if (text.size() > kMaxRawText) {
     size_t n = kMaxRawText;
-    while (n > 0 && (static_cast<unsigned char>(row[n]) & 0xC0) == 0x80) --n;  // whole characters
-    row = row.substr(0, n);
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // whole characters
+    text.resize(n);
   }
-  return to_valid_utf8(row);
+  return text;
 }
 
 std::string_view issue_reason(CsvIssue issue) {

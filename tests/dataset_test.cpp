@@ -397,6 +397,21 @@ TEST(Dataset, NamesAndRejectedRowsAreValidUtf8WhateverTheBytes) {
   fs::remove_all(dir);
 }
 
+// Found by fuzz_csv_*: bad bytes replaced by U+FFFD (three bytes each) made
+// a rejected row's raw text up to three times kMaxRawText.
+TEST(Dataset, RawTextOfABadRowStaysWithinItsLimit) {
+  std::string text = "\xEF\xBB\xBF" "case_id,region,received_date,org_id\nA,440111,2019-01-01,";
+  text.append(2000, '\xFF');
+  text += "\n";
+  Dataset ds;
+  ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation, text, "m.csv").ok());
+  ASSERT_EQ(ds.rejects().size(), 1u);
+  EXPECT_LE(ds.rejects()[0].raw.size(), kMaxRawText);
+  EXPECT_GT(ds.rejects()[0].raw.size(), kMaxRawText - 3);
+  EXPECT_TRUE(internal::is_valid_utf8(ds.rejects()[0].raw));
+  EXPECT_TRUE(ds.rejects()[0].raw.starts_with("A,440111,2019-01-01,\xEF\xBF\xBD"));
+}
+
 TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
   const std::string text =
       " 受理日期 ,Extra,REGION,案件编号,调解结果,结案日期\n2019/3/5,zz,440111, M1 "
