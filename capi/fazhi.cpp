@@ -94,7 +94,9 @@ thread_local std::string tl_message;
 
 fz_status set_error(fz_status code, std::string message) {
   tl_code = code;
-  tl_message = std::move(message);
+  // The message is promised to be UTF-8 (it may quote a caller's bytes).
+  tl_message = fazhi::internal::is_valid_utf8(message) ? std::move(message)
+                                                        : fazhi::internal::to_valid_utf8(message);
   return code;
 }
 
@@ -160,13 +162,14 @@ fz_status text_argument(const char* function, const char* name, const char* text
 // struct leaves the later fields at their defaults. Bytes beyond this
 // library's struct (a newer caller's fields) must be zero: a field this
 // library does not know cannot be honoured.
+// A struct_size this far beyond any fazhi struct is garbage (an
+// uninitialised struct), not a newer caller: it is refused, in and out.
+constexpr uint32_t kMaxStructSize = 4096;
+
 template <typename T>
 fz_status read_struct(const char* function, const char* name, const char* type, const T* in,
                       size_t min_size, T& out) {
   const uint32_t size = in->struct_size;
-  // A struct_size this far beyond any fazhi struct is garbage (an
-  // uninitialised struct), not a newer caller: refuse it before reading on.
-  constexpr uint32_t kMaxStructSize = 4096;
   if (size > kMaxStructSize) {
     return invalid(function, absl::StrCat(name, "->struct_size is ", size,
                                           ": not initialised? set it with the _INIT macro"));
@@ -195,6 +198,10 @@ fz_status read_struct(const char* function, const char* name, const char* type, 
 template <typename T>
 fz_status check_out_struct(const char* function, const char* name, const char* type, const T* out,
                            size_t min_size) {
+  if (out->struct_size > kMaxStructSize) {
+    return invalid(function, absl::StrCat(name, "->struct_size is ", out->struct_size,
+                                          ": not initialised? set it with the _INIT macro"));
+  }
   if (out->struct_size < min_size) {
     return invalid(function, absl::StrCat(name, "->struct_size is ", out->struct_size,
                                           ", less than the smallest ", type, " (", min_size,
@@ -218,27 +225,13 @@ void clear_string_out(char** out, size_t* len) {
   if (len) *len = 0;
 }
 
-// replace_invalid_utf8 replaces each byte that is not part of valid UTF-8
-// with U+FFFD. Strings out are promised to be UTF-8, and a file name read from
-// a folder (a notice about a GBK-named file) is whatever bytes the disk held.
-std::string replace_invalid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  size_t bad = 0;
-  while (!fazhi::internal::is_valid_utf8(s, &bad)) {
-    out.append(s.substr(0, bad));
-    out.append("\xEF\xBF\xBD");
-    s.remove_prefix(bad + 1);
-  }
-  out.append(s);
-  return out;
-}
-
 // give_string copies s, as valid UTF-8, into memory the caller releases with
 // fz_free.
 fz_status give_string(const std::string& text, char** out, size_t* len) {
+  // Strings out are promised to be UTF-8; the core already sanitizes what
+  // it takes from outside, this is the last line of defence.
   std::string fixed;
-  if (!fazhi::internal::is_valid_utf8(text)) fixed = replace_invalid_utf8(text);
+  if (!fazhi::internal::is_valid_utf8(text)) fixed = fazhi::internal::to_valid_utf8(text);
   const std::string& s = fixed.empty() ? text : fixed;
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
   if (!p) return set_error(FZ_RESOURCE_EXHAUSTED, "out of memory");

@@ -16,8 +16,12 @@
  *     out-parameter is NULL and every string out-parameter is NULL with length
  *     0: no half-built object escapes.
  *   - Handles are opaque, made by fz_<noun>_create (or _default) and released
- *     by fz_<noun>_free, which accepts NULL. Passing NULL where a handle or an
- *     out-parameter is required returns FZ_INVALID_ARGUMENT.
+ *     by fz_<noun>_free, which accepts NULL (any number of times: a no-op).
+ *     Passing NULL where a handle or an out-parameter is required returns
+ *     FZ_INVALID_ARGUMENT. Using a handle after it was freed, freeing it twice,
+ *     or passing a handle of another type is undefined behaviour, as with
+ *     free(): the library cannot tell a freed handle from a live one. Set a
+ *     freed handle to NULL.
  *   - Strings in are UTF-8 and NUL-terminated (or pointer + length); invalid
  *     UTF-8 is FZ_INVALID_ARGUMENT. Strings out that the caller keeps are
  *     NUL-terminated, come with their length, and are released with fz_free.

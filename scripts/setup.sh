@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what fazhi builds with (Debian 12 packages, only those missing),
 # then configures and builds it in build/. Quick when everything is present.
+# clang and its runtimes (libclang-rt-14-dev) are for the sanitizer and fuzz
+# builds of scripts/test.sh; binutils' nm and readelf for the ABI checks.
 # Usage: scripts/setup.sh            (sourced by example.sh and test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +12,7 @@ packages=(
   libboost-dev libboost-date-time-dev libabsl-dev nlohmann-json3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest
+  clang libclang-rt-14-dev binutils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -765,17 +765,18 @@ class MappedFile {
   ~MappedFile() {
     if (data_ != nullptr) munmap(data_, size_);
   }
-  absl::Status open(const std::string& path) {
+  // open maps `path`; messages name the file as `name` (valid UTF-8).
+  absl::Status open(const std::string& path, const std::string& name) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       const int err = errno;
-      if (err == ENOENT) return absl::NotFoundError(absl::StrCat(path, ": no such file"));
-      return absl::UnavailableError(absl::StrCat(path, ": cannot open: ", std::strerror(err)));
+      if (err == ENOENT) return absl::NotFoundError(absl::StrCat(name, ": no such file"));
+      return absl::UnavailableError(absl::StrCat(name, ": cannot open: ", std::strerror(err)));
     }
     struct stat st {};
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
       ::close(fd);
-      return absl::InvalidArgumentError(absl::StrCat(path, ": not a regular file"));
+      return absl::InvalidArgumentError(absl::StrCat(name, ": not a regular file"));
     }
     size_ = static_cast<size_t>(st.st_size);
     if (size_ > 0) {
@@ -783,7 +784,7 @@ class MappedFile {
       if (p == MAP_FAILED) {
         const int err = errno;
         ::close(fd);
-        return absl::UnavailableError(absl::StrCat(path, ": cannot map: ", std::strerror(err)));
+        return absl::UnavailableError(absl::StrCat(name, ": cannot map: ", std::strerror(err)));
       }
       data_ = p;
       madvise(data_, size_, MADV_WILLNEED);
@@ -831,13 +832,20 @@ struct Source {
   }
 };
 
+// cut_raw is a rejected row's text as a Rejection keeps it: at most
+// kMaxRawText bytes, whole characters, and valid UTF-8 (a row rejected for
+// holding bad bytes keeps U+FFFD in their place, so it can enter JSON).
 std::string cut_raw(std::string_view row) {
-  if (row.size() > kMaxRawText) {
+  // Bad bytes grow threefold as U+FFFD: replace them first, then cut. No
+  // character that starts within the first kMaxRawText bytes is split by
+  // the first cut, 4 bytes further.
+  std::string text = to_valid_utf8(row.substr(0, kMaxRawText + 4));
+  if (text.size() > kMaxRawText) {
     size_t n = kMaxRawText;
-    while (n > 0 && (static_cast<unsigned char>(row[n]) & 0xC0) == 0x80) --n;  // whole characters
-    row = row.substr(0, n);
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // whole characters
+    text.resize(n);
   }
-  return std::string(row);
+  return text;
 }
 
 std::string_view issue_reason(CsvIssue issue) {
@@ -974,7 +982,7 @@ absl::Status prepare_file(FileLoad<K>& f, const LoadContext& ctx) {
   Source& src = f.src;
   if (!src.path.empty()) {
     src.map = std::make_unique<MappedFile>();
-    if (absl::Status s = src.map->open(src.path); !s.ok()) return s;
+    if (absl::Status s = src.map->open(src.path, src.name); !s.ok()) return s;
     src.raw = src.map->bytes();
   }
   const bool bom = src.raw.starts_with(kUtf8Bom);
@@ -1114,7 +1122,48 @@ struct Utf8Window {
 inline constexpr size_t kReleaseStep = size_t{8} << 20;
 
 template <typename K>
+void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict);
+
+// parse_range reads the rows of one range into its columns.
+template <typename K>
 void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
+  // Kept rows are at most the line feeds, and at most one per header_fields
+  // bytes (a kept row has every field, so header_fields - 1 commas and a line
+  // break). Reserving that keeps the columns from growing (and copying) as
+  // they fill. Hostile text (line feeds inside one quoted field, blank lines)
+  // can make the bound loose: the capacity is then given back, so a dataset
+  // holds about what it kept. The line feeds are counted a step at a time,
+  // each step's pages given back at once.
+  const std::string_view text = f.src.text;
+  size_t lines = 1;
+  for (size_t at = out.begin; at < out.end; at += kReleaseStep) {
+    const size_t to = std::min(out.end, at + kReleaseStep);
+    lines += count_byte(text.substr(at, to - at), '\n');
+    f.src.release(at, to);
+  }
+  const size_t bytes = out.end - out.begin;
+  const size_t rows = std::min(lines, bytes / std::max<size_t>(f.header_fields, 1) + 1);
+  for_each_member<K>([&](auto m) { (out.cols.*m).reserve(rows); });
+  if constexpr (K::kHasId) {
+    out.id_hash.reserve(rows);
+    out.id_off.reserve(rows);
+    out.expected_rows = rows;
+    out.row_off.reserve(rows);
+  }
+  parse_rows(f, out, strict);
+  auto tighten = [](auto& v) {
+    if (v.capacity() > 2 * v.size() + 1024) v.shrink_to_fit();
+  };
+  for_each_member<K>([&](auto m) { tighten(out.cols.*m); });
+  if constexpr (K::kHasId) {
+    tighten(out.id_hash);
+    tighten(out.id_off);
+    tighten(out.row_off);
+  }
+}
+
+template <typename K>
+void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   const std::string_view text = f.src.text;
   CsvReader reader(text, 0, f.header_fields + 1);
   reader.seek(out.begin, 0);
@@ -1122,24 +1171,6 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   Problem p;
   RowBatch<K> batch;
   const bool detect = f.src.check_utf8 && !f.src.utf8_declared;
-  {
-    // Rows are at most the line feeds: reserving that keeps the columns
-    // from growing (and copying) as they fill, and their capacity tight.
-    // Counted a step at a time, each step's pages given back at once.
-    size_t lines = 1;
-    for (size_t at = out.begin; at < out.end; at += kReleaseStep) {
-      const size_t to = std::min(out.end, at + kReleaseStep);
-      lines += count_byte(text.substr(at, to - at), '\n');
-      f.src.release(at, to);
-    }
-    for_each_member<K>([&](auto m) { (out.cols.*m).reserve(lines); });
-    if constexpr (K::kHasId) {
-      out.id_hash.reserve(lines);
-      out.id_off.reserve(lines);
-      out.expected_rows = lines;
-      out.row_off.reserve(lines);
-    }
-  }
   size_t n = 0;
   Utf8Window utf8;
   size_t released = out.begin;
@@ -1472,7 +1503,7 @@ std::unique_ptr<KindJob> make_job(RecordKind kind) {
 
 struct FileSpec {
   RecordKind kind;
-  std::string name;
+  std::string name;       // for messages: valid UTF-8 (internal::to_valid_utf8)
   std::string path;       // a file to map, or
   std::string_view data;  // a caller's buffer
 };
@@ -1616,48 +1647,54 @@ Dataset& Dataset::operator=(Dataset&&) noexcept = default;
 
 absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const LoadOptions& options) {
   namespace fs = std::filesystem;
+  // Paths are whatever bytes the disk holds (a GBK-named file exported on
+  // Chinese Windows): they are opened as they are, but named in notices,
+  // rejections and errors as valid UTF-8.
+  const std::string dir_name = internal::to_valid_utf8(dir);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    if (fs::exists(dir, ec)) return absl::InvalidArgumentError(absl::StrCat(dir, ": not a folder"));
-    return absl::NotFoundError(absl::StrCat(dir, ": no such folder"));
+    if (fs::exists(dir, ec)) {
+      return absl::InvalidArgumentError(absl::StrCat(dir_name, ": not a folder"));
+    }
+    return absl::NotFoundError(absl::StrCat(dir_name, ": no such folder"));
   }
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     entries.push_back(*it);
   }
-  if (ec) return absl::UnavailableError(absl::StrCat(dir, ": cannot list: ", ec.message()));
+  if (ec) return absl::UnavailableError(absl::StrCat(dir_name, ": cannot list: ", ec.message()));
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
   std::vector<internal::FileSpec> specs;
   std::vector<std::string> notices;
   for (const fs::directory_entry& e : entries) {
-    const std::string name = e.path().filename().string();
     const std::string path = e.path().string();
+    const std::string name = internal::to_valid_utf8(path);
     std::optional<RecordKind> kind;
     if (absl::EqualsIgnoreCase(absl_view(e.path().extension().string()), ".csv")) {
       kind = parse_kind(e.path().stem().string());
     }
     if (!kind || !e.is_regular_file(ec)) {
-      notices.push_back(absl::StrCat(path, ": ignored (",
+      notices.push_back(absl::StrCat(name, ": ignored (",
                                      e.is_directory(ec) ? "a folder" : "not a record file",
                                      "; expected <kind>.csv with a kind of DATA.md)"));
       continue;
     }
-    specs.push_back({*kind, path, path, {}});
+    specs.push_back({*kind, name, path, {}});
   }
-  if (specs.empty()) notices.push_back(absl::StrCat(dir, ": no record files"));
+  if (specs.empty()) notices.push_back(absl::StrCat(dir_name, ": no record files"));
   return internal::load(*impl_, specs, options, std::move(notices));
 }
 
 absl::StatusOr<LoadSummary> Dataset::load_file(RecordKind kind, const std::string& path,
                                                const LoadOptions& options) {
-  return internal::load(*impl_, {{kind, path, path, {}}}, options, {});
+  return internal::load(*impl_, {{kind, internal::to_valid_utf8(path), path, {}}}, options, {});
 }
 
 absl::StatusOr<LoadSummary> Dataset::load_buffer(RecordKind kind, std::string_view data,
                                                  std::string_view name,
                                                  const LoadOptions& options) {
-  return internal::load(*impl_, {{kind, std::string(name), {}, data}}, options, {});
+  return internal::load(*impl_, {{kind, internal::to_valid_utf8(name), {}, data}}, options, {});
 }
 
 absl::Status Dataset::add(const ReconsiderationRecord& r) {

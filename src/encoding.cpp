@@ -118,6 +118,20 @@ bool is_valid_utf8(std::string_view text, size_t* bad_offset) noexcept {
   return true;
 }
 
+std::string to_valid_utf8(std::string_view text) {
+  size_t bad = 0;
+  if (is_valid_utf8(text, &bad)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  do {
+    out.append(text.substr(0, bad));
+    out.append("\xEF\xBF\xBD");
+    text.remove_prefix(bad + 1);
+  } while (!is_valid_utf8(text, &bad));
+  out.append(text);
+  return out;
+}
+
 absl::StatusOr<std::string> gb18030_to_utf8(std::string_view text, int threads,
                                             size_t* bad_offset) {
   // Pieces end just after a line feed, so no character is cut in two.

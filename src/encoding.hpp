@@ -26,6 +26,12 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // On failure `bad_offset` (if given) receives the offset of the first bad byte.
 bool is_valid_utf8(std::string_view text, size_t* bad_offset = nullptr) noexcept;
 
+// to_valid_utf8 returns `text` with each byte that does not start a
+// well-formed UTF-8 sequence replaced by U+FFFD, so that whatever the disk or
+// a caller held (a GBK file name, a row of bad bytes) can enter a notice, a
+// rejection or JSON as text. Valid text comes back unchanged.
+std::string to_valid_utf8(std::string_view text);
+
 // gb18030_to_utf8 converts GB18030 text to UTF-8 with iconv, splitting large
 // text at line feeds (which GB18030 never uses inside a character) over up to
 // `threads` threads. A byte sequence that is not GB18030 is an InvalidArgument

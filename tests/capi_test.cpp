@@ -46,6 +46,66 @@ TEST(CApi, FreeAcceptsNull) {
   fz_free(nullptr);
 }
 
+// Misuse a linked system may commit: kinds, sizes, indexes and units out of
+// range, strings that are not UTF-8, structs never initialised. Each is a
+// status with a message, and every out-parameter is left NULL (or untouched,
+// for the summary a failed load never writes).
+TEST(CApi, MisuseIsAStatusAndLeavesOutParametersNull) {
+  fz_dataset* ds = nullptr;
+  ASSERT_EQ(fz_dataset_create(&ds, nullptr), FZ_OK);
+  for (int32_t kind : {INT32_MIN, -1, FZ_KIND_COUNT, INT32_MAX}) {
+    fz_load_summary s = FZ_LOAD_SUMMARY_INIT;
+    s.files = 42;
+    EXPECT_EQ(fz_dataset_load_csv_buffer(ds, kind, "region,name\n", 12, &s), FZ_INVALID_ARGUMENT);
+    EXPECT_EQ(fz_dataset_load_csv(ds, kind, "x.csv", &s), FZ_INVALID_ARGUMENT);
+    EXPECT_EQ(s.files, 42);
+  }
+  // An empty buffer may be NULL; it is then an empty file, refused clearly.
+  EXPECT_EQ(fz_dataset_load_csv_buffer(ds, FZ_KIND_REGIONS, nullptr, 0, nullptr),
+            FZ_INVALID_ARGUMENT);
+  EXPECT_NE(last_message().find("no header row"), std::string::npos) << last_message();
+  // Structs never initialised.
+  fz_load_summary garbage;
+  std::memset(&garbage, 0xAB, sizeof garbage);
+  EXPECT_EQ(fz_dataset_summary(ds, &garbage), FZ_INVALID_ARGUMENT);
+  garbage.struct_size = 0;
+  EXPECT_EQ(fz_dataset_summary(ds, &garbage), FZ_INVALID_ARGUMENT);
+  fz_dataset_options bad_options;
+  std::memset(&bad_options, 0xCD, sizeof bad_options);
+  fz_dataset* other = reinterpret_cast<fz_dataset*>(1);
+  EXPECT_EQ(fz_dataset_create(&other, &bad_options), FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(other, nullptr);
+  // Strings that are not UTF-8.
+  EXPECT_EQ(fz_dataset_load_dir(ds, "/tmp/\xff\xfe", nullptr), FZ_INVALID_ARGUMENT);
+  EXPECT_TRUE(last_message().find("\xff") == std::string::npos);
+  fz_report* rep = reinterpret_cast<fz_report*>(1);
+  EXPECT_EQ(fz_report_compute(&rep, ds, "44\xC0\xAF" "11", "2019-01-01", "2019-12-31", nullptr),
+            FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(rep, nullptr);
+  // Failures of string and borrowed outputs leave them NULL.
+  char* json = reinterpret_cast<char*>(1);
+  size_t len = 5;
+  EXPECT_EQ(fz_report_to_json(nullptr, &json, &len), FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(json, nullptr);
+  EXPECT_EQ(len, 0u);
+  json = reinterpret_cast<char*>(1);
+  EXPECT_EQ(fz_report_all_json(ds, "2019-12-31", "2019-01-01", nullptr, &json, &len),
+            FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(json, nullptr);
+  const char* code = "x";
+  const char* name = "y";
+  EXPECT_EQ(fz_report_region(nullptr, &code, &name), FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(code, nullptr);
+  EXPECT_EQ(name, nullptr);
+  // Periods and units out of range.
+  char day[11] = "unchanged";
+  EXPECT_EQ(fz_calendar_period_end(nullptr, "2019-09-20", 15, 7, day), FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(fz_calendar_add_workdays(nullptr, "2019-09-20", INT32_MAX, day), FZ_OUT_OF_RANGE)
+      << last_message();
+  fz_dataset_free(ds);
+  fz_dataset_free(nullptr);
+}
+
 TEST(CApi, MessageIsEmptyAfterSuccessAndNeverNull) {
   int32_t n = 0;
   EXPECT_EQ(fz_calendar_workdays_between(nullptr, "2019-09-30", nullptr, &n), FZ_INVALID_ARGUMENT);

@@ -2,10 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "absl/strings/str_cat.h"
+#include "encoding.hpp"
+#include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
 
 namespace fazhi {
@@ -423,6 +429,73 @@ TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
     for (int k = 0; k < 40000; ++k) id_text += absl::StrCat("N", k).size();
     EXPECT_EQ(ds.memory_usage().id_text, id_text);
   }
+}
+
+TEST(Encoding, ToValidUtf8ReplacesEachBadByteAndKeepsGoodText) {
+  using internal::to_valid_utf8;
+  EXPECT_EQ(to_valid_utf8("白云区 ok"), "白云区 ok");
+  EXPECT_EQ(to_valid_utf8(""), "");
+  EXPECT_EQ(to_valid_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(to_valid_utf8("\xD0\xD0\xD5\xFE.csv"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD.csv");  // GBK 行政
+  EXPECT_EQ(to_valid_utf8("\xE7\x99"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // a cut character
+  EXPECT_TRUE(internal::is_valid_utf8(to_valid_utf8("\xED\xA0\x80\xF4\x90\x80\x80\xC0\xAF")));
+}
+
+// A folder exported on Chinese Windows may hold a GBK-named file, and a row
+// of a UTF-8 file may hold bad bytes: the notices, the rejections and the
+// report's JSON must still be valid UTF-8 (issue: raw bytes reached to_json).
+TEST(Dataset, NamesAndRejectedRowsAreValidUtf8WhateverTheBytes) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "fazhi-dataset-gbk-name";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "\xD0\xD0\xD5\xFE.csv") << "x\n";        // 行政.csv in GBK: ignored
+  std::ofstream(dir / "\xD0\xD0\xD5\xFE.txt") << "x\n";
+  std::ofstream(dir / "mediation.csv")
+      << "\xEF\xBB\xBF" "case_id,region,received_date,org_id\n"
+      << "A,440111,2019-01-01,\xFF\xFE\n"
+      << "B,440111,2019-01-01,ok\n";
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_dir(dir.string());
+  ASSERT_TRUE(s.ok()) << s.status();
+  ASSERT_EQ(s->notices.size(), 2u);
+  for (const std::string& n : s->notices) {
+    EXPECT_TRUE(internal::is_valid_utf8(n)) << n;
+    EXPECT_NE(n.find("\xEF\xBF\xBD"), std::string::npos) << n;
+  }
+  ASSERT_EQ(ds.rejects().size(), 1u);
+  EXPECT_EQ(ds.rejects()[0].raw, "A,440111,2019-01-01,\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_TRUE(internal::is_valid_utf8(ds.rejects()[0].file));
+
+  absl::StatusOr<Report> r = compute_report(ds, Code("440111"), year_period(2019));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::string json = to_json(*r);
+  EXPECT_TRUE(internal::is_valid_utf8(json));
+  EXPECT_FALSE(nlohmann::json::parse(json, nullptr, false).is_discarded());
+  // A file whose own name is not UTF-8, loaded by path, is named in UTF-8 too.
+  const fs::path bad = dir / "\xB0\xD7.csv";
+  std::ofstream(bad) << "region,name\n440111,x\n440111,y\n";
+  Dataset ds2;
+  ASSERT_TRUE(ds2.load_file(RecordKind::kRegions, bad.string()).ok());
+  ASSERT_EQ(ds2.rejects().size(), 1u);
+  EXPECT_TRUE(internal::is_valid_utf8(ds2.rejects()[0].file)) << ds2.rejects()[0].file;
+  fs::remove_all(dir);
+}
+
+// Found by fuzz_csv_*: bad bytes replaced by U+FFFD (three bytes each) made
+// a rejected row's raw text up to three times kMaxRawText.
+TEST(Dataset, RawTextOfABadRowStaysWithinItsLimit) {
+  std::string text = "\xEF\xBB\xBF" "case_id,region,received_date,org_id\nA,440111,2019-01-01,";
+  text.append(2000, '\xFF');
+  text += "\n";
+  Dataset ds;
+  ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation, text, "m.csv").ok());
+  ASSERT_EQ(ds.rejects().size(), 1u);
+  EXPECT_LE(ds.rejects()[0].raw.size(), kMaxRawText);
+  EXPECT_GT(ds.rejects()[0].raw.size(), kMaxRawText - 3);
+  EXPECT_TRUE(internal::is_valid_utf8(ds.rejects()[0].raw));
+  EXPECT_TRUE(ds.rejects()[0].raw.starts_with("A,440111,2019-01-01,\xEF\xBF\xBD"));
 }
 
 TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
