@@ -129,6 +129,24 @@ bool CsvReader::fast_row(CsvRow& row) {
     row.next = next;
     return true;
   };
+  // at handles the delimiter at j (one place for the three scans below):
+  // kField goes on, kRow ends the row (the caller returns true), kQuote gives
+  // the row to slow_row.
+  enum class Step { kField, kRow, kQuote };
+  auto at = [&](size_t j) {
+    const char c = s[j];
+    if (c == ',') {
+      push(j);
+      field_start = j + 1;
+      return Step::kField;
+    }
+    if (c == '\n') {
+      ++line_;
+      finish(j, j + 1);
+      return Step::kRow;
+    }
+    return Step::kQuote;
+  };
   size_t i = start;
 #if defined(__SSE2__)
   // Sixteen bytes a step: one mask of the delimiters, then its set bits.
@@ -138,17 +156,8 @@ bool CsvReader::fast_row(CsvRow& row) {
     auto m = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, quote))));
     while (m != 0) {
-      const size_t j = i + static_cast<size_t>(std::countr_zero(m));
-      const char c = s[j];
-      if (c == ',') {
-        push(j);
-        field_start = j + 1;
-      } else if (c == '\n') {
-        ++line_;
-        return finish(j, j + 1);
-      } else {
-        return false;
-      }
+      const Step step = at(i + static_cast<size_t>(std::countr_zero(m)));
+      if (step != Step::kField) return step == Step::kRow;
       m &= m - 1;
     }
     i += 16;
@@ -159,17 +168,8 @@ bool CsvReader::fast_row(CsvRow& row) {
       const uint64_t w = load64(s + i);
       uint64_t m = match(w, ',') | match(w, '\n') | match(w, '"');
       while (m != 0) {
-        const size_t j = i + (static_cast<size_t>(std::countr_zero(m)) >> 3);
-        const char c = s[j];
-        if (c == ',') {
-          push(j);
-          field_start = j + 1;
-        } else if (c == '\n') {
-          ++line_;
-          return finish(j, j + 1);
-        } else {
-          return false;
-        }
+        const Step step = at(i + (static_cast<size_t>(std::countr_zero(m)) >> 3));
+        if (step != Step::kField) return step == Step::kRow;
         m &= m - 1;
       }
       i += 8;
@@ -177,15 +177,9 @@ bool CsvReader::fast_row(CsvRow& row) {
   }
   for (; i < limit; ++i) {
     const char c = s[i];
-    if (c == ',') {
-      push(i);
-      field_start = i + 1;
-    } else if (c == '\n') {
-      ++line_;
-      return finish(i, i + 1);
-    } else if (c == '"') {
-      return false;
-    }
+    if (c != ',' && c != '\n' && c != '"') continue;
+    const Step step = at(i);
+    if (step != Step::kField) return step == Step::kRow;
   }
   if (limit == n && n - start <= kMaxRowBytes) return finish(n, n);  // last row, no final newline
   return false;
