@@ -70,5 +70,22 @@ TEST(DayNumber, RoundTripsAndCountsDays) {
   EXPECT_EQ(format_iso_day(to_day_number(ymd(2019, 3, 5))), "2019-03-05");
 }
 
+// Every ISO date of the supported years, through the loaders' fast path, is
+// the day parse_date gives (and a digit swapped for a letter is refused).
+TEST(ParseDate, EveryIsoDayOfTheSupportedYearsReadsBack) {
+  const DayNumber first = to_day_number(*parse_date("1900-01-01"));
+  const DayNumber last = to_day_number(*parse_date("2199-12-31"));
+  for (DayNumber d = first; d <= last; ++d) {
+    const std::string text = format_iso_day(d);
+    DayNumber read = 0;
+    ASSERT_TRUE(parse_day_number(text, read)) << text;
+    ASSERT_EQ(read, d) << text;
+    std::string broken = text;
+    broken[9] = 'x';
+    ASSERT_FALSE(parse_day_number(broken, read)) << broken;
+  }
+}
+
 }  // namespace
 }  // namespace fazhi
+
