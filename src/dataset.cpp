@@ -314,7 +314,8 @@ void append_id_entry(std::string& out, uint32_t scope, std::string_view id) {
   out.append(head, k);
   out.append(id);
 }
-void read_id_entry(const char* p, uint32_t& scope, std::string_view& id) {
+// read_id_entry reads the entry at p and returns where the next one begins.
+const char* read_id_entry(const char* p, uint32_t& scope, std::string_view& id) {
   std::memcpy(&scope, p, 4);
   p += 4;
   uint64_t len = 0;
@@ -324,6 +325,7 @@ void read_id_entry(const char* p, uint32_t& scope, std::string_view& id) {
     if ((b & 0x80) == 0) break;
   }
   id = std::string_view(p, len);
+  return p + len;
 }
 
 // IdChunks are the id entries of large ranges, adopted whole by an index
@@ -499,9 +501,11 @@ struct RangeOut {
   typename K::Columns cols;
   TextTable texts;
   RegionTable regions;
-  // One entry per kept row, for the dedupe stage.
-  std::vector<uint64_t> id_hash;
-  std::vector<uint32_t> id_off;  // the row's entry in id_bytes (append_id_entry)
+  // For the dedupe stage, per kept row: the index shard its id goes to (the
+  // top bits of hash_id) and, in row order, its entry in id_bytes
+  // (append_id_entry). Entries are read in order, so no offsets are kept, and
+  // the dedupe hashes an id again rather than keep 8 bytes a row for it.
+  std::vector<uint8_t> id_shard;
   // Kept whole by the index when the range is large (see adopt_ids).
   std::shared_ptr<std::string> id_bytes = std::make_shared<std::string>();
   uint32_t id_chunk = 0;           // the chunk the index refers to; 0: copied
@@ -510,18 +514,25 @@ struct RangeOut {
   std::vector<Rejection> rejects;  // lines relative to the range's first line (0)
   std::vector<uint32_t> dups;      // kept rows found to repeat an id
 
-  std::string_view id(size_t i) const {
-    uint32_t scope = 0;
-    std::string_view v;
-    read_id_entry(id_bytes->data() + id_off[i], scope, v);
-    return v;
+};
+
+// IdCursor walks a range's id entries in row order.
+struct IdCursor {
+  const char* base;
+  const char* p;
+  size_t row = 0;  // the row whose entry p points at
+  explicit IdCursor(const std::string& bytes) : base(bytes.data()), p(bytes.data()) {}
+  uint64_t offset() const { return static_cast<uint64_t>(p - base); }
+  // seek moves forward to the entry of row `to` (>= row).
+  void seek(size_t to) {
+    for (; row < to; ++row) {
+      uint32_t scope = 0;
+      std::string_view id;
+      p = read_id_entry(p, scope, id);
+    }
   }
-  uint32_t id_scope(size_t i) const {
-    uint32_t scope = 0;
-    std::string_view v;
-    read_id_entry(id_bytes->data() + id_off[i], scope, v);
-    return scope;
-  }
+  // peek reads the current entry without moving.
+  void peek(uint32_t& scope, std::string_view& id) const { read_id_entry(p, scope, id); }
 };
 
 // LocalInterner fills a range's own dictionaries.
@@ -561,8 +572,7 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
       const size_t bytes = out.expected_rows * (4 + 1 + id.size());
       out.id_bytes->reserve(bytes + bytes / 32);
     }
-    out.id_hash.push_back(hash_id(scope, id));
-    out.id_off.push_back(static_cast<uint32_t>(out.id_bytes->size()));
+    out.id_shard.push_back(static_cast<uint8_t>(IdIndex::shard_of(hash_id(scope, id))));
     append_id_entry(*out.id_bytes, scope, id);
     out.row_off.push_back(static_cast<uint32_t>(row_off));
   }
@@ -607,32 +617,49 @@ void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t
                  std::vector<std::pair<uint32_t, uint32_t>>& dups) {
   std::array<size_t, IdIndex::kShards> incoming{}, bytes{};
   for (const RangeOut<K>* r : ranges) {
-    for (size_t i = 0; i < r->id_hash.size(); ++i) {
-      const size_t s = IdIndex::shard_of(r->id_hash[i]);
+    IdCursor at(*r->id_bytes);
+    for (size_t i = 0; i < r->id_shard.size(); ++i) {
+      const size_t s = r->id_shard[i];
       ++incoming[s];
-      if (r->id_chunk == 0) bytes[s] += 5 + r->id(i).size();  // scope, a one-byte length, the id
+      if (r->id_chunk != 0) continue;
+      uint32_t scope = 0;
+      std::string_view id;
+      at.p = read_id_entry(at.p, scope, id);
+      bytes[s] += 5 + id.size();  // scope, a one-byte length, the id
     }
   }
   for (size_t s = part; s < IdIndex::kShards; s += parts) {
     index.shards[s].reserve(index.shards[s].count() + incoming[s], bytes[s], index.chunks);
   }
-  constexpr size_t kAhead = 16;  // prefetch the slot of a row this far ahead
+  // A row's hash is computed when it is kAhead rows ahead (to prefetch its
+  // slot) and kept in a ring until its turn.
+  constexpr size_t kAhead = 16;
+  std::array<uint64_t, kAhead> ring{};
   for (size_t ri = 0; ri < ranges.size(); ++ri) {
     const RangeOut<K>& r = *ranges[ri];
-    const size_t n = r.id_hash.size();
-    for (size_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) {
-        const uint64_t ahead = r.id_hash[i + kAhead];
-        const size_t sa = IdIndex::shard_of(ahead);
-        if (sa % parts == part) index.shards[sa].prefetch(ahead);
-      }
-      const uint64_t h = r.id_hash[i];
-      const size_t s = IdIndex::shard_of(h);
-      if (s % parts != part) continue;
+    const size_t n = r.id_shard.size();
+    IdCursor at(*r.id_bytes), ahead(*r.id_bytes);
+    auto look_ahead = [&](size_t j) {  // j == ahead.row
       uint32_t scope = 0;
       std::string_view id;
-      read_id_entry(r.id_bytes->data() + r.id_off[i], scope, id);
-      if (!index.shards[s].insert(h, scope, id, r.id_chunk, r.id_off[i], index.chunks)) {
+      ahead.p = read_id_entry(ahead.p, scope, id);
+      ++ahead.row;
+      if (r.id_shard[j] % parts != part) return;
+      const uint64_t h = hash_id(scope, id);
+      ring[j % kAhead] = h;
+      index.shards[r.id_shard[j]].prefetch(h);
+    };
+    for (size_t j = 0; j < std::min(n, kAhead); ++j) look_ahead(j);
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t h = ring[i % kAhead];
+      const size_t s = r.id_shard[i];
+      uint32_t scope = 0;
+      std::string_view id;
+      const uint64_t offset = at.offset();
+      at.p = read_id_entry(at.p, scope, id);
+      if (i + kAhead < n) look_ahead(i + kAhead);
+      if (s % parts != part) continue;
+      if (!index.shards[s].insert(h, scope, id, r.id_chunk, offset, index.chunks)) {
         dups.emplace_back(static_cast<uint32_t>(ri), static_cast<uint32_t>(i));
       }
     }
@@ -1145,8 +1172,7 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   const size_t rows = std::min(lines, bytes / std::max<size_t>(f.header_fields, 1) + 1);
   for_each_member<K>([&](auto m) { (out.cols.*m).reserve(rows); });
   if constexpr (K::kHasId) {
-    out.id_hash.reserve(rows);
-    out.id_off.reserve(rows);
+    out.id_shard.reserve(rows);
     out.expected_rows = rows;
     out.row_off.reserve(rows);
   }
@@ -1156,8 +1182,7 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   };
   for_each_member<K>([&](auto m) { tighten(out.cols.*m); });
   if constexpr (K::kHasId) {
-    tighten(out.id_hash);
-    tighten(out.id_off);
+    tighten(out.id_shard);
     tighten(out.row_off);
   }
 }
@@ -1381,7 +1406,7 @@ class KindJobOf final : public KindJob {
       }
       adopt_ids<K>(index, order_);
       size_t rows = 0;
-      for (const RangeOut<K>* r : order_) rows += r->id_hash.size();
+      for (const RangeOut<K>* r : order_) rows += r->id_shard.size();
       dups_.assign(static_cast<size_t>(parts), {});
       for (int part = 0; part < parts; ++part) {
         tasks.push_back({rows, [this, &index, part, parts] {
@@ -1411,6 +1436,7 @@ class KindJobOf final : public KindJob {
         std::vector<Rejection> dup_rejects;
         size_t counted_to = r.begin;
         int64_t line = base;
+        IdCursor ids(*r.id_bytes);
         for (uint32_t d : r.dups) {
           const size_t at = r.begin + r.row_off[d];
           line += static_cast<int64_t>(
@@ -1424,7 +1450,11 @@ class KindJobOf final : public KindJob {
           rej.file = f.src.name;
           rej.line = line;
           rej.column = std::string(K::kIdColumn);
-          rej.reason = dup_reason<K>(r.id_scope(d), r.id(d));
+          ids.seek(d);
+          uint32_t scope = 0;
+          std::string_view id;
+          ids.peek(scope, id);
+          rej.reason = dup_reason<K>(scope, id);
           rej.raw = cut_raw(f.src.text.substr(row.begin, row.end - row.begin));
           dup_rejects.push_back(std::move(rej));
         }
@@ -1443,8 +1473,7 @@ class KindJobOf final : public KindJob {
                            [](const Rejection& a, const Rejection& b) { return a.line < b.line; });
         r.rejects.clear();
         // The ids are in the index now (or copied there): commit needs none of this.
-        r.id_hash = {};
-        r.id_off = {};
+        r.id_shard = {};
         r.row_off = {};
         r.id_bytes.reset();
         base += r.lines;
@@ -1598,7 +1627,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
     dedupe_part(store.ids[static_cast<size_t>(K::kKind)], ranges, 0, 1, dups);
     if (!dups.empty()) {
       return absl::InvalidArgumentError(
-          absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(one.id_scope(0), one.id(0))));
+          absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(K::scope(row), K::id(row))));
     }
   }
   commit_ranges<K>(store, ranges, 1);
