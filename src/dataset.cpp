@@ -379,7 +379,9 @@ class IdShard {
       arena_.reserve(std::max(want, arena_.capacity() + arena_.capacity() / 2));
   }
   size_t slot_bytes() const { return slots_.capacity() * sizeof(uint64_t); }
-  size_t arena_bytes() const { return arena_.capacity(); }
+  size_t arena_bytes() const {  // on the heap: an empty string's inline buffer is not
+    return arena_.capacity() > std::string().capacity() ? arena_.capacity() : 0;
+  }
   size_t id_bytes() const { return id_bytes_; }
   size_t count() const { return count_; }
 
@@ -455,7 +457,15 @@ struct Store {
   std::array<IdIndex, kRecordKindCount> ids;
   std::vector<Rejection> rejects;
   LoadSummary summary;
+  bool sealed = false;  // Dataset::seal: the id index is gone, no more rows
 };
+
+absl::Status check_open(const Store& store) {
+  if (!store.sealed) return absl::OkStatus();
+  return absl::FailedPreconditionError(
+      "the dataset is sealed: no more records can be loaded or added (seal() dropped the "
+      "duplicate-id index)");
+}
 
 template <typename K>
 typename K::Columns& columns_of(Store& s) {
@@ -1539,6 +1549,7 @@ struct FileSpec {
 
 absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& specs,
                                  const LoadOptions& options, std::vector<std::string> notices) {
+  if (absl::Status s = check_open(store); !s.ok()) return s;
   const int threads = resolve_threads(options.threads);
   LoadContext ctx{options, threads, notices};
   std::array<std::unique_ptr<KindJob>, kRecordKindCount> jobs;
@@ -1613,6 +1624,7 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
 
 template <typename K>
 absl::Status add_record(Store& store, const typename K::Record& record) {
+  if (absl::Status s = check_open(store); !s.ok()) return s;
   typename K::Row row;
   Problem p;
   if (!K::from_record(record, row, p) || !K::check(row, p)) {
@@ -1746,6 +1758,11 @@ absl::Status Dataset::add(const ActivityRecord& r) {
 }
 absl::Status Dataset::add(const RegionNameRecord& r) {
   return internal::add_record<internal::Regions>(*impl_, r);
+}
+
+void Dataset::seal() {
+  impl_->ids = {};
+  impl_->sealed = true;
 }
 
 const ReconsiderationColumns& Dataset::reconsideration() const { return impl_->reconsideration; }

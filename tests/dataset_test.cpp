@@ -714,5 +714,33 @@ TEST(Dataset, MemoryUsageCountsColumnsAndIds) {
   EXPECT_EQ(m.id_text, 2u);
 }
 
+TEST(Dataset, SealFreesTheIdIndexAndRefusesLaterRows) {
+  Dataset ds;
+  ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation,
+                             "case_id,region,received_date\nM1,440111,2019-01-01\n"
+                             "M2,440111,2019-01-02\n",
+                             "m.csv")
+                  .ok());
+  ASSERT_GT(ds.memory_usage().id_index, 0u);
+  ds.seal();
+  const MemoryUsage m = ds.memory_usage();
+  EXPECT_EQ(m.id_index, 0u);
+  EXPECT_EQ(m.id_text, 0u);
+  EXPECT_EQ(m.case_records, 2u);
+  ASSERT_EQ(ds.mediation().size(), 2u);
+  EXPECT_EQ(ds.mediation().received[1] - ds.mediation().received[0], 1);
+
+  absl::StatusOr<LoadSummary> more = ds.load_buffer(
+      RecordKind::kMediation, "case_id,region,received_date\nM3,440111,2019-01-03\n", "n.csv");
+  ASSERT_FALSE(more.ok());
+  EXPECT_EQ(more.status().code(), absl::StatusCode::kFailedPrecondition);
+  MediationRecord r;
+  r.case_id = "M4";
+  r.region = *RegionCode::parse("440111");
+  r.received_date = *parse_date("2019-01-04");
+  EXPECT_EQ(ds.add(r).code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ds.mediation().size(), 2u);
+}
+
 }  // namespace
 }  // namespace fazhi

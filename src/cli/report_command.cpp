@@ -100,6 +100,7 @@ int run_report(const Args& args) {
   Dataset ds;
   absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data);
   if (!loaded.ok()) return fail(std::string(loaded.status().message()));
+  ds.seal();  // nothing more is loaded: the duplicate-id index can go before the report
   if (ds.summary().rows_rejected() > 0) {
     std::cerr << "fazhi: " << ds.summary().rows_rejected()
               << " rows rejected (see 'fazhi check --data " << f.data << "'); figures exclude them\n";
