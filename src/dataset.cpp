@@ -84,6 +84,43 @@ class Arena {
   size_t bytes_ = 0;
 };
 
+// hash_bytes mixes `seed` and the bytes of s, eight bytes a step. The last
+// step reads the final eight bytes (overlapping the one before) rather than
+// copying a tail of variable length, which costs a call per value.
+inline uint64_t hash_bytes(uint64_t seed, std::string_view s) noexcept {
+  constexpr uint64_t kMul1 = 0x9E3779B97F4A7C15ULL, kMul2 = 0xD6E8FEB86659FD93ULL;
+  const char* p = s.data();
+  const size_t n = s.size();
+  uint64_t h = (seed ^ n) * kMul1;
+  auto mix = [&](uint64_t w) {
+    h = (h ^ w) * kMul2;
+    h ^= h >> 32;
+  };
+  auto load8 = [](const char* q) {
+    uint64_t w;
+    std::memcpy(&w, q, 8);
+    return w;
+  };
+  if (n >= 8) {
+    size_t i = 0;
+    for (; i + 8 < n; i += 8) mix(load8(p + i));
+    mix(load8(p + n - 8));
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    mix(uint64_t{a} << 32 | b);
+  } else if (n > 0) {
+    mix(uint64_t{static_cast<unsigned char>(p[0])} << 16 |
+        uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 | static_cast<unsigned char>(p[n - 1]));
+  }
+  h *= kMul1;
+  h ^= h >> 29;
+  h *= kMul2;
+  h ^= h >> 32;
+  return h;
+}
+
 // TextTable is a dictionary of text: id 0 is the empty text, the others are
 // given in order of first appearance, and a text's bytes never move. It is
 // built for a lookup per text value per row: entries are [id, length, bytes]
@@ -96,26 +133,7 @@ class TextTable {
   // `slots` (a power of two) is the starting size: small for one record.
   explicit TextTable(size_t slots = 1024)
       : entries_(1, nullptr), hashes_(1, 0), slots_(slots, 0), mask_(slots - 1) {}
-  static uint64_t hash(std::string_view s) {
-    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = s.size() * kMul;
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * kMul;
-      h ^= h >> 29;
-    }
-    if (i < s.size()) {
-      uint64_t w = 0;
-      std::memcpy(&w, s.data() + i, s.size() - i);
-      h = (h ^ w) * kMul;
-    }
-    h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ULL;
-    h ^= h >> 32;
-    return h;
-  }
+  static uint64_t hash(std::string_view s) { return hash_bytes(0, s); }
   TextId intern(std::string_view s) { return s.empty() ? 0 : intern(s, hash(s)); }
   TextId intern(std::string_view s, uint64_t h) {
     const uint64_t tag = h >> kPointerBits;
@@ -272,32 +290,10 @@ class RegionTable {
 
 // ---- The duplicate-id index ------------------------------------------------------
 
-inline uint64_t load_tail(const char* p, size_t n) {
-  uint64_t w = 0;
-  std::memcpy(&w, p, n);
-  return w;
-}
-
 // hash_id mixes a scope (region code, with the registry kind above it) and
-// an id, eight bytes a step.
+// an id.
 uint64_t hash_id(uint32_t scope, std::string_view id) noexcept {
-  constexpr uint64_t kMul1 = 0x9E3779B97F4A7C15ULL, kMul2 = 0xD6E8FEB86659FD93ULL;
-  uint64_t h = (static_cast<uint64_t>(scope) << 32 | id.size()) * kMul1;
-  const char* p = id.data();
-  size_t n = id.size();
-  for (; n >= 8; p += 8, n -= 8) {
-    h = (h ^ load_tail(p, 8)) * kMul2;
-    h ^= h >> 32;
-  }
-  if (n > 0) {
-    h = (h ^ load_tail(p, n)) * kMul2;
-    h ^= h >> 32;
-  }
-  h *= kMul1;
-  h ^= h >> 29;
-  h *= kMul2;
-  h ^= h >> 32;
-  return h;
+  return hash_bytes(static_cast<uint64_t>(scope) << 32, id);
 }
 
 // An id entry: the scope (4 bytes), the id's length (varint), the id. The

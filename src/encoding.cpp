@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <bit>
 #include <cstring>
 #include <vector>
 
@@ -63,31 +64,46 @@ bool is_valid_utf8(std::string_view text, size_t* bad_offset) noexcept {
     return false;
   };
   while (i < n) {
+    // ASCII is skipped sixteen (or eight) bytes at a time, straight to the
+    // first byte with its high bit set: rows are mostly ASCII with a run or
+    // two of Chinese text, so the skip must not fall back to single bytes.
 #if defined(__SSE2__)
     while (i + 16 <= n) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-      if (_mm_movemask_epi8(v) != 0) break;
+      const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      if (high != 0) {
+        i += static_cast<size_t>(std::countr_zero(high));
+        break;
+      }
       i += 16;
     }
 #endif
     while (i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, s + i, sizeof w);
-      if ((w & 0x8080808080808080ULL) != 0) break;
+      const uint64_t high = w & 0x8080808080808080ULL;
+      if (high != 0) {
+        if constexpr (std::endian::native == std::endian::little) {
+          i += static_cast<size_t>(std::countr_zero(high)) >> 3;
+        }
+        break;
+      }
       i += 8;
     }
     if (i >= n) break;
-    const unsigned char c = s[i];
-    if (c < 0x80) {
+    if (s[i] < 0x80) {
       ++i;
       continue;
     }
-    // Chinese text is mostly three-byte sequences E1-EC / EE-EF: take them first.
-    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 3 <= n && is_cont(s[i + 1]) &&
-        is_cont(s[i + 2])) {
+    // Chinese text is mostly three-byte sequences E1-EC / EE-EF: a run of
+    // them is taken in one loop.
+    while (i + 3 <= n && s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF && is_cont(s[i + 1]) &&
+           is_cont(s[i + 2])) {
       i += 3;
-      continue;
     }
+    if (i >= n) break;
+    const unsigned char c = s[i];
+    if (c < 0x80) continue;
     // Unicode 15, table 3-7: well-formed byte sequences.
     size_t len = 0;
     unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte

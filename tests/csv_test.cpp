@@ -190,6 +190,71 @@ TEST(Utf8, RejectsMalformedText) {
   EXPECT_FALSE(is_valid_utf8("\xE4\xB8"));          // cut short
 }
 
+// reference_utf8_end is the first byte that does not begin a well-formed
+// sequence (Unicode 15, table 3-7), one character at a time: the plain
+// reading the fast validator must agree with.
+size_t reference_utf8_end(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = s[i];
+    size_t len = 1;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c < 0x80) {
+      len = 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > text.size()) return i;
+    for (size_t k = 1; k < len; ++k) {
+      const unsigned char b = s[i + k];
+      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return i;
+    }
+    i += len;
+  }
+  return i;
+}
+
+TEST(Utf8, AgreesWithAPlainDecoderOnMixedText) {
+  // Rows as exports have them: ASCII runs, Chinese runs, now and then a
+  // stray GBK byte, a cut sequence or another bad byte, at every offset.
+  const std::vector<std::string> pieces = {"TJ0000000002,", "370907", ",", "劳动争议", "损害赔偿",
+                                           "2019-03-18", "\n", "\xC2\xA9", "\xF0\x9F\x98\x80",
+                                           "\xD6\xD0", "\xE4\xB8", "\xED\xA0\x80", "\xFF",
+                                           "abcdefghijklmnopq", "中"};
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t count = next() % 12;
+    for (size_t k = 0; k < count; ++k) {
+      // Bad pieces (index 9 and up, but not the last two) one time in four.
+      size_t pick = next() % pieces.size();
+      if (pick >= 9 && pick <= 12 && next() % 4 != 0) pick = 0;
+      text += pieces[pick];
+    }
+    const size_t expected = reference_utf8_end(text);
+    size_t at = 0;
+    ASSERT_EQ(is_valid_utf8(text, &at), expected == text.size()) << text;
+    if (expected < text.size()) {
+      ASSERT_EQ(at, expected) << text;
+    }
+  }
+}
+
 TEST(Gb18030, ConvertsThroughIconv) {
   // 中文 in GBK, then € (A2 E3 in GB18030).
   absl::StatusOr<std::string> utf8 = gb18030_to_utf8("\xD6\xD0\xCE\xC4,\xA2\xE3\n", 1);
