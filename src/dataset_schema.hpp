@@ -31,6 +31,7 @@
 #include "fazhi/records.hpp"
 #include "fazhi/region.hpp"
 #include "fazhi/text.hpp"
+#include "iso_date.hpp"
 
 namespace fazhi::internal {
 
@@ -73,15 +74,16 @@ inline std::string_view fast_trim(std::string_view s) {
   return trim(s);
 }
 
-// date_field reads a date column. parse_day_number's ISO fast path is plain
-// arithmetic; a cache of days already read (tried before) cost more in cache
-// misses than it saved once millions of text values share the caches.
+// date_field reads a date column: ISO dates inline (parse_iso_day), the
+// other forms through parse_day_number. A cache of days already read (tried
+// before) cost more in cache misses than it saved once millions of text
+// values share the caches.
 inline bool date_field(std::string_view col, std::string_view v, DayNumber& out, Problem& p) {
   if (v.empty()) {
     out = kNoDay;
     return true;
   }
-  if (parse_day_number(v, out)) return true;
+  if (parse_iso_day(v, out) || parse_day_number(v, out)) return true;
   return fail(p, col, std::string(parse_date(v).status().message()));
 }
 

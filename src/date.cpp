@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
+#include "iso_date.hpp"
 
 namespace fazhi {
 namespace {
@@ -23,30 +24,6 @@ DayNumber ymd_to_day(int year, int month, int day) noexcept {
       gregorian_calendar::ymd_type(static_cast<unsigned short>(year),
                                    static_cast<unsigned short>(month),
                                    static_cast<unsigned short>(day))));
-}
-
-// MonthStart is the day number of the 1st of a month and the month's length,
-// for every month of [kMinYear, kMaxYear]: the ISO fast path's whole date
-// arithmetic is one lookup (3,600 entries, 29 KiB), taken from Boost once.
-struct MonthStart {
-  DayNumber first;
-  int length;
-};
-
-const std::vector<MonthStart>& month_starts() {
-  static const std::vector<MonthStart> table = [] {
-    std::vector<MonthStart> t;
-    t.reserve(static_cast<size_t>(kMaxYear - kMinYear + 1) * 12);
-    for (int y = kMinYear; y <= kMaxYear; ++y) {
-      for (int m = 1; m <= 12; ++m) {
-        t.push_back({ymd_to_day(y, m, 1),
-                     gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
-                                                          static_cast<unsigned short>(m))});
-      }
-    }
-    return t;
-  }();
-  return table;
 }
 
 // Reads 1..max_digits ASCII digits at `pos`; advances `pos`.
@@ -102,25 +79,7 @@ Date from_day_number(DayNumber day) noexcept {
 }
 
 bool parse_day_number(std::string_view text, DayNumber& out) noexcept {
-  // Fast path: canonical ISO `YYYY-MM-DD`, the form every modern export uses.
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-    const unsigned d0 = p[0] - 48u, d1 = p[1] - 48u, d2 = p[2] - 48u, d3 = p[3] - 48u;
-    const unsigned m0 = p[5] - 48u, m1 = p[6] - 48u, x0 = p[8] - 48u, x1 = p[9] - 48u;
-    // Each byte must be a digit on its own (an OR of digits can exceed 9).
-    const bool digits = (d0 < 10) & (d1 < 10) & (d2 < 10) & (d3 < 10) & (m0 < 10) & (m1 < 10) &
-                        (x0 < 10) & (x1 < 10);
-    if (digits) {
-      const int year = static_cast<int>(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
-      const int month = static_cast<int>(m0 * 10 + m1);
-      const int day = static_cast<int>(x0 * 10 + x1);
-      if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return false;
-      const MonthStart& m = month_starts()[(year - kMinYear) * 12 + month - 1];
-      if (day > m.length) return false;
-      out = m.first + day - 1;
-      return true;
-    }
-  }
+  if (internal::parse_iso_day(text, out)) return true;  // the common form, inline
   int year = 0, month = 0, day = 0;
   std::string_view s = trim(text);
   if (!split_ymd(s, year, month, day) || !valid_ymd(year, month, day)) return false;
@@ -159,5 +118,22 @@ std::string format_iso(Date date) {
 }
 
 std::string format_iso_day(DayNumber day) { return format_iso(from_day_number(day)); }
+
+// The month table of parse_iso_day: 3,600 months, 29 KiB, taken from Boost once.
+const internal::MonthStart* internal::month_starts() noexcept {
+  static const std::vector<MonthStart> table = [] {
+    std::vector<MonthStart> t;
+    t.reserve(static_cast<size_t>(kMaxYear - kMinYear + 1) * 12);
+    for (int y = kMinYear; y <= kMaxYear; ++y) {
+      for (int m = 1; m <= 12; ++m) {
+        t.push_back({ymd_to_day(y, m, 1),
+                     static_cast<int32_t>(gregorian_calendar::end_of_month_day(
+                         static_cast<unsigned short>(y), static_cast<unsigned short>(m)))});
+      }
+    }
+    return t;
+  }();
+  return table.data();
+}
 
 }  // namespace fazhi

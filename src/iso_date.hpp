@@ -1,0 +1,56 @@
+// iso_date.hpp -- the loaders' inline fast path for `YYYY-MM-DD` (internal).
+//
+// Every modern export writes ISO dates, and a large load reads millions of
+// them: this path is inlined into the row loops. Anything else (other forms,
+// padding, impossible dates) returns false and goes to parse_day_number /
+// parse_date, which decide and explain.
+#ifndef FAZHI_SRC_ISO_DATE_HPP_
+#define FAZHI_SRC_ISO_DATE_HPP_
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "fazhi/date.hpp"
+
+namespace fazhi::internal {
+
+// MonthStart is the day number of the 1st of a month and the month's length,
+// for every month of [kMinYear, kMaxYear] (date.cpp fills it from Boost).
+struct MonthStart {
+  DayNumber first;
+  int32_t length;
+};
+const MonthStart* month_starts() noexcept;
+
+// parse_iso_day reads exactly `YYYY-MM-DD` of an existing day in range.
+inline bool parse_iso_day(std::string_view text, DayNumber& out) noexcept {
+  if (text.size() != 10) return false;
+  uint64_t w;  // "YYYY-MM-", byte 0 lowest
+  uint16_t t;  // "DD"
+  std::memcpy(&w, text.data(), 8);
+  std::memcpy(&t, text.data() + 8, 2);
+  // Digits become 0-9 when '0' is taken away; a byte is a digit when that
+  // value is below 10, i.e. adding 0x76 sets no high bit (and it had none).
+  constexpr uint64_t kDashes = 0xFF0000FF00000000ULL;  // bytes 4 and 7
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t d = (w ^ 0x3030303030303030ULL) & ~kDashes;
+  const auto e = static_cast<uint16_t>(t ^ 0x3030);
+  if (((d | (d + 0x7676767676767676ULL)) & kHigh & ~kDashes) != 0 ||
+      ((e | (e + 0x7676)) & 0x8080) != 0 || (w & kDashes) != 0x2D00002D00000000ULL) {
+    return false;
+  }
+  const auto byte = [&](int i) { return static_cast<int>((d >> (8 * i)) & 0xFF); };
+  const int year = byte(0) * 1000 + byte(1) * 100 + byte(2) * 10 + byte(3);
+  const int month = byte(5) * 10 + byte(6);
+  const int day = (e & 0xFF) * 10 + (e >> 8);
+  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return false;
+  const MonthStart& m = month_starts()[(year - kMinYear) * 12 + month - 1];
+  if (day > m.length) return false;
+  out = m.first + day - 1;
+  return true;
+}
+
+}  // namespace fazhi::internal
+
+#endif  // FAZHI_SRC_ISO_DATE_HPP_
