@@ -768,6 +768,15 @@ fz_status fz_dataset_load_csv_buffer(fz_dataset* ds, int32_t kind, const char* d
   });
 }
 
+fz_status fz_dataset_seal(fz_dataset* ds) {
+  constexpr const char* kFn = "fz_dataset_seal";
+  return guard([&] {
+    if (!ds) return null_argument(kFn, "ds");
+    ds->ds.seal();
+    return clear_error();
+  });
+}
+
 fz_status fz_dataset_summary(const fz_dataset* ds, fz_load_summary* summary) {
   constexpr const char* kFn = "fz_dataset_summary";
   return guard([&] {

@@ -159,6 +159,7 @@ TEST(CApi, NullHandlesAndOutputsAreInvalidArguments) {
   expect_invalid(fz_dataset_load_csv_buffer(nullptr, 0, "", 0, &s), "ds is NULL");
   expect_invalid(fz_dataset_load_csv_buffer(ds, 0, nullptr, 5, &s), "data is NULL");
   expect_invalid(fz_dataset_summary(nullptr, &s), "ds is NULL");
+  expect_invalid(fz_dataset_seal(nullptr), "ds is NULL");
   expect_invalid(fz_dataset_summary(ds, nullptr), "summary is NULL");
   expect_invalid(fz_dataset_rejects_json(nullptr, &json, &len), "ds is NULL");
   EXPECT_EQ(json, nullptr);
@@ -659,6 +660,25 @@ TEST_F(CApiReport, ManyThreadsReadOneDatasetAndOneReport) {
   }
   for (std::thread& t : threads) t.join();
   for (int t = 0; t < 8; ++t) EXPECT_EQ(bad[t], 0) << "thread " << t;
+}
+
+TEST(CApi, SealedDatasetReadsButRefusesMoreRows) {
+  fz_dataset* ds = nullptr;
+  ASSERT_EQ(fz_dataset_create(&ds, nullptr), FZ_OK);
+  const std::string csv = "case_id,region,received_date\nM1,440111,2019-01-01\n";
+  ASSERT_EQ(fz_dataset_load_csv_buffer(ds, FZ_KIND_MEDIATION, csv.data(), csv.size(), nullptr),
+            FZ_OK);
+  ASSERT_EQ(fz_dataset_seal(ds), FZ_OK);
+  fz_load_summary s = FZ_LOAD_SUMMARY_INIT;
+  ASSERT_EQ(fz_dataset_summary(ds, &s), FZ_OK);
+  EXPECT_EQ(s.rows_accepted, 1);
+  const std::string more = "case_id,region,received_date\nM2,440111,2019-01-02\n";
+  EXPECT_EQ(fz_dataset_load_csv_buffer(ds, FZ_KIND_MEDIATION, more.data(), more.size(), nullptr),
+            FZ_FAILED_PRECONDITION);
+  EXPECT_NE(last_message().find("sealed"), std::string::npos) << last_message();
+  ASSERT_EQ(fz_dataset_summary(ds, &s), FZ_OK);
+  EXPECT_EQ(s.rows_accepted, 1);
+  fz_dataset_free(ds);
 }
 
 }  // namespace

@@ -203,6 +203,7 @@ FUNCTIONS = [
     ("fz_dataset_load_csv_buffer", STATUS,
      [DatasetHandle, c_int32, c_char_p, c_size_t, POINTER(LoadSummary)]),
     ("fz_dataset_summary", STATUS, [DatasetHandle, POINTER(LoadSummary)]),
+    ("fz_dataset_seal", STATUS, [DatasetHandle]),
     ("fz_dataset_rejects_json", STATUS, [DatasetHandle, _c_char_pp, _size_p]),
     ("fz_dataset_notices_json", STATUS, [DatasetHandle, _c_char_pp, _size_p]),
 ] + [

@@ -119,3 +119,15 @@ def test_error_classes_map_every_status():
     for code in range(1, 17):
         e = fazhi.FazhiError.make(code, "m")
         assert isinstance(e, fazhi.FazhiError) and e.code == code and str(e) == "m"
+
+
+def test_a_sealed_dataset_reads_but_refuses_more_rows():
+    with fazhi.Dataset() as ds:
+        ds.load_buffer("mediation", "case_id,region,received_date\nM1,440111,2019-01-01\n")
+        ds.seal()
+        assert ds.summary().rows_accepted == 1
+        with pytest.raises(fazhi.FailedPrecondition, match="sealed"):
+            ds.load_buffer("mediation", "case_id,region,received_date\nM2,440111,2019-01-02\n")
+        with pytest.raises(fazhi.FailedPrecondition, match="sealed"):
+            ds.add_mediation(case_id="M3", region="440111", received_date="2019-01-03")
+        assert ds.summary().rows_accepted == 1
