@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <limits>
-#include <thread>
 
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
 #include "json_writer.hpp"
 #include "narrative.hpp"
+#include "parallel.hpp"
 
 namespace fazhi {
 namespace {
@@ -334,47 +334,54 @@ absl::StatusOr<std::vector<Report>> compute_all_reports(const Dataset& ds, Perio
   return out;
 }
 
-absl::StatusOr<std::string> all_reports_json(const Dataset& ds, Period period,
-                                             const Profile& profile, const Calendar& calendar,
-                                             int threads) {
+absl::Status write_all_reports_json(const Dataset& ds, Period period, const Profile& profile,
+                                    const Calendar& calendar,
+                                    const std::function<void(std::string_view)>& sink,
+                                    int threads) {
   if (absl::Status s = check_profile(profile); !s.ok()) return s;
   absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar);
   if (!fig.ok()) return fig.status();
   const std::vector<MetricStyle> styles = styles_of(profile);
   const size_t n = fig->regions.size();
-  const size_t workers = std::max<size_t>(
-      1, std::min<size_t>(threads > 0 ? static_cast<size_t>(threads) : std::thread::hardware_concurrency(), n));
-  // Worker k writes regions [k*n/workers, (k+1)*n/workers) into its own
-  // string; the strings are joined in order, so the output is deterministic.
+  const size_t workers = static_cast<size_t>(internal::resolve_threads(threads));
+  // The regions go in rounds of `workers` batches: the batches of a round are
+  // written in parallel, each into its own string, then handed to the sink
+  // in order and dropped. Only a round's JSON is held at a time.
+  constexpr size_t kBatch = 64;  // regions (~1 MB of JSON)
   std::vector<std::string> parts(workers);
-  auto write_range = [&](size_t k) {
-    JsonWriter w(parts[k]);
-    w.begin_array();  // each part is written as an array, its brackets cut below
-    for (size_t i = k * n / workers; i < (k + 1) * n / workers; ++i) {
-      write_report(w, assemble(*fig, std::move(fig->regions[i]), ds, profile, styles));
+  bool first = true;
+  sink("[");
+  for (size_t round = 0; round < n; round += workers * kBatch) {
+    internal::parallel_for(workers, static_cast<int>(workers), [&](size_t k) {
+      std::string& part = parts[k];
+      part.clear();
+      JsonWriter w(part);
+      w.begin_array();  // a batch is written as an array, its brackets cut below
+      const size_t from = std::min(n, round + k * kBatch), to = std::min(n, from + kBatch);
+      for (size_t i = from; i < to; ++i) {
+        write_report(w, assemble(*fig, std::move(fig->regions[i]), ds, profile, styles));
+      }
+      w.end_array();
+    });
+    for (const std::string& part : parts) {
+      const std::string_view body = std::string_view(part).substr(1, part.size() - 2);
+      if (body.empty()) continue;
+      if (!first) sink(",");
+      sink(body);
+      first = false;
     }
-    w.end_array();
-  };
-  std::vector<std::thread> pool;
-  for (size_t k = 1; k < workers; ++k) pool.emplace_back(write_range, k);
-  write_range(0);
-  for (std::thread& t : pool) t.join();
-  // Sized once (the JSON of 10M records is tens of MB: growing by doubling
-  // would hold up to twice that), each part released once copied.
-  size_t total = 2;
-  for (const std::string& part : parts) total += part.size();
-  std::string out;
-  out.reserve(total);
-  out += '[';
-  for (std::string& part : parts) {
-    const std::string_view body = std::string_view(part).substr(1, part.size() - 2);
-    if (!body.empty()) {
-      if (out.size() > 1) out += ',';
-      out += body;
-    }
-    std::string().swap(part);
   }
-  out += ']';
+  sink("]");
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> all_reports_json(const Dataset& ds, Period period,
+                                             const Profile& profile, const Calendar& calendar,
+                                             int threads) {
+  std::string out;
+  absl::Status s = write_all_reports_json(
+      ds, period, profile, calendar, [&](std::string_view piece) { out.append(piece); }, threads);
+  if (!s.ok()) return s;
   return out;
 }
 

@@ -12,6 +12,7 @@
 #ifndef FAZHI_REPORT_HPP_
 #define FAZHI_REPORT_HPP_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,6 +76,15 @@ absl::StatusOr<std::string> all_reports_json(const Dataset& ds, Period period,
                                              const Profile& profile = {},
                                              const Calendar& calendar = Calendar::national(),
                                              int threads = 0);
+
+// write_all_reports_json is all_reports_json handed to `sink` piece by piece,
+// in order, as the regions are written (the JSON of ten million records is
+// tens of MB that need not be held at once). The pieces joined are exactly
+// all_reports_json's text. On an error nothing is written.
+absl::Status write_all_reports_json(const Dataset& ds, Period period, const Profile& profile,
+                                    const Calendar& calendar,
+                                    const std::function<void(std::string_view)>& sink,
+                                    int threads = 0);
 
 // to_json writes spec/REPORT.md's JSON object (stable key order, UTF-8).
 std::string to_json(const Report& report);

@@ -107,9 +107,14 @@ int run_report(const Args& args) {
   }
 
   if (f.all_regions) {
-    absl::StatusOr<std::string> json = all_reports_json(ds, *period, profile, calendar);
-    if (!json.ok()) return fail(std::string(json.status().message()));
-    std::cout << *json << "\n";
+    // Streamed: the JSON of every region is written as it is made, not held.
+    absl::Status s = write_all_reports_json(ds, *period, profile, calendar,
+                                            [](std::string_view piece) {
+                                              std::cout.write(piece.data(),
+                                                              static_cast<std::streamsize>(piece.size()));
+                                            });
+    if (!s.ok()) return fail(std::string(s.message()));
+    std::cout << "\n";
     return 0;
   }
   absl::StatusOr<Report> r = compute_report(ds, *region, *period, profile, calendar);
