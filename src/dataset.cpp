@@ -494,6 +494,9 @@ size_t column_bytes(const typename K::Columns& c) {
 
 // ---- One range of rows, parsed on its own ----------------------------------------
 
+// kRowBlock: kept rows per remembered row start (RangeOut::block_off).
+inline constexpr size_t kRowBlock = 64;
+
 template <typename K>
 struct RangeOut {
   RangeOut() = default;
@@ -516,7 +519,10 @@ struct RangeOut {
   std::shared_ptr<std::string> id_bytes = std::make_shared<std::string>();
   uint32_t id_chunk = 0;           // the chunk the index refers to; 0: copied
   size_t expected_rows = 0;        // the range's line feeds, an upper bound on its rows
-  std::vector<uint32_t> row_off;   // the row's start, relative to `begin`
+  // Where every kRowBlock-th kept row starts (relative to `begin`): a
+  // duplicate's row is found again from its block's start (finish), so a
+  // range keeps 4 bytes per 64 rows rather than per row.
+  std::vector<uint32_t> block_off;
   std::vector<Rejection> rejects;  // lines relative to the range's first line (0)
   std::vector<uint32_t> dups;      // kept rows found to repeat an id
 
@@ -578,9 +584,9 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
       const size_t bytes = out.expected_rows * (4 + 1 + id.size());
       out.id_bytes->reserve(bytes + bytes / 32);
     }
+    if (out.id_shard.size() % kRowBlock == 0) out.block_off.push_back(static_cast<uint32_t>(row_off));
     out.id_shard.push_back(static_cast<uint8_t>(IdIndex::shard_of(hash_id(scope, id))));
     append_id_entry(*out.id_bytes, scope, id);
-    out.row_off.push_back(static_cast<uint32_t>(row_off));
   }
 }
 
@@ -1180,7 +1186,7 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   if constexpr (K::kHasId) {
     out.id_shard.reserve(rows);
     out.expected_rows = rows;
-    out.row_off.reserve(rows);
+    out.block_off.reserve(rows / kRowBlock + 1);
   }
   parse_rows(f, out, strict);
   auto tighten = [](auto& v) {
@@ -1189,7 +1195,7 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   for_each_member<K>([&](auto m) { tighten(out.cols.*m); });
   if constexpr (K::kHasId) {
     tighten(out.id_shard);
-    tighten(out.row_off);
+    tighten(out.block_off);
   }
 }
 
@@ -1445,21 +1451,38 @@ class KindJobOf final : public KindJob {
         RangeOut<K>& r = *rp;
         std::sort(r.dups.begin(), r.dups.end());
         std::vector<Rejection> dup_rejects;
-        size_t counted_to = r.begin;
-        int64_t line = base;
+        // A duplicate (kept row d) is found by reading rows from the start of
+        // its block, counting the rows that were kept (not among the range's
+        // rejections, whose lines are still relative to the range).
+        size_t counted_to = r.begin;  // line feeds are counted up to here
+        int64_t line = base;          // the line at counted_to
+        CsvReader reader(f.src.text, line, 1);
+        size_t kept = SIZE_MAX;  // the kept rows the reader has passed; none yet
+        size_t next_reject = 0;
         IdCursor ids(*r.id_bytes);
         for (uint32_t d : r.dups) {
-          const size_t at = r.begin + r.row_off[d];
-          line += static_cast<int64_t>(
-              count_byte(f.src.text.substr(counted_to, at - counted_to), '\n'));
-          counted_to = at;
-          CsvReader reader(f.src.text, line, 1);
-          reader.seek(at, line);
+          const size_t block = d / kRowBlock;
+          if (kept == SIZE_MAX || kept > d || kept / kRowBlock < block) {
+            const size_t at = r.begin + r.block_off[block];
+            if (at >= counted_to) {
+              line += static_cast<int64_t>(
+                  count_byte(f.src.text.substr(counted_to, at - counted_to), '\n'));
+              counted_to = at;
+            }
+            reader.seek(at, line);
+            kept = block * kRowBlock;
+          }
           CsvRow row;
-          reader.next(row);
+          for (;;) {
+            if (!reader.next(row)) break;  // cannot happen: row d is in the range
+            const int64_t rel = row.line - base;
+            while (next_reject < r.rejects.size() && r.rejects[next_reject].line < rel) ++next_reject;
+            if (next_reject < r.rejects.size() && r.rejects[next_reject].line == rel) continue;
+            if (kept++ == d) break;
+          }
           Rejection rej;
           rej.file = f.src.name;
-          rej.line = line;
+          rej.line = row.line;
           rej.column = std::string(K::kIdColumn);
           ids.seek(d);
           uint32_t scope = 0;
@@ -1485,7 +1508,7 @@ class KindJobOf final : public KindJob {
         r.rejects.clear();
         // The ids are in the index now (or copied there): commit needs none of this.
         r.id_shard = {};
-        r.row_off = {};
+        r.block_off = {};
         r.id_bytes.reset();
         base += r.lines;
         f.summary.rows_read += r.rows_read;
