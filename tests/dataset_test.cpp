@@ -387,6 +387,44 @@ TEST(Dataset, InvalidUtf8RowsAmongManyWindowsAreRejectedOneByOne) {
 // A large range's id entries are kept by the duplicate-id index as they are
 // (adopt_ids): ids from such a load must still catch duplicates in a later
 // load, and a strict load that fails must leave the index as it was.
+// A duplicate's line and text are found again by reading on from the start
+// of its block of 64 kept rows, stepping over rejected rows, blank lines and
+// quoted line breaks: check rows at the edges of blocks.
+TEST(Dataset, DuplicatesAtBlockEdgesKeepTheirLineAndText) {
+  std::string csv = "case_id,region,received_date,category\n";
+  int line = 1;
+  std::vector<std::pair<int, std::string>> want;  // (line, raw) of each duplicate
+  for (int kept = 0; kept < 300; ++kept) {
+    ++line;
+    absl::StrAppend(&csv, "M", kept, ",440111,2019-01-01,\"a\nb\"\n");
+    ++line;  // the quoted line break
+    if (kept % 50 == 7) {  // a rejected row and a blank line, which are not kept rows
+      absl::StrAppend(&csv, "X", kept, ",440111,2019-02-30,\n\n");
+      line += 2;
+    }
+    for (int dup : {0, 62, 63, 64, 127, 128, 191}) {
+      if (kept != dup) continue;
+      absl::StrAppend(&csv, "M", kept, ",440111,2019-01-03,x\n");
+      ++line;
+      want.emplace_back(line, absl::StrCat("M", kept, ",440111,2019-01-03,x"));
+    }
+  }
+  for (int threads : {1, 2}) {
+    Dataset ds;
+    LoadOptions o;
+    o.threads = threads;
+    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, csv, "m.csv", o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ExpectInvariant(*s);
+    std::vector<std::pair<int, std::string>> got;
+    for (const Rejection& r : ds.rejects()) {
+      if (r.reason.find("duplicate") != std::string::npos) got.emplace_back(r.line, r.raw);
+    }
+    EXPECT_EQ(got, want) << threads;
+    EXPECT_EQ(ds.mediation().size(), 300u);
+  }
+}
+
 TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
   std::string first = "case_id,region,received_date\n";
   for (int i = 0; i < 80000; ++i) absl::StrAppend(&first, "M", i, ",440111,2019-01-01\n");
