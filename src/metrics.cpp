@@ -4,6 +4,9 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <mutex>
+#include <ostream>
+#include <unordered_set>
 
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/multiprecision/cpp_int.hpp>
@@ -42,6 +45,16 @@ Period previous_period(Period p) {
   return Period{static_cast<DayNumber>(p.from - p.days()), p.from - 1};
 }
 
+Reason Reason::intern(std::string_view text) {
+  // Node-based, so an interned text's characters never move; never freed.
+  static std::mutex* const kMutex = new std::mutex;
+  static std::unordered_set<std::string>* const kTexts = new std::unordered_set<std::string>;
+  const std::lock_guard<std::mutex> lock(*kMutex);
+  return Reason(Interned{}, kTexts->emplace(text).first->c_str());
+}
+
+std::ostream& operator<<(std::ostream& os, const Reason& r) { return os << r.view(); }
+
 Fraction Value::exact() const {
   switch (kind) {
     case ValueKind::kCount:
@@ -73,27 +86,27 @@ Value Value::rank(int64_t r) {
   v.integer = r;
   return v;
 }
-Value Value::days(int64_t num, int64_t den, std::string_view undefined_reason) {
+Value Value::days(int64_t num, int64_t den, Reason undefined_reason) {
   Value v = ratio(num, den, undefined_reason);
   if (v.defined()) v.kind = ValueKind::kDays;
   return v;
 }
-Value Value::ratio(int64_t num, int64_t den, std::string_view undefined_reason) {
-  if (den == 0) return undefined(std::string(undefined_reason));
+Value Value::ratio(int64_t num, int64_t den, Reason undefined_reason) {
+  if (den == 0) return undefined(undefined_reason);
   Value v;
   v.kind = ValueKind::kRatio;
   v.num = num;
   v.den = den;
   return v;
 }
-Value Value::number(int64_t num, int64_t den, std::string_view undefined_reason) {
+Value Value::number(int64_t num, int64_t den, Reason undefined_reason) {
   Value v = ratio(num, den, undefined_reason);
   if (v.defined()) v.kind = ValueKind::kNumber;
   return v;
 }
-Value Value::undefined(std::string reason) {
+Value Value::undefined(Reason reason) {
   Value v;
-  v.reason = std::move(reason);
+  v.reason = reason;
   return v;
 }
 
@@ -757,13 +770,14 @@ Value lottery_chi2_p(const LotteryFairness& f) {
   return Value::number(std::llround(p * static_cast<double>(kStatisticScale)), kStatisticScale, "");
 }
 
-std::string off_calendar_reason(int64_t cases) {
-  return absl::StrCat(cases, cases == 1 ? " case falls" : " cases fall",
-                      " outside the loaded working-day calendar; load the State Council notice");
+// Built (and interned) only when the calendar falls short, which is rare.
+Reason off_calendar_reason(int64_t cases) {
+  return Reason::intern(absl::StrCat(cases, cases == 1 ? " case falls" : " cases fall",
+                                     " outside the loaded working-day calendar; load the State Council notice"));
 }
 
 // A rate whose cases the calendar could not all judge is undefined, never a guess.
-Value calendar_ratio(int64_t num, int64_t den, int64_t off_calendar, std::string_view empty_reason) {
+Value calendar_ratio(int64_t num, int64_t den, int64_t off_calendar, Reason empty_reason) {
   if (off_calendar > 0) return Value::undefined(off_calendar_reason(off_calendar));
   return Value::ratio(num, den, empty_reason);
 }
@@ -772,7 +786,13 @@ struct Context {
   const Dataset* ds;
   const Profile* profile;
   Period period;
+  Reason no_basis;  // the correction rates' reason without cases on the profile's basis
 };
+
+Reason no_basis_reason(CorrectionBasis basis) {
+  return Reason::intern(
+      absl::StrCat("no cases on the basis '", absl_view(correction_basis_name(basis)), "'"));
+}
 
 // values_of fills every metric from one region's tally. Ranks and the YoY
 // metric are filled later, once every region's values exist.
@@ -799,8 +819,7 @@ std::vector<Value> values_of(const Tally& t, const Context& c) {
   const int64_t corrected = n[kRDirect] + n[kRIndirect] +
                             (pr.withdrawn_is_correction ? n[kRWithdrawn] : 0) +
                             (pr.terminated_is_correction ? n[kRTerminated] : 0);
-  const std::string no_basis = absl::StrCat("no cases on the basis '",
-                                            absl_view(correction_basis_name(pr.correction_basis)), "'");
+  const Reason no_basis = c.no_basis;
   set(case_index("reconsideration.direct_correction_rate"), Value::ratio(n[kRDirect], basis, no_basis));
   set(case_index("reconsideration.correction_rate"), Value::ratio(corrected, basis, no_basis));
   set(case_index("reconsideration.not_litigated_rate"),
@@ -870,11 +889,11 @@ std::vector<Value> values_of(const Tally& t, const Context& c) {
   set(case_index("legal_aid.lottery_share"), Value::ratio(n[kALottery], n[kAAssigned], "no assignments in the period"));
   {
     const LotteryFairness f = lottery_fairness(t.lottery_lawyers);
-    constexpr std::string_view kNone = "no lottery assignments with a lawyer id in the period";
+    constexpr Reason kNone = "no lottery assignments with a lawyer id in the period";
     set(case_index("legal_aid.lottery_assignments"), Value::count(n[kALottery]));
     set(case_index("legal_aid.lottery_lawyers"), Value::count(f.lawyers));
-    set(case_index("legal_aid.lottery_min"), f.lawyers ? Value::count(f.min) : Value::undefined(std::string(kNone)));
-    set(case_index("legal_aid.lottery_max"), f.lawyers ? Value::count(f.max) : Value::undefined(std::string(kNone)));
+    set(case_index("legal_aid.lottery_min"), f.lawyers ? Value::count(f.min) : Value::undefined(kNone));
+    set(case_index("legal_aid.lottery_max"), f.lawyers ? Value::count(f.max) : Value::undefined(kNone));
     set(case_index("legal_aid.lottery_mean"), Value::number(f.assignments, f.lawyers, kNone));
     set(case_index("legal_aid.lottery_cv"), lottery_cv(f));
     set(case_index("legal_aid.lottery_chi2_p"), lottery_chi2_p(f));
@@ -1060,8 +1079,18 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   current.clear();
   previous.clear();
 
-  const Context cur_ctx{&ds, &profile, period};
-  const Context prev_ctx{&ds, &profile, fig.previous};
+  const Reason no_basis = no_basis_reason(profile.correction_basis);
+  const Context cur_ctx{&ds, &profile, period, no_basis};
+  const Context prev_ctx{&ds, &profile, fig.previous, no_basis};
+  // A family with no records at all: its metrics are undefined, not zero.
+  std::array<std::optional<Reason>, static_cast<size_t>(Family::kActivity) + 1> no_records;
+  for (const Family f : {Family::kReconsideration, Family::kLitigation, Family::kLegalAid, Family::kMediation,
+                         Family::kRegistry, Family::kActivity}) {
+    if (family_rows(ds, f) == 0) {
+      no_records[static_cast<size_t>(f)] =
+          Reason::intern(absl::StrCat("no ", absl_view(family_kind_name(f)), " records in the dataset"));
+    }
+  }
   const std::span<const MetricInfo> cat = metric_catalogue();
   fig.regions.resize(nodes.size());
   for (size_t i = 0; i < nodes.size(); ++i) {
@@ -1072,11 +1101,9 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
     rf.previous_has_data.resize(cat.size());
     for (size_t m = 0; m < cat.size(); ++m) {
       rf.previous_has_data[m] = family_has_data(node_previous[i], cat[m].family, m);
-      if (family_rows(ds, cat[m].family) == 0) {
-        const std::string why =
-            absl::StrCat("no ", absl_view(family_kind_name(cat[m].family)), " records in the dataset");
-        rf.current[m] = Value::undefined(why);
-        rf.previous[m] = Value::undefined(why);
+      if (const std::optional<Reason>& why = no_records[static_cast<size_t>(cat[m].family)]) {
+        rf.current[m] = Value::undefined(*why);
+        rf.previous[m] = Value::undefined(*why);
         rf.previous_has_data[m] = false;
       }
     }

@@ -402,7 +402,7 @@ std::string render_table(const Report& report, TableFormat format) {
     absl::StrAppend(&out, "| id | 指标 | 数值 | 上期 | 同比 |\n| --- | --- | --- | --- | --- |\n");
   }
   for (const MetricFigure& m : report.metrics) {
-    std::string value = m.value.defined() ? m.text : absl::StrCat("— (", m.value.reason, ")");
+    std::string value = m.value.defined() ? m.text : absl::StrCat("— (", absl_view(m.value.reason), ")");
     if (!m.basis.empty()) absl::StrAppend(&value, " [口径: ", m.basis, "]");
     if (md) {
       absl::StrAppend(&out, "| ", absl_view(m.info->id), " | ", absl_view(m.info->label), " | ", value,
