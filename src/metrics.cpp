@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <unordered_set>
@@ -236,8 +237,10 @@ constexpr MetricInfo kStaffExamPassRate = {"staff_exam.pass_rate", "统一学法
 
 struct Catalogue {
   std::vector<MetricInfo> metrics;
-  // activity_index[indicator] is the catalogue index of its metric.
+  // activity_index[indicator] is the catalogue index of its metric, and
+  // indicator_of[metric] the other way (0: not an indicator's count).
   std::array<size_t, kIndicatorCount> activity_index{};
+  std::vector<uint8_t> indicator_of;
   absl::flat_hash_map<std::string, size_t> by_id;
 };
 
@@ -257,6 +260,10 @@ const Catalogue& catalogue() {
           {code_name(iu.indicator), label, iu.unit, F::kActivity, K::kCount, true});
     }
     c->metrics.push_back(kStaffExamPassRate);
+    c->indicator_of.assign(c->metrics.size(), 0);
+    for (const IndicatorUnit& iu : kIndicatorUnits) {
+      c->indicator_of[c->activity_index[static_cast<size_t>(iu.indicator)]] = static_cast<uint8_t>(iu.indicator);
+    }
     for (size_t i = 0; i < c->metrics.size(); ++i) c->by_id[std::string(c->metrics[i].id)] = i;
     return c;
   }();
@@ -321,21 +328,17 @@ enum Counter : uint16_t {
   kCounterCount = kXRows + kIndicatorCount,
 };
 
+// Tally is one region's counters for one period: its own records plus those
+// of every region inside it, summed from the record pass's Blocks when the
+// region's values are made (one scratch Tally per period, reused).
 struct Tally {
   std::array<int64_t, kCounterCount> n{};
-  std::vector<int32_t> recon_days;  // days from acceptance to closing, for the median
-  // The lawyer of each lottery assignment (with a lawyer id), for the
-  // per-lawyer counts; a roll-up joins its districts' lists, so a lawyer
-  // drawn in two districts counts once with both districts' cases.
-  std::vector<TextId> lottery_lawyers;
-
-  void add(const Tally& o) {
-    for (size_t i = 0; i < n.size(); ++i) {
-      n[i] = i == kAReviewMax ? std::max(n[i], o.n[i]) : n[i] + o.n[i];
-    }
-    recon_days.insert(recon_days.end(), o.recon_days.begin(), o.recon_days.end());
-    lottery_lawyers.insert(lottery_lawyers.end(), o.lottery_lawyers.begin(), o.lottery_lawyers.end());
-  }
+  // Days from acceptance to closing, for the median (scratch: reordered).
+  std::vector<int32_t> recon_days;
+  // The lottery assignments with a lawyer id, as (lawyer, cases) sorted by
+  // lawyer; a roll-up joins its districts' lists, so a lawyer drawn in two
+  // districts counts once with both districts' cases.
+  std::vector<std::pair<TextId, int64_t>> lottery_lawyers;
 };
 
 // Counts<First> addresses one family's block of counters by their Counter
@@ -356,10 +359,17 @@ struct Block {
   std::vector<int64_t> n;
   explicit Block(size_t regions) : n(regions * 2 * kWidth) {}
   Counts<First> at(RegionIndex r, int period) { return {&n[(size_t{r} * 2 + static_cast<size_t>(period)) * kWidth]}; }
-  void copy_to(std::vector<Tally>& current, std::vector<Tally>& previous) const {
-    for (size_t r = 0; r < current.size(); ++r) {
-      std::copy_n(&n[(r * 2) * kWidth], kWidth, current[r].n.begin() + First);
-      std::copy_n(&n[(r * 2 + 1) * kWidth], kWidth, previous[r].n.begin() + First);
+  // add_to adds region r's counters for `period` into a tally's. A maximum
+  // (the longest review) rolls up as the maximum, every other counter as the sum.
+  void add_to(std::array<int64_t, kCounterCount>& out, size_t r, int period) const {
+    const int64_t* src = &n[(r * 2 + static_cast<size_t>(period)) * kWidth];
+    int64_t* dst = out.data() + First;
+    if constexpr (First <= kAReviewMax && kAReviewMax < End) {
+      const int64_t max = std::max(out[kAReviewMax], src[kAReviewMax - First]);
+      for (size_t i = 0; i < kWidth; ++i) dst[i] += src[i];
+      out[kAReviewMax] = max;
+    } else {
+      for (size_t i = 0; i < kWidth; ++i) dst[i] += src[i];
     }
   }
 };
@@ -632,59 +642,94 @@ void tally_activity(const ActivityColumns& x, const Periods& periods, ActivityBl
   }
 }
 
-// tally makes the one pass over every record, for the period and the previous
-// one at once, and returns each region's tallies for both.
-std::array<std::vector<Tally>, 2> tally(const Dataset& ds, const Periods& periods, const Profile& profile,
-                                        const Calendar& cal) {
-  const size_t regions = ds.regions().size();
-  std::array<std::vector<Tally>, 2> out = {std::vector<Tally>(regions), std::vector<Tally>(regions)};
-  {
-    ReconsiderationBlock block(regions);
-    std::vector<std::vector<int32_t>> days(regions * 2);
-    tally_reconsideration(ds.reconsideration(), periods, profile, cal, block, days);
-    block.copy_to(out[0], out[1]);
-    for (size_t r = 0; r < regions; ++r) {
-      out[0][r].recon_days = std::move(days[r * 2]);
-      out[1][r].recon_days = std::move(days[r * 2 + 1]);
+// Pass is the one pass over every record, for the period and the previous
+// one at once: each region's own counters for both, by family.
+struct Pass {
+  explicit Pass(size_t regions)
+      : reconsideration(regions), litigation(regions), legal_aid(regions), mediation(regions),
+        registry(regions), activity(regions), recon_days(regions * 2), lottery_lawyers(regions * 2) {}
+  ReconsiderationBlock reconsideration;
+  LitigationBlock litigation;
+  LegalAidBlock legal_aid;
+  MediationBlock mediation;
+  RegistryBlock registry;
+  ActivityBlock activity;
+  // By region * 2 + period; each lawyer list sorted and run-length coded once.
+  std::vector<std::vector<int32_t>> recon_days;
+  std::vector<std::vector<std::pair<TextId, int64_t>>> lottery_lawyers;
+
+  // tally_into sums the regions `members` (a region and every region inside
+  // it) for one period into `t`.
+  void tally_into(std::span<const RegionIndex> members, int period, Tally& t) const {
+    t.n.fill(0);
+    t.recon_days.clear();
+    t.lottery_lawyers.clear();
+    for (const RegionIndex r : members) {
+      reconsideration.add_to(t.n, r, period);
+      litigation.add_to(t.n, r, period);
+      legal_aid.add_to(t.n, r, period);
+      mediation.add_to(t.n, r, period);
+      registry.add_to(t.n, r, period);
+      activity.add_to(t.n, r, period);
+      const size_t slot = size_t{r} * 2 + static_cast<size_t>(period);
+      t.recon_days.insert(t.recon_days.end(), recon_days[slot].begin(), recon_days[slot].end());
+      t.lottery_lawyers.insert(t.lottery_lawyers.end(), lottery_lawyers[slot].begin(), lottery_lawyers[slot].end());
+    }
+    // Each member's list is sorted; joined lists are sorted again, and a lawyer
+    // drawn in several members is summed into one entry.
+    if (members.size() > 1 && !t.lottery_lawyers.empty()) {
+      auto& l = t.lottery_lawyers;
+      std::sort(l.begin(), l.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      size_t out = 0;
+      for (size_t i = 0; i < l.size(); ++i) {
+        if (out > 0 && l[out - 1].first == l[i].first) {
+          l[out - 1].second += l[i].second;
+        } else {
+          l[out++] = l[i];
+        }
+      }
+      l.resize(out);
     }
   }
-  {
-    LitigationBlock block(regions);
-    tally_litigation(ds.litigation(), periods, profile, cal, block);
-    block.copy_to(out[0], out[1]);
-  }
-  {
-    LegalAidBlock block(regions);
-    std::vector<std::vector<TextId>> lawyers(regions * 2);
-    tally_legal_aid(ds.legal_aid(), periods, profile, cal, block, lawyers);
-    block.copy_to(out[0], out[1]);
-    for (size_t r = 0; r < regions; ++r) {
-      out[0][r].lottery_lawyers = std::move(lawyers[r * 2]);
-      out[1][r].lottery_lawyers = std::move(lawyers[r * 2 + 1]);
-    }
-  }
-  {
-    MediationBlock block(regions);
-    tally_mediation(ds.mediation(), periods, profile, cal, block);
-    block.copy_to(out[0], out[1]);
-  }
-  {
-    RegistryBlock block(regions);
-    tally_registry(ds.registry(), periods, block);
-    block.copy_to(out[0], out[1]);
-  }
-  {
-    ActivityBlock block(regions);
-    tally_activity(ds.activity(), periods, block);
-    block.copy_to(out[0], out[1]);
+};
+
+// run_lengths sorts one region's lottery lawyers and counts each one's cases.
+std::vector<std::pair<TextId, int64_t>> run_lengths(std::vector<TextId>& lawyers) {
+  std::sort(lawyers.begin(), lawyers.end());
+  std::vector<std::pair<TextId, int64_t>> out;
+  for (size_t i = 0; i < lawyers.size();) {
+    size_t j = i;
+    while (j < lawyers.size() && lawyers[j] == lawyers[i]) ++j;
+    out.emplace_back(lawyers[i], static_cast<int64_t>(j - i));
+    i = j;
   }
   return out;
+}
+
+// tally makes the one pass over every record.
+std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Profile& profile,
+                            const Calendar& cal) {
+  const size_t regions = ds.regions().size();
+  auto pass = std::make_unique<Pass>(regions);
+  tally_reconsideration(ds.reconsideration(), periods, profile, cal, pass->reconsideration, pass->recon_days);
+  tally_litigation(ds.litigation(), periods, profile, cal, pass->litigation);
+  {
+    std::vector<std::vector<TextId>> lawyers(regions * 2);
+    tally_legal_aid(ds.legal_aid(), periods, profile, cal, pass->legal_aid, lawyers);
+    for (size_t slot = 0; slot < lawyers.size(); ++slot) {
+      if (!lawyers[slot].empty()) pass->lottery_lawyers[slot] = run_lengths(lawyers[slot]);
+    }
+  }
+  tally_mediation(ds.mediation(), periods, profile, cal, pass->mediation);
+  tally_registry(ds.registry(), periods, pass->registry);
+  tally_activity(ds.activity(), periods, pass->activity);
+  return pass;
 }
 
 // ---- From tallies to values ----------------------------------------------------------
 
 // median_days: the middle value; of an even count, the mean of the two middle ones.
-Value median_days(std::vector<int32_t> v) {
+Value median_days(std::span<int32_t> v) {
   if (v.empty()) return Value::undefined("no cases concluded in the period");
   const size_t mid = v.size() / 2;
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
@@ -706,20 +751,15 @@ struct LotteryFairness {
   BigInt spread = 0;
 };
 
-LotteryFairness lottery_fairness(std::vector<TextId> lawyers) {
+LotteryFairness lottery_fairness(std::span<const std::pair<TextId, int64_t>> lawyers) {
   LotteryFairness f;
-  std::sort(lawyers.begin(), lawyers.end());
   int64_t squares = 0;
-  for (size_t i = 0; i < lawyers.size();) {
-    size_t j = i;
-    while (j < lawyers.size() && lawyers[j] == lawyers[i]) ++j;
-    const auto c = static_cast<int64_t>(j - i);
+  for (const auto& [lawyer, c] : lawyers) {
     f.min = f.lawyers == 0 ? c : std::min(f.min, c);
     f.max = std::max(f.max, c);
     ++f.lawyers;
     f.assignments += c;
     squares += c * c;  // sum c^2 <= N^2: 64 bits for fewer than 3 billion records
-    i = j;
   }
   // Named steps rather than one expression of temporaries: g++ 12 warns
   // (-Wmaybe-uninitialized, a false positive) inside Boost's expression templates.
@@ -796,7 +836,7 @@ Reason no_basis_reason(CorrectionBasis basis) {
 
 // values_of fills every metric from one region's tally. Ranks and the YoY
 // metric are filled later, once every region's values exist.
-std::vector<Value> values_of(const Tally& t, const Context& c) {
+std::vector<Value> values_of(Tally& t, const Context& c) {
   const auto& n = t.n;
   const Catalogue& cat = catalogue();
   std::vector<Value> v(cat.metrics.size());
@@ -970,11 +1010,8 @@ bool family_has_data(const Tally& t, Family f, size_t metric_index) {
       return any > 0;
     }
     case Family::kActivity: {
-      const Catalogue& cat = catalogue();
-      for (int k = 1; k < kIndicatorCount; ++k) {
-        if (cat.activity_index[static_cast<size_t>(k)] == metric_index) return n[kXRows + k] > 0;
-      }
-      return n[kXRows + static_cast<size_t>(Indicator::kStaffExamPassed)] > 0;
+      const size_t k = catalogue().indicator_of[metric_index];
+      return n[kXRows + (k != 0 ? k : static_cast<size_t>(Indicator::kStaffExamPassed))] > 0;
     }
   }
   return false;
@@ -1043,7 +1080,7 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   fig.period = period;
   fig.previous = previous_period(period);
 
-  auto [current, previous] = tally(ds, Periods{period, fig.previous}, profile, calendar);
+  const std::unique_ptr<const Pass> pass = tally(ds, Periods{period, fig.previous}, profile, calendar);
 
   // Regions: every code a record used, with its city and province.
   const std::vector<RegionCode>& codes = ds.regions();
@@ -1062,22 +1099,19 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   absl::flat_hash_map<uint32_t, size_t> node_of;
   for (size_t i = 0; i < nodes.size(); ++i) node_of[nodes[i].value()] = i;
 
-  // Roll up: a region's tally is its own records plus those of every region inside it.
-  std::vector<Tally> node_current(nodes.size()), node_previous(nodes.size());
+  // Roll up: a region's tally is its own records plus those of every region
+  // inside it, so each node lists the record regions it sums.
+  std::vector<std::vector<RegionIndex>> members(nodes.size());
   for (size_t r = 0; r < codes.size(); ++r) {
     const RegionCode c = codes[r];
-    std::vector<size_t> targets = {node_of[c.value()]};
-    for (RegionCode up : {c.city(), c.province()}) {
-      const size_t t = node_of[up.value()];
-      if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
-    }
-    for (size_t t : targets) {
-      node_current[t].add(current[r]);
-      node_previous[t].add(previous[r]);
+    std::array<size_t, 3> targets = {node_of[c.value()], node_of[c.city().value()], node_of[c.province().value()]};
+    for (size_t k = 0; k < targets.size(); ++k) {
+      if (std::find(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(k), targets[k]) ==
+          targets.begin() + static_cast<std::ptrdiff_t>(k)) {
+        members[targets[k]].push_back(static_cast<RegionIndex>(r));
+      }
     }
   }
-  current.clear();
-  previous.clear();
 
   const Reason no_basis = no_basis_reason(profile.correction_basis);
   const Context cur_ctx{&ds, &profile, period, no_basis};
@@ -1093,21 +1127,24 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   }
   const std::span<const MetricInfo> cat = metric_catalogue();
   fig.regions.resize(nodes.size());
+  Tally cur_tally, prev_tally;  // scratch, reused for every region
   for (size_t i = 0; i < nodes.size(); ++i) {
     RegionFigures& rf = fig.regions[i];
     rf.code = nodes[i];
-    rf.current = values_of(node_current[i], cur_ctx);
-    rf.previous = values_of(node_previous[i], prev_ctx);
+    pass->tally_into(members[i], 0, cur_tally);
+    pass->tally_into(members[i], 1, prev_tally);
+    rf.current = values_of(cur_tally, cur_ctx);
+    rf.previous = values_of(prev_tally, prev_ctx);
     rf.previous_has_data.resize(cat.size());
     for (size_t m = 0; m < cat.size(); ++m) {
-      rf.previous_has_data[m] = family_has_data(node_previous[i], cat[m].family, m);
+      rf.previous_has_data[m] = family_has_data(prev_tally, cat[m].family, m);
       if (const std::optional<Reason>& why = no_records[static_cast<size_t>(cat[m].family)]) {
         rf.current[m] = Value::undefined(*why);
         rf.previous[m] = Value::undefined(*why);
         rf.previous_has_data[m] = false;
       }
     }
-    const auto& n = node_current[i].n;
+    const auto& n = cur_tally.n;
     const int64_t off = n[kRIntakeOffCalendar] + n[kRDeadlineOffCalendar] + n[kRPendingOffCalendar] +
                         n[kLDefenceOffCalendar] + n[kLPendingOffCalendarFirst] + n[kAReviewOffCalendar] +
                         n[kAAssignOffCalendar] + n[kMPendingOffCalendar];
