@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -353,16 +354,23 @@ struct Counts {
 // the two periods of a region side by side: a record updates one small,
 // contiguous slot instead of a region's whole Tally, which keeps the pass in
 // cache when records come in no particular region order.
+//
+// A region has kSlots slots: the period's, the previous one's, and a discard
+// slot that a record dated in neither counts into, so the pass adds to the
+// slot a date picks (slot_of) without branching on it.
+constexpr size_t kSlots = 3;
+constexpr int kDiscard = 2;
+
 template <int First, int End>
 struct Block {
   static constexpr size_t kWidth = End - First;
   std::vector<int64_t> n;
-  explicit Block(size_t regions) : n(regions * 2 * kWidth) {}
-  Counts<First> at(RegionIndex r, int period) { return {&n[(size_t{r} * 2 + static_cast<size_t>(period)) * kWidth]}; }
+  explicit Block(size_t regions) : n(regions * kSlots * kWidth) {}
+  Counts<First> at(RegionIndex r, int slot) { return {&n[(size_t{r} * kSlots + static_cast<size_t>(slot)) * kWidth]}; }
   // add_to adds region r's counters for `period` into a tally's. A maximum
   // (the longest review) rolls up as the maximum, every other counter as the sum.
   void add_to(std::array<int64_t, kCounterCount>& out, size_t r, int period) const {
-    const int64_t* src = &n[(r * 2 + static_cast<size_t>(period)) * kWidth];
+    const int64_t* src = &n[(r * kSlots + static_cast<size_t>(period)) * kWidth];
     int64_t* dst = out.data() + First;
     if constexpr (First <= kAReviewMax && kAReviewMax < End) {
       const int64_t max = std::max(out[kAReviewMax], src[kAReviewMax - First]);
@@ -386,6 +394,28 @@ using Periods = std::array<Period, 2>;
 
 bool has(DayNumber d) { return d != kNoDay; }
 
+// slot_of is the Block slot of a day: 0 in the period, 1 in the previous one,
+// kDiscard in neither (kNoDay included). The periods do not overlap.
+int slot_of(const Periods& p, DayNumber d) {
+  return kDiscard - 2 * static_cast<int>(p[0].contains(d)) - static_cast<int>(p[1].contains(d));
+}
+
+// open_until is the day a case stops pending: its closing day, or never.
+// A case is pending at the end of day d when received <= d < open_until.
+DayNumber open_until(DayNumber closed) { return has(closed) ? closed : std::numeric_limits<DayNumber>::max(); }
+
+// Lazy holds a per-record deadline, computed the first time a period needs it
+// (a case pending at the end of both periods asks twice).
+struct Lazy {
+  int8_t state = -1;  // -1: not computed; 0: outside the calendar; 1: known
+  DayNumber day = 0;
+  template <typename F>
+  bool get(F&& compute) {
+    if (state < 0) state = compute(day) ? 1 : 0;
+    return state == 1;
+  }
+};
+
 // The reconsideration decision period (行政复议法 (2023) art. 62): 60 days from
 // acceptance, at most 30 more when extended, 30 under the simple procedure;
 // calendar days with the rest-day roll-over (art. 88 para 1). Without a
@@ -404,183 +434,192 @@ bool reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const P
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
                            const Calendar& cal, ReconsiderationBlock& block, std::vector<std::vector<int32_t>>& days) {
   for (size_t i = 0; i < r.size(); ++i) {
+    const RegionIndex region = r.region[i];
+    const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
+    const Disposition disp = r.disposition[i];
+    DayNumber acceptance = 0;
+    Lazy deadline;
+    auto compute_deadline = [&](DayNumber& d) {
+      return reconsideration_deadline(r, i, profile, cal, acceptance, d);
+    };
+    ++block.at(region, slot_of(periods, received))[kRReceived];
+    ++block.at(region, slot_of(periods, r.accepted[i]))[kRAccepted];
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(r.region[i], which);
-      const DayNumber received = r.received[i], closed = r.closed[i];
-      const Disposition disp = r.disposition[i];
-      if (p.contains(received)) ++n[kRReceived];
-      if (has(r.accepted[i]) && p.contains(r.accepted[i])) ++n[kRAccepted];
-      if (received < p.from && (!has(closed) || closed >= p.from)) ++n[kRPendingStart];
-      const bool pending_end = received <= p.to && (!has(closed) || closed > p.to);
-      if (pending_end) {
+      const auto n = block.at(region, which);
+      n[kRPendingStart] += received < p.from && until >= p.from;
+      if (received <= p.to && until > p.to) {
         ++n[kRPendingEnd];
-        DayNumber acceptance = 0, deadline = 0;
-        if (!reconsideration_deadline(r, i, profile, cal, acceptance, deadline)) {
+        if (!deadline.get(compute_deadline)) {
           ++n[kRPendingOffCalendar];
-        } else if (deadline < p.to) {
-          ++n[kRPendingOverLimit];
+        } else {
+          n[kRPendingOverLimit] += deadline.day < p.to;
         }
       }
-      // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
-      // within 5 working days of receipt.
-      const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
-                               : disp == Disposition::kNotAccepted ? closed
-                                                                   : kNoDay;
-      if (has(intake) && p.contains(intake)) {
-        ++n[kRIntakeDecided];
-        int32_t wd = 0;
-        if (!cal.try_workdays_between(received, intake, wd)) {
-          ++n[kRIntakeOffCalendar];
-        } else if (wd <= 5) {
-          ++n[kRIntakeOnTime];
-        }
-      }
-      if (!has(closed) || !p.contains(closed) || !is_concluded(disp)) continue;
-      ++n[kRClosed];
-      if (received < p.from) ++n[kRCarriedOver];
-      switch (correction_class(disp)) {
-        case CorrectionClass::kDirect: ++n[kRDirect]; break;
-        case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
-        case CorrectionClass::kOptional:
-          ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
-          break;
-        case CorrectionClass::kNone: break;
-      }
-      if (is_decided_on_merits(disp)) ++n[kRDecidedOnMerits];
-      if (r.litigated[i] != Tri::kUnknown) {
-        ++n[kRLitigatedKnown];
-        if (r.litigated[i] == Tri::kFalse) ++n[kRNotLitigated];
-      }
-      DayNumber acceptance = 0, deadline = 0;
-      if (!reconsideration_deadline(r, i, profile, cal, acceptance, deadline)) {
-        ++n[kRDeadlineOffCalendar];
-        continue;
-      }
-      if (closed <= deadline) {
-        ++n[kROnTime];
-      } else {
-        ++n[kROverdue];
-      }
-      const int32_t duration = std::max<int32_t>(0, closed - acceptance);
-      n[kRDaysSum] += duration;
-      days[size_t{r.region[i]} * 2 + static_cast<size_t>(which)].push_back(duration);
     }
+    // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
+    // within 5 working days of receipt.
+    const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
+                             : disp == Disposition::kNotAccepted ? closed
+                                                                 : kNoDay;
+    if (const int slot = slot_of(periods, intake); slot != kDiscard) {
+      const auto n = block.at(region, slot);
+      ++n[kRIntakeDecided];
+      int32_t wd = 0;
+      if (!cal.try_workdays_between(received, intake, wd)) {
+        ++n[kRIntakeOffCalendar];
+      } else {
+        n[kRIntakeOnTime] += wd <= 5;
+      }
+    }
+    const int slot = slot_of(periods, closed);
+    if (slot == kDiscard || !is_concluded(disp)) continue;
+    const Period p = periods[static_cast<size_t>(slot)];
+    const auto n = block.at(region, slot);
+    ++n[kRClosed];
+    n[kRCarriedOver] += received < p.from;
+    switch (correction_class(disp)) {
+      case CorrectionClass::kDirect: ++n[kRDirect]; break;
+      case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
+      case CorrectionClass::kOptional:
+        ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
+        break;
+      case CorrectionClass::kNone: break;
+    }
+    n[kRDecidedOnMerits] += is_decided_on_merits(disp);
+    n[kRLitigatedKnown] += r.litigated[i] != Tri::kUnknown;
+    n[kRNotLitigated] += r.litigated[i] == Tri::kFalse;
+    if (!deadline.get(compute_deadline)) {
+      ++n[kRDeadlineOffCalendar];
+      continue;
+    }
+    n[kROnTime] += closed <= deadline.day;
+    n[kROverdue] += closed > deadline.day;
+    const int32_t duration = std::max<int32_t>(0, closed - acceptance);
+    n[kRDaysSum] += duration;
+    days[size_t{region} * 2 + static_cast<size_t>(slot)].push_back(duration);
   }
 }
 
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Profile& profile,
                       const Calendar& cal, LitigationBlock& block) {
   for (size_t i = 0; i < l.size(); ++i) {
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(l.region[i], which);
-      const DayNumber filed = l.filed[i], closed = l.closed[i];
-      const bool first = l.instance[i] == Instance::kFirst;
-      if (p.contains(filed)) {
-        ++n[kLReceived];
-        if (first) ++n[kLReceivedFirst];
-        // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
-        // the complaint; calendar days with the roll-over (art. 101).
-        if (has(l.defence[i])) {
-          ++n[kLDefenceKnown];
-          DayNumber due = 0;
-          if (!cal.try_period_end_days(filed, 15, profile.period_rules, due)) {
-            ++n[kLDefenceOffCalendar];
-          } else if (l.defence[i] <= due) {
-            ++n[kLDefenceOnTime];
-          }
+    const RegionIndex region = l.region[i];
+    const DayNumber filed = l.filed[i], closed = l.closed[i], until = open_until(closed);
+    const bool first = l.instance[i] == Instance::kFirst;
+    if (const int slot = slot_of(periods, filed); slot != kDiscard) {
+      const auto n = block.at(region, slot);
+      ++n[kLReceived];
+      n[kLReceivedFirst] += first;
+      // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
+      // the complaint; calendar days with the roll-over (art. 101).
+      if (has(l.defence[i])) {
+        ++n[kLDefenceKnown];
+        DayNumber due = 0;
+        if (!cal.try_period_end_days(filed, 15, profile.period_rules, due)) {
+          ++n[kLDefenceOffCalendar];
+        } else {
+          n[kLDefenceOnTime] += l.defence[i] <= due;
         }
       }
-      if (first && filed <= p.to && (!has(closed) || closed > p.to)) {
+    }
+    if (first) {
+      Lazy limit;
+      for (int which = 0; which < 2; ++which) {
+        const Period p = periods[static_cast<size_t>(which)];
+        if (filed > p.to || until <= p.to) continue;
+        const auto n = block.at(region, which);
         ++n[kLPendingEndFirst];
         // 行政诉讼法 art. 81: first instance within six months of filing.
-        DayNumber limit = 0;
-        if (!cal.try_period_end_months(filed, 6, profile.period_rules, limit)) {
+        if (!limit.get([&](DayNumber& d) { return cal.try_period_end_months(filed, 6, profile.period_rules, d); })) {
           ++n[kLPendingOffCalendarFirst];
-        } else if (limit < p.to) {
-          ++n[kLPendingOverLimitFirst];
+        } else {
+          n[kLPendingOverLimitFirst] += limit.day < p.to;
         }
       }
-      if (!has(closed) || !p.contains(closed)) continue;
-      ++n[kLClosedAll];
-      const LitigationOutcome o = l.outcome[i];
-      if (o == LitigationOutcome::kWithdrawnAfterCorrection) ++n[kLWithdrawnAfterCorrection];
-      if (l.lawyer_only[i] == Tri::kTrue) ++n[kLLawyerOnly];
-      // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
-      // over the cases of that level that held a hearing.
-      if (l.hearing_held[i] == Tri::kTrue) {
-        const bool head = l.head_appeared[i] == Tri::kTrue;
-        ++n[kLHearing];
-        if (head) ++n[kLHead];
-        switch (l.instance[i]) {
-          case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
-          case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
-          case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
-          case Instance::kNone: break;
-        }
-      }
-      if (!first) continue;
-      ++n[kLClosedFirst];
-      if (is_judgment(o)) {
-        ++n[kLJudgedFirst];
-        if (o == LitigationOutcome::kJudgmentWin) ++n[kLWinFirst];
-      }
-      if (is_agency_loss(o)) ++n[kLLossFirst];
     }
+    const int slot = slot_of(periods, closed);
+    if (slot == kDiscard) continue;
+    const auto n = block.at(region, slot);
+    ++n[kLClosedAll];
+    const LitigationOutcome o = l.outcome[i];
+    n[kLWithdrawnAfterCorrection] += o == LitigationOutcome::kWithdrawnAfterCorrection;
+    n[kLLawyerOnly] += l.lawyer_only[i] == Tri::kTrue;
+    // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
+    // over the cases of that level that held a hearing.
+    if (l.hearing_held[i] == Tri::kTrue) {
+      const bool head = l.head_appeared[i] == Tri::kTrue;
+      ++n[kLHearing];
+      n[kLHead] += head;
+      switch (l.instance[i]) {
+        case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
+        case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
+        case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
+        case Instance::kNone: break;
+      }
+    }
+    if (!first) continue;
+    ++n[kLClosedFirst];
+    n[kLJudgedFirst] += is_judgment(o);
+    n[kLWinFirst] += o == LitigationOutcome::kJudgmentWin;
+    n[kLLossFirst] += is_agency_loss(o);
   }
 }
 
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
                      const Calendar& cal, LegalAidBlock& block, std::vector<std::vector<TextId>>& lawyers) {
   for (size_t i = 0; i < a.size(); ++i) {
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(a.region[i], which);
-      const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
-                      assigned = a.assigned[i];
-      if (has(accepted) && p.contains(accepted)) {
-        ++n[kAAccepted];
-        if (a.commitment[i] == Tri::kTrue) ++n[kACommitment];
-      }
-      if (has(accepted) && accepted <= p.to && (!has(closed) || closed > p.to)) {
+    const RegionIndex region = a.region[i];
+    const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
+                    assigned = a.assigned[i], until = open_until(closed);
+    {
+      const auto n = block.at(region, slot_of(periods, accepted));
+      ++n[kAAccepted];
+      n[kACommitment] += a.commitment[i] == Tri::kTrue;
+    }
+    if (has(accepted)) {
+      for (int which = 0; which < 2; ++which) {
+        const Period p = periods[static_cast<size_t>(which)];
+        if (accepted > p.to || until <= p.to) continue;
+        const auto n = block.at(region, which);
         ++n[kAPendingEnd];
-        if (profile.legal_aid_case_limit_days && p.to - accepted > *profile.legal_aid_case_limit_days) {
-          ++n[kAPendingOverLimit];
-        }
+        if (profile.legal_aid_case_limit_days) n[kAPendingOverLimit] += p.to - accepted > *profile.legal_aid_case_limit_days;
       }
-      if (has(closed) && p.contains(closed)) {
-        ++n[kAClosed];
-        if (a.recovered_fen[i] > 0) n[kARecoveredFen] += a.recovered_fen[i];
+    }
+    {
+      const auto n = block.at(region, slot_of(periods, closed));
+      ++n[kAClosed];
+      n[kARecoveredFen] += std::max<int64_t>(0, a.recovered_fen[i]);  // -1: not recorded
+    }
+    // 法律援助法 art. 43: review within 7 days of the application (working
+    // days, as the ministry's procedure rules count them).
+    if (const int slot = slot_of(periods, decided); slot != kDiscard) {
+      const auto n = block.at(region, slot);
+      ++n[kADecided];
+      int32_t wd = 0;
+      if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
+        ++n[kAReviewOffCalendar];
+      } else {
+        n[kAReviewSum] += wd;
+        n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
+        n[kAReviewOnTime] += wd <= profile.legal_aid_review_limit_workdays;
       }
-      // 法律援助法 art. 43: review within 7 days of the application (working
-      // days, as the ministry's procedure rules count them).
-      if (has(decided) && p.contains(decided)) {
-        ++n[kADecided];
+    }
+    // Art. 43: assign within 3 days of the decision to grant aid.
+    if (const int slot = slot_of(periods, assigned); slot != kDiscard) {
+      const auto n = block.at(region, slot);
+      ++n[kAAssigned];
+      if (a.assignment_method[i] == AssignmentMethod::kLottery) {
+        ++n[kALottery];
+        if (a.lawyer[i] != 0) lawyers[size_t{region} * 2 + static_cast<size_t>(slot)].push_back(a.lawyer[i]);
+      }
+      if (has(decided)) {
+        ++n[kAAssignedDecided];
         int32_t wd = 0;
-        if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
-          ++n[kAReviewOffCalendar];
+        if (!cal.try_workdays_between(decided, assigned, wd)) {
+          ++n[kAAssignOffCalendar];
         } else {
-          n[kAReviewSum] += wd;
-          n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
-          if (wd <= profile.legal_aid_review_limit_workdays) ++n[kAReviewOnTime];
-        }
-      }
-      // Art. 43: assign within 3 days of the decision to grant aid.
-      if (has(assigned) && p.contains(assigned)) {
-        ++n[kAAssigned];
-        if (a.assignment_method[i] == AssignmentMethod::kLottery) {
-          ++n[kALottery];
-          if (a.lawyer[i] != 0) lawyers[size_t{a.region[i]} * 2 + static_cast<size_t>(which)].push_back(a.lawyer[i]);
-        }
-        if (has(decided)) {
-          ++n[kAAssignedDecided];
-          int32_t wd = 0;
-          if (!cal.try_workdays_between(decided, assigned, wd)) {
-            ++n[kAAssignOffCalendar];
-          } else if (wd <= profile.legal_aid_assignment_limit_workdays) {
-            ++n[kAAssignOnTime];
-          }
+          n[kAAssignOnTime] += wd <= profile.legal_aid_assignment_limit_workdays;
         }
       }
     }
@@ -590,27 +629,29 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
 void tally_mediation(const MediationColumns& m, const Periods& periods, const Profile& profile,
                      const Calendar& cal, MediationBlock& block) {
   for (size_t i = 0; i < m.size(); ++i) {
+    const RegionIndex region = m.region[i];
+    const DayNumber received = m.received[i], closed = m.closed[i], until = open_until(closed);
+    {
+      const auto n = block.at(region, slot_of(periods, received));
+      ++n[kMReceived];
+      n[kMMajorGroup] += m.major_group[i] == Tri::kTrue;
+    }
+    {
+      const auto n = block.at(region, slot_of(periods, closed));
+      ++n[kMClosed];
+      n[kMSuccess] += m.outcome[i] == MediationOutcome::kSuccess;
+    }
+    Lazy limit;
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(m.region[i], which);
-      const DayNumber received = m.received[i], closed = m.closed[i];
-      if (p.contains(received)) {
-        ++n[kMReceived];
-        if (m.major_group[i] == Tri::kTrue) ++n[kMMajorGroup];
-      }
-      if (has(closed) && p.contains(closed)) {
-        ++n[kMClosed];
-        if (m.outcome[i] == MediationOutcome::kSuccess) ++n[kMSuccess];
-      }
-      if (received <= p.to && (!has(closed) || closed > p.to)) {
-        ++n[kMPendingEnd];
-        // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
-        DayNumber limit = 0;
-        if (!cal.try_period_end_months(received, 1, profile.period_rules, limit)) {
-          ++n[kMPendingOffCalendar];
-        } else if (limit < p.to) {
-          ++n[kMPendingOverLimit];
-        }
+      if (received > p.to || until <= p.to) continue;
+      const auto n = block.at(region, which);
+      ++n[kMPendingEnd];
+      // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
+      if (!limit.get([&](DayNumber& d) { return cal.try_period_end_months(received, 1, profile.period_rules, d); })) {
+        ++n[kMPendingOffCalendar];
+      } else {
+        n[kMPendingOverLimit] += limit.day < p.to;
       }
     }
   }
@@ -618,27 +659,24 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const Pr
 
 void tally_registry(const RegistryColumns& g, const Periods& periods, RegistryBlock& block) {
   for (size_t i = 0; i < g.size(); ++i) {
+    const RegionIndex region = g.region[i];
+    const size_t k = static_cast<size_t>(g.kind[i]);
+    const DayNumber start = g.start[i], until = open_until(g.end[i]);
+    // An entity stands on day d when start <= d < end (REPORT.md).
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(g.region[i], which);
-      const size_t k = static_cast<size_t>(g.kind[i]);
-      // An entity stands on day d when start <= d < end (REPORT.md).
-      if (g.start[i] <= p.to && (!has(g.end[i]) || p.to < g.end[i])) ++n[kGStanding + k];
-      if (p.contains(g.start[i])) ++n[kGNew + k];
+      block.at(region, which)[kGStanding + k] += start <= p.to && p.to < until;
     }
+    ++block.at(region, slot_of(periods, start))[kGNew + k];
   }
 }
 
 void tally_activity(const ActivityColumns& x, const Periods& periods, ActivityBlock& block) {
   for (size_t i = 0; i < x.size(); ++i) {
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
-      if (!p.contains(x.date[i])) continue;
-      const auto n = block.at(x.region[i], which);
-      const size_t k = static_cast<size_t>(x.indicator[i]);
-      n[kXSum + k] += x.value[i];
-      ++n[kXRows + k];
-    }
+    const auto n = block.at(x.region[i], slot_of(periods, x.date[i]));
+    const size_t k = static_cast<size_t>(x.indicator[i]);
+    n[kXSum + k] += x.value[i];
+    ++n[kXRows + k];
   }
 }
 
