@@ -340,7 +340,50 @@ struct Tally {
   // lawyer; a roll-up joins its districts' lists, so a lawyer drawn in two
   // districts counts once with both districts' cases.
   std::vector<std::pair<TextId, int64_t>> lottery_lawyers;
+  std::vector<size_t> runs;                          // scratch for the join
+  std::vector<std::pair<TextId, int64_t>> join_buf;  // scratch for the join
 };
+
+// LotteryDraw is one lottery assignment with a lawyer id, as the pass meets
+// it: appended in record order, grouped by region and period afterwards.
+struct LotteryDraw {
+  uint32_t slot;  // region * 2 + period
+  TextId lawyer;
+};
+
+using LawyerCases = std::pair<TextId, int64_t>;
+
+// join_sorted_runs sorts `v`, a sequence of runs each sorted by lawyer (run
+// k starts at runs[k]), by merging neighbouring runs pairwise: log2(runs)
+// passes instead of a sort's log2(size). Then a lawyer drawn in several runs
+// is summed into one entry.
+void join_sorted_runs(std::vector<LawyerCases>& v, std::vector<size_t>& runs, std::vector<LawyerCases>& buf) {
+  const auto by_lawyer = [](const LawyerCases& a, const LawyerCases& b) { return a.first < b.first; };
+  while (runs.size() > 1) {
+    buf.resize(v.size());
+    size_t kept = 0;
+    for (size_t k = 0; k < runs.size(); k += 2) {
+      const size_t begin = runs[k];
+      const size_t mid = k + 1 < runs.size() ? runs[k + 1] : v.size();
+      const size_t end = k + 2 < runs.size() ? runs[k + 2] : v.size();
+      std::merge(v.begin() + static_cast<std::ptrdiff_t>(begin), v.begin() + static_cast<std::ptrdiff_t>(mid),
+                 v.begin() + static_cast<std::ptrdiff_t>(mid), v.begin() + static_cast<std::ptrdiff_t>(end),
+                 buf.begin() + static_cast<std::ptrdiff_t>(begin), by_lawyer);
+      runs[kept++] = begin;
+    }
+    runs.resize(kept);
+    v.swap(buf);
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (out > 0 && v[out - 1].first == v[i].first) {
+      v[out - 1].second += v[i].second;
+    } else {
+      v[out++] = v[i];
+    }
+  }
+  v.resize(out);
+}
 
 // Counts<First> addresses one family's block of counters by their Counter
 // names, so the tally code reads ++n[kRReceived] whatever the layout.
@@ -567,7 +610,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
 }
 
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, LegalAidBlock& block, std::vector<std::vector<TextId>>& lawyers) {
+                     const Calendar& cal, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
   for (size_t i = 0; i < a.size(); ++i) {
     const RegionIndex region = a.region[i];
     const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
@@ -611,7 +654,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       ++n[kAAssigned];
       if (a.assignment_method[i] == AssignmentMethod::kLottery) {
         ++n[kALottery];
-        if (a.lawyer[i] != 0) lawyers[size_t{region} * 2 + static_cast<size_t>(slot)].push_back(a.lawyer[i]);
+        if (a.lawyer[i] != 0) draws.push_back({region * 2 + static_cast<uint32_t>(slot), a.lawyer[i]});
       }
       if (has(decided)) {
         ++n[kAAssignedDecided];
@@ -685,16 +728,19 @@ void tally_activity(const ActivityColumns& x, const Periods& periods, ActivityBl
 struct Pass {
   explicit Pass(size_t regions)
       : reconsideration(regions), litigation(regions), legal_aid(regions), mediation(regions),
-        registry(regions), activity(regions), recon_days(regions * 2), lottery_lawyers(regions * 2) {}
+        registry(regions), activity(regions), recon_days(regions * 2), lottery_begin(regions * 2 + 1) {}
   ReconsiderationBlock reconsideration;
   LitigationBlock litigation;
   LegalAidBlock legal_aid;
   MediationBlock mediation;
   RegistryBlock registry;
   ActivityBlock activity;
-  // By region * 2 + period; each lawyer list sorted and run-length coded once.
+  // By region * 2 + period.
   std::vector<std::vector<int32_t>> recon_days;
-  std::vector<std::vector<std::pair<TextId, int64_t>>> lottery_lawyers;
+  // Each region's and period's (lawyer, cases): lottery_lawyers from
+  // lottery_begin[slot] to lottery_begin[slot + 1].
+  std::vector<std::pair<TextId, int64_t>> lottery_lawyers;
+  std::vector<uint32_t> lottery_begin;
 
   // tally_into sums the regions `members` (a region and every region inside
   // it) for one period into `t`.
@@ -702,6 +748,7 @@ struct Pass {
     t.n.fill(0);
     t.recon_days.clear();
     t.lottery_lawyers.clear();
+    t.runs.clear();
     for (const RegionIndex r : members) {
       reconsideration.add_to(t.n, r, period);
       litigation.add_to(t.n, r, period);
@@ -711,38 +758,14 @@ struct Pass {
       activity.add_to(t.n, r, period);
       const size_t slot = size_t{r} * 2 + static_cast<size_t>(period);
       t.recon_days.insert(t.recon_days.end(), recon_days[slot].begin(), recon_days[slot].end());
-      t.lottery_lawyers.insert(t.lottery_lawyers.end(), lottery_lawyers[slot].begin(), lottery_lawyers[slot].end());
+      if (lottery_begin[slot] == lottery_begin[slot + 1]) continue;
+      t.runs.push_back(t.lottery_lawyers.size());
+      t.lottery_lawyers.insert(t.lottery_lawyers.end(), lottery_lawyers.begin() + lottery_begin[slot],
+                               lottery_lawyers.begin() + lottery_begin[slot + 1]);
     }
-    // Each member's list is sorted; joined lists are sorted again, and a lawyer
-    // drawn in several members is summed into one entry.
-    if (members.size() > 1 && !t.lottery_lawyers.empty()) {
-      auto& l = t.lottery_lawyers;
-      std::sort(l.begin(), l.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      size_t out = 0;
-      for (size_t i = 0; i < l.size(); ++i) {
-        if (out > 0 && l[out - 1].first == l[i].first) {
-          l[out - 1].second += l[i].second;
-        } else {
-          l[out++] = l[i];
-        }
-      }
-      l.resize(out);
-    }
+    join_sorted_runs(t.lottery_lawyers, t.runs, t.join_buf);
   }
 };
-
-// run_lengths sorts one region's lottery lawyers and counts each one's cases.
-std::vector<std::pair<TextId, int64_t>> run_lengths(std::vector<TextId>& lawyers) {
-  std::sort(lawyers.begin(), lawyers.end());
-  std::vector<std::pair<TextId, int64_t>> out;
-  for (size_t i = 0; i < lawyers.size();) {
-    size_t j = i;
-    while (j < lawyers.size() && lawyers[j] == lawyers[i]) ++j;
-    out.emplace_back(lawyers[i], static_cast<int64_t>(j - i));
-    i = j;
-  }
-  return out;
-}
 
 // tally makes the one pass over every record.
 std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Profile& profile,
@@ -752,10 +775,25 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
   tally_reconsideration(ds.reconsideration(), periods, profile, cal, pass->reconsideration, pass->recon_days);
   tally_litigation(ds.litigation(), periods, profile, cal, pass->litigation);
   {
-    std::vector<std::vector<TextId>> lawyers(regions * 2);
-    tally_legal_aid(ds.legal_aid(), periods, profile, cal, pass->legal_aid, lawyers);
-    for (size_t slot = 0; slot < lawyers.size(); ++slot) {
-      if (!lawyers[slot].empty()) pass->lottery_lawyers[slot] = run_lengths(lawyers[slot]);
+    std::vector<LotteryDraw> draws;
+    tally_legal_aid(ds.legal_aid(), periods, profile, cal, pass->legal_aid, draws);
+    // Group the draws by region and period (a counting sort), then sort each
+    // group and count each lawyer's cases.
+    std::vector<uint32_t> begin(regions * 2 + 1);
+    for (const LotteryDraw& d : draws) ++begin[d.slot + 1];
+    for (size_t slot = 0; slot < regions * 2; ++slot) begin[slot + 1] += begin[slot];
+    std::vector<TextId> grouped(draws.size());
+    std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+    for (const LotteryDraw& d : draws) grouped[next[d.slot]++] = d.lawyer;
+    for (size_t slot = 0; slot < regions * 2; ++slot) {
+      const auto first = grouped.begin() + begin[slot], last = grouped.begin() + begin[slot + 1];
+      std::sort(first, last);
+      for (auto it = first; it != last;) {
+        const auto run_end = std::find_if(it, last, [&](TextId l) { return l != *it; });
+        pass->lottery_lawyers.emplace_back(*it, run_end - it);
+        it = run_end;
+      }
+      pass->lottery_begin[slot + 1] = static_cast<uint32_t>(pass->lottery_lawyers.size());
     }
   }
   tally_mediation(ds.mediation(), periods, profile, cal, pass->mediation);
