@@ -17,6 +17,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
+#include "parallel.hpp"
 
 namespace fazhi {
 
@@ -410,6 +411,18 @@ struct Block {
   std::vector<int64_t> n;
   explicit Block(size_t regions) : n(regions * kSlots * kWidth) {}
   Counts<First> at(RegionIndex r, int slot) { return {&n[(size_t{r} * kSlots + static_cast<size_t>(slot)) * kWidth]}; }
+  // merge adds another pass's counters (of other rows) into these.
+  void merge(const Block& o) {
+    for (size_t i = 0; i < n.size(); ++i) {
+      if constexpr (First <= kAReviewMax && kAReviewMax < End) {
+        if (i % kWidth == kAReviewMax - First) {
+          n[i] = std::max(n[i], o.n[i]);
+          continue;
+        }
+      }
+      n[i] += o.n[i];
+    }
+  }
   // add_to adds region r's counters for `period` into a tally's. A maximum
   // (the longest review) rolls up as the maximum, every other counter as the sum.
   void add_to(std::array<int64_t, kCounterCount>& out, size_t r, int period) const {
@@ -474,9 +487,17 @@ bool reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const P
   return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline);
 }
 
+// Range is the rows [begin, end) of one family that one thread tallies.
+struct Range {
+  size_t begin, end;
+  // share is the k-th of `parts` near-equal shares of n rows.
+  static Range share(size_t n, size_t k, size_t parts) { return {n * k / parts, n * (k + 1) / parts}; }
+};
+
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
-                           const Calendar& cal, ReconsiderationBlock& block, std::vector<std::vector<int32_t>>& days) {
-  for (size_t i = 0; i < r.size(); ++i) {
+                           const Calendar& cal, Range range, ReconsiderationBlock& block,
+                           std::vector<std::vector<int32_t>>& days) {
+  for (size_t i = range.begin; i < range.end; ++i) {
     const RegionIndex region = r.region[i];
     const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
     const Disposition disp = r.disposition[i];
@@ -545,8 +566,8 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
 }
 
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Profile& profile,
-                      const Calendar& cal, LitigationBlock& block) {
-  for (size_t i = 0; i < l.size(); ++i) {
+                      const Calendar& cal, Range range, LitigationBlock& block) {
+  for (size_t i = range.begin; i < range.end; ++i) {
     const RegionIndex region = l.region[i];
     const DayNumber filed = l.filed[i], closed = l.closed[i], until = open_until(closed);
     const bool first = l.instance[i] == Instance::kFirst;
@@ -610,8 +631,8 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
 }
 
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
-  for (size_t i = 0; i < a.size(); ++i) {
+                     const Calendar& cal, Range range, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
+  for (size_t i = range.begin; i < range.end; ++i) {
     const RegionIndex region = a.region[i];
     const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
                     assigned = a.assigned[i], until = open_until(closed);
@@ -670,8 +691,8 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
 }
 
 void tally_mediation(const MediationColumns& m, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, MediationBlock& block) {
-  for (size_t i = 0; i < m.size(); ++i) {
+                     const Calendar& cal, Range range, MediationBlock& block) {
+  for (size_t i = range.begin; i < range.end; ++i) {
     const RegionIndex region = m.region[i];
     const DayNumber received = m.received[i], closed = m.closed[i], until = open_until(closed);
     {
@@ -700,8 +721,8 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const Pr
   }
 }
 
-void tally_registry(const RegistryColumns& g, const Periods& periods, RegistryBlock& block) {
-  for (size_t i = 0; i < g.size(); ++i) {
+void tally_registry(const RegistryColumns& g, const Periods& periods, Range range, RegistryBlock& block) {
+  for (size_t i = range.begin; i < range.end; ++i) {
     const RegionIndex region = g.region[i];
     const size_t k = static_cast<size_t>(g.kind[i]);
     const DayNumber start = g.start[i], until = open_until(g.end[i]);
@@ -714,8 +735,8 @@ void tally_registry(const RegistryColumns& g, const Periods& periods, RegistryBl
   }
 }
 
-void tally_activity(const ActivityColumns& x, const Periods& periods, ActivityBlock& block) {
-  for (size_t i = 0; i < x.size(); ++i) {
+void tally_activity(const ActivityColumns& x, const Periods& periods, Range range, ActivityBlock& block) {
+  for (size_t i = range.begin; i < range.end; ++i) {
     const auto n = block.at(x.region[i], slot_of(periods, x.date[i]));
     const size_t k = static_cast<size_t>(x.indicator[i]);
     n[kXSum + k] += x.value[i];
@@ -767,38 +788,71 @@ struct Pass {
   }
 };
 
-// tally makes the one pass over every record.
+// record_pass tallies the k-th of `parts` shares of every family's rows.
+void record_pass(const Dataset& ds, const Periods& periods, const Profile& profile, const Calendar& cal,
+                 size_t k, size_t parts, Pass& pass, std::vector<LotteryDraw>& draws) {
+  auto share = [&](const auto& columns) { return Range::share(columns.size(), k, parts); };
+  tally_reconsideration(ds.reconsideration(), periods, profile, cal, share(ds.reconsideration()),
+                        pass.reconsideration, pass.recon_days);
+  tally_litigation(ds.litigation(), periods, profile, cal, share(ds.litigation()), pass.litigation);
+  tally_legal_aid(ds.legal_aid(), periods, profile, cal, share(ds.legal_aid()), pass.legal_aid, draws);
+  tally_mediation(ds.mediation(), periods, profile, cal, share(ds.mediation()), pass.mediation);
+  tally_registry(ds.registry(), periods, share(ds.registry()), pass.registry);
+  tally_activity(ds.activity(), periods, share(ds.activity()), pass.activity);
+}
+
+// tally makes the one pass over every record. With threads > 1 each thread
+// tallies a share of every family's rows into a Pass of its own, and the
+// shares are added up: every figure is a sum, a maximum or a multiset (the
+// days for the median, the lottery draws, both ordered afterwards), so the
+// result does not depend on the split.
 std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Profile& profile,
-                            const Calendar& cal) {
+                            const Calendar& cal, int threads) {
   const size_t regions = ds.regions().size();
+  const size_t parts = static_cast<size_t>(std::max(threads, 1));
   auto pass = std::make_unique<Pass>(regions);
-  tally_reconsideration(ds.reconsideration(), periods, profile, cal, pass->reconsideration, pass->recon_days);
-  tally_litigation(ds.litigation(), periods, profile, cal, pass->litigation);
-  {
-    std::vector<LotteryDraw> draws;
-    tally_legal_aid(ds.legal_aid(), periods, profile, cal, pass->legal_aid, draws);
-    // Group the draws by region and period (a counting sort), then sort each
-    // group and count each lawyer's cases.
-    std::vector<uint32_t> begin(regions * 2 + 1);
-    for (const LotteryDraw& d : draws) ++begin[d.slot + 1];
-    for (size_t slot = 0; slot < regions * 2; ++slot) begin[slot + 1] += begin[slot];
-    std::vector<TextId> grouped(draws.size());
-    std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
-    for (const LotteryDraw& d : draws) grouped[next[d.slot]++] = d.lawyer;
-    for (size_t slot = 0; slot < regions * 2; ++slot) {
-      const auto first = grouped.begin() + begin[slot], last = grouped.begin() + begin[slot + 1];
-      std::sort(first, last);
-      for (auto it = first; it != last;) {
-        const auto run_end = std::find_if(it, last, [&](TextId l) { return l != *it; });
-        pass->lottery_lawyers.emplace_back(*it, run_end - it);
-        it = run_end;
+  std::vector<LotteryDraw> draws;
+  if (parts == 1) {
+    record_pass(ds, periods, profile, cal, 0, 1, *pass, draws);
+  } else {
+    std::vector<std::unique_ptr<Pass>> shares(parts);
+    std::vector<std::vector<LotteryDraw>> share_draws(parts);
+    internal::parallel_for(parts, static_cast<int>(parts), [&](size_t k) {
+      if (k > 0) shares[k] = std::make_unique<Pass>(regions);
+      record_pass(ds, periods, profile, cal, k, parts, k == 0 ? *pass : *shares[k], k == 0 ? draws : share_draws[k]);
+    });
+    for (size_t k = 1; k < parts; ++k) {
+      const Pass& o = *shares[k];
+      pass->reconsideration.merge(o.reconsideration);
+      pass->litigation.merge(o.litigation);
+      pass->legal_aid.merge(o.legal_aid);
+      pass->mediation.merge(o.mediation);
+      pass->registry.merge(o.registry);
+      pass->activity.merge(o.activity);
+      for (size_t slot = 0; slot < regions * 2; ++slot) {
+        pass->recon_days[slot].insert(pass->recon_days[slot].end(), o.recon_days[slot].begin(), o.recon_days[slot].end());
       }
-      pass->lottery_begin[slot + 1] = static_cast<uint32_t>(pass->lottery_lawyers.size());
+      draws.insert(draws.end(), share_draws[k].begin(), share_draws[k].end());
     }
   }
-  tally_mediation(ds.mediation(), periods, profile, cal, pass->mediation);
-  tally_registry(ds.registry(), periods, pass->registry);
-  tally_activity(ds.activity(), periods, pass->activity);
+  // Group the draws by region and period (a counting sort), then sort each
+  // group and count each lawyer's cases.
+  std::vector<uint32_t> begin(regions * 2 + 1);
+  for (const LotteryDraw& d : draws) ++begin[d.slot + 1];
+  for (size_t slot = 0; slot < regions * 2; ++slot) begin[slot + 1] += begin[slot];
+  std::vector<TextId> grouped(draws.size());
+  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+  for (const LotteryDraw& d : draws) grouped[next[d.slot]++] = d.lawyer;
+  for (size_t slot = 0; slot < regions * 2; ++slot) {
+    const auto first = grouped.begin() + begin[slot], last = grouped.begin() + begin[slot + 1];
+    std::sort(first, last);
+    for (auto it = first; it != last;) {
+      const auto run_end = std::find_if(it, last, [&](TextId l) { return l != *it; });
+      pass->lottery_lawyers.emplace_back(*it, run_end - it);
+      it = run_end;
+    }
+    pass->lottery_begin[slot + 1] = static_cast<uint32_t>(pass->lottery_lawyers.size());
+  }
   return pass;
 }
 
@@ -1150,13 +1204,13 @@ void rank_among_siblings(std::vector<RegionFigures>& regions, size_t rank_index,
 }  // namespace
 
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
-                                        const Calendar& calendar) {
+                                        const Calendar& calendar, int threads) {
   if (period.to < period.from) return absl::InvalidArgumentError("the period ends before it starts");
   Figures fig;
   fig.period = period;
   fig.previous = previous_period(period);
 
-  const std::unique_ptr<const Pass> pass = tally(ds, Periods{period, fig.previous}, profile, calendar);
+  const std::unique_ptr<const Pass> pass = tally(ds, Periods{period, fig.previous}, profile, calendar, threads);
 
   // Regions: every code a record used, with its city and province.
   const std::vector<RegionCode>& codes = ds.regions();

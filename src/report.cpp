@@ -338,12 +338,13 @@ absl::StatusOr<std::string> all_reports_json(const Dataset& ds, Period period,
                                              const Profile& profile, const Calendar& calendar,
                                              int threads) {
   if (absl::Status s = check_profile(profile); !s.ok()) return s;
-  absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar);
+  const size_t requested = threads > 0 ? static_cast<size_t>(threads) : std::thread::hardware_concurrency();
+  absl::StatusOr<Figures> fig =
+      compute_figures(ds, period, profile, calendar, static_cast<int>(std::max<size_t>(requested, 1)));
   if (!fig.ok()) return fig.status();
   const std::vector<MetricStyle> styles = styles_of(profile);
   const size_t n = fig->regions.size();
-  const size_t workers = std::max<size_t>(
-      1, std::min<size_t>(threads > 0 ? static_cast<size_t>(threads) : std::thread::hardware_concurrency(), n));
+  const size_t workers = std::max<size_t>(1, std::min<size_t>(requested, n));
   // Worker k writes regions [k*n/workers, (k+1)*n/workers) into its own
   // string; the strings are joined in order, so the output is deterministic.
   std::vector<std::string> parts(workers);

@@ -358,6 +358,8 @@ TEST(AllRegions, MatchesPerRegionReportsInOrder) {
   }
 }
 
+// all_reports_json splits both the record pass and the writing over its
+// threads; the figures and the bytes must not depend on the split.
 TEST(AllRegions, StreamedJsonEqualsTheReportsJson) {
   const Dataset& ds = load(kRollupDir);
   absl::StatusOr<std::vector<Report>> all = compute_all_reports(ds, year_period(2019));

@@ -155,8 +155,10 @@ struct Figures {
 };
 
 // compute_figures is the single pass: every region and roll-up at once.
+// `threads` > 1 splits the pass over the records between that many threads
+// (the figures are the same); 1, the default, runs it on the calling thread.
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
-                                        const Calendar& calendar = Calendar::national());
+                                        const Calendar& calendar = Calendar::national(), int threads = 1);
 
 }  // namespace fazhi
 
