@@ -348,7 +348,7 @@ struct Tally {
 // LotteryDraw is one lottery assignment with a lawyer id, as the pass meets
 // it: appended in record order, grouped by region and period afterwards.
 struct LotteryDraw {
-  uint32_t slot;  // region * 2 + period
+  uint32_t slot;  // row * 2 + period
   TextId lawyer;
 };
 
@@ -410,7 +410,7 @@ struct Block {
   static constexpr size_t kWidth = End - First;
   std::vector<int64_t> n;
   explicit Block(size_t regions) : n(regions * kSlots * kWidth) {}
-  Counts<First> at(RegionIndex r, int slot) { return {&n[(size_t{r} * kSlots + static_cast<size_t>(slot)) * kWidth]}; }
+  Counts<First> at(uint32_t r, int slot) { return {&n[(size_t{r} * kSlots + static_cast<size_t>(slot)) * kWidth]}; }
   // merge adds another pass's counters (of other rows) into these.
   void merge(const Block& o) {
     for (size_t i = 0; i < n.size(); ++i) {
@@ -487,6 +487,12 @@ bool reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const P
   return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline);
 }
 
+// Rows maps a record's RegionIndex (the order regions were first met in the
+// files) to its row in the Blocks, which are in region code order: the
+// districts of a city, and of a province, are then neighbouring rows, so a
+// roll-up reads its districts' counters in one sweep instead of at random.
+using Rows = std::vector<uint32_t>;
+
 // Range is the rows [begin, end) of one family that one thread tallies.
 struct Range {
   size_t begin, end;
@@ -495,10 +501,10 @@ struct Range {
 };
 
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
-                           const Calendar& cal, Range range, ReconsiderationBlock& block,
+                           const Calendar& cal, Range range, const Rows& rows, ReconsiderationBlock& block,
                            std::vector<std::vector<int32_t>>& days) {
   for (size_t i = range.begin; i < range.end; ++i) {
-    const RegionIndex region = r.region[i];
+    const uint32_t region = rows[r.region[i]];
     const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
     const Disposition disp = r.disposition[i];
     DayNumber acceptance = 0;
@@ -566,9 +572,9 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
 }
 
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Profile& profile,
-                      const Calendar& cal, Range range, LitigationBlock& block) {
+                      const Calendar& cal, Range range, const Rows& rows, LitigationBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
-    const RegionIndex region = l.region[i];
+    const uint32_t region = rows[l.region[i]];
     const DayNumber filed = l.filed[i], closed = l.closed[i], until = open_until(closed);
     const bool first = l.instance[i] == Instance::kFirst;
     if (const int slot = slot_of(periods, filed); slot != kDiscard) {
@@ -631,9 +637,9 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
 }
 
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, Range range, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
+                     const Calendar& cal, Range range, const Rows& rows, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
   for (size_t i = range.begin; i < range.end; ++i) {
-    const RegionIndex region = a.region[i];
+    const uint32_t region = rows[a.region[i]];
     const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
                     assigned = a.assigned[i], until = open_until(closed);
     {
@@ -691,9 +697,9 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
 }
 
 void tally_mediation(const MediationColumns& m, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, Range range, MediationBlock& block) {
+                     const Calendar& cal, Range range, const Rows& rows, MediationBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
-    const RegionIndex region = m.region[i];
+    const uint32_t region = rows[m.region[i]];
     const DayNumber received = m.received[i], closed = m.closed[i], until = open_until(closed);
     {
       const auto n = block.at(region, slot_of(periods, received));
@@ -721,9 +727,9 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const Pr
   }
 }
 
-void tally_registry(const RegistryColumns& g, const Periods& periods, Range range, RegistryBlock& block) {
+void tally_registry(const RegistryColumns& g, const Periods& periods, Range range, const Rows& rows, RegistryBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
-    const RegionIndex region = g.region[i];
+    const uint32_t region = rows[g.region[i]];
     const size_t k = static_cast<size_t>(g.kind[i]);
     const DayNumber start = g.start[i], until = open_until(g.end[i]);
     // An entity stands on day d when start <= d < end (REPORT.md).
@@ -735,9 +741,9 @@ void tally_registry(const RegistryColumns& g, const Periods& periods, Range rang
   }
 }
 
-void tally_activity(const ActivityColumns& x, const Periods& periods, Range range, ActivityBlock& block) {
+void tally_activity(const ActivityColumns& x, const Periods& periods, Range range, const Rows& rows, ActivityBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
-    const auto n = block.at(x.region[i], slot_of(periods, x.date[i]));
+    const auto n = block.at(rows[x.region[i]], slot_of(periods, x.date[i]));
     const size_t k = static_cast<size_t>(x.indicator[i]);
     n[kXSum + k] += x.value[i];
     ++n[kXRows + k];
@@ -756,21 +762,21 @@ struct Pass {
   MediationBlock mediation;
   RegistryBlock registry;
   ActivityBlock activity;
-  // By region * 2 + period.
+  // By row * 2 + period.
   std::vector<std::vector<int32_t>> recon_days;
   // Each region's and period's (lawyer, cases): lottery_lawyers from
   // lottery_begin[slot] to lottery_begin[slot + 1].
   std::vector<std::pair<TextId, int64_t>> lottery_lawyers;
   std::vector<uint32_t> lottery_begin;
 
-  // tally_into sums the regions `members` (a region and every region inside
-  // it) for one period into `t`.
-  void tally_into(std::span<const RegionIndex> members, int period, Tally& t) const {
+  // tally_into sums the rows `members` (a region and every region inside it)
+  // for one period into `t`.
+  void tally_into(std::span<const uint32_t> members, int period, Tally& t) const {
     t.n.fill(0);
     t.recon_days.clear();
     t.lottery_lawyers.clear();
     t.runs.clear();
-    for (const RegionIndex r : members) {
+    for (const uint32_t r : members) {
       reconsideration.add_to(t.n, r, period);
       litigation.add_to(t.n, r, period);
       legal_aid.add_to(t.n, r, period);
@@ -790,15 +796,15 @@ struct Pass {
 
 // record_pass tallies the k-th of `parts` shares of every family's rows.
 void record_pass(const Dataset& ds, const Periods& periods, const Profile& profile, const Calendar& cal,
-                 size_t k, size_t parts, Pass& pass, std::vector<LotteryDraw>& draws) {
+                 const Rows& rows, size_t k, size_t parts, Pass& pass, std::vector<LotteryDraw>& draws) {
   auto share = [&](const auto& columns) { return Range::share(columns.size(), k, parts); };
-  tally_reconsideration(ds.reconsideration(), periods, profile, cal, share(ds.reconsideration()),
+  tally_reconsideration(ds.reconsideration(), periods, profile, cal, share(ds.reconsideration()), rows,
                         pass.reconsideration, pass.recon_days);
-  tally_litigation(ds.litigation(), periods, profile, cal, share(ds.litigation()), pass.litigation);
-  tally_legal_aid(ds.legal_aid(), periods, profile, cal, share(ds.legal_aid()), pass.legal_aid, draws);
-  tally_mediation(ds.mediation(), periods, profile, cal, share(ds.mediation()), pass.mediation);
-  tally_registry(ds.registry(), periods, share(ds.registry()), pass.registry);
-  tally_activity(ds.activity(), periods, share(ds.activity()), pass.activity);
+  tally_litigation(ds.litigation(), periods, profile, cal, share(ds.litigation()), rows, pass.litigation);
+  tally_legal_aid(ds.legal_aid(), periods, profile, cal, share(ds.legal_aid()), rows, pass.legal_aid, draws);
+  tally_mediation(ds.mediation(), periods, profile, cal, share(ds.mediation()), rows, pass.mediation);
+  tally_registry(ds.registry(), periods, share(ds.registry()), rows, pass.registry);
+  tally_activity(ds.activity(), periods, share(ds.activity()), rows, pass.activity);
 }
 
 // tally makes the one pass over every record. With threads > 1 each thread
@@ -807,19 +813,19 @@ void record_pass(const Dataset& ds, const Periods& periods, const Profile& profi
 // days for the median, the lottery draws, both ordered afterwards), so the
 // result does not depend on the split.
 std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Profile& profile,
-                            const Calendar& cal, int threads) {
+                            const Calendar& cal, const Rows& rows, int threads) {
   const size_t regions = ds.regions().size();
   const size_t parts = static_cast<size_t>(std::max(threads, 1));
   auto pass = std::make_unique<Pass>(regions);
   std::vector<LotteryDraw> draws;
   if (parts == 1) {
-    record_pass(ds, periods, profile, cal, 0, 1, *pass, draws);
+    record_pass(ds, periods, profile, cal, rows, 0, 1, *pass, draws);
   } else {
     std::vector<std::unique_ptr<Pass>> shares(parts);
     std::vector<std::vector<LotteryDraw>> share_draws(parts);
     internal::parallel_for(parts, static_cast<int>(parts), [&](size_t k) {
       if (k > 0) shares[k] = std::make_unique<Pass>(regions);
-      record_pass(ds, periods, profile, cal, k, parts, k == 0 ? *pass : *shares[k], k == 0 ? draws : share_draws[k]);
+      record_pass(ds, periods, profile, cal, rows, k, parts, k == 0 ? *pass : *shares[k], k == 0 ? draws : share_draws[k]);
     });
     for (size_t k = 1; k < parts; ++k) {
       const Pass& o = *shares[k];
@@ -1210,8 +1216,6 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   fig.period = period;
   fig.previous = previous_period(period);
 
-  const std::unique_ptr<const Pass> pass = tally(ds, Periods{period, fig.previous}, profile, calendar, threads);
-
   // Regions: every code a record used, with its city and province.
   const std::vector<RegionCode>& codes = ds.regions();
   std::vector<RegionCode> nodes;
@@ -1229,16 +1233,24 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   absl::flat_hash_map<uint32_t, size_t> node_of;
   for (size_t i = 0; i < nodes.size(); ++i) node_of[nodes[i].value()] = i;
 
+  // The Blocks' rows: the record regions in code order.
+  std::vector<uint32_t> by_code(codes.size());
+  for (uint32_t r = 0; r < by_code.size(); ++r) by_code[r] = r;
+  std::sort(by_code.begin(), by_code.end(), [&](uint32_t a, uint32_t b) { return codes[a] < codes[b]; });
+  Rows rows(codes.size());
+  for (uint32_t row = 0; row < by_code.size(); ++row) rows[by_code[row]] = row;
+  const std::unique_ptr<const Pass> pass = tally(ds, Periods{period, fig.previous}, profile, calendar, rows, threads);
+
   // Roll up: a region's tally is its own records plus those of every region
-  // inside it, so each node lists the record regions it sums.
-  std::vector<std::vector<RegionIndex>> members(nodes.size());
-  for (size_t r = 0; r < codes.size(); ++r) {
+  // inside it, so each node lists the rows it sums.
+  std::vector<std::vector<uint32_t>> members(nodes.size());
+  for (const uint32_t r : by_code) {  // so each list is in row order
     const RegionCode c = codes[r];
     std::array<size_t, 3> targets = {node_of[c.value()], node_of[c.city().value()], node_of[c.province().value()]};
     for (size_t k = 0; k < targets.size(); ++k) {
       if (std::find(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(k), targets[k]) ==
           targets.begin() + static_cast<std::ptrdiff_t>(k)) {
-        members[targets[k]].push_back(static_cast<RegionIndex>(r));
+        members[targets[k]].push_back(rows[r]);
       }
     }
   }
