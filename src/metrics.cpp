@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <ostream>
+#include <unordered_set>
 
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/multiprecision/cpp_int.hpp>
@@ -12,6 +17,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
+#include "parallel.hpp"
 
 namespace fazhi {
 
@@ -41,6 +47,16 @@ Period previous_period(Period p) {
   }
   return Period{static_cast<DayNumber>(p.from - p.days()), p.from - 1};
 }
+
+Reason Reason::intern(std::string_view text) {
+  // Node-based, so an interned text's characters never move; never freed.
+  static std::mutex* const kMutex = new std::mutex;
+  static std::unordered_set<std::string>* const kTexts = new std::unordered_set<std::string>;
+  const std::lock_guard<std::mutex> lock(*kMutex);
+  return Reason(Interned{}, kTexts->emplace(text).first->c_str());
+}
+
+std::ostream& operator<<(std::ostream& os, const Reason& r) { return os << r.view(); }
 
 Fraction Value::exact() const {
   switch (kind) {
@@ -73,27 +89,27 @@ Value Value::rank(int64_t r) {
   v.integer = r;
   return v;
 }
-Value Value::days(int64_t num, int64_t den, std::string_view undefined_reason) {
+Value Value::days(int64_t num, int64_t den, Reason undefined_reason) {
   Value v = ratio(num, den, undefined_reason);
   if (v.defined()) v.kind = ValueKind::kDays;
   return v;
 }
-Value Value::ratio(int64_t num, int64_t den, std::string_view undefined_reason) {
-  if (den == 0) return undefined(std::string(undefined_reason));
+Value Value::ratio(int64_t num, int64_t den, Reason undefined_reason) {
+  if (den == 0) return undefined(undefined_reason);
   Value v;
   v.kind = ValueKind::kRatio;
   v.num = num;
   v.den = den;
   return v;
 }
-Value Value::number(int64_t num, int64_t den, std::string_view undefined_reason) {
+Value Value::number(int64_t num, int64_t den, Reason undefined_reason) {
   Value v = ratio(num, den, undefined_reason);
   if (v.defined()) v.kind = ValueKind::kNumber;
   return v;
 }
-Value Value::undefined(std::string reason) {
+Value Value::undefined(Reason reason) {
   Value v;
-  v.reason = std::move(reason);
+  v.reason = reason;
   return v;
 }
 
@@ -223,8 +239,10 @@ constexpr MetricInfo kStaffExamPassRate = {"staff_exam.pass_rate", "统一学法
 
 struct Catalogue {
   std::vector<MetricInfo> metrics;
-  // activity_index[indicator] is the catalogue index of its metric.
+  // activity_index[indicator] is the catalogue index of its metric, and
+  // indicator_of[metric] the other way (0: not an indicator's count).
   std::array<size_t, kIndicatorCount> activity_index{};
+  std::vector<uint8_t> indicator_of;
   absl::flat_hash_map<std::string, size_t> by_id;
 };
 
@@ -244,6 +262,10 @@ const Catalogue& catalogue() {
           {code_name(iu.indicator), label, iu.unit, F::kActivity, K::kCount, true});
     }
     c->metrics.push_back(kStaffExamPassRate);
+    c->indicator_of.assign(c->metrics.size(), 0);
+    for (const IndicatorUnit& iu : kIndicatorUnits) {
+      c->indicator_of[c->activity_index[static_cast<size_t>(iu.indicator)]] = static_cast<uint8_t>(iu.indicator);
+    }
     for (size_t i = 0; i < c->metrics.size(); ++i) c->by_id[std::string(c->metrics[i].id)] = i;
     return c;
   }();
@@ -308,22 +330,61 @@ enum Counter : uint16_t {
   kCounterCount = kXRows + kIndicatorCount,
 };
 
+// Tally is one region's counters for one period: its own records plus those
+// of every region inside it, summed from the record pass's Blocks when the
+// region's values are made (one scratch Tally per period, reused).
 struct Tally {
   std::array<int64_t, kCounterCount> n{};
-  std::vector<int32_t> recon_days;  // days from acceptance to closing, for the median
-  // The lawyer of each lottery assignment (with a lawyer id), for the
-  // per-lawyer counts; a roll-up joins its districts' lists, so a lawyer
-  // drawn in two districts counts once with both districts' cases.
-  std::vector<TextId> lottery_lawyers;
-
-  void add(const Tally& o) {
-    for (size_t i = 0; i < n.size(); ++i) {
-      n[i] = i == kAReviewMax ? std::max(n[i], o.n[i]) : n[i] + o.n[i];
-    }
-    recon_days.insert(recon_days.end(), o.recon_days.begin(), o.recon_days.end());
-    lottery_lawyers.insert(lottery_lawyers.end(), o.lottery_lawyers.begin(), o.lottery_lawyers.end());
-  }
+  // Days from acceptance to closing, for the median (scratch: reordered).
+  std::vector<int32_t> recon_days;
+  // The lottery assignments with a lawyer id, as (lawyer, cases) sorted by
+  // lawyer; a roll-up joins its districts' lists, so a lawyer drawn in two
+  // districts counts once with both districts' cases.
+  std::vector<std::pair<TextId, int64_t>> lottery_lawyers;
+  std::vector<size_t> runs;                          // scratch for the join
+  std::vector<std::pair<TextId, int64_t>> join_buf;  // scratch for the join
 };
+
+// LotteryDraw is one lottery assignment with a lawyer id, as the pass meets
+// it: appended in record order, grouped by region and period afterwards.
+struct LotteryDraw {
+  uint32_t slot;  // row * 2 + period
+  TextId lawyer;
+};
+
+using LawyerCases = std::pair<TextId, int64_t>;
+
+// join_sorted_runs sorts `v`, a sequence of runs each sorted by lawyer (run
+// k starts at runs[k]), by merging neighbouring runs pairwise: log2(runs)
+// passes instead of a sort's log2(size). Then a lawyer drawn in several runs
+// is summed into one entry.
+void join_sorted_runs(std::vector<LawyerCases>& v, std::vector<size_t>& runs, std::vector<LawyerCases>& buf) {
+  const auto by_lawyer = [](const LawyerCases& a, const LawyerCases& b) { return a.first < b.first; };
+  while (runs.size() > 1) {
+    buf.resize(v.size());
+    size_t kept = 0;
+    for (size_t k = 0; k < runs.size(); k += 2) {
+      const size_t begin = runs[k];
+      const size_t mid = k + 1 < runs.size() ? runs[k + 1] : v.size();
+      const size_t end = k + 2 < runs.size() ? runs[k + 2] : v.size();
+      std::merge(v.begin() + static_cast<std::ptrdiff_t>(begin), v.begin() + static_cast<std::ptrdiff_t>(mid),
+                 v.begin() + static_cast<std::ptrdiff_t>(mid), v.begin() + static_cast<std::ptrdiff_t>(end),
+                 buf.begin() + static_cast<std::ptrdiff_t>(begin), by_lawyer);
+      runs[kept++] = begin;
+    }
+    runs.resize(kept);
+    v.swap(buf);
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (out > 0 && v[out - 1].first == v[i].first) {
+      v[out - 1].second += v[i].second;
+    } else {
+      v[out++] = v[i];
+    }
+  }
+  v.resize(out);
+}
 
 // Counts<First> addresses one family's block of counters by their Counter
 // names, so the tally code reads ++n[kRReceived] whatever the layout.
@@ -337,16 +398,42 @@ struct Counts {
 // the two periods of a region side by side: a record updates one small,
 // contiguous slot instead of a region's whole Tally, which keeps the pass in
 // cache when records come in no particular region order.
+//
+// A region has kSlots slots: the period's, the previous one's, and a discard
+// slot that a record dated in neither counts into, so the pass adds to the
+// slot a date picks (slot_of) without branching on it.
+constexpr size_t kSlots = 3;
+constexpr int kDiscard = 2;
+
 template <int First, int End>
 struct Block {
   static constexpr size_t kWidth = End - First;
   std::vector<int64_t> n;
-  explicit Block(size_t regions) : n(regions * 2 * kWidth) {}
-  Counts<First> at(RegionIndex r, int period) { return {&n[(size_t{r} * 2 + static_cast<size_t>(period)) * kWidth]}; }
-  void copy_to(std::vector<Tally>& current, std::vector<Tally>& previous) const {
-    for (size_t r = 0; r < current.size(); ++r) {
-      std::copy_n(&n[(r * 2) * kWidth], kWidth, current[r].n.begin() + First);
-      std::copy_n(&n[(r * 2 + 1) * kWidth], kWidth, previous[r].n.begin() + First);
+  explicit Block(size_t regions) : n(regions * kSlots * kWidth) {}
+  Counts<First> at(uint32_t r, int slot) { return {&n[(size_t{r} * kSlots + static_cast<size_t>(slot)) * kWidth]}; }
+  // merge adds another pass's counters (of other rows) into these.
+  void merge(const Block& o) {
+    for (size_t i = 0; i < n.size(); ++i) {
+      if constexpr (First <= kAReviewMax && kAReviewMax < End) {
+        if (i % kWidth == kAReviewMax - First) {
+          n[i] = std::max(n[i], o.n[i]);
+          continue;
+        }
+      }
+      n[i] += o.n[i];
+    }
+  }
+  // add_to adds region r's counters for `period` into a tally's. A maximum
+  // (the longest review) rolls up as the maximum, every other counter as the sum.
+  void add_to(std::array<int64_t, kCounterCount>& out, size_t r, int period) const {
+    const int64_t* src = &n[(r * kSlots + static_cast<size_t>(period)) * kWidth];
+    int64_t* dst = out.data() + First;
+    if constexpr (First <= kAReviewMax && kAReviewMax < End) {
+      const int64_t max = std::max(out[kAReviewMax], src[kAReviewMax - First]);
+      for (size_t i = 0; i < kWidth; ++i) dst[i] += src[i];
+      out[kAReviewMax] = max;
+    } else {
+      for (size_t i = 0; i < kWidth; ++i) dst[i] += src[i];
     }
   }
 };
@@ -363,6 +450,28 @@ using Periods = std::array<Period, 2>;
 
 bool has(DayNumber d) { return d != kNoDay; }
 
+// slot_of is the Block slot of a day: 0 in the period, 1 in the previous one,
+// kDiscard in neither (kNoDay included). The periods do not overlap.
+int slot_of(const Periods& p, DayNumber d) {
+  return kDiscard - 2 * static_cast<int>(p[0].contains(d)) - static_cast<int>(p[1].contains(d));
+}
+
+// open_until is the day a case stops pending: its closing day, or never.
+// A case is pending at the end of day d when received <= d < open_until.
+DayNumber open_until(DayNumber closed) { return has(closed) ? closed : std::numeric_limits<DayNumber>::max(); }
+
+// Lazy holds a per-record deadline, computed the first time a period needs it
+// (a case pending at the end of both periods asks twice).
+struct Lazy {
+  int8_t state = -1;  // -1: not computed; 0: outside the calendar; 1: known
+  DayNumber day = 0;
+  template <typename F>
+  bool get(F&& compute) {
+    if (state < 0) state = compute(day) ? 1 : 0;
+    return state == 1;
+  }
+};
+
 // The reconsideration decision period (行政复议法 (2023) art. 62): 60 days from
 // acceptance, at most 30 more when extended, 30 under the simple procedure;
 // calendar days with the rest-day roll-over (art. 88 para 1). Without a
@@ -378,186 +487,209 @@ bool reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const P
   return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline);
 }
 
+// Rows maps a record's RegionIndex (the order regions were first met in the
+// files) to its row in the Blocks, which are in region code order: the
+// districts of a city, and of a province, are then neighbouring rows, so a
+// roll-up reads its districts' counters in one sweep instead of at random.
+using Rows = std::vector<uint32_t>;
+
+// Range is the rows [begin, end) of one family that one thread tallies.
+struct Range {
+  size_t begin, end;
+  // share is the k-th of `parts` near-equal shares of n rows.
+  static Range share(size_t n, size_t k, size_t parts) { return {n * k / parts, n * (k + 1) / parts}; }
+};
+
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
-                           const Calendar& cal, ReconsiderationBlock& block, std::vector<std::vector<int32_t>>& days) {
-  for (size_t i = 0; i < r.size(); ++i) {
+                           const Calendar& cal, Range range, const Rows& rows, ReconsiderationBlock& block,
+                           std::vector<std::vector<int32_t>>& days) {
+  for (size_t i = range.begin; i < range.end; ++i) {
+    const uint32_t region = rows[r.region[i]];
+    const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
+    const Disposition disp = r.disposition[i];
+    DayNumber acceptance = 0;
+    Lazy deadline;
+    auto compute_deadline = [&](DayNumber& d) {
+      return reconsideration_deadline(r, i, profile, cal, acceptance, d);
+    };
+    ++block.at(region, slot_of(periods, received))[kRReceived];
+    ++block.at(region, slot_of(periods, r.accepted[i]))[kRAccepted];
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(r.region[i], which);
-      const DayNumber received = r.received[i], closed = r.closed[i];
-      const Disposition disp = r.disposition[i];
-      if (p.contains(received)) ++n[kRReceived];
-      if (has(r.accepted[i]) && p.contains(r.accepted[i])) ++n[kRAccepted];
-      if (received < p.from && (!has(closed) || closed >= p.from)) ++n[kRPendingStart];
-      const bool pending_end = received <= p.to && (!has(closed) || closed > p.to);
-      if (pending_end) {
+      const auto n = block.at(region, which);
+      n[kRPendingStart] += received < p.from && until >= p.from;
+      if (received <= p.to && until > p.to) {
         ++n[kRPendingEnd];
-        DayNumber acceptance = 0, deadline = 0;
-        if (!reconsideration_deadline(r, i, profile, cal, acceptance, deadline)) {
+        if (!deadline.get(compute_deadline)) {
           ++n[kRPendingOffCalendar];
-        } else if (deadline < p.to) {
-          ++n[kRPendingOverLimit];
+        } else {
+          n[kRPendingOverLimit] += deadline.day < p.to;
         }
       }
-      // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
-      // within 5 working days of receipt.
-      const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
-                               : disp == Disposition::kNotAccepted ? closed
-                                                                   : kNoDay;
-      if (has(intake) && p.contains(intake)) {
-        ++n[kRIntakeDecided];
-        int32_t wd = 0;
-        if (!cal.try_workdays_between(received, intake, wd)) {
-          ++n[kRIntakeOffCalendar];
-        } else if (wd <= 5) {
-          ++n[kRIntakeOnTime];
-        }
-      }
-      if (!has(closed) || !p.contains(closed) || !is_concluded(disp)) continue;
-      ++n[kRClosed];
-      if (received < p.from) ++n[kRCarriedOver];
-      switch (correction_class(disp)) {
-        case CorrectionClass::kDirect: ++n[kRDirect]; break;
-        case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
-        case CorrectionClass::kOptional:
-          ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
-          break;
-        case CorrectionClass::kNone: break;
-      }
-      if (is_decided_on_merits(disp)) ++n[kRDecidedOnMerits];
-      if (r.litigated[i] != Tri::kUnknown) {
-        ++n[kRLitigatedKnown];
-        if (r.litigated[i] == Tri::kFalse) ++n[kRNotLitigated];
-      }
-      DayNumber acceptance = 0, deadline = 0;
-      if (!reconsideration_deadline(r, i, profile, cal, acceptance, deadline)) {
-        ++n[kRDeadlineOffCalendar];
-        continue;
-      }
-      if (closed <= deadline) {
-        ++n[kROnTime];
-      } else {
-        ++n[kROverdue];
-      }
-      const int32_t duration = std::max<int32_t>(0, closed - acceptance);
-      n[kRDaysSum] += duration;
-      days[size_t{r.region[i]} * 2 + static_cast<size_t>(which)].push_back(duration);
     }
+    // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
+    // within 5 working days of receipt.
+    const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
+                             : disp == Disposition::kNotAccepted ? closed
+                                                                 : kNoDay;
+    if (const int slot = slot_of(periods, intake); slot != kDiscard) {
+      const auto n = block.at(region, slot);
+      ++n[kRIntakeDecided];
+      int32_t wd = 0;
+      if (!cal.try_workdays_between(received, intake, wd)) {
+        ++n[kRIntakeOffCalendar];
+      } else {
+        n[kRIntakeOnTime] += wd <= 5;
+      }
+    }
+    const int slot = slot_of(periods, closed);
+    if (slot == kDiscard || !is_concluded(disp)) continue;
+    const Period p = periods[static_cast<size_t>(slot)];
+    const auto n = block.at(region, slot);
+    ++n[kRClosed];
+    n[kRCarriedOver] += received < p.from;
+    switch (correction_class(disp)) {
+      case CorrectionClass::kDirect: ++n[kRDirect]; break;
+      case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
+      case CorrectionClass::kOptional:
+        ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
+        break;
+      case CorrectionClass::kNone: break;
+    }
+    n[kRDecidedOnMerits] += is_decided_on_merits(disp);
+    n[kRLitigatedKnown] += r.litigated[i] != Tri::kUnknown;
+    n[kRNotLitigated] += r.litigated[i] == Tri::kFalse;
+    if (!deadline.get(compute_deadline)) {
+      ++n[kRDeadlineOffCalendar];
+      continue;
+    }
+    n[kROnTime] += closed <= deadline.day;
+    n[kROverdue] += closed > deadline.day;
+    const int32_t duration = std::max<int32_t>(0, closed - acceptance);
+    n[kRDaysSum] += duration;
+    days[size_t{region} * 2 + static_cast<size_t>(slot)].push_back(duration);
   }
 }
 
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Profile& profile,
-                      const Calendar& cal, LitigationBlock& block) {
-  for (size_t i = 0; i < l.size(); ++i) {
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(l.region[i], which);
-      const DayNumber filed = l.filed[i], closed = l.closed[i];
-      const bool first = l.instance[i] == Instance::kFirst;
-      if (p.contains(filed)) {
-        ++n[kLReceived];
-        if (first) ++n[kLReceivedFirst];
-        // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
-        // the complaint; calendar days with the roll-over (art. 101).
-        if (has(l.defence[i])) {
-          ++n[kLDefenceKnown];
-          DayNumber due = 0;
-          if (!cal.try_period_end_days(filed, 15, profile.period_rules, due)) {
-            ++n[kLDefenceOffCalendar];
-          } else if (l.defence[i] <= due) {
-            ++n[kLDefenceOnTime];
-          }
+                      const Calendar& cal, Range range, const Rows& rows, LitigationBlock& block) {
+  for (size_t i = range.begin; i < range.end; ++i) {
+    const uint32_t region = rows[l.region[i]];
+    const DayNumber filed = l.filed[i], closed = l.closed[i], until = open_until(closed);
+    const bool first = l.instance[i] == Instance::kFirst;
+    if (const int slot = slot_of(periods, filed); slot != kDiscard) {
+      const auto n = block.at(region, slot);
+      ++n[kLReceived];
+      n[kLReceivedFirst] += first;
+      // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
+      // the complaint; calendar days with the roll-over (art. 101).
+      if (has(l.defence[i])) {
+        ++n[kLDefenceKnown];
+        DayNumber due = 0;
+        if (!cal.try_period_end_days(filed, 15, profile.period_rules, due)) {
+          ++n[kLDefenceOffCalendar];
+        } else {
+          n[kLDefenceOnTime] += l.defence[i] <= due;
         }
       }
-      if (first && filed <= p.to && (!has(closed) || closed > p.to)) {
+    }
+    if (first) {
+      Lazy limit;
+      for (int which = 0; which < 2; ++which) {
+        const Period p = periods[static_cast<size_t>(which)];
+        if (filed > p.to || until <= p.to) continue;
+        const auto n = block.at(region, which);
         ++n[kLPendingEndFirst];
         // 行政诉讼法 art. 81: first instance within six months of filing.
-        DayNumber limit = 0;
-        if (!cal.try_period_end_months(filed, 6, profile.period_rules, limit)) {
+        if (!limit.get([&](DayNumber& d) { return cal.try_period_end_months(filed, 6, profile.period_rules, d); })) {
           ++n[kLPendingOffCalendarFirst];
-        } else if (limit < p.to) {
-          ++n[kLPendingOverLimitFirst];
+        } else {
+          n[kLPendingOverLimitFirst] += limit.day < p.to;
         }
       }
-      if (!has(closed) || !p.contains(closed)) continue;
-      ++n[kLClosedAll];
-      const LitigationOutcome o = l.outcome[i];
-      if (o == LitigationOutcome::kWithdrawnAfterCorrection) ++n[kLWithdrawnAfterCorrection];
-      if (l.lawyer_only[i] == Tri::kTrue) ++n[kLLawyerOnly];
-      // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
-      // over the cases of that level that held a hearing.
-      if (l.hearing_held[i] == Tri::kTrue) {
-        const bool head = l.head_appeared[i] == Tri::kTrue;
-        ++n[kLHearing];
-        if (head) ++n[kLHead];
-        switch (l.instance[i]) {
-          case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
-          case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
-          case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
-          case Instance::kNone: break;
-        }
-      }
-      if (!first) continue;
-      ++n[kLClosedFirst];
-      if (is_judgment(o)) {
-        ++n[kLJudgedFirst];
-        if (o == LitigationOutcome::kJudgmentWin) ++n[kLWinFirst];
-      }
-      if (is_agency_loss(o)) ++n[kLLossFirst];
     }
+    const int slot = slot_of(periods, closed);
+    if (slot == kDiscard) continue;
+    const auto n = block.at(region, slot);
+    ++n[kLClosedAll];
+    const LitigationOutcome o = l.outcome[i];
+    n[kLWithdrawnAfterCorrection] += o == LitigationOutcome::kWithdrawnAfterCorrection;
+    n[kLLawyerOnly] += l.lawyer_only[i] == Tri::kTrue;
+    // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
+    // over the cases of that level that held a hearing.
+    if (l.hearing_held[i] == Tri::kTrue) {
+      const bool head = l.head_appeared[i] == Tri::kTrue;
+      ++n[kLHearing];
+      n[kLHead] += head;
+      switch (l.instance[i]) {
+        case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
+        case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
+        case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
+        case Instance::kNone: break;
+      }
+    }
+    if (!first) continue;
+    ++n[kLClosedFirst];
+    n[kLJudgedFirst] += is_judgment(o);
+    n[kLWinFirst] += o == LitigationOutcome::kJudgmentWin;
+    n[kLLossFirst] += is_agency_loss(o);
   }
 }
 
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, LegalAidBlock& block, std::vector<std::vector<TextId>>& lawyers) {
-  for (size_t i = 0; i < a.size(); ++i) {
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(a.region[i], which);
-      const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
-                      assigned = a.assigned[i];
-      if (has(accepted) && p.contains(accepted)) {
-        ++n[kAAccepted];
-        if (a.commitment[i] == Tri::kTrue) ++n[kACommitment];
-      }
-      if (has(accepted) && accepted <= p.to && (!has(closed) || closed > p.to)) {
+                     const Calendar& cal, Range range, const Rows& rows, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
+  for (size_t i = range.begin; i < range.end; ++i) {
+    const uint32_t region = rows[a.region[i]];
+    const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
+                    assigned = a.assigned[i], until = open_until(closed);
+    {
+      const auto n = block.at(region, slot_of(periods, accepted));
+      ++n[kAAccepted];
+      n[kACommitment] += a.commitment[i] == Tri::kTrue;
+    }
+    if (has(accepted)) {
+      for (int which = 0; which < 2; ++which) {
+        const Period p = periods[static_cast<size_t>(which)];
+        if (accepted > p.to || until <= p.to) continue;
+        const auto n = block.at(region, which);
         ++n[kAPendingEnd];
-        if (profile.legal_aid_case_limit_days && p.to - accepted > *profile.legal_aid_case_limit_days) {
-          ++n[kAPendingOverLimit];
-        }
+        if (profile.legal_aid_case_limit_days) n[kAPendingOverLimit] += p.to - accepted > *profile.legal_aid_case_limit_days;
       }
-      if (has(closed) && p.contains(closed)) {
-        ++n[kAClosed];
-        if (a.recovered_fen[i] > 0) n[kARecoveredFen] += a.recovered_fen[i];
+    }
+    {
+      const auto n = block.at(region, slot_of(periods, closed));
+      ++n[kAClosed];
+      n[kARecoveredFen] += std::max<int64_t>(0, a.recovered_fen[i]);  // -1: not recorded
+    }
+    // 法律援助法 art. 43: review within 7 days of the application (working
+    // days, as the ministry's procedure rules count them).
+    if (const int slot = slot_of(periods, decided); slot != kDiscard) {
+      const auto n = block.at(region, slot);
+      ++n[kADecided];
+      int32_t wd = 0;
+      if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
+        ++n[kAReviewOffCalendar];
+      } else {
+        n[kAReviewSum] += wd;
+        n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
+        n[kAReviewOnTime] += wd <= profile.legal_aid_review_limit_workdays;
       }
-      // 法律援助法 art. 43: review within 7 days of the application (working
-      // days, as the ministry's procedure rules count them).
-      if (has(decided) && p.contains(decided)) {
-        ++n[kADecided];
+    }
+    // Art. 43: assign within 3 days of the decision to grant aid.
+    if (const int slot = slot_of(periods, assigned); slot != kDiscard) {
+      const auto n = block.at(region, slot);
+      ++n[kAAssigned];
+      if (a.assignment_method[i] == AssignmentMethod::kLottery) {
+        ++n[kALottery];
+        if (a.lawyer[i] != 0) draws.push_back({region * 2 + static_cast<uint32_t>(slot), a.lawyer[i]});
+      }
+      if (has(decided)) {
+        ++n[kAAssignedDecided];
         int32_t wd = 0;
-        if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
-          ++n[kAReviewOffCalendar];
+        if (!cal.try_workdays_between(decided, assigned, wd)) {
+          ++n[kAAssignOffCalendar];
         } else {
-          n[kAReviewSum] += wd;
-          n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
-          if (wd <= profile.legal_aid_review_limit_workdays) ++n[kAReviewOnTime];
-        }
-      }
-      // Art. 43: assign within 3 days of the decision to grant aid.
-      if (has(assigned) && p.contains(assigned)) {
-        ++n[kAAssigned];
-        if (a.assignment_method[i] == AssignmentMethod::kLottery) {
-          ++n[kALottery];
-          if (a.lawyer[i] != 0) lawyers[size_t{a.region[i]} * 2 + static_cast<size_t>(which)].push_back(a.lawyer[i]);
-        }
-        if (has(decided)) {
-          ++n[kAAssignedDecided];
-          int32_t wd = 0;
-          if (!cal.try_workdays_between(decided, assigned, wd)) {
-            ++n[kAAssignOffCalendar];
-          } else if (wd <= profile.legal_aid_assignment_limit_workdays) {
-            ++n[kAAssignOnTime];
-          }
+          n[kAAssignOnTime] += wd <= profile.legal_aid_assignment_limit_workdays;
         }
       }
     }
@@ -565,113 +697,175 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
 }
 
 void tally_mediation(const MediationColumns& m, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, MediationBlock& block) {
-  for (size_t i = 0; i < m.size(); ++i) {
+                     const Calendar& cal, Range range, const Rows& rows, MediationBlock& block) {
+  for (size_t i = range.begin; i < range.end; ++i) {
+    const uint32_t region = rows[m.region[i]];
+    const DayNumber received = m.received[i], closed = m.closed[i], until = open_until(closed);
+    {
+      const auto n = block.at(region, slot_of(periods, received));
+      ++n[kMReceived];
+      n[kMMajorGroup] += m.major_group[i] == Tri::kTrue;
+    }
+    {
+      const auto n = block.at(region, slot_of(periods, closed));
+      ++n[kMClosed];
+      n[kMSuccess] += m.outcome[i] == MediationOutcome::kSuccess;
+    }
+    Lazy limit;
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(m.region[i], which);
-      const DayNumber received = m.received[i], closed = m.closed[i];
-      if (p.contains(received)) {
-        ++n[kMReceived];
-        if (m.major_group[i] == Tri::kTrue) ++n[kMMajorGroup];
-      }
-      if (has(closed) && p.contains(closed)) {
-        ++n[kMClosed];
-        if (m.outcome[i] == MediationOutcome::kSuccess) ++n[kMSuccess];
-      }
-      if (received <= p.to && (!has(closed) || closed > p.to)) {
-        ++n[kMPendingEnd];
-        // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
-        DayNumber limit = 0;
-        if (!cal.try_period_end_months(received, 1, profile.period_rules, limit)) {
-          ++n[kMPendingOffCalendar];
-        } else if (limit < p.to) {
-          ++n[kMPendingOverLimit];
-        }
+      if (received > p.to || until <= p.to) continue;
+      const auto n = block.at(region, which);
+      ++n[kMPendingEnd];
+      // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
+      if (!limit.get([&](DayNumber& d) { return cal.try_period_end_months(received, 1, profile.period_rules, d); })) {
+        ++n[kMPendingOffCalendar];
+      } else {
+        n[kMPendingOverLimit] += limit.day < p.to;
       }
     }
   }
 }
 
-void tally_registry(const RegistryColumns& g, const Periods& periods, RegistryBlock& block) {
-  for (size_t i = 0; i < g.size(); ++i) {
+void tally_registry(const RegistryColumns& g, const Periods& periods, Range range, const Rows& rows, RegistryBlock& block) {
+  for (size_t i = range.begin; i < range.end; ++i) {
+    const uint32_t region = rows[g.region[i]];
+    const size_t k = static_cast<size_t>(g.kind[i]);
+    const DayNumber start = g.start[i], until = open_until(g.end[i]);
+    // An entity stands on day d when start <= d < end (REPORT.md).
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(g.region[i], which);
-      const size_t k = static_cast<size_t>(g.kind[i]);
-      // An entity stands on day d when start <= d < end (REPORT.md).
-      if (g.start[i] <= p.to && (!has(g.end[i]) || p.to < g.end[i])) ++n[kGStanding + k];
-      if (p.contains(g.start[i])) ++n[kGNew + k];
+      block.at(region, which)[kGStanding + k] += start <= p.to && p.to < until;
     }
+    ++block.at(region, slot_of(periods, start))[kGNew + k];
   }
 }
 
-void tally_activity(const ActivityColumns& x, const Periods& periods, ActivityBlock& block) {
-  for (size_t i = 0; i < x.size(); ++i) {
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
-      if (!p.contains(x.date[i])) continue;
-      const auto n = block.at(x.region[i], which);
-      const size_t k = static_cast<size_t>(x.indicator[i]);
-      n[kXSum + k] += x.value[i];
-      ++n[kXRows + k];
-    }
+void tally_activity(const ActivityColumns& x, const Periods& periods, Range range, const Rows& rows, ActivityBlock& block) {
+  for (size_t i = range.begin; i < range.end; ++i) {
+    const auto n = block.at(rows[x.region[i]], slot_of(periods, x.date[i]));
+    const size_t k = static_cast<size_t>(x.indicator[i]);
+    n[kXSum + k] += x.value[i];
+    ++n[kXRows + k];
   }
 }
 
-// tally makes the one pass over every record, for the period and the previous
-// one at once, and returns each region's tallies for both.
-std::array<std::vector<Tally>, 2> tally(const Dataset& ds, const Periods& periods, const Profile& profile,
-                                        const Calendar& cal) {
+// Pass is the one pass over every record, for the period and the previous
+// one at once: each region's own counters for both, by family.
+struct Pass {
+  explicit Pass(size_t regions)
+      : reconsideration(regions), litigation(regions), legal_aid(regions), mediation(regions),
+        registry(regions), activity(regions), recon_days(regions * 2), lottery_begin(regions * 2 + 1) {}
+  ReconsiderationBlock reconsideration;
+  LitigationBlock litigation;
+  LegalAidBlock legal_aid;
+  MediationBlock mediation;
+  RegistryBlock registry;
+  ActivityBlock activity;
+  // By row * 2 + period.
+  std::vector<std::vector<int32_t>> recon_days;
+  // Each region's and period's (lawyer, cases): lottery_lawyers from
+  // lottery_begin[slot] to lottery_begin[slot + 1].
+  std::vector<std::pair<TextId, int64_t>> lottery_lawyers;
+  std::vector<uint32_t> lottery_begin;
+
+  // tally_into sums the rows `members` (a region and every region inside it)
+  // for one period into `t`.
+  void tally_into(std::span<const uint32_t> members, int period, Tally& t) const {
+    t.n.fill(0);
+    t.recon_days.clear();
+    t.lottery_lawyers.clear();
+    t.runs.clear();
+    for (const uint32_t r : members) {
+      reconsideration.add_to(t.n, r, period);
+      litigation.add_to(t.n, r, period);
+      legal_aid.add_to(t.n, r, period);
+      mediation.add_to(t.n, r, period);
+      registry.add_to(t.n, r, period);
+      activity.add_to(t.n, r, period);
+      const size_t slot = size_t{r} * 2 + static_cast<size_t>(period);
+      t.recon_days.insert(t.recon_days.end(), recon_days[slot].begin(), recon_days[slot].end());
+      if (lottery_begin[slot] == lottery_begin[slot + 1]) continue;
+      t.runs.push_back(t.lottery_lawyers.size());
+      t.lottery_lawyers.insert(t.lottery_lawyers.end(), lottery_lawyers.begin() + lottery_begin[slot],
+                               lottery_lawyers.begin() + lottery_begin[slot + 1]);
+    }
+    join_sorted_runs(t.lottery_lawyers, t.runs, t.join_buf);
+  }
+};
+
+// record_pass tallies the k-th of `parts` shares of every family's rows.
+void record_pass(const Dataset& ds, const Periods& periods, const Profile& profile, const Calendar& cal,
+                 const Rows& rows, size_t k, size_t parts, Pass& pass, std::vector<LotteryDraw>& draws) {
+  auto share = [&](const auto& columns) { return Range::share(columns.size(), k, parts); };
+  tally_reconsideration(ds.reconsideration(), periods, profile, cal, share(ds.reconsideration()), rows,
+                        pass.reconsideration, pass.recon_days);
+  tally_litigation(ds.litigation(), periods, profile, cal, share(ds.litigation()), rows, pass.litigation);
+  tally_legal_aid(ds.legal_aid(), periods, profile, cal, share(ds.legal_aid()), rows, pass.legal_aid, draws);
+  tally_mediation(ds.mediation(), periods, profile, cal, share(ds.mediation()), rows, pass.mediation);
+  tally_registry(ds.registry(), periods, share(ds.registry()), rows, pass.registry);
+  tally_activity(ds.activity(), periods, share(ds.activity()), rows, pass.activity);
+}
+
+// tally makes the one pass over every record. With threads > 1 each thread
+// tallies a share of every family's rows into a Pass of its own, and the
+// shares are added up: every figure is a sum, a maximum or a multiset (the
+// days for the median, the lottery draws, both ordered afterwards), so the
+// result does not depend on the split.
+std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Profile& profile,
+                            const Calendar& cal, const Rows& rows, int threads) {
   const size_t regions = ds.regions().size();
-  std::array<std::vector<Tally>, 2> out = {std::vector<Tally>(regions), std::vector<Tally>(regions)};
-  {
-    ReconsiderationBlock block(regions);
-    std::vector<std::vector<int32_t>> days(regions * 2);
-    tally_reconsideration(ds.reconsideration(), periods, profile, cal, block, days);
-    block.copy_to(out[0], out[1]);
-    for (size_t r = 0; r < regions; ++r) {
-      out[0][r].recon_days = std::move(days[r * 2]);
-      out[1][r].recon_days = std::move(days[r * 2 + 1]);
+  const size_t parts = static_cast<size_t>(std::max(threads, 1));
+  auto pass = std::make_unique<Pass>(regions);
+  std::vector<LotteryDraw> draws;
+  if (parts == 1) {
+    record_pass(ds, periods, profile, cal, rows, 0, 1, *pass, draws);
+  } else {
+    std::vector<std::unique_ptr<Pass>> shares(parts);
+    std::vector<std::vector<LotteryDraw>> share_draws(parts);
+    internal::parallel_for(parts, static_cast<int>(parts), [&](size_t k) {
+      if (k > 0) shares[k] = std::make_unique<Pass>(regions);
+      record_pass(ds, periods, profile, cal, rows, k, parts, k == 0 ? *pass : *shares[k], k == 0 ? draws : share_draws[k]);
+    });
+    for (size_t k = 1; k < parts; ++k) {
+      const Pass& o = *shares[k];
+      pass->reconsideration.merge(o.reconsideration);
+      pass->litigation.merge(o.litigation);
+      pass->legal_aid.merge(o.legal_aid);
+      pass->mediation.merge(o.mediation);
+      pass->registry.merge(o.registry);
+      pass->activity.merge(o.activity);
+      for (size_t slot = 0; slot < regions * 2; ++slot) {
+        pass->recon_days[slot].insert(pass->recon_days[slot].end(), o.recon_days[slot].begin(), o.recon_days[slot].end());
+      }
+      draws.insert(draws.end(), share_draws[k].begin(), share_draws[k].end());
     }
   }
-  {
-    LitigationBlock block(regions);
-    tally_litigation(ds.litigation(), periods, profile, cal, block);
-    block.copy_to(out[0], out[1]);
-  }
-  {
-    LegalAidBlock block(regions);
-    std::vector<std::vector<TextId>> lawyers(regions * 2);
-    tally_legal_aid(ds.legal_aid(), periods, profile, cal, block, lawyers);
-    block.copy_to(out[0], out[1]);
-    for (size_t r = 0; r < regions; ++r) {
-      out[0][r].lottery_lawyers = std::move(lawyers[r * 2]);
-      out[1][r].lottery_lawyers = std::move(lawyers[r * 2 + 1]);
+  // Group the draws by region and period (a counting sort), then sort each
+  // group and count each lawyer's cases.
+  std::vector<uint32_t> begin(regions * 2 + 1);
+  for (const LotteryDraw& d : draws) ++begin[d.slot + 1];
+  for (size_t slot = 0; slot < regions * 2; ++slot) begin[slot + 1] += begin[slot];
+  std::vector<TextId> grouped(draws.size());
+  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+  for (const LotteryDraw& d : draws) grouped[next[d.slot]++] = d.lawyer;
+  for (size_t slot = 0; slot < regions * 2; ++slot) {
+    const auto first = grouped.begin() + begin[slot], last = grouped.begin() + begin[slot + 1];
+    std::sort(first, last);
+    for (auto it = first; it != last;) {
+      const auto run_end = std::find_if(it, last, [&](TextId l) { return l != *it; });
+      pass->lottery_lawyers.emplace_back(*it, run_end - it);
+      it = run_end;
     }
+    pass->lottery_begin[slot + 1] = static_cast<uint32_t>(pass->lottery_lawyers.size());
   }
-  {
-    MediationBlock block(regions);
-    tally_mediation(ds.mediation(), periods, profile, cal, block);
-    block.copy_to(out[0], out[1]);
-  }
-  {
-    RegistryBlock block(regions);
-    tally_registry(ds.registry(), periods, block);
-    block.copy_to(out[0], out[1]);
-  }
-  {
-    ActivityBlock block(regions);
-    tally_activity(ds.activity(), periods, block);
-    block.copy_to(out[0], out[1]);
-  }
-  return out;
+  return pass;
 }
 
 // ---- From tallies to values ----------------------------------------------------------
 
 // median_days: the middle value; of an even count, the mean of the two middle ones.
-Value median_days(std::vector<int32_t> v) {
+Value median_days(std::span<int32_t> v) {
   if (v.empty()) return Value::undefined("no cases concluded in the period");
   const size_t mid = v.size() / 2;
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
@@ -693,20 +887,15 @@ struct LotteryFairness {
   BigInt spread = 0;
 };
 
-LotteryFairness lottery_fairness(std::vector<TextId> lawyers) {
+LotteryFairness lottery_fairness(std::span<const std::pair<TextId, int64_t>> lawyers) {
   LotteryFairness f;
-  std::sort(lawyers.begin(), lawyers.end());
   int64_t squares = 0;
-  for (size_t i = 0; i < lawyers.size();) {
-    size_t j = i;
-    while (j < lawyers.size() && lawyers[j] == lawyers[i]) ++j;
-    const auto c = static_cast<int64_t>(j - i);
+  for (const auto& [lawyer, c] : lawyers) {
     f.min = f.lawyers == 0 ? c : std::min(f.min, c);
     f.max = std::max(f.max, c);
     ++f.lawyers;
     f.assignments += c;
     squares += c * c;  // sum c^2 <= N^2: 64 bits for fewer than 3 billion records
-    i = j;
   }
   // Named steps rather than one expression of temporaries: g++ 12 warns
   // (-Wmaybe-uninitialized, a false positive) inside Boost's expression templates.
@@ -757,13 +946,14 @@ Value lottery_chi2_p(const LotteryFairness& f) {
   return Value::number(std::llround(p * static_cast<double>(kStatisticScale)), kStatisticScale, "");
 }
 
-std::string off_calendar_reason(int64_t cases) {
-  return absl::StrCat(cases, cases == 1 ? " case falls" : " cases fall",
-                      " outside the loaded working-day calendar; load the State Council notice");
+// Built (and interned) only when the calendar falls short, which is rare.
+Reason off_calendar_reason(int64_t cases) {
+  return Reason::intern(absl::StrCat(cases, cases == 1 ? " case falls" : " cases fall",
+                                     " outside the loaded working-day calendar; load the State Council notice"));
 }
 
 // A rate whose cases the calendar could not all judge is undefined, never a guess.
-Value calendar_ratio(int64_t num, int64_t den, int64_t off_calendar, std::string_view empty_reason) {
+Value calendar_ratio(int64_t num, int64_t den, int64_t off_calendar, Reason empty_reason) {
   if (off_calendar > 0) return Value::undefined(off_calendar_reason(off_calendar));
   return Value::ratio(num, den, empty_reason);
 }
@@ -772,11 +962,17 @@ struct Context {
   const Dataset* ds;
   const Profile* profile;
   Period period;
+  Reason no_basis;  // the correction rates' reason without cases on the profile's basis
 };
+
+Reason no_basis_reason(CorrectionBasis basis) {
+  return Reason::intern(
+      absl::StrCat("no cases on the basis '", absl_view(correction_basis_name(basis)), "'"));
+}
 
 // values_of fills every metric from one region's tally. Ranks and the YoY
 // metric are filled later, once every region's values exist.
-std::vector<Value> values_of(const Tally& t, const Context& c) {
+std::vector<Value> values_of(Tally& t, const Context& c) {
   const auto& n = t.n;
   const Catalogue& cat = catalogue();
   std::vector<Value> v(cat.metrics.size());
@@ -799,8 +995,7 @@ std::vector<Value> values_of(const Tally& t, const Context& c) {
   const int64_t corrected = n[kRDirect] + n[kRIndirect] +
                             (pr.withdrawn_is_correction ? n[kRWithdrawn] : 0) +
                             (pr.terminated_is_correction ? n[kRTerminated] : 0);
-  const std::string no_basis = absl::StrCat("no cases on the basis '",
-                                            absl_view(correction_basis_name(pr.correction_basis)), "'");
+  const Reason no_basis = c.no_basis;
   set(case_index("reconsideration.direct_correction_rate"), Value::ratio(n[kRDirect], basis, no_basis));
   set(case_index("reconsideration.correction_rate"), Value::ratio(corrected, basis, no_basis));
   set(case_index("reconsideration.not_litigated_rate"),
@@ -870,11 +1065,11 @@ std::vector<Value> values_of(const Tally& t, const Context& c) {
   set(case_index("legal_aid.lottery_share"), Value::ratio(n[kALottery], n[kAAssigned], "no assignments in the period"));
   {
     const LotteryFairness f = lottery_fairness(t.lottery_lawyers);
-    constexpr std::string_view kNone = "no lottery assignments with a lawyer id in the period";
+    constexpr Reason kNone = "no lottery assignments with a lawyer id in the period";
     set(case_index("legal_aid.lottery_assignments"), Value::count(n[kALottery]));
     set(case_index("legal_aid.lottery_lawyers"), Value::count(f.lawyers));
-    set(case_index("legal_aid.lottery_min"), f.lawyers ? Value::count(f.min) : Value::undefined(std::string(kNone)));
-    set(case_index("legal_aid.lottery_max"), f.lawyers ? Value::count(f.max) : Value::undefined(std::string(kNone)));
+    set(case_index("legal_aid.lottery_min"), f.lawyers ? Value::count(f.min) : Value::undefined(kNone));
+    set(case_index("legal_aid.lottery_max"), f.lawyers ? Value::count(f.max) : Value::undefined(kNone));
     set(case_index("legal_aid.lottery_mean"), Value::number(f.assignments, f.lawyers, kNone));
     set(case_index("legal_aid.lottery_cv"), lottery_cv(f));
     set(case_index("legal_aid.lottery_chi2_p"), lottery_chi2_p(f));
@@ -951,11 +1146,8 @@ bool family_has_data(const Tally& t, Family f, size_t metric_index) {
       return any > 0;
     }
     case Family::kActivity: {
-      const Catalogue& cat = catalogue();
-      for (int k = 1; k < kIndicatorCount; ++k) {
-        if (cat.activity_index[static_cast<size_t>(k)] == metric_index) return n[kXRows + k] > 0;
-      }
-      return n[kXRows + static_cast<size_t>(Indicator::kStaffExamPassed)] > 0;
+      const size_t k = catalogue().indicator_of[metric_index];
+      return n[kXRows + (k != 0 ? k : static_cast<size_t>(Indicator::kStaffExamPassed))] > 0;
     }
   }
   return false;
@@ -1018,13 +1210,11 @@ void rank_among_siblings(std::vector<RegionFigures>& regions, size_t rank_index,
 }  // namespace
 
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
-                                        const Calendar& calendar) {
+                                        const Calendar& calendar, int threads) {
   if (period.to < period.from) return absl::InvalidArgumentError("the period ends before it starts");
   Figures fig;
   fig.period = period;
   fig.previous = previous_period(period);
-
-  auto [current, previous] = tally(ds, Periods{period, fig.previous}, profile, calendar);
 
   // Regions: every code a record used, with its city and province.
   const std::vector<RegionCode>& codes = ds.regions();
@@ -1043,44 +1233,60 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   absl::flat_hash_map<uint32_t, size_t> node_of;
   for (size_t i = 0; i < nodes.size(); ++i) node_of[nodes[i].value()] = i;
 
-  // Roll up: a region's tally is its own records plus those of every region inside it.
-  std::vector<Tally> node_current(nodes.size()), node_previous(nodes.size());
-  for (size_t r = 0; r < codes.size(); ++r) {
+  // The Blocks' rows: the record regions in code order.
+  std::vector<uint32_t> by_code(codes.size());
+  for (uint32_t r = 0; r < by_code.size(); ++r) by_code[r] = r;
+  std::sort(by_code.begin(), by_code.end(), [&](uint32_t a, uint32_t b) { return codes[a] < codes[b]; });
+  Rows rows(codes.size());
+  for (uint32_t row = 0; row < by_code.size(); ++row) rows[by_code[row]] = row;
+  const std::unique_ptr<const Pass> pass = tally(ds, Periods{period, fig.previous}, profile, calendar, rows, threads);
+
+  // Roll up: a region's tally is its own records plus those of every region
+  // inside it, so each node lists the rows it sums.
+  std::vector<std::vector<uint32_t>> members(nodes.size());
+  for (const uint32_t r : by_code) {  // so each list is in row order
     const RegionCode c = codes[r];
-    std::vector<size_t> targets = {node_of[c.value()]};
-    for (RegionCode up : {c.city(), c.province()}) {
-      const size_t t = node_of[up.value()];
-      if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
-    }
-    for (size_t t : targets) {
-      node_current[t].add(current[r]);
-      node_previous[t].add(previous[r]);
+    std::array<size_t, 3> targets = {node_of[c.value()], node_of[c.city().value()], node_of[c.province().value()]};
+    for (size_t k = 0; k < targets.size(); ++k) {
+      if (std::find(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(k), targets[k]) ==
+          targets.begin() + static_cast<std::ptrdiff_t>(k)) {
+        members[targets[k]].push_back(rows[r]);
+      }
     }
   }
-  current.clear();
-  previous.clear();
 
-  const Context cur_ctx{&ds, &profile, period};
-  const Context prev_ctx{&ds, &profile, fig.previous};
+  const Reason no_basis = no_basis_reason(profile.correction_basis);
+  const Context cur_ctx{&ds, &profile, period, no_basis};
+  const Context prev_ctx{&ds, &profile, fig.previous, no_basis};
+  // A family with no records at all: its metrics are undefined, not zero.
+  std::array<std::optional<Reason>, static_cast<size_t>(Family::kActivity) + 1> no_records;
+  for (const Family f : {Family::kReconsideration, Family::kLitigation, Family::kLegalAid, Family::kMediation,
+                         Family::kRegistry, Family::kActivity}) {
+    if (family_rows(ds, f) == 0) {
+      no_records[static_cast<size_t>(f)] =
+          Reason::intern(absl::StrCat("no ", absl_view(family_kind_name(f)), " records in the dataset"));
+    }
+  }
   const std::span<const MetricInfo> cat = metric_catalogue();
   fig.regions.resize(nodes.size());
+  Tally cur_tally, prev_tally;  // scratch, reused for every region
   for (size_t i = 0; i < nodes.size(); ++i) {
     RegionFigures& rf = fig.regions[i];
     rf.code = nodes[i];
-    rf.current = values_of(node_current[i], cur_ctx);
-    rf.previous = values_of(node_previous[i], prev_ctx);
+    pass->tally_into(members[i], 0, cur_tally);
+    pass->tally_into(members[i], 1, prev_tally);
+    rf.current = values_of(cur_tally, cur_ctx);
+    rf.previous = values_of(prev_tally, prev_ctx);
     rf.previous_has_data.resize(cat.size());
     for (size_t m = 0; m < cat.size(); ++m) {
-      rf.previous_has_data[m] = family_has_data(node_previous[i], cat[m].family, m);
-      if (family_rows(ds, cat[m].family) == 0) {
-        const std::string why =
-            absl::StrCat("no ", absl_view(family_kind_name(cat[m].family)), " records in the dataset");
-        rf.current[m] = Value::undefined(why);
-        rf.previous[m] = Value::undefined(why);
+      rf.previous_has_data[m] = family_has_data(prev_tally, cat[m].family, m);
+      if (const std::optional<Reason>& why = no_records[static_cast<size_t>(cat[m].family)]) {
+        rf.current[m] = Value::undefined(*why);
+        rf.previous[m] = Value::undefined(*why);
         rf.previous_has_data[m] = false;
       }
     }
-    const auto& n = node_current[i].n;
+    const auto& n = cur_tally.n;
     const int64_t off = n[kRIntakeOffCalendar] + n[kRDeadlineOffCalendar] + n[kRPendingOffCalendar] +
                         n[kLDefenceOffCalendar] + n[kLPendingOffCalendarFirst] + n[kAReviewOffCalendar] +
                         n[kAAssignOffCalendar] + n[kMPendingOffCalendar];

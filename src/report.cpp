@@ -339,20 +339,21 @@ absl::Status write_all_reports_json(const Dataset& ds, Period period, const Prof
                                     const std::function<void(std::string_view)>& sink,
                                     int threads) {
   if (absl::Status s = check_profile(profile); !s.ok()) return s;
-  absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar);
+  const int workers = internal::resolve_threads(threads);
+  absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar, workers);
   if (!fig.ok()) return fig.status();
   const std::vector<MetricStyle> styles = styles_of(profile);
   const size_t n = fig->regions.size();
-  const size_t workers = static_cast<size_t>(internal::resolve_threads(threads));
   // The regions go in rounds of `workers` batches: the batches of a round are
   // written in parallel, each into its own string, then handed to the sink
-  // in order and dropped. Only a round's JSON is held at a time.
+  // in order and dropped. Only a round's JSON is held at a time, and the
+  // strings keep their size from round to round.
   constexpr size_t kBatch = 64;  // regions (~1 MB of JSON)
-  std::vector<std::string> parts(workers);
+  std::vector<std::string> parts(static_cast<size_t>(workers));
   bool first = true;
   sink("[");
-  for (size_t round = 0; round < n; round += workers * kBatch) {
-    internal::parallel_for(workers, static_cast<int>(workers), [&](size_t k) {
+  for (size_t round = 0; round < n; round += parts.size() * kBatch) {
+    internal::parallel_for(parts.size(), workers, [&](size_t k) {
       std::string& part = parts[k];
       part.clear();
       JsonWriter w(part);
@@ -409,7 +410,7 @@ std::string render_table(const Report& report, TableFormat format) {
     absl::StrAppend(&out, "| id | 指标 | 数值 | 上期 | 同比 |\n| --- | --- | --- | --- | --- |\n");
   }
   for (const MetricFigure& m : report.metrics) {
-    std::string value = m.value.defined() ? m.text : absl::StrCat("— (", m.value.reason, ")");
+    std::string value = m.value.defined() ? m.text : absl::StrCat("— (", absl_view(m.value.reason), ")");
     if (!m.basis.empty()) absl::StrAppend(&value, " [口径: ", m.basis, "]");
     if (md) {
       absl::StrAppend(&out, "| ", absl_view(m.info->id), " | ", absl_view(m.info->label), " | ", value,

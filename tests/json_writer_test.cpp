@@ -47,5 +47,29 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(back[0].get<std::string>(), tricky);
 }
 
+// The writer scans 8 bytes at a time and looks closer only at a block with a
+// byte to escape: every such byte, at every offset in and across blocks, next
+// to multi-byte UTF-8 and to bytes one off the ones escaped, reads back as written.
+TEST(JsonWriter, EscapesEveryByteWhereverItFallsInAnEightByteBlock) {
+  std::string specials = "\"\\\n\t\x01\x1f";
+  specials += '\0';
+  for (const char special : specials) {
+    for (size_t at = 0; at < 27; ++at) {
+      std::string text = "a!#[]\x20\x7f";  // '!' '#' '[' ']' flank '"' and '\\'
+      text.append(20, 'x');
+      text += "区";  // after every insertion point: a character is never split
+      text.insert(at, 1, special);
+      std::string out;
+      JsonWriter w(out);
+      w.begin_array();
+      w.value(text);
+      w.end_array();
+      const nlohmann::json back = nlohmann::json::parse(out, nullptr, false);
+      ASSERT_FALSE(back.is_discarded()) << out;
+      EXPECT_EQ(back[0].get<std::string>(), text) << static_cast<int>(special) << " at " << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace fazhi::internal

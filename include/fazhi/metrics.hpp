@@ -11,8 +11,10 @@
 #ifndef FAZHI_METRICS_HPP_
 #define FAZHI_METRICS_HPP_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,6 +58,33 @@ enum class ValueKind : uint8_t {
   kNumber,     // a plain number, possibly fractional: a mean, a statistic
 };
 
+// Reason says why a value is undefined. Every region and period has ~150
+// metrics and most small regions leave many of them undefined, so a reason is
+// a pointer to text that lives as long as the program, not a string of its
+// own: a string literal (the constructor is consteval, so nothing else binds)
+// or, for the few reasons built at run time, text interned once (`intern`).
+// The text is NUL-terminated, so the C ABI hands it out as it is.
+class Reason {
+ public:
+  constexpr Reason() noexcept = default;  // no reason: ""
+  template <size_t N>
+  consteval Reason(const char (&literal)[N]) noexcept : text_(literal) {}
+  // intern keeps one copy of each distinct run-time text for the life of the
+  // program (a handful in practice: the off-calendar counts seen).
+  static Reason intern(std::string_view text);
+
+  const char* c_str() const noexcept { return text_; }
+  std::string_view view() const noexcept { return text_; }
+  operator std::string_view() const noexcept { return text_; }
+  bool empty() const noexcept { return text_[0] == '\0'; }
+
+ private:
+  struct Interned {};
+  constexpr Reason(Interned, const char* text) noexcept : text_(text) {}
+  const char* text_ = "";
+};
+std::ostream& operator<<(std::ostream& os, const Reason& r);
+
 // Value is one metric's exact value. Every figure the catalogue computes is a
 // ratio of two 64-bit tallies, so it is held as such; `exact()` gives the
 // arbitrary-precision Fraction for arithmetic and presentation.
@@ -64,7 +93,7 @@ struct Value {
   int64_t integer = 0;  // kCount, kMoney (fen), kRank
   int64_t num = 0;      // kRatio, kDays: num / den, as tallied (110/117, not reduced)
   int64_t den = 0;
-  std::string reason;   // kUndefined
+  Reason reason;        // kUndefined
 
   bool defined() const { return kind != ValueKind::kUndefined; }
   // exact is the value as a fraction: counts over 1, money in yuan (fen/100,
@@ -75,11 +104,11 @@ struct Value {
   static Value money(int64_t fen);
   static Value rank(int64_t r);
   // days and ratio are undefined (with the reason) when den is 0.
-  static Value days(int64_t num, int64_t den, std::string_view undefined_reason);
-  static Value ratio(int64_t num, int64_t den, std::string_view undefined_reason);
+  static Value days(int64_t num, int64_t den, Reason undefined_reason);
+  static Value ratio(int64_t num, int64_t den, Reason undefined_reason);
   // number is undefined (with the reason) when den is 0.
-  static Value number(int64_t num, int64_t den, std::string_view undefined_reason);
-  static Value undefined(std::string reason);
+  static Value number(int64_t num, int64_t den, Reason undefined_reason);
+  static Value undefined(Reason reason);
 };
 
 // Family groups metrics by the records they come from.
@@ -126,8 +155,10 @@ struct Figures {
 };
 
 // compute_figures is the single pass: every region and roll-up at once.
+// `threads` > 1 splits the pass over the records between that many threads
+// (the figures are the same); 1, the default, runs it on the calling thread.
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
-                                        const Calendar& calendar = Calendar::national());
+                                        const Calendar& calendar = Calendar::national(), int threads = 1);
 
 }  // namespace fazhi
 
