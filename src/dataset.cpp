@@ -535,13 +535,16 @@ struct IdCursor {
   size_t row = 0;  // the row whose entry p points at
   explicit IdCursor(const std::string& bytes) : base(bytes.data()), p(bytes.data()) {}
   uint64_t offset() const { return static_cast<uint64_t>(p - base); }
+  // next reads the current entry and moves to the next row's.
+  void next(uint32_t& scope, std::string_view& id) {
+    p = read_id_entry(p, scope, id);
+    ++row;
+  }
   // seek moves forward to the entry of row `to` (>= row).
   void seek(size_t to) {
-    for (; row < to; ++row) {
-      uint32_t scope = 0;
-      std::string_view id;
-      p = read_id_entry(p, scope, id);
-    }
+    uint32_t scope = 0;
+    std::string_view id;
+    while (row < to) next(scope, id);
   }
   // peek reads the current entry without moving.
   void peek(uint32_t& scope, std::string_view& id) const { read_id_entry(p, scope, id); }
@@ -636,7 +639,7 @@ void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t
       if (r->id_chunk != 0) continue;
       uint32_t scope = 0;
       std::string_view id;
-      at.p = read_id_entry(at.p, scope, id);
+      at.next(scope, id);
       bytes[s] += 5 + id.size();  // scope, a one-byte length, the id
     }
   }
@@ -654,8 +657,7 @@ void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t
     auto look_ahead = [&](size_t j) {  // j == ahead.row
       uint32_t scope = 0;
       std::string_view id;
-      ahead.p = read_id_entry(ahead.p, scope, id);
-      ++ahead.row;
+      ahead.next(scope, id);
       if (r.id_shard[j] % parts != part) return;
       const uint64_t h = hash_id(scope, id);
       ring[j % kAhead] = h;
@@ -668,7 +670,7 @@ void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t
       uint32_t scope = 0;
       std::string_view id;
       const uint64_t offset = at.offset();
-      at.p = read_id_entry(at.p, scope, id);
+      at.next(scope, id);
       if (i + kAhead < n) look_ahead(i + kAhead);
       if (s % parts != part) continue;
       if (!index.shards[s].insert(h, scope, id, r.id_chunk, offset, index.chunks)) {
@@ -1461,14 +1463,14 @@ class KindJobOf final : public KindJob {
         size_t next_reject = 0;
         IdCursor ids(*r.id_bytes);
         for (uint32_t d : r.dups) {
+          // dups are sorted and distinct, so the reader only moves forward:
+          // on to a later block's start, or on from the last duplicate.
           const size_t block = d / kRowBlock;
-          if (kept == SIZE_MAX || kept > d || kept / kRowBlock < block) {
+          if (kept == SIZE_MAX || kept / kRowBlock < block) {
             const size_t at = r.begin + r.block_off[block];
-            if (at >= counted_to) {
-              line += static_cast<int64_t>(
-                  count_byte(f.src.text.substr(counted_to, at - counted_to), '\n'));
-              counted_to = at;
-            }
+            line += static_cast<int64_t>(
+                count_byte(f.src.text.substr(counted_to, at - counted_to), '\n'));
+            counted_to = at;
             reader.seek(at, line);
             kept = block * kRowBlock;
           }
