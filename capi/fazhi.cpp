@@ -814,6 +814,7 @@ fz_status fz_dataset_rejects_json(const fz_dataset* ds, char** json, size_t* len
       w.end_object();
     }
     w.end_array();
+    w.finish();
     return give_string(out, json, len);
   });
 }
@@ -829,6 +830,7 @@ fz_status fz_dataset_notices_json(const fz_dataset* ds, char** json, size_t* len
     w.begin_array();
     for (const std::string& notice : ds->ds.summary().notices) w.value(notice);
     w.end_array();
+    w.finish();
     return give_string(out, json, len);
   });
 }

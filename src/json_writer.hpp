@@ -13,6 +13,7 @@
 #ifndef FAZHI_SRC_JSON_WRITER_HPP_
 #define FAZHI_SRC_JSON_WRITER_HPP_
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -24,7 +25,17 @@ namespace fazhi::internal {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
+  // The writer appends to `out`. While it writes, `out` holds spare bytes
+  // past the JSON (it grows in large steps, so each piece is a copy into
+  // room already there rather than a string append); finish(), or the
+  // writer's destructor, cuts them off.
+  explicit JsonWriter(std::string& out) : out_(out), len_(out.size()) {}
+  ~JsonWriter() { finish(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  // finish leaves `out` holding exactly the JSON written so far.
+  void finish() { out_.resize(len_); }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -33,52 +44,65 @@ class JsonWriter {
 
   // key writes `"name":`; the next call writes its value.
   void key(std::string_view name) {
-    separate();
-    string(name);
-    out_ += ':';
+    char* p = room(max_quoted(name) + 2);
+    p = quoted(separate(p), name);
+    *p++ = ':';
+    commit(p);
     after_key_ = true;
   }
   void value(std::string_view s) {
-    separate();
-    string(s);
+    char* p = room(max_quoted(s) + 1);
+    commit(quoted(separate(p), s));
   }
   void value(const char* s) { value(std::string_view(s)); }
   void value(int64_t v) {
-    separate();
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    constexpr size_t kDigits = 20;  // "-9223372036854775808"
+    char* p = separate(room(kDigits + 1));
+    commit(std::to_chars(p, p + kDigits, v).ptr);
   }
-  void null() {
-    separate();
-    out_ += "null";
-  }
+  void null() { raw("null"); }
   // number writes an integer given as decimal digits (a value beyond 64 bits).
-  void number(std::string_view digits) {
-    separate();
-    out_ += digits;
-  }
+  void number(std::string_view digits) { raw(digits); }
 
  private:
+  // room makes space for `n` more bytes and says where they start.
+  char* room(size_t n) {
+    if (out_.size() - len_ < n) out_.resize(std::max(out_.size() * 2, len_ + n + 4096));
+    return out_.data() + len_;
+  }
+  void commit(char* end) { len_ = static_cast<size_t>(end - out_.data()); }
+  void raw(std::string_view text) {
+    char* p = separate(room(text.size() + 1));
+    std::memcpy(p, text.data(), text.size());
+    commit(p + text.size());
+  }
   void open(char c) {
-    separate();
-    out_ += c;
-    first_.push_back(true);
+    char* p = separate(room(2));
+    *p++ = c;
+    commit(p);
+    first_.push_back(1);
   }
   void close(char c) {
     first_.pop_back();
-    out_ += c;
+    char* p = room(1);
+    *p++ = c;
+    commit(p);
   }
-  void separate() {
+  // separate writes the comma before a value that is not the first of its
+  // array or object (nothing after a key); at most 1 byte.
+  char* separate(char* p) {
     if (after_key_) {
       after_key_ = false;
-      return;
+    } else if (!first_.empty()) {
+      if (!first_.back()) *p++ = ',';
+      first_.back() = 0;
     }
-    if (!first_.empty()) {
-      if (!first_.back()) out_ += ',';
-      first_.back() = false;
-    }
+    return p;
   }
+  // max_quoted is the most bytes `s` can take quoted: every byte escaped as
+  // \u00XX, and the quotes.
+  static size_t max_quoted(std::string_view s) { return s.size() * 6 + 2; }
+  static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
   // any_special says whether one of the 8 bytes in `x` needs escaping (a
   // control character, '"' or '\\'): the report's texts are mostly Chinese
   // labels and ids with nothing to escape, so they are scanned 8 bytes at a
@@ -92,42 +116,51 @@ class JsonWriter {
     const uint64_t quote = (q - kOnes) & ~q & kHighs, backslash = (b - kOnes) & ~b & kHighs;
     return (control | quote | backslash) != 0;
   }
-  void string(std::string_view s) {
-    out_ += '"';
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-      if ((i & 7) == 0 && i + 8 <= s.size()) {
-        uint64_t block;
-        std::memcpy(&block, s.data() + i, sizeof block);
-        if (!any_special(block)) {
-          i += 7;  // the loop's ++i steps past the block
-          continue;
-        }
+  // quoted writes `s` in quotes, escaped per RFC 8259, at p (which has
+  // max_quoted(s) bytes of room), and returns the end.
+  static char* quoted(char* p, std::string_view s) {
+    const char* const b = s.data();
+    const size_t n = s.size();
+    *p++ = '"';
+    const size_t whole_blocks = n - n % 8;  // (i < whole_blocks is implied; it spares a
+                                            // spurious -Warray-bounds on short literals)
+    size_t run = 0, i = 0;
+    for (;;) {
+      for (uint64_t block; i < whole_blocks && i + 8 <= n; i += 8) {
+        std::memcpy(&block, b + i, sizeof block);
+        if (any_special(block)) break;
       }
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - run);
-      run = i + 1;
+      while (i < n && !needs_escape(static_cast<unsigned char>(b[i]))) ++i;
+      if (i == n) break;
+      std::memcpy(p, b + run, i - run);
+      p += i - run;
+      const unsigned char c = static_cast<unsigned char>(b[i]);
+      run = ++i;
+      *p++ = '\\';
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
         default: {
           static constexpr char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 0xF];
+          std::memcpy(p, "u00", 3);
+          p[3] = kHex[c >> 4];
+          p[4] = kHex[c & 0xF];
+          p += 5;
         }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
+    std::memcpy(p, b + run, n - run);
+    p += n - run;
+    *p++ = '"';
+    return p;
   }
 
   std::string& out_;
-  std::vector<bool> first_;
+  size_t len_;                 // the bytes of out_ written
+  std::vector<uint8_t> first_;  // per open array or object: nothing in it yet
   bool after_key_ = false;
 };
 

@@ -363,6 +363,7 @@ absl::Status write_all_reports_json(const Dataset& ds, Period period, const Prof
         write_report(w, assemble(*fig, std::move(fig->regions[i]), ds, profile, styles));
       }
       w.end_array();
+      w.finish();
     });
     for (const std::string& part : parts) {
       const std::string_view body = std::string_view(part).substr(1, part.size() - 2);
@@ -390,6 +391,7 @@ std::string to_json(const Report& report) {
   std::string out;
   JsonWriter w(out);
   write_report(w, report);
+  w.finish();
   return out;
 }
 
@@ -400,6 +402,7 @@ std::string to_json(const std::vector<Report>& reports) {
   w.begin_array();
   for (const Report& r : reports) write_report(w, r);
   w.end_array();
+  w.finish();
   return out;
 }
 

@@ -29,6 +29,7 @@ TEST(JsonWriter, WritesCompactJsonThatReadsBack) {
   w.key("big");
   w.number("123456789012345678901234567890");
   w.end_object();
+  w.finish();
   EXPECT_EQ(out,
             R"({"id":"litigation.win_rate","value":{"num":110,"den":117},"list":[-1,null,[]],)"
             R"("big":123456789012345678901234567890})");
@@ -42,6 +43,7 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
   w.begin_array();
   w.value(tricky);
   w.end_array();
+  w.finish();
   EXPECT_EQ(out, "[\"白云区 \\\"法治\\\"\\\\ a\\nb\\tc\\u0001\\u0000end\"]");
   const nlohmann::json back = nlohmann::json::parse(out);
   EXPECT_EQ(back[0].get<std::string>(), tricky);
@@ -64,11 +66,29 @@ TEST(JsonWriter, EscapesEveryByteWhereverItFallsInAnEightByteBlock) {
       w.begin_array();
       w.value(text);
       w.end_array();
+      w.finish();
       const nlohmann::json back = nlohmann::json::parse(out, nullptr, false);
       ASSERT_FALSE(back.is_discarded()) << out;
       EXPECT_EQ(back[0].get<std::string>(), text) << static_cast<int>(special) << " at " << at;
     }
   }
+}
+
+// The writer grows `out` ahead of what it writes: finish (or the writer's
+// end) leaves exactly the JSON, after whatever `out` already held, and
+// writing may go on after a finish.
+TEST(JsonWriter, AppendsToWhatTheStringHeldAndCutsItsSpareRoom) {
+  std::string out = "prefix:";
+  {
+    JsonWriter w(out);
+    w.begin_array();
+    w.value(std::string(10000, 'a'));  // more than the first step of growth
+    w.finish();
+    EXPECT_EQ(out.size(), 7 + 1 + 10002);
+    w.value(int64_t{7});
+    w.end_array();
+  }
+  EXPECT_EQ(out, "prefix:[\"" + std::string(10000, 'a') + "\",7]");
 }
 
 }  // namespace
