@@ -1,5 +1,6 @@
 #include "fazhi/exact.hpp"
 
+#include <charconv>
 #include <limits>
 
 #include "absl/strings/str_cat.h"
@@ -137,6 +138,10 @@ Wide wide_pow10(int n) {
 }
 
 std::string wide_digits(Wide v) {
+  if (v <= std::numeric_limits<uint64_t>::max()) {  // most figures: one 64-bit conversion
+    char buf[20];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, static_cast<uint64_t>(v)).ptr);
+  }
   char buf[48];
   char* end = buf + sizeof buf;
   char* p = end;
@@ -189,8 +194,13 @@ std::string format_decimal(int64_t num, int64_t den, int decimals, Rounding mode
   }
   const bool negative = (num < 0) != (den < 0) && num != 0;
   const Wide a = static_cast<Wide>(num < 0 ? -num : num) * wide_pow10(decimals);
-  const Wide b = static_cast<Wide>(den < 0 ? -den : den);
-  return with_point(wide_digits(round_quotient<Wide>(a, b, mode)), decimals, negative);
+  const uint64_t b = static_cast<uint64_t>(den < 0 ? -den : den);
+  // Most scaled numerators fit 64 bits: a 64-bit division is many times
+  // cheaper than a 128-bit one (b < 2^63, so twice a remainder fits too).
+  const Wide q = a <= std::numeric_limits<uint64_t>::max()
+                     ? round_quotient<uint64_t>(static_cast<uint64_t>(a), b, mode)
+                     : round_quotient<Wide>(a, b, mode);
+  return with_point(wide_digits(q), decimals, negative);
 }
 
 std::string format_decimal(const Fraction& value, int decimals, Rounding mode) {

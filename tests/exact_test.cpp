@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+#include <string>
+#include <vector>
+
 namespace fazhi {
 namespace {
 
@@ -151,6 +155,33 @@ TEST(Rounding, ParsesItsNames) {
   EXPECT_EQ(*parse_rounding("truncate"), kTrunc);
   EXPECT_FALSE(parse_rounding("banker").ok());
   EXPECT_EQ(rounding_name(kEven), "half_even");
+}
+
+// The 64-bit form divides in 64 bits when the scaled numerator fits and in
+// 128 bits when not: on both sides of that line, ties included, it writes the
+// digits of the arbitrary-precision rounding.
+TEST(FormatDecimal, SixtyFourBitFormAgreesWithArbitraryPrecisionAcrossTheWidths) {
+  const int64_t max = std::numeric_limits<int64_t>::max();
+  const std::vector<int64_t> nums = {0, 1, 5, 25, 125, 999999, 184467440737095516, 1844674407370955161,
+                                     max / 2, max - 1, max, -1, -125, -max};
+  const std::vector<int64_t> dens = {1, 2, 8, 10, 3, 7, 1000, 1'000'000'007, max};
+  for (const int64_t num : nums) {
+    for (const int64_t den : dens) {
+      for (int decimals = 0; decimals <= 18; decimals += 1) {
+        for (const Rounding mode : {kUp, kEven, kTrunc}) {
+          const BigInt q = round_scaled(Fraction(num, den), decimals, mode);
+          std::string want = BigInt(boost::multiprecision::abs(q)).str();
+          if (want.size() <= static_cast<size_t>(decimals)) {
+            want.insert(0, static_cast<size_t>(decimals) + 1 - want.size(), '0');
+          }
+          if (decimals > 0) want.insert(want.size() - static_cast<size_t>(decimals), ".");
+          if (q < 0) want.insert(0, "-");
+          EXPECT_EQ(format_decimal(num, den, decimals, mode), want)
+              << num << "/" << den << " to " << decimals << " " << rounding_name(mode);
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
