@@ -345,12 +345,30 @@ struct Tally {
   std::vector<std::pair<TextId, int64_t>> join_buf;  // scratch for the join
 };
 
-// LotteryDraw is one lottery assignment with a lawyer id, as the pass meets
-// it: appended in record order, grouped by region and period afterwards.
-struct LotteryDraw {
-  uint32_t slot;  // row * 2 + period
-  TextId lawyer;
+// SlotValue is one value the pass meets for a region and period (slot: row *
+// 2 + period): a lottery draw's lawyer, a concluded case's days. Appended in
+// record order to one flat list, and grouped by slot after the pass, since
+// appending to a list per slot would touch a random list per record.
+struct SlotValue {
+  uint32_t slot;
+  uint32_t value;
 };
+using LotteryDraw = SlotValue;  // value: the lawyer's TextId
+using CaseDays = SlotValue;     // value: days from acceptance to closing
+
+// group_by_slot orders `values` by slot (a counting sort, stable), as one list
+// with begin[slot] .. begin[slot + 1] the slot's values; begin has slots + 1
+// entries.
+template <typename T>
+void group_by_slot(std::span<const SlotValue> values, size_t slots, std::vector<T>& grouped,
+                   std::vector<uint32_t>& begin) {
+  begin.assign(slots + 1, 0);
+  for (const SlotValue& v : values) ++begin[v.slot + 1];
+  for (size_t slot = 0; slot < slots; ++slot) begin[slot + 1] += begin[slot];
+  grouped.resize(values.size());
+  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+  for (const SlotValue& v : values) grouped[next[v.slot]++] = static_cast<T>(v.value);
+}
 
 using LawyerCases = std::pair<TextId, int64_t>;
 
@@ -502,7 +520,7 @@ struct Range {
 
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
                            const Calendar& cal, Range range, const Rows& rows, ReconsiderationBlock& block,
-                           std::vector<std::vector<int32_t>>& days) {
+                           std::vector<CaseDays>& days) {
   for (size_t i = range.begin; i < range.end; ++i) {
     const uint32_t region = rows[r.region[i]];
     const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
@@ -567,7 +585,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
     n[kROverdue] += closed > deadline.day;
     const int32_t duration = std::max<int32_t>(0, closed - acceptance);
     n[kRDaysSum] += duration;
-    days[size_t{region} * 2 + static_cast<size_t>(slot)].push_back(duration);
+    days.push_back({region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration)});
   }
 }
 
@@ -755,15 +773,17 @@ void tally_activity(const ActivityColumns& x, const Periods& periods, Range rang
 struct Pass {
   explicit Pass(size_t regions)
       : reconsideration(regions), litigation(regions), legal_aid(regions), mediation(regions),
-        registry(regions), activity(regions), recon_days(regions * 2), lottery_begin(regions * 2 + 1) {}
+        registry(regions), activity(regions) {}
   ReconsiderationBlock reconsideration;
   LitigationBlock litigation;
   LegalAidBlock legal_aid;
   MediationBlock mediation;
   RegistryBlock registry;
   ActivityBlock activity;
-  // By row * 2 + period.
-  std::vector<std::vector<int32_t>> recon_days;
+  // Each region's and period's days of concluded cases: recon_days from
+  // recon_days_begin[slot] to recon_days_begin[slot + 1] (slot: row * 2 + period).
+  std::vector<int32_t> recon_days;
+  std::vector<uint32_t> recon_days_begin;
   // Each region's and period's (lawyer, cases): lottery_lawyers from
   // lottery_begin[slot] to lottery_begin[slot + 1].
   std::vector<std::pair<TextId, int64_t>> lottery_lawyers;
@@ -784,7 +804,8 @@ struct Pass {
       registry.add_to(t.n, r, period);
       activity.add_to(t.n, r, period);
       const size_t slot = size_t{r} * 2 + static_cast<size_t>(period);
-      t.recon_days.insert(t.recon_days.end(), recon_days[slot].begin(), recon_days[slot].end());
+      t.recon_days.insert(t.recon_days.end(), recon_days.begin() + recon_days_begin[slot],
+                          recon_days.begin() + recon_days_begin[slot + 1]);
       if (lottery_begin[slot] == lottery_begin[slot + 1]) continue;
       t.runs.push_back(t.lottery_lawyers.size());
       t.lottery_lawyers.insert(t.lottery_lawyers.end(), lottery_lawyers.begin() + lottery_begin[slot],
@@ -796,10 +817,11 @@ struct Pass {
 
 // record_pass tallies the k-th of `parts` shares of every family's rows.
 void record_pass(const Dataset& ds, const Periods& periods, const Profile& profile, const Calendar& cal,
-                 const Rows& rows, size_t k, size_t parts, Pass& pass, std::vector<LotteryDraw>& draws) {
+                 const Rows& rows, size_t k, size_t parts, Pass& pass, std::vector<CaseDays>& days,
+                 std::vector<LotteryDraw>& draws) {
   auto share = [&](const auto& columns) { return Range::share(columns.size(), k, parts); };
   tally_reconsideration(ds.reconsideration(), periods, profile, cal, share(ds.reconsideration()), rows,
-                        pass.reconsideration, pass.recon_days);
+                        pass.reconsideration, days);
   tally_litigation(ds.litigation(), periods, profile, cal, share(ds.litigation()), rows, pass.litigation);
   tally_legal_aid(ds.legal_aid(), periods, profile, cal, share(ds.legal_aid()), rows, pass.legal_aid, draws);
   tally_mediation(ds.mediation(), periods, profile, cal, share(ds.mediation()), rows, pass.mediation);
@@ -817,15 +839,18 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
   const size_t regions = ds.regions().size();
   const size_t parts = static_cast<size_t>(std::max(threads, 1));
   auto pass = std::make_unique<Pass>(regions);
+  std::vector<CaseDays> days;
   std::vector<LotteryDraw> draws;
   if (parts == 1) {
-    record_pass(ds, periods, profile, cal, rows, 0, 1, *pass, draws);
+    record_pass(ds, periods, profile, cal, rows, 0, 1, *pass, days, draws);
   } else {
     std::vector<std::unique_ptr<Pass>> shares(parts);
+    std::vector<std::vector<CaseDays>> share_days(parts);
     std::vector<std::vector<LotteryDraw>> share_draws(parts);
     internal::parallel_for(parts, static_cast<int>(parts), [&](size_t k) {
       if (k > 0) shares[k] = std::make_unique<Pass>(regions);
-      record_pass(ds, periods, profile, cal, rows, k, parts, k == 0 ? *pass : *shares[k], k == 0 ? draws : share_draws[k]);
+      record_pass(ds, periods, profile, cal, rows, k, parts, k == 0 ? *pass : *shares[k],
+                  k == 0 ? days : share_days[k], k == 0 ? draws : share_draws[k]);
     });
     for (size_t k = 1; k < parts; ++k) {
       const Pass& o = *shares[k];
@@ -835,20 +860,16 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
       pass->mediation.merge(o.mediation);
       pass->registry.merge(o.registry);
       pass->activity.merge(o.activity);
-      for (size_t slot = 0; slot < regions * 2; ++slot) {
-        pass->recon_days[slot].insert(pass->recon_days[slot].end(), o.recon_days[slot].begin(), o.recon_days[slot].end());
-      }
+      days.insert(days.end(), share_days[k].begin(), share_days[k].end());
       draws.insert(draws.end(), share_draws[k].begin(), share_draws[k].end());
     }
   }
-  // Group the draws by region and period (a counting sort), then sort each
-  // group and count each lawyer's cases.
-  std::vector<uint32_t> begin(regions * 2 + 1);
-  for (const LotteryDraw& d : draws) ++begin[d.slot + 1];
-  for (size_t slot = 0; slot < regions * 2; ++slot) begin[slot + 1] += begin[slot];
-  std::vector<TextId> grouped(draws.size());
-  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
-  for (const LotteryDraw& d : draws) grouped[next[d.slot]++] = d.lawyer;
+  group_by_slot(days, regions * 2, pass->recon_days, pass->recon_days_begin);
+  // Each region's and period's draws, sorted, give each lawyer's cases.
+  std::vector<TextId> grouped;
+  std::vector<uint32_t> begin;
+  group_by_slot(draws, regions * 2, grouped, begin);
+  pass->lottery_begin.assign(regions * 2 + 1, 0);
   for (size_t slot = 0; slot < regions * 2; ++slot) {
     const auto first = grouped.begin() + begin[slot], last = grouped.begin() + begin[slot + 1];
     std::sort(first, last);
