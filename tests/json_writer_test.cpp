@@ -74,6 +74,30 @@ TEST(JsonWriter, EscapesEveryByteWhereverItFallsInAnEightByteBlock) {
   }
 }
 
+// A string is first checked whole for bytes to escape: short strings as
+// overlapping halves or first, middle and last byte, tails as the last 8
+// bytes. A byte to escape at any place of any short length is found.
+TEST(JsonWriter, FindsTheByteToEscapeAtEveryPlaceOfShortStrings) {
+  std::string specials = "\"\\\n\x1f";
+  specials += '\0';
+  for (size_t len = 1; len <= 17; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      for (const char special : specials) {
+        std::string text(len, '#');  // '#' is one above '"'
+        text[at] = special;
+        std::string out;
+        JsonWriter w(out);
+        w.value(text);
+        w.finish();
+        const nlohmann::json back = nlohmann::json::parse(out, nullptr, false);
+        ASSERT_FALSE(back.is_discarded()) << out;
+        EXPECT_EQ(back.get<std::string>(), text) << len << " " << at << " " << static_cast<int>(special);
+        EXPECT_GT(out.size(), len + 2);  // escaped: longer than the text in quotes
+      }
+    }
+  }
+}
+
 // The writer grows `out` ahead of what it writes: finish (or the writer's
 // end) leaves exactly the JSON, after whatever `out` already held, and
 // writing may go on after a finish.
