@@ -137,31 +137,39 @@ Wide wide_pow10(int n) {
   return p;
 }
 
-std::string wide_digits(Wide v) {
+// kWideDigits: the most decimal digits of a Wide (2^128 has 39).
+constexpr size_t kWideDigits = 39;
+
+// wide_digits writes v's decimal digits into buf and says where they are.
+std::string_view wide_digits(Wide v, char (&buf)[kWideDigits]) {
   if (v <= std::numeric_limits<uint64_t>::max()) {  // most figures: one 64-bit conversion
-    char buf[20];
-    return std::string(buf, std::to_chars(buf, buf + sizeof buf, static_cast<uint64_t>(v)).ptr);
+    return {buf, static_cast<size_t>(std::to_chars(buf, buf + kWideDigits, static_cast<uint64_t>(v)).ptr - buf)};
   }
-  char buf[48];
-  char* end = buf + sizeof buf;
+  char* const end = buf + kWideDigits;
   char* p = end;
   do {
     *--p = static_cast<char>('0' + static_cast<int>(v % 10));
     v /= 10;
   } while (v != 0);
-  return std::string(p, end);
+  return {p, static_cast<size_t>(end - p)};
 }
 
-// Writes digits (|q| scaled by 10^decimals) with a decimal point and sign.
-std::string with_point(std::string digits, int decimals, bool negative) {
+// Writes digits (|q| scaled by 10^decimals) with a decimal point and sign, in
+// one string: the digits padded with leading zeros to at least decimals + 1
+// ("5" to 2 places is "0.05"), the point before the last `decimals`, and a
+// minus sign unless every digit is 0.
+std::string with_point(std::string_view digits, int decimals, bool negative) {
   const size_t d = static_cast<size_t>(decimals);
-  if (digits.size() <= d) digits = std::string(d + 1 - digits.size(), '0') + digits;
-  std::string out;
-  if (negative && digits.find_first_not_of("0.") != std::string::npos) out += '-';
-  out.append(digits, 0, digits.size() - d);
-  if (d > 0) {
-    out += '.';
-    out.append(digits, digits.size() - d, d);
+  const size_t pad = digits.size() <= d ? d + 1 - digits.size() : 0;
+  const size_t whole = pad + digits.size() - d;  // digits before the point
+  const bool minus = negative && digits.find_first_not_of('0') != std::string_view::npos;
+  std::string out(size_t{minus} + whole + (d > 0 ? 1 + d : 0), '0');
+  if (minus) out[0] = '-';
+  char* const first = out.data() + size_t{minus};
+  if (d > 0) first[whole] = '.';
+  for (size_t j = 0; j < digits.size(); ++j) {
+    const size_t k = pad + j;  // the digit's place among the padded digits
+    first[k < whole ? k : k + 1] = digits[j];
   }
   return out;
 }
@@ -200,7 +208,8 @@ std::string format_decimal(int64_t num, int64_t den, int decimals, Rounding mode
   const Wide q = a <= std::numeric_limits<uint64_t>::max()
                      ? round_quotient<uint64_t>(static_cast<uint64_t>(a), b, mode)
                      : round_quotient<Wide>(a, b, mode);
-  return with_point(wide_digits(q), decimals, negative);
+  char buf[kWideDigits];
+  return with_point(wide_digits(q, buf), decimals, negative);
 }
 
 std::string format_decimal(const Fraction& value, int decimals, Rounding mode) {
