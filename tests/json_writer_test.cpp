@@ -49,10 +49,10 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(back[0].get<std::string>(), tricky);
 }
 
-// The writer scans 8 bytes at a time and looks closer only at a block with a
-// byte to escape: every such byte, at every offset in and across blocks, next
-// to multi-byte UTF-8 and to bytes one off the ones escaped, reads back as written.
-TEST(JsonWriter, EscapesEveryByteWhereverItFallsInAnEightByteBlock) {
+// Every byte to escape, at every offset in and across the 16-byte blocks the
+// writer checks, next to multi-byte UTF-8 and to bytes one off the ones
+// escaped, reads back as written.
+TEST(JsonWriter, EscapesEveryByteWhereverItFallsInABlock) {
   std::string specials = "\"\\\n\t\x01\x1f";
   specials += '\0';
   for (const char special : specials) {
@@ -74,13 +74,13 @@ TEST(JsonWriter, EscapesEveryByteWhereverItFallsInAnEightByteBlock) {
   }
 }
 
-// A string is first checked whole for bytes to escape: short strings as
-// overlapping halves or first, middle and last byte, tails as the last 8
-// bytes. A byte to escape at any place of any short length is found.
+// A string is first checked whole for bytes to escape, 16 bytes at a time:
+// short strings as overlapping halves or first, middle and last byte, tails
+// as the last 16 bytes. A byte to escape at any place of any length is found.
 TEST(JsonWriter, FindsTheByteToEscapeAtEveryPlaceOfShortStrings) {
   std::string specials = "\"\\\n\x1f";
   specials += '\0';
-  for (size_t len = 1; len <= 17; ++len) {
+  for (size_t len = 1; len <= 40; ++len) {
     for (size_t at = 0; at < len; ++at) {
       for (const char special : specials) {
         std::string text(len, '#');  // '#' is one above '"'
