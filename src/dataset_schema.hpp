@@ -88,22 +88,55 @@ inline bool date_field(std::string_view col, std::string_view v, DayNumber& out,
 }
 
 // CodeCache remembers, per thread and code table, texts already read: an
-// enumerated column repeats a handful of values over millions of rows.
+// enumerated column repeats a handful of values over millions of rows. A
+// text of up to 32 bytes is held as its length and four words read at fixed
+// offsets that together cover it (overlapping when it is shorter): equal
+// keys are equal texts, and a lookup is a few loads and compares rather than
+// copies and a memcmp of variable length.
 template <typename Enum>
 struct CodeCache {
+  static constexpr size_t kMaxText = 32;
+  // Trivial types, so the thread_local cache needs no constructor call (its
+  // storage starts zeroed: every slot empty).
+  struct Key {
+    uint64_t w[4];
+    uint64_t len;  // 0: an empty slot
+    bool operator==(const Key&) const = default;
+  };
   struct Slot {
-    uint8_t len = 0;  // 0: empty
-    char text[31];
+    Key key;
     Enum value;
   };
   static constexpr size_t kSlots = 64;
   Slot slots[kSlots];
-  static size_t index(std::string_view v) {
-    uint64_t a = 0, b = 0;
-    std::memcpy(&a, v.data(), std::min<size_t>(8, v.size()));
-    std::memcpy(&b, v.data() + v.size() - std::min<size_t>(8, v.size()),
-                std::min<size_t>(8, v.size()));
-    return static_cast<size_t>(((a ^ (b << 1) ^ v.size()) * 0x9E3779B97F4A7C15ULL) >> 58);
+
+  // key_of reads v (1 to kMaxText bytes) into k.
+  static void key_of(std::string_view v, Key& k) {
+    const char* p = v.data();
+    const size_t n = v.size();
+    auto load = [p](size_t at, size_t bytes) {
+      uint64_t w = 0;
+      std::memcpy(&w, p + at, bytes);
+      return w;
+    };
+    k = Key{{0, 0, 0, 0}, n};
+    if (n >= 8) {
+      k.w[0] = load(0, 8);
+      k.w[1] = load(n - 8, 8);
+      if (n > 16) {
+        k.w[2] = load(8, 8);
+        k.w[3] = load(n - 16, 8);
+      }
+    } else if (n >= 4) {
+      k.w[0] = load(0, 4);
+      k.w[1] = load(n - 4, 4);
+    } else {
+      k.w[0] = load(0, 1) | load(n / 2, 1) << 8 | load(n - 1, 1) << 16;
+    }
+  }
+  static size_t index(const Key& k) {
+    return static_cast<size_t>(((k.w[0] ^ (k.w[1] << 1) ^ k.w[2] ^ k.len) * 0x9E3779B97F4A7C15ULL) >>
+                               58);
   }
 };
 
@@ -114,10 +147,12 @@ bool code_field(std::string_view col, std::string_view v, Enum& out, Problem& p)
     return true;
   }
   thread_local CodeCache<Enum> cache;
+  typename CodeCache<Enum>::Key key;
   typename CodeCache<Enum>::Slot* slot = nullptr;
-  if (v.size() <= sizeof slot->text) {
-    slot = &cache.slots[CodeCache<Enum>::index(v)];
-    if (slot->len == v.size() && std::memcmp(slot->text, v.data(), v.size()) == 0) {
+  if (v.size() <= CodeCache<Enum>::kMaxText) {
+    CodeCache<Enum>::key_of(v, key);
+    slot = &cache.slots[CodeCache<Enum>::index(key)];
+    if (slot->key == key) {
       out = slot->value;
       return true;
     }
@@ -125,8 +160,7 @@ bool code_field(std::string_view col, std::string_view v, Enum& out, Problem& p)
   if (std::optional<Enum> e = parse_code<Enum>(v)) {
     out = *e;
     if (slot != nullptr) {
-      slot->len = static_cast<uint8_t>(v.size());
-      std::memcpy(slot->text, v.data(), v.size());
+      slot->key = key;
       slot->value = *e;
     }
     return true;
