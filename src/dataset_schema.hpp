@@ -4,8 +4,10 @@
 //   - its columns: canonical name, the Chinese aliases of DATA.md, required or not;
 //   - `Row`: one record as the loader sees it (text as views, dates as day
 //     numbers, kNoDay / kNone / kUnknown / -1 when empty);
-//   - `parse`: one CSV value into a Row field (the text-level checks: a date
-//     that exists, a known code, a boolean, money, a region code);
+//   - `parse`: one CSV value, as it stands in the file, into a Row field
+//     (the text-level checks: a date that exists, a known code, a boolean,
+//     money, a region code); values are trimmed here (DATA.md's "values"
+//     rule), each reader after its fast path;
 //   - `from_record`: the same for a typed record handed to Dataset::add;
 //   - `check`: the rules on a whole row that both paths share (required
 //     values, the order of dates, a disposition on a closed case);
@@ -58,6 +60,11 @@ concept Interner = requires(T t, std::string_view s, RegionCode r) {
 };
 
 // ---- Field readers: empty text is "not given" (kNoDay, kNone, kUnknown, -1) --
+//
+// A reader gets the value untrimmed. A value its fast path accepts (an ISO
+// date, six digits, 0 or 1, a code read before) has no space at either end,
+// so it is taken as it is; anything else is trimmed before it is read. Most
+// values of a large load skip the trim that way.
 
 inline bool fail(Problem& p, std::string_view column, std::string reason) {
   p.column = column;
@@ -79,6 +86,8 @@ inline std::string_view fast_trim(std::string_view s) {
 // before) cost more in cache misses than it saved once millions of text
 // values share the caches.
 inline bool date_field(std::string_view col, std::string_view v, DayNumber& out, Problem& p) {
+  if (parse_iso_day(v, out)) return true;
+  v = fast_trim(v);
   if (v.empty()) {
     out = kNoDay;
     return true;
@@ -135,33 +144,36 @@ struct CodeCache {
     }
   }
   static size_t index(const Key& k) {
-    return static_cast<size_t>(((k.w[0] ^ (k.w[1] << 1) ^ k.w[2] ^ k.len) * 0x9E3779B97F4A7C15ULL) >>
-                               58);
+    const uint64_t mixed = k.w[0] ^ (k.w[1] << 1) ^ k.w[2] ^ k.len;
+    return static_cast<size_t>((mixed * 0x9E3779B97F4A7C15ULL) >> 58);
   }
 };
 
 template <typename Enum>
 bool code_field(std::string_view col, std::string_view v, Enum& out, Problem& p) {
+  // The cache holds trimmed texts only, so a hit needs no trim.
+  thread_local CodeCache<Enum> cache;
+  typename CodeCache<Enum>::Key key;
+  if (!v.empty() && v.size() <= CodeCache<Enum>::kMaxText) {
+    CodeCache<Enum>::key_of(v, key);
+    const typename CodeCache<Enum>::Slot& slot = cache.slots[CodeCache<Enum>::index(key)];
+    if (slot.key == key) {
+      out = slot.value;
+      return true;
+    }
+  }
+  v = fast_trim(v);
   if (v.empty()) {
     out = Enum::kNone;
     return true;
   }
-  thread_local CodeCache<Enum> cache;
-  typename CodeCache<Enum>::Key key;
-  typename CodeCache<Enum>::Slot* slot = nullptr;
-  if (v.size() <= CodeCache<Enum>::kMaxText) {
-    CodeCache<Enum>::key_of(v, key);
-    slot = &cache.slots[CodeCache<Enum>::index(key)];
-    if (slot->key == key) {
-      out = slot->value;
-      return true;
-    }
-  }
   if (std::optional<Enum> e = parse_code<Enum>(v)) {
     out = *e;
-    if (slot != nullptr) {
-      slot->key = key;
-      slot->value = *e;
+    if (v.size() <= CodeCache<Enum>::kMaxText) {
+      CodeCache<Enum>::key_of(v, key);
+      typename CodeCache<Enum>::Slot& slot = cache.slots[CodeCache<Enum>::index(key)];
+      slot.key = key;
+      slot.value = *e;
     }
     return true;
   }
@@ -175,6 +187,7 @@ inline bool tri_field(std::string_view col, std::string_view v, Tri& out, Proble
     out = v[0] == '1' ? Tri::kTrue : Tri::kFalse;
     return true;
   }
+  v = fast_trim(v);
   if (std::optional<Tri> t = parse_tri(v)) {
     out = *t;
     return true;
@@ -185,6 +198,8 @@ inline bool tri_field(std::string_view col, std::string_view v, Tri& out, Proble
 }
 
 inline bool region_field(std::string_view col, std::string_view v, RegionCode& out, Problem& p) {
+  if (v.size() == 6 && RegionCode::try_parse(v, out)) return true;
+  v = fast_trim(v);
   if (v.empty()) {
     out = RegionCode();
     return true;
@@ -195,6 +210,7 @@ inline bool region_field(std::string_view col, std::string_view v, RegionCode& o
 
 inline bool count_field(std::string_view col, std::string_view v, int64_t max, int64_t& out,
                         Problem& p) {
+  v = fast_trim(v);
   if (v.empty()) {
     out = -1;
     return true;
@@ -207,6 +223,7 @@ inline bool count_field(std::string_view col, std::string_view v, int64_t max, i
 }
 
 inline bool money_field(std::string_view col, std::string_view v, int64_t& fen, Problem& p) {
+  v = fast_trim(v);
   if (v.empty()) {
     fen = -1;
     return true;
@@ -372,7 +389,7 @@ struct Reconsideration {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = v;
+        r.case_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
@@ -385,10 +402,10 @@ struct Reconsideration {
       case kDisposition:
         return code_field(name(c), v, r.disposition, p);
       case kRespondent:
-        r.respondent = v;
+        r.respondent = fast_trim(v);
         return true;
       case kCategory:
-        r.category = v;
+        r.category = fast_trim(v);
         return true;
       case kSimple:
         return tri_field(name(c), v, r.simple, p);
@@ -519,7 +536,7 @@ struct Litigation {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = v;
+        r.case_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
@@ -528,10 +545,10 @@ struct Litigation {
       case kInstance:
         return code_field(name(c), v, r.instance, p);
       case kDefendant:
-        r.defendant = v;
+        r.defendant = fast_trim(v);
         return true;
       case kCategory:
-        r.category = v;
+        r.category = fast_trim(v);
         return true;
       case kDefence:
         return date_field(name(c), v, r.defence, p);
@@ -673,7 +690,7 @@ struct LegalAid {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = v;
+        r.case_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
@@ -690,10 +707,10 @@ struct LegalAid {
       case kAssigned:
         return date_field(name(c), v, r.assigned, p);
       case kLawyer:
-        r.lawyer = v;
+        r.lawyer = fast_trim(v);
         return true;
       case kFirm:
-        r.firm = v;
+        r.firm = fast_trim(v);
         return true;
       case kMethod:
         return code_field(name(c), v, r.method, p);
@@ -821,12 +838,12 @@ struct Mediation {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = v;
+        r.case_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
       case kOrg:
-        r.org = v;
+        r.org = fast_trim(v);
         return true;
       case kReceived:
         return date_field(name(c), v, r.received, p);
@@ -837,7 +854,7 @@ struct Mediation {
       case kMajorGroup:
         return tri_field(name(c), v, r.major_group, p);
       case kCategory:
-        r.category = v;
+        r.category = fast_trim(v);
         return true;
     }
     return true;
@@ -915,7 +932,7 @@ struct Registry {
       case kKindCol:
         return code_field(name(c), v, r.kind, p);
       case kEntityId:
-        r.entity_id = v;
+        r.entity_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
@@ -1003,7 +1020,7 @@ struct Activity {
       case kValue:
         return count_field(name(c), v, INT64_MAX, r.value, p);
       case kNote:
-        r.note = v;
+        r.note = fast_trim(v);
         return true;
     }
     return true;
@@ -1076,7 +1093,7 @@ struct Regions {
       case kRegion:
         return region_field(Regions::name(c), v, r.region, p);
       case kName:
-        r.name = v;
+        r.name = fast_trim(v);
         return true;
     }
     return true;

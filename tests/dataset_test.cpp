@@ -316,6 +316,51 @@ TEST(Dataset, AnOversizedFieldIsARejectedRow) {
   EXPECT_EQ(ds.reconsideration().size(), 1u);
 }
 
+// DATA.md's "values" rule: spaces, tabs and U+3000 around a value are not
+// part of it, whatever the column's type (the readers' fast paths take
+// unpadded values as they are, the rest is trimmed first).
+TEST(Dataset, ReadsPaddedValuesAsTheirTrimmedText) {
+  const std::string sp = "\xE3\x80\x80";  // U+3000
+  std::string text =
+      "case_id,region,applied_date,decided_date,decision,accepted_date,case_type,assigned_date,"
+      "lawyer_id,firm_id,assignment_method,commitment,closed_date,recovered_amount\n";
+  text +=
+      "A,440111,2019-04-04,2019-04-07,granted,2019-04-07,criminal,2019-04-08,L1,F1,lottery,1,"
+      "2019-10-16,12.50\n";
+  text += " B ," + sp + "440111 , 2019-04-04\t,2019-04-07" + sp + "," + sp +
+          "granted , 2019-04-07,"
+          "criminal ,\t2019-04-08, L1 ,F1" +
+          sp + ", lottery, 1 ,2019-10-16 , 12.50 \n";
+  text += "C,440111,2019-04-04, ," + sp + ",\t, , ," + sp + ", , , , , \n";
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kLegalAid, text, "padded.csv");
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(ds.rejects().empty()) << ds.rejects()[0].reason;
+  const LegalAidColumns& c = ds.legal_aid();
+  ASSERT_EQ(c.size(), 3u);
+  for (size_t i : {0, 1}) {
+    EXPECT_EQ(ds.regions()[c.region[i]], Code("440111"));
+    EXPECT_EQ(c.applied[i], Day(2019, 4, 4));
+    EXPECT_EQ(c.decided[i], Day(2019, 4, 7));
+    EXPECT_EQ(c.decision[i], AidDecision::kGranted);
+    EXPECT_EQ(c.case_type[i], AidCaseType::kCriminal);
+    EXPECT_EQ(c.assigned[i], Day(2019, 4, 8));
+    EXPECT_EQ(ds.text(c.lawyer[i]), "L1");
+    EXPECT_EQ(ds.text(c.firm[i]), "F1");
+    EXPECT_EQ(c.assignment_method[i], AssignmentMethod::kLottery);
+    EXPECT_EQ(c.commitment[i], Tri::kTrue);
+    EXPECT_EQ(c.closed[i], Day(2019, 10, 16));
+    EXPECT_EQ(c.recovered_fen[i], 1250);
+  }
+  EXPECT_EQ(c.decided[2], kNoDay);
+  EXPECT_EQ(c.decision[2], AidDecision::kNone);
+  EXPECT_EQ(c.case_type[2], AidCaseType::kNone);
+  EXPECT_EQ(c.lawyer[2], 0u);
+  EXPECT_EQ(c.assignment_method[2], AssignmentMethod::kNone);
+  EXPECT_EQ(c.commitment[2], Tri::kUnknown);
+  EXPECT_EQ(c.recovered_fen[2], -1);
+}
+
 TEST(Dataset, InvalidUtf8InADeclaredUtf8FileRejectsTheRow) {
   const std::string text =
       "\xEF\xBB\xBF"
