@@ -150,6 +150,41 @@ TEST(CsvReader, KeepsOnlyMaxFieldsViewsButCountsAll) {
   EXPECT_EQ(row.field_count, 4u);
 }
 
+// Rows without quotes, of random widths and lengths (so delimiters fall at
+// every place of the sixteen- and eight-byte steps, and a row may have more
+// or fewer fields than the one before), against a plain split.
+TEST(CsvReader, SplitsRandomUnquotedRowsLikeAPlainSplit) {
+  uint64_t seed = 42;
+  auto next = [&seed](uint64_t bound) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % bound;
+  };
+  for (size_t max_fields : {size_t{1}, size_t{3}, size_t{40}, size_t{4096}}) {
+    std::string text;
+    std::vector<Fields> expected;
+    for (int r = 0; r < 300; ++r) {
+      Fields fields(1 + next(r % 7 == 0 ? 60 : 14));
+      for (std::string& f : fields) {
+        const uint64_t len = next(5) == 0 ? next(40) : next(6);
+        for (uint64_t k = 0; k < len; ++k) f.push_back("ab9\xE4-"[next(5)]);
+      }
+      for (size_t k = 0; k < fields.size(); ++k) text += (k ? "," : "") + fields[k];
+      text += next(4) == 0 ? "\r\n" : "\n";
+      if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line: not a row
+      expected.push_back(fields);
+    }
+    CsvReader reader(text, 1, max_fields);
+    CsvRow row;
+    for (const Fields& want : expected) {
+      ASSERT_TRUE(reader.next(row));
+      ASSERT_EQ(row.field_count, want.size());
+      ASSERT_EQ(row.fields.size(), std::min(want.size(), max_fields));
+      for (size_t k = 0; k < row.fields.size(); ++k) ASSERT_EQ(row.fields[k], want[k]) << k;
+    }
+    EXPECT_FALSE(reader.next(row));
+  }
+}
+
 TEST(NextRowStart, SkipsLineBreaksInsideQuotes) {
   const std::string_view text = "a,\"x\ny\"\nb,c\n";
   EXPECT_EQ(next_row_start(text, 0, false), 8u);  // the break inside quotes does not count
