@@ -38,13 +38,20 @@ size_t count_byte(std::string_view text, char c) noexcept {
   // movemask is a libgcc call per sixteen bytes.
   const __m128i target = _mm_set1_epi8(c);
   const __m128i zero = _mm_setzero_si128();
+  // Four blocks a step where there is room: the loop's own count and branch
+  // are then a quarter of the work rather than half.
+  auto block = [&](size_t at) {
+    return _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)), target);
+  };
   while (i + 16 <= text.size()) {
     const size_t steps = std::min<size_t>((text.size() - i) / 16, 255);
     __m128i acc = zero;
-    for (size_t k = 0; k < steps; ++k, i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, target));
+    size_t k = 0;
+    for (; k + 4 <= steps; k += 4, i += 64) {
+      acc = _mm_sub_epi8(acc, _mm_add_epi8(_mm_add_epi8(block(i), block(i + 16)),
+                                           _mm_add_epi8(block(i + 32), block(i + 48))));
     }
+    for (; k < steps; ++k, i += 16) acc = _mm_sub_epi8(acc, block(i));
     const __m128i sums = _mm_sad_epu8(acc, zero);  // two 64-bit lanes
     n += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
          static_cast<size_t>(_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
