@@ -594,6 +594,56 @@ TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
   EXPECT_EQ(ds.mediation().org[0], 0u);
 }
 
+// A header of DATA.md's columns in its order takes a path of its own (each
+// field's reader fixed at compile time): it reads and rejects rows exactly as
+// the same columns in another order do, first bad column first.
+TEST(Dataset, CanonicalAndReorderedHeadersReadTheSameRows) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"M1", "440111", "O1", "2019-03-05", "2019-03-09", "success", "0", "劳动争议"},
+      {"M2", "440111", "O2", "2019-02-30", "2019-03-09", "nonsense", "0", "x"},
+      {"M3", "4401", "O3", "2019-03-05", "", "success", "maybe", "x"},
+      {"M4", "440112", "", "2019-03-05", "2019-03-01", "", "1", ""},
+      {"M5", "440112", "O1", " 2019-03-06 ", "", "", "", " 婚姻家庭 "},
+  };
+  const std::vector<std::string> names = {"case_id",     "region",  "org_id",      "received_date",
+                                          "closed_date", "outcome", "major_group", "category"};
+  auto csv = [&](const std::vector<size_t>& order) {
+    std::string text;
+    for (size_t k = 0; k < order.size(); ++k) text += (k ? "," : "") + names[order[k]];
+    text += "\n";
+    for (const auto& row : rows) {
+      for (size_t k = 0; k < order.size(); ++k) text += (k ? "," : "") + row[order[k]];
+      text += "\n";
+    }
+    return text;
+  };
+  Dataset canonical, reordered;
+  ASSERT_TRUE(
+      canonical.load_buffer(RecordKind::kMediation, csv({0, 1, 2, 3, 4, 5, 6, 7}), "m.csv").ok());
+  ASSERT_TRUE(
+      reordered.load_buffer(RecordKind::kMediation, csv({7, 3, 0, 5, 1, 6, 4, 2}), "m.csv").ok());
+  ASSERT_EQ(canonical.rejects().size(), 3u);
+  ASSERT_EQ(reordered.rejects().size(), canonical.rejects().size());
+  for (size_t i = 0; i < canonical.rejects().size(); ++i) {
+    EXPECT_EQ(canonical.rejects()[i].line, reordered.rejects()[i].line);
+    EXPECT_EQ(canonical.rejects()[i].column, reordered.rejects()[i].column) << i;
+    EXPECT_EQ(canonical.rejects()[i].reason, reordered.rejects()[i].reason) << i;
+  }
+  const MediationColumns& a = canonical.mediation();
+  const MediationColumns& b = reordered.mediation();
+  ASSERT_EQ(a.size(), 2u);
+  ASSERT_EQ(b.size(), 2u);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a.received[i], b.received[i]);
+    EXPECT_EQ(a.closed[i], b.closed[i]);
+    EXPECT_EQ(a.outcome[i], b.outcome[i]);
+    EXPECT_EQ(a.major_group[i], b.major_group[i]);
+    EXPECT_EQ(canonical.text(a.org[i]), reordered.text(b.org[i]));
+    EXPECT_EQ(canonical.text(a.category[i]), reordered.text(b.category[i]));
+  }
+  EXPECT_EQ(canonical.text(a.category[1]), "婚姻家庭");
+}
+
 TEST(Dataset, LoadDirGivesNoticesForFilesItDoesNotRead) {
   Dataset ds;
   absl::StatusOr<LoadSummary> s = ds.load_dir(kData + "/dir");
