@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,10 +35,10 @@ enum class CsvIssue : uint8_t {
   kRowTooLong,         // the row is longer than kMaxRowBytes
 };
 
-// CsvRow is one row. `fields` keeps at most the reader's max_fields fields;
-// `field_count` counts them all.
+// CsvRow is one row. `fields` keeps at most the reader's max_fields fields
+// (held by the reader: valid until its next row); `field_count` counts them all.
 struct CsvRow {
-  std::vector<std::string_view> fields;
+  std::span<const std::string_view> fields;
   size_t field_count = 0;
   int64_t line = 0;  // physical line where the row starts
   size_t begin = 0;  // byte offset of the row in the text
@@ -79,6 +80,9 @@ class CsvReader {
   int64_t line_ = 1;
   size_t max_fields_;
   std::string scratch_;
+  // The fields of the current row. It only grows, so the fast path writes
+  // into it with no capacity check per field.
+  std::vector<std::string_view> fields_;
 };
 
 // count_byte counts occurrences of `c`, sixteen bytes a step.

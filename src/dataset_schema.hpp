@@ -4,8 +4,10 @@
 //   - its columns: canonical name, the Chinese aliases of DATA.md, required or not;
 //   - `Row`: one record as the loader sees it (text as views, dates as day
 //     numbers, kNoDay / kNone / kUnknown / -1 when empty);
-//   - `parse`: one CSV value into a Row field (the text-level checks: a date
-//     that exists, a known code, a boolean, money, a region code);
+//   - `parse`: one CSV value, as it stands in the file, into a Row field
+//     (the text-level checks: a date that exists, a known code, a boolean,
+//     money, a region code); values are trimmed here (DATA.md's "values"
+//     rule), each reader after its fast path;
 //   - `from_record`: the same for a typed record handed to Dataset::add;
 //   - `check`: the rules on a whole row that both paths share (required
 //     values, the order of dates, a disposition on a closed case);
@@ -58,6 +60,11 @@ concept Interner = requires(T t, std::string_view s, RegionCode r) {
 };
 
 // ---- Field readers: empty text is "not given" (kNoDay, kNone, kUnknown, -1) --
+//
+// A reader gets the value untrimmed. A value its fast path accepts (an ISO
+// date, six digits, 0 or 1, a code read before) has no space at either end,
+// so it is taken as it is; anything else is trimmed before it is read. Most
+// values of a large load skip the trim that way.
 
 inline bool fail(Problem& p, std::string_view column, std::string reason) {
   p.column = column;
@@ -79,6 +86,8 @@ inline std::string_view fast_trim(std::string_view s) {
 // before) cost more in cache misses than it saved once millions of text
 // values share the caches.
 inline bool date_field(std::string_view col, std::string_view v, DayNumber& out, Problem& p) {
+  if (parse_iso_day(v, out)) return true;
+  v = fast_trim(v);
   if (v.empty()) {
     out = kNoDay;
     return true;
@@ -88,46 +97,83 @@ inline bool date_field(std::string_view col, std::string_view v, DayNumber& out,
 }
 
 // CodeCache remembers, per thread and code table, texts already read: an
-// enumerated column repeats a handful of values over millions of rows.
+// enumerated column repeats a handful of values over millions of rows. A
+// text of up to 32 bytes is held as its length and four words read at fixed
+// offsets that together cover it (overlapping when it is shorter): equal
+// keys are equal texts, and a lookup is a few loads and compares rather than
+// copies and a memcmp of variable length.
 template <typename Enum>
 struct CodeCache {
+  static constexpr size_t kMaxText = 32;
+  // Trivial types, so the thread_local cache needs no constructor call (its
+  // storage starts zeroed: every slot empty).
+  struct Key {
+    uint64_t w[4];
+    uint64_t len;  // 0: an empty slot
+    bool operator==(const Key&) const = default;
+  };
   struct Slot {
-    uint8_t len = 0;  // 0: empty
-    char text[31];
+    Key key;
     Enum value;
   };
   static constexpr size_t kSlots = 64;
   Slot slots[kSlots];
-  static size_t index(std::string_view v) {
-    uint64_t a = 0, b = 0;
-    std::memcpy(&a, v.data(), std::min<size_t>(8, v.size()));
-    std::memcpy(&b, v.data() + v.size() - std::min<size_t>(8, v.size()),
-                std::min<size_t>(8, v.size()));
-    return static_cast<size_t>(((a ^ (b << 1) ^ v.size()) * 0x9E3779B97F4A7C15ULL) >> 58);
+
+  // key_of reads v (1 to kMaxText bytes) into k.
+  static void key_of(std::string_view v, Key& k) {
+    const char* p = v.data();
+    const size_t n = v.size();
+    auto load = [p](size_t at, size_t bytes) {
+      uint64_t w = 0;
+      std::memcpy(&w, p + at, bytes);
+      return w;
+    };
+    k = Key{{0, 0, 0, 0}, n};
+    if (n >= 8) {
+      k.w[0] = load(0, 8);
+      k.w[1] = load(n - 8, 8);
+      if (n > 16) {
+        k.w[2] = load(8, 8);
+        k.w[3] = load(n - 16, 8);
+      }
+    } else if (n >= 4) {
+      k.w[0] = load(0, 4);
+      k.w[1] = load(n - 4, 4);
+    } else {
+      k.w[0] = load(0, 1) | load(n / 2, 1) << 8 | load(n - 1, 1) << 16;
+    }
+  }
+  static size_t index(const Key& k) {
+    const uint64_t mixed = k.w[0] ^ (k.w[1] << 1) ^ k.w[2] ^ k.len;
+    return static_cast<size_t>((mixed * 0x9E3779B97F4A7C15ULL) >> 58);
   }
 };
 
 template <typename Enum>
 bool code_field(std::string_view col, std::string_view v, Enum& out, Problem& p) {
+  // The cache holds trimmed texts only, so a hit needs no trim.
+  thread_local CodeCache<Enum> cache;
+  typename CodeCache<Enum>::Key key;
+  if (!v.empty() && v.size() <= CodeCache<Enum>::kMaxText) {
+    CodeCache<Enum>::key_of(v, key);
+    const typename CodeCache<Enum>::Slot& slot = cache.slots[CodeCache<Enum>::index(key)];
+    if (slot.key == key) {
+      out = slot.value;
+      return true;
+    }
+  }
+  v = fast_trim(v);
   if (v.empty()) {
     out = Enum::kNone;
     return true;
   }
-  thread_local CodeCache<Enum> cache;
-  typename CodeCache<Enum>::Slot* slot = nullptr;
-  if (v.size() <= sizeof slot->text) {
-    slot = &cache.slots[CodeCache<Enum>::index(v)];
-    if (slot->len == v.size() && std::memcmp(slot->text, v.data(), v.size()) == 0) {
-      out = slot->value;
-      return true;
-    }
-  }
   if (std::optional<Enum> e = parse_code<Enum>(v)) {
     out = *e;
-    if (slot != nullptr) {
-      slot->len = static_cast<uint8_t>(v.size());
-      std::memcpy(slot->text, v.data(), v.size());
-      slot->value = *e;
+    if (v.size() <= CodeCache<Enum>::kMaxText) {
+      CodeCache<Enum>::key_of(v, key);
+      typename CodeCache<Enum>::Slot& slot = cache.slots[CodeCache<Enum>::index(key)];
+      slot.key = key;
+      slot.value = *e;
     }
     return true;
   }
@@ -141,6 +187,7 @@ inline bool tri_field(std::string_view col, std::string_view v, Tri& out, Proble
     out = v[0] == '1' ? Tri::kTrue : Tri::kFalse;
     return true;
   }
+  v = fast_trim(v);
   if (std::optional<Tri> t = parse_tri(v)) {
     out = *t;
     return true;
@@ -151,6 +198,8 @@ inline bool tri_field(std::string_view col, std::string_view v, Tri& out, Proble
 }
 
 inline bool region_field(std::string_view col, std::string_view v, RegionCode& out, Problem& p) {
+  if (v.size() == 6 && RegionCode::try_parse(v, out)) return true;
+  v = fast_trim(v);
   if (v.empty()) {
     out = RegionCode();
     return true;
@@ -161,6 +210,7 @@ inline bool region_field(std::string_view col, std::string_view v, RegionCode& o
 
 inline bool count_field(std::string_view col, std::string_view v, int64_t max, int64_t& out,
                         Problem& p) {
+  v = fast_trim(v);
   if (v.empty()) {
     out = -1;
     return true;
@@ -173,6 +223,7 @@ inline bool count_field(std::string_view col, std::string_view v, int64_t max, i
 }
 
 inline bool money_field(std::string_view col, std::string_view v, int64_t& fen, Problem& p) {
+  v = fast_trim(v);
   if (v.empty()) {
     fen = -1;
     return true;
@@ -338,7 +389,7 @@ struct Reconsideration {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = v;
+        r.case_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
@@ -351,10 +402,10 @@ struct Reconsideration {
       case kDisposition:
         return code_field(name(c), v, r.disposition, p);
       case kRespondent:
-        r.respondent = v;
+        r.respondent = fast_trim(v);
         return true;
       case kCategory:
-        r.category = v;
+        r.category = fast_trim(v);
         return true;
       case kSimple:
         return tri_field(name(c), v, r.simple, p);
@@ -485,7 +536,7 @@ struct Litigation {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = v;
+        r.case_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
@@ -494,10 +545,10 @@ struct Litigation {
       case kInstance:
         return code_field(name(c), v, r.instance, p);
       case kDefendant:
-        r.defendant = v;
+        r.defendant = fast_trim(v);
         return true;
       case kCategory:
-        r.category = v;
+        r.category = fast_trim(v);
         return true;
       case kDefence:
         return date_field(name(c), v, r.defence, p);
@@ -639,7 +690,7 @@ struct LegalAid {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = v;
+        r.case_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
@@ -656,10 +707,10 @@ struct LegalAid {
       case kAssigned:
         return date_field(name(c), v, r.assigned, p);
       case kLawyer:
-        r.lawyer = v;
+        r.lawyer = fast_trim(v);
         return true;
       case kFirm:
-        r.firm = v;
+        r.firm = fast_trim(v);
         return true;
       case kMethod:
         return code_field(name(c), v, r.method, p);
@@ -787,12 +838,12 @@ struct Mediation {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = v;
+        r.case_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
       case kOrg:
-        r.org = v;
+        r.org = fast_trim(v);
         return true;
       case kReceived:
         return date_field(name(c), v, r.received, p);
@@ -803,7 +854,7 @@ struct Mediation {
       case kMajorGroup:
         return tri_field(name(c), v, r.major_group, p);
       case kCategory:
-        r.category = v;
+        r.category = fast_trim(v);
         return true;
     }
     return true;
@@ -881,7 +932,7 @@ struct Registry {
       case kKindCol:
         return code_field(name(c), v, r.kind, p);
       case kEntityId:
-        r.entity_id = v;
+        r.entity_id = fast_trim(v);
         return true;
       case kRegion:
         return region_field(name(c), v, r.region, p);
@@ -969,7 +1020,7 @@ struct Activity {
       case kValue:
         return count_field(name(c), v, INT64_MAX, r.value, p);
       case kNote:
-        r.note = v;
+        r.note = fast_trim(v);
         return true;
     }
     return true;
@@ -1042,7 +1093,7 @@ struct Regions {
       case kRegion:
         return region_field(Regions::name(c), v, r.region, p);
       case kName:
-        r.name = v;
+        r.name = fast_trim(v);
         return true;
     }
     return true;

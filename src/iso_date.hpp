@@ -40,9 +40,12 @@ inline bool parse_iso_day(std::string_view text, DayNumber& out) noexcept {
       ((e | (e + 0x7676)) & 0x8080) != 0 || (w & kDashes) != 0x2D00002D00000000ULL) {
     return false;
   }
-  const auto byte = [&](int i) { return static_cast<int>((d >> (8 * i)) & 0xFF); };
-  const int year = byte(0) * 1000 + byte(1) * 100 + byte(2) * 10 + byte(3);
-  const int month = byte(5) * 10 + byte(6);
+  // Each byte becomes itself times ten plus the next byte, so bytes 0, 2 and
+  // 5 hold the two-digit numbers "YY", "YY" and "MM" (at most 99: no carry).
+  const uint64_t pairs = d * 10 + (d >> 8);
+  const auto byte = [&](int i) { return static_cast<int>((pairs >> (8 * i)) & 0xFF); };
+  const int year = byte(0) * 100 + byte(2);
+  const int month = byte(5);
   const int day = (e & 0xFF) * 10 + (e >> 8);
   if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return false;
   const MonthStart& m = month_starts()[(year - kMinYear) * 12 + month - 1];

@@ -316,6 +316,51 @@ TEST(Dataset, AnOversizedFieldIsARejectedRow) {
   EXPECT_EQ(ds.reconsideration().size(), 1u);
 }
 
+// DATA.md's "values" rule: spaces, tabs and U+3000 around a value are not
+// part of it, whatever the column's type (the readers' fast paths take
+// unpadded values as they are, the rest is trimmed first).
+TEST(Dataset, ReadsPaddedValuesAsTheirTrimmedText) {
+  const std::string sp = "\xE3\x80\x80";  // U+3000
+  std::string text =
+      "case_id,region,applied_date,decided_date,decision,accepted_date,case_type,assigned_date,"
+      "lawyer_id,firm_id,assignment_method,commitment,closed_date,recovered_amount\n";
+  text +=
+      "A,440111,2019-04-04,2019-04-07,granted,2019-04-07,criminal,2019-04-08,L1,F1,lottery,1,"
+      "2019-10-16,12.50\n";
+  text += " B ," + sp + "440111 , 2019-04-04\t,2019-04-07" + sp + "," + sp +
+          "granted , 2019-04-07,"
+          "criminal ,\t2019-04-08, L1 ,F1" +
+          sp + ", lottery, 1 ,2019-10-16 , 12.50 \n";
+  text += "C,440111,2019-04-04, ," + sp + ",\t, , ," + sp + ", , , , , \n";
+  Dataset ds;
+  absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kLegalAid, text, "padded.csv");
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(ds.rejects().empty()) << ds.rejects()[0].reason;
+  const LegalAidColumns& c = ds.legal_aid();
+  ASSERT_EQ(c.size(), 3u);
+  for (size_t i : {0, 1}) {
+    EXPECT_EQ(ds.regions()[c.region[i]], Code("440111"));
+    EXPECT_EQ(c.applied[i], Day(2019, 4, 4));
+    EXPECT_EQ(c.decided[i], Day(2019, 4, 7));
+    EXPECT_EQ(c.decision[i], AidDecision::kGranted);
+    EXPECT_EQ(c.case_type[i], AidCaseType::kCriminal);
+    EXPECT_EQ(c.assigned[i], Day(2019, 4, 8));
+    EXPECT_EQ(ds.text(c.lawyer[i]), "L1");
+    EXPECT_EQ(ds.text(c.firm[i]), "F1");
+    EXPECT_EQ(c.assignment_method[i], AssignmentMethod::kLottery);
+    EXPECT_EQ(c.commitment[i], Tri::kTrue);
+    EXPECT_EQ(c.closed[i], Day(2019, 10, 16));
+    EXPECT_EQ(c.recovered_fen[i], 1250);
+  }
+  EXPECT_EQ(c.decided[2], kNoDay);
+  EXPECT_EQ(c.decision[2], AidDecision::kNone);
+  EXPECT_EQ(c.case_type[2], AidCaseType::kNone);
+  EXPECT_EQ(c.lawyer[2], 0u);
+  EXPECT_EQ(c.assignment_method[2], AssignmentMethod::kNone);
+  EXPECT_EQ(c.commitment[2], Tri::kUnknown);
+  EXPECT_EQ(c.recovered_fen[2], -1);
+}
+
 TEST(Dataset, InvalidUtf8InADeclaredUtf8FileRejectsTheRow) {
   const std::string text =
       "\xEF\xBB\xBF"
@@ -547,6 +592,56 @@ TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
   EXPECT_EQ(ds.mediation().received[0], Day(2019, 3, 5));
   EXPECT_EQ(ds.mediation().outcome[0], MediationOutcome::kSuccess);
   EXPECT_EQ(ds.mediation().org[0], 0u);
+}
+
+// A header of DATA.md's columns in its order takes a path of its own (each
+// field's reader fixed at compile time): it reads and rejects rows exactly as
+// the same columns in another order do, first bad column first.
+TEST(Dataset, CanonicalAndReorderedHeadersReadTheSameRows) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"M1", "440111", "O1", "2019-03-05", "2019-03-09", "success", "0", "劳动争议"},
+      {"M2", "440111", "O2", "2019-02-30", "2019-03-09", "nonsense", "0", "x"},
+      {"M3", "4401", "O3", "2019-03-05", "", "success", "maybe", "x"},
+      {"M4", "440112", "", "2019-03-05", "2019-03-01", "", "1", ""},
+      {"M5", "440112", "O1", " 2019-03-06 ", "", "", "", " 婚姻家庭 "},
+  };
+  const std::vector<std::string> names = {"case_id",     "region",  "org_id",      "received_date",
+                                          "closed_date", "outcome", "major_group", "category"};
+  auto csv = [&](const std::vector<size_t>& order) {
+    std::string text;
+    for (size_t k = 0; k < order.size(); ++k) text += (k ? "," : "") + names[order[k]];
+    text += "\n";
+    for (const auto& row : rows) {
+      for (size_t k = 0; k < order.size(); ++k) text += (k ? "," : "") + row[order[k]];
+      text += "\n";
+    }
+    return text;
+  };
+  Dataset canonical, reordered;
+  ASSERT_TRUE(
+      canonical.load_buffer(RecordKind::kMediation, csv({0, 1, 2, 3, 4, 5, 6, 7}), "m.csv").ok());
+  ASSERT_TRUE(
+      reordered.load_buffer(RecordKind::kMediation, csv({7, 3, 0, 5, 1, 6, 4, 2}), "m.csv").ok());
+  ASSERT_EQ(canonical.rejects().size(), 3u);
+  ASSERT_EQ(reordered.rejects().size(), canonical.rejects().size());
+  for (size_t i = 0; i < canonical.rejects().size(); ++i) {
+    EXPECT_EQ(canonical.rejects()[i].line, reordered.rejects()[i].line);
+    EXPECT_EQ(canonical.rejects()[i].column, reordered.rejects()[i].column) << i;
+    EXPECT_EQ(canonical.rejects()[i].reason, reordered.rejects()[i].reason) << i;
+  }
+  const MediationColumns& a = canonical.mediation();
+  const MediationColumns& b = reordered.mediation();
+  ASSERT_EQ(a.size(), 2u);
+  ASSERT_EQ(b.size(), 2u);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a.received[i], b.received[i]);
+    EXPECT_EQ(a.closed[i], b.closed[i]);
+    EXPECT_EQ(a.outcome[i], b.outcome[i]);
+    EXPECT_EQ(a.major_group[i], b.major_group[i]);
+    EXPECT_EQ(canonical.text(a.org[i]), reordered.text(b.org[i]));
+    EXPECT_EQ(canonical.text(a.category[i]), reordered.text(b.category[i]));
+  }
+  EXPECT_EQ(canonical.text(a.category[1]), "婚姻家庭");
 }
 
 TEST(Dataset, LoadDirGivesNoticesForFilesItDoesNotRead) {

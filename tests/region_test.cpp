@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+
 namespace fazhi {
 namespace {
 
@@ -44,6 +47,38 @@ TEST(RegionCode, RejectsMalformedCodes) {
     if (!c.ok()) {
       EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
       EXPECT_NE(c.status().message().find("not a region code"), std::string::npos);
+    }
+  }
+}
+
+// Every six-digit text, against the rule written out plainly: the province
+// part is one of GB/T 2260's and no district hangs under a `00` city part.
+// Bytes next to the digits ('/', ':') and high bytes are never digits.
+TEST(RegionCode, AcceptsExactlyTheValidSixDigitCodes) {
+  auto province_ok = [](int p) {
+    return (p >= 11 && p <= 15) || (p >= 21 && p <= 23) || (p >= 31 && p <= 37) ||
+           (p >= 41 && p <= 46) || (p >= 50 && p <= 54) || (p >= 61 && p <= 65) || p == 71 ||
+           p == 81 || p == 82;
+  };
+  int accepted = 0;
+  for (int v = 0; v < 1000000; ++v) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%06d", v);
+    const bool valid = province_ok(v / 10000) && !(v / 100 % 100 == 0 && v % 100 != 0);
+    RegionCode out;
+    ASSERT_EQ(RegionCode::try_parse(text, out), valid) << text;
+    if (valid) {
+      ASSERT_EQ(out.value(), static_cast<uint32_t>(v)) << text;
+      ++accepted;
+    }
+  }
+  EXPECT_GT(accepted, 0);
+  for (int i = 0; i < 6; ++i) {
+    for (char c : {'/', ':', ' ', '\x80', '\xB0', '\xFF'}) {
+      std::string text = "440111";
+      text[static_cast<size_t>(i)] = c;
+      RegionCode out;
+      EXPECT_FALSE(RegionCode::try_parse(text, out)) << i << " " << static_cast<int>(c);
     }
   }
 }
