@@ -170,15 +170,6 @@ absl::StatusOr<Date> Calendar::next_workday(Date date) const {
   return add_workdays(date, 1);
 }
 
-bool Calendar::try_workdays_between(DayNumber a, DayNumber b, int32_t& out) const noexcept {
-  if (a < first_ || a >= end_ || b < first_ || b >= end_) return false;
-  const int32_t ia = offset(a), ib = offset(b);
-  const int32_t lo = std::min(ia, ib), hi = std::max(ia, ib);
-  if (uncovered_before_[hi + 1] != uncovered_before_[lo]) return false;
-  out = workdays_before_[ib + 1] - workdays_before_[ia + 1];
-  return true;
-}
-
 absl::StatusOr<int32_t> Calendar::workdays_between(Date a, Date b) const {
   int32_t n = 0;
   if (try_workdays_between(to_day_number(a), to_day_number(b), n)) return n;

@@ -13,6 +13,7 @@
 #ifndef FAZHI_CALENDAR_HPP_
 #define FAZHI_CALENDAR_HPP_
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -118,6 +119,17 @@ class Calendar {
   std::vector<int32_t> uncovered_before_;
   std::vector<int32_t> workday_offsets_;  // offset of the k-th working day
 };
+
+// Defined here so that the record pass, which asks once or twice per record,
+// inlines it: two table lookups and a coverage check.
+inline bool Calendar::try_workdays_between(DayNumber a, DayNumber b, int32_t& out) const noexcept {
+  if (a < first_ || a >= end_ || b < first_ || b >= end_) return false;
+  const int32_t ia = offset(a), ib = offset(b);
+  const int32_t lo = std::min(ia, ib), hi = std::max(ia, ib);
+  if (uncovered_before_[hi + 1] != uncovered_before_[lo]) return false;
+  out = workdays_before_[ib + 1] - workdays_before_[ia + 1];
+  return true;
+}
 
 }  // namespace fazhi
 
