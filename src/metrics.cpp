@@ -490,6 +490,26 @@ struct Lazy {
   }
 };
 
+// tally_pending counts a case opened on `opened` and open until `until` as
+// pending at the end of each period it spans (opened <= p.to < until), and
+// whether its time limit (`limit`, computed once) had passed by then or lies
+// outside the calendar. One rule for every family with a time limit.
+template <typename B, typename F>
+void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber opened, DayNumber until,
+                   Lazy& limit, F&& compute_limit, int pending, int over_limit, int off_calendar) {
+  for (int which = 0; which < 2; ++which) {
+    const Period p = periods[static_cast<size_t>(which)];
+    if (opened > p.to || until <= p.to) continue;
+    const auto n = block.at(region, which);
+    ++n[pending];
+    if (!limit.get(compute_limit)) {
+      ++n[off_calendar];
+    } else {
+      n[over_limit] += limit.day < p.to;
+    }
+  }
+}
+
 // The reconsideration decision period (行政复议法 (2023) art. 62): 60 days from
 // acceptance, at most 30 more when extended, 30 under the simple procedure;
 // calendar days with the rest-day roll-over (art. 88 para 1). Without a
@@ -534,17 +554,10 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
     ++block.at(region, slot_of(periods, r.accepted[i]))[kRAccepted];
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
-      const auto n = block.at(region, which);
-      n[kRPendingStart] += received < p.from && until >= p.from;
-      if (received <= p.to && until > p.to) {
-        ++n[kRPendingEnd];
-        if (!deadline.get(compute_deadline)) {
-          ++n[kRPendingOffCalendar];
-        } else {
-          n[kRPendingOverLimit] += deadline.day < p.to;
-        }
-      }
+      block.at(region, which)[kRPendingStart] += received < p.from && until >= p.from;
     }
+    tally_pending(block, region, periods, received, until, deadline, compute_deadline, kRPendingEnd,
+                  kRPendingOverLimit, kRPendingOffCalendar);
     // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
     // within 5 working days of receipt.
     const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
@@ -612,19 +625,11 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
       }
     }
     if (first) {
+      // 行政诉讼法 art. 81: first instance within six months of filing.
       Lazy limit;
-      for (int which = 0; which < 2; ++which) {
-        const Period p = periods[static_cast<size_t>(which)];
-        if (filed > p.to || until <= p.to) continue;
-        const auto n = block.at(region, which);
-        ++n[kLPendingEndFirst];
-        // 行政诉讼法 art. 81: first instance within six months of filing.
-        if (!limit.get([&](DayNumber& d) { return cal.try_period_end_months(filed, 6, profile.period_rules, d); })) {
-          ++n[kLPendingOffCalendarFirst];
-        } else {
-          n[kLPendingOverLimitFirst] += limit.day < p.to;
-        }
-      }
+      tally_pending(block, region, periods, filed, until, limit,
+                    [&](DayNumber& d) { return cal.try_period_end_months(filed, 6, profile.period_rules, d); },
+                    kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
     }
     const int slot = slot_of(periods, closed);
     if (slot == kDiscard) continue;
@@ -729,19 +734,11 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const Pr
       ++n[kMClosed];
       n[kMSuccess] += m.outcome[i] == MediationOutcome::kSuccess;
     }
+    // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
     Lazy limit;
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
-      if (received > p.to || until <= p.to) continue;
-      const auto n = block.at(region, which);
-      ++n[kMPendingEnd];
-      // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
-      if (!limit.get([&](DayNumber& d) { return cal.try_period_end_months(received, 1, profile.period_rules, d); })) {
-        ++n[kMPendingOffCalendar];
-      } else {
-        n[kMPendingOverLimit] += limit.day < p.to;
-      }
-    }
+    tally_pending(block, region, periods, received, until, limit,
+                  [&](DayNumber& d) { return cal.try_period_end_months(received, 1, profile.period_rules, d); },
+                  kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar);
   }
 }
 
