@@ -13,8 +13,9 @@
 //      rejected rows with line numbers relative to the range. A range then
 //      checks that it ended exactly where the next one begins; if malformed
 //      quoting made a cut wrong, the rest of the file is parsed again serially;
-//   4. dedupe (parallel over hash shards): ids are checked in file order, so
-//      the second row with an id is the one rejected, within a load and
+//   4. dedupe (a kind at a time, as soon as its last range is parsed, while
+//      the other threads parse other kinds): ids are checked in file order,
+//      so the second row with an id is the one rejected, within a load and
 //      across loads;
 //   5. commit: the dictionaries are merged in file order (so every TextId and
 //      RegionIndex is the one a serial load assigns), the columns are copied
@@ -442,6 +443,10 @@ struct IdIndex {
   }
   std::array<IdShard, kShards> shards;
   IdChunks chunks;
+  bool empty() const {
+    return chunks.empty() &&
+           std::all_of(shards.begin(), shards.end(), [](const IdShard& s) { return s.count() == 0; });
+  }
   size_t chunk_bytes() const {
     size_t n = 0;
     for (const auto& c : chunks) n += c->capacity();
@@ -621,7 +626,7 @@ std::string dup_reason(uint32_t scope, std::string_view id) {
 }
 
 // adopt_ids lets the index keep a large range's id entries as they are
-// (rather than copy them); it runs before the dedupe parts, in file order.
+// (rather than copy them); it runs before the dedupe, in file order.
 template <typename K>
 void adopt_ids(IdIndex& index, const std::vector<RangeOut<K>*>& ranges) {
   constexpr size_t kAdoptBytes = size_t{64} << 10;
@@ -636,12 +641,12 @@ void adopt_ids(IdIndex& index, const std::vector<RangeOut<K>*>& ranges) {
   }
 }
 
-// dedupe_part checks the ids of the shards s with s % parts == part, in the
-// order of `ranges` (file order), inserting them into the index. Rows whose
-// id is already there are listed in `dups` as (range, row).
+// dedupe checks the ids of `ranges` in their order (file order), inserting
+// them into the index. Rows whose id is already there are listed in `dups`
+// as (range, row).
 template <typename K>
-void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t part, size_t parts,
-                 std::vector<std::pair<uint32_t, uint32_t>>& dups) {
+void dedupe(IdIndex& index, const std::vector<RangeOut<K>*>& ranges,
+            std::vector<std::pair<uint32_t, uint32_t>>& dups) {
   std::array<size_t, IdIndex::kShards> incoming{}, bytes{};
   for (const RangeOut<K>* r : ranges) {
     IdCursor at(*r->id_bytes);
@@ -655,7 +660,7 @@ void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t
       bytes[s] += 5 + id.size();  // scope, a one-byte length, the id
     }
   }
-  for (size_t s = part; s < IdIndex::kShards; s += parts) {
+  for (size_t s = 0; s < IdIndex::kShards; ++s) {
     index.shards[s].reserve(index.shards[s].count() + incoming[s], bytes[s], index.chunks);
   }
   // A row's hash is computed when it is kAhead rows ahead (to prefetch its
@@ -670,7 +675,6 @@ void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t
       uint32_t scope = 0;
       std::string_view id;
       ahead.next(scope, id);
-      if (r.id_shard[j] % parts != part) return;
       const uint64_t h = hash_id(scope, id);
       ring[j % kAhead] = h;
       index.shards[r.id_shard[j]].prefetch(h);
@@ -684,7 +688,6 @@ void dedupe_part(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, size_t
       const uint64_t offset = at.offset();
       at.next(scope, id);
       if (i + kAhead < n) look_ahead(i + kAhead);
-      if (s % parts != part) continue;
       if (!index.shards[s].insert(h, scope, id, r.id_chunk, offset, index.chunks)) {
         dups.emplace_back(static_cast<uint32_t>(ri), static_cast<uint32_t>(i));
       }
@@ -1323,8 +1326,11 @@ class KindJob {
   virtual void plan(size_t target, std::vector<Task>& tasks) = 0;
   virtual void cut(std::vector<Task>& tasks, bool strict) = 0;
   virtual absl::Status redo(const LoadContext& ctx, bool& any) = 0;
-  virtual void verify(bool strict) = 0;
-  virtual void dedupe(IdIndex& index, int parts, std::vector<Task>& tasks) = 0;
+  // settle runs verify and dedupe for a kind whose last parse task did not
+  // (a file still not UTF-8 after the second round, or no rows to parse).
+  virtual void settle() = 0;
+  // checks_early: the kind's ids go in as soon as it is parsed (see parsed).
+  virtual bool checks_early() const = 0;
   virtual void finish() = 0;
   virtual const Rejection* first_rejection() const = 0;
   virtual void commit(Store& store, int threads, LoadSummary& out) = 0;
@@ -1333,6 +1339,15 @@ class KindJob {
 template <typename K>
 class KindJobOf final : public KindJob {
  public:
+  // A kind checks its ids early when the load can put its index back if a
+  // later step fails: in strict mode (a copy is kept anyway), or when the
+  // index is empty (its copy costs nothing). One holding the ids of earlier
+  // loads waits until no step can fail, rather than copy them.
+  KindJobOf(IdIndex& index, bool strict)
+      : index_(&index), strict_(strict), early_(strict || index.empty()) {}
+
+  bool checks_early() const override { return early_; }
+
   void add_file(Source src) override {
     auto f = std::make_unique<FileLoad<K>>();
     f->src = std::move(src);
@@ -1377,6 +1392,7 @@ class KindJobOf final : public KindJob {
   // cut moves each nominal cut to the next row start outside quotes, and
   // queues the parsing of the ranges.
   void cut(std::vector<Task>& tasks, bool strict) override {
+    const size_t queued = tasks.size();
     for (auto& fp : files_) {
       FileLoad<K>& f = *fp;
       if (!f.pending) continue;
@@ -1395,10 +1411,14 @@ class KindJobOf final : public KindJob {
         r->begin = at[k];
         r->end = at[k + 1];
         RangeOut<K>* rp = r.get();
-        tasks.push_back({r->end - r->begin, [&f, rp, strict] { parse_range(f, *rp, strict); }});
+        tasks.push_back({r->end - r->begin, [this, &f, rp, strict] {
+                           parse_range(f, *rp, strict);
+                           if (parsing_.fetch_sub(1, std::memory_order_acq_rel) == 1) parsed();
+                         }});
         f.ranges.push_back(std::move(r));
       }
     }
+    parsing_.store(tasks.size() - queued, std::memory_order_relaxed);
   }
 
   absl::Status redo(const LoadContext& ctx, bool& any) override {
@@ -1423,7 +1443,35 @@ class KindJobOf final : public KindJob {
     return absl::OkStatus();
   }
 
-  void verify(bool strict) override {
+  void settle() override {
+    if (!settled_) verify_and_check_ids();
+  }
+
+ private:
+  // parsed runs on the thread that finished the kind's last parse task of a
+  // round: the kind's ids are checked then, while the other threads go on
+  // parsing other kinds. The check waits on memory (a random slot of a large
+  // table per id) and parsing mostly on the processor, so running them side
+  // by side takes less time than one after the other; and one thread per
+  // kind walks the ids once, where splitting a kind's check over threads had
+  // each walk them all. A file that turned out not to be UTF-8 is parsed
+  // again in the next round, and the check waits for that.
+  void parsed() {
+    if (!early_) return;
+    for (const auto& f : files_) {
+      if (f->not_utf8.load()) return;
+    }
+    verify_and_check_ids();
+  }
+
+  void verify_and_check_ids() {
+    verify();
+    check_ids();
+    settled_ = true;
+  }
+
+  void verify() {
+    const bool strict = strict_;
     for (auto& fp : files_) {
       FileLoad<K>& f = *fp;
       for (size_t k = 0; k < f.ranges.size(); ++k) {
@@ -1445,30 +1493,22 @@ class KindJobOf final : public KindJob {
     }
   }
 
-  void dedupe(IdIndex& index, int parts, std::vector<Task>& tasks) override {
+  void check_ids() {
+    order_.clear();
+    for (auto& f : files_) {
+      for (auto& r : f->ranges) order_.push_back(r.get());
+    }
     if constexpr (K::kHasId) {
-      order_.clear();
-      for (auto& f : files_) {
-        for (auto& r : f->ranges) order_.push_back(r.get());
-      }
-      adopt_ids<K>(index, order_);
-      size_t rows = 0;
-      for (const RangeOut<K>* r : order_) rows += r->id_shard.size();
-      dups_.assign(static_cast<size_t>(parts), {});
-      for (int part = 0; part < parts; ++part) {
-        tasks.push_back({rows, [this, &index, part, parts] {
-                           dedupe_part(index, order_, static_cast<size_t>(part),
-                                       static_cast<size_t>(parts), dups_[part]);
-                         }});
-      }
+      adopt_ids<K>(*index_, order_);
+      dedupe(*index_, order_, dups_);
     }
   }
 
+ public:
+
   // finish gives every rejection its file and absolute line, in line order.
   void finish() override {
-    for (const auto& part : dups_) {
-      for (const auto& [range, row] : part) order_[range]->dups.push_back(row);
-    }
+    for (const auto& [range, row] : dups_) order_[range]->dups.push_back(row);
     for (auto& fp : files_) {
       FileLoad<K>& f = *fp;
       f.merged.clear();
@@ -1571,25 +1611,31 @@ class KindJobOf final : public KindJob {
  private:
   std::vector<std::unique_ptr<FileLoad<K>>> files_;
   std::vector<RangeOut<K>*> order_;
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> dups_;
+  std::vector<std::pair<uint32_t, uint32_t>> dups_;  // (range in order_, row)
+  IdIndex* index_;  // the kind's ids in the Store
+  bool strict_;
+  bool early_;
+  std::atomic<size_t> parsing_{0};  // the round's parse tasks still to finish
+  bool settled_ = false;            // verified and ids checked
 };
 
-std::unique_ptr<KindJob> make_job(RecordKind kind) {
+std::unique_ptr<KindJob> make_job(RecordKind kind, Store& store, bool strict) {
+  IdIndex& index = store.ids[static_cast<size_t>(kind)];
   switch (kind) {
     case RecordKind::kReconsideration:
-      return std::make_unique<KindJobOf<Reconsideration>>();
+      return std::make_unique<KindJobOf<Reconsideration>>(index, strict);
     case RecordKind::kLitigation:
-      return std::make_unique<KindJobOf<Litigation>>();
+      return std::make_unique<KindJobOf<Litigation>>(index, strict);
     case RecordKind::kLegalAid:
-      return std::make_unique<KindJobOf<LegalAid>>();
+      return std::make_unique<KindJobOf<LegalAid>>(index, strict);
     case RecordKind::kMediation:
-      return std::make_unique<KindJobOf<Mediation>>();
+      return std::make_unique<KindJobOf<Mediation>>(index, strict);
     case RecordKind::kRegistry:
-      return std::make_unique<KindJobOf<Registry>>();
+      return std::make_unique<KindJobOf<Registry>>(index, strict);
     case RecordKind::kActivity:
-      return std::make_unique<KindJobOf<Activity>>();
+      return std::make_unique<KindJobOf<Activity>>(index, strict);
     case RecordKind::kRegions:
-      return std::make_unique<KindJobOf<Regions>>();
+      return std::make_unique<KindJobOf<Regions>>(index, strict);
   }
   return nullptr;
 }
@@ -1609,7 +1655,7 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
   std::array<std::unique_ptr<KindJob>, kRecordKindCount> jobs;
   for (const FileSpec& spec : specs) {
     auto& job = jobs[static_cast<size_t>(spec.kind)];
-    if (!job) job = make_job(spec.kind);
+    if (!job) job = make_job(spec.kind, store, options.strict);
     Source src;
     src.name = spec.name;
     src.path = spec.path;
@@ -1623,6 +1669,15 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
   for (KindJob* job : active) {
     if (absl::Status s = job->prepare(ctx); !s.ok()) return s;
   }
+  // The load may still fail after a kind's ids went in: keep a copy of the
+  // index of each kind that checks early, to put back.
+  std::vector<std::pair<size_t, IdIndex>> saved;
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    if (jobs[k] && jobs[k]->checks_early()) saved.emplace_back(k, store.ids[k]);
+  }
+  auto put_back = [&] {
+    for (auto& [k, index] : saved) store.ids[k] = std::move(index);
+  };
   std::vector<Task> tasks;
   for (int round = 0; round < 2; ++round) {
     size_t bytes = 0;
@@ -1639,31 +1694,20 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
     run_tasks(tasks, threads);
     bool again = false;
     for (KindJob* job : active) {
-      if (absl::Status s = job->redo(ctx, again); !s.ok()) return s;
+      if (absl::Status s = job->redo(ctx, again); !s.ok()) {
+        put_back();
+        return s;
+      }
     }
     if (!again) break;
   }
-  for (KindJob* job : active) job->verify(options.strict);
+  for (KindJob* job : active) job->settle();
 
-  // Strict mode may fail after the ids went in: keep a copy to put back.
-  std::vector<std::pair<size_t, IdIndex>> saved;
-  if (options.strict) {
-    for (const FileSpec& spec : specs) {
-      const auto k = static_cast<size_t>(spec.kind);
-      if (std::none_of(saved.begin(), saved.end(), [&](const auto& s) { return s.first == k; })) {
-        saved.emplace_back(k, store.ids[k]);
-      }
-    }
-  }
-  for (size_t k = 0; k < jobs.size(); ++k) {
-    if (jobs[k]) jobs[k]->dedupe(store.ids[k], threads, tasks);
-  }
-  run_tasks(tasks, threads);
   for (KindJob* job : active) job->finish();
   if (options.strict) {
     for (KindJob* job : active) {
       if (const Rejection* r = job->first_rejection()) {
-        for (auto& [k, index] : saved) store.ids[k] = std::move(index);
+        put_back();
         return absl::InvalidArgumentError(describe(*r));
       }
     }
@@ -1690,7 +1734,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
   const std::vector<RangeOut<K>*> ranges = {&one};
   if constexpr (K::kHasId) {
     std::vector<std::pair<uint32_t, uint32_t>> dups;
-    dedupe_part(store.ids[static_cast<size_t>(K::kKind)], ranges, 0, 1, dups);
+    dedupe(store.ids[static_cast<size_t>(K::kKind)], ranges, dups);
     if (!dups.empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(K::scope(row), K::id(row))));
