@@ -275,6 +275,40 @@ TEST(Dataset, StrictModeReportsAnEarlierDuplicate) {
   EXPECT_EQ(s.status().message(), "x.csv:3: case_id: duplicate case_id 'A' in region 440111");
 }
 
+// A kind's ids go into the index as soon as it is parsed, while other kinds
+// may still fail: here mediation.csv's header is UTF-8 but a row is GBK, so
+// the file is read again as GB18030, and its header no longer names the
+// required received_date. The failed load must take reconsideration's ids
+// back out, or loading the same file again would reject every row as a
+// duplicate.
+TEST(Dataset, AFailedLoadTakesBackTheIdsOfKindsAlreadyChecked) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "fazhi-dataset-late-failure";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string recon = "case_id,region,received_date\nA,440111,2019-01-01\nB,440111,2019-01-02\n";
+  std::ofstream(dir / "reconsideration.csv") << recon;
+  std::ofstream(dir / "mediation.csv") << "case_id,region,受理日期,org_id\n"
+                                       << "M1,440111,2019-01-01,\xB0\xD7\xD4\xC6\n";  // 白云 in GBK
+  for (int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    Dataset ds;
+    LoadOptions o;
+    o.threads = threads;
+    absl::StatusOr<LoadSummary> s = ds.load_dir(dir.string(), o);
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.status().message().find("'received_date' (受理日期)"), std::string::npos)
+        << s.status().message();
+    EXPECT_EQ(ds.reconsideration().size(), 0u);
+    absl::StatusOr<LoadSummary> again =
+        ds.load_buffer(RecordKind::kReconsideration, recon, "reconsideration.csv", o);
+    ASSERT_TRUE(again.ok()) << again.status();
+    EXPECT_EQ(again->rows_kept(RecordKind::kReconsideration), 2);
+    EXPECT_TRUE(ds.rejects().empty());
+  }
+  fs::remove_all(dir);
+}
+
 TEST(Dataset, DuplicateIdsAcrossTwoLoadsRejectTheSecond) {
   Dataset ds;
   const std::string first =
