@@ -441,6 +441,13 @@ struct IdIndex {
   static size_t shard_of(uint64_t h) {
     return static_cast<size_t>(h >> (64 - IdShard::kShardBits));
   }
+  // The shards come in kGroups groups (the top bits of the shard). The ids
+  // are checked a group at a time: random inserts into one group's slots
+  // (a few MB for 10M ids) mostly hit the cache, where inserts spread over
+  // every shard (~100 MB) wait on memory for nearly every id.
+  static constexpr int kGroupBits = 4;
+  static constexpr size_t kGroups = size_t{1} << kGroupBits;
+  static size_t group_of(size_t shard) { return shard >> (IdShard::kShardBits - kGroupBits); }
   std::array<IdShard, kShards> shards;
   IdChunks chunks;
   bool empty() const {
@@ -511,6 +518,16 @@ size_t column_bytes(const typename K::Columns& c) {
 
 // ---- One range of rows, parsed on its own ----------------------------------------
 
+// IdDup is a kept row whose id was already in the index: the `ordinal`-th
+// entry of its range's group `group`, at `offset` there. Its row number is
+// worked out afterwards (rows_of_dups).
+struct IdDup {
+  uint32_t range = 0;  // in the order the dedupe took the ranges
+  uint32_t group = 0;
+  uint64_t ordinal = 0, offset = 0;
+  uint64_t row = 0;
+};
+
 // kRowBlock: kept rows per remembered row start (RangeOut::block_off).
 inline constexpr size_t kRowBlock = 64;
 
@@ -528,14 +545,15 @@ struct RangeOut {
   TextTable texts;
   RegionTable regions;
   // For the dedupe stage, per kept row: the index shard its id goes to (the
-  // top bits of hash_id) and, in row order, its entry in id_bytes
-  // (append_id_entry). Entries are read in order, so no offsets are kept, and
-  // the dedupe hashes an id again rather than keep 8 bytes a row for it.
+  // top bits of hash_id); and the id entries (append_id_entry) of each
+  // group of shards (IdIndex::group_of), in row order. Entries are read in
+  // order, so no offsets are kept, and the dedupe hashes an id again rather
+  // than keep 8 bytes a row for it.
   std::vector<uint8_t> id_shard;
-  // Kept whole by the index when the range is large (see adopt_ids).
-  std::shared_ptr<std::string> id_bytes = std::make_shared<std::string>();
-  uint32_t id_chunk = 0;           // the chunk the index refers to; 0: copied
-  size_t expected_rows = 0;        // the range's line feeds, an upper bound on its rows
+  // Made at a group's first id; kept whole by the index when large (adopt_ids).
+  std::array<std::shared_ptr<std::string>, IdIndex::kGroups> id_bytes;
+  std::array<uint32_t, IdIndex::kGroups> id_chunk{};  // the chunk the index refers to; 0: copied
+  size_t expected_rows = 0;  // the range's line feeds, an upper bound on its rows
   // Where every kRowBlock-th kept row starts (relative to `begin`): a
   // duplicate's row is found again from its block's start (finish), so a
   // range keeps 4 bytes per 64 rows rather than per row.
@@ -543,28 +561,6 @@ struct RangeOut {
   std::vector<Rejection> rejects;  // lines relative to the range's first line (0)
   std::vector<uint32_t> dups;      // kept rows found to repeat an id
 
-};
-
-// IdCursor walks a range's id entries in row order.
-struct IdCursor {
-  const char* base;
-  const char* p;
-  size_t row = 0;  // the row whose entry p points at
-  explicit IdCursor(const std::string& bytes) : base(bytes.data()), p(bytes.data()) {}
-  uint64_t offset() const { return static_cast<uint64_t>(p - base); }
-  // next reads the current entry and moves to the next row's.
-  void next(uint32_t& scope, std::string_view& id) {
-    p = read_id_entry(p, scope, id);
-    ++row;
-  }
-  // seek moves forward to the entry of row `to` (>= row).
-  void seek(size_t to) {
-    uint32_t scope = 0;
-    std::string_view id;
-    while (row < to) next(scope, id);
-  }
-  // peek reads the current entry without moving.
-  void peek(uint32_t& scope, std::string_view& id) const { read_id_entry(p, scope, id); }
 };
 
 // LocalInterner fills a range's own dictionaries.
@@ -598,15 +594,19 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
   if constexpr (K::kHasId) {
     const uint32_t scope = K::scope(row);
     const std::string_view id = K::id(row);
-    if (out.id_bytes->empty() && out.expected_rows > 1) {
-      // Ids of one export are mostly alike in length: reserving from the
-      // first keeps the buffer from doubling (and stranding freed blocks).
-      const size_t bytes = out.expected_rows * (4 + 1 + id.size());
-      out.id_bytes->reserve(bytes + bytes / 32);
+    const size_t shard = IdIndex::shard_of(hash_id(scope, id));
+    std::shared_ptr<std::string>& bytes = out.id_bytes[IdIndex::group_of(shard)];
+    if (!bytes) {
+      bytes = std::make_shared<std::string>();
+      // Ids of one export are mostly alike in length, and a group gets an
+      // even share of them: reserving from the first keeps the buffer from
+      // doubling (and stranding freed blocks).
+      const size_t expected = out.expected_rows * (4 + 1 + id.size()) / IdIndex::kGroups;
+      if (expected > 0) bytes->reserve(expected + expected / 16 + 64);
     }
     if (out.id_shard.size() % kRowBlock == 0) out.block_off.push_back(static_cast<uint32_t>(row_off));
-    out.id_shard.push_back(static_cast<uint8_t>(IdIndex::shard_of(hash_id(scope, id))));
-    append_id_entry(*out.id_bytes, scope, id);
+    out.id_shard.push_back(static_cast<uint8_t>(shard));
+    append_id_entry(*bytes, scope, id);
   }
 }
 
@@ -631,68 +631,101 @@ template <typename K>
 void adopt_ids(IdIndex& index, const std::vector<RangeOut<K>*>& ranges) {
   constexpr size_t kAdoptBytes = size_t{64} << 10;
   for (RangeOut<K>* r : ranges) {
-    r->id_chunk = 0;
-    if (r->id_bytes->size() < kAdoptBytes || index.chunks.size() >= IdShard::kMaxChunks) continue;
-    if (r->id_bytes->capacity() > r->id_bytes->size() + r->id_bytes->size() / 8) {
-      r->id_bytes->shrink_to_fit();
+    for (size_t g = 0; g < IdIndex::kGroups; ++g) {
+      const std::shared_ptr<std::string>& bytes = r->id_bytes[g];
+      r->id_chunk[g] = 0;
+      if (!bytes || bytes->size() < kAdoptBytes || index.chunks.size() >= IdShard::kMaxChunks) continue;
+      if (bytes->capacity() > bytes->size() + bytes->size() / 8) bytes->shrink_to_fit();
+      index.chunks.push_back(bytes);
+      r->id_chunk[g] = static_cast<uint32_t>(index.chunks.size());
     }
-    index.chunks.push_back(r->id_bytes);
-    r->id_chunk = static_cast<uint32_t>(index.chunks.size());
   }
 }
 
 // dedupe checks the ids of `ranges` in their order (file order), inserting
-// them into the index. Rows whose id is already there are listed in `dups`
-// as (range, row).
+// them into the index a group of shards at a time. Rows whose id is already
+// there are listed in `dups` (their rows not yet known).
 template <typename K>
-void dedupe(IdIndex& index, const std::vector<RangeOut<K>*>& ranges,
-            std::vector<std::pair<uint32_t, uint32_t>>& dups) {
+void dedupe(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, std::vector<IdDup>& dups) {
   std::array<size_t, IdIndex::kShards> incoming{}, bytes{};
   for (const RangeOut<K>* r : ranges) {
-    IdCursor at(*r->id_bytes);
-    for (size_t i = 0; i < r->id_shard.size(); ++i) {
-      const size_t s = r->id_shard[i];
-      ++incoming[s];
-      if (r->id_chunk != 0) continue;
-      uint32_t scope = 0;
-      std::string_view id;
-      at.next(scope, id);
-      bytes[s] += 5 + id.size();  // scope, a one-byte length, the id
+    for (const uint8_t s : r->id_shard) ++incoming[s];
+    for (size_t g = 0; g < IdIndex::kGroups; ++g) {
+      if (!r->id_bytes[g] || r->id_chunk[g] != 0) continue;
+      // Copied into the shards' own arenas (a small range): make room.
+      const char* p = r->id_bytes[g]->data();
+      const char* end = p + r->id_bytes[g]->size();
+      while (p < end) {
+        uint32_t scope = 0;
+        std::string_view id;
+        p = read_id_entry(p, scope, id);
+        bytes[IdIndex::shard_of(hash_id(scope, id))] += 5 + id.size();  // scope, length, id
+      }
     }
   }
   for (size_t s = 0; s < IdIndex::kShards; ++s) {
     index.shards[s].reserve(index.shards[s].count() + incoming[s], bytes[s], index.chunks);
   }
-  // A row's hash is computed when it is kAhead rows ahead (to prefetch its
-  // slot) and kept in a ring until its turn.
+  // An entry's hash is computed when it is kAhead entries ahead (to prefetch
+  // its slot) and kept in a ring until its turn.
   constexpr size_t kAhead = 16;
-  std::array<uint64_t, kAhead> ring{};
-  for (size_t ri = 0; ri < ranges.size(); ++ri) {
-    const RangeOut<K>& r = *ranges[ri];
-    const size_t n = r.id_shard.size();
-    IdCursor at(*r.id_bytes), ahead(*r.id_bytes);
-    auto look_ahead = [&](size_t j) {  // j == ahead.row
-      uint32_t scope = 0;
-      std::string_view id;
-      ahead.next(scope, id);
-      const uint64_t h = hash_id(scope, id);
-      ring[j % kAhead] = h;
-      index.shards[r.id_shard[j]].prefetch(h);
-    };
-    for (size_t j = 0; j < std::min(n, kAhead); ++j) look_ahead(j);
-    for (size_t i = 0; i < n; ++i) {
-      const uint64_t h = ring[i % kAhead];
-      const size_t s = r.id_shard[i];
-      uint32_t scope = 0;
-      std::string_view id;
-      const uint64_t offset = at.offset();
-      at.next(scope, id);
-      if (i + kAhead < n) look_ahead(i + kAhead);
-      if (!index.shards[s].insert(h, scope, id, r.id_chunk, offset, index.chunks)) {
-        dups.emplace_back(static_cast<uint32_t>(ri), static_cast<uint32_t>(i));
+  struct Ahead {
+    uint64_t h = 0, offset = 0;
+    uint32_t scope = 0;
+    std::string_view id;
+  };
+  std::array<Ahead, kAhead> ring;
+  for (size_t g = 0; g < IdIndex::kGroups; ++g) {
+    for (size_t ri = 0; ri < ranges.size(); ++ri) {
+      const RangeOut<K>& r = *ranges[ri];
+      if (!r.id_bytes[g]) continue;
+      const char* base = r.id_bytes[g]->data();
+      const char* end = base + r.id_bytes[g]->size();
+      const char* ahead = base;
+      size_t read = 0;  // entries read ahead so far
+      auto read_ahead = [&] {
+        Ahead& e = ring[read++ % kAhead];
+        e.offset = static_cast<uint64_t>(ahead - base);
+        ahead = read_id_entry(ahead, e.scope, e.id);
+        e.h = hash_id(e.scope, e.id);
+        index.shards[IdIndex::shard_of(e.h)].prefetch(e.h);
+      };
+      while (read < kAhead && ahead < end) read_ahead();
+      for (size_t k = 0; k < read; ++k) {
+        const Ahead e = ring[k % kAhead];  // before read_ahead reuses its place
+        if (ahead < end) read_ahead();
+        if (!index.shards[IdIndex::shard_of(e.h)].insert(e.h, e.scope, e.id, r.id_chunk[g], e.offset,
+                                                         index.chunks)) {
+          dups.push_back({static_cast<uint32_t>(ri), static_cast<uint32_t>(g), k, e.offset, 0});
+        }
       }
     }
   }
+}
+
+// rows_of_dups works out the row of each of a range's duplicates (its
+// ordinal within its group) from the rows' shards, and sorts them by row.
+template <typename K>
+void rows_of_dups(const RangeOut<K>& r, std::vector<IdDup>& dups) {
+  if (dups.empty()) return;
+  std::sort(dups.begin(), dups.end(), [](const IdDup& a, const IdDup& b) {
+    return std::tie(a.group, a.ordinal) < std::tie(b.group, b.ordinal);
+  });
+  std::array<size_t, IdIndex::kGroups + 1> first{};  // dups of group g: [first[g], first[g + 1])
+  for (const IdDup& d : dups) ++first[d.group + 1];
+  for (size_t g = 0; g < IdIndex::kGroups; ++g) first[g + 1] += first[g];
+  std::array<size_t, IdIndex::kGroups> next{}, seen{};
+  for (size_t g = 0; g < IdIndex::kGroups; ++g) next[g] = first[g];
+  size_t left = dups.size();
+  for (size_t i = 0; i < r.id_shard.size() && left > 0; ++i) {
+    const size_t g = IdIndex::group_of(r.id_shard[i]);
+    const size_t ordinal = seen[g]++;
+    if (next[g] < first[g + 1] && dups[next[g]].ordinal == ordinal) {
+      dups[next[g]++].row = i;
+      --left;
+    }
+  }
+  std::sort(dups.begin(), dups.end(), [](const IdDup& a, const IdDup& b) { return a.row < b.row; });
 }
 
 template <typename V>
@@ -1508,7 +1541,15 @@ class KindJobOf final : public KindJob {
 
   // finish gives every rejection its file and absolute line, in line order.
   void finish() override {
-    for (const auto& [range, row] : dups_) order_[range]->dups.push_back(row);
+    // Each range's duplicates, by row (order_ holds every range, in the
+    // order of the loops below).
+    std::vector<std::vector<IdDup>> found(order_.size());
+    for (const IdDup& d : dups_) found[d.range].push_back(d);
+    for (size_t k = 0; k < order_.size(); ++k) {
+      rows_of_dups(*order_[k], found[k]);
+      for (const IdDup& d : found[k]) order_[k]->dups.push_back(static_cast<uint32_t>(d.row));
+    }
+    size_t range_at = 0;  // the range's place in order_
     for (auto& fp : files_) {
       FileLoad<K>& f = *fp;
       f.merged.clear();
@@ -1519,7 +1560,7 @@ class KindJobOf final : public KindJob {
       int64_t base = f.body_line;
       for (auto& rp : f.ranges) {
         RangeOut<K>& r = *rp;
-        std::sort(r.dups.begin(), r.dups.end());
+        const std::vector<IdDup>& dups = found[range_at++];
         std::vector<Rejection> dup_rejects;
         // A duplicate (kept row d) is found by reading rows from the start of
         // its block, counting the rows that were kept (not among the range's
@@ -1529,8 +1570,8 @@ class KindJobOf final : public KindJob {
         CsvReader reader(f.src.text, line, 1);
         size_t kept = SIZE_MAX;  // the kept rows the reader has passed; none yet
         size_t next_reject = 0;
-        IdCursor ids(*r.id_bytes);
-        for (uint32_t d : r.dups) {
+        for (const IdDup& dup : dups) {
+          const size_t d = dup.row;
           // dups are sorted and distinct, so the reader only moves forward:
           // on to a later block's start, or on from the last duplicate.
           const size_t block = d / kRowBlock;
@@ -1554,10 +1595,9 @@ class KindJobOf final : public KindJob {
           rej.file = f.src.name;
           rej.line = row.line;
           rej.column = std::string(K::kIdColumn);
-          ids.seek(d);
           uint32_t scope = 0;
           std::string_view id;
-          ids.peek(scope, id);
+          read_id_entry(r.id_bytes[dup.group]->data() + dup.offset, scope, id);
           rej.reason = dup_reason<K>(scope, id);
           rej.raw = cut_raw(f.src.text.substr(row.begin, row.end - row.begin));
           dup_rejects.push_back(std::move(rej));
@@ -1579,7 +1619,7 @@ class KindJobOf final : public KindJob {
         // The ids are in the index now (or copied there): commit needs none of this.
         r.id_shard = {};
         r.block_off = {};
-        r.id_bytes.reset();
+        r.id_bytes = {};
         base += r.lines;
         f.summary.rows_read += r.rows_read;
       }
@@ -1611,7 +1651,7 @@ class KindJobOf final : public KindJob {
  private:
   std::vector<std::unique_ptr<FileLoad<K>>> files_;
   std::vector<RangeOut<K>*> order_;
-  std::vector<std::pair<uint32_t, uint32_t>> dups_;  // (range in order_, row)
+  std::vector<IdDup> dups_;
   IdIndex* index_;  // the kind's ids in the Store
   bool strict_;
   bool early_;
@@ -1733,7 +1773,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
   stage_row(one, row, 0);
   const std::vector<RangeOut<K>*> ranges = {&one};
   if constexpr (K::kHasId) {
-    std::vector<std::pair<uint32_t, uint32_t>> dups;
+    std::vector<IdDup> dups;
     dedupe(store.ids[static_cast<size_t>(K::kKind)], ranges, dups);
     if (!dups.empty()) {
       return absl::InvalidArgumentError(
