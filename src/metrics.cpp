@@ -429,6 +429,13 @@ struct Block {
   std::vector<int64_t> n;
   explicit Block(size_t regions) : n(regions * kSlots * kWidth) {}
   Counts<First> at(uint32_t r, int slot) { return {&n[(size_t{r} * kSlots + static_cast<size_t>(slot)) * kWidth]}; }
+  // prefetch asks for region r's counters of both periods (the slots a
+  // record mostly adds to) ahead of its turn: the regions come in no order,
+  // and the blocks outgrow the cache.
+  void prefetch(uint32_t r) const {
+    const char* p = reinterpret_cast<const char*>(&n[size_t{r} * kSlots * kWidth]);
+    for (size_t b = 0; b < 2 * kWidth * sizeof(int64_t); b += 64) __builtin_prefetch(p + b, 1);
+  }
   // merge adds another pass's counters (of other rows) into these.
   void merge(const Block& o) {
     for (size_t i = 0; i < n.size(); ++i) {
@@ -531,6 +538,10 @@ bool reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const P
 // roll-up reads its districts' counters in one sweep instead of at random.
 using Rows = std::vector<uint32_t>;
 
+// kCountersAhead: how many records ahead of its turn a record's region
+// counters are prefetched (Block::prefetch).
+constexpr size_t kCountersAhead = 8;
+
 // Range is the rows [begin, end) of one family that one thread tallies.
 struct Range {
   size_t begin, end;
@@ -542,6 +553,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
                            const Calendar& cal, Range range, const Rows& rows, ReconsiderationBlock& block,
                            std::vector<CaseDays>& days) {
   for (size_t i = range.begin; i < range.end; ++i) {
+    if (i + kCountersAhead < range.end) block.prefetch(rows[r.region[i + kCountersAhead]]);
     const uint32_t region = rows[r.region[i]];
     const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
     const Disposition disp = r.disposition[i];
@@ -605,6 +617,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Profile& profile,
                       const Calendar& cal, Range range, const Rows& rows, LitigationBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
+    if (i + kCountersAhead < range.end) block.prefetch(rows[l.region[i + kCountersAhead]]);
     const uint32_t region = rows[l.region[i]];
     const DayNumber filed = l.filed[i], closed = l.closed[i], until = open_until(closed);
     const bool first = l.instance[i] == Instance::kFirst;
@@ -662,6 +675,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
                      const Calendar& cal, Range range, const Rows& rows, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
   for (size_t i = range.begin; i < range.end; ++i) {
+    if (i + kCountersAhead < range.end) block.prefetch(rows[a.region[i + kCountersAhead]]);
     const uint32_t region = rows[a.region[i]];
     const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
                     assigned = a.assigned[i], until = open_until(closed);
@@ -722,6 +736,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
 void tally_mediation(const MediationColumns& m, const Periods& periods, const Profile& profile,
                      const Calendar& cal, Range range, const Rows& rows, MediationBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
+    if (i + kCountersAhead < range.end) block.prefetch(rows[m.region[i + kCountersAhead]]);
     const uint32_t region = rows[m.region[i]];
     const DayNumber received = m.received[i], closed = m.closed[i], until = open_until(closed);
     {
@@ -744,6 +759,7 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const Pr
 
 void tally_registry(const RegistryColumns& g, const Periods& periods, Range range, const Rows& rows, RegistryBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
+    if (i + kCountersAhead < range.end) block.prefetch(rows[g.region[i + kCountersAhead]]);
     const uint32_t region = rows[g.region[i]];
     const size_t k = static_cast<size_t>(g.kind[i]);
     const DayNumber start = g.start[i], until = open_until(g.end[i]);
@@ -758,6 +774,7 @@ void tally_registry(const RegistryColumns& g, const Periods& periods, Range rang
 
 void tally_activity(const ActivityColumns& x, const Periods& periods, Range range, const Rows& rows, ActivityBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
+    if (i + kCountersAhead < range.end) block.prefetch(rows[x.region[i + kCountersAhead]]);
     const auto n = block.at(rows[x.region[i]], slot_of(periods, x.date[i]));
     const size_t k = static_cast<size_t>(x.indicator[i]);
     n[kXSum + k] += x.value[i];
