@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <concepts>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -27,6 +26,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "bytes.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/date.hpp"
 #include "fazhi/exact.hpp"
@@ -119,28 +119,21 @@ struct CodeCache {
   static constexpr size_t kSlots = 64;
   Slot slots[kSlots];
 
-  // key_of reads v (1 to kMaxText bytes) into k.
+  // key_of reads v (1 to kMaxText bytes) into k: up to 16 bytes by
+  // gather_short, a longer text as its first and last 16.
   static void key_of(std::string_view v, Key& k) {
     const char* p = v.data();
     const size_t n = v.size();
-    auto load = [p](size_t at, size_t bytes) {
-      uint64_t w = 0;
-      std::memcpy(&w, p + at, bytes);
-      return w;
-    };
     k = Key{{0, 0, 0, 0}, n};
-    if (n >= 8) {
-      k.w[0] = load(0, 8);
-      k.w[1] = load(n - 8, 8);
-      if (n > 16) {
-        k.w[2] = load(8, 8);
-        k.w[3] = load(n - 16, 8);
-      }
-    } else if (n >= 4) {
-      k.w[0] = load(0, 4);
-      k.w[1] = load(n - 4, 4);
+    if (n > 16) {
+      k.w[0] = load_u64(p);
+      k.w[1] = load_u64(p + n - 8);
+      k.w[2] = load_u64(p + 8);
+      k.w[3] = load_u64(p + n - 16);
     } else {
-      k.w[0] = load(0, 1) | load(n / 2, 1) << 8 | load(n - 1, 1) << 16;
+      const ShortWords words = gather_short(p, n);
+      k.w[0] = words.lo;
+      k.w[1] = words.hi;
     }
   }
   static size_t index(const Key& k) {
