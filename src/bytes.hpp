@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 namespace fazhi::internal {
 
@@ -54,6 +55,22 @@ inline ShortWords gather_short(const char* p, size_t n, uint64_t pad = 0) noexce
   if (n == 0) return {pad, pad};
   const auto byte = [p](size_t k) { return uint64_t{static_cast<unsigned char>(p[k])}; };
   return {(pad & ~uint64_t{0xFFFFFF}) | byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, pad};
+}
+
+// all_digits says whether every byte of w (a word of text as memcpy loads
+// it: uint16_t, uint32_t or uint64_t) is an ASCII digit, testing all bytes at
+// once. A byte minus '0' (here: xor 0x30, the same for '0'-'9') is a digit
+// when it is below 10, i.e. when adding 0x76 sets no high bit and it had
+// none. Bytes of `skip` that are 0xFF are not tested (the dashes of a date).
+// Only a byte of 0x8A or more (after the xor) carries into the byte above,
+// and its own high bit already fails the word: the answer is right for the
+// word, though the high bits are not a mask of which bytes failed.
+template <typename Word>
+constexpr bool all_digits(Word w, Word skip = 0) noexcept {
+  constexpr Word kOnes = std::numeric_limits<Word>::max() / 0xFF;  // 0x0101...01
+  const auto d = static_cast<Word>((w ^ static_cast<Word>(kOnes * 0x30)) & static_cast<Word>(~skip));
+  const auto carried = static_cast<Word>(d + static_cast<Word>(kOnes * 0x76));
+  return ((d | carried) & static_cast<Word>(kOnes * 0x80)) == 0;
 }
 
 }  // namespace fazhi::internal

@@ -96,5 +96,64 @@ TEST(GatherShort, ReadsNoByteOutsideTheText) {
   munmap(map, 3 * page);
 }
 
+TEST(AllDigits, EveryDigitAtEveryPlace) {
+  for (int place = 0; place < 8; ++place) {
+    for (char c = '0'; c <= '9'; ++c) {
+      char text[9] = "00000000";
+      text[place] = c;
+      EXPECT_TRUE(all_digits(load_u64(text))) << text;
+    }
+  }
+  EXPECT_TRUE(all_digits(load_u64("12345678")));
+  EXPECT_TRUE(all_digits(load_u64("99999999")));
+}
+
+// Every byte that is not a digit, at every place among digits (the other
+// bytes 0 or 9, the extremes a carry could spoil), fails the word.
+TEST(AllDigits, EveryNonDigitAtEveryPlace) {
+  for (char fill : {'0', '9'}) {
+    for (int place = 0; place < 8; ++place) {
+      for (int b = 0; b < 256; ++b) {
+        if (b >= '0' && b <= '9') continue;
+        char text[8];
+        std::memset(text, fill, 8);
+        text[place] = static_cast<char>(b);
+        EXPECT_FALSE(all_digits(load_u64(text))) << "byte " << b << " at " << place;
+        uint16_t two;
+        std::memcpy(&two, text + (place & ~1), 2);
+        EXPECT_FALSE(all_digits(two)) << "byte " << b << " at " << place;
+        uint32_t four;
+        std::memcpy(&four, text + (place & ~3), 4);
+        EXPECT_FALSE(all_digits(four)) << "byte " << b << " at " << place;
+      }
+    }
+  }
+}
+
+// Every two-byte word, against the bytes tested one at a time.
+TEST(AllDigits, EveryTwoByteWord) {
+  for (uint32_t v = 0; v <= 0xFFFF; ++v) {
+    const auto w = static_cast<uint16_t>(v);
+    unsigned char bytes[2];
+    std::memcpy(bytes, &w, 2);
+    const bool digits = bytes[0] >= '0' && bytes[0] <= '9' && bytes[1] >= '0' && bytes[1] <= '9';
+    ASSERT_EQ(all_digits(w), digits) << std::hex << v;
+  }
+}
+
+TEST(AllDigits, SkippedBytesAreNotTested) {
+  constexpr uint64_t kDashes = 0xFF0000FF00000000ULL;  // bytes 4 and 7, as in "2019-03-"
+  EXPECT_TRUE(all_digits(load_u64("2019-03-"), kDashes));
+  EXPECT_TRUE(all_digits(load_u64("2019\xFF" "03\x80"), kDashes));
+  EXPECT_FALSE(all_digits(load_u64("2019-03-")));
+  EXPECT_FALSE(all_digits(load_u64("2O19-03-"), kDashes));  // a letter O
+  EXPECT_FALSE(all_digits(load_u64("2019-0:-"), kDashes));
+  uint16_t day;
+  std::memcpy(&day, "31", 2);
+  EXPECT_TRUE(all_digits(day));
+  std::memcpy(&day, "3/", 2);
+  EXPECT_FALSE(all_digits(day));
+}
+
 }  // namespace
 }  // namespace fazhi::internal
