@@ -8,6 +8,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "bytes.hpp"
+
 namespace fazhi::internal {
 namespace {
 
@@ -20,12 +22,6 @@ inline uint64_t zero_bytes(uint64_t x) noexcept { return ~(((x & kLow7) + kLow7)
 inline uint64_t match(uint64_t word, char c) noexcept {
   return zero_bytes(word ^ (kOnes * static_cast<uint8_t>(c)));
 }
-inline uint64_t load64(const char* p) noexcept {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-
 }  // namespace
 
 size_t count_byte(std::string_view text, char c) noexcept {
@@ -180,7 +176,7 @@ bool CsvReader::fast_row(CsvRow& row) {
 #endif
   if constexpr (std::endian::native == std::endian::little) {
     while (i + 8 <= limit) {
-      const uint64_t w = load64(s + i);
+      const uint64_t w = load_u64(s + i);
       for (uint64_t m = match(w, ',') | match(w, '\n') | match(w, '"'); m != 0; m &= m - 1) {
         const size_t j = i + (static_cast<size_t>(std::countr_zero(m)) >> 3);
         if (s[j] != ',') return s[j] == '\n' && finish(j, j + 1);

@@ -19,14 +19,15 @@
 #include <algorithm>
 #include <concepts>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 
 #include "absl/strings/str_cat.h"
+#include "bytes.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/date.hpp"
 #include "fazhi/exact.hpp"
@@ -81,17 +82,32 @@ inline std::string_view fast_trim(std::string_view s) {
   return trim(s);
 }
 
+// empty_after_trim trims v (by fast_trim) and, when nothing is left, sets
+// `out` to the field's "not given" value and says so: each reader calls it
+// after its own fast path, so a value that path takes is never trimmed.
+//   if (empty_after_trim(v, out, kNoDay)) return true;
+template <typename T>
+inline bool empty_after_trim(std::string_view& v, T& out, std::type_identity_t<T> none) {
+  v = fast_trim(v);
+  if (!v.empty()) return false;
+  out = none;
+  return true;
+}
+
+// text_field reads a text column (an id, a name, a category): the value
+// trimmed, the empty text when not given.
+inline bool text_field(std::string_view v, std::string_view& out) {
+  out = fast_trim(v);
+  return true;
+}
+
 // date_field reads a date column: ISO dates inline (parse_iso_day), the
 // other forms through parse_day_number. A cache of days already read (tried
 // before) cost more in cache misses than it saved once millions of text
 // values share the caches.
 inline bool date_field(std::string_view col, std::string_view v, DayNumber& out, Problem& p) {
   if (parse_iso_day(v, out)) return true;
-  v = fast_trim(v);
-  if (v.empty()) {
-    out = kNoDay;
-    return true;
-  }
+  if (empty_after_trim(v, out, kNoDay)) return true;
   if (parse_iso_day(v, out) || parse_day_number(v, out)) return true;
   return fail(p, col, std::string(parse_date(v).status().message()));
 }
@@ -119,28 +135,21 @@ struct CodeCache {
   static constexpr size_t kSlots = 64;
   Slot slots[kSlots];
 
-  // key_of reads v (1 to kMaxText bytes) into k.
+  // key_of reads v (1 to kMaxText bytes) into k: up to 16 bytes by
+  // gather_short, a longer text as its first and last 16.
   static void key_of(std::string_view v, Key& k) {
     const char* p = v.data();
     const size_t n = v.size();
-    auto load = [p](size_t at, size_t bytes) {
-      uint64_t w = 0;
-      std::memcpy(&w, p + at, bytes);
-      return w;
-    };
     k = Key{{0, 0, 0, 0}, n};
-    if (n >= 8) {
-      k.w[0] = load(0, 8);
-      k.w[1] = load(n - 8, 8);
-      if (n > 16) {
-        k.w[2] = load(8, 8);
-        k.w[3] = load(n - 16, 8);
-      }
-    } else if (n >= 4) {
-      k.w[0] = load(0, 4);
-      k.w[1] = load(n - 4, 4);
+    if (n > 16) {
+      k.w[0] = load_u64(p);
+      k.w[1] = load_u64(p + n - 8);
+      k.w[2] = load_u64(p + 8);
+      k.w[3] = load_u64(p + n - 16);
     } else {
-      k.w[0] = load(0, 1) | load(n / 2, 1) << 8 | load(n - 1, 1) << 16;
+      const ShortWords words = gather_short(p, n);
+      k.w[0] = words.lo;
+      k.w[1] = words.hi;
     }
   }
   static size_t index(const Key& k) {
@@ -162,11 +171,7 @@ bool code_field(std::string_view col, std::string_view v, Enum& out, Problem& p)
       return true;
     }
   }
-  v = fast_trim(v);
-  if (v.empty()) {
-    out = Enum::kNone;
-    return true;
-  }
+  if (empty_after_trim(v, out, Enum::kNone)) return true;
   if (std::optional<Enum> e = parse_code<Enum>(v)) {
     out = *e;
     if (v.size() <= CodeCache<Enum>::kMaxText) {
@@ -187,7 +192,7 @@ inline bool tri_field(std::string_view col, std::string_view v, Tri& out, Proble
     out = v[0] == '1' ? Tri::kTrue : Tri::kFalse;
     return true;
   }
-  v = fast_trim(v);
+  if (empty_after_trim(v, out, Tri::kUnknown)) return true;
   if (std::optional<Tri> t = parse_tri(v)) {
     out = *t;
     return true;
@@ -199,22 +204,14 @@ inline bool tri_field(std::string_view col, std::string_view v, Tri& out, Proble
 
 inline bool region_field(std::string_view col, std::string_view v, RegionCode& out, Problem& p) {
   if (v.size() == 6 && RegionCode::try_parse(v, out)) return true;
-  v = fast_trim(v);
-  if (v.empty()) {
-    out = RegionCode();
-    return true;
-  }
+  if (empty_after_trim(v, out, RegionCode())) return true;
   if (RegionCode::try_parse(v, out)) return true;
   return fail(p, col, std::string(RegionCode::parse(v).status().message()));
 }
 
 inline bool count_field(std::string_view col, std::string_view v, int64_t max, int64_t& out,
                         Problem& p) {
-  v = fast_trim(v);
-  if (v.empty()) {
-    out = -1;
-    return true;
-  }
+  if (empty_after_trim(v, out, -1)) return true;
   if (parse_count(v, out)) {
     if (out <= max) return true;
     return fail(p, col, absl::StrCat("too large: '", absl_view(v), "'"));
@@ -223,11 +220,7 @@ inline bool count_field(std::string_view col, std::string_view v, int64_t max, i
 }
 
 inline bool money_field(std::string_view col, std::string_view v, int64_t& fen, Problem& p) {
-  v = fast_trim(v);
-  if (v.empty()) {
-    fen = -1;
-    return true;
-  }
+  if (empty_after_trim(v, fen, -1)) return true;
   if (parse_money_fen(v, fen)) return true;
   return fail(p, col, std::string(parse_money_fen(v).status().message()));
 }
@@ -389,8 +382,7 @@ struct Reconsideration {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = fast_trim(v);
-        return true;
+        return text_field(v, r.case_id);
       case kRegion:
         return region_field(name(c), v, r.region, p);
       case kReceived:
@@ -402,11 +394,9 @@ struct Reconsideration {
       case kDisposition:
         return code_field(name(c), v, r.disposition, p);
       case kRespondent:
-        r.respondent = fast_trim(v);
-        return true;
+        return text_field(v, r.respondent);
       case kCategory:
-        r.category = fast_trim(v);
-        return true;
+        return text_field(v, r.category);
       case kSimple:
         return tri_field(name(c), v, r.simple, p);
       case kExtended:
@@ -536,8 +526,7 @@ struct Litigation {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = fast_trim(v);
-        return true;
+        return text_field(v, r.case_id);
       case kRegion:
         return region_field(name(c), v, r.region, p);
       case kFiled:
@@ -545,11 +534,9 @@ struct Litigation {
       case kInstance:
         return code_field(name(c), v, r.instance, p);
       case kDefendant:
-        r.defendant = fast_trim(v);
-        return true;
+        return text_field(v, r.defendant);
       case kCategory:
-        r.category = fast_trim(v);
-        return true;
+        return text_field(v, r.category);
       case kDefence:
         return date_field(name(c), v, r.defence, p);
       case kClosed:
@@ -690,8 +677,7 @@ struct LegalAid {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = fast_trim(v);
-        return true;
+        return text_field(v, r.case_id);
       case kRegion:
         return region_field(name(c), v, r.region, p);
       case kApplied:
@@ -707,11 +693,9 @@ struct LegalAid {
       case kAssigned:
         return date_field(name(c), v, r.assigned, p);
       case kLawyer:
-        r.lawyer = fast_trim(v);
-        return true;
+        return text_field(v, r.lawyer);
       case kFirm:
-        r.firm = fast_trim(v);
-        return true;
+        return text_field(v, r.firm);
       case kMethod:
         return code_field(name(c), v, r.method, p);
       case kCommitment:
@@ -838,13 +822,11 @@ struct Mediation {
     const Col c = static_cast<Col>(col);
     switch (c) {
       case kCaseId:
-        r.case_id = fast_trim(v);
-        return true;
+        return text_field(v, r.case_id);
       case kRegion:
         return region_field(name(c), v, r.region, p);
       case kOrg:
-        r.org = fast_trim(v);
-        return true;
+        return text_field(v, r.org);
       case kReceived:
         return date_field(name(c), v, r.received, p);
       case kClosed:
@@ -854,8 +836,7 @@ struct Mediation {
       case kMajorGroup:
         return tri_field(name(c), v, r.major_group, p);
       case kCategory:
-        r.category = fast_trim(v);
-        return true;
+        return text_field(v, r.category);
     }
     return true;
   }
@@ -932,8 +913,7 @@ struct Registry {
       case kKindCol:
         return code_field(name(c), v, r.kind, p);
       case kEntityId:
-        r.entity_id = fast_trim(v);
-        return true;
+        return text_field(v, r.entity_id);
       case kRegion:
         return region_field(name(c), v, r.region, p);
       case kStart:
@@ -1020,8 +1000,7 @@ struct Activity {
       case kValue:
         return count_field(name(c), v, INT64_MAX, r.value, p);
       case kNote:
-        r.note = fast_trim(v);
-        return true;
+        return text_field(v, r.note);
     }
     return true;
   }
@@ -1093,8 +1072,7 @@ struct Regions {
       case kRegion:
         return region_field(Regions::name(c), v, r.region, p);
       case kName:
-        r.name = fast_trim(v);
-        return true;
+        return text_field(v, r.name);
     }
     return true;
   }

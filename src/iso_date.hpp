@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "bytes.hpp"
 #include "fazhi/date.hpp"
 
 namespace fazhi::internal {
@@ -30,16 +31,13 @@ inline bool parse_iso_day(std::string_view text, DayNumber& out) noexcept {
   uint16_t t;  // "DD"
   std::memcpy(&w, text.data(), 8);
   std::memcpy(&t, text.data() + 8, 2);
-  // Digits become 0-9 when '0' is taken away; a byte is a digit when that
-  // value is below 10, i.e. adding 0x76 sets no high bit (and it had none).
   constexpr uint64_t kDashes = 0xFF0000FF00000000ULL;  // bytes 4 and 7
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  const uint64_t d = (w ^ 0x3030303030303030ULL) & ~kDashes;
-  const auto e = static_cast<uint16_t>(t ^ 0x3030);
-  if (((d | (d + 0x7676767676767676ULL)) & kHigh & ~kDashes) != 0 ||
-      ((e | (e + 0x7676)) & 0x8080) != 0 || (w & kDashes) != 0x2D00002D00000000ULL) {
+  if (!all_digits(w, kDashes) || !all_digits(t) || (w & kDashes) != 0x2D00002D00000000ULL) {
     return false;
   }
+  // Digits become their values 0-9 when '0' is taken away (xor 0x30).
+  const uint64_t d = (w ^ 0x3030303030303030ULL) & ~kDashes;
+  const auto e = static_cast<uint16_t>(t ^ 0x3030);
   // Each byte becomes itself times ten plus the next byte, so bytes 0, 2 and
   // 5 hold the two-digit numbers "YY", "YY" and "MM" (at most 99: no carry).
   const uint64_t pairs = d * 10 + (d >> 8);

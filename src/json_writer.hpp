@@ -21,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bytes.hpp"
+
 namespace fazhi::internal {
 
 class JsonWriter {
@@ -122,9 +124,8 @@ class JsonWriter {
   }
   // clean says whether no byte of `s` needs escaping. A tail shorter than 16
   // is checked as the last 16 bytes (overlapping bytes already found clean);
-  // a text shorter than 16 is gathered into one block by overlapping loads
-  // (two 8-byte or two 4-byte halves, or the first, middle and last byte),
-  // the rest of the block padded with 'a'.
+  // a text shorter than 16 is gathered into one block (gather_short), the
+  // rest of the block padded with 'a'.
   static bool clean(std::string_view s) {
     const char* const b = s.data();
     const size_t n = s.size();
@@ -135,23 +136,10 @@ class JsonWriter {
       }
       return i == n || !any_special(load16(b + n - 16));
     }
-    if (n == 0) return true;
-    constexpr uint64_t kPad = 0x6161616161616161;
-    uint64_t halves[2] = {kPad, kPad};
-    if (n >= 8) {
-      std::memcpy(&halves[0], b, 8);
-      std::memcpy(&halves[1], b + n - 8, 8);
-    } else if (n >= 4) {
-      uint32_t lo, hi;
-      std::memcpy(&lo, b, sizeof lo);
-      std::memcpy(&hi, b + n - 4, sizeof hi);
-      halves[0] = lo | uint64_t{hi} << 32;
-    } else {
-      const auto byte = [&](size_t k) { return uint64_t{static_cast<unsigned char>(b[k])}; };
-      halves[0] = (kPad << 24) | byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
-    }
+    if (n == 0) return true;  // the empty text, often: no block to check
+    const ShortWords words = gather_short(b, n, 0x6161616161616161);
     Bytes16 x;
-    std::memcpy(&x, halves, sizeof x);
+    std::memcpy(&x, &words, sizeof x);
     return !any_special(x);
   }
   // quoted writes `s` in quotes, escaped per RFC 8259, at p (which has

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
+#include "bytes.hpp"
 #include "fazhi/text.hpp"
 
 namespace fazhi {
@@ -30,15 +31,10 @@ constexpr std::array<uint64_t, 2> kProvincePrefix = [] {
 
 bool valid_code(std::string_view s, uint32_t& value) noexcept {
   if (s.size() != 6) return false;
-  // The six bytes (padded with two '0's) are checked as digits at once: a
-  // byte minus '0' is a digit when it is below 10, i.e. adding 0x76 sets no
-  // high bit (and it had none). Every byte is treated alike, in either order.
+  // The six bytes (padded with two '0's) are checked as digits at once.
   char padded[8] = {'0', '0', '0', '0', '0', '0', '0', '0'};
   std::memcpy(padded, s.data(), 6);
-  uint64_t w;
-  std::memcpy(&w, padded, 8);
-  const uint64_t d = w ^ 0x3030303030303030ULL;
-  if (((d | (d + 0x7676767676767676ULL)) & 0x8080808080808080ULL) != 0) return false;
+  if (!internal::all_digits(internal::load_u64(padded))) return false;
   uint32_t digit[6];
   for (int i = 0; i < 6; ++i) digit[i] = static_cast<uint32_t>(s[i] - '0');
   const uint32_t province = digit[0] * 10 + digit[1];
