@@ -591,7 +591,7 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
       // even share of them: reserving from the first keeps the buffer from
       // doubling (and stranding freed blocks).
       const size_t expected = out.expected_rows * (4 + 1 + id.size()) / IdIndex::kGroups;
-      if (expected > 0) bytes->reserve(expected + expected / 16 + 64);
+      if (expected > 0) bytes->reserve(expected + expected / 32 + 256);
     }
     if (out.id_shard.size() % kRowBlock == 0) out.block_off.push_back(static_cast<uint32_t>(row_off));
     out.id_shard.push_back(static_cast<uint8_t>(shard));
