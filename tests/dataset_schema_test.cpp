@@ -48,7 +48,8 @@ TEST(EmptyAfterTrim, SetsTheNotGivenValueOnlyWhenNothingIsLeft) {
 
 TEST(TextField, KeepsTheTrimmedText) {
   std::string_view out = "old";
-  EXPECT_TRUE(text_field(kSp + " L1\t", out));
+  const std::string padded = kSp + " L1\t";  // out views into it: it must outlive the checks
+  EXPECT_TRUE(text_field(padded, out));
   EXPECT_EQ(out, "L1");
   EXPECT_TRUE(text_field("  ", out));
   EXPECT_EQ(out, "");
