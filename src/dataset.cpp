@@ -1346,7 +1346,7 @@ class KindJob {
   virtual absl::Status prepare(const LoadContext& ctx) = 0;
   virtual size_t pending_bytes() const = 0;
   virtual void plan(size_t target, std::vector<Task>& tasks) = 0;
-  virtual void cut(std::vector<Task>& tasks, bool strict) = 0;
+  virtual void cut(std::vector<Task>& tasks) = 0;
   virtual absl::Status redo(const LoadContext& ctx, bool& any) = 0;
   // settle runs verify and dedupe for a kind whose last parse task did not
   // (a file still not UTF-8 after the second round, or no rows to parse).
@@ -1413,7 +1413,7 @@ class KindJobOf final : public KindJob {
 
   // cut moves each nominal cut to the next row start outside quotes, and
   // queues the parsing of the ranges.
-  void cut(std::vector<Task>& tasks, bool strict) override {
+  void cut(std::vector<Task>& tasks) override {
     const size_t queued = tasks.size();
     for (auto& fp : files_) {
       FileLoad<K>& f = *fp;
@@ -1433,8 +1433,8 @@ class KindJobOf final : public KindJob {
         r->begin = at[k];
         r->end = at[k + 1];
         RangeOut<K>* rp = r.get();
-        tasks.push_back({r->end - r->begin, [this, &f, rp, strict] {
-                           parse_range(f, *rp, strict);
+        tasks.push_back({r->end - r->begin, [this, &f, rp] {
+                           parse_range(f, *rp, strict_);
                            if (parsing_.fetch_sub(1, std::memory_order_acq_rel) == 1) parsed();
                          }});
         f.ranges.push_back(std::move(r));
@@ -1493,7 +1493,6 @@ class KindJobOf final : public KindJob {
   }
 
   void verify() {
-    const bool strict = strict_;
     for (auto& fp : files_) {
       FileLoad<K>& f = *fp;
       for (size_t k = 0; k < f.ranges.size(); ++k) {
@@ -1508,7 +1507,7 @@ class KindJobOf final : public KindJob {
           rest->begin = r.stop;
           rest->end = f.src.text.size();
           f.ranges.resize(k + 1);
-          parse_range(f, *rest, strict);
+          parse_range(f, *rest, strict_);
           f.ranges.push_back(std::move(rest));
         }
       }
@@ -1719,7 +1718,7 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
                                                     size_t{1} << 20, size_t{1} << 30);
     for (KindJob* job : active) job->plan(target, tasks);
     run_tasks(tasks, threads);
-    for (KindJob* job : active) job->cut(tasks, options.strict);
+    for (KindJob* job : active) job->cut(tasks);
     run_tasks(tasks, threads);
     bool again = false;
     for (KindJob* job : active) {
