@@ -475,45 +475,101 @@ using Periods = std::array<Period, 2>;
 
 bool has(DayNumber d) { return d != kNoDay; }
 
+// in is Period::contains as one unsigned comparison (from <= d <= to as
+// d - from <= to - from, modulo 2^32; compute_figures has checked from <= to),
+// without a branch: the record pass asks it of every date, and dates fall
+// inside and outside at random, so a branch would be mispredicted.
+bool in(const Period& p, DayNumber d) {
+  return static_cast<uint32_t>(d) - static_cast<uint32_t>(p.from) <=
+         static_cast<uint32_t>(p.to) - static_cast<uint32_t>(p.from);
+}
+
 // slot_of is the Block slot of a day: 0 in the period, 1 in the previous one,
 // kDiscard in neither (kNoDay included). The periods do not overlap.
 int slot_of(const Periods& p, DayNumber d) {
-  return kDiscard - 2 * static_cast<int>(p[0].contains(d)) - static_cast<int>(p[1].contains(d));
+  return kDiscard - 2 * static_cast<int>(in(p[0], d)) - static_cast<int>(in(p[1], d));
 }
 
 // open_until is the day a case stops pending: its closing day, or never.
 // A case is pending at the end of day d when received <= d < open_until.
 DayNumber open_until(DayNumber closed) { return has(closed) ? closed : std::numeric_limits<DayNumber>::max(); }
 
-// Lazy holds a per-record deadline, computed the first time a period needs it
-// (a case pending at the end of both periods asks twice).
-struct Lazy {
-  int8_t state = -1;  // -1: not computed; 0: outside the calendar; 1: known
-  DayNumber day = 0;
-  template <typename F>
-  bool get(F&& compute) {
-    if (state < 0) state = compute(day) ? 1 : 0;
-    return state == 1;
+// DayTable is one statutory period's last day (Calendar::try_period_end_days
+// or _months or _workdays, with the profile's rules) for every start day of
+// a window around the report's periods, asked of the Calendar once per pass.
+// The record pass needs a time limit for nearly every record, and the
+// Calendar's answer (date conversions, the roll-over loop) costs ~100
+// instructions and a mispredicted branch or two; a table costs a load. A
+// start day outside the window is asked of the Calendar, so every answer is
+// the Calendar's own. kNoDay stands for "the calendar cannot answer".
+class DayTable {
+ public:
+  enum class Unit { kDays, kMonths, kWorkdays };
+  DayTable(const Calendar& cal, PeriodRules rules, Unit unit, int32_t n, DayNumber from, DayNumber to)
+      : cal_(&cal), rules_(rules), unit_(unit), n_(n), from_(from) {
+    ends_.resize(static_cast<size_t>(to - from) + 1);
+    for (size_t i = 0; i < ends_.size(); ++i) ends_[i] = ask(from + static_cast<DayNumber>(i));
   }
+  DayNumber end(DayNumber start) const {
+    const uint32_t i = static_cast<uint32_t>(start) - static_cast<uint32_t>(from_);
+    if (i < ends_.size()) [[likely]] return ends_[i];
+    return ask(start);
+  }
+
+ private:
+  DayNumber ask(DayNumber start) const {
+    DayNumber out = 0;
+    const bool known = unit_ == Unit::kDays     ? cal_->try_period_end_days(start, n_, rules_, out)
+                       : unit_ == Unit::kMonths ? cal_->try_period_end_months(start, n_, rules_, out)
+                                                : cal_->try_period_end_workdays(start, n_, out);
+    return known ? out : kNoDay;
+  }
+  const Calendar* cal_;
+  PeriodRules rules_;
+  Unit unit_;
+  int32_t n_;
+  DayNumber from_;
+  std::vector<DayNumber> ends_;
+};
+
+// Deadlines holds the time limits the record pass asks for, each cited where
+// it is used.
+struct Deadlines {
+  // The window: the two periods and two years before, where most start days
+  // of the cases a report counts fall.
+  Deadlines(const Calendar& cal, PeriodRules rules, const Periods& periods)
+      : from(std::min(periods[0].from, periods[1].from) - 2 * 366), to(std::max(periods[0].to, periods[1].to)),
+        acceptance_review(cal, rules, DayTable::Unit::kWorkdays, 5, from, to),
+        decision{{{cal, rules, DayTable::Unit::kDays, 30, from, to},
+                  {cal, rules, DayTable::Unit::kDays, 60, from, to},
+                  {cal, rules, DayTable::Unit::kDays, 90, from, to}}},
+        defence(cal, rules, DayTable::Unit::kDays, 15, from, to),
+        first_instance(cal, rules, DayTable::Unit::kMonths, 6, from, to),
+        mediation(cal, rules, DayTable::Unit::kMonths, 1, from, to) {}
+  DayNumber from, to;
+  DayTable acceptance_review;         // 行政复议法 (2023) art. 30: 5 working days
+  std::array<DayTable, 3> decision;   // art. 62: 30, 60 or 90 days
+  DayTable defence;                   // 行政诉讼法 art. 67: 15 days
+  DayTable first_instance;            // 行政诉讼法 art. 81: six months
+  DayTable mediation;                 // 司法部令第75号 art. 33: one month
 };
 
 // tally_pending counts a case opened on `opened` and open until `until` as
 // pending at the end of each period it spans (opened <= p.to < until), and
-// whether its time limit (`limit`, computed once) had passed by then or lies
-// outside the calendar. One rule for every family with a time limit.
-template <typename B, typename F>
+// whether its time limit (`limit`, kNoDay when the calendar cannot answer)
+// had passed by then or lies outside the calendar. One rule for every family
+// with a time limit. It adds the tests' results instead of branching on
+// them: a case is pending at one end and not at the other at random.
+template <typename B>
 void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber opened, DayNumber until,
-                   Lazy& limit, F&& compute_limit, int pending, int over_limit, int off_calendar) {
+                   DayNumber limit, int pending, int over_limit, int off_calendar) {
   for (int which = 0; which < 2; ++which) {
     const Period p = periods[static_cast<size_t>(which)];
-    if (opened > p.to || until <= p.to) continue;
+    const bool is_pending = (opened <= p.to) & (p.to < until);
     const auto n = block.at(region, which);
-    ++n[pending];
-    if (!limit.get(compute_limit)) {
-      ++n[off_calendar];
-    } else {
-      n[over_limit] += limit.day < p.to;
-    }
+    n[pending] += is_pending;
+    n[off_calendar] += is_pending & !has(limit);
+    n[over_limit] += is_pending & has(limit) & (limit < p.to);
   }
 }
 
@@ -521,15 +577,19 @@ void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber 
 // acceptance, at most 30 more when extended, 30 under the simple procedure;
 // calendar days with the rest-day roll-over (art. 88 para 1). Without a
 // recorded acceptance the case counts as accepted when the 5-working-day
-// review ends (art. 30 para 3). False when the calendar cannot answer.
-bool reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const Profile& profile,
-                              const Calendar& cal, DayNumber& acceptance, DayNumber& deadline) {
-  acceptance = r.accepted[i];
-  if (!has(acceptance) && !cal.try_period_end_workdays(r.received[i], 5, acceptance)) return false;
-  int32_t days = r.simple_procedure[i] == Tri::kTrue ? 30 : 60;
-  if (r.extended[i] == Tri::kTrue && r.simple_procedure[i] != Tri::kTrue) days += 30;
-  if (profile.exclude_suspended_days && r.suspended_days[i] > 0) days += r.suspended_days[i];
-  return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline);
+// review ends (art. 30 para 3). kNoDay when the calendar cannot answer.
+DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const Profile& profile,
+                                   const Calendar& cal, const Deadlines& deadlines, DayNumber& acceptance) {
+  acceptance = has(r.accepted[i]) ? r.accepted[i] : deadlines.acceptance_review.end(r.received[i]);
+  if (!has(acceptance)) return kNoDay;
+  const bool simple = r.simple_procedure[i] == Tri::kTrue;
+  const size_t k = simple ? 0 : r.extended[i] == Tri::kTrue ? 2 : 1;  // 30, 60 or 90 days
+  if (profile.exclude_suspended_days && r.suspended_days[i] > 0) {
+    const int32_t days = 30 * static_cast<int32_t>(k + 1) + r.suspended_days[i];
+    DayNumber deadline = 0;
+    return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline) ? deadline : kNoDay;
+  }
+  return deadlines.decision[k].end(acceptance);
 }
 
 // Rows maps a record's RegionIndex (the order regions were first met in the
@@ -550,26 +610,23 @@ struct Range {
 };
 
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
-                           const Calendar& cal, Range range, const Rows& rows, ReconsiderationBlock& block,
-                           std::vector<CaseDays>& days) {
+                           const Calendar& cal, const Deadlines& deadlines, Range range, const Rows& rows,
+                           ReconsiderationBlock& block, std::vector<CaseDays>& days) {
   for (size_t i = range.begin; i < range.end; ++i) {
     if (i + kCountersAhead < range.end) block.prefetch(rows[r.region[i + kCountersAhead]]);
     const uint32_t region = rows[r.region[i]];
     const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
     const Disposition disp = r.disposition[i];
     DayNumber acceptance = 0;
-    Lazy deadline;
-    auto compute_deadline = [&](DayNumber& d) {
-      return reconsideration_deadline(r, i, profile, cal, acceptance, d);
-    };
+    const DayNumber deadline = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance);
     ++block.at(region, slot_of(periods, received))[kRReceived];
     ++block.at(region, slot_of(periods, r.accepted[i]))[kRAccepted];
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
       block.at(region, which)[kRPendingStart] += received < p.from && until >= p.from;
     }
-    tally_pending(block, region, periods, received, until, deadline, compute_deadline, kRPendingEnd,
-                  kRPendingOverLimit, kRPendingOffCalendar);
+    tally_pending(block, region, periods, received, until, deadline, kRPendingEnd, kRPendingOverLimit,
+                  kRPendingOffCalendar);
     // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
     // within 5 working days of receipt.
     const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
@@ -602,20 +659,20 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
     n[kRDecidedOnMerits] += is_decided_on_merits(disp);
     n[kRLitigatedKnown] += r.litigated[i] != Tri::kUnknown;
     n[kRNotLitigated] += r.litigated[i] == Tri::kFalse;
-    if (!deadline.get(compute_deadline)) {
+    if (!has(deadline)) {
       ++n[kRDeadlineOffCalendar];
       continue;
     }
-    n[kROnTime] += closed <= deadline.day;
-    n[kROverdue] += closed > deadline.day;
+    n[kROnTime] += closed <= deadline;
+    n[kROverdue] += closed > deadline;
     const int32_t duration = std::max<int32_t>(0, closed - acceptance);
     n[kRDaysSum] += duration;
     days.push_back({region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration)});
   }
 }
 
-void tally_litigation(const LitigationColumns& l, const Periods& periods, const Profile& profile,
-                      const Calendar& cal, Range range, const Rows& rows, LitigationBlock& block) {
+void tally_litigation(const LitigationColumns& l, const Periods& periods, const Deadlines& deadlines, Range range,
+                      const Rows& rows, LitigationBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
     if (i + kCountersAhead < range.end) block.prefetch(rows[l.region[i + kCountersAhead]]);
     const uint32_t region = rows[l.region[i]];
@@ -629,20 +686,15 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
       // the complaint; calendar days with the roll-over (art. 101).
       if (has(l.defence[i])) {
         ++n[kLDefenceKnown];
-        DayNumber due = 0;
-        if (!cal.try_period_end_days(filed, 15, profile.period_rules, due)) {
-          ++n[kLDefenceOffCalendar];
-        } else {
-          n[kLDefenceOnTime] += l.defence[i] <= due;
-        }
+        const DayNumber due = deadlines.defence.end(filed);
+        n[kLDefenceOffCalendar] += !has(due);
+        n[kLDefenceOnTime] += has(due) & (l.defence[i] <= due);
       }
     }
     if (first) {
       // 行政诉讼法 art. 81: first instance within six months of filing.
-      Lazy limit;
-      tally_pending(block, region, periods, filed, until, limit,
-                    [&](DayNumber& d) { return cal.try_period_end_months(filed, 6, profile.period_rules, d); },
-                    kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
+      tally_pending(block, region, periods, filed, until, deadlines.first_instance.end(filed), kLPendingEndFirst,
+                    kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
     }
     const int slot = slot_of(periods, closed);
     if (slot == kDiscard) continue;
@@ -684,13 +736,14 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       ++n[kAAccepted];
       n[kACommitment] += a.commitment[i] == Tri::kTrue;
     }
-    if (has(accepted)) {
-      for (int which = 0; which < 2; ++which) {
-        const Period p = periods[static_cast<size_t>(which)];
-        if (accepted > p.to || until <= p.to) continue;
-        const auto n = block.at(region, which);
-        ++n[kAPendingEnd];
-        if (profile.legal_aid_case_limit_days) n[kAPendingOverLimit] += p.to - accepted > *profile.legal_aid_case_limit_days;
+    // Counted without branching on the dates, which would be mispredicted.
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      const bool pending = has(accepted) & (accepted <= p.to) & (p.to < until);
+      const auto n = block.at(region, which);
+      n[kAPendingEnd] += pending;
+      if (profile.legal_aid_case_limit_days) {
+        n[kAPendingOverLimit] += pending & (int64_t{p.to} - accepted > *profile.legal_aid_case_limit_days);
       }
     }
     {
@@ -733,8 +786,8 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
   }
 }
 
-void tally_mediation(const MediationColumns& m, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, Range range, const Rows& rows, MediationBlock& block) {
+void tally_mediation(const MediationColumns& m, const Periods& periods, const Deadlines& deadlines, Range range,
+                     const Rows& rows, MediationBlock& block) {
   for (size_t i = range.begin; i < range.end; ++i) {
     if (i + kCountersAhead < range.end) block.prefetch(rows[m.region[i + kCountersAhead]]);
     const uint32_t region = rows[m.region[i]];
@@ -750,10 +803,8 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const Pr
       n[kMSuccess] += m.outcome[i] == MediationOutcome::kSuccess;
     }
     // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
-    Lazy limit;
-    tally_pending(block, region, periods, received, until, limit,
-                  [&](DayNumber& d) { return cal.try_period_end_months(received, 1, profile.period_rules, d); },
-                  kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar);
+    tally_pending(block, region, periods, received, until, deadlines.mediation.end(received), kMPendingEnd,
+                  kMPendingOverLimit, kMPendingOffCalendar);
   }
 }
 
@@ -831,14 +882,14 @@ struct Pass {
 
 // record_pass tallies the k-th of `parts` shares of every family's rows.
 void record_pass(const Dataset& ds, const Periods& periods, const Profile& profile, const Calendar& cal,
-                 const Rows& rows, size_t k, size_t parts, Pass& pass, std::vector<CaseDays>& days,
-                 std::vector<LotteryDraw>& draws) {
+                 const Deadlines& deadlines, const Rows& rows, size_t k, size_t parts, Pass& pass,
+                 std::vector<CaseDays>& days, std::vector<LotteryDraw>& draws) {
   auto share = [&](const auto& columns) { return Range::share(columns.size(), k, parts); };
-  tally_reconsideration(ds.reconsideration(), periods, profile, cal, share(ds.reconsideration()), rows,
+  tally_reconsideration(ds.reconsideration(), periods, profile, cal, deadlines, share(ds.reconsideration()), rows,
                         pass.reconsideration, days);
-  tally_litigation(ds.litigation(), periods, profile, cal, share(ds.litigation()), rows, pass.litigation);
+  tally_litigation(ds.litigation(), periods, deadlines, share(ds.litigation()), rows, pass.litigation);
   tally_legal_aid(ds.legal_aid(), periods, profile, cal, share(ds.legal_aid()), rows, pass.legal_aid, draws);
-  tally_mediation(ds.mediation(), periods, profile, cal, share(ds.mediation()), rows, pass.mediation);
+  tally_mediation(ds.mediation(), periods, deadlines, share(ds.mediation()), rows, pass.mediation);
   tally_registry(ds.registry(), periods, share(ds.registry()), rows, pass.registry);
   tally_activity(ds.activity(), periods, share(ds.activity()), rows, pass.activity);
 }
@@ -855,15 +906,16 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
   auto pass = std::make_unique<Pass>(regions);
   std::vector<CaseDays> days;
   std::vector<LotteryDraw> draws;
+  const Deadlines deadlines(cal, profile.period_rules, periods);
   if (parts == 1) {
-    record_pass(ds, periods, profile, cal, rows, 0, 1, *pass, days, draws);
+    record_pass(ds, periods, profile, cal, deadlines, rows, 0, 1, *pass, days, draws);
   } else {
     std::vector<std::unique_ptr<Pass>> shares(parts);
     std::vector<std::vector<CaseDays>> share_days(parts);
     std::vector<std::vector<LotteryDraw>> share_draws(parts);
     internal::parallel_for(parts, static_cast<int>(parts), [&](size_t k) {
       if (k > 0) shares[k] = std::make_unique<Pass>(regions);
-      record_pass(ds, periods, profile, cal, rows, k, parts, k == 0 ? *pass : *shares[k],
+      record_pass(ds, periods, profile, cal, deadlines, rows, k, parts, k == 0 ? *pass : *shares[k],
                   k == 0 ? days : share_days[k], k == 0 ? draws : share_draws[k]);
     });
     for (size_t k = 1; k < parts; ++k) {

@@ -401,6 +401,87 @@ TEST(Report, FiguresThatNeedAnUnloadedYearAreUndefinedNotGuessed) {
   EXPECT_EQ(ratio(*with_notice, "legal_aid.review_on_time_rate"), "1/1");
 }
 
+// The statutory deadlines as the profile's rules count them, on dates where
+// the rules differ: 60 days from 2019-08-13 and 15 days from 2019-09-27 both
+// end on Saturday 2019-10-12, a make-up working day (调休上班) after National
+// Day. By default the period ends there (the day is a working day, not a
+// 法定休假日), so a decision or defence on Monday 10-14 is late; with
+// roll_over_make_up_weekends it rolls over to that Monday, in time. Suspended
+// days (10 here) move the deadline only when the profile leaves them out.
+// Mediation's one month, for cases still pending at the end of 2019: from
+// 11-29 it ends Sunday 12-29, rolled over to Monday 12-30, passed by 12-31;
+// from 12-01 it ends on New Year's Day, rolled over to 2020-01-02, not
+// passed; from 2015-03-02, years before the report, it has long passed.
+TEST(Report, DeadlinesFollowTheProfilesPeriodRules) {
+  Dataset ds;
+  const RegionCode region = *RegionCode::parse("440111");
+  ReconsiderationRecord r;
+  r.case_id = "FY-1";
+  r.region = region;
+  r.received_date = Date(2019, 8, 12);
+  r.accepted_date = Date(2019, 8, 13);
+  r.closed_date = Date(2019, 10, 14);
+  r.disposition = Disposition::kUpheld;
+  r.suspended_days = 10;
+  ASSERT_TRUE(ds.add(r).ok());
+  LitigationRecord l;
+  l.case_id = "YS-1";
+  l.region = region;
+  l.filed_date = Date(2019, 9, 27);
+  l.instance = Instance::kFirst;
+  l.defence_date = Date(2019, 10, 14);
+  ASSERT_TRUE(ds.add(l).ok());
+  int id = 0;
+  for (const Date received : {Date(2019, 11, 29), Date(2019, 12, 1), Date(2015, 3, 2)}) {
+    MediationRecord m;
+    m.case_id = "TJ-" + std::to_string(++id);
+    m.region = region;
+    m.received_date = received;
+    ASSERT_TRUE(ds.add(m).ok());
+  }
+
+  auto figures = [&](const Profile& profile) {
+    absl::StatusOr<Report> rep = compute_report(ds, region, year_period(2019), profile);
+    EXPECT_TRUE(rep.ok()) << rep.status();
+    return rep.ok() ? *std::move(rep) : Report{};
+  };
+  const Report by_default = figures({});
+  EXPECT_EQ(ratio(by_default, "reconsideration.on_time_rate"), "0/1");
+  EXPECT_EQ(count(by_default, "reconsideration.overdue"), 1);
+  EXPECT_EQ(ratio(by_default, "litigation.defence_on_time_rate"), "0/1");
+  EXPECT_EQ(ratio(by_default, "mediation.pending_over_limit_share"), "2/3");
+
+  Profile rolled;
+  rolled.period_rules.roll_over_make_up_weekends = true;
+  const Report with_roll_over = figures(rolled);
+  EXPECT_EQ(ratio(with_roll_over, "reconsideration.on_time_rate"), "1/1");
+  EXPECT_EQ(count(with_roll_over, "reconsideration.overdue"), 0);
+  EXPECT_EQ(ratio(with_roll_over, "litigation.defence_on_time_rate"), "1/1");
+  EXPECT_EQ(ratio(with_roll_over, "mediation.pending_over_limit_share"), "2/3");
+
+  Profile suspended;
+  suspended.exclude_suspended_days = true;
+  EXPECT_EQ(ratio(figures(suspended), "reconsideration.on_time_rate"), "1/1");
+}
+
+// A case pending since before the calendar's first year (2004) has a time
+// limit nobody can compute: the share of pending cases over their limit is
+// undefined with a reason, not counted either way.
+TEST(Report, PendingCaseFromBeforeTheCalendarLeavesTheOverLimitShareUndefined) {
+  Dataset ds;
+  MediationRecord old;
+  old.case_id = "TJ-2003";
+  old.region = *RegionCode::parse("440111");
+  old.received_date = Date(2003, 12, 30);
+  ASSERT_TRUE(ds.add(old).ok());
+  absl::StatusOr<Report> r = compute_report(ds, old.region, year_period(2019));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const MetricFigure& share = m(*r, "mediation.pending_over_limit_share");
+  EXPECT_FALSE(share.value.defined());
+  EXPECT_NE(share.value.reason.view().find("outside the loaded working-day calendar"), std::string::npos)
+      << share.value.reason.view();
+}
+
 // The lottery's fairness figures of rollup-small's legal_aid.csv, by hand: the
 // 2019 lottery assignments are 440103: L103-02, L103-03; 440104: L104-01
 // (YX-FA-2019-003 was assigned in 2020); 440203: L203-01 twice. The province
