@@ -935,10 +935,18 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
   std::vector<TextId> grouped;
   std::vector<uint32_t> begin;
   group_by_slot(draws, regions * 2, grouped, begin);
+  // The slots are sorted on the pass's threads (a slot's draws are its own),
+  // then counted in slot order.
+  constexpr size_t kSlotsPerTask = 256;
+  internal::parallel_for((regions * 2 + kSlotsPerTask - 1) / kSlotsPerTask, threads, [&](size_t task) {
+    const size_t end = std::min(regions * 2, (task + 1) * kSlotsPerTask);
+    for (size_t slot = task * kSlotsPerTask; slot < end; ++slot) {
+      std::sort(grouped.begin() + begin[slot], grouped.begin() + begin[slot + 1]);
+    }
+  });
   pass->lottery_begin.assign(regions * 2 + 1, 0);
   for (size_t slot = 0; slot < regions * 2; ++slot) {
     const auto first = grouped.begin() + begin[slot], last = grouped.begin() + begin[slot + 1];
-    std::sort(first, last);
     for (auto it = first; it != last;) {
       const auto run_end = std::find_if(it, last, [&](TextId l) { return l != *it; });
       pass->lottery_lawyers.emplace_back(*it, run_end - it);
@@ -1356,8 +1364,8 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   }
   const std::span<const MetricInfo> cat = metric_catalogue();
   fig.regions.resize(nodes.size());
-  Tally cur_tally, prev_tally;  // scratch, reused for every region
-  for (size_t i = 0; i < nodes.size(); ++i) {
+  // assemble fills region i's figures from its tallies (scratch reused).
+  auto assemble = [&](size_t i, Tally& cur_tally, Tally& prev_tally) {
     RegionFigures& rf = fig.regions[i];
     rf.code = nodes[i];
     pass->tally_into(members[i], 0, cur_tally);
@@ -1382,7 +1390,19 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
           off, " working-day or deadline checks fall outside the loaded calendar; the figures "
                "that need them are left undefined"));
     }
-  }
+  };
+  // Each region's figures depend on its own tallies only, so the threads
+  // share the regions out, kRegionsPerTask at a time, handed out as threads
+  // free up. The roll-ups, which sum many regions, are last in `nodes`, so
+  // the tasks go from the end: the largest first.
+  constexpr size_t kRegionsPerTask = 64;
+  const size_t tasks = (nodes.size() + kRegionsPerTask - 1) / kRegionsPerTask;
+  internal::parallel_for(tasks, threads, [&](size_t task) {
+    Tally cur_tally, prev_tally;  // scratch, reused for the task's regions
+    const size_t first = (tasks - 1 - task) * kRegionsPerTask;
+    const size_t end = std::min(nodes.size(), first + kRegionsPerTask);
+    for (size_t i = first; i < end; ++i) assemble(i, cur_tally, prev_tally);
+  });
   rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), false);
   rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), true);
   rank_among_siblings(fig.regions, case_index("mediation.received_rank"), case_index("mediation.received"), false);
