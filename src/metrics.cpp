@@ -532,6 +532,10 @@ class DayTable {
   std::vector<DayNumber> ends_;
 };
 
+// kDecisionDays: the reconsideration decision period (行政复议法 (2023) art.
+// 62): 30 days under the simple procedure, 60, or 90 when extended.
+constexpr std::array<int32_t, 3> kDecisionDays = {30, 60, 90};
+
 // Deadlines holds the time limits the record pass asks for, each cited where
 // it is used.
 struct Deadlines {
@@ -540,15 +544,15 @@ struct Deadlines {
   Deadlines(const Calendar& cal, PeriodRules rules, const Periods& periods)
       : from(std::min(periods[0].from, periods[1].from) - 2 * 366), to(std::max(periods[0].to, periods[1].to)),
         acceptance_review(cal, rules, DayTable::Unit::kWorkdays, 5, from, to),
-        decision{{{cal, rules, DayTable::Unit::kDays, 30, from, to},
-                  {cal, rules, DayTable::Unit::kDays, 60, from, to},
-                  {cal, rules, DayTable::Unit::kDays, 90, from, to}}},
+        decision{{{cal, rules, DayTable::Unit::kDays, kDecisionDays[0], from, to},
+                  {cal, rules, DayTable::Unit::kDays, kDecisionDays[1], from, to},
+                  {cal, rules, DayTable::Unit::kDays, kDecisionDays[2], from, to}}},
         defence(cal, rules, DayTable::Unit::kDays, 15, from, to),
         first_instance(cal, rules, DayTable::Unit::kMonths, 6, from, to),
         mediation(cal, rules, DayTable::Unit::kMonths, 1, from, to) {}
   DayNumber from, to;
   DayTable acceptance_review;         // 行政复议法 (2023) art. 30: 5 working days
-  std::array<DayTable, 3> decision;   // art. 62: 30, 60 or 90 days
+  std::array<DayTable, 3> decision;   // art. 62: kDecisionDays
   DayTable defence;                   // 行政诉讼法 art. 67: 15 days
   DayTable first_instance;            // 行政诉讼法 art. 81: six months
   DayTable mediation;                 // 司法部令第75号 art. 33: one month
@@ -583,9 +587,9 @@ DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, co
   acceptance = has(r.accepted[i]) ? r.accepted[i] : deadlines.acceptance_review.end(r.received[i]);
   if (!has(acceptance)) return kNoDay;
   const bool simple = r.simple_procedure[i] == Tri::kTrue;
-  const size_t k = simple ? 0 : r.extended[i] == Tri::kTrue ? 2 : 1;  // 30, 60 or 90 days
+  const size_t k = simple ? 0 : r.extended[i] == Tri::kTrue ? 2 : 1;  // kDecisionDays[k]
   if (profile.exclude_suspended_days && r.suspended_days[i] > 0) {
-    const int32_t days = 30 * static_cast<int32_t>(k + 1) + r.suspended_days[i];
+    const int32_t days = kDecisionDays[k] + r.suspended_days[i];
     DayNumber deadline = 0;
     return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline) ? deadline : kNoDay;
   }
@@ -937,10 +941,8 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
   group_by_slot(draws, regions * 2, grouped, begin);
   // The slots are sorted on the pass's threads (a slot's draws are its own),
   // then counted in slot order.
-  constexpr size_t kSlotsPerTask = 256;
-  internal::parallel_for((regions * 2 + kSlotsPerTask - 1) / kSlotsPerTask, threads, [&](size_t task) {
-    const size_t end = std::min(regions * 2, (task + 1) * kSlotsPerTask);
-    for (size_t slot = task * kSlotsPerTask; slot < end; ++slot) {
+  internal::parallel_for_chunks(regions * 2, 256, threads, [&](size_t first, size_t end) {
+    for (size_t slot = first; slot < end; ++slot) {
       std::sort(grouped.begin() + begin[slot], grouped.begin() + begin[slot + 1]);
     }
   });
@@ -1392,16 +1394,12 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
     }
   };
   // Each region's figures depend on its own tallies only, so the threads
-  // share the regions out, kRegionsPerTask at a time, handed out as threads
-  // free up. The roll-ups, which sum many regions, are last in `nodes`, so
-  // the tasks go from the end: the largest first.
-  constexpr size_t kRegionsPerTask = 64;
-  const size_t tasks = (nodes.size() + kRegionsPerTask - 1) / kRegionsPerTask;
-  internal::parallel_for(tasks, threads, [&](size_t task) {
+  // share the regions out, 64 at a time, handed out as threads free up. The
+  // roll-ups, which sum many regions, are last in `nodes`, so the regions are
+  // taken from the end: the largest tasks first.
+  internal::parallel_for_chunks(nodes.size(), 64, threads, [&](size_t first, size_t end) {
     Tally cur_tally, prev_tally;  // scratch, reused for the task's regions
-    const size_t first = (tasks - 1 - task) * kRegionsPerTask;
-    const size_t end = std::min(nodes.size(), first + kRegionsPerTask);
-    for (size_t i = first; i < end; ++i) assemble(i, cur_tally, prev_tally);
+    for (size_t k = first; k < end; ++k) assemble(nodes.size() - 1 - k, cur_tally, prev_tally);
   });
   rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), false);
   rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), true);

@@ -1,4 +1,4 @@
-// parallel.hpp -- the one way the loaders spread work over threads (internal).
+// parallel.hpp -- the one way the library spreads work over threads (internal).
 //
 //   fazhi::internal::parallel_for(tasks.size(), threads, [&](size_t i) { tasks[i](); });
 #ifndef FAZHI_SRC_PARALLEL_HPP_
@@ -39,6 +39,15 @@ void parallel_for(size_t n, int threads, Fn&& fn) {
   for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
+}
+
+// parallel_for_chunks runs fn(first, end) over [0, n) in consecutive chunks
+// of `chunk` indices, the chunks shared out as parallel_for's tasks (in
+// chunk order), for work whose items are too small to be tasks of their own.
+template <typename Fn>
+void parallel_for_chunks(size_t n, size_t chunk, int threads, Fn&& fn) {
+  parallel_for((n + chunk - 1) / chunk, threads,
+               [&](size_t k) { fn(k * chunk, std::min(n, (k + 1) * chunk)); });
 }
 
 }  // namespace fazhi::internal
