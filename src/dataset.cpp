@@ -1258,9 +1258,16 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
 // rules, staging, the columns' push_backs, the dictionary lookups) is inlined
 // into one loop per kind, which GCC does not do by itself for code this size.
 // It takes ~22% of the loader's instructions away (callgrind, 1M records)
-// at the price of a slower compile of this file.
+// at the price of a slower compile of this file. Not in GCC's
+// ThreadSanitizer build (scripts/test.sh's, for the concurrency tests, which
+// check for races, not speed): instrumented at -O1 -g, the flattened loops
+// took over four times as long to compile (227 s against 53 s of CPU for the
+// seven kinds), the longest step of that build.
 template <typename K>
-[[gnu::flatten]] void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
+#ifndef __SANITIZE_THREAD__
+[[gnu::flatten]]
+#endif
+void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   const std::string_view text = f.src.text;
   CsvReader reader(text, 0, f.header_fields + 1);
   reader.seek(out.begin, 0);
