@@ -330,6 +330,38 @@ enum Counter : uint16_t {
   kCounterCount = kXRows + kIndicatorCount,
 };
 
+// LawyerKey numbers the lawyers the lottery drew 0, 1, ... in the order the
+// pass first met them, region by region in code order (tally), so that the
+// districts of a city have neighbouring keys.
+using LawyerKey = uint32_t;
+using LawyerCases = std::pair<LawyerKey, int64_t>;
+
+// LawyerCounts sums cases by lawyer in a counter per key, noting the lawyers
+// in the order first met: no sort and no hash per draw, and clearing costs
+// only the lawyers met. The counters grow to the largest key met, so an
+// instance is kept as scratch and reused.
+class LawyerCounts {
+ public:
+  void add(LawyerKey lawyer, int64_t cases) {
+    if (lawyer >= cases_.size()) cases_.resize(size_t{lawyer} + 1);
+    if (cases_[lawyer] == 0) met_.push_back(lawyer);
+    cases_[lawyer] += cases;  // cases > 0: a lawyer met is never at 0
+  }
+  // take appends (lawyer, cases) of each lawyer met, in the order met, to
+  // `out`, and starts over.
+  void take(std::vector<LawyerCases>& out) {
+    for (const LawyerKey lawyer : met_) {
+      out.emplace_back(lawyer, cases_[lawyer]);
+      cases_[lawyer] = 0;
+    }
+    met_.clear();
+  }
+
+ private:
+  std::vector<int64_t> cases_;
+  std::vector<LawyerKey> met_;
+};
+
 // Tally is one region's counters for one period: its own records plus those
 // of every region inside it, summed from the record pass's Blocks when the
 // region's values are made (one scratch Tally per period, reused).
@@ -337,12 +369,11 @@ struct Tally {
   std::array<int64_t, kCounterCount> n{};
   // Days from acceptance to closing, for the median (scratch: reordered).
   std::vector<int32_t> recon_days;
-  // The lottery assignments with a lawyer id, as (lawyer, cases) sorted by
-  // lawyer; a roll-up joins its districts' lists, so a lawyer drawn in two
-  // districts counts once with both districts' cases.
-  std::vector<std::pair<TextId, int64_t>> lottery_lawyers;
-  std::vector<size_t> runs;                          // scratch for the join
-  std::vector<std::pair<TextId, int64_t>> join_buf;  // scratch for the join
+  // The lottery assignments with a lawyer id, as (lawyer, cases), one entry
+  // per lawyer; a roll-up sums its districts' lists by lawyer, so a lawyer
+  // drawn in two districts counts once with both districts' cases.
+  std::vector<LawyerCases> lottery_lawyers;
+  LawyerCounts lawyer_counts;  // scratch for the sums
 };
 
 // SlotValue is one value the pass meets for a region and period (slot: row *
@@ -368,40 +399,6 @@ void group_by_slot(std::span<const SlotValue> values, size_t slots, std::vector<
   grouped.resize(values.size());
   std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
   for (const SlotValue& v : values) grouped[next[v.slot]++] = static_cast<T>(v.value);
-}
-
-using LawyerCases = std::pair<TextId, int64_t>;
-
-// join_sorted_runs sorts `v`, a sequence of runs each sorted by lawyer (run
-// k starts at runs[k]), by merging neighbouring runs pairwise: log2(runs)
-// passes instead of a sort's log2(size). Then a lawyer drawn in several runs
-// is summed into one entry.
-void join_sorted_runs(std::vector<LawyerCases>& v, std::vector<size_t>& runs, std::vector<LawyerCases>& buf) {
-  const auto by_lawyer = [](const LawyerCases& a, const LawyerCases& b) { return a.first < b.first; };
-  while (runs.size() > 1) {
-    buf.resize(v.size());
-    size_t kept = 0;
-    for (size_t k = 0; k < runs.size(); k += 2) {
-      const size_t begin = runs[k];
-      const size_t mid = k + 1 < runs.size() ? runs[k + 1] : v.size();
-      const size_t end = k + 2 < runs.size() ? runs[k + 2] : v.size();
-      std::merge(v.begin() + static_cast<std::ptrdiff_t>(begin), v.begin() + static_cast<std::ptrdiff_t>(mid),
-                 v.begin() + static_cast<std::ptrdiff_t>(mid), v.begin() + static_cast<std::ptrdiff_t>(end),
-                 buf.begin() + static_cast<std::ptrdiff_t>(begin), by_lawyer);
-      runs[kept++] = begin;
-    }
-    runs.resize(kept);
-    v.swap(buf);
-  }
-  size_t out = 0;
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (out > 0 && v[out - 1].first == v[i].first) {
-      v[out - 1].second += v[i].second;
-    } else {
-      v[out++] = v[i];
-    }
-  }
-  v.resize(out);
 }
 
 // Counts<First> addresses one family's block of counters by their Counter
@@ -855,7 +852,7 @@ struct Pass {
   std::vector<uint32_t> recon_days_begin;
   // Each region's and period's (lawyer, cases): lottery_lawyers from
   // lottery_begin[slot] to lottery_begin[slot + 1].
-  std::vector<std::pair<TextId, int64_t>> lottery_lawyers;
+  std::vector<LawyerCases> lottery_lawyers;
   std::vector<uint32_t> lottery_begin;
 
   // tally_into sums the rows `members` (a region and every region inside it)
@@ -864,7 +861,6 @@ struct Pass {
     t.n.fill(0);
     t.recon_days.clear();
     t.lottery_lawyers.clear();
-    t.runs.clear();
     for (const uint32_t r : members) {
       reconsideration.add_to(t.n, r, period);
       litigation.add_to(t.n, r, period);
@@ -875,12 +871,16 @@ struct Pass {
       const size_t slot = size_t{r} * 2 + static_cast<size_t>(period);
       t.recon_days.insert(t.recon_days.end(), recon_days.begin() + recon_days_begin[slot],
                           recon_days.begin() + recon_days_begin[slot + 1]);
-      if (lottery_begin[slot] == lottery_begin[slot + 1]) continue;
-      t.runs.push_back(t.lottery_lawyers.size());
-      t.lottery_lawyers.insert(t.lottery_lawyers.end(), lottery_lawyers.begin() + lottery_begin[slot],
-                               lottery_lawyers.begin() + lottery_begin[slot + 1]);
+      if (members.size() == 1) {  // a district's own list: one entry per lawyer already
+        t.lottery_lawyers.assign(lottery_lawyers.begin() + lottery_begin[slot],
+                                 lottery_lawyers.begin() + lottery_begin[slot + 1]);
+        continue;
+      }
+      for (uint32_t k = lottery_begin[slot]; k < lottery_begin[slot + 1]; ++k) {
+        t.lawyer_counts.add(lottery_lawyers[k].first, lottery_lawyers[k].second);
+      }
     }
-    join_sorted_runs(t.lottery_lawyers, t.runs, t.join_buf);
+    t.lawyer_counts.take(t.lottery_lawyers);
   }
 };
 
@@ -935,25 +935,25 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
     }
   }
   group_by_slot(days, regions * 2, pass->recon_days, pass->recon_days_begin);
-  // Each region's and period's draws, sorted, give each lawyer's cases.
+  // Each region's and period's draws, counted by lawyer. The lawyers are
+  // keyed in the order first drawn, slot by slot: a roll-up then sums its
+  // districts' lawyers in a narrow range of counters (cache lines it has),
+  // not all over the TextIds, which follow the files' order.
   std::vector<TextId> grouped;
   std::vector<uint32_t> begin;
   group_by_slot(draws, regions * 2, grouped, begin);
-  // The slots are sorted on the pass's threads (a slot's draws are its own),
-  // then counted in slot order.
-  internal::parallel_for_chunks(regions * 2, 256, threads, [&](size_t first, size_t end) {
-    for (size_t slot = first; slot < end; ++slot) {
-      std::sort(grouped.begin() + begin[slot], grouped.begin() + begin[slot + 1]);
-    }
-  });
+  std::vector<LawyerKey> key_of;  // a lawyer's TextId -> its key + 1; 0: not met yet
+  LawyerKey keys = 0;
+  for (TextId& lawyer : grouped) {
+    if (lawyer >= key_of.size()) key_of.resize(size_t{lawyer} + 1);
+    if (key_of[lawyer] == 0) key_of[lawyer] = ++keys;
+    lawyer = key_of[lawyer] - 1;
+  }
+  LawyerCounts counts;
   pass->lottery_begin.assign(regions * 2 + 1, 0);
   for (size_t slot = 0; slot < regions * 2; ++slot) {
-    const auto first = grouped.begin() + begin[slot], last = grouped.begin() + begin[slot + 1];
-    for (auto it = first; it != last;) {
-      const auto run_end = std::find_if(it, last, [&](TextId l) { return l != *it; });
-      pass->lottery_lawyers.emplace_back(*it, run_end - it);
-      it = run_end;
-    }
+    for (uint32_t k = begin[slot]; k < begin[slot + 1]; ++k) counts.add(grouped[k], 1);
+    counts.take(pass->lottery_lawyers);
     pass->lottery_begin[slot + 1] = static_cast<uint32_t>(pass->lottery_lawyers.size());
   }
   return pass;
@@ -984,7 +984,7 @@ struct LotteryFairness {
   BigInt spread = 0;
 };
 
-LotteryFairness lottery_fairness(std::span<const std::pair<TextId, int64_t>> lawyers) {
+LotteryFairness lottery_fairness(std::span<const LawyerCases> lawyers) {
   LotteryFairness f;
   int64_t squares = 0;
   for (const auto& [lawyer, c] : lawyers) {
@@ -1394,12 +1394,18 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
     }
   };
   // Each region's figures depend on its own tallies only, so the threads
-  // share the regions out, 64 at a time, handed out as threads free up. The
-  // roll-ups, which sum many regions, are last in `nodes`, so the regions are
-  // taken from the end: the largest tasks first.
-  internal::parallel_for_chunks(nodes.size(), 64, threads, [&](size_t first, size_t end) {
-    Tally cur_tally, prev_tally;  // scratch, reused for the task's regions
-    for (size_t k = first; k < end; ++k) assemble(nodes.size() - 1 - k, cur_tally, prev_tally);
+  // share the regions out, kRegionsPerTask at a time, handed out as threads
+  // free up, each thread with scratch tallies of its own. The roll-ups, which
+  // sum many regions, are last in `nodes`, so the regions are taken from the
+  // end: the largest tasks first.
+  constexpr size_t kRegionsPerTask = 64;
+  struct Scratch {
+    Tally cur, prev;
+  };
+  std::vector<Scratch> scratch(
+      internal::worker_count(internal::chunk_count(nodes.size(), kRegionsPerTask), threads));
+  internal::parallel_for_chunks(nodes.size(), kRegionsPerTask, threads, [&](size_t first, size_t end, size_t worker) {
+    for (size_t k = first; k < end; ++k) assemble(nodes.size() - 1 - k, scratch[worker].cur, scratch[worker].prev);
   });
   rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), false);
   rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), true);

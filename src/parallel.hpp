@@ -20,34 +20,51 @@ inline int resolve_threads(int requested) {
   return hw == 0 ? 1 : static_cast<int>(hw);
 }
 
-// parallel_for runs fn(0) ... fn(n - 1) on up to `threads` threads (the
-// calling thread is one of them); tasks are handed out in index order, so
-// large tasks should come first. fn must not throw.
+// worker_count is how many threads parallel_for uses for n tasks.
+inline size_t worker_count(size_t n, int threads) {
+  return std::min(n, static_cast<size_t>(std::max(threads, 1)));
+}
+
+// parallel_for_workers runs fn(0, w) ... fn(n - 1, w) on worker_count(n,
+// threads) threads (the calling thread is one of them), w being the running
+// thread's index, for scratch kept per thread; tasks are handed out in index
+// order, so large tasks should come first. fn must not throw.
 template <typename Fn>
-void parallel_for(size_t n, int threads, Fn&& fn) {
-  const size_t workers = std::min(n, static_cast<size_t>(std::max(threads, 1)));
+void parallel_for_workers(size_t n, int threads, Fn&& fn) {
+  const size_t workers = worker_count(n, threads);
   if (workers <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
+    for (size_t i = 0; i < n; ++i) fn(i, size_t{0});
     return;
   }
   std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) fn(i);
+  auto work = [&](size_t worker) {
+    for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) fn(i, worker);
   };
   std::vector<std::thread> pool;
   pool.reserve(workers - 1);
-  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
-  work();
+  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work, t);
+  work(0);
   for (std::thread& t : pool) t.join();
 }
 
-// parallel_for_chunks runs fn(first, end) over [0, n) in consecutive chunks
-// of `chunk` indices, the chunks shared out as parallel_for's tasks (in
-// chunk order), for work whose items are too small to be tasks of their own.
+// parallel_for runs fn(0) ... fn(n - 1) as parallel_for_workers does.
+template <typename Fn>
+void parallel_for(size_t n, int threads, Fn&& fn) {
+  parallel_for_workers(n, threads, [&](size_t i, size_t) { fn(i); });
+}
+
+// chunk_count is how many chunks of `chunk` indices cover [0, n).
+inline size_t chunk_count(size_t n, size_t chunk) { return (n + chunk - 1) / chunk; }
+
+// parallel_for_chunks runs fn(first, end, worker) over [0, n) in consecutive
+// chunks of `chunk` indices, the chunks shared out as parallel_for_workers'
+// tasks (in chunk order), for work whose items are too small to be tasks of
+// their own. worker < worker_count(chunk_count(n, chunk), threads).
 template <typename Fn>
 void parallel_for_chunks(size_t n, size_t chunk, int threads, Fn&& fn) {
-  parallel_for((n + chunk - 1) / chunk, threads,
-               [&](size_t k) { fn(k * chunk, std::min(n, (k + 1) * chunk)); });
+  parallel_for_workers(chunk_count(n, chunk), threads, [&](size_t k, size_t worker) {
+    fn(k * chunk, std::min(n, (k + 1) * chunk), worker);
+  });
 }
 
 }  // namespace fazhi::internal

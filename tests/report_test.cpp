@@ -527,6 +527,57 @@ TEST(Rollup, LotteryFairnessPerLawyer) {
   EXPECT_EQ(m(r, "legal_aid.lottery_lawyers").previous.integer, 2);
 }
 
+// A lawyer the lottery drew in two districts counts once in their city, and
+// in their province, with every district's cases: L-A is drawn twice in
+// 440103, once in 440104 and once in 440203. 440100: A 3, B 1, C 1 (N = 5,
+// L = 3), spread = 3 * 11 - 25 = 8, CV = sqrt(8) / 5 = 0.5657. 440000: A 4,
+// B 1, C 1, spread = 3 * 18 - 36 = 18, CV = sqrt(18) / 6 = 0.7071.
+TEST(Rollup, LotteryLawyerDrawnInTwoDistrictsCountsOnce) {
+  Dataset ds;
+  int next_id = 0;
+  auto draw = [&](const char* region, const char* lawyer) {
+    LegalAidRecord a;
+    a.case_id = "FA-" + std::to_string(++next_id);
+    a.region = *RegionCode::parse(region);
+    a.applied_date = Date(2019, 3, 1);
+    a.decided_date = Date(2019, 3, 4);
+    a.decision = AidDecision::kGranted;
+    a.accepted_date = Date(2019, 3, 4);
+    a.assigned_date = Date(2019, 3, 5);
+    a.lawyer_id = lawyer;
+    a.assignment_method = AssignmentMethod::kLottery;
+    ASSERT_TRUE(ds.add(a).ok());
+  };
+  draw("440104", "L-C");
+  draw("440103", "L-A");
+  draw("440203", "L-A");
+  draw("440104", "L-A");
+  draw("440103", "L-B");
+  draw("440103", "L-A");
+  struct Row {
+    const char* region;
+    int64_t assignments, lawyers, min, max;
+    const char *mean, *cv;
+  } rows[] = {
+      {"440103", 3, 2, 1, 2, "3/2", "0.3333"},  // A 2, B 1: spread = 2 * 5 - 9 = 1, sqrt(1) / 3
+      {"440104", 2, 2, 1, 1, "2/2", "0.0000"},
+      {"440203", 1, 1, 1, 1, "1/1", "0.0000"},
+      {"440100", 5, 3, 1, 3, "5/3", "0.5657"},
+      {"440000", 6, 3, 1, 4, "6/3", "0.7071"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.region);
+    absl::StatusOr<Report> r = compute_report(ds, *RegionCode::parse(row.region), year_period(2019));
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(count(*r, "legal_aid.lottery_assignments"), row.assignments);
+    EXPECT_EQ(count(*r, "legal_aid.lottery_lawyers"), row.lawyers);
+    EXPECT_EQ(count(*r, "legal_aid.lottery_min"), row.min);
+    EXPECT_EQ(count(*r, "legal_aid.lottery_max"), row.max);
+    EXPECT_EQ(ratio(*r, "legal_aid.lottery_mean"), row.mean);
+    EXPECT_EQ(m(*r, "legal_aid.lottery_cv").text, row.cv);
+  }
+}
+
 // Baiyun 2019: 2422 cases assigned by lottery to 60 lawyers, 29 to 56 each
 // (mean 2422/60 = 40.3667); L * sum c^2 - N^2 = 117356, so CV =
 // sqrt(117356) / 2422 = 0.1414 and X^2 = 117356 / 2422 = 48.45 on 59 degrees
