@@ -527,6 +527,50 @@ TEST(Rollup, LotteryFairnessPerLawyer) {
   EXPECT_EQ(m(r, "legal_aid.lottery_lawyers").previous.integer, 2);
 }
 
+// The median days of concluded reconsideration cases (REPORT.md; an even
+// count takes the mean of the two middle values), in districts and roll-ups
+// from the districts' own cases, never from their medians. Days run from
+// acceptance to closing: 440103 {10, 40, 20}: 20; 440104 {35, 5}: 40/2;
+// 440100 {5, 10, 20, 35, 40}: 20; 440000 adds 440203's {100}: (20 + 35) / 2.
+TEST(Rollup, MedianDaysOfOddAndEvenCounts) {
+  Dataset ds;
+  int next_id = 0;
+  auto concluded = [&](const char* region, int days) {
+    ReconsiderationRecord c;
+    c.case_id = "FY-" + std::to_string(++next_id);
+    c.region = *RegionCode::parse(region);
+    c.received_date = Date(2019, 3, 1);
+    c.accepted_date = Date(2019, 3, 1);
+    c.closed_date = from_day_number(to_day_number(Date(2019, 3, 1)) + days);
+    c.disposition = Disposition::kUpheld;
+    ASSERT_TRUE(ds.add(c).ok());
+  };
+  concluded("440103", 10);
+  concluded("440104", 35);
+  concluded("440203", 100);
+  concluded("440103", 40);
+  concluded("440104", 5);
+  concluded("440103", 20);
+  struct Row {
+    const char* region;
+    const char *median, *mean;
+  } rows[] = {
+      {"440103", "20/1", "70/3"}, {"440104", "40/2", "40/2"}, {"440203", "100/1", "100/1"},
+      {"440100", "20/1", "110/5"}, {"440000", "55/2", "210/6"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.region);
+    absl::StatusOr<Report> r = compute_report(ds, *RegionCode::parse(row.region), year_period(2019));
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(ratio(*r, "reconsideration.median_days"), row.median);
+    EXPECT_EQ(ratio(*r, "reconsideration.mean_days"), row.mean);
+  }
+  // A region with no concluded case has no median, not a median of 0.
+  absl::StatusOr<Report> none = compute_report(ds, *RegionCode::parse("440203"), year_period(2018));
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(m(*none, "reconsideration.median_days").value.defined());
+}
+
 // A lawyer the lottery drew in two districts counts once in their city, and
 // in their province, with every district's cases: L-A is drawn twice in
 // 440103, once in 440104 and once in 440203. 440100: A 3, B 1, C 1 (N = 5,
