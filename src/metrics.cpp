@@ -362,13 +362,60 @@ class LawyerCounts {
   std::vector<LawyerKey> met_;
 };
 
+// DayCounts holds the days from acceptance to closing of a region's concluded
+// cases (a district's own, or a roll-up's from its districts' lists) as a
+// count per number of days, for the median: days are small non-negative
+// integers, so a case costs one increment and the median a walk up to it,
+// where nth_element over a copy would branch at random on every case.
+class DayCounts {
+ public:
+  void add(std::span<const int32_t> days) {  // days >= 0; the span must outlive clear()
+    for (const int32_t d : days) {
+      const auto i = static_cast<size_t>(d);
+      if (i >= counts_.size()) counts_.resize(i + 1);
+      ++counts_[i];
+    }
+    size_ += days.size();
+    added_.push_back(days);
+  }
+  size_t size() const { return size_; }
+  // median is the middle value; of an even count, the mean of the two middle
+  // ones (REPORT.md).
+  Value median() const {
+    if (size_ == 0) return Value::undefined("no cases concluded in the period");
+    size_t days = 0, below = 0;  // below: the cases of fewer than `days` days
+    auto kth = [&](size_t k) {   // the k-th smallest (from 0), k not below the last k asked
+      while (below + counts_[days] <= k) below += counts_[days++];
+      return static_cast<int64_t>(days);
+    };
+    const size_t mid = size_ / 2;
+    if (size_ % 2 == 1) return Value::days(kth(mid), 1, "");
+    const int64_t lower = kth(mid - 1);
+    return Value::days(lower + kth(mid), 2, "");
+  }
+  // clear takes back every day added: the cost of what was added, not of the
+  // longest case.
+  void clear() {
+    for (const std::span<const int32_t> days : added_) {
+      for (const int32_t d : days) counts_[static_cast<size_t>(d)] = 0;
+    }
+    added_.clear();
+    size_ = 0;
+  }
+
+ private:
+  std::vector<size_t> counts_;
+  std::vector<std::span<const int32_t>> added_;
+  size_t size_ = 0;
+};
+
 // Tally is one region's counters for one period: its own records plus those
 // of every region inside it, summed from the record pass's Blocks when the
 // region's values are made (one scratch Tally per period, reused).
 struct Tally {
   std::array<int64_t, kCounterCount> n{};
-  // Days from acceptance to closing, for the median (scratch: reordered).
-  std::vector<int32_t> recon_days;
+  // Days from acceptance to closing of the concluded cases, for the median.
+  DayCounts recon_days;
   // The lottery assignments with a lawyer id, as (lawyer, cases), one entry
   // per lawyer; a roll-up sums its districts' lists by lawyer, so a lawyer
   // drawn in two districts counts once with both districts' cases.
@@ -869,8 +916,8 @@ struct Pass {
       registry.add_to(t.n, r, period);
       activity.add_to(t.n, r, period);
       const size_t slot = size_t{r} * 2 + static_cast<size_t>(period);
-      t.recon_days.insert(t.recon_days.end(), recon_days.begin() + recon_days_begin[slot],
-                          recon_days.begin() + recon_days_begin[slot + 1]);
+      t.recon_days.add(std::span<const int32_t>(recon_days).subspan(
+          recon_days_begin[slot], recon_days_begin[slot + 1] - recon_days_begin[slot]));
       if (members.size() == 1) {  // a district's own list: one entry per lawyer already
         t.lottery_lawyers.assign(lottery_lawyers.begin() + lottery_begin[slot],
                                  lottery_lawyers.begin() + lottery_begin[slot + 1]);
@@ -960,17 +1007,6 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
 }
 
 // ---- From tallies to values ----------------------------------------------------------
-
-// median_days: the middle value; of an even count, the mean of the two middle ones.
-Value median_days(std::span<int32_t> v) {
-  if (v.empty()) return Value::undefined("no cases concluded in the period");
-  const size_t mid = v.size() / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-  const int64_t upper = v[mid];
-  if (v.size() % 2 == 1) return Value::days(upper, 1, "");
-  const int64_t lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
-  return Value::days(lower + upper, 2, "");
-}
 
 // LotteryFairness is how evenly the lottery spread a region's cases over the
 // lawyers it drew: per-lawyer counts c_1..c_L of the assignments with a
@@ -1108,7 +1144,7 @@ std::vector<Value> values_of(Tally& t, const Context& c) {
   set(case_index("reconsideration.overdue"), n[kRDeadlineOffCalendar] > 0
                                      ? Value::undefined(off_calendar_reason(n[kRDeadlineOffCalendar]))
                                      : Value::count(n[kROverdue]));
-  set(case_index("reconsideration.median_days"), median_days(t.recon_days));
+  set(case_index("reconsideration.median_days"), t.recon_days.median());
   set(case_index("reconsideration.mean_days"),
       Value::days(n[kRDaysSum], static_cast<int64_t>(t.recon_days.size()), "no cases concluded in the period"));
   set(case_index("reconsideration.conclusion_rate"),
