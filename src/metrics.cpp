@@ -1056,10 +1056,13 @@ Value lottery_cv(const LotteryFairness& f) {
   BigInt scaled = f.spread;
   scaled *= 4 * kStatisticScale * kStatisticScale;
   scaled /= n2;
-  BigInt rounded = boost::multiprecision::sqrt(scaled);
-  rounded += 1;
-  rounded /= 2;
-  return Value::number(static_cast<int64_t>(rounded), kStatisticScale, "");
+  // spread <= (L - 1) * N^2, so scaled <= 4 * 10^8 * (L - 1) fits 64 bits,
+  // and the square root is taken in a one-limb integer type: cpp_int's
+  // arbitrary-precision root cost ~2,000 instructions per region and period.
+  using Uint64 = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<
+      64, 64, boost::multiprecision::unsigned_magnitude, boost::multiprecision::checked, void>>;
+  const Uint64 root = boost::multiprecision::sqrt(static_cast<Uint64>(scaled));
+  return Value::number(static_cast<int64_t>((root + 1) / 2), kStatisticScale, "");
 }
 
 // lottery_chi2_p is the p-value of Pearson's chi-square test of equal chances
