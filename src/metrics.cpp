@@ -1318,30 +1318,42 @@ std::string_view family_kind_name(Family f) {
   return "";
 }
 
-// rank_among_siblings fills a rank metric from its source metric: among the
-// regions with the same parent, 1 + the number with a strictly larger value,
-// so ties share the better rank.
-void rank_among_siblings(std::vector<RegionFigures>& regions, size_t rank_index, size_t source_index,
-                         bool previous) {
+// sibling_groups lists the regions by parent (the provinces together), the
+// groups rank_among_siblings ranks within.
+std::vector<std::vector<size_t>> sibling_groups(const std::vector<RegionFigures>& regions) {
   std::map<uint32_t, std::vector<size_t>> groups;  // parent code (0: none) -> regions
   for (size_t i = 0; i < regions.size(); ++i) {
     const auto parent = regions[i].code.parent();
     groups[parent ? parent->value() : 0].push_back(i);
   }
-  for (const auto& [parent, members] : groups) {
-    for (size_t i : members) {
-      auto& values = previous ? regions[i].previous : regions[i].current;
-      const Value& mine = values[source_index];
-      if (!mine.defined()) {
+  std::vector<std::vector<size_t>> out;
+  for (auto& [parent, members] : groups) out.push_back(std::move(members));
+  return out;
+}
+
+// rank_among_siblings fills a rank metric from its source metric: among the
+// regions with the same parent, 1 + the number with a strictly larger value,
+// so ties share the better rank. Each group is sorted once, largest first,
+// rather than comparing every pair.
+void rank_among_siblings(std::vector<RegionFigures>& regions, const std::vector<std::vector<size_t>>& groups,
+                         size_t rank_index, size_t source_index, bool previous) {
+  std::vector<std::pair<int64_t, size_t>> ranked;  // (value, region), largest first
+  for (const std::vector<size_t>& members : groups) {
+    ranked.clear();
+    for (const size_t i : members) {
+      std::vector<Value>& values = previous ? regions[i].previous : regions[i].current;
+      if (values[source_index].defined()) {
+        ranked.emplace_back(values[source_index].integer, i);
+      } else {
         values[rank_index] = Value::undefined("no value to rank");
-        continue;
       }
-      int64_t larger = 0;
-      for (size_t j : members) {
-        const Value& other = (previous ? regions[j].previous : regions[j].current)[source_index];
-        if (other.defined() && other.integer > mine.integer) ++larger;
-      }
-      values[rank_index] = Value::rank(larger + 1);
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    size_t rank = 0;
+    for (size_t k = 0; k < ranked.size(); ++k) {
+      if (k == 0 || ranked[k].first != ranked[k - 1].first) rank = k + 1;  // k regions are larger
+      std::vector<Value>& values = previous ? regions[ranked[k].second].previous : regions[ranked[k].second].current;
+      values[rank_index] = Value::rank(static_cast<int64_t>(rank));
     }
   }
 }
@@ -1452,10 +1464,13 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
   internal::parallel_for_chunks(nodes.size(), kRegionsPerTask, threads, [&](size_t first, size_t end, size_t worker) {
     for (size_t k = first; k < end; ++k) assemble(nodes.size() - 1 - k, scratch[worker].cur, scratch[worker].prev);
   });
-  rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), false);
-  rank_among_siblings(fig.regions, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"), true);
-  rank_among_siblings(fig.regions, case_index("mediation.received_rank"), case_index("mediation.received"), false);
-  rank_among_siblings(fig.regions, case_index("mediation.received_rank"), case_index("mediation.received"), true);
+  const std::vector<std::vector<size_t>> siblings = sibling_groups(fig.regions);
+  for (const bool previous : {false, true}) {
+    rank_among_siblings(fig.regions, siblings, case_index("legal_aid.accepted_rank"), case_index("legal_aid.accepted"),
+                        previous);
+    rank_among_siblings(fig.regions, siblings, case_index("mediation.received_rank"), case_index("mediation.received"),
+                        previous);
+  }
 
   // The YoY of received applications is a metric of its own in the catalogue.
   constexpr size_t received = case_index("reconsideration.received");

@@ -527,6 +527,31 @@ TEST(Rollup, LotteryFairnessPerLawyer) {
   EXPECT_EQ(m(r, "legal_aid.lottery_lawyers").previous.integer, 2);
 }
 
+// Ranks among sibling districts are 1 + the number with strictly more: two
+// districts tied for the most share rank 1 and the next is third, not second.
+TEST(Rollup, TiedRanksShareTheBetterRankAndTheNextSkips) {
+  Dataset ds;
+  int next_id = 0;
+  auto received = [&](const char* region, int cases) {
+    for (int k = 0; k < cases; ++k) {
+      MediationRecord c;
+      c.case_id = "TJ-" + std::to_string(++next_id);
+      c.region = *RegionCode::parse(region);
+      c.org_id = "TW-1";
+      c.received_date = Date(2019, 5, 6);
+      ASSERT_TRUE(ds.add(c).ok());
+    }
+  };
+  received("440105", 1);
+  received("440103", 2);
+  received("440104", 2);
+  for (const auto& [region, rank] : {std::pair{"440103", 1}, {"440104", 1}, {"440105", 3}}) {
+    absl::StatusOr<Report> r = compute_report(ds, *RegionCode::parse(region), year_period(2019));
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(m(*r, "mediation.received_rank").value.integer, rank) << region;
+  }
+}
+
 // The median days of concluded reconsideration cases (REPORT.md; an even
 // count takes the mean of the two middle values), in districts and roll-ups
 // from the districts' own cases, never from their medians. Days run from
