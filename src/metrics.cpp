@@ -991,15 +991,15 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
   group_by_slot(draws, regions * 2, grouped, begin);
   std::vector<LawyerKey> key_of;  // a lawyer's TextId -> its key + 1; 0: not met yet
   LawyerKey keys = 0;
-  for (TextId& lawyer : grouped) {
-    if (lawyer >= key_of.size()) key_of.resize(size_t{lawyer} + 1);
-    if (key_of[lawyer] == 0) key_of[lawyer] = ++keys;
-    lawyer = key_of[lawyer] - 1;
-  }
   LawyerCounts counts;
   pass->lottery_begin.assign(regions * 2 + 1, 0);
   for (size_t slot = 0; slot < regions * 2; ++slot) {
-    for (uint32_t k = begin[slot]; k < begin[slot + 1]; ++k) counts.add(grouped[k], 1);
+    for (uint32_t k = begin[slot]; k < begin[slot + 1]; ++k) {
+      const TextId lawyer = grouped[k];
+      if (lawyer >= key_of.size()) key_of.resize(size_t{lawyer} + 1);
+      if (key_of[lawyer] == 0) key_of[lawyer] = ++keys;
+      counts.add(key_of[lawyer] - 1, 1);
+    }
     counts.take(pass->lottery_lawyers);
     pass->lottery_begin[slot + 1] = static_cast<uint32_t>(pass->lottery_lawyers.size());
   }
@@ -1337,11 +1337,14 @@ std::vector<std::vector<size_t>> sibling_groups(const std::vector<RegionFigures>
 // rather than comparing every pair.
 void rank_among_siblings(std::vector<RegionFigures>& regions, const std::vector<std::vector<size_t>>& groups,
                          size_t rank_index, size_t source_index, bool previous) {
+  auto values_of_region = [&](size_t i) -> std::vector<Value>& {
+    return previous ? regions[i].previous : regions[i].current;
+  };
   std::vector<std::pair<int64_t, size_t>> ranked;  // (value, region), largest first
   for (const std::vector<size_t>& members : groups) {
     ranked.clear();
     for (const size_t i : members) {
-      std::vector<Value>& values = previous ? regions[i].previous : regions[i].current;
+      std::vector<Value>& values = values_of_region(i);
       if (values[source_index].defined()) {
         ranked.emplace_back(values[source_index].integer, i);
       } else {
@@ -1352,8 +1355,7 @@ void rank_among_siblings(std::vector<RegionFigures>& regions, const std::vector<
     size_t rank = 0;
     for (size_t k = 0; k < ranked.size(); ++k) {
       if (k == 0 || ranked[k].first != ranked[k - 1].first) rank = k + 1;  // k regions are larger
-      std::vector<Value>& values = previous ? regions[ranked[k].second].previous : regions[ranked[k].second].current;
-      values[rank_index] = Value::rank(static_cast<int64_t>(rank));
+      values_of_region(ranked[k].second)[rank_index] = Value::rank(static_cast<int64_t>(rank));
     }
   }
 }

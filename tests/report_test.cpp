@@ -23,10 +23,14 @@ const Dataset& load(const std::string& dir) {
   return *ds;
 }
 
-Report report_of(const std::string& dir, const char* region, const Profile& profile = {}) {
-  absl::StatusOr<Report> r = compute_report(load(dir), *RegionCode::parse(region), year_period(2019), profile);
+Report report_in(const Dataset& ds, const char* region, int year = 2019, const Profile& profile = {}) {
+  absl::StatusOr<Report> r = compute_report(ds, *RegionCode::parse(region), year_period(year), profile);
   EXPECT_TRUE(r.ok()) << r.status();
   return r.ok() ? *std::move(r) : Report{};
+}
+
+Report report_of(const std::string& dir, const char* region, const Profile& profile = {}) {
+  return report_in(load(dir), region, 2019, profile);
 }
 
 Profile baiyun_profile() {
@@ -546,9 +550,7 @@ TEST(Rollup, TiedRanksShareTheBetterRankAndTheNextSkips) {
   received("440103", 2);
   received("440104", 2);
   for (const auto& [region, rank] : {std::pair{"440103", 1}, {"440104", 1}, {"440105", 3}}) {
-    absl::StatusOr<Report> r = compute_report(ds, *RegionCode::parse(region), year_period(2019));
-    ASSERT_TRUE(r.ok()) << r.status();
-    EXPECT_EQ(m(*r, "mediation.received_rank").value.integer, rank) << region;
+    EXPECT_EQ(m(report_in(ds, region), "mediation.received_rank").value.integer, rank) << region;
   }
 }
 
@@ -585,15 +587,12 @@ TEST(Rollup, MedianDaysOfOddAndEvenCounts) {
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.region);
-    absl::StatusOr<Report> r = compute_report(ds, *RegionCode::parse(row.region), year_period(2019));
-    ASSERT_TRUE(r.ok()) << r.status();
-    EXPECT_EQ(ratio(*r, "reconsideration.median_days"), row.median);
-    EXPECT_EQ(ratio(*r, "reconsideration.mean_days"), row.mean);
+    const Report r = report_in(ds, row.region);
+    EXPECT_EQ(ratio(r, "reconsideration.median_days"), row.median);
+    EXPECT_EQ(ratio(r, "reconsideration.mean_days"), row.mean);
   }
   // A region with no concluded case has no median, not a median of 0.
-  absl::StatusOr<Report> none = compute_report(ds, *RegionCode::parse("440203"), year_period(2018));
-  ASSERT_TRUE(none.ok());
-  EXPECT_FALSE(m(*none, "reconsideration.median_days").value.defined());
+  EXPECT_FALSE(m(report_in(ds, "440203", 2018), "reconsideration.median_days").value.defined());
 }
 
 // A lawyer the lottery drew in two districts counts once in their city, and
@@ -636,14 +635,13 @@ TEST(Rollup, LotteryLawyerDrawnInTwoDistrictsCountsOnce) {
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.region);
-    absl::StatusOr<Report> r = compute_report(ds, *RegionCode::parse(row.region), year_period(2019));
-    ASSERT_TRUE(r.ok()) << r.status();
-    EXPECT_EQ(count(*r, "legal_aid.lottery_assignments"), row.assignments);
-    EXPECT_EQ(count(*r, "legal_aid.lottery_lawyers"), row.lawyers);
-    EXPECT_EQ(count(*r, "legal_aid.lottery_min"), row.min);
-    EXPECT_EQ(count(*r, "legal_aid.lottery_max"), row.max);
-    EXPECT_EQ(ratio(*r, "legal_aid.lottery_mean"), row.mean);
-    EXPECT_EQ(m(*r, "legal_aid.lottery_cv").text, row.cv);
+    const Report r = report_in(ds, row.region);
+    EXPECT_EQ(count(r, "legal_aid.lottery_assignments"), row.assignments);
+    EXPECT_EQ(count(r, "legal_aid.lottery_lawyers"), row.lawyers);
+    EXPECT_EQ(count(r, "legal_aid.lottery_min"), row.min);
+    EXPECT_EQ(count(r, "legal_aid.lottery_max"), row.max);
+    EXPECT_EQ(ratio(r, "legal_aid.lottery_mean"), row.mean);
+    EXPECT_EQ(m(r, "legal_aid.lottery_cv").text, row.cv);
   }
 }
 
