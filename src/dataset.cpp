@@ -33,11 +33,14 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <numeric>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -751,6 +754,55 @@ void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& rang
                  const std::vector<std::vector<TextId>>& text_map,
                  const std::vector<std::vector<RegionIndex>>& region_map, int threads);
 
+// group_by_region reorders the rows [first, size) of a kind so that each
+// region's rows are together, the regions in RegionIndex order and each
+// region's rows in the order they had (a stable counting sort). The report
+// reads a region's rows as one run (metrics.cpp, for_each_run); nothing else
+// depends on the order of the rows. A column at a time goes through a buffer
+// its thread keeps (the widest columns first, so a buffer grows at most
+// once), the region column last, as every move reads it. Beyond 2^32 rows
+// they are left as they are.
+template <typename K>
+void group_by_region(typename K::Columns& c, size_t first, size_t regions, int threads) {
+  if constexpr (K::kIndexedRegion) {
+    const std::vector<RegionIndex>& region = c.region;
+    const size_t n = c.size() - first;
+    if (n > UINT32_MAX || std::is_sorted(region.begin() + static_cast<ptrdiff_t>(first), region.end())) return;
+    std::vector<uint32_t> start(regions + 1, 0);  // where each region's rows begin
+    for (size_t i = first; i < c.size(); ++i) ++start[region[i] + 1];
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    struct Move {
+      size_t width;
+      std::function<void(std::vector<std::byte>&)> run;
+    };
+    std::vector<Move> moves;
+    for_each_member<K>([&](auto m) {
+      using T = typename std::remove_reference_t<decltype(c.*m)>::value_type;
+      static_assert(std::is_trivially_copyable_v<T>);
+      if constexpr (std::is_same_v<decltype(m), std::vector<RegionIndex> K::Columns::*>) {
+        if (m == &K::Columns::region) return;
+      }
+      moves.push_back({sizeof(T), [&c, &start, first, n, m](std::vector<std::byte>& buffer) {
+        buffer.resize(std::max(buffer.size(), n * sizeof(T)));
+        T* const moved = reinterpret_cast<T*>(buffer.data());  // implicitly created T objects
+        T* const column = (c.*m).data() + first;
+        const RegionIndex* const from = c.region.data() + first;
+        std::vector<uint32_t> next(start.begin(), start.end() - 1);
+        for (size_t i = 0; i < n; ++i) moved[next[from[i]]++] = column[i];
+        std::copy(moved, moved + n, column);
+      }});
+    });
+    std::stable_sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.width > b.width; });
+    std::vector<std::vector<std::byte>> buffers(worker_count(moves.size(), threads));
+    parallel_for_workers(moves.size(), threads, [&](size_t k, size_t worker) { moves[k].run(buffers[worker]); });
+    // The region column: each region's rows are now [start[r], start[r + 1]).
+    for (size_t r = 0; r < regions; ++r) {
+      std::fill(c.region.begin() + static_cast<ptrdiff_t>(first + start[r]),
+                c.region.begin() + static_cast<ptrdiff_t>(first + start[r + 1]), static_cast<RegionIndex>(r));
+    }
+  }
+}
+
 // commit_ranges merges the ranges' dictionaries into the store's, in order,
 // and copies their rows (less the duplicates) to the end of the columns.
 template <typename K>
@@ -803,8 +855,7 @@ void commit_ranges(Store& store, const std::vector<RangeOut<K>*>& ranges, int th
   }
   if constexpr (K::kKind == RecordKind::kRegions) {
     for (size_t i = first; i < dst.size(); ++i) store.region_name[dst.region[i]] = dst.name[i];
-  }
-}
+  }}
 
 template <typename K>
 void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& ranges,
@@ -1682,8 +1733,8 @@ struct FileSpec {
   std::string_view data;  // a caller's buffer
 };
 
-absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& specs,
-                                 const LoadOptions& options, std::vector<std::string> notices) {
+absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>& specs,
+                                      const LoadOptions& options, std::vector<std::string> notices) {
   if (absl::Status s = check_open(store); !s.ok()) return s;
   const int threads = resolve_threads(options.threads);
   LoadContext ctx{options, threads, notices};
@@ -1752,6 +1803,45 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
   out.notices = std::move(notices);
   store.summary.files.insert(store.summary.files.end(), out.files.begin(), out.files.end());
   store.summary.notices.insert(store.summary.notices.end(), out.notices.begin(), out.notices.end());
+  return out;
+}
+
+// RowCounts is how many rows each kind holds, by RecordKind.
+using RowCounts = std::array<size_t, kRecordKindCount>;
+
+RowCounts row_counts(const Store& s) {
+  RowCounts n{};
+  n[static_cast<size_t>(RecordKind::kReconsideration)] = s.reconsideration.size();
+  n[static_cast<size_t>(RecordKind::kLitigation)] = s.litigation.size();
+  n[static_cast<size_t>(RecordKind::kLegalAid)] = s.legal_aid.size();
+  n[static_cast<size_t>(RecordKind::kMediation)] = s.mediation.size();
+  n[static_cast<size_t>(RecordKind::kRegistry)] = s.registry.size();
+  n[static_cast<size_t>(RecordKind::kActivity)] = s.activity.size();
+  return n;
+}
+
+// group_rows_by_region groups each kind's rows from `first` on (group_by_region).
+void group_rows_by_region(Store& s, const RowCounts& first, int threads) {
+  const size_t regions = s.regions.codes().size();
+  auto group = [&]<typename K>(K) {
+    group_by_region<K>(columns_of<K>(s), first[static_cast<size_t>(K::kKind)], regions, threads);
+  };
+  group(Reconsideration{});
+  group(Litigation{});
+  group(LegalAid{});
+  group(Mediation{});
+  group(Registry{});
+  group(Activity{});
+}
+
+// load reads the files, then groups the rows they added by region, once the
+// files and their ranges are let go (the grouping then adds nothing to the
+// load's peak of memory).
+absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& specs,
+                                 const LoadOptions& options, std::vector<std::string> notices) {
+  const RowCounts before = row_counts(store);
+  absl::StatusOr<LoadSummary> out = load_rows(store, specs, options, std::move(notices));
+  if (out.ok()) group_rows_by_region(store, before, resolve_threads(options.threads));
   return out;
 }
 
@@ -1895,6 +1985,8 @@ absl::Status Dataset::add(const RegionNameRecord& r) {
 
 void Dataset::seal() {
   impl_->ids = {};
+  // Rows added one by one, or by several loads, are grouped by region once.
+  internal::group_rows_by_region(*impl_, {}, internal::resolve_threads(0));
   impl_->sealed = true;
 }
 

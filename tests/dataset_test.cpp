@@ -112,20 +112,23 @@ TEST(Dataset, RejectsEveryKindOfBadRowWithFileLineColumnAndReason) {
   EXPECT_EQ(s->rows_rejected(), 30);
   EXPECT_EQ(ds.rejects()[1].raw, "R3,440111,2019-03-10,2019-03-12,2019-03-01,upheld,,,,,,,");
 
-  // What was kept: R1, R1 of another region, and the quoted multi-line R15.
+  // What was kept: R1, R1 of another region, and the quoted multi-line R15,
+  // held grouped by region (Dataset's row order): 440111's R1 and R15, then
+  // 440112's R1.
   const ReconsiderationColumns& rc = ds.reconsideration();
   ASSERT_EQ(rc.size(), 3u);
   EXPECT_EQ(ds.regions()[rc.region[0]], Code("440111"));
-  EXPECT_EQ(ds.regions()[rc.region[1]], Code("440112"));
+  EXPECT_EQ(ds.regions()[rc.region[1]], Code("440111"));
+  EXPECT_EQ(ds.regions()[rc.region[2]], Code("440112"));
   EXPECT_EQ(rc.disposition[0], Disposition::kRevoked);
   EXPECT_EQ(rc.received[0], Day(2019, 1, 5));
-  EXPECT_EQ(rc.closed[1], kNoDay);
+  EXPECT_EQ(rc.closed[2], kNoDay);
   EXPECT_EQ(ds.text(rc.respondent[0]), "区公安分局");
-  EXPECT_EQ(ds.text(rc.respondent[2]), "区\"市场\"监管局");
-  EXPECT_EQ(ds.text(rc.category[2]), "多行\n文本");
-  EXPECT_EQ(rc.simple_procedure[2], Tri::kTrue);
-  EXPECT_EQ(rc.extended[2], Tri::kUnknown);
-  EXPECT_EQ(rc.suspended_days[2], -1);
+  EXPECT_EQ(ds.text(rc.respondent[1]), "区\"市场\"监管局");
+  EXPECT_EQ(ds.text(rc.category[1]), "多行\n文本");
+  EXPECT_EQ(rc.simple_procedure[1], Tri::kTrue);
+  EXPECT_EQ(rc.extended[1], Tri::kUnknown);
+  EXPECT_EQ(rc.suspended_days[1], -1);
 
   // Chinese labels and every accepted date form, money in 万.
   const LegalAidColumns& la = ds.legal_aid();
@@ -613,6 +616,43 @@ TEST(Dataset, RawTextOfABadRowStaysWithinItsLimit) {
   EXPECT_GT(ds.rejects()[0].raw.size(), kMaxRawText - 3);
   EXPECT_TRUE(internal::is_valid_utf8(ds.rejects()[0].raw));
   EXPECT_TRUE(ds.rejects()[0].raw.starts_with("A,440111,2019-01-01,\xEF\xBF\xBD"));
+}
+
+// Each load keeps its rows grouped by region (regions in order of first
+// appearance, each region's rows in file order), for the report's one pass;
+// seal() groups the rows of several loads and of add().
+TEST(Dataset, HoldsRowsGroupedByRegionAfterEachLoadAndSeal) {
+  const std::string header = "case_id,region,received_date\n";
+  Dataset ds;
+  ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation,
+                             header + "M1,440111,2019-01-01\nM2,440112,2019-01-02\nM3,440111,2019-01-03\n"
+                                      "M4,440112,2019-01-04\nM5,440113,2019-01-05\n",
+                             "a.csv")
+                  .ok());
+  auto rows = [&ds] {
+    std::vector<std::pair<std::string, int>> out;  // (region, day of January)
+    const MediationColumns& c = ds.mediation();
+    for (size_t i = 0; i < c.size(); ++i) {
+      out.emplace_back(ds.regions()[c.region[i]].str(), c.received[i] - Day(2019, 1, 1) + 1);
+    }
+    return out;
+  };
+  using Rows = std::vector<std::pair<std::string, int>>;
+  EXPECT_EQ(rows(), (Rows{{"440111", 1}, {"440111", 3}, {"440112", 2}, {"440112", 4}, {"440113", 5}}));
+
+  ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation, header + "M6,440112,2019-01-06\nM7,440111,2019-01-07\n", "b.csv")
+                  .ok());
+  MediationRecord added;
+  added.case_id = "M8";
+  added.region = *RegionCode::parse("440111");
+  added.received_date = Date(2019, 1, 8);
+  ASSERT_TRUE(ds.add(added).ok());
+  // A second load is grouped within itself, and an added row comes last.
+  EXPECT_EQ(rows(), (Rows{{"440111", 1}, {"440111", 3}, {"440112", 2}, {"440112", 4}, {"440113", 5},
+                          {"440111", 7}, {"440112", 6}, {"440111", 8}}));
+  ds.seal();
+  EXPECT_EQ(rows(), (Rows{{"440111", 1}, {"440111", 3}, {"440111", 7}, {"440111", 8}, {"440112", 2},
+                          {"440112", 4}, {"440112", 6}, {"440113", 5}}));
 }
 
 TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
