@@ -473,13 +473,6 @@ struct Block {
   std::vector<int64_t> n;
   explicit Block(size_t regions) : n(regions * kSlots * kWidth) {}
   Counts<First> at(uint32_t r, int slot) { return {&n[(size_t{r} * kSlots + static_cast<size_t>(slot)) * kWidth]}; }
-  // prefetch asks for region r's counters of both periods (the slots a
-  // record mostly adds to) ahead of its turn: the regions come in no order,
-  // and the blocks outgrow the cache.
-  void prefetch(uint32_t r) const {
-    const char* p = reinterpret_cast<const char*>(&n[size_t{r} * kSlots * kWidth]);
-    for (size_t b = 0; b < 2 * kWidth * sizeof(int64_t); b += 64) __builtin_prefetch(p + b, 1);
-  }
   // merge adds another pass's counters (of other rows) into these.
   void merge(const Block& o) {
     for (size_t i = 0; i < n.size(); ++i) {
@@ -604,20 +597,28 @@ struct Deadlines {
 
 // tally_pending counts a case opened on `opened` and open until `until` as
 // pending at the end of each period it spans (opened <= p.to < until), and
-// whether its time limit (`limit`, kNoDay when the calendar cannot answer)
+// whether its time limit (`limit()`, kNoDay when the calendar cannot answer)
 // had passed by then or lies outside the calendar. One rule for every family
-// with a time limit. It adds the tests' results instead of branching on
-// them: a case is pending at one end and not at the other at random.
-template <typename B>
+// with a time limit. Most cases are pending at neither end, and the limit is
+// asked only of those that are; otherwise it adds the tests' results instead
+// of branching on them: a case is pending at one end and not at the other at
+// random.
+template <typename B, typename Limit>
 void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber opened, DayNumber until,
-                   DayNumber limit, int pending, int over_limit, int off_calendar) {
+                   Limit&& limit, int pending, int over_limit, int off_calendar) {
+  std::array<bool, 2> is_pending;
+  for (size_t which = 0; which < 2; ++which) {
+    is_pending[which] = (opened <= periods[which].to) & (periods[which].to < until);
+  }
+  if (!(is_pending[0] | is_pending[1])) return;
+  const DayNumber end = limit();
   for (int which = 0; which < 2; ++which) {
     const Period p = periods[static_cast<size_t>(which)];
-    const bool is_pending = (opened <= p.to) & (p.to < until);
+    const bool pending_here = is_pending[static_cast<size_t>(which)];
     const auto n = block.at(region, which);
-    n[pending] += is_pending;
-    n[off_calendar] += is_pending & !has(limit);
-    n[over_limit] += is_pending & has(limit) & (limit < p.to);
+    n[pending] += pending_here;
+    n[off_calendar] += pending_here & !has(end);
+    n[over_limit] += pending_here & has(end) & (end < p.to);
   }
 }
 
@@ -646,9 +647,6 @@ DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, co
 // roll-up reads its districts' counters in one sweep instead of at random.
 using Rows = std::vector<uint32_t>;
 
-// kCountersAhead: how many records ahead of its turn a record's region
-// counters are prefetched (Block::prefetch).
-constexpr size_t kCountersAhead = 8;
 
 // Range is the rows [begin, end) of one family that one thread tallies.
 struct Range {
@@ -657,228 +655,272 @@ struct Range {
   static Range share(size_t n, size_t k, size_t parts) { return {n * k / parts, n * (k + 1) / parts}; }
 };
 
+// for_each_run calls f(region, begin, end) for each run of consecutive rows
+// of one region in `range` (at most kMaxRun rows, so that a run's sums fit
+// 32 bits).
+constexpr size_t kMaxRun = size_t{1} << 20;
+template <typename F>
+void for_each_run(const std::vector<RegionIndex>& region, Range range, F&& f) {
+  for (size_t b = range.begin; b < range.end;) {
+    const size_t last = std::min(range.end, b + kMaxRun);
+    size_t e = b + 1;
+    while (e < last && region[e] == region[b]) ++e;
+    f(region[b], b, e);
+    b = e;
+  }
+}
+
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
                            const Calendar& cal, const Deadlines& deadlines, Range range, const Rows& rows,
                            ReconsiderationBlock& block, std::vector<CaseDays>& days) {
-  for (size_t i = range.begin; i < range.end; ++i) {
-    if (i + kCountersAhead < range.end) block.prefetch(rows[r.region[i + kCountersAhead]]);
-    const uint32_t region = rows[r.region[i]];
-    const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
-    const Disposition disp = r.disposition[i];
-    DayNumber acceptance = 0;
-    const DayNumber deadline = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance);
-    ++block.at(region, slot_of(periods, received))[kRReceived];
-    ++block.at(region, slot_of(periods, r.accepted[i]))[kRAccepted];
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
-      block.at(region, which)[kRPendingStart] += received < p.from && until >= p.from;
-    }
-    tally_pending(block, region, periods, received, until, deadline, kRPendingEnd, kRPendingOverLimit,
-                  kRPendingOffCalendar);
-    // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
-    // within 5 working days of receipt.
-    const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
-                             : disp == Disposition::kNotAccepted ? closed
-                                                                 : kNoDay;
-    if (const int slot = slot_of(periods, intake); slot != kDiscard) {
-      const auto n = block.at(region, slot);
-      ++n[kRIntakeDecided];
-      int32_t wd = 0;
-      if (!cal.try_workdays_between(received, intake, wd)) {
-        ++n[kRIntakeOffCalendar];
-      } else {
-        n[kRIntakeOnTime] += wd <= 5;
+  for_each_run(r.region, range, [&](RegionIndex index, size_t b, size_t e) {
+    const uint32_t region = rows[index];
+    for (size_t i = b; i < e; ++i) {
+      const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
+      const Disposition disp = r.disposition[i];
+      DayNumber acceptance = 0;
+      const DayNumber deadline = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance);
+      ++block.at(region, slot_of(periods, received))[kRReceived];
+      ++block.at(region, slot_of(periods, r.accepted[i]))[kRAccepted];
+      for (int which = 0; which < 2; ++which) {
+        const Period p = periods[static_cast<size_t>(which)];
+        block.at(region, which)[kRPendingStart] += received < p.from && until >= p.from;
       }
+      tally_pending(block, region, periods, received, until, [&] { return deadline; }, kRPendingEnd, kRPendingOverLimit,
+                    kRPendingOffCalendar);
+      // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
+      // within 5 working days of receipt.
+      const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
+                               : disp == Disposition::kNotAccepted ? closed
+                                                                   : kNoDay;
+      if (const int slot = slot_of(periods, intake); slot != kDiscard) {
+        const auto n = block.at(region, slot);
+        ++n[kRIntakeDecided];
+        int32_t wd = 0;
+        if (!cal.try_workdays_between(received, intake, wd)) {
+          ++n[kRIntakeOffCalendar];
+        } else {
+          n[kRIntakeOnTime] += wd <= 5;
+        }
+      }
+      const int slot = slot_of(periods, closed);
+      if (slot == kDiscard || !is_concluded(disp)) continue;
+      const Period p = periods[static_cast<size_t>(slot)];
+      const auto n = block.at(region, slot);
+      ++n[kRClosed];
+      n[kRCarriedOver] += received < p.from;
+      switch (correction_class(disp)) {
+        case CorrectionClass::kDirect: ++n[kRDirect]; break;
+        case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
+        case CorrectionClass::kOptional:
+          ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
+          break;
+        case CorrectionClass::kNone: break;
+      }
+      n[kRDecidedOnMerits] += is_decided_on_merits(disp);
+      n[kRLitigatedKnown] += r.litigated[i] != Tri::kUnknown;
+      n[kRNotLitigated] += r.litigated[i] == Tri::kFalse;
+      if (!has(deadline)) {
+        ++n[kRDeadlineOffCalendar];
+        continue;
+      }
+      n[kROnTime] += closed <= deadline;
+      n[kROverdue] += closed > deadline;
+      const int32_t duration = std::max<int32_t>(0, closed - acceptance);
+      n[kRDaysSum] += duration;
+      days.push_back({region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration)});
     }
-    const int slot = slot_of(periods, closed);
-    if (slot == kDiscard || !is_concluded(disp)) continue;
-    const Period p = periods[static_cast<size_t>(slot)];
-    const auto n = block.at(region, slot);
-    ++n[kRClosed];
-    n[kRCarriedOver] += received < p.from;
-    switch (correction_class(disp)) {
-      case CorrectionClass::kDirect: ++n[kRDirect]; break;
-      case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
-      case CorrectionClass::kOptional:
-        ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
-        break;
-      case CorrectionClass::kNone: break;
-    }
-    n[kRDecidedOnMerits] += is_decided_on_merits(disp);
-    n[kRLitigatedKnown] += r.litigated[i] != Tri::kUnknown;
-    n[kRNotLitigated] += r.litigated[i] == Tri::kFalse;
-    if (!has(deadline)) {
-      ++n[kRDeadlineOffCalendar];
-      continue;
-    }
-    n[kROnTime] += closed <= deadline;
-    n[kROverdue] += closed > deadline;
-    const int32_t duration = std::max<int32_t>(0, closed - acceptance);
-    n[kRDaysSum] += duration;
-    days.push_back({region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration)});
-  }
+  });
 }
 
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Deadlines& deadlines, Range range,
                       const Rows& rows, LitigationBlock& block) {
-  for (size_t i = range.begin; i < range.end; ++i) {
-    if (i + kCountersAhead < range.end) block.prefetch(rows[l.region[i + kCountersAhead]]);
-    const uint32_t region = rows[l.region[i]];
-    const DayNumber filed = l.filed[i], closed = l.closed[i], until = open_until(closed);
-    const bool first = l.instance[i] == Instance::kFirst;
-    if (const int slot = slot_of(periods, filed); slot != kDiscard) {
+  for_each_run(l.region, range, [&](RegionIndex index, size_t b, size_t e) {
+    const uint32_t region = rows[index];
+    for (size_t i = b; i < e; ++i) {
+      const DayNumber filed = l.filed[i], closed = l.closed[i], until = open_until(closed);
+      const bool first = l.instance[i] == Instance::kFirst;
+      if (const int slot = slot_of(periods, filed); slot != kDiscard) {
+        const auto n = block.at(region, slot);
+        ++n[kLReceived];
+        n[kLReceivedFirst] += first;
+        // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
+        // the complaint; calendar days with the roll-over (art. 101).
+        if (has(l.defence[i])) {
+          ++n[kLDefenceKnown];
+          const DayNumber due = deadlines.defence.end(filed);
+          n[kLDefenceOffCalendar] += !has(due);
+          n[kLDefenceOnTime] += has(due) & (l.defence[i] <= due);
+        }
+      }
+      if (first) {
+        // 行政诉讼法 art. 81: first instance within six months of filing.
+        tally_pending(block, region, periods, filed, until, [&] { return deadlines.first_instance.end(filed); },
+                      kLPendingEndFirst,
+                      kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
+      }
+      const int slot = slot_of(periods, closed);
+      if (slot == kDiscard) continue;
       const auto n = block.at(region, slot);
-      ++n[kLReceived];
-      n[kLReceivedFirst] += first;
-      // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
-      // the complaint; calendar days with the roll-over (art. 101).
-      if (has(l.defence[i])) {
-        ++n[kLDefenceKnown];
-        const DayNumber due = deadlines.defence.end(filed);
-        n[kLDefenceOffCalendar] += !has(due);
-        n[kLDefenceOnTime] += has(due) & (l.defence[i] <= due);
+      ++n[kLClosedAll];
+      const LitigationOutcome o = l.outcome[i];
+      n[kLWithdrawnAfterCorrection] += o == LitigationOutcome::kWithdrawnAfterCorrection;
+      n[kLLawyerOnly] += l.lawyer_only[i] == Tri::kTrue;
+      // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
+      // over the cases of that level that held a hearing.
+      if (l.hearing_held[i] == Tri::kTrue) {
+        const bool head = l.head_appeared[i] == Tri::kTrue;
+        ++n[kLHearing];
+        n[kLHead] += head;
+        switch (l.instance[i]) {
+          case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
+          case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
+          case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
+          case Instance::kNone: break;
+        }
       }
+      if (!first) continue;
+      ++n[kLClosedFirst];
+      n[kLJudgedFirst] += is_judgment(o);
+      n[kLWinFirst] += o == LitigationOutcome::kJudgmentWin;
+      n[kLLossFirst] += is_agency_loss(o);
     }
-    if (first) {
-      // 行政诉讼法 art. 81: first instance within six months of filing.
-      tally_pending(block, region, periods, filed, until, deadlines.first_instance.end(filed), kLPendingEndFirst,
-                    kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
-    }
-    const int slot = slot_of(periods, closed);
-    if (slot == kDiscard) continue;
-    const auto n = block.at(region, slot);
-    ++n[kLClosedAll];
-    const LitigationOutcome o = l.outcome[i];
-    n[kLWithdrawnAfterCorrection] += o == LitigationOutcome::kWithdrawnAfterCorrection;
-    n[kLLawyerOnly] += l.lawyer_only[i] == Tri::kTrue;
-    // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
-    // over the cases of that level that held a hearing.
-    if (l.hearing_held[i] == Tri::kTrue) {
-      const bool head = l.head_appeared[i] == Tri::kTrue;
-      ++n[kLHearing];
-      n[kLHead] += head;
-      switch (l.instance[i]) {
-        case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
-        case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
-        case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
-        case Instance::kNone: break;
-      }
-    }
-    if (!first) continue;
-    ++n[kLClosedFirst];
-    n[kLJudgedFirst] += is_judgment(o);
-    n[kLWinFirst] += o == LitigationOutcome::kJudgmentWin;
-    n[kLLossFirst] += is_agency_loss(o);
-  }
+  });
 }
 
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
                      const Calendar& cal, Range range, const Rows& rows, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
-  for (size_t i = range.begin; i < range.end; ++i) {
-    if (i + kCountersAhead < range.end) block.prefetch(rows[a.region[i + kCountersAhead]]);
-    const uint32_t region = rows[a.region[i]];
-    const DayNumber accepted = a.accepted[i], closed = a.closed[i], decided = a.decided[i],
-                    assigned = a.assigned[i], until = open_until(closed);
-    {
-      const auto n = block.at(region, slot_of(periods, accepted));
-      ++n[kAAccepted];
-      n[kACommitment] += a.commitment[i] == Tri::kTrue;
-    }
-    // Counted without branching on the dates, which would be mispredicted.
+  const DayNumber* accepted = a.accepted.data();
+  const DayNumber* closed = a.closed.data();
+  const Tri* commitment = a.commitment.data();
+  const int64_t* recovered_fen = a.recovered_fen.data();
+  const bool has_case_limit = profile.legal_aid_case_limit_days.has_value();
+  for_each_run(a.region, range, [&](RegionIndex index, size_t b, size_t e) {
+    const uint32_t region = rows[index];
+    // The counts that need no calendar, a period at a time over the run, in
+    // loops without branches that the compiler vectorizes.
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
-      const bool pending = has(accepted) & (accepted <= p.to) & (p.to < until);
+      // Pending over the limit: p.to - accepted > limit, as accepted < this.
+      const auto over_before = static_cast<DayNumber>(
+          std::clamp<int64_t>(int64_t{p.to} - profile.legal_aid_case_limit_days.value_or(0), INT32_MIN, INT32_MAX));
+      uint32_t n_accepted = 0, n_commitment = 0, n_closed = 0, n_pending = 0, n_over_limit = 0;
+      for (size_t i = b; i < e; ++i) {
+        const bool acc = in(p, accepted[i]);
+        n_accepted += acc;
+        n_commitment += acc & (commitment[i] == Tri::kTrue);
+        n_closed += in(p, closed[i]);
+        // Open at the end of the period: accepted by then, not closed by then.
+        const bool pending = has(accepted[i]) & (accepted[i] <= p.to) & (!has(closed[i]) | (p.to < closed[i]));
+        n_pending += pending;
+        n_over_limit += pending & (accepted[i] < over_before);
+      }
       const auto n = block.at(region, which);
-      n[kAPendingEnd] += pending;
-      if (profile.legal_aid_case_limit_days) {
-        n[kAPendingOverLimit] += pending & (int64_t{p.to} - accepted > *profile.legal_aid_case_limit_days);
-      }
+      n[kAAccepted] += n_accepted;
+      n[kACommitment] += n_commitment;
+      n[kAClosed] += n_closed;
+      n[kAPendingEnd] += n_pending;
+      if (has_case_limit) n[kAPendingOverLimit] += n_over_limit;
     }
-    {
-      const auto n = block.at(region, slot_of(periods, closed));
-      ++n[kAClosed];
-      n[kARecoveredFen] += std::max<int64_t>(0, a.recovered_fen[i]);  // -1: not recorded
-    }
-    // 法律援助法 art. 43: review within 7 days of the application (working
-    // days, as the ministry's procedure rules count them).
-    if (const int slot = slot_of(periods, decided); slot != kDiscard) {
-      const auto n = block.at(region, slot);
-      ++n[kADecided];
-      int32_t wd = 0;
-      if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
-        ++n[kAReviewOffCalendar];
-      } else {
-        n[kAReviewSum] += wd;
-        n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
-        n[kAReviewOnTime] += wd <= profile.legal_aid_review_limit_workdays;
-      }
-    }
-    // Art. 43: assign within 3 days of the decision to grant aid.
-    if (const int slot = slot_of(periods, assigned); slot != kDiscard) {
-      const auto n = block.at(region, slot);
-      ++n[kAAssigned];
-      if (a.assignment_method[i] == AssignmentMethod::kLottery) {
-        ++n[kALottery];
-        if (a.lawyer[i] != 0) draws.push_back({region * 2 + static_cast<uint32_t>(slot), a.lawyer[i]});
-      }
-      if (has(decided)) {
-        ++n[kAAssignedDecided];
+    std::array<int64_t, kSlots> recovered{};
+    for (size_t i = b; i < e; ++i) {
+      const DayNumber decided = a.decided[i], assigned = a.assigned[i];
+      recovered[static_cast<size_t>(slot_of(periods, closed[i]))] += std::max<int64_t>(0, recovered_fen[i]);  // -1: not recorded
+      // 法律援助法 art. 43: review within 7 days of the application (working
+      // days, as the ministry's procedure rules count them).
+      if (const int slot = slot_of(periods, decided); slot != kDiscard) {
+        const auto n = block.at(region, slot);
+        ++n[kADecided];
         int32_t wd = 0;
-        if (!cal.try_workdays_between(decided, assigned, wd)) {
-          ++n[kAAssignOffCalendar];
+        if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
+          ++n[kAReviewOffCalendar];
         } else {
-          n[kAAssignOnTime] += wd <= profile.legal_aid_assignment_limit_workdays;
+          n[kAReviewSum] += wd;
+          n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
+          n[kAReviewOnTime] += wd <= profile.legal_aid_review_limit_workdays;
+        }
+      }
+      // Art. 43: assign within 3 days of the decision to grant aid.
+      if (const int slot = slot_of(periods, assigned); slot != kDiscard) {
+        const auto n = block.at(region, slot);
+        ++n[kAAssigned];
+        if (a.assignment_method[i] == AssignmentMethod::kLottery) {
+          ++n[kALottery];
+          if (a.lawyer[i] != 0) draws.push_back({region * 2 + static_cast<uint32_t>(slot), a.lawyer[i]});
+        }
+        if (has(decided)) {
+          ++n[kAAssignedDecided];
+          int32_t wd = 0;
+          if (!cal.try_workdays_between(decided, assigned, wd)) {
+            ++n[kAAssignOffCalendar];
+          } else {
+            n[kAAssignOnTime] += wd <= profile.legal_aid_assignment_limit_workdays;
+          }
         }
       }
     }
-  }
+    block.at(region, 0)[kARecoveredFen] += recovered[0];
+    block.at(region, 1)[kARecoveredFen] += recovered[1];
+  });
 }
 
 void tally_mediation(const MediationColumns& m, const Periods& periods, const Deadlines& deadlines, Range range,
                      const Rows& rows, MediationBlock& block) {
-  for (size_t i = range.begin; i < range.end; ++i) {
-    if (i + kCountersAhead < range.end) block.prefetch(rows[m.region[i + kCountersAhead]]);
-    const uint32_t region = rows[m.region[i]];
-    const DayNumber received = m.received[i], closed = m.closed[i], until = open_until(closed);
-    {
-      const auto n = block.at(region, slot_of(periods, received));
-      ++n[kMReceived];
-      n[kMMajorGroup] += m.major_group[i] == Tri::kTrue;
+  const DayNumber* received = m.received.data();
+  const DayNumber* closed = m.closed.data();
+  const MediationOutcome* outcome = m.outcome.data();
+  const Tri* major_group = m.major_group.data();
+  for_each_run(m.region, range, [&](RegionIndex region, size_t b, size_t e) {
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      uint32_t n_received = 0, n_major = 0, n_closed = 0, n_success = 0;
+      for (size_t i = b; i < e; ++i) {
+        const bool r = in(p, received[i]), c = in(p, closed[i]);
+        n_received += r;
+        n_major += r & (major_group[i] == Tri::kTrue);
+        n_closed += c;
+        n_success += c & (outcome[i] == MediationOutcome::kSuccess);
+      }
+      const auto n = block.at(rows[region], which);
+      n[kMReceived] += n_received;
+      n[kMMajorGroup] += n_major;
+      n[kMClosed] += n_closed;
+      n[kMSuccess] += n_success;
     }
-    {
-      const auto n = block.at(region, slot_of(periods, closed));
-      ++n[kMClosed];
-      n[kMSuccess] += m.outcome[i] == MediationOutcome::kSuccess;
+    for (size_t i = b; i < e; ++i) {
+      // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
+      tally_pending(block, rows[region], periods, received[i], open_until(closed[i]),
+                    [&] { return deadlines.mediation.end(received[i]); }, kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar);
     }
-    // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
-    tally_pending(block, region, periods, received, until, deadlines.mediation.end(received), kMPendingEnd,
-                  kMPendingOverLimit, kMPendingOffCalendar);
-  }
+  });
 }
 
 void tally_registry(const RegistryColumns& g, const Periods& periods, Range range, const Rows& rows, RegistryBlock& block) {
-  for (size_t i = range.begin; i < range.end; ++i) {
-    if (i + kCountersAhead < range.end) block.prefetch(rows[g.region[i + kCountersAhead]]);
-    const uint32_t region = rows[g.region[i]];
-    const size_t k = static_cast<size_t>(g.kind[i]);
-    const DayNumber start = g.start[i], until = open_until(g.end[i]);
-    // An entity stands on day d when start <= d < end (REPORT.md).
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
-      block.at(region, which)[kGStanding + k] += start <= p.to && p.to < until;
+  for_each_run(g.region, range, [&](RegionIndex index, size_t b, size_t e) {
+    const uint32_t region = rows[index];
+    for (size_t i = b; i < e; ++i) {
+      const size_t k = static_cast<size_t>(g.kind[i]);
+      const DayNumber start = g.start[i], until = open_until(g.end[i]);
+      // An entity stands on day d when start <= d < end (REPORT.md).
+      for (int which = 0; which < 2; ++which) {
+        const Period p = periods[static_cast<size_t>(which)];
+        block.at(region, which)[kGStanding + k] += start <= p.to && p.to < until;
+      }
+      ++block.at(region, slot_of(periods, start))[kGNew + k];
     }
-    ++block.at(region, slot_of(periods, start))[kGNew + k];
-  }
+  });
 }
 
 void tally_activity(const ActivityColumns& x, const Periods& periods, Range range, const Rows& rows, ActivityBlock& block) {
-  for (size_t i = range.begin; i < range.end; ++i) {
-    if (i + kCountersAhead < range.end) block.prefetch(rows[x.region[i + kCountersAhead]]);
-    const auto n = block.at(rows[x.region[i]], slot_of(periods, x.date[i]));
-    const size_t k = static_cast<size_t>(x.indicator[i]);
-    n[kXSum + k] += x.value[i];
-    ++n[kXRows + k];
-  }
+  for_each_run(x.region, range, [&](RegionIndex index, size_t b, size_t e) {
+    const uint32_t region = rows[index];
+    for (size_t i = b; i < e; ++i) {
+      const auto n = block.at(region, slot_of(periods, x.date[i]));
+      const size_t k = static_cast<size_t>(x.indicator[i]);
+      n[kXSum + k] += x.value[i];
+      ++n[kXRows + k];
+    }
+  });
 }
 
 // Pass is the one pass over every record, for the period and the previous
