@@ -670,63 +670,96 @@ void for_each_run(const std::vector<RegionIndex>& region, Range range, F&& f) {
   }
 }
 
+// ClosedCounts is what a concluded reconsideration case adds by its
+// disposition: records.cpp's rules (correction_class, is_concluded,
+// is_decided_on_merits; 行政复议法 (2023) arts. 63-74) looked up once per
+// disposition, so the pass adds a row's flags instead of branching on them.
+struct ClosedCounts {
+  bool concluded, direct, indirect, withdrawn, terminated, on_merits;
+};
+constexpr size_t kDispositions = static_cast<size_t>(Disposition::kOther) + 1;
+
+std::array<ClosedCounts, kDispositions> closed_counts() {
+  std::array<ClosedCounts, kDispositions> out{};
+  for (size_t k = 0; k < kDispositions; ++k) {
+    const auto d = static_cast<Disposition>(k);
+    const CorrectionClass c = correction_class(d);
+    out[k] = {is_concluded(d),
+              c == CorrectionClass::kDirect,
+              c == CorrectionClass::kIndirect,
+              c == CorrectionClass::kOptional && d == Disposition::kWithdrawn,
+              c == CorrectionClass::kOptional && d != Disposition::kWithdrawn,
+              is_decided_on_merits(d)};
+  }
+  return out;
+}
+
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
                            const Calendar& cal, const Deadlines& deadlines, Range range, const Rows& rows,
                            ReconsiderationBlock& block, std::vector<CaseDays>& days) {
+  const DayNumber* received = r.received.data();
+  const DayNumber* accepted = r.accepted.data();
+  const DayNumber* closed = r.closed.data();
+  const std::array<ClosedCounts, kDispositions> by_disposition = closed_counts();
   for_each_run(r.region, range, [&](RegionIndex index, size_t b, size_t e) {
     const uint32_t region = rows[index];
+    // The counts that need no calendar, a period at a time (vectorized).
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      uint32_t n_received = 0, n_accepted = 0, n_pending_start = 0;
+      for (size_t i = b; i < e; ++i) {
+        n_received += in(p, received[i]);
+        n_accepted += in(p, accepted[i]);
+        // Open when the period starts: received before it, not closed before it.
+        n_pending_start += (received[i] < p.from) & (!has(closed[i]) | (closed[i] >= p.from));
+      }
+      const auto n = block.at(region, which);
+      n[kRReceived] += n_received;
+      n[kRAccepted] += n_accepted;
+      n[kRPendingStart] += n_pending_start;
+    }
     for (size_t i = b; i < e; ++i) {
-      const DayNumber received = r.received[i], closed = r.closed[i], until = open_until(closed);
       const Disposition disp = r.disposition[i];
       DayNumber acceptance = 0;
       const DayNumber deadline = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance);
-      ++block.at(region, slot_of(periods, received))[kRReceived];
-      ++block.at(region, slot_of(periods, r.accepted[i]))[kRAccepted];
-      for (int which = 0; which < 2; ++which) {
-        const Period p = periods[static_cast<size_t>(which)];
-        block.at(region, which)[kRPendingStart] += received < p.from && until >= p.from;
-      }
-      tally_pending(block, region, periods, received, until, [&] { return deadline; }, kRPendingEnd, kRPendingOverLimit,
-                    kRPendingOffCalendar);
+      tally_pending(block, region, periods, received[i], open_until(closed[i]), [&] { return deadline; },
+                    kRPendingEnd, kRPendingOverLimit, kRPendingOffCalendar);
       // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
       // within 5 working days of receipt.
-      const DayNumber intake = has(r.accepted[i]) ? r.accepted[i]
-                               : disp == Disposition::kNotAccepted ? closed
+      const DayNumber intake = has(accepted[i]) ? accepted[i]
+                               : disp == Disposition::kNotAccepted ? closed[i]
                                                                    : kNoDay;
       if (const int slot = slot_of(periods, intake); slot != kDiscard) {
         const auto n = block.at(region, slot);
         ++n[kRIntakeDecided];
         int32_t wd = 0;
-        if (!cal.try_workdays_between(received, intake, wd)) {
+        if (!cal.try_workdays_between(received[i], intake, wd)) {
           ++n[kRIntakeOffCalendar];
         } else {
           n[kRIntakeOnTime] += wd <= 5;
         }
       }
-      const int slot = slot_of(periods, closed);
-      if (slot == kDiscard || !is_concluded(disp)) continue;
+      const ClosedCounts c = by_disposition[static_cast<size_t>(disp)];
+      const int slot = slot_of(periods, closed[i]);
+      if (slot == kDiscard || !c.concluded) continue;
       const Period p = periods[static_cast<size_t>(slot)];
       const auto n = block.at(region, slot);
       ++n[kRClosed];
-      n[kRCarriedOver] += received < p.from;
-      switch (correction_class(disp)) {
-        case CorrectionClass::kDirect: ++n[kRDirect]; break;
-        case CorrectionClass::kIndirect: ++n[kRIndirect]; break;
-        case CorrectionClass::kOptional:
-          ++n[disp == Disposition::kWithdrawn ? kRWithdrawn : kRTerminated];
-          break;
-        case CorrectionClass::kNone: break;
-      }
-      n[kRDecidedOnMerits] += is_decided_on_merits(disp);
+      n[kRCarriedOver] += received[i] < p.from;
+      n[kRDirect] += c.direct;
+      n[kRIndirect] += c.indirect;
+      n[kRWithdrawn] += c.withdrawn;
+      n[kRTerminated] += c.terminated;
+      n[kRDecidedOnMerits] += c.on_merits;
       n[kRLitigatedKnown] += r.litigated[i] != Tri::kUnknown;
       n[kRNotLitigated] += r.litigated[i] == Tri::kFalse;
       if (!has(deadline)) {
         ++n[kRDeadlineOffCalendar];
         continue;
       }
-      n[kROnTime] += closed <= deadline;
-      n[kROverdue] += closed > deadline;
-      const int32_t duration = std::max<int32_t>(0, closed - acceptance);
+      n[kROnTime] += closed[i] <= deadline;
+      n[kROverdue] += closed[i] > deadline;
+      const int32_t duration = std::max<int32_t>(0, closed[i] - acceptance);
       n[kRDaysSum] += duration;
       days.push_back({region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration)});
     }
@@ -794,7 +827,14 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
   const DayNumber* closed = a.closed.data();
   const Tri* commitment = a.commitment.data();
   const int64_t* recovered_fen = a.recovered_fen.data();
+  const DayNumber* assigned = a.assigned.data();
+  const AssignmentMethod* method = a.assignment_method.data();
   const bool has_case_limit = profile.legal_aid_case_limit_days.has_value();
+  // Each lottery assignment with a lawyer is a draw. The draws are written
+  // at `drawn` and kept by moving it on, rather than by a branch on the
+  // method, which is mispredicted (lottery or designated at random).
+  size_t drawn = draws.size();
+  draws.resize(drawn + range.end - range.begin);
   for_each_run(a.region, range, [&](RegionIndex index, size_t b, size_t e) {
     const uint32_t region = rows[index];
     // The counts that need no calendar, a period at a time over the run, in
@@ -804,8 +844,12 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       // Pending over the limit: p.to - accepted > limit, as accepted < this.
       const auto over_before = static_cast<DayNumber>(
           std::clamp<int64_t>(int64_t{p.to} - profile.legal_aid_case_limit_days.value_or(0), INT32_MIN, INT32_MAX));
-      uint32_t n_accepted = 0, n_commitment = 0, n_closed = 0, n_pending = 0, n_over_limit = 0;
+      uint32_t n_accepted = 0, n_commitment = 0, n_closed = 0, n_pending = 0, n_over_limit = 0, n_assigned = 0,
+               n_lottery = 0;
       for (size_t i = b; i < e; ++i) {
+        const bool asg = in(p, assigned[i]);
+        n_assigned += asg;
+        n_lottery += asg & (method[i] == AssignmentMethod::kLottery);
         const bool acc = in(p, accepted[i]);
         n_accepted += acc;
         n_commitment += acc & (commitment[i] == Tri::kTrue);
@@ -820,11 +864,13 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       n[kACommitment] += n_commitment;
       n[kAClosed] += n_closed;
       n[kAPendingEnd] += n_pending;
+      n[kAAssigned] += n_assigned;
+      n[kALottery] += n_lottery;
       if (has_case_limit) n[kAPendingOverLimit] += n_over_limit;
     }
     std::array<int64_t, kSlots> recovered{};
     for (size_t i = b; i < e; ++i) {
-      const DayNumber decided = a.decided[i], assigned = a.assigned[i];
+      const DayNumber decided = a.decided[i];
       recovered[static_cast<size_t>(slot_of(periods, closed[i]))] += std::max<int64_t>(0, recovered_fen[i]);  // -1: not recorded
       // 法律援助法 art. 43: review within 7 days of the application (working
       // days, as the ministry's procedure rules count them).
@@ -841,17 +887,14 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
         }
       }
       // Art. 43: assign within 3 days of the decision to grant aid.
-      if (const int slot = slot_of(periods, assigned); slot != kDiscard) {
+      if (const int slot = slot_of(periods, assigned[i]); slot != kDiscard) {
         const auto n = block.at(region, slot);
-        ++n[kAAssigned];
-        if (a.assignment_method[i] == AssignmentMethod::kLottery) {
-          ++n[kALottery];
-          if (a.lawyer[i] != 0) draws.push_back({region * 2 + static_cast<uint32_t>(slot), a.lawyer[i]});
-        }
+        draws[drawn] = {region * 2 + static_cast<uint32_t>(slot), a.lawyer[i]};
+        drawn += (method[i] == AssignmentMethod::kLottery) & (a.lawyer[i] != 0);
         if (has(decided)) {
           ++n[kAAssignedDecided];
           int32_t wd = 0;
-          if (!cal.try_workdays_between(decided, assigned, wd)) {
+          if (!cal.try_workdays_between(decided, assigned[i], wd)) {
             ++n[kAAssignOffCalendar];
           } else {
             n[kAAssignOnTime] += wd <= profile.legal_aid_assignment_limit_workdays;
@@ -862,6 +905,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
     block.at(region, 0)[kARecoveredFen] += recovered[0];
     block.at(region, 1)[kARecoveredFen] += recovered[1];
   });
+  draws.resize(drawn);
 }
 
 void tally_mediation(const MediationColumns& m, const Periods& periods, const Deadlines& deadlines, Range range,
