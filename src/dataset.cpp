@@ -754,22 +754,39 @@ void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& rang
                  const std::vector<std::vector<TextId>>& text_map,
                  const std::vector<std::vector<RegionIndex>>& region_map, int threads);
 
+// RegionOrder is the regions in code order: place[RegionIndex] is a region's
+// place in that order, and index[place] the region there.
+struct RegionOrder {
+  explicit RegionOrder(const std::vector<RegionCode>& codes) : index(codes.size()), place(codes.size()) {
+    std::iota(index.begin(), index.end(), RegionIndex{0});
+    std::sort(index.begin(), index.end(), [&](RegionIndex a, RegionIndex b) { return codes[a] < codes[b]; });
+    for (uint32_t k = 0; k < index.size(); ++k) place[index[k]] = k;
+  }
+  std::vector<RegionIndex> index;
+  std::vector<uint32_t> place;
+};
+
 // group_by_region reorders the rows [first, size) of a kind so that each
-// region's rows are together, the regions in RegionIndex order and each
-// region's rows in the order they had (a stable counting sort). The report
-// reads a region's rows as one run (metrics.cpp, for_each_run); nothing else
-// depends on the order of the rows. A column at a time goes through a buffer
-// its thread keeps (the widest columns first, so a buffer grows at most
-// once), the region column last, as every move reads it. Beyond 2^32 rows
-// they are left as they are.
+// region's rows are together, the regions in code order and each region's
+// rows in the order they had (a stable counting sort). The report reads a
+// region's rows as one run (metrics.cpp, for_each_run), and its counters,
+// also in code order, in one sweep; nothing else depends on the order of the
+// rows. A column at a time goes through a buffer its thread keeps (the
+// widest columns first, so a buffer grows at most once), the region column
+// last, as every move reads it. Beyond 2^32 rows they are left as they are.
 template <typename K>
-void group_by_region(typename K::Columns& c, size_t first, size_t regions, int threads) {
+void group_by_region(typename K::Columns& c, size_t first, const RegionOrder& order, int threads) {
   if constexpr (K::kIndexedRegion) {
-    const std::vector<RegionIndex>& region = c.region;
+    const std::vector<uint32_t>& place = order.place;
+    const RegionIndex* const from = c.region.data() + first;
     const size_t n = c.size() - first;
-    if (n > UINT32_MAX || std::is_sorted(region.begin() + static_cast<ptrdiff_t>(first), region.end())) return;
-    std::vector<uint32_t> start(regions + 1, 0);  // where each region's rows begin
-    for (size_t i = first; i < c.size(); ++i) ++start[region[i] + 1];
+    if (n > UINT32_MAX || std::is_sorted(from, from + n, [&](RegionIndex a, RegionIndex b) {
+          return place[a] < place[b];
+        })) {
+      return;
+    }
+    std::vector<uint32_t> start(place.size() + 1, 0);  // where the rows of the region at each place begin
+    for (size_t i = 0; i < n; ++i) ++start[place[from[i]] + 1];
     std::partial_sum(start.begin(), start.end(), start.begin());
     struct Move {
       size_t width;
@@ -782,23 +799,22 @@ void group_by_region(typename K::Columns& c, size_t first, size_t regions, int t
       if constexpr (std::is_same_v<decltype(m), std::vector<RegionIndex> K::Columns::*>) {
         if (m == &K::Columns::region) return;
       }
-      moves.push_back({sizeof(T), [&c, &start, first, n, m](std::vector<std::byte>& buffer) {
+      moves.push_back({sizeof(T), [&c, &start, &place, from, first, n, m](std::vector<std::byte>& buffer) {
         buffer.resize(std::max(buffer.size(), n * sizeof(T)));
         T* const moved = reinterpret_cast<T*>(buffer.data());  // implicitly created T objects
         T* const column = (c.*m).data() + first;
-        const RegionIndex* const from = c.region.data() + first;
         std::vector<uint32_t> next(start.begin(), start.end() - 1);
-        for (size_t i = 0; i < n; ++i) moved[next[from[i]]++] = column[i];
+        for (size_t i = 0; i < n; ++i) moved[next[place[from[i]]]++] = column[i];
         std::copy(moved, moved + n, column);
       }});
     });
     std::stable_sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.width > b.width; });
     std::vector<std::vector<std::byte>> buffers(worker_count(moves.size(), threads));
     parallel_for_workers(moves.size(), threads, [&](size_t k, size_t worker) { moves[k].run(buffers[worker]); });
-    // The region column: each region's rows are now [start[r], start[r + 1]).
-    for (size_t r = 0; r < regions; ++r) {
-      std::fill(c.region.begin() + static_cast<ptrdiff_t>(first + start[r]),
-                c.region.begin() + static_cast<ptrdiff_t>(first + start[r + 1]), static_cast<RegionIndex>(r));
+    // The region column: the rows of the region at place k are [start[k], start[k + 1]).
+    for (size_t k = 0; k < place.size(); ++k) {
+      std::fill(c.region.begin() + static_cast<ptrdiff_t>(first + start[k]),
+                c.region.begin() + static_cast<ptrdiff_t>(first + start[k + 1]), order.index[k]);
     }
   }
 }
@@ -1822,9 +1838,9 @@ RowCounts row_counts(const Store& s) {
 
 // group_rows_by_region groups each kind's rows from `first` on (group_by_region).
 void group_rows_by_region(Store& s, const RowCounts& first, int threads) {
-  const size_t regions = s.regions.codes().size();
+  const RegionOrder order(s.regions.codes());
   auto group = [&]<typename K>(K) {
-    group_by_region<K>(columns_of<K>(s), first[static_cast<size_t>(K::kKind)], regions, threads);
+    group_by_region<K>(columns_of<K>(s), first[static_cast<size_t>(K::kKind)], order, threads);
   };
   group(Reconsideration{});
   group(Litigation{});

@@ -618,15 +618,15 @@ TEST(Dataset, RawTextOfABadRowStaysWithinItsLimit) {
   EXPECT_TRUE(ds.rejects()[0].raw.starts_with("A,440111,2019-01-01,\xEF\xBF\xBD"));
 }
 
-// Each load keeps its rows grouped by region (regions in order of first
-// appearance, each region's rows in file order), for the report's one pass;
-// seal() groups the rows of several loads and of add().
+// Each load keeps its rows grouped by region (regions in code order, each
+// region's rows in file order), for the report's one pass; seal() groups
+// the rows of several loads and of add().
 TEST(Dataset, HoldsRowsGroupedByRegionAfterEachLoadAndSeal) {
   const std::string header = "case_id,region,received_date\n";
   Dataset ds;
   ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation,
-                             header + "M1,440111,2019-01-01\nM2,440112,2019-01-02\nM3,440111,2019-01-03\n"
-                                      "M4,440112,2019-01-04\nM5,440113,2019-01-05\n",
+                             header + "M1,440113,2019-01-01\nM2,440111,2019-01-02\nM3,440113,2019-01-03\n"
+                                      "M4,440111,2019-01-04\nM5,440112,2019-01-05\n",
                              "a.csv")
                   .ok());
   auto rows = [&ds] {
@@ -638,7 +638,7 @@ TEST(Dataset, HoldsRowsGroupedByRegionAfterEachLoadAndSeal) {
     return out;
   };
   using Rows = std::vector<std::pair<std::string, int>>;
-  EXPECT_EQ(rows(), (Rows{{"440111", 1}, {"440111", 3}, {"440112", 2}, {"440112", 4}, {"440113", 5}}));
+  EXPECT_EQ(rows(), (Rows{{"440111", 2}, {"440111", 4}, {"440112", 5}, {"440113", 1}, {"440113", 3}}));
 
   ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation, header + "M6,440112,2019-01-06\nM7,440111,2019-01-07\n", "b.csv")
                   .ok());
@@ -648,11 +648,11 @@ TEST(Dataset, HoldsRowsGroupedByRegionAfterEachLoadAndSeal) {
   added.received_date = Date(2019, 1, 8);
   ASSERT_TRUE(ds.add(added).ok());
   // A second load is grouped within itself, and an added row comes last.
-  EXPECT_EQ(rows(), (Rows{{"440111", 1}, {"440111", 3}, {"440112", 2}, {"440112", 4}, {"440113", 5},
+  EXPECT_EQ(rows(), (Rows{{"440111", 2}, {"440111", 4}, {"440112", 5}, {"440113", 1}, {"440113", 3},
                           {"440111", 7}, {"440112", 6}, {"440111", 8}}));
   ds.seal();
-  EXPECT_EQ(rows(), (Rows{{"440111", 1}, {"440111", 3}, {"440111", 7}, {"440111", 8}, {"440112", 2},
-                          {"440112", 4}, {"440112", 6}, {"440113", 5}}));
+  EXPECT_EQ(rows(), (Rows{{"440111", 2}, {"440111", 4}, {"440111", 7}, {"440111", 8}, {"440112", 5},
+                          {"440112", 6}, {"440113", 1}, {"440113", 3}}));
 }
 
 TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {

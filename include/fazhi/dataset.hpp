@@ -9,8 +9,8 @@
 // only read, and reading is safe from many threads.
 //
 // Row order: each load holds the rows it adds grouped by region (the regions
-// in RegionIndex order, each region's rows in file order), after the rows
-// already held; add() appends; seal() groups every kind's rows as a whole.
+// in code order, each region's rows in file order), after the rows already
+// held; add() appends; seal() groups every kind's rows as a whole.
 // A report reads each region's rows as one run, so grouped rows are what
 // make it fast; any order gives the same figures.
 //
