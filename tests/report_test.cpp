@@ -554,6 +554,21 @@ TEST(Rollup, TiedRanksShareTheBetterRankAndTheNextSkips) {
   }
 }
 
+// for_each_region_as_added_then_sealed checks each row's region report
+// (check(row, report)) with the dataset's rows in the order added (regions
+// interleaved), then again after seal() has grouped them by region: the
+// figures must not depend on the order of the rows.
+template <typename Row, size_t N, typename Check>
+void for_each_region_as_added_then_sealed(Dataset& ds, const Row (&rows)[N], Check check) {
+  for (const bool sealed : {false, true}) {
+    if (sealed) ds.seal();
+    for (const Row& row : rows) {
+      SCOPED_TRACE(std::string(row.region) + (sealed ? " sealed" : " as added"));
+      check(row, report_in(ds, row.region));
+    }
+  }
+}
+
 // The median days of concluded reconsideration cases (REPORT.md; an even
 // count takes the mean of the two middle values), in districts and roll-ups
 // from the districts' own cases, never from their medians. Days run from
@@ -585,17 +600,10 @@ TEST(Rollup, MedianDaysOfOddAndEvenCounts) {
       {"440103", "20/1", "70/3"}, {"440104", "40/2", "40/2"}, {"440203", "100/1", "100/1"},
       {"440100", "20/1", "110/5"}, {"440000", "55/2", "210/6"},
   };
-  // The same figures from rows in the order added (regions interleaved) and
-  // from rows grouped by region (seal).
-  for (const bool sealed : {false, true}) {
-    if (sealed) ds.seal();
-    for (const Row& row : rows) {
-      SCOPED_TRACE(std::string(row.region) + (sealed ? " sealed" : ""));
-      const Report r = report_in(ds, row.region);
-      EXPECT_EQ(ratio(r, "reconsideration.median_days"), row.median);
-      EXPECT_EQ(ratio(r, "reconsideration.mean_days"), row.mean);
-    }
-  }
+  for_each_region_as_added_then_sealed(ds, rows, [](const Row& row, const Report& r) {
+    EXPECT_EQ(ratio(r, "reconsideration.median_days"), row.median);
+    EXPECT_EQ(ratio(r, "reconsideration.mean_days"), row.mean);
+  });
   // A region with no concluded case has no median, not a median of 0.
   EXPECT_FALSE(m(report_in(ds, "440203", 2018), "reconsideration.median_days").value.defined());
 }
@@ -638,19 +646,14 @@ TEST(Rollup, LotteryLawyerDrawnInTwoDistrictsCountsOnce) {
       {"440100", 5, 3, 1, 3, "5/3", "0.5657"},
       {"440000", 6, 3, 1, 4, "6/3", "0.7071"},
   };
-  for (const bool sealed : {false, true}) {  // rows as added, then grouped by region
-    if (sealed) ds.seal();
-    for (const Row& row : rows) {
-      SCOPED_TRACE(std::string(row.region) + (sealed ? " sealed" : ""));
-      const Report r = report_in(ds, row.region);
-      EXPECT_EQ(count(r, "legal_aid.lottery_assignments"), row.assignments);
-      EXPECT_EQ(count(r, "legal_aid.lottery_lawyers"), row.lawyers);
-      EXPECT_EQ(count(r, "legal_aid.lottery_min"), row.min);
-      EXPECT_EQ(count(r, "legal_aid.lottery_max"), row.max);
-      EXPECT_EQ(ratio(r, "legal_aid.lottery_mean"), row.mean);
-      EXPECT_EQ(m(r, "legal_aid.lottery_cv").text, row.cv);
-    }
-  }
+  for_each_region_as_added_then_sealed(ds, rows, [](const Row& row, const Report& r) {
+    EXPECT_EQ(count(r, "legal_aid.lottery_assignments"), row.assignments);
+    EXPECT_EQ(count(r, "legal_aid.lottery_lawyers"), row.lawyers);
+    EXPECT_EQ(count(r, "legal_aid.lottery_min"), row.min);
+    EXPECT_EQ(count(r, "legal_aid.lottery_max"), row.max);
+    EXPECT_EQ(ratio(r, "legal_aid.lottery_mean"), row.mean);
+    EXPECT_EQ(m(r, "legal_aid.lottery_cv").text, row.cv);
+  });
 }
 
 // Baiyun 2019: 2422 cases assigned by lottery to 60 lawyers, 29 to 56 each
