@@ -569,6 +569,38 @@ class DayTable {
   std::vector<DayNumber> ends_;
 };
 
+// WorkdayTable answers Calendar::try_workdays_between for two days of a
+// window from a table of the window's working days, asked of the Calendar
+// once per pass (a table lookup is two loads; the Calendar checks its
+// coverage of both days and the span between them on every call). A day
+// outside the window, or a window the Calendar does not wholly cover, is
+// asked of the Calendar, so every answer is the Calendar's own.
+class WorkdayTable {
+ public:
+  WorkdayTable(const Calendar& cal, DayNumber from, DayNumber to) : cal_(&cal), from_(from) {
+    int32_t wd = 0;
+    if (!cal.try_workdays_between(from, to, wd)) return;  // not wholly covered: ask the Calendar
+    before_.resize(static_cast<size_t>(to - from) + 1);
+    for (size_t i = 0; i < before_.size(); ++i) {
+      cal.try_workdays_between(from, from + static_cast<DayNumber>(i), before_[i]);
+    }
+  }
+  bool between(DayNumber a, DayNumber b, int32_t& out) const {
+    const uint32_t ia = static_cast<uint32_t>(a) - static_cast<uint32_t>(from_);
+    const uint32_t ib = static_cast<uint32_t>(b) - static_cast<uint32_t>(from_);
+    if ((ia < before_.size()) & (ib < before_.size())) [[likely]] {
+      out = before_[ib] - before_[ia];
+      return true;
+    }
+    return cal_->try_workdays_between(a, b, out);
+  }
+
+ private:
+  const Calendar* cal_;
+  DayNumber from_;
+  std::vector<int32_t> before_;  // working days from `from_` to each day of the window
+};
+
 // kDecisionDays: the reconsideration decision period (行政复议法 (2023) art.
 // 62): 30 days under the simple procedure, 60, or 90 when extended.
 constexpr std::array<int32_t, 3> kDecisionDays = {30, 60, 90};
@@ -586,13 +618,15 @@ struct Deadlines {
                   {cal, rules, DayTable::Unit::kDays, kDecisionDays[2], from, to}}},
         defence(cal, rules, DayTable::Unit::kDays, 15, from, to),
         first_instance(cal, rules, DayTable::Unit::kMonths, 6, from, to),
-        mediation(cal, rules, DayTable::Unit::kMonths, 1, from, to) {}
+        mediation(cal, rules, DayTable::Unit::kMonths, 1, from, to),
+        workdays(cal, from, to) {}
   DayNumber from, to;
   DayTable acceptance_review;         // 行政复议法 (2023) art. 30: 5 working days
   std::array<DayTable, 3> decision;   // art. 62: kDecisionDays
   DayTable defence;                   // 行政诉讼法 art. 67: 15 days
   DayTable first_instance;            // 行政诉讼法 art. 81: six months
   DayTable mediation;                 // 司法部令第75号 art. 33: one month
+  WorkdayTable workdays;              // working days between two days (intake, review, assignment)
 };
 
 // tally_pending counts a case opened on `opened` and open until `until` as
@@ -733,7 +767,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
         const auto n = block.at(region, slot);
         ++n[kRIntakeDecided];
         int32_t wd = 0;
-        if (!cal.try_workdays_between(received[i], intake, wd)) {
+        if (!deadlines.workdays.between(received[i], intake, wd)) {
           ++n[kRIntakeOffCalendar];
         } else {
           n[kRIntakeOnTime] += wd <= 5;
@@ -822,7 +856,8 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
 }
 
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
-                     const Calendar& cal, Range range, const Rows& rows, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
+                     const Deadlines& deadlines, Range range, const Rows& rows, LegalAidBlock& block,
+                     std::vector<LotteryDraw>& draws) {
   const DayNumber* accepted = a.accepted.data();
   const DayNumber* closed = a.closed.data();
   const Tri* commitment = a.commitment.data();
@@ -878,7 +913,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
         const auto n = block.at(region, slot);
         ++n[kADecided];
         int32_t wd = 0;
-        if (!cal.try_workdays_between(a.applied[i], decided, wd)) {
+        if (!deadlines.workdays.between(a.applied[i], decided, wd)) {
           ++n[kAReviewOffCalendar];
         } else {
           n[kAReviewSum] += wd;
@@ -894,7 +929,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
         if (has(decided)) {
           ++n[kAAssignedDecided];
           int32_t wd = 0;
-          if (!cal.try_workdays_between(decided, assigned[i], wd)) {
+          if (!deadlines.workdays.between(decided, assigned[i], wd)) {
             ++n[kAAssignOffCalendar];
           } else {
             n[kAAssignOnTime] += wd <= profile.legal_aid_assignment_limit_workdays;
@@ -1025,7 +1060,7 @@ void record_pass(const Dataset& ds, const Periods& periods, const Profile& profi
   tally_reconsideration(ds.reconsideration(), periods, profile, cal, deadlines, share(ds.reconsideration()), rows,
                         pass.reconsideration, days);
   tally_litigation(ds.litigation(), periods, deadlines, share(ds.litigation()), rows, pass.litigation);
-  tally_legal_aid(ds.legal_aid(), periods, profile, cal, share(ds.legal_aid()), rows, pass.legal_aid, draws);
+  tally_legal_aid(ds.legal_aid(), periods, profile, deadlines, share(ds.legal_aid()), rows, pass.legal_aid, draws);
   tally_mediation(ds.mediation(), periods, deadlines, share(ds.mediation()), rows, pass.mediation);
   tally_registry(ds.registry(), periods, share(ds.registry()), rows, pass.registry);
   tally_activity(ds.activity(), periods, share(ds.activity()), rows, pass.activity);

@@ -405,6 +405,35 @@ TEST(Report, FiguresThatNeedAnUnloadedYearAreUndefinedNotGuessed) {
   EXPECT_EQ(ratio(*with_notice, "legal_aid.review_on_time_rate"), "1/1");
 }
 
+// The pass counts working days from a table of the days near the report's
+// periods; a review that began long before them is counted by the Calendar
+// itself, with the same answer. FA-1, applied Friday 2015-12-25 and decided
+// Monday 2019-01-07, took the calendar's count (over 700 working days, late);
+// FA-2, applied Friday 2019-01-04 and decided Monday 2019-01-07, took 1 (on
+// time against the 7 working days of the default profile).
+TEST(Report, WorkingDaysFarBeforeThePeriodAreTheCalendarsCount) {
+  Dataset ds;
+  auto granted = [&](const char* id, Date applied, Date decided) {
+    LegalAidRecord a;
+    a.case_id = id;
+    a.region = *RegionCode::parse("440111");
+    a.applied_date = applied;
+    a.decided_date = decided;
+    a.decision = AidDecision::kGranted;
+    a.accepted_date = decided;
+    ASSERT_TRUE(ds.add(a).ok());
+  };
+  granted("FA-1", Date(2015, 12, 25), Date(2019, 1, 7));
+  granted("FA-2", Date(2019, 1, 4), Date(2019, 1, 7));
+  int32_t long_review = 0;
+  ASSERT_TRUE(Calendar::national().try_workdays_between(to_day_number(Date(2015, 12, 25)),
+                                                         to_day_number(Date(2019, 1, 7)), long_review));
+  EXPECT_GT(long_review, 700);
+  const Report r = report_in(ds, "440111");
+  EXPECT_EQ(ratio(r, "legal_aid.review_workdays_max"), std::to_string(long_review) + "/1");
+  EXPECT_EQ(ratio(r, "legal_aid.review_on_time_rate"), "1/2");
+}
+
 // The statutory deadlines as the profile's rules count them, on dates where
 // the rules differ: 60 days from 2019-08-13 and 15 days from 2019-09-27 both
 // end on Saturday 2019-10-12, a make-up working day (调休上班) after National
