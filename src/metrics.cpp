@@ -458,8 +458,8 @@ struct Counts {
 
 // Block holds one record family's counters for every region and both periods,
 // the two periods of a region side by side: a record updates one small,
-// contiguous slot instead of a region's whole Tally, which keeps the pass in
-// cache when records come in no particular region order.
+// contiguous slot instead of a region's whole Tally, and a run of one
+// region's records (for_each_run) works in one place.
 //
 // A region has kSlots slots: the period's, the previous one's, and a discard
 // slot that a record dated in neither counts into, so the pass adds to the
@@ -527,9 +527,14 @@ int slot_of(const Periods& p, DayNumber d) {
   return kDiscard - 2 * static_cast<int>(in(p[0], d)) - static_cast<int>(in(p[1], d));
 }
 
-// open_until is the day a case stops pending: its closing day, or never.
-// A case is pending at the end of day d when received <= d < open_until.
-DayNumber open_until(DayNumber closed) { return has(closed) ? closed : std::numeric_limits<DayNumber>::max(); }
+// open_at_end: a case (or an entity) opened on `opened` and closed on
+// `closed` (kNoDay: not yet) is open at the end of day d when
+// opened <= d < closed. Pending at a period's end is open at p.to; pending
+// at its start, open at p.from - 1. Bitwise, so that loops over runs
+// vectorize and nothing branches on dates that fall either way at random.
+bool open_at_end(DayNumber d, DayNumber opened, DayNumber closed) {
+  return has(opened) & (opened <= d) & (!has(closed) | (d < closed));
+}
 
 // DayTable is one statutory period's last day (Calendar::try_period_end_days
 // or _months or _workdays, with the profile's rules) for every start day of
@@ -629,8 +634,8 @@ struct Deadlines {
   WorkdayTable workdays;              // working days between two days (intake, review, assignment)
 };
 
-// tally_pending counts a case opened on `opened` and open until `until` as
-// pending at the end of each period it spans (opened <= p.to < until), and
+// tally_pending counts a case opened on `opened` and closed on `closed` as
+// pending at the end of each period it spans (open_at_end(p.to)), and
 // whether its time limit (`limit()`, kNoDay when the calendar cannot answer)
 // had passed by then or lies outside the calendar. One rule for every family
 // with a time limit. Most cases are pending at neither end, and the limit is
@@ -638,11 +643,11 @@ struct Deadlines {
 // of branching on them: a case is pending at one end and not at the other at
 // random.
 template <typename B, typename Limit>
-void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber opened, DayNumber until,
+void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber opened, DayNumber closed,
                    Limit&& limit, int pending, int over_limit, int off_calendar) {
   std::array<bool, 2> is_pending;
   for (size_t which = 0; which < 2; ++which) {
-    is_pending[which] = (opened <= periods[which].to) & (periods[which].to < until);
+    is_pending[which] = open_at_end(periods[which].to, opened, closed);
   }
   if (!(is_pending[0] | is_pending[1])) return;
   const DayNumber end = limit();
@@ -680,7 +685,6 @@ DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, co
 // districts of a city, and of a province, are then neighbouring rows, so a
 // roll-up reads its districts' counters in one sweep instead of at random.
 using Rows = std::vector<uint32_t>;
-
 
 // Range is the rows [begin, end) of one family that one thread tallies.
 struct Range {
@@ -744,8 +748,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
       for (size_t i = b; i < e; ++i) {
         n_received += in(p, received[i]);
         n_accepted += in(p, accepted[i]);
-        // Open when the period starts: received before it, not closed before it.
-        n_pending_start += (received[i] < p.from) & (!has(closed[i]) | (closed[i] >= p.from));
+        n_pending_start += open_at_end(p.from - 1, received[i], closed[i]);
       }
       const auto n = block.at(region, which);
       n[kRReceived] += n_received;
@@ -756,8 +759,8 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
       const Disposition disp = r.disposition[i];
       DayNumber acceptance = 0;
       const DayNumber deadline = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance);
-      tally_pending(block, region, periods, received[i], open_until(closed[i]), [&] { return deadline; },
-                    kRPendingEnd, kRPendingOverLimit, kRPendingOffCalendar);
+      tally_pending(block, region, periods, received[i], closed[i], [&] { return deadline; }, kRPendingEnd,
+                    kRPendingOverLimit, kRPendingOffCalendar);
       // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
       // within 5 working days of receipt.
       const DayNumber intake = has(accepted[i]) ? accepted[i]
@@ -805,7 +808,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
   for_each_run(l.region, range, [&](RegionIndex index, size_t b, size_t e) {
     const uint32_t region = rows[index];
     for (size_t i = b; i < e; ++i) {
-      const DayNumber filed = l.filed[i], closed = l.closed[i], until = open_until(closed);
+      const DayNumber filed = l.filed[i], closed = l.closed[i];
       const bool first = l.instance[i] == Instance::kFirst;
       if (const int slot = slot_of(periods, filed); slot != kDiscard) {
         const auto n = block.at(region, slot);
@@ -822,9 +825,8 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
       }
       if (first) {
         // 行政诉讼法 art. 81: first instance within six months of filing.
-        tally_pending(block, region, periods, filed, until, [&] { return deadlines.first_instance.end(filed); },
-                      kLPendingEndFirst,
-                      kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
+        tally_pending(block, region, periods, filed, closed, [&] { return deadlines.first_instance.end(filed); },
+                      kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
       }
       const int slot = slot_of(periods, closed);
       if (slot == kDiscard) continue;
@@ -889,8 +891,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
         n_accepted += acc;
         n_commitment += acc & (commitment[i] == Tri::kTrue);
         n_closed += in(p, closed[i]);
-        // Open at the end of the period: accepted by then, not closed by then.
-        const bool pending = has(accepted[i]) & (accepted[i] <= p.to) & (!has(closed[i]) | (p.to < closed[i]));
+        const bool pending = open_at_end(p.to, accepted[i], closed[i]);
         n_pending += pending;
         n_over_limit += pending & (accepted[i] < over_before);
       }
@@ -968,7 +969,7 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
     }
     for (size_t i = b; i < e; ++i) {
       // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
-      tally_pending(block, rows[region], periods, received[i], open_until(closed[i]),
+      tally_pending(block, rows[region], periods, received[i], closed[i],
                     [&] { return deadlines.mediation.end(received[i]); }, kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar);
     }
   });
@@ -979,11 +980,11 @@ void tally_registry(const RegistryColumns& g, const Periods& periods, Range rang
     const uint32_t region = rows[index];
     for (size_t i = b; i < e; ++i) {
       const size_t k = static_cast<size_t>(g.kind[i]);
-      const DayNumber start = g.start[i], until = open_until(g.end[i]);
+      const DayNumber start = g.start[i], end = g.end[i];
       // An entity stands on day d when start <= d < end (REPORT.md).
       for (int which = 0; which < 2; ++which) {
         const Period p = periods[static_cast<size_t>(which)];
-        block.at(region, which)[kGStanding + k] += start <= p.to && p.to < until;
+        block.at(region, which)[kGStanding + k] += open_at_end(p.to, start, end);
       }
       ++block.at(region, slot_of(periods, start))[kGNew + k];
     }
