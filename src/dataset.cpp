@@ -871,7 +871,8 @@ void commit_ranges(Store& store, const std::vector<RangeOut<K>*>& ranges, int th
   }
   if constexpr (K::kKind == RecordKind::kRegions) {
     for (size_t i = first; i < dst.size(); ++i) store.region_name[dst.region[i]] = dst.name[i];
-  }}
+  }
+}
 
 template <typename K>
 void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& ranges,
@@ -1822,37 +1823,38 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   return out;
 }
 
+// for_each_region_kind calls f(K{}) for every kind of rows with a region.
+template <typename F>
+void for_each_region_kind(F&& f) {
+  f(Reconsideration{});
+  f(Litigation{});
+  f(LegalAid{});
+  f(Mediation{});
+  f(Registry{});
+  f(Activity{});
+}
+
 // RowCounts is how many rows each kind holds, by RecordKind.
 using RowCounts = std::array<size_t, kRecordKindCount>;
 
-RowCounts row_counts(const Store& s) {
+RowCounts row_counts(Store& s) {
   RowCounts n{};
-  n[static_cast<size_t>(RecordKind::kReconsideration)] = s.reconsideration.size();
-  n[static_cast<size_t>(RecordKind::kLitigation)] = s.litigation.size();
-  n[static_cast<size_t>(RecordKind::kLegalAid)] = s.legal_aid.size();
-  n[static_cast<size_t>(RecordKind::kMediation)] = s.mediation.size();
-  n[static_cast<size_t>(RecordKind::kRegistry)] = s.registry.size();
-  n[static_cast<size_t>(RecordKind::kActivity)] = s.activity.size();
+  for_each_region_kind([&]<typename K>(K) { n[static_cast<size_t>(K::kKind)] = columns_of<K>(s).size(); });
   return n;
 }
 
 // group_rows_by_region groups each kind's rows from `first` on (group_by_region).
 void group_rows_by_region(Store& s, const RowCounts& first, int threads) {
   const RegionOrder order(s.regions.codes());
-  auto group = [&]<typename K>(K) {
+  for_each_region_kind([&]<typename K>(K) {
     group_by_region<K>(columns_of<K>(s), first[static_cast<size_t>(K::kKind)], order, threads);
-  };
-  group(Reconsideration{});
-  group(Litigation{});
-  group(LegalAid{});
-  group(Mediation{});
-  group(Registry{});
-  group(Activity{});
+  });
 }
 
-// load reads the files, then groups the rows they added by region, once the
-// files and their ranges are let go (the grouping then adds nothing to the
-// load's peak of memory).
+// load reads the files, then groups the rows they added by region once the
+// files and their ranges are let go, so that the grouping's buffers (a
+// column's copy per thread) come on top of the columns alone, not of the
+// parse's buffers too.
 absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& specs,
                                  const LoadOptions& options, std::vector<std::string> notices) {
   const RowCounts before = row_counts(store);
