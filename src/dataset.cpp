@@ -792,13 +792,10 @@ void group_by_region(typename K::Columns& c, size_t first, const RegionOrder& or
       size_t width;
       std::function<void(std::vector<std::byte>&)> run;
     };
-    std::vector<Move> moves;
-    for_each_member<K>([&](auto m) {
+    std::vector<Move> moves;  // every column but the region
+    auto add_move = [&](auto m) {
       using T = typename std::remove_reference_t<decltype(c.*m)>::value_type;
       static_assert(std::is_trivially_copyable_v<T>);
-      if constexpr (std::is_same_v<decltype(m), std::vector<RegionIndex> K::Columns::*>) {
-        if (m == &K::Columns::region) return;
-      }
       moves.push_back({sizeof(T), [&c, &start, &place, from, first, n, m](std::vector<std::byte>& buffer) {
         buffer.resize(std::max(buffer.size(), n * sizeof(T)));
         T* const moved = reinterpret_cast<T*>(buffer.data());  // implicitly created T objects
@@ -807,7 +804,9 @@ void group_by_region(typename K::Columns& c, size_t first, const RegionOrder& or
         for (size_t i = 0; i < n; ++i) moved[next[place[from[i]]]++] = column[i];
         std::copy(moved, moved + n, column);
       }});
-    });
+    };
+    std::apply([&](auto... m) { (add_move(m), ...); }, K::kPlain);
+    std::apply([&](auto... m) { (add_move(m), ...); }, K::kText);
     std::stable_sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.width > b.width; });
     std::vector<std::vector<std::byte>> buffers(worker_count(moves.size(), threads));
     parallel_for_workers(moves.size(), threads, [&](size_t k, size_t worker) { moves[k].run(buffers[worker]); });

@@ -904,6 +904,9 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       n[kALottery] += n_lottery;
       if (has_case_limit) n[kAPendingOverLimit] += n_over_limit;
     }
+    // Recovered money is summed here, by slot, not in the loop above: its
+    // 64-bit values would keep that loop from vectorizing (SSE2 has no
+    // 64-bit compare).
     std::array<int64_t, kSlots> recovered{};
     for (size_t i = b; i < e; ++i) {
       const DayNumber decided = a.decided[i];
@@ -950,7 +953,8 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
   const DayNumber* closed = m.closed.data();
   const MediationOutcome* outcome = m.outcome.data();
   const Tri* major_group = m.major_group.data();
-  for_each_run(m.region, range, [&](RegionIndex region, size_t b, size_t e) {
+  for_each_run(m.region, range, [&](RegionIndex index, size_t b, size_t e) {
+    const uint32_t region = rows[index];
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
       uint32_t n_received = 0, n_major = 0, n_closed = 0, n_success = 0;
@@ -961,7 +965,7 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
         n_closed += c;
         n_success += c & (outcome[i] == MediationOutcome::kSuccess);
       }
-      const auto n = block.at(rows[region], which);
+      const auto n = block.at(region, which);
       n[kMReceived] += n_received;
       n[kMMajorGroup] += n_major;
       n[kMClosed] += n_closed;
@@ -969,8 +973,8 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
     }
     for (size_t i = b; i < e; ++i) {
       // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
-      tally_pending(block, rows[region], periods, received[i], closed[i],
-                    [&] { return deadlines.mediation.end(received[i]); }, kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar);
+      tally_pending(block, region, periods, received[i], closed[i], [&] { return deadlines.mediation.end(received[i]); },
+                    kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar);
     }
   });
 }
