@@ -557,6 +557,9 @@ class DayTable {
     if (i < ends_.size()) [[likely]] return ends_[i];
     return ask(start);
   }
+  // The window: the start days the table holds.
+  DayNumber first() const { return from_; }
+  DayNumber last() const { return from_ + static_cast<DayNumber>(ends_.size()) - 1; }
 
  private:
   DayNumber ask(DayNumber start) const {
@@ -606,6 +609,61 @@ class WorkdayTable {
   std::vector<int32_t> before_;  // working days from `from_` to each day of the window
 };
 
+// PendingLimits lets a vectorized loop count the cases pending at a
+// period's end whose time limit (a DayTable's end for their start day) had
+// passed by then, or lies outside the calendar, by comparing start days
+// rather than looking each one up. When the ends never fall as the start day
+// grows (a later start never ends sooner: true of every period the Calendar
+// counts, and checked here rather than assumed), the window's start days the
+// Calendar answers for are one run [known_lo, known_hi], and the limit had
+// passed by day d exactly for the starts of that run before the first whose
+// end is on or after d. A start outside the window is left to tally_pending,
+// which asks the Calendar; so is every start when the check fails (the
+// window is then empty).
+struct PendingLimits {
+  PendingLimits(const DayTable& table, const Periods& periods) {
+    DayNumber lo = INT32_MAX, hi = INT32_MIN, last_end = INT32_MIN;
+    for (DayNumber start = table.first(); start <= table.last(); ++start) {
+      const DayNumber end = table.end(start);
+      if (!has(end)) continue;
+      if ((lo <= hi && start != hi + 1) || end < last_end) return;  // not one run, or an end that falls
+      lo = std::min(lo, start);
+      hi = start;
+      last_end = end;
+    }
+    window_lo = table.first();
+    window_hi = table.last();
+    known_lo = lo;
+    known_hi = hi;
+    for (size_t k = 0; k < periods.size(); ++k) {
+      over_before[k] = lo;
+      while (over_before[k] <= hi && table.end(over_before[k]) < periods[k].to) ++over_before[k];
+    }
+  }
+  // A start day in the window (or, when empty, none is).
+  bool in_window(DayNumber start) const { return (start >= window_lo) & (start <= window_hi); }
+  // Counts are a run's sums for one period; add adds a case opened on
+  // `opened`, pending or not at the period's end, as tally_pending would,
+  // when `opened` is in the window; a pending case opened outside it is
+  // only counted in `outside`, for tally_pending to take. Without a branch:
+  // called in loops the compiler vectorizes.
+  struct Counts {
+    uint32_t pending = 0, over_limit = 0, off_calendar = 0, outside = 0;
+  };
+  void add(Counts& c, size_t which, bool pending, DayNumber opened) const {
+    const bool windowed = in_window(opened);
+    const bool known = (opened >= known_lo) & (opened <= known_hi);
+    c.pending += pending & windowed;
+    c.off_calendar += pending & windowed & !known;
+    c.over_limit += pending & known & (opened < over_before[which]);
+    c.outside += pending & !windowed;
+  }
+  DayNumber window_lo = INT32_MAX, window_hi = INT32_MIN;
+  DayNumber known_lo = INT32_MAX, known_hi = INT32_MIN;  // the starts with a known end
+  // Per period: a start in [known_lo, over_before[k]) is past its limit at periods[k].to.
+  std::array<DayNumber, 2> over_before{};
+};
+
 // kDecisionDays: the reconsideration decision period (行政复议法 (2023) art.
 // 62): 30 days under the simple procedure, 60, or 90 when extended.
 constexpr std::array<int32_t, 3> kDecisionDays = {30, 60, 90};
@@ -624,7 +682,9 @@ struct Deadlines {
         defence(cal, rules, DayTable::Unit::kDays, 15, from, to),
         first_instance(cal, rules, DayTable::Unit::kMonths, 6, from, to),
         mediation(cal, rules, DayTable::Unit::kMonths, 1, from, to),
-        workdays(cal, from, to) {}
+        workdays(cal, from, to),
+        first_instance_pending(first_instance, periods),
+        mediation_pending(mediation, periods) {}
   DayNumber from, to;
   DayTable acceptance_review;         // 行政复议法 (2023) art. 30: 5 working days
   std::array<DayTable, 3> decision;   // art. 62: kDecisionDays
@@ -632,6 +692,8 @@ struct Deadlines {
   DayTable first_instance;            // 行政诉讼法 art. 81: six months
   DayTable mediation;                 // 司法部令第75号 art. 33: one month
   WorkdayTable workdays;              // working days between two days (intake, review, assignment)
+  PendingLimits first_instance_pending;
+  PendingLimits mediation_pending;
 };
 
 // tally_pending counts a case opened on `opened` and closed on `closed` as
@@ -803,56 +865,115 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
   });
 }
 
+constexpr size_t kLitigationOutcomes = static_cast<size_t>(LitigationOutcome::kOther) + 1;
+
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Deadlines& deadlines, Range range,
                       const Rows& rows, LitigationBlock& block) {
+  const DayNumber* filed = l.filed.data();
+  const DayNumber* defence = l.defence.data();
+  const DayNumber* closed = l.closed.data();
+  const Instance* instance = l.instance.data();
+  const LitigationOutcome* outcome = l.outcome.data();
+  const Tri* hearing_held = l.hearing_held.data();
+  const Tri* head_appeared = l.head_appeared.data();
+  const Tri* lawyer_only = l.lawyer_only.data();
+  // 行政诉讼法 art. 81: first instance within six months of filing.
+  const PendingLimits& limits = deadlines.first_instance_pending;
   for_each_run(l.region, range, [&](RegionIndex index, size_t b, size_t e) {
     const uint32_t region = rows[index];
+    // The counts, a period at a time over the run, in loops without branches
+    // that the compiler vectorizes (three loops: one would hold more sums
+    // than there are vector registers).
+    uint32_t outside = 0;  // first-instance cases pending, filed outside the limits' window
+    for (size_t which = 0; which < 2; ++which) {
+      const Period p = periods[which];
+      const auto n = block.at(region, static_cast<int>(which));
+      uint32_t n_received = 0, n_received_first = 0, n_defence_known = 0;
+      PendingLimits::Counts pending;
+      for (size_t i = b; i < e; ++i) {
+        const bool f = in(p, filed[i]), first = instance[i] == Instance::kFirst;
+        n_received += f;
+        n_received_first += f & first;
+        n_defence_known += f & has(defence[i]);
+        limits.add(pending, which, first & open_at_end(p.to, filed[i], closed[i]), filed[i]);
+      }
+      n[kLReceived] += n_received;
+      n[kLReceivedFirst] += n_received_first;
+      n[kLDefenceKnown] += n_defence_known;
+      n[kLPendingEndFirst] += pending.pending;
+      n[kLPendingOverLimitFirst] += pending.over_limit;
+      n[kLPendingOffCalendarFirst] += pending.off_calendar;
+      outside += pending.outside;
+      // The 2020 SPC provisions, art. 1 and 7: appearance is counted per
+      // level, over the cases of that level that held a hearing.
+      uint32_t n_closed = 0, n_withdrawn_after_correction = 0, n_lawyer_only = 0, n_hearing = 0, n_head = 0;
+      std::array<uint32_t, 3> n_hearing_at{}, n_head_at{};  // first, second, retrial
+      for (size_t i = b; i < e; ++i) {
+        const bool c = in(p, closed[i]);
+        n_closed += c;
+        n_withdrawn_after_correction += c & (outcome[i] == LitigationOutcome::kWithdrawnAfterCorrection);
+        n_lawyer_only += c & (lawyer_only[i] == Tri::kTrue);
+        const bool hearing = c & (hearing_held[i] == Tri::kTrue);
+        const bool head = hearing & (head_appeared[i] == Tri::kTrue);
+        n_hearing += hearing;
+        n_head += head;
+        const bool at_first = instance[i] == Instance::kFirst, at_second = instance[i] == Instance::kSecond,
+                   at_retrial = instance[i] == Instance::kRetrial;
+        n_hearing_at[0] += hearing & at_first;
+        n_head_at[0] += head & at_first;
+        n_hearing_at[1] += hearing & at_second;
+        n_head_at[1] += head & at_second;
+        n_hearing_at[2] += hearing & at_retrial;
+        n_head_at[2] += head & at_retrial;
+      }
+      n[kLClosedAll] += n_closed;
+      n[kLWithdrawnAfterCorrection] += n_withdrawn_after_correction;
+      n[kLLawyerOnly] += n_lawyer_only;
+      n[kLHearing] += n_hearing;
+      n[kLHead] += n_head;
+      n[kLHearingFirst] += n_hearing_at[0];
+      n[kLHeadFirst] += n_head_at[0];
+      n[kLHearingSecond] += n_hearing_at[1];
+      n[kLHeadSecond] += n_head_at[1];
+      n[kLHearingRetrial] += n_hearing_at[2];
+      n[kLHeadRetrial] += n_head_at[2];
+      // The first-instance cases closed, by outcome; what an outcome counts
+      // as (a judgment, a win, a loss) is records.cpp's rule, applied to the
+      // sums rather than to every case.
+      std::array<uint32_t, kLitigationOutcomes> n_first_by_outcome{};
+      for (size_t i = b; i < e; ++i) {
+        const bool closed_first = in(p, closed[i]) & (instance[i] == Instance::kFirst);
+        for (size_t k = 0; k < kLitigationOutcomes; ++k) {
+          n_first_by_outcome[k] += closed_first & (outcome[i] == static_cast<LitigationOutcome>(k));
+        }
+      }
+      for (size_t k = 0; k < kLitigationOutcomes; ++k) {
+        const auto o = static_cast<LitigationOutcome>(k);
+        const uint32_t count = n_first_by_outcome[k];
+        n[kLClosedFirst] += count;
+        n[kLJudgedFirst] += is_judgment(o) ? count : 0;
+        n[kLWinFirst] += o == LitigationOutcome::kJudgmentWin ? count : 0;
+        n[kLLossFirst] += is_agency_loss(o) ? count : 0;
+      }
+    }
     for (size_t i = b; i < e; ++i) {
-      const DayNumber filed = l.filed[i], closed = l.closed[i];
-      const bool first = l.instance[i] == Instance::kFirst;
-      if (const int slot = slot_of(periods, filed); slot != kDiscard) {
-        const auto n = block.at(region, slot);
-        ++n[kLReceived];
-        n[kLReceivedFirst] += first;
-        // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
-        // the complaint; calendar days with the roll-over (art. 101).
-        if (has(l.defence[i])) {
-          ++n[kLDefenceKnown];
-          const DayNumber due = deadlines.defence.end(filed);
-          n[kLDefenceOffCalendar] += !has(due);
-          n[kLDefenceOnTime] += has(due) & (l.defence[i] <= due);
-        }
-      }
-      if (first) {
-        // 行政诉讼法 art. 81: first instance within six months of filing.
-        tally_pending(block, region, periods, filed, closed, [&] { return deadlines.first_instance.end(filed); },
-                      kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
-      }
-      const int slot = slot_of(periods, closed);
-      if (slot == kDiscard) continue;
+      // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
+      // the complaint; calendar days with the roll-over (art. 101). Counted
+      // without a branch (defence dates are recorded or not at random): a
+      // case filed in neither period is looked up on a day of the periods
+      // and counted in the discard slot.
+      const int slot = slot_of(periods, filed[i]);
+      const DayNumber due = deadlines.defence.end(slot != kDiscard ? filed[i] : periods[0].from);
+      const bool known = has(defence[i]);
       const auto n = block.at(region, slot);
-      ++n[kLClosedAll];
-      const LitigationOutcome o = l.outcome[i];
-      n[kLWithdrawnAfterCorrection] += o == LitigationOutcome::kWithdrawnAfterCorrection;
-      n[kLLawyerOnly] += l.lawyer_only[i] == Tri::kTrue;
-      // The 2020 SPC provisions, art. 1 and 7: appearance is counted per level,
-      // over the cases of that level that held a hearing.
-      if (l.hearing_held[i] == Tri::kTrue) {
-        const bool head = l.head_appeared[i] == Tri::kTrue;
-        ++n[kLHearing];
-        n[kLHead] += head;
-        switch (l.instance[i]) {
-          case Instance::kFirst: ++n[kLHearingFirst]; n[kLHeadFirst] += head; break;
-          case Instance::kSecond: ++n[kLHearingSecond]; n[kLHeadSecond] += head; break;
-          case Instance::kRetrial: ++n[kLHearingRetrial]; n[kLHeadRetrial] += head; break;
-          case Instance::kNone: break;
-        }
-      }
-      if (!first) continue;
-      ++n[kLClosedFirst];
-      n[kLJudgedFirst] += is_judgment(o);
-      n[kLWinFirst] += o == LitigationOutcome::kJudgmentWin;
-      n[kLLossFirst] += is_agency_loss(o);
+      n[kLDefenceOffCalendar] += known & !has(due);
+      n[kLDefenceOnTime] += known & has(due) & (defence[i] <= due);
+    }
+    if (outside == 0) return;
+    for (size_t i = b; i < e; ++i) {
+      if (instance[i] != Instance::kFirst || limits.in_window(filed[i])) continue;
+      tally_pending(block, region, periods, filed[i], closed[i], [&] { return deadlines.first_instance.end(filed[i]); },
+                    kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
     }
   });
 }
@@ -953,26 +1074,36 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
   const DayNumber* closed = m.closed.data();
   const MediationOutcome* outcome = m.outcome.data();
   const Tri* major_group = m.major_group.data();
+  // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
+  const PendingLimits& limits = deadlines.mediation_pending;
   for_each_run(m.region, range, [&](RegionIndex index, size_t b, size_t e) {
     const uint32_t region = rows[index];
-    for (int which = 0; which < 2; ++which) {
-      const Period p = periods[static_cast<size_t>(which)];
+    uint32_t outside = 0;  // pending cases received outside the limits' window
+    for (size_t which = 0; which < 2; ++which) {
+      const Period p = periods[which];
       uint32_t n_received = 0, n_major = 0, n_closed = 0, n_success = 0;
+      PendingLimits::Counts pending;
       for (size_t i = b; i < e; ++i) {
         const bool r = in(p, received[i]), c = in(p, closed[i]);
         n_received += r;
         n_major += r & (major_group[i] == Tri::kTrue);
         n_closed += c;
         n_success += c & (outcome[i] == MediationOutcome::kSuccess);
+        limits.add(pending, which, open_at_end(p.to, received[i], closed[i]), received[i]);
       }
-      const auto n = block.at(region, which);
+      const auto n = block.at(region, static_cast<int>(which));
       n[kMReceived] += n_received;
       n[kMMajorGroup] += n_major;
       n[kMClosed] += n_closed;
       n[kMSuccess] += n_success;
+      n[kMPendingEnd] += pending.pending;
+      n[kMPendingOverLimit] += pending.over_limit;
+      n[kMPendingOffCalendar] += pending.off_calendar;
+      outside += pending.outside;
     }
+    if (outside == 0) return;
     for (size_t i = b; i < e; ++i) {
-      // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
+      if (limits.in_window(received[i])) continue;
       tally_pending(block, region, periods, received[i], closed[i], [&] { return deadlines.mediation.end(received[i]); },
                     kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar);
     }

@@ -497,6 +497,76 @@ TEST(Report, DeadlinesFollowTheProfilesPeriodRules) {
   EXPECT_EQ(ratio(figures(suspended), "reconsideration.on_time_rate"), "1/1");
 }
 
+// First-instance cases still pending at the end of 2019 against their six
+// months (行政诉讼法 art. 81): filed 2019-06-28, the limit ends Saturday
+// 12-28, rolled over to Monday 12-30, passed by 12-31; filed 2019-07-01, it
+// ends on New Year's Day, rolled over to 2020-01-02, not passed; filed
+// 2014-05-05, years before the report (outside the pass's table of limits,
+// so asked of the Calendar), long passed. A pending second-instance case is
+// not a first-instance one, and one closed in 2019 is not pending.
+TEST(Report, FirstInstanceCasesPendingAgainstTheirSixMonths) {
+  Dataset ds;
+  int id = 0;
+  auto filed = [&](Date on, Instance instance, std::optional<Date> closed = std::nullopt) {
+    LitigationRecord l;
+    l.case_id = "YS-" + std::to_string(++id);
+    l.region = *RegionCode::parse("440111");
+    l.filed_date = on;
+    l.instance = instance;
+    if (closed) {
+      l.closed_date = *closed;
+      l.outcome = LitigationOutcome::kJudgmentWin;
+    }
+    ASSERT_TRUE(ds.add(l).ok());
+  };
+  filed(Date(2019, 6, 28), Instance::kFirst);
+  filed(Date(2019, 7, 1), Instance::kFirst);
+  filed(Date(2014, 5, 5), Instance::kFirst);
+  filed(Date(2019, 3, 1), Instance::kSecond);
+  filed(Date(2019, 3, 1), Instance::kFirst, Date(2019, 9, 2));
+  const Report r = report_in(ds, "440111");
+  EXPECT_EQ(ratio(r, "litigation.pending_over_limit_share"), "2/3");
+}
+
+// At the end of 2026, the calendar's last year: a mediation received
+// 2026-11-02 has its month end on Wednesday 12-02, passed by 12-31; one
+// received 2026-12-15 has it end on 2027-01-15, which no loaded notice
+// covers, so the share of pending cases over their limit is undefined (not
+// 1/2, nor 1/1). With a 2027 notice merged, 01-15 is a Friday and a working
+// day: 1/2. Both cases are pending either way: disposition time = the
+// period's 365 days x 2 pending / 1 closed.
+TEST(Report, MediationLimitPastTheCalendarsLastYearIsUnknown) {
+  Dataset ds;
+  int id = 0;
+  auto received = [&](Date on, std::optional<Date> closed = std::nullopt) {
+    MediationRecord m;
+    m.case_id = "TJ-" + std::to_string(++id);
+    m.region = *RegionCode::parse("440111");
+    m.received_date = on;
+    if (closed) {
+      m.closed_date = *closed;
+      m.outcome = MediationOutcome::kSuccess;
+    }
+    ASSERT_TRUE(ds.add(m).ok());
+  };
+  received(Date(2026, 11, 2));
+  received(Date(2026, 12, 15));
+  received(Date(2026, 3, 2), Date(2026, 3, 10));
+  const Report r = report_in(ds, "440111", 2026);
+  const MetricFigure& share = m(r, "mediation.pending_over_limit_share");
+  EXPECT_FALSE(share.value.defined());
+  EXPECT_NE(share.value.reason.view().find("outside the loaded working-day calendar"), std::string::npos)
+      << share.value.reason.view();
+  EXPECT_EQ(ratio(r, "mediation.disposition_time"), "730/1");
+  Calendar cal = Calendar::national();
+  ASSERT_TRUE(cal.merge_csv("date,kind,holiday\n2027-01-01,holiday,new_year\n", "2027.csv").ok());
+  absl::StatusOr<Report> with_notice =
+      compute_report(ds, *RegionCode::parse("440111"), year_period(2026), {}, cal);
+  ASSERT_TRUE(with_notice.ok()) << with_notice.status();
+  EXPECT_EQ(ratio(*with_notice, "mediation.pending_over_limit_share"), "1/2");
+  EXPECT_EQ(ratio(*with_notice, "mediation.disposition_time"), "730/1");
+}
+
 // A case pending since before the calendar's first year (2004) has a time
 // limit nobody can compute: the share of pending cases over their limit is
 // undefined with a reason, not counted either way.
