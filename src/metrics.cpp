@@ -730,10 +730,15 @@ void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber 
 // review ends (art. 30 para 3). kNoDay when the calendar cannot answer.
 DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const Profile& profile,
                                    const Calendar& cal, const Deadlines& deadlines, DayNumber& acceptance) {
-  acceptance = has(r.accepted[i]) ? r.accepted[i] : deadlines.acceptance_review.end(r.received[i]);
+  // Both looked up and one taken, and k worked out, without a branch: an
+  // acceptance date is recorded or not, and a case simple or extended, at
+  // random.
+  const DayNumber reviewed = deadlines.acceptance_review.end(r.received[i]);
+  acceptance = has(r.accepted[i]) ? r.accepted[i] : reviewed;
   if (!has(acceptance)) return kNoDay;
   const bool simple = r.simple_procedure[i] == Tri::kTrue;
-  const size_t k = simple ? 0 : r.extended[i] == Tri::kTrue ? 2 : 1;  // kDecisionDays[k]
+  // kDecisionDays[k]: 0 simple, 1 ordinary, 2 extended.
+  const size_t k = static_cast<size_t>(!simple) * (1 + static_cast<size_t>(r.extended[i] == Tri::kTrue));
   if (profile.exclude_suspended_days && r.suspended_days[i] > 0) {
     const int32_t days = kDecisionDays[k] + r.suspended_days[i];
     DayNumber deadline = 0;
@@ -865,7 +870,22 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
   });
 }
 
+// OutcomeCounts is what a closed first-instance lawsuit adds by its outcome:
+// records.cpp's rules (is_judgment, is_agency_loss) looked up once per
+// outcome, as ClosedCounts does for reconsideration.
+struct OutcomeCounts {
+  bool judgment, win, agency_loss;
+};
 constexpr size_t kLitigationOutcomes = static_cast<size_t>(LitigationOutcome::kOther) + 1;
+
+std::array<OutcomeCounts, kLitigationOutcomes> outcome_counts() {
+  std::array<OutcomeCounts, kLitigationOutcomes> out{};
+  for (size_t k = 0; k < kLitigationOutcomes; ++k) {
+    const auto o = static_cast<LitigationOutcome>(k);
+    out[k] = {is_judgment(o), o == LitigationOutcome::kJudgmentWin, is_agency_loss(o)};
+  }
+  return out;
+}
 
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Deadlines& deadlines, Range range,
                       const Rows& rows, LitigationBlock& block) {
@@ -877,6 +897,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
   const Tri* hearing_held = l.hearing_held.data();
   const Tri* head_appeared = l.head_appeared.data();
   const Tri* lawyer_only = l.lawyer_only.data();
+  const std::array<OutcomeCounts, kLitigationOutcomes> by_outcome = outcome_counts();
   // 行政诉讼法 art. 81: first instance within six months of filing.
   const PendingLimits& limits = deadlines.first_instance_pending;
   for_each_run(l.region, range, [&](RegionIndex index, size_t b, size_t e) {
@@ -938,8 +959,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
       n[kLHearingRetrial] += n_hearing_at[2];
       n[kLHeadRetrial] += n_head_at[2];
       // The first-instance cases closed, by outcome; what an outcome counts
-      // as (a judgment, a win, a loss) is records.cpp's rule, applied to the
-      // sums rather than to every case.
+      // as (a judgment, a win, a loss) is added from the sums by outcome.
       std::array<uint32_t, kLitigationOutcomes> n_first_by_outcome{};
       for (size_t i = b; i < e; ++i) {
         const bool closed_first = in(p, closed[i]) & (instance[i] == Instance::kFirst);
@@ -948,12 +968,11 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
         }
       }
       for (size_t k = 0; k < kLitigationOutcomes; ++k) {
-        const auto o = static_cast<LitigationOutcome>(k);
         const uint32_t count = n_first_by_outcome[k];
         n[kLClosedFirst] += count;
-        n[kLJudgedFirst] += is_judgment(o) ? count : 0;
-        n[kLWinFirst] += o == LitigationOutcome::kJudgmentWin ? count : 0;
-        n[kLLossFirst] += is_agency_loss(o) ? count : 0;
+        n[kLJudgedFirst] += by_outcome[k].judgment * count;
+        n[kLWinFirst] += by_outcome[k].win * count;
+        n[kLLossFirst] += by_outcome[k].agency_loss * count;
       }
     }
     for (size_t i = b; i < e; ++i) {
