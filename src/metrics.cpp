@@ -343,23 +343,35 @@ using LawyerCases = std::pair<LawyerKey, int64_t>;
 class LawyerCounts {
  public:
   void add(LawyerKey lawyer, int64_t cases) {
-    if (lawyer >= cases_.size()) cases_.resize(size_t{lawyer} + 1);
-    if (cases_[lawyer] == 0) met_.push_back(lawyer);
+    if (lawyer >= cases_.size()) [[unlikely]] reserve(std::max<size_t>(size_t{lawyer} + 1, 2 * cases_.size()));
+    // The lawyer is noted every time and kept by moving the end on when
+    // first met, without a branch: whether a lawyer is new is at random.
+    met_[met_count_] = lawyer;
+    met_count_ += cases_[lawyer] == 0;
     cases_[lawyer] += cases;  // cases > 0: a lawyer met is never at 0
+  }
+  // reserve makes room for the lawyers 0 .. n - 1.
+  void reserve(size_t n) {
+    if (n > cases_.size()) {
+      cases_.resize(n);
+      met_.resize(n);
+    }
   }
   // take appends (lawyer, cases) of each lawyer met, in the order met, to
   // `out`, and starts over.
   void take(std::vector<LawyerCases>& out) {
-    for (const LawyerKey lawyer : met_) {
+    for (size_t k = 0; k < met_count_; ++k) {
+      const LawyerKey lawyer = met_[k];
       out.emplace_back(lawyer, cases_[lawyer]);
       cases_[lawyer] = 0;
     }
-    met_.clear();
+    met_count_ = 0;
   }
 
  private:
   std::vector<int64_t> cases_;
-  std::vector<LawyerKey> met_;
+  std::vector<LawyerKey> met_;  // the first met_count_ are the lawyers met
+  size_t met_count_ = 0;
 };
 
 // DayCounts holds the days from acceptance to closing of a region's concluded
@@ -730,15 +742,13 @@ void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber 
 // review ends (art. 30 para 3). kNoDay when the calendar cannot answer.
 DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const Profile& profile,
                                    const Calendar& cal, const Deadlines& deadlines, DayNumber& acceptance) {
-  // Both looked up and one taken, and k worked out, without a branch: an
-  // acceptance date is recorded or not, and a case simple or extended, at
-  // random.
-  const DayNumber reviewed = deadlines.acceptance_review.end(r.received[i]);
-  acceptance = has(r.accepted[i]) ? r.accepted[i] : reviewed;
+  acceptance = has(r.accepted[i]) ? r.accepted[i] : deadlines.acceptance_review.end(r.received[i]);
   if (!has(acceptance)) return kNoDay;
-  const bool simple = r.simple_procedure[i] == Tri::kTrue;
-  // kDecisionDays[k]: 0 simple, 1 ordinary, 2 extended.
-  const size_t k = static_cast<size_t>(!simple) * (1 + static_cast<size_t>(r.extended[i] == Tri::kTrue));
+  // kDecisionDays[k]: 0 simple, 1 ordinary, 2 extended; worked out without
+  // a branch (a case is simple or extended at random), both columns read
+  // first (GCC compiles a choice between two loads as a branch).
+  const bool simple = r.simple_procedure[i] == Tri::kTrue, extended = r.extended[i] == Tri::kTrue;
+  const size_t k = static_cast<size_t>(!simple) * (1 + static_cast<size_t>(extended));
   if (profile.exclude_suspended_days && r.suspended_days[i] > 0) {
     const int32_t days = kDecisionDays[k] + r.suspended_days[i];
     DayNumber deadline = 0;
@@ -1273,7 +1283,9 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
     for (uint32_t k = begin[slot]; k < begin[slot + 1]; ++k) {
       const TextId lawyer = grouped[k];
       if (lawyer >= key_of.size()) key_of.resize(size_t{lawyer} + 1);
-      if (key_of[lawyer] == 0) key_of[lawyer] = ++keys;
+      const bool fresh = key_of[lawyer] == 0;  // at random: keyed without a branch
+      keys += fresh;
+      key_of[lawyer] = fresh ? keys : key_of[lawyer];
       counts.add(key_of[lawyer] - 1, 1);
     }
     counts.take(pass->lottery_lawyers);
