@@ -567,6 +567,53 @@ TEST(Report, MediationLimitPastTheCalendarsLastYearIsUnknown) {
   EXPECT_EQ(ratio(*with_notice, "mediation.disposition_time"), "730/1");
 }
 
+// With 2028 and 2029 loaded but not 2027, the month limits of the days a
+// 2028 report looks up are known, then unknown (ending in 2027), then known
+// again: not one run, so the pass asks the Calendar for each pending case
+// rather than compare start days. Mediations pending at the end of 2028:
+// received 06-01, its month passed on 07-03 (07-01 rolled over from
+// Saturday); received 12-05, it ends on 2029-01-05, not passed; received
+// 2027-03-01, its month ends in 2027, which no notice covers, so the share
+// is undefined. All three are pending: disposition time = 366 days x 3 / 1
+// closed. Without the 2027 case, the share is 1/2.
+TEST(Report, PendingLimitsAcrossAYearTheCalendarLacks) {
+  Calendar cal = Calendar::national();
+  ASSERT_TRUE(cal.merge_csv("date,kind,holiday\n2028-01-01,holiday,new_year\n2029-01-01,holiday,new_year\n",
+                            "2028-2029.csv")
+                  .ok());
+  const RegionCode region = *RegionCode::parse("440111");
+  auto dataset = [&](bool with_2027) {
+    Dataset ds;
+    int id = 0;
+    auto received = [&](Date on, std::optional<Date> closed = std::nullopt) {
+      MediationRecord m;
+      m.case_id = "TJ-" + std::to_string(++id);
+      m.region = region;
+      m.received_date = on;
+      if (closed) {
+        m.closed_date = *closed;
+        m.outcome = MediationOutcome::kSuccess;
+      }
+      EXPECT_TRUE(ds.add(m).ok());
+    };
+    received(Date(2028, 6, 1));
+    received(Date(2028, 12, 5));
+    received(Date(2028, 3, 1), Date(2028, 3, 10));
+    if (with_2027) received(Date(2027, 3, 1));
+    return ds;
+  };
+  absl::StatusOr<Report> r = compute_report(dataset(true), region, year_period(2028), {}, cal);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const MetricFigure& share = m(*r, "mediation.pending_over_limit_share");
+  EXPECT_FALSE(share.value.defined());
+  EXPECT_NE(share.value.reason.view().find("outside the loaded working-day calendar"), std::string::npos)
+      << share.value.reason.view();
+  EXPECT_EQ(ratio(*r, "mediation.disposition_time"), "1098/1");
+  absl::StatusOr<Report> without = compute_report(dataset(false), region, year_period(2028), {}, cal);
+  ASSERT_TRUE(without.ok()) << without.status();
+  EXPECT_EQ(ratio(*without, "mediation.pending_over_limit_share"), "1/2");
+}
+
 // A case pending since before the calendar's first year (2004) has a time
 // limit nobody can compute: the share of pending cases over their limit is
 // undefined with a reason, not counted either way.
