@@ -59,6 +59,20 @@ std::string ratio(const Report& r, const char* id) {
   return std::to_string(f.value.num) + "/" + std::to_string(f.value.den);
 }
 
+// add_mediation adds a mediation of 440111 received on `on`, numbered after
+// those the dataset holds; closed as a success when `closed` is given.
+void add_mediation(Dataset& ds, Date on, std::optional<Date> closed = std::nullopt) {
+  MediationRecord m;
+  m.case_id = "TJ-" + std::to_string(ds.mediation().size() + 1);
+  m.region = *RegionCode::parse("440111");
+  m.received_date = on;
+  if (closed) {
+    m.closed_date = *closed;
+    m.outcome = MediationOutcome::kSuccess;
+  }
+  EXPECT_TRUE(ds.add(m).ok());
+}
+
 bool narrative_has(const Report& r, const std::string& sentence) {
   for (const std::string& p : r.narrative) {
     if (p.find(sentence) != std::string::npos) return true;
@@ -537,21 +551,9 @@ TEST(Report, FirstInstanceCasesPendingAgainstTheirSixMonths) {
 // period's 365 days x 2 pending / 1 closed.
 TEST(Report, MediationLimitPastTheCalendarsLastYearIsUnknown) {
   Dataset ds;
-  int id = 0;
-  auto received = [&](Date on, std::optional<Date> closed = std::nullopt) {
-    MediationRecord m;
-    m.case_id = "TJ-" + std::to_string(++id);
-    m.region = *RegionCode::parse("440111");
-    m.received_date = on;
-    if (closed) {
-      m.closed_date = *closed;
-      m.outcome = MediationOutcome::kSuccess;
-    }
-    ASSERT_TRUE(ds.add(m).ok());
-  };
-  received(Date(2026, 11, 2));
-  received(Date(2026, 12, 15));
-  received(Date(2026, 3, 2), Date(2026, 3, 10));
+  add_mediation(ds, Date(2026, 11, 2));
+  add_mediation(ds, Date(2026, 12, 15));
+  add_mediation(ds, Date(2026, 3, 2), Date(2026, 3, 10));
   const Report r = report_in(ds, "440111", 2026);
   const MetricFigure& share = m(r, "mediation.pending_over_limit_share");
   EXPECT_FALSE(share.value.defined());
@@ -584,22 +586,10 @@ TEST(Report, PendingLimitsAcrossAYearTheCalendarLacks) {
   const RegionCode region = *RegionCode::parse("440111");
   auto dataset = [&](bool with_2027) {
     Dataset ds;
-    int id = 0;
-    auto received = [&](Date on, std::optional<Date> closed = std::nullopt) {
-      MediationRecord m;
-      m.case_id = "TJ-" + std::to_string(++id);
-      m.region = region;
-      m.received_date = on;
-      if (closed) {
-        m.closed_date = *closed;
-        m.outcome = MediationOutcome::kSuccess;
-      }
-      EXPECT_TRUE(ds.add(m).ok());
-    };
-    received(Date(2028, 6, 1));
-    received(Date(2028, 12, 5));
-    received(Date(2028, 3, 1), Date(2028, 3, 10));
-    if (with_2027) received(Date(2027, 3, 1));
+    add_mediation(ds, Date(2028, 6, 1));
+    add_mediation(ds, Date(2028, 12, 5));
+    add_mediation(ds, Date(2028, 3, 1), Date(2028, 3, 10));
+    if (with_2027) add_mediation(ds, Date(2027, 3, 1));
     return ds;
   };
   absl::StatusOr<Report> r = compute_report(dataset(true), region, year_period(2028), {}, cal);
