@@ -354,7 +354,7 @@ class LawyerCounts {
   void reserve(size_t n) {
     if (n > cases_.size()) {
       cases_.resize(n);
-      met_.resize(n);
+      met_.resize(n + 1);  // every lawyer met, and the place add writes next
     }
   }
   // take appends (lawyer, cases) of each lawyer met, in the order met, to
