@@ -350,13 +350,6 @@ class LawyerCounts {
     met_count_ += cases_[lawyer] == 0;
     cases_[lawyer] += cases;  // cases > 0: a lawyer met is never at 0
   }
-  // reserve makes room for the lawyers 0 .. n - 1.
-  void reserve(size_t n) {
-    if (n > cases_.size()) {
-      cases_.resize(n);
-      met_.resize(n + 1);  // every lawyer met, and the place add writes next
-    }
-  }
   // take appends (lawyer, cases) of each lawyer met, in the order met, to
   // `out`, and starts over.
   void take(std::vector<LawyerCases>& out) {
@@ -369,6 +362,14 @@ class LawyerCounts {
   }
 
  private:
+  // reserve makes room for the lawyers 0 .. n - 1.
+  void reserve(size_t n) {
+    if (n > cases_.size()) {
+      cases_.resize(n);
+      met_.resize(n + 1);  // every lawyer met, and the place add writes next
+    }
+  }
+
   std::vector<int64_t> cases_;
   std::vector<LawyerKey> met_;  // the first met_count_ are the lawyers met
   size_t met_count_ = 0;
