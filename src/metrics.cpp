@@ -10,6 +10,10 @@
 #include <ostream>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/multiprecision/cpp_int.hpp>
 #include <boost/multiprecision/integer.hpp>
@@ -777,11 +781,25 @@ struct Range {
 constexpr size_t kMaxRun = size_t{1} << 20;
 template <typename F>
 void for_each_run(const std::vector<RegionIndex>& region, Range range, F&& f) {
+  const RegionIndex* r = region.data();
   for (size_t b = range.begin; b < range.end;) {
     const size_t last = std::min(range.end, b + kMaxRun);
+    // The run's end is sought 16 rows at a time (SSE2), then row by row: a
+    // run is a region's records, hundreds at scale, where a test and a
+    // branch per row were 3% of the pass's instructions.
     size_t e = b + 1;
-    while (e < last && region[e] == region[b]) ++e;
-    f(region[b], b, e);
+#if defined(__SSE2__)
+    const __m128i same = _mm_set1_epi32(static_cast<int>(r[b]));
+    auto equal = [&](size_t at) {
+      return _mm_cmpeq_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(r + at)), same);
+    };
+    for (; e + 16 <= last; e += 16) {
+      const __m128i all = _mm_and_si128(_mm_and_si128(equal(e), equal(e + 4)), _mm_and_si128(equal(e + 8), equal(e + 12)));
+      if (_mm_movemask_epi8(all) != 0xFFFF) break;
+    }
+#endif
+    while (e < last && r[e] == r[b]) ++e;
+    f(r[b], b, e);
     b = e;
   }
 }

@@ -705,6 +705,34 @@ void for_each_region_as_added_then_sealed(Dataset& ds, const Row (&rows)[N], Che
   }
 }
 
+// A region's rows are counted as runs, whose end the pass seeks 16 rows at
+// a time: runs of lengths around those blocks, each followed by another
+// region's rows and one more of its own (a second run as added), give every
+// row once, as added and after seal().
+TEST(Report, RunsOfEveryLengthAroundTheSearchBlockCountEachRowOnce) {
+  for (const int length : {1, 2, 15, 16, 17, 31, 32, 33, 47}) {
+    SCOPED_TRACE(length);
+    Dataset ds;
+    auto received = [&](const char* region) {
+      MediationRecord m;
+      m.case_id = "TJ-" + std::to_string(ds.mediation().size() + 1);
+      m.region = *RegionCode::parse(region);
+      m.received_date = Date(2019, 5, 6);
+      ASSERT_TRUE(ds.add(m).ok());
+    };
+    for (int k = 0; k < length; ++k) received("440111");
+    for (int k = 0; k < 17; ++k) received("440103");
+    received("440111");
+    struct Row {
+      const char* region;
+      int64_t received;
+    } rows[] = {{"440111", length + 1}, {"440103", 17}, {"440100", length + 18}};
+    for_each_region_as_added_then_sealed(ds, rows, [](const Row& row, const Report& r) {
+      EXPECT_EQ(count(r, "mediation.received"), row.received);
+    });
+  }
+}
+
 // The median days of concluded reconsideration cases (REPORT.md; an even
 // count takes the mean of the two middle values), in districts and roll-ups
 // from the districts' own cases, never from their medians. Days run from
