@@ -626,6 +626,17 @@ class WorkdayTable {
   std::vector<int32_t> before_;  // working days from `from_` to each day of the window
 };
 
+// PendingCounters names a family's three counters of the cases pending at
+// a period's end: all of them, those past their time limit, and those whose
+// limit the calendar cannot give.
+struct PendingCounters {
+  int pending, over_limit, off_calendar;
+};
+constexpr PendingCounters kReconsiderationPending{kRPendingEnd, kRPendingOverLimit, kRPendingOffCalendar};
+constexpr PendingCounters kFirstInstancePending{kLPendingEndFirst, kLPendingOverLimitFirst,
+                                                kLPendingOffCalendarFirst};
+constexpr PendingCounters kMediationPending{kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar};
+
 // PendingLimits lets a vectorized loop count the cases pending at a
 // period's end whose time limit (a DayTable's end for their start day) had
 // passed by then, or lies outside the calendar, by comparing start days
@@ -666,6 +677,13 @@ struct PendingLimits {
   // called in loops the compiler vectorizes.
   struct Counts {
     uint32_t pending = 0, over_limit = 0, off_calendar = 0, outside = 0;
+    // add_to adds the sums (all but `outside`) to a region's counters.
+    template <typename N>
+    void add_to(N n, PendingCounters counters) const {
+      n[counters.pending] += pending;
+      n[counters.over_limit] += over_limit;
+      n[counters.off_calendar] += off_calendar;
+    }
   };
   void add(Counts& c, size_t which, bool pending, DayNumber opened) const {
     const bool windowed = in_window(opened);
@@ -723,7 +741,7 @@ struct Deadlines {
 // random.
 template <typename B, typename Limit>
 void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber opened, DayNumber closed,
-                   Limit&& limit, int pending, int over_limit, int off_calendar) {
+                   Limit&& limit, PendingCounters counters) {
   std::array<bool, 2> is_pending;
   for (size_t which = 0; which < 2; ++which) {
     is_pending[which] = open_at_end(periods[which].to, opened, closed);
@@ -734,9 +752,9 @@ void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber 
     const Period p = periods[static_cast<size_t>(which)];
     const bool pending_here = is_pending[static_cast<size_t>(which)];
     const auto n = block.at(region, which);
-    n[pending] += pending_here;
-    n[off_calendar] += pending_here & !has(end);
-    n[over_limit] += pending_here & has(end) & (end < p.to);
+    n[counters.pending] += pending_here;
+    n[counters.off_calendar] += pending_here & !has(end);
+    n[counters.over_limit] += pending_here & has(end) & (end < p.to);
   }
 }
 
@@ -794,7 +812,8 @@ void for_each_run(const std::vector<RegionIndex>& region, Range range, F&& f) {
       return _mm_cmpeq_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(r + at)), same);
     };
     for (; e + 16 <= last; e += 16) {
-      const __m128i all = _mm_and_si128(_mm_and_si128(equal(e), equal(e + 4)), _mm_and_si128(equal(e + 8), equal(e + 12)));
+      const __m128i all =
+          _mm_and_si128(_mm_and_si128(equal(e), equal(e + 4)), _mm_and_si128(equal(e + 8), equal(e + 12)));
       if (_mm_movemask_epi8(all) != 0xFFFF) break;
     }
 #endif
@@ -855,8 +874,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
       const Disposition disp = r.disposition[i];
       DayNumber acceptance = 0;
       const DayNumber deadline = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance);
-      tally_pending(block, region, periods, received[i], closed[i], [&] { return deadline; }, kRPendingEnd,
-                    kRPendingOverLimit, kRPendingOffCalendar);
+      tally_pending(block, region, periods, received[i], closed[i], [&] { return deadline; }, kReconsiderationPending);
       // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
       // within 5 working days of receipt.
       const DayNumber intake = has(accepted[i]) ? accepted[i]
@@ -950,9 +968,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
       n[kLReceived] += n_received;
       n[kLReceivedFirst] += n_received_first;
       n[kLDefenceKnown] += n_defence_known;
-      n[kLPendingEndFirst] += pending.pending;
-      n[kLPendingOverLimitFirst] += pending.over_limit;
-      n[kLPendingOffCalendarFirst] += pending.off_calendar;
+      pending.add_to(n, kFirstInstancePending);
       outside += pending.outside;
       // The 2020 SPC provisions, art. 1 and 7: appearance is counted per
       // level, over the cases of that level that held a hearing.
@@ -1021,7 +1037,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
     for (size_t i = b; i < e; ++i) {
       if (instance[i] != Instance::kFirst || limits.in_window(filed[i])) continue;
       tally_pending(block, region, periods, filed[i], closed[i], [&] { return deadlines.first_instance.end(filed[i]); },
-                    kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst);
+                    kFirstInstancePending);
     }
   });
 }
@@ -1144,16 +1160,14 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
       n[kMMajorGroup] += n_major;
       n[kMClosed] += n_closed;
       n[kMSuccess] += n_success;
-      n[kMPendingEnd] += pending.pending;
-      n[kMPendingOverLimit] += pending.over_limit;
-      n[kMPendingOffCalendar] += pending.off_calendar;
+      pending.add_to(n, kMediationPending);
       outside += pending.outside;
     }
     if (outside == 0) return;
     for (size_t i = b; i < e; ++i) {
       if (limits.in_window(received[i])) continue;
       tally_pending(block, region, periods, received[i], closed[i], [&] { return deadlines.mediation.end(received[i]); },
-                    kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar);
+                    kMediationPending);
     }
   });
 }
