@@ -59,12 +59,13 @@ std::string ratio(const Report& r, const char* id) {
   return std::to_string(f.value.num) + "/" + std::to_string(f.value.den);
 }
 
-// add_mediation adds a mediation of 440111 received on `on`, numbered after
-// those the dataset holds; closed as a success when `closed` is given.
-void add_mediation(Dataset& ds, Date on, std::optional<Date> closed = std::nullopt) {
+// add_mediation adds a mediation of `region` received on `on`, numbered
+// after those the dataset holds; closed as a success when `closed` is given.
+void add_mediation(Dataset& ds, Date on, std::optional<Date> closed = std::nullopt,
+                   const char* region = "440111") {
   MediationRecord m;
   m.case_id = "TJ-" + std::to_string(ds.mediation().size() + 1);
-  m.region = *RegionCode::parse("440111");
+  m.region = *RegionCode::parse(region);
   m.received_date = on;
   if (closed) {
     m.closed_date = *closed;
@@ -713,13 +714,7 @@ TEST(Report, RunsOfEveryLengthAroundTheSearchBlockCountEachRowOnce) {
   for (const int length : {1, 2, 15, 16, 17, 31, 32, 33, 47}) {
     SCOPED_TRACE(length);
     Dataset ds;
-    auto received = [&](const char* region) {
-      MediationRecord m;
-      m.case_id = "TJ-" + std::to_string(ds.mediation().size() + 1);
-      m.region = *RegionCode::parse(region);
-      m.received_date = Date(2019, 5, 6);
-      ASSERT_TRUE(ds.add(m).ok());
-    };
+    auto received = [&](const char* region) { add_mediation(ds, Date(2019, 5, 6), std::nullopt, region); };
     for (int k = 0; k < length; ++k) received("440111");
     for (int k = 0; k < 17; ++k) received("440103");
     received("440111");
