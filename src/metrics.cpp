@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <ostream>
+#include <string_view>
 #include <unordered_set>
 
 #if defined(__SSE2__)
@@ -731,6 +733,21 @@ struct Deadlines {
   PendingLimits mediation_pending;
 };
 
+// The record pass is compiled twice on x86-64: for any x86-64 (SSE2, what a
+// Debian build may assume) and for AVX2, chosen once at run time from the
+// CPU's own answer (record_pass). Its loops over runs vectorize, and AVX2's
+// registers are twice as wide. Its parts (FAZHI_PASS_PART) are inlined into
+// both builds, so each gets its own code. A plain branch chooses, not an
+// ifunc (target_clones), whose resolver runs before ThreadSanitizer is set
+// up and crashes its builds.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define FAZHI_PASS_AVX2 1
+#define FAZHI_PASS_PART __attribute__((always_inline))
+#else
+#define FAZHI_PASS_AVX2 0
+#define FAZHI_PASS_PART
+#endif
+
 // tally_pending counts a case opened on `opened` and closed on `closed` as
 // pending at the end of each period it spans (open_at_end(p.to)), and
 // whether its time limit (`limit()`, kNoDay when the calendar cannot answer)
@@ -740,6 +757,7 @@ struct Deadlines {
 // of branching on them: a case is pending at one end and not at the other at
 // random.
 template <typename B, typename Limit>
+FAZHI_PASS_PART inline
 void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber opened, DayNumber closed,
                    Limit&& limit, PendingCounters counters) {
   std::array<bool, 2> is_pending;
@@ -763,6 +781,7 @@ void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber 
 // calendar days with the rest-day roll-over (art. 88 para 1). Without a
 // recorded acceptance the case counts as accepted when the 5-working-day
 // review ends (art. 30 para 3). kNoDay when the calendar cannot answer.
+FAZHI_PASS_PART inline
 DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const Profile& profile,
                                    const Calendar& cal, const Deadlines& deadlines, DayNumber& acceptance) {
   acceptance = has(r.accepted[i]) ? r.accepted[i] : deadlines.acceptance_review.end(r.received[i]);
@@ -798,6 +817,7 @@ struct Range {
 // 32 bits).
 constexpr size_t kMaxRun = size_t{1} << 20;
 template <typename F>
+FAZHI_PASS_PART inline
 void for_each_run(const std::vector<RegionIndex>& region, Range range, F&& f) {
   const RegionIndex* r = region.data();
   for (size_t b = range.begin; b < range.end;) {
@@ -847,6 +867,7 @@ std::array<ClosedCounts, kDispositions> closed_counts() {
   return out;
 }
 
+FAZHI_PASS_PART inline
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
                            const Calendar& cal, const Deadlines& deadlines, Range range, const Rows& rows,
                            ReconsiderationBlock& block, std::vector<CaseDays>& days) {
@@ -854,7 +875,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
   const DayNumber* accepted = r.accepted.data();
   const DayNumber* closed = r.closed.data();
   const std::array<ClosedCounts, kDispositions> by_disposition = closed_counts();
-  for_each_run(r.region, range, [&](RegionIndex index, size_t b, size_t e) {
+  for_each_run(r.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     // The counts that need no calendar, a period at a time (vectorized).
     for (int which = 0; which < 2; ++which) {
@@ -934,6 +955,7 @@ std::array<OutcomeCounts, kLitigationOutcomes> outcome_counts() {
   return out;
 }
 
+FAZHI_PASS_PART inline
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Deadlines& deadlines, Range range,
                       const Rows& rows, LitigationBlock& block) {
   const DayNumber* filed = l.filed.data();
@@ -947,7 +969,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
   const std::array<OutcomeCounts, kLitigationOutcomes> by_outcome = outcome_counts();
   // 行政诉讼法 art. 81: first instance within six months of filing.
   const PendingLimits& limits = deadlines.first_instance_pending;
-  for_each_run(l.region, range, [&](RegionIndex index, size_t b, size_t e) {
+  for_each_run(l.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     // The counts, a period at a time over the run, in loops without branches
     // that the compiler vectorizes (three loops: one would hold more sums
@@ -1042,6 +1064,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
   });
 }
 
+FAZHI_PASS_PART inline
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
                      const Deadlines& deadlines, Range range, const Rows& rows, LegalAidBlock& block,
                      std::vector<LotteryDraw>& draws) {
@@ -1057,7 +1080,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
   // method, which is mispredicted (lottery or designated at random).
   size_t drawn = draws.size();
   draws.resize(drawn + range.end - range.begin);
-  for_each_run(a.region, range, [&](RegionIndex index, size_t b, size_t e) {
+  for_each_run(a.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     // The counts that need no calendar, a period at a time over the run, in
     // loops without branches that the compiler vectorizes.
@@ -1132,6 +1155,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
   draws.resize(drawn);
 }
 
+FAZHI_PASS_PART inline
 void tally_mediation(const MediationColumns& m, const Periods& periods, const Deadlines& deadlines, Range range,
                      const Rows& rows, MediationBlock& block) {
   const DayNumber* received = m.received.data();
@@ -1140,7 +1164,7 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
   const Tri* major_group = m.major_group.data();
   // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
   const PendingLimits& limits = deadlines.mediation_pending;
-  for_each_run(m.region, range, [&](RegionIndex index, size_t b, size_t e) {
+  for_each_run(m.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     uint32_t outside = 0;  // pending cases received outside the limits' window
     for (size_t which = 0; which < 2; ++which) {
@@ -1172,8 +1196,9 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
   });
 }
 
+FAZHI_PASS_PART inline
 void tally_registry(const RegistryColumns& g, const Periods& periods, Range range, const Rows& rows, RegistryBlock& block) {
-  for_each_run(g.region, range, [&](RegionIndex index, size_t b, size_t e) {
+  for_each_run(g.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     for (size_t i = b; i < e; ++i) {
       const size_t k = static_cast<size_t>(g.kind[i]);
@@ -1188,8 +1213,9 @@ void tally_registry(const RegistryColumns& g, const Periods& periods, Range rang
   });
 }
 
+FAZHI_PASS_PART inline
 void tally_activity(const ActivityColumns& x, const Periods& periods, Range range, const Rows& rows, ActivityBlock& block) {
-  for_each_run(x.region, range, [&](RegionIndex index, size_t b, size_t e) {
+  for_each_run(x.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     for (size_t i = b; i < e; ++i) {
       const auto n = block.at(region, slot_of(periods, x.date[i]));
@@ -1251,9 +1277,10 @@ struct Pass {
 };
 
 // record_pass tallies the k-th of `parts` shares of every family's rows.
-void record_pass(const Dataset& ds, const Periods& periods, const Profile& profile, const Calendar& cal,
-                 const Deadlines& deadlines, const Rows& rows, size_t k, size_t parts, Pass& pass,
-                 std::vector<CaseDays>& days, std::vector<LotteryDraw>& draws) {
+FAZHI_PASS_PART inline void record_pass_parts(const Dataset& ds, const Periods& periods, const Profile& profile,
+                                              const Calendar& cal, const Deadlines& deadlines, const Rows& rows,
+                                              size_t k, size_t parts, Pass& pass, std::vector<CaseDays>& days,
+                                              std::vector<LotteryDraw>& draws) {
   auto share = [&](const auto& columns) { return Range::share(columns.size(), k, parts); };
   tally_reconsideration(ds.reconsideration(), periods, profile, cal, deadlines, share(ds.reconsideration()), rows,
                         pass.reconsideration, days);
@@ -1262,6 +1289,31 @@ void record_pass(const Dataset& ds, const Periods& periods, const Profile& profi
   tally_mediation(ds.mediation(), periods, deadlines, share(ds.mediation()), rows, pass.mediation);
   tally_registry(ds.registry(), periods, share(ds.registry()), rows, pass.registry);
   tally_activity(ds.activity(), periods, share(ds.activity()), rows, pass.activity);
+}
+// The pass's two builds (FAZHI_PASS_AVX2).
+template <typename... Args>
+void record_pass_sse2(Args&... args) {
+  record_pass_parts(args...);
+}
+#if FAZHI_PASS_AVX2
+template <typename... Args>
+__attribute__((target("avx2"))) void record_pass_avx2(Args&... args) {
+  record_pass_parts(args...);
+}
+#endif
+void record_pass(const Dataset& ds, const Periods& periods, const Profile& profile, const Calendar& cal,
+                 const Deadlines& deadlines, const Rows& rows, size_t k, size_t parts, Pass& pass,
+                 std::vector<CaseDays>& days, std::vector<LotteryDraw>& draws) {
+#if FAZHI_PASS_AVX2
+  // FAZHI_CPU=baseline keeps to the SSE2 build, so that the tests (and
+  // anyone comparing) run it on a CPU with AVX2 too.
+  static const bool avx2 = [] {
+    const char* cpu = std::getenv("FAZHI_CPU");
+    return __builtin_cpu_supports("avx2") && !(cpu != nullptr && std::string_view(cpu) == "baseline");
+  }();
+  if (avx2) return record_pass_avx2(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
+#endif
+  record_pass_sse2(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
 }
 
 // tally makes the one pass over every record. With threads > 1 each thread
