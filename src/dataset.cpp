@@ -545,7 +545,7 @@ struct RangeOut {
   // Made at a group's first id; kept whole by the index when large (adopt_ids).
   std::array<std::shared_ptr<std::string>, IdIndex::kGroups> id_bytes;
   std::array<uint32_t, IdIndex::kGroups> id_chunk{};  // the chunk the index refers to; 0: copied
-  size_t expected_rows = 0;  // the range's line feeds, an upper bound on its rows
+  size_t expected_rows = 0;  // about the range's rows (parse_range's guess)
   // Where every kRowBlock-th kept row starts (relative to `begin`): a
   // duplicate's row is found again from its block's start (finish), so a
   // range keeps 4 bytes per 64 rows rather than per row.
@@ -867,6 +867,15 @@ void commit_ranges(Store& store, const std::vector<RangeOut<K>*>& ranges, int th
     }
   } else {
     copy_ranges<K>(dst, ranges, text_map, region_map, threads);
+  }
+  if (first == 0 && n == 1) {
+    // Columns taken over from the range hold the capacity parse_range
+    // guessed: more than a few rows' worth is given back, so the dataset
+    // holds what it keeps (copy_ranges sizes its columns exactly).
+    for_each_member<K>([&](auto m) {
+      auto& column = dst.*m;
+      if (column.capacity() > column.size() + column.size() / 64 + 64) column.shrink_to_fit();
+    });
   }
   if constexpr (K::kKind == RecordKind::kRegions) {
     for (size_t i = first; i < dst.size(); ++i) store.region_name[dst.region[i]] = dst.name[i];
@@ -1282,6 +1291,10 @@ struct Utf8Window {
 // pages back (Source::release).
 inline constexpr size_t kReleaseStep = size_t{8} << 20;
 
+// kRowSample is how much of a range parse_range reads ahead to guess its
+// rows.
+inline constexpr size_t kRowSample = size_t{1} << 20;
+
 template <typename K>
 void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict);
 
@@ -1290,24 +1303,31 @@ template <typename K>
 void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   // Kept rows are at most the line feeds, and at most one per header_fields
   // bytes (a kept row has every field, so header_fields - 1 commas and a line
-  // break). Reserving that keeps the columns from growing (and copying) as
-  // they fill. Hostile text (line feeds inside one quoted field, blank lines)
-  // can make the bound loose: the capacity is then given back, so a dataset
-  // holds about what it kept. The line feeds are counted a step at a time,
-  // each step's pages given back at once.
+  // break). Reserving about that many keeps the columns from growing (and
+  // copying) as they fill. Counting every line feed first would read the
+  // range twice, and fault its pages in twice; the line feeds of its first
+  // kRowSample bytes are counted instead, scaled to the whole range with a
+  // sixteenth to spare. Exports repeat one layout row after row, so the guess
+  // is close; a range it falls short of grows its columns as vectors do, and
+  // capacity the range does not use is never touched, so costs no memory
+  // (hostile text, line feeds inside one quoted field or blank lines, can
+  // make it loose: the capacity is then given back).
   const std::string_view text = f.src.text;
-  size_t lines = 1;
-  for (size_t at = out.begin; at < out.end; at += kReleaseStep) {
-    const size_t to = std::min(out.end, at + kReleaseStep);
-    lines += count_byte(text.substr(at, to - at), '\n');
-    f.src.release(at, to);
-  }
   const size_t bytes = out.end - out.begin;
-  const size_t rows = std::min(lines, bytes / std::max<size_t>(f.header_fields, 1) + 1);
+  const size_t sample = std::min(bytes, kRowSample);
+  const size_t sampled = count_byte(text.substr(out.begin, sample), '\n') + 1;
+  // The sample's rows scaled to the range (the range's own when it is no
+  // larger than the sample, an empty one too).
+  const size_t scaled = sample == bytes ? sampled : bytes / sample * sampled + bytes % sample * sampled / sample;
+  const size_t guess = scaled + (sample == bytes ? 0 : scaled / 16);
+  const size_t most = bytes / std::max<size_t>(f.header_fields, 1) + 1;
+  const size_t rows = std::min(guess, most);
   for_each_member<K>([&](auto m) { (out.cols.*m).reserve(rows); });
   if constexpr (K::kHasId) {
     out.id_shard.reserve(rows);
-    out.expected_rows = rows;
+    // The id buffers keep a spare of their own (stage_row), and their slack
+    // is held as long as the dataset: the guess without the sixteenth.
+    out.expected_rows = std::min(scaled, most);
     out.block_off.reserve(rows / kRowBlock + 1);
   }
   parse_rows(f, out, strict);

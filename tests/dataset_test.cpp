@@ -921,6 +921,33 @@ TEST(Dataset, MemoryUsageCountsColumnsAndIds) {
   EXPECT_EQ(m.id_text, 2u);
 }
 
+// A range reserves room for the rows its first megabyte suggests. A file
+// whose first megabyte holds long rows and the rest short ones outgrows that
+// guess: every row is still read, and the columns hold no more than the same
+// rows read from a file that keeps to one layout.
+TEST(Dataset, RowsBeyondTheFirstMegabytesGuessAreAllReadAndHeldTight) {
+  constexpr int kLong = 5000, kShort = 100000, kPad = 220;
+  static_assert(kLong * kPad > (1 << 20), "the long rows fill the first megabyte");
+  std::string skewed = "case_id,region,received_date\n", even = skewed;
+  for (int i = 0; i < kLong + kShort; ++i) {
+    const std::string pad(i < kLong ? kPad : 0, ' ');
+    absl::StrAppend(&skewed, "M", i, ",440111,", pad, "2019-01-01\n");
+    absl::StrAppend(&even, "M", i, ",440111,2019-01-01\n");
+  }
+  LoadOptions one_thread;
+  one_thread.threads = 1;
+  Dataset a, b;
+  absl::StatusOr<LoadSummary> sa = a.load_buffer(RecordKind::kMediation, skewed, "skewed.csv", one_thread);
+  absl::StatusOr<LoadSummary> sb = b.load_buffer(RecordKind::kMediation, even, "even.csv", one_thread);
+  ASSERT_TRUE(sa.ok() && sb.ok());
+  ExpectInvariant(*sa);
+  EXPECT_EQ(sa->files[0].rows_read, kLong + kShort);
+  EXPECT_EQ(sa->files[0].rows_kept, kLong + kShort);
+  EXPECT_EQ(a.mediation().received, b.mediation().received);
+  EXPECT_EQ(a.mediation().size(), size_t{kLong + kShort});
+  EXPECT_EQ(a.memory_usage().columns, b.memory_usage().columns);
+}
+
 TEST(Dataset, SealFreesTheIdIndexAndRefusesLaterRows) {
   Dataset ds;
   ASSERT_TRUE(ds.load_buffer(RecordKind::kMediation,
