@@ -545,7 +545,7 @@ struct RangeOut {
   // Made at a group's first id; kept whole by the index when large (adopt_ids).
   std::array<std::shared_ptr<std::string>, IdIndex::kGroups> id_bytes;
   std::array<uint32_t, IdIndex::kGroups> id_chunk{};  // the chunk the index refers to; 0: copied
-  size_t expected_rows = 0;  // about the range's rows (parse_range's guess)
+  size_t expected_rows = 0;  // about the range's rows (guess_rows)
   // Where every kRowBlock-th kept row starts (relative to `begin`): a
   // duplicate's row is found again from its block's start (finish), so a
   // range keeps 4 bytes per 64 rows rather than per row.
@@ -1291,9 +1291,22 @@ struct Utf8Window {
 // pages back (Source::release).
 inline constexpr size_t kReleaseStep = size_t{8} << 20;
 
-// kRowSample is how much of a range parse_range reads ahead to guess its
-// rows.
-inline constexpr size_t kRowSample = size_t{1} << 20;
+// guess_rows is about the rows of `text` (its line feeds + 1): all of them
+// counted when it is short, else those of kRowSamples windows of
+// kRowWindow bytes spread evenly over it, scaled to its length, with 1/128
+// more to spare. The windows see the whole text, not only its start, where
+// a file's rows may be longer or shorter than later on.
+inline constexpr size_t kRowSamples = 16, kRowWindow = size_t{64} << 10;
+size_t guess_rows(std::string_view text) {
+  if (text.size() <= kRowSamples * kRowWindow) return count_byte(text, '\n') + 1;
+  const size_t stride = text.size() / kRowSamples;  // >= kRowWindow
+  size_t lines = 0;
+  for (size_t k = 0; k < kRowSamples; ++k) lines += count_byte(text.substr(k * stride, kRowWindow), '\n');
+  // lines * size / (kRowSamples * kRowWindow), without overflow for any size.
+  const size_t sampled = kRowSamples * kRowWindow;
+  const size_t scaled = text.size() / sampled * lines + text.size() % sampled * lines / sampled + 1;
+  return scaled + scaled / 128;
+}
 
 template <typename K>
 void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict);
@@ -1305,29 +1318,21 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   // bytes (a kept row has every field, so header_fields - 1 commas and a line
   // break). Reserving about that many keeps the columns from growing (and
   // copying) as they fill. Counting every line feed first would read the
-  // range twice, and fault its pages in twice; the line feeds of its first
-  // kRowSample bytes are counted instead, scaled to the whole range with a
-  // sixteenth to spare. Exports repeat one layout row after row, so the guess
-  // is close; a range it falls short of grows its columns as vectors do, and
-  // capacity the range does not use is never touched, so costs no memory
-  // (hostile text, line feeds inside one quoted field or blank lines, can
-  // make it loose: the capacity is then given back).
+  // range twice, and fault its pages in twice; the line feeds of
+  // kRowSamples windows spread over it are counted instead, scaled to the
+  // whole range with a little to spare. Exports repeat one layout row after
+  // row, so the guess is close; a range it falls short of grows its columns
+  // as vectors do, and commit_ranges gives back capacity well beyond the
+  // rows (hostile text, line feeds inside one quoted field or blank lines,
+  // can make the guess loose too).
   const std::string_view text = f.src.text;
   const size_t bytes = out.end - out.begin;
-  const size_t sample = std::min(bytes, kRowSample);
-  const size_t sampled = count_byte(text.substr(out.begin, sample), '\n') + 1;
-  // The sample's rows scaled to the range (the range's own when it is no
-  // larger than the sample, an empty one too).
-  const size_t scaled = sample == bytes ? sampled : bytes / sample * sampled + bytes % sample * sampled / sample;
-  const size_t guess = scaled + (sample == bytes ? 0 : scaled / 16);
-  const size_t most = bytes / std::max<size_t>(f.header_fields, 1) + 1;
-  const size_t rows = std::min(guess, most);
+  const size_t rows = std::min(guess_rows(text.substr(out.begin, bytes)),
+                               bytes / std::max<size_t>(f.header_fields, 1) + 1);
   for_each_member<K>([&](auto m) { (out.cols.*m).reserve(rows); });
   if constexpr (K::kHasId) {
     out.id_shard.reserve(rows);
-    // The id buffers keep a spare of their own (stage_row), and their slack
-    // is held as long as the dataset: the guess without the sixteenth.
-    out.expected_rows = std::min(scaled, most);
+    out.expected_rows = rows;
     out.block_off.reserve(rows / kRowBlock + 1);
   }
   parse_rows(f, out, strict);
