@@ -870,8 +870,9 @@ void commit_ranges(Store& store, const std::vector<RangeOut<K>*>& ranges, int th
   }
   if (first == 0 && n == 1) {
     // Columns taken over from the range hold the capacity parse_range
-    // guessed: more than a few rows' worth is given back, so the dataset
-    // holds what it keeps (copy_ranges sizes its columns exactly).
+    // guessed, or grew to: more than a few rows' worth is given back, so the
+    // dataset holds what it keeps (copy_ranges sizes its columns exactly).
+    // The one place a load gives capacity back.
     for_each_member<K>([&](auto m) {
       auto& column = dst.*m;
       if (column.capacity() > column.size() + column.size() / 64 + 64) column.shrink_to_fit();
@@ -1322,9 +1323,10 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   // kRowSamples windows spread over it are counted instead, scaled to the
   // whole range with a little to spare. Exports repeat one layout row after
   // row, so the guess is close; a range it falls short of grows its columns
-  // as vectors do, and commit_ranges gives back capacity well beyond the
-  // rows (hostile text, line feeds inside one quoted field or blank lines,
-  // can make the guess loose too).
+  // as vectors do (hostile text, line feeds inside one quoted field or blank
+  // lines, can make it loose the other way). Capacity the rows never reach
+  // is never touched, so costs no memory while the range lives;
+  // commit_ranges gives back what the dataset would keep.
   const std::string_view text = f.src.text;
   const size_t bytes = out.end - out.begin;
   const size_t rows = std::min(guess_rows(text.substr(out.begin, bytes)),
@@ -1336,14 +1338,6 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     out.block_off.reserve(rows / kRowBlock + 1);
   }
   parse_rows(f, out, strict);
-  auto tighten = [](auto& v) {
-    if (v.capacity() > 2 * v.size() + 1024) v.shrink_to_fit();
-  };
-  for_each_member<K>([&](auto m) { tighten(out.cols.*m); });
-  if constexpr (K::kHasId) {
-    tighten(out.id_shard);
-    tighten(out.block_off);
-  }
 }
 
 // parse_rows is flattened: every call inside it (field readers, the row

@@ -1290,11 +1290,7 @@ FAZHI_PASS_PART inline void record_pass_parts(const Dataset& ds, const Periods& 
   tally_registry(ds.registry(), periods, share(ds.registry()), rows, pass.registry);
   tally_activity(ds.activity(), periods, share(ds.activity()), rows, pass.activity);
 }
-// The pass's two builds (FAZHI_PASS_AVX2).
-template <typename... Args>
-void record_pass_sse2(Args&... args) {
-  record_pass_parts(args...);
-}
+// The pass's AVX2 build (FAZHI_PASS_AVX2); record_pass inlines the other.
 #if FAZHI_PASS_AVX2
 template <typename... Args>
 __attribute__((target("avx2"))) void record_pass_avx2(Args&... args) {
@@ -1313,7 +1309,7 @@ void record_pass(const Dataset& ds, const Periods& periods, const Profile& profi
   }();
   if (avx2) return record_pass_avx2(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
 #endif
-  record_pass_sse2(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
+  record_pass_parts(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
 }
 
 // tally makes the one pass over every record. With threads > 1 each thread
