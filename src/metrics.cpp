@@ -447,6 +447,11 @@ struct Tally {
 // record order to one flat list, and grouped by slot after the pass, since
 // appending to a list per slot would touch a random list per record.
 struct SlotValue {
+  // Left uninitialized by default: the pass sizes its list of draws for
+  // every row and writes only the draws, so a vector of them is not zeroed
+  // first (nor its pages touched) for nothing.
+  SlotValue() {}  // NOLINT: not = default, which would zero them
+  SlotValue(uint32_t s, uint32_t v) : slot(s), value(v) {}
   uint32_t slot;
   uint32_t value;
 };
@@ -596,6 +601,21 @@ class DayTable {
   std::vector<DayNumber> ends_;
 };
 
+// The record pass is compiled twice on x86-64: for any x86-64 (SSE2, what a
+// Debian build may assume) and for AVX2, chosen once at run time from the
+// CPU's own answer (record_pass). Its loops over runs vectorize, and AVX2's
+// registers are twice as wide. Its parts (FAZHI_PASS_PART) are inlined into
+// both builds, so each gets its own code. A plain branch chooses, not an
+// ifunc (target_clones), whose resolver runs before ThreadSanitizer is set
+// up and crashes its builds.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define FAZHI_PASS_AVX2 1
+#define FAZHI_PASS_PART __attribute__((always_inline))
+#else
+#define FAZHI_PASS_AVX2 0
+#define FAZHI_PASS_PART
+#endif
+
 // WorkdayTable answers Calendar::try_workdays_between for two days of a
 // window from a table of the window's working days, asked of the Calendar
 // once per pass (a table lookup is two loads; the Calendar checks its
@@ -605,8 +625,14 @@ class DayTable {
 class WorkdayTable {
  public:
   WorkdayTable(const Calendar& cal, DayNumber from, DayNumber to) : cal_(&cal), from_(from) {
+    // The window runs on a year past `to` where the Calendar covers that
+    // year: a case decided late in a period is often assigned after it.
     int32_t wd = 0;
-    if (!cal.try_workdays_between(from, to, wd)) return;  // not wholly covered: ask the Calendar
+    if (cal.try_workdays_between(from, to + 366, wd)) {
+      to += 366;
+    } else if (!cal.try_workdays_between(from, to, wd)) {
+      return;  // not wholly covered: ask the Calendar
+    }
     before_.resize(static_cast<size_t>(to - from) + 1);
     for (size_t i = 0; i < before_.size(); ++i) {
       cal.try_workdays_between(from, from + static_cast<DayNumber>(i), before_[i]);
@@ -621,8 +647,49 @@ class WorkdayTable {
     }
     return cal_->try_workdays_between(a, b, out);
   }
+  // kOffCalendar: between_each's answer for two days the Calendar cannot
+  // count between (or a day not recorded).
+  static constexpr int32_t kOffCalendar = INT32_MIN;
+  // between_each answers between(a[i], b[i]) for i < out.size() into out[i],
+  // kOffCalendar where it has no answer. The pass asks it of a run's rows at
+  // once: the table's loads do not wait on a branch per row and vectorize
+  // (AVX2 gathers), and only the rows outside the window ask the Calendar.
+  FAZHI_PASS_PART inline void between_each(const DayNumber* a, const DayNumber* b, std::span<int32_t> out) const {
+    const auto size = static_cast<uint32_t>(before_.size());
+    const uint32_t outside = size > 0 ? from_table(before_.data(), size, static_cast<uint32_t>(from_), a, b,
+                                                   out.data(), out.size())
+                                      : static_cast<uint32_t>(out.size());
+    if (outside == 0) return;  // no day recorded outside the window
+    for (size_t i = 0; i < out.size(); ++i) {
+      const uint32_t ia = static_cast<uint32_t>(a[i]) - static_cast<uint32_t>(from_);
+      const uint32_t ib = static_cast<uint32_t>(b[i]) - static_cast<uint32_t>(from_);
+      if ((ia < size) & (ib < size)) continue;
+      int32_t wd = 0;
+      out[i] = has(a[i]) && has(b[i]) && cal_->try_workdays_between(a[i], b[i], wd) ? wd : kOffCalendar;
+    }
+  }
 
  private:
+  // from_table answers between_each's rows inside the window, `size` days
+  // from `from`, and kOffCalendar for the others; it returns how many of
+  // those have both days recorded. __restrict parameters: GCC gathers the
+  // table's loads only when it knows the answers are not in the table.
+  FAZHI_PASS_PART static inline uint32_t from_table(const int32_t* __restrict before, uint32_t size, uint32_t from,
+                                                    const DayNumber* __restrict a, const DayNumber* __restrict b,
+                                                    int32_t* __restrict out, size_t n) {
+    uint32_t outside = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t ia = static_cast<uint32_t>(a[i]) - from, ib = static_cast<uint32_t>(b[i]) - from;
+      // Masks rather than choices, which GCC compiles as branches.
+      const bool inside = (ia < size) & (ib < size);
+      const uint32_t keep = 0u - static_cast<uint32_t>(inside);
+      const uint32_t wd = static_cast<uint32_t>(before[ib & keep] - before[ia & keep]);
+      out[i] = static_cast<int32_t>((wd & keep) | (static_cast<uint32_t>(kOffCalendar) & ~keep));
+      outside += !inside & has(a[i]) & has(b[i]);
+    }
+    return outside;
+  }
+
   const Calendar* cal_;
   DayNumber from_;
   std::vector<int32_t> before_;  // working days from `from_` to each day of the window
@@ -732,21 +799,6 @@ struct Deadlines {
   PendingLimits first_instance_pending;
   PendingLimits mediation_pending;
 };
-
-// The record pass is compiled twice on x86-64: for any x86-64 (SSE2, what a
-// Debian build may assume) and for AVX2, chosen once at run time from the
-// CPU's own answer (record_pass). Its loops over runs vectorize, and AVX2's
-// registers are twice as wide. Its parts (FAZHI_PASS_PART) are inlined into
-// both builds, so each gets its own code. A plain branch chooses, not an
-// ifunc (target_clones), whose resolver runs before ThreadSanitizer is set
-// up and crashes its builds.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define FAZHI_PASS_AVX2 1
-#define FAZHI_PASS_PART __attribute__((always_inline))
-#else
-#define FAZHI_PASS_AVX2 0
-#define FAZHI_PASS_PART
-#endif
 
 // tally_pending counts a case opened on `opened` and closed on `closed` as
 // pending at the end of each period it spans (open_at_end(p.to)), and
@@ -1064,6 +1116,12 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
   });
 }
 
+// scratch is the first n values of a scratch vector, grown when short.
+inline std::span<int32_t> scratch(std::vector<int32_t>& v, size_t n) {
+  if (v.size() < n) v.resize(n);
+  return {v.data(), n};
+}
+
 FAZHI_PASS_PART inline
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
                      const Deadlines& deadlines, Range range, const Rows& rows, LegalAidBlock& block,
@@ -1073,8 +1131,13 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
   const Tri* commitment = a.commitment.data();
   const int64_t* recovered_fen = a.recovered_fen.data();
   const DayNumber* assigned = a.assigned.data();
+  const DayNumber* applied = a.applied.data();
+  const DayNumber* decided = a.decided.data();
   const AssignmentMethod* method = a.assignment_method.data();
   const bool has_case_limit = profile.legal_aid_case_limit_days.has_value();
+  const int32_t review_limit = profile.legal_aid_review_limit_workdays;
+  const int32_t assignment_limit = profile.legal_aid_assignment_limit_workdays;
+  std::vector<int32_t> review_days, assignment_days;  // scratch, a run's rows
   // Each lottery assignment with a lawyer is a draw. The draws are written
   // at `drawn` and kept by moving it on, rather than by a branch on the
   // method, which is mispredicted (lottery or designated at random).
@@ -1112,45 +1175,58 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       n[kALottery] += n_lottery;
       if (has_case_limit) n[kAPendingOverLimit] += n_over_limit;
     }
-    // Recovered money is summed here, by slot, not in the loop above: its
-    // 64-bit values would keep that loop from vectorizing (SSE2 has no
-    // 64-bit compare).
-    std::array<int64_t, kSlots> recovered{};
-    for (size_t i = b; i < e; ++i) {
-      const DayNumber decided = a.decided[i];
-      recovered[static_cast<size_t>(slot_of(periods, closed[i]))] += std::max<int64_t>(0, recovered_fen[i]);  // -1: not recorded
+    // The working days of each row's review and assignment, for both periods.
+    const std::span<int32_t> review = scratch(review_days, e - b), assignment = scratch(assignment_days, e - b);
+    deadlines.workdays.between_each(applied + b, decided + b, review);
+    deadlines.workdays.between_each(decided + b, assigned + b, assignment);
+    constexpr int32_t kOffCalendar = WorkdayTable::kOffCalendar;
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      const auto n = block.at(region, which);
       // 法律援助法 art. 43: review within 7 days of the application (working
       // days, as the ministry's procedure rules count them).
-      if (const int slot = slot_of(periods, decided); slot != kDiscard) {
-        const auto n = block.at(region, slot);
-        ++n[kADecided];
-        int32_t wd = 0;
-        if (!deadlines.workdays.between(a.applied[i], decided, wd)) {
-          ++n[kAReviewOffCalendar];
-        } else {
-          n[kAReviewSum] += wd;
-          n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], wd);
-          n[kAReviewOnTime] += wd <= profile.legal_aid_review_limit_workdays;
-        }
+      uint32_t n_decided = 0, n_review_off = 0, n_review_on_time = 0;
+      int64_t review_sum = 0;
+      int32_t review_max = 0;
+      for (size_t i = b; i < e; ++i) {
+        const bool d = in(p, decided[i]);
+        const int32_t wd = review[i - b];
+        const bool counted = d & (wd != kOffCalendar);
+        n_decided += d;
+        n_review_off += d & (wd == kOffCalendar);
+        review_sum += counted ? wd : 0;
+        review_max = std::max(review_max, counted ? wd : 0);
+        n_review_on_time += counted & (wd <= review_limit);
       }
-      // Art. 43: assign within 3 days of the decision to grant aid.
-      if (const int slot = slot_of(periods, assigned[i]); slot != kDiscard) {
-        const auto n = block.at(region, slot);
-        draws[drawn] = {region * 2 + static_cast<uint32_t>(slot), a.lawyer[i]};
-        drawn += (method[i] == AssignmentMethod::kLottery) & (a.lawyer[i] != 0);
-        if (has(decided)) {
-          ++n[kAAssignedDecided];
-          int32_t wd = 0;
-          if (!deadlines.workdays.between(decided, assigned[i], wd)) {
-            ++n[kAAssignOffCalendar];
-          } else {
-            n[kAAssignOnTime] += wd <= profile.legal_aid_assignment_limit_workdays;
-          }
-        }
+      n[kADecided] += n_decided;
+      n[kAReviewOffCalendar] += n_review_off;
+      n[kAReviewSum] += review_sum;
+      n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], review_max);
+      n[kAReviewOnTime] += n_review_on_time;
+      // Art. 43: assign within 3 days of the decision to grant aid. Recovered
+      // money is summed here, by the period the case closed in, not in the
+      // first loop: its 64-bit values would keep that one from vectorizing.
+      uint32_t n_assigned_decided = 0, n_assign_off = 0, n_assign_on_time = 0;
+      int64_t recovered = 0;
+      for (size_t i = b; i < e; ++i) {
+        const bool counted = in(p, assigned[i]) & has(decided[i]);
+        const int32_t wd = assignment[i - b];
+        n_assigned_decided += counted;
+        n_assign_off += counted & (wd == kOffCalendar);
+        n_assign_on_time += counted & (wd != kOffCalendar) & (wd <= assignment_limit);
+        const int64_t fen = recovered_fen[i];  // -1: not recorded
+        recovered += (0 - static_cast<int64_t>(in(p, closed[i]))) & fen & ~(fen >> 63);
       }
+      n[kAAssignedDecided] += n_assigned_decided;
+      n[kAAssignOffCalendar] += n_assign_off;
+      n[kAAssignOnTime] += n_assign_on_time;
+      n[kARecoveredFen] += recovered;
     }
-    block.at(region, 0)[kARecoveredFen] += recovered[0];
-    block.at(region, 1)[kARecoveredFen] += recovered[1];
+    for (size_t i = b; i < e; ++i) {
+      const int slot = slot_of(periods, assigned[i]);
+      draws[drawn] = {region * 2 + static_cast<uint32_t>(slot), a.lawyer[i]};
+      drawn += (slot != kDiscard) & (method[i] == AssignmentMethod::kLottery) & (a.lawyer[i] != 0);
+    }
   });
   draws.resize(drawn);
 }

@@ -449,6 +449,35 @@ TEST(Report, WorkingDaysFarBeforeThePeriodAreTheCalendarsCount) {
   EXPECT_EQ(ratio(r, "legal_aid.review_on_time_rate"), "1/2");
 }
 
+// The table of working days runs a year past the period where the Calendar
+// covers that year, and no further where it does not: a 2026 report (the
+// last year loaded) counts its own December from the table, and an
+// assignment dated in unloaded 2027 is left to the Calendar, which cannot
+// answer, without touching the 2026 figures. FA-1: applied Thursday 12-24,
+// decided Monday 12-28 (2 working days), assigned Thursday 12-31 (3, on
+// time); FA-2: applied 12-28, decided 12-29 (1), assigned 2027-01-04.
+TEST(Report, WorkingDaysInTheCalendarsLastYear) {
+  Dataset ds;
+  auto assigned = [&](const char* id, Date applied, Date decided, Date assigned) {
+    LegalAidRecord a;
+    a.case_id = id;
+    a.region = *RegionCode::parse("440111");
+    a.applied_date = applied;
+    a.decided_date = decided;
+    a.decision = AidDecision::kGranted;
+    a.accepted_date = decided;
+    a.assigned_date = assigned;
+    ASSERT_TRUE(ds.add(a).ok());
+  };
+  assigned("FA-1", Date(2026, 12, 24), Date(2026, 12, 28), Date(2026, 12, 31));
+  assigned("FA-2", Date(2026, 12, 28), Date(2026, 12, 29), Date(2027, 1, 4));
+  const Report r = report_in(ds, "440111", 2026);
+  EXPECT_EQ(ratio(r, "legal_aid.review_workdays_max"), "2/1");
+  EXPECT_EQ(ratio(r, "legal_aid.review_workdays_mean"), "3/2");
+  EXPECT_EQ(ratio(r, "legal_aid.assignment_on_time_rate"), "1/1");
+  for (const std::string& n : r.data_quality.notices) EXPECT_EQ(n.find("outside the loaded calendar"), std::string::npos);
+}
+
 // The statutory deadlines as the profile's rules count them, on dates where
 // the rules differ: 60 days from 2019-08-13 and 15 days from 2019-09-27 both
 // end on Saturday 2019-10-12, a make-up working day (调休上班) after National
