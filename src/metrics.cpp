@@ -895,28 +895,43 @@ void for_each_run(const std::vector<RegionIndex>& region, Range range, F&& f) {
   }
 }
 
-// ClosedCounts is what a concluded reconsideration case adds by its
+// ClosedFlags is what a concluded reconsideration case adds by its
 // disposition: records.cpp's rules (correction_class, is_concluded,
 // is_decided_on_merits; 行政复议法 (2023) arts. 63-74) looked up once per
-// disposition, so the pass adds a row's flags instead of branching on them.
-struct ClosedCounts {
-  bool concluded, direct, indirect, withdrawn, terminated, on_merits;
+// disposition, as bits of a byte, so the pass's vectorized loops test a row's
+// bits instead of branching on its disposition.
+struct ClosedFlags {
+  static constexpr uint32_t kDirectBit = 1, kIndirectBit = 2, kWithdrawnBit = 3, kTerminatedBit = 4, kOnMeritsBit = 5;
+  static constexpr uint32_t kConcluded = 1, kDirect = 1 << kDirectBit, kIndirect = 1 << kIndirectBit,
+                            kWithdrawn = 1 << kWithdrawnBit, kTerminated = 1 << kTerminatedBit,
+                            kOnMerits = 1 << kOnMeritsBit;
+  // A row's flags, as wide as its days: GCC does not vectorize the loops
+  // that mix them with days as bytes.
+  enum class Byte : uint32_t {};
 };
 constexpr size_t kDispositions = static_cast<size_t>(Disposition::kOther) + 1;
 
-std::array<ClosedCounts, kDispositions> closed_counts() {
-  std::array<ClosedCounts, kDispositions> out{};
+std::array<ClosedFlags::Byte, kDispositions> closed_flags() {
+  std::array<ClosedFlags::Byte, kDispositions> out{};
   for (size_t k = 0; k < kDispositions; ++k) {
     const auto d = static_cast<Disposition>(k);
     const CorrectionClass c = correction_class(d);
-    out[k] = {is_concluded(d),
-              c == CorrectionClass::kDirect,
-              c == CorrectionClass::kIndirect,
-              c == CorrectionClass::kOptional && d == Disposition::kWithdrawn,
-              c == CorrectionClass::kOptional && d != Disposition::kWithdrawn,
-              is_decided_on_merits(d)};
+    const bool optional = c == CorrectionClass::kOptional;
+    out[k] = static_cast<ClosedFlags::Byte>(
+        (is_concluded(d) ? ClosedFlags::kConcluded : 0) | (c == CorrectionClass::kDirect ? ClosedFlags::kDirect : 0) |
+        (c == CorrectionClass::kIndirect ? ClosedFlags::kIndirect : 0) |
+        (optional && d == Disposition::kWithdrawn ? ClosedFlags::kWithdrawn : 0) |
+        (optional && d != Disposition::kWithdrawn ? ClosedFlags::kTerminated : 0) |
+        (is_decided_on_merits(d) ? ClosedFlags::kOnMerits : 0));
   }
   return out;
+}
+
+// scratch is the first n values of a scratch vector, grown when short.
+template <typename T>
+std::span<T> scratch(std::vector<T>& v, size_t n) {
+  if (v.size() < n) v.resize(n);
+  return {v.data(), n};
 }
 
 FAZHI_PASS_PART inline
@@ -926,7 +941,18 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
   const DayNumber* received = r.received.data();
   const DayNumber* accepted = r.accepted.data();
   const DayNumber* closed = r.closed.data();
-  const std::array<ClosedCounts, kDispositions> by_disposition = closed_counts();
+  const Disposition* disposition = r.disposition.data();
+  const Tri* litigated = r.litigated.data();
+  const std::array<ClosedFlags::Byte, kDispositions> by_disposition = closed_flags();
+  // Scratch, a run's rows: each case's acceptance, decision deadline, intake
+  // decision and its working days, and its disposition's ClosedFlags.
+  std::vector<DayNumber> acceptance_days, deadline_days, intake_days;
+  std::vector<int32_t> intake_workdays;
+  std::vector<ClosedFlags::Byte> flag_bytes;
+  // Each concluded case's days, written at `kept` and kept by moving it on
+  // (as tally_legal_aid keeps its draws).
+  size_t kept = days.size();
+  days.resize(kept + range.end - range.begin);
   for_each_run(r.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     // The counts that need no calendar, a period at a time (vectorized).
@@ -943,56 +969,105 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
       n[kRAccepted] += n_accepted;
       n[kRPendingStart] += n_pending_start;
     }
+    // Each row's days, for both periods.
+    const size_t rows_in_run = e - b;
+    const std::span<DayNumber> acceptance = scratch(acceptance_days, rows_in_run),
+                               deadline = scratch(deadline_days, rows_in_run),
+                               intake = scratch(intake_days, rows_in_run);
+    const std::span<int32_t> intake_wd = scratch(intake_workdays, rows_in_run);
+    const std::span<ClosedFlags::Byte> flags = scratch(flag_bytes, rows_in_run);
     for (size_t i = b; i < e; ++i) {
-      const Disposition disp = r.disposition[i];
-      DayNumber acceptance = 0;
-      const DayNumber deadline = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance);
-      tally_pending(block, region, periods, received[i], closed[i], [&] { return deadline; }, kReconsiderationPending);
+      deadline[i - b] = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance[i - b]);
       // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
       // within 5 working days of receipt.
-      const DayNumber intake = has(accepted[i]) ? accepted[i]
-                               : disp == Disposition::kNotAccepted ? closed[i]
-                                                                   : kNoDay;
-      if (const int slot = slot_of(periods, intake); slot != kDiscard) {
-        const auto n = block.at(region, slot);
-        ++n[kRIntakeDecided];
-        int32_t wd = 0;
-        if (!deadlines.workdays.between(received[i], intake, wd)) {
-          ++n[kRIntakeOffCalendar];
-        } else {
-          n[kRIntakeOnTime] += wd <= 5;
-        }
+      const bool not_accepted = disposition[i] == Disposition::kNotAccepted;
+      intake[i - b] = has(accepted[i]) ? accepted[i] : not_accepted ? closed[i] : kNoDay;
+      flags[i - b] = by_disposition[static_cast<size_t>(disposition[i])];
+    }
+    deadlines.workdays.between_each(received + b, intake.data(), intake_wd);
+    constexpr int32_t kOffCalendar = WorkdayTable::kOffCalendar;
+    for (int which = 0; which < 2; ++which) {
+      const Period p = periods[static_cast<size_t>(which)];
+      const auto n = block.at(region, which);
+      // Pending at the end (tally_pending's rule), and the intake decisions.
+      uint32_t n_pending = 0, n_pending_off = 0, n_pending_over = 0, n_intake = 0, n_intake_off = 0,
+               n_intake_on_time = 0;
+      for (size_t i = b; i < e; ++i) {
+        const bool pending = open_at_end(p.to, received[i], closed[i]);
+        const DayNumber due = deadline[i - b];
+        n_pending += pending;
+        n_pending_off += pending & !has(due);
+        n_pending_over += pending & has(due) & (due < p.to);
+        const bool decided = in(p, intake[i - b]);
+        const int32_t wd = intake_wd[i - b];
+        n_intake += decided;
+        n_intake_off += decided & (wd == kOffCalendar);
+        n_intake_on_time += decided & (wd != kOffCalendar) & (wd <= 5);
       }
-      const ClosedCounts c = by_disposition[static_cast<size_t>(disp)];
+      n[kRPendingEnd] += n_pending;
+      n[kRPendingOffCalendar] += n_pending_off;
+      n[kRPendingOverLimit] += n_pending_over;
+      n[kRIntakeDecided] += n_intake;
+      n[kRIntakeOffCalendar] += n_intake_off;
+      n[kRIntakeOnTime] += n_intake_on_time;
+      // The cases concluded in the period, by what their dispositions count as.
+      uint32_t n_closed = 0, n_carried_over = 0, n_direct = 0, n_indirect = 0, n_withdrawn = 0, n_terminated = 0,
+               n_on_merits = 0, n_litigated_known = 0, n_not_litigated = 0;
+      for (size_t i = b; i < e; ++i) {
+        // As integers, not bools: GCC does not vectorize this loop's tests as bools.
+        const uint32_t f = static_cast<uint32_t>(flags[i - b]);
+        const uint32_t c = static_cast<uint32_t>(in(p, closed[i])) & f & ClosedFlags::kConcluded;
+        n_closed += c;
+        n_carried_over += c & static_cast<uint32_t>(received[i] < p.from);
+        n_litigated_known += c & static_cast<uint32_t>(litigated[i] != Tri::kUnknown);
+        n_not_litigated += c & static_cast<uint32_t>(litigated[i] == Tri::kFalse);
+        n_direct += c & (f >> ClosedFlags::kDirectBit);
+        n_indirect += c & (f >> ClosedFlags::kIndirectBit);
+        n_withdrawn += c & (f >> ClosedFlags::kWithdrawnBit);
+        n_terminated += c & (f >> ClosedFlags::kTerminatedBit);
+        n_on_merits += c & (f >> ClosedFlags::kOnMeritsBit);
+      }
+      n[kRClosed] += n_closed;
+      n[kRCarriedOver] += n_carried_over;
+      n[kRDirect] += n_direct;
+      n[kRIndirect] += n_indirect;
+      n[kRWithdrawn] += n_withdrawn;
+      n[kRTerminated] += n_terminated;
+      n[kRDecidedOnMerits] += n_on_merits;
+      n[kRLitigatedKnown] += n_litigated_known;
+      n[kRNotLitigated] += n_not_litigated;
+      // Decided within the decision period (art. 62), and in how many days.
+      uint32_t n_deadline_off = 0, n_on_time = 0, n_overdue = 0;
+      int64_t days_sum = 0;
+      for (size_t i = b; i < e; ++i) {
+        const uint32_t c = static_cast<uint32_t>(in(p, closed[i])) & static_cast<uint32_t>(flags[i - b]) &
+                           ClosedFlags::kConcluded;
+        const DayNumber due = deadline[i - b];
+        const uint32_t timed = c & static_cast<uint32_t>(has(due));
+        n_deadline_off += c & static_cast<uint32_t>(!has(due));
+        n_on_time += timed & static_cast<uint32_t>(closed[i] <= due);
+        n_overdue += timed & static_cast<uint32_t>(closed[i] > due);
+        const int32_t duration = std::max<int32_t>(0, closed[i] - acceptance[i - b]);
+        days_sum += (0 - static_cast<int32_t>(timed)) & duration;  // a mask, not a choice (a branch)
+      }
+      n[kRDeadlineOffCalendar] += n_deadline_off;
+      n[kROnTime] += n_on_time;
+      n[kROverdue] += n_overdue;
+      n[kRDaysSum] += days_sum;
+    }
+    for (size_t i = b; i < e; ++i) {
       const int slot = slot_of(periods, closed[i]);
-      if (slot == kDiscard || !c.concluded) continue;
-      const Period p = periods[static_cast<size_t>(slot)];
-      const auto n = block.at(region, slot);
-      ++n[kRClosed];
-      n[kRCarriedOver] += received[i] < p.from;
-      n[kRDirect] += c.direct;
-      n[kRIndirect] += c.indirect;
-      n[kRWithdrawn] += c.withdrawn;
-      n[kRTerminated] += c.terminated;
-      n[kRDecidedOnMerits] += c.on_merits;
-      n[kRLitigatedKnown] += r.litigated[i] != Tri::kUnknown;
-      n[kRNotLitigated] += r.litigated[i] == Tri::kFalse;
-      if (!has(deadline)) {
-        ++n[kRDeadlineOffCalendar];
-        continue;
-      }
-      n[kROnTime] += closed[i] <= deadline;
-      n[kROverdue] += closed[i] > deadline;
-      const int32_t duration = std::max<int32_t>(0, closed[i] - acceptance);
-      n[kRDaysSum] += duration;
-      days.push_back({region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration)});
+      const int32_t duration = std::max<int32_t>(0, closed[i] - acceptance[i - b]);
+      days[kept] = {region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration)};
+      kept += (slot != kDiscard) & ((static_cast<uint32_t>(flags[i - b]) & ClosedFlags::kConcluded) != 0) & has(deadline[i - b]);
     }
   });
+  days.resize(kept);
 }
 
 // OutcomeCounts is what a closed first-instance lawsuit adds by its outcome:
 // records.cpp's rules (is_judgment, is_agency_loss) looked up once per
-// outcome, as ClosedCounts does for reconsideration.
+// outcome, as ClosedFlags does for reconsideration.
 struct OutcomeCounts {
   bool judgment, win, agency_loss;
 };
@@ -1114,12 +1189,6 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
                     kFirstInstancePending);
     }
   });
-}
-
-// scratch is the first n values of a scratch vector, grown when short.
-inline std::span<int32_t> scratch(std::vector<int32_t>& v, size_t n) {
-  if (v.size() < n) v.resize(n);
-  return {v.data(), n};
 }
 
 FAZHI_PASS_PART inline
