@@ -800,11 +800,30 @@ struct Deadlines {
   PendingLimits mediation_pending;
 };
 
+// PendingCounts sums the cases pending at one period's end `at`, those whose
+// time limit `end` had passed by then, and those whose limit lies outside
+// the calendar (kNoDay): one rule for every family with a time limit. It
+// adds the tests' results rather than branching on them, so that loops of
+// it vectorize.
+struct PendingCounts {
+  uint32_t pending = 0, over_limit = 0, off_calendar = 0;
+  FAZHI_PASS_PART void add(bool is_pending, DayNumber end, DayNumber at) {
+    pending += is_pending;
+    off_calendar += is_pending & !has(end);
+    over_limit += is_pending & has(end) & (end < at);
+  }
+  template <typename N>
+  void add_to(N n, PendingCounters counters) const {
+    n[counters.pending] += pending;
+    n[counters.over_limit] += over_limit;
+    n[counters.off_calendar] += off_calendar;
+  }
+};
+
 // tally_pending counts a case opened on `opened` and closed on `closed` as
-// pending at the end of each period it spans (open_at_end(p.to)), and
-// whether its time limit (`limit()`, kNoDay when the calendar cannot answer)
-// had passed by then or lies outside the calendar. One rule for every family
-// with a time limit. Most cases are pending at neither end, and the limit is
+// pending at the end of each period it spans (open_at_end(p.to)), by
+// PendingCounts with its time limit (`limit()`, kNoDay when the calendar
+// cannot answer). Most cases are pending at neither end, and the limit is
 // asked only of those that are; otherwise it adds the tests' results instead
 // of branching on them: a case is pending at one end and not at the other at
 // random.
@@ -819,12 +838,9 @@ void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber 
   if (!(is_pending[0] | is_pending[1])) return;
   const DayNumber end = limit();
   for (int which = 0; which < 2; ++which) {
-    const Period p = periods[static_cast<size_t>(which)];
-    const bool pending_here = is_pending[static_cast<size_t>(which)];
-    const auto n = block.at(region, which);
-    n[counters.pending] += pending_here;
-    n[counters.off_calendar] += pending_here & !has(end);
-    n[counters.over_limit] += pending_here & has(end) & (end < p.to);
+    PendingCounts pending;
+    pending.add(is_pending[static_cast<size_t>(which)], end, periods[static_cast<size_t>(which)].to);
+    pending.add_to(block.at(region, which), counters);
   }
 }
 
@@ -898,7 +914,7 @@ void for_each_run(const std::vector<RegionIndex>& region, Range range, F&& f) {
 // ClosedFlags is what a concluded reconsideration case adds by its
 // disposition: records.cpp's rules (correction_class, is_concluded,
 // is_decided_on_merits; 行政复议法 (2023) arts. 63-74) looked up once per
-// disposition, as bits of a byte, so the pass's vectorized loops test a row's
+// disposition, as bits of a word, so the pass's vectorized loops test a row's
 // bits instead of branching on its disposition.
 struct ClosedFlags {
   static constexpr uint32_t kDirectBit = 1, kIndirectBit = 2, kWithdrawnBit = 3, kTerminatedBit = 4, kOnMeritsBit = 5;
@@ -907,17 +923,17 @@ struct ClosedFlags {
                             kOnMerits = 1 << kOnMeritsBit;
   // A row's flags, as wide as its days: GCC does not vectorize the loops
   // that mix them with days as bytes.
-  enum class Byte : uint32_t {};
+  enum class Bits : uint32_t {};
 };
 constexpr size_t kDispositions = static_cast<size_t>(Disposition::kOther) + 1;
 
-std::array<ClosedFlags::Byte, kDispositions> closed_flags() {
-  std::array<ClosedFlags::Byte, kDispositions> out{};
+std::array<ClosedFlags::Bits, kDispositions> closed_flags() {
+  std::array<ClosedFlags::Bits, kDispositions> out{};
   for (size_t k = 0; k < kDispositions; ++k) {
     const auto d = static_cast<Disposition>(k);
     const CorrectionClass c = correction_class(d);
     const bool optional = c == CorrectionClass::kOptional;
-    out[k] = static_cast<ClosedFlags::Byte>(
+    out[k] = static_cast<ClosedFlags::Bits>(
         (is_concluded(d) ? ClosedFlags::kConcluded : 0) | (c == CorrectionClass::kDirect ? ClosedFlags::kDirect : 0) |
         (c == CorrectionClass::kIndirect ? ClosedFlags::kIndirect : 0) |
         (optional && d == Disposition::kWithdrawn ? ClosedFlags::kWithdrawn : 0) |
@@ -943,12 +959,12 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
   const DayNumber* closed = r.closed.data();
   const Disposition* disposition = r.disposition.data();
   const Tri* litigated = r.litigated.data();
-  const std::array<ClosedFlags::Byte, kDispositions> by_disposition = closed_flags();
+  const std::array<ClosedFlags::Bits, kDispositions> by_disposition = closed_flags();
   // Scratch, a run's rows: each case's acceptance, decision deadline, intake
   // decision and its working days, and its disposition's ClosedFlags.
   std::vector<DayNumber> acceptance_days, deadline_days, intake_days;
   std::vector<int32_t> intake_workdays;
-  std::vector<ClosedFlags::Byte> flag_bytes;
+  std::vector<ClosedFlags::Bits> flag_words;
   // Each concluded case's days, written at `kept` and kept by moving it on
   // (as tally_legal_aid keeps its draws).
   size_t kept = days.size();
@@ -975,7 +991,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
                                deadline = scratch(deadline_days, rows_in_run),
                                intake = scratch(intake_days, rows_in_run);
     const std::span<int32_t> intake_wd = scratch(intake_workdays, rows_in_run);
-    const std::span<ClosedFlags::Byte> flags = scratch(flag_bytes, rows_in_run);
+    const std::span<ClosedFlags::Bits> flags = scratch(flag_words, rows_in_run);
     for (size_t i = b; i < e; ++i) {
       deadline[i - b] = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance[i - b]);
       // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
@@ -989,24 +1005,18 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
       const auto n = block.at(region, which);
-      // Pending at the end (tally_pending's rule), and the intake decisions.
-      uint32_t n_pending = 0, n_pending_off = 0, n_pending_over = 0, n_intake = 0, n_intake_off = 0,
-               n_intake_on_time = 0;
+      // Pending at the end, and the intake decisions.
+      PendingCounts pending;
+      uint32_t n_intake = 0, n_intake_off = 0, n_intake_on_time = 0;
       for (size_t i = b; i < e; ++i) {
-        const bool pending = open_at_end(p.to, received[i], closed[i]);
-        const DayNumber due = deadline[i - b];
-        n_pending += pending;
-        n_pending_off += pending & !has(due);
-        n_pending_over += pending & has(due) & (due < p.to);
+        pending.add(open_at_end(p.to, received[i], closed[i]), deadline[i - b], p.to);
         const bool decided = in(p, intake[i - b]);
         const int32_t wd = intake_wd[i - b];
         n_intake += decided;
         n_intake_off += decided & (wd == kOffCalendar);
         n_intake_on_time += decided & (wd != kOffCalendar) & (wd <= 5);
       }
-      n[kRPendingEnd] += n_pending;
-      n[kRPendingOffCalendar] += n_pending_off;
-      n[kRPendingOverLimit] += n_pending_over;
+      pending.add_to(n, kReconsiderationPending);
       n[kRIntakeDecided] += n_intake;
       n[kRIntakeOffCalendar] += n_intake_off;
       n[kRIntakeOnTime] += n_intake_on_time;
