@@ -460,16 +460,45 @@ using CaseDays = SlotValue;     // value: days from acceptance to closing
 
 // group_by_slot orders `values` by slot (a counting sort, stable), as one list
 // with begin[slot] .. begin[slot + 1] the slot's values; begin has slots + 1
-// entries.
+// entries. The pass appends a run of one region's records at a time, so the
+// values come in long stretches of one slot pair (a region's two periods,
+// slots 2r and 2r + 1, at random): each stretch is counted, and placed, in
+// registers, since an increment in memory per value waits on the previous
+// one, which is mostly to the same place.
 template <typename T>
 void group_by_slot(std::span<const SlotValue> values, size_t slots, std::vector<T>& grouped,
                    std::vector<uint32_t>& begin) {
   begin.assign(slots + 1, 0);
-  for (const SlotValue& v : values) ++begin[v.slot + 1];
+  // stretch calls f(first, end, pair) for each stretch [first, end) of one pair.
+  auto each_stretch = [&](auto&& f) {
+    for (size_t first = 0; first < values.size();) {
+      const uint32_t pair = values[first].slot >> 1;
+      size_t end = first + 1;
+      while (end < values.size() && values[end].slot >> 1 == pair) ++end;
+      f(first, end, pair);
+      first = end;
+    }
+  };
+  each_stretch([&](size_t first, size_t end, uint32_t pair) {
+    uint32_t odd = 0;
+    for (size_t i = first; i < end; ++i) odd += values[i].slot & 1;
+    begin[2 * size_t{pair} + 1] += static_cast<uint32_t>(end - first) - odd;
+    begin[2 * size_t{pair} + 2] += odd;
+  });
   for (size_t slot = 0; slot < slots; ++slot) begin[slot + 1] += begin[slot];
   grouped.resize(values.size());
   std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
-  for (const SlotValue& v : values) grouped[next[v.slot]++] = static_cast<T>(v.value);
+  each_stretch([&](size_t first, size_t end, uint32_t pair) {
+    std::array<uint32_t, 2> at = {next[2 * size_t{pair}], next[2 * size_t{pair} + 1]};
+    for (size_t i = first; i < end; ++i) {
+      const uint32_t odd = values[i].slot & 1;
+      grouped[at[odd]] = static_cast<T>(values[i].value);
+      at[0] += 1 - odd;
+      at[1] += odd;
+    }
+    next[2 * size_t{pair}] = at[0];
+    next[2 * size_t{pair} + 1] = at[1];
+  });
 }
 
 // Counts<First> addresses one family's block of counters by their Counter
