@@ -428,6 +428,23 @@ class DayCounts {
   size_t size_ = 0;
 };
 
+// LotterySums is what the lottery's figures need of some lawyers' case
+// counts c_i: how many lawyers, N = sum c_i, the fewest and the most, and
+// sum c_i^2. The sums of two sets of lawyers with none in common add up.
+struct LotterySums {
+  int64_t lawyers = 0, assignments = 0, min = 0, max = 0;
+  int64_t squares = 0;  // sum c^2 <= N^2: 64 bits for fewer than 3 billion records
+  void add_lawyer(int64_t cases) { add({1, cases, cases, cases, cases * cases}); }
+  void add(const LotterySums& o) {
+    if (o.lawyers == 0) return;
+    min = lawyers == 0 ? o.min : std::min(min, o.min);
+    max = std::max(max, o.max);
+    lawyers += o.lawyers;
+    assignments += o.assignments;
+    squares += o.squares;
+  }
+};
+
 // Tally is one region's counters for one period: its own records plus those
 // of every region inside it, summed from the record pass's Blocks when the
 // region's values are made (one scratch Tally per period, reused).
@@ -435,10 +452,14 @@ struct Tally {
   std::array<int64_t, kCounterCount> n{};
   // Days from acceptance to closing of the concluded cases, for the median.
   DayCounts recon_days;
-  // The lottery assignments with a lawyer id, as (lawyer, cases), one entry
-  // per lawyer; a roll-up sums its districts' lists by lawyer, so a lawyer
-  // drawn in two districts counts once with both districts' cases.
-  std::vector<LawyerCases> lottery_lawyers;
+  // The lottery assignments with a lawyer id, counted by lawyer. A lawyer
+  // drawn in two districts counts once in a roll-up of both, with both
+  // districts' cases: such lawyers are listed as (lawyer, cases), one entry
+  // per lawyer, and a roll-up sums its districts' lists by lawyer. The
+  // others, drawn in one district only, are final there, so a roll-up adds
+  // their LotterySums (Pass::lottery_own).
+  LotterySums lottery_own;
+  std::vector<LawyerCases> lottery_shared;
   LawyerCounts lawyer_counts;  // scratch for the sums
 };
 
@@ -1426,9 +1447,12 @@ struct Pass {
   // recon_days_begin[slot] to recon_days_begin[slot + 1] (slot: row * 2 + period).
   std::vector<int32_t> recon_days;
   std::vector<uint32_t> recon_days_begin;
-  // Each region's and period's (lawyer, cases): lottery_lawyers from
-  // lottery_begin[slot] to lottery_begin[slot + 1].
-  std::vector<LawyerCases> lottery_lawyers;
+  // Each region's and period's lottery draws (Tally): the LotterySums of the
+  // lawyers drawn in no other region, lottery_own[slot], and the (lawyer,
+  // cases) of the others, lottery_shared from lottery_begin[slot] to
+  // lottery_begin[slot + 1].
+  std::vector<LotterySums> lottery_own;
+  std::vector<LawyerCases> lottery_shared;
   std::vector<uint32_t> lottery_begin;
 
   // tally_into sums the rows `members` (a region and every region inside it)
@@ -1436,7 +1460,8 @@ struct Pass {
   void tally_into(std::span<const uint32_t> members, int period, Tally& t) const {
     t.n.fill(0);
     t.recon_days.clear();
-    t.lottery_lawyers.clear();
+    t.lottery_own = {};
+    t.lottery_shared.clear();
     for (const uint32_t r : members) {
       reconsideration.add_to(t.n, r, period);
       litigation.add_to(t.n, r, period);
@@ -1447,16 +1472,17 @@ struct Pass {
       const size_t slot = size_t{r} * 2 + static_cast<size_t>(period);
       t.recon_days.add(std::span<const int32_t>(recon_days).subspan(
           recon_days_begin[slot], recon_days_begin[slot + 1] - recon_days_begin[slot]));
+      t.lottery_own.add(lottery_own[slot]);
       if (members.size() == 1) {  // a district's own list: one entry per lawyer already
-        t.lottery_lawyers.assign(lottery_lawyers.begin() + lottery_begin[slot],
-                                 lottery_lawyers.begin() + lottery_begin[slot + 1]);
+        t.lottery_shared.assign(lottery_shared.begin() + lottery_begin[slot],
+                                lottery_shared.begin() + lottery_begin[slot + 1]);
         continue;
       }
       for (uint32_t k = lottery_begin[slot]; k < lottery_begin[slot + 1]; ++k) {
-        t.lawyer_counts.add(lottery_lawyers[k].first, lottery_lawyers[k].second);
+        t.lawyer_counts.add(lottery_shared[k].first, lottery_shared[k].second);
       }
     }
-    t.lawyer_counts.take(t.lottery_lawyers);
+    t.lawyer_counts.take(t.lottery_shared);
   }
 };
 
@@ -1535,26 +1561,51 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
   group_by_slot(days, regions * 2, pass->recon_days, pass->recon_days_begin);
   // Each region's and period's draws, counted by lawyer. The lawyers are
   // keyed in the order first drawn, slot by slot: a roll-up then sums its
-  // districts' lawyers in a narrow range of counters (cache lines it has),
-  // not all over the TextIds, which follow the files' order.
+  // districts' shared lawyers in a narrow range of counters (cache lines it
+  // has), not all over the TextIds, which follow the files' order.
   std::vector<TextId> grouped;
   std::vector<uint32_t> begin;
   group_by_slot(draws, regions * 2, grouped, begin);
-  std::vector<LawyerKey> key_of;  // a lawyer's TextId -> its key + 1; 0: not met yet
-  LawyerKey keys = 0;
+  TextId last_lawyer = 0;
+  for (const TextId lawyer : grouped) last_lawyer = std::max(last_lawyer, lawyer);
+  std::vector<LawyerKey> key_of(grouped.empty() ? 0 : size_t{last_lawyer} + 1);  // TextId -> key + 1; 0: not met yet
+  std::vector<uint32_t> home;  // by key: the region (slot / 2) that first drew the lawyer
+  std::vector<uint8_t> shared;  // by key: drawn in another region too
+  home.reserve(key_of.size());
+  shared.reserve(key_of.size());
+  std::vector<LawyerCases> by_lawyer;  // each slot's (lawyer, cases), from begin_by_lawyer[slot]
+  std::vector<uint32_t> begin_by_lawyer(regions * 2 + 1, 0);
   LawyerCounts counts;
+  for (size_t slot = 0; slot < regions * 2; ++slot) {
+    const auto region = static_cast<uint32_t>(slot / 2);
+    for (uint32_t k = begin[slot]; k < begin[slot + 1]; ++k) {
+      // The key_of lines a few draws on are fetched early: the lawyers
+      // follow no order, and key_of is larger than the L2 cache at scale.
+      if (k + 16 < begin[slot + 1]) __builtin_prefetch(&key_of[grouped[k + 16]]);
+      LawyerKey& key = key_of[grouped[k]];
+      if (key == 0) {
+        home.push_back(region);
+        shared.push_back(0);
+        key = static_cast<LawyerKey>(home.size());
+      }
+      shared[key - 1] |= static_cast<uint8_t>(home[key - 1] != region);
+      counts.add(key - 1, 1);
+    }
+    counts.take(by_lawyer);
+    begin_by_lawyer[slot + 1] = static_cast<uint32_t>(by_lawyer.size());
+  }
+  pass->lottery_own.assign(regions * 2, {});
   pass->lottery_begin.assign(regions * 2 + 1, 0);
   for (size_t slot = 0; slot < regions * 2; ++slot) {
-    for (uint32_t k = begin[slot]; k < begin[slot + 1]; ++k) {
-      const TextId lawyer = grouped[k];
-      if (lawyer >= key_of.size()) key_of.resize(size_t{lawyer} + 1);
-      const bool fresh = key_of[lawyer] == 0;  // at random: keyed without a branch
-      keys += fresh;
-      key_of[lawyer] = fresh ? keys : key_of[lawyer];
-      counts.add(key_of[lawyer] - 1, 1);
+    for (uint32_t k = begin_by_lawyer[slot]; k < begin_by_lawyer[slot + 1]; ++k) {
+      const auto& [key, cases] = by_lawyer[k];
+      if (shared[key]) {
+        pass->lottery_shared.push_back(by_lawyer[k]);
+      } else {
+        pass->lottery_own[slot].add_lawyer(cases);
+      }
     }
-    counts.take(pass->lottery_lawyers);
-    pass->lottery_begin[slot + 1] = static_cast<uint32_t>(pass->lottery_lawyers.size());
+    pass->lottery_begin[slot + 1] = static_cast<uint32_t>(pass->lottery_shared.size());
   }
   return pass;
 }
@@ -1566,29 +1617,20 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
 // lawyer id, N = sum c_i. The lawyers are those drawn at least once in the
 // region and period: the records name no one who answered and was never
 // drawn, so the figures (and the test) are conditional on being drawn once.
-struct LotteryFairness {
-  int64_t lawyers = 0, assignments = 0, min = 0, max = 0;
+struct LotteryFairness : LotterySums {
   // sum (c_i - N/L)^2 * L = L * sum c_i^2 - N^2, exact: the variance is
   // spread / L^2 and the chi-square statistic spread / N.
   BigInt spread = 0;
 };
-
-LotteryFairness lottery_fairness(std::span<const LawyerCases> lawyers) {
+LotteryFairness lottery_fairness(const LotterySums& sums) {
   LotteryFairness f;
-  int64_t squares = 0;
-  for (const auto& [lawyer, c] : lawyers) {
-    f.min = f.lawyers == 0 ? c : std::min(f.min, c);
-    f.max = std::max(f.max, c);
-    ++f.lawyers;
-    f.assignments += c;
-    squares += c * c;  // sum c^2 <= N^2: 64 bits for fewer than 3 billion records
-  }
+  static_cast<LotterySums&>(f) = sums;
   // Named steps rather than one expression of temporaries: g++ 12 warns
   // (-Wmaybe-uninitialized, a false positive) inside Boost's expression templates.
   BigInt n2 = f.assignments;
   n2 *= f.assignments;
   f.spread = f.lawyers;
-  f.spread *= squares;
+  f.spread *= f.squares;
   f.spread -= n2;
   return f;
 }
@@ -1756,7 +1798,9 @@ std::vector<Value> values_of(Tally& t, const Context& c) {
                      "no assignments with a decision date in the period"));
   set(case_index("legal_aid.lottery_share"), Value::ratio(n[kALottery], n[kAAssigned], "no assignments in the period"));
   {
-    const LotteryFairness f = lottery_fairness(t.lottery_lawyers);
+    LotterySums sums = t.lottery_own;
+    for (const auto& [lawyer, cases] : t.lottery_shared) sums.add_lawyer(cases);
+    const LotteryFairness f = lottery_fairness(sums);
     constexpr Reason kNone = "no lottery assignments with a lawyer id in the period";
     set(case_index("legal_aid.lottery_assignments"), Value::count(n[kALottery]));
     set(case_index("legal_aid.lottery_lawyers"), Value::count(f.lawyers));
