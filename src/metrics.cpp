@@ -1522,6 +1522,59 @@ void record_pass(const Dataset& ds, const Periods& periods, const Profile& profi
   record_pass_parts(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
 }
 
+// tally_lottery counts each region's and period's lottery draws by lawyer
+// into pass.lottery_own and pass.lottery_shared (Tally). The lawyers are
+// keyed in the order first drawn, slot by slot: a roll-up then sums its
+// districts' shared lawyers in a narrow range of counters (cache lines it
+// has), not all over the TextIds, which follow the files' order. A lawyer is
+// shared when drawn in a region after the one that keyed him: his key is
+// below the first key of that region's slots.
+void tally_lottery(std::span<const LotteryDraw> draws, size_t slots, Pass& pass) {
+  std::vector<TextId> grouped;
+  std::vector<uint32_t> begin;
+  group_by_slot(draws, slots, grouped, begin);
+  TextId last_lawyer = 0;
+  for (const TextId lawyer : grouped) last_lawyer = std::max(last_lawyer, lawyer);
+  std::vector<LawyerKey> key_of(grouped.empty() ? 0 : size_t{last_lawyer} + 1);  // TextId -> key + 1; 0: not met yet
+  std::vector<uint32_t> shared(key_of.size());  // by key: 1 when drawn in two regions or more
+  std::vector<LawyerCases> by_lawyer;  // each slot's (lawyer, cases), from begin_by_lawyer[slot]
+  std::vector<uint32_t> begin_by_lawyer(slots + 1, 0);
+  LawyerCounts counts;
+  LawyerKey keys = 0, region_first_key = 0;
+  const TextId* lawyer = grouped.data();
+  LawyerKey* key_plus_one = key_of.data();
+  uint32_t* is_shared = shared.data();
+  for (size_t slot = 0; slot < slots; ++slot) {
+    if (slot % 2 == 0) region_first_key = keys;
+    const uint32_t end = begin[slot + 1];
+    for (uint32_t k = begin[slot]; k < end; ++k) {
+      // The key_of lines a few draws on are fetched early: the lawyers
+      // follow no order, and key_of is larger than the L2 cache at scale.
+      if (k + 16 < end) __builtin_prefetch(&key_plus_one[lawyer[k + 16]]);
+      LawyerKey& known = key_plus_one[lawyer[k]];
+      if (known == 0) known = ++keys;  // a branch: without one, every draw would store into key_of
+      const LawyerKey key = known - 1;
+      is_shared[key] |= static_cast<uint32_t>(key < region_first_key);
+      counts.add(key, 1);
+    }
+    counts.take(by_lawyer);
+    begin_by_lawyer[slot + 1] = static_cast<uint32_t>(by_lawyer.size());
+  }
+  pass.lottery_own.assign(slots, {});
+  pass.lottery_begin.assign(slots + 1, 0);
+  for (size_t slot = 0; slot < slots; ++slot) {
+    for (uint32_t k = begin_by_lawyer[slot]; k < begin_by_lawyer[slot + 1]; ++k) {
+      const auto& [key, cases] = by_lawyer[k];
+      if (shared[key] != 0) {
+        pass.lottery_shared.push_back(by_lawyer[k]);
+      } else {
+        pass.lottery_own[slot].add_lawyer(cases);
+      }
+    }
+    pass.lottery_begin[slot + 1] = static_cast<uint32_t>(pass.lottery_shared.size());
+  }
+}
+
 // tally makes the one pass over every record. With threads > 1 each thread
 // tallies a share of every family's rows into a Pass of its own, and the
 // shares are added up: every figure is a sum, a maximum or a multiset (the
@@ -1559,54 +1612,7 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
     }
   }
   group_by_slot(days, regions * 2, pass->recon_days, pass->recon_days_begin);
-  // Each region's and period's draws, counted by lawyer. The lawyers are
-  // keyed in the order first drawn, slot by slot: a roll-up then sums its
-  // districts' shared lawyers in a narrow range of counters (cache lines it
-  // has), not all over the TextIds, which follow the files' order.
-  std::vector<TextId> grouped;
-  std::vector<uint32_t> begin;
-  group_by_slot(draws, regions * 2, grouped, begin);
-  TextId last_lawyer = 0;
-  for (const TextId lawyer : grouped) last_lawyer = std::max(last_lawyer, lawyer);
-  std::vector<LawyerKey> key_of(grouped.empty() ? 0 : size_t{last_lawyer} + 1);  // TextId -> key + 1; 0: not met yet
-  std::vector<uint32_t> home;  // by key: the region (slot / 2) that first drew the lawyer
-  std::vector<uint8_t> shared;  // by key: drawn in another region too
-  home.reserve(key_of.size());
-  shared.reserve(key_of.size());
-  std::vector<LawyerCases> by_lawyer;  // each slot's (lawyer, cases), from begin_by_lawyer[slot]
-  std::vector<uint32_t> begin_by_lawyer(regions * 2 + 1, 0);
-  LawyerCounts counts;
-  for (size_t slot = 0; slot < regions * 2; ++slot) {
-    const auto region = static_cast<uint32_t>(slot / 2);
-    for (uint32_t k = begin[slot]; k < begin[slot + 1]; ++k) {
-      // The key_of lines a few draws on are fetched early: the lawyers
-      // follow no order, and key_of is larger than the L2 cache at scale.
-      if (k + 16 < begin[slot + 1]) __builtin_prefetch(&key_of[grouped[k + 16]]);
-      LawyerKey& key = key_of[grouped[k]];
-      if (key == 0) {
-        home.push_back(region);
-        shared.push_back(0);
-        key = static_cast<LawyerKey>(home.size());
-      }
-      shared[key - 1] |= static_cast<uint8_t>(home[key - 1] != region);
-      counts.add(key - 1, 1);
-    }
-    counts.take(by_lawyer);
-    begin_by_lawyer[slot + 1] = static_cast<uint32_t>(by_lawyer.size());
-  }
-  pass->lottery_own.assign(regions * 2, {});
-  pass->lottery_begin.assign(regions * 2 + 1, 0);
-  for (size_t slot = 0; slot < regions * 2; ++slot) {
-    for (uint32_t k = begin_by_lawyer[slot]; k < begin_by_lawyer[slot + 1]; ++k) {
-      const auto& [key, cases] = by_lawyer[k];
-      if (shared[key]) {
-        pass->lottery_shared.push_back(by_lawyer[k]);
-      } else {
-        pass->lottery_own[slot].add_lawyer(cases);
-      }
-    }
-    pass->lottery_begin[slot + 1] = static_cast<uint32_t>(pass->lottery_shared.size());
-  }
+  tally_lottery(draws, regions * 2, *pass);
   return pass;
 }
 
