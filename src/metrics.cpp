@@ -22,6 +22,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "cpu.hpp"
 #include "fazhi/text.hpp"
 #include "parallel.hpp"
 
@@ -651,13 +652,10 @@ class DayTable {
   std::vector<DayNumber> ends_;
 };
 
-// The record pass is compiled twice on x86-64: for any x86-64 (SSE2, what a
-// Debian build may assume) and for AVX2, chosen once at run time from the
-// CPU's own answer (record_pass). Its loops over runs vectorize, and AVX2's
+// The record pass is compiled twice on x86-64 (cpu.hpp): for any x86-64 and
+// for AVX2, chosen in record_pass. Its loops over runs vectorize, and AVX2's
 // registers are twice as wide. Its parts (FAZHI_PASS_PART) are inlined into
-// both builds, so each gets its own code. A plain branch chooses, not an
-// ifunc (target_clones), whose resolver runs before ThreadSanitizer is set
-// up and crashes its builds.
+// both builds, so each gets its own code.
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define FAZHI_PASS_AVX2 1
 #define FAZHI_PASS_PART __attribute__((always_inline))
@@ -1511,13 +1509,9 @@ void record_pass(const Dataset& ds, const Periods& periods, const Profile& profi
                  const Deadlines& deadlines, const Rows& rows, size_t k, size_t parts, Pass& pass,
                  std::vector<CaseDays>& days, std::vector<LotteryDraw>& draws) {
 #if FAZHI_PASS_AVX2
-  // FAZHI_CPU=baseline keeps to the SSE2 build, so that the tests (and
-  // anyone comparing) run it on a CPU with AVX2 too.
-  static const bool avx2 = [] {
-    const char* cpu = std::getenv("FAZHI_CPU");
-    return __builtin_cpu_supports("avx2") && !(cpu != nullptr && std::string_view(cpu) == "baseline");
-  }();
-  if (avx2) return record_pass_avx2(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
+  if (internal::use_avx2()) {
+    return record_pass_avx2(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
+  }
 #endif
   record_pass_parts(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
 }

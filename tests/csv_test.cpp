@@ -306,6 +306,44 @@ TEST(Utf8, AgreesWithAPlainDecoderOnMixedText) {
   }
 }
 
+// Every sequence of up to four bytes that matters to the tables (every
+// first byte; second, third and fourth bytes at the edges of their ranges),
+// in ASCII text at each place around the 32-byte steps of the AVX2
+// validator and at the very end of the text: the answer and the first bad
+// byte are the plain decoder's.
+TEST(Utf8, EveryShortSequenceAtEveryBlockEdge) {
+  const unsigned char seconds[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE0, 0xFF};
+  const unsigned char thirds[] = {0x41, 0x80, 0xBF, 0xC0};
+  const unsigned char fourths[] = {0x41, 0x80, 0xBF};
+  size_t checked = 0;
+  for (int first = 0; first < 256; ++first) {
+    for (const unsigned char second : seconds) {
+      for (const unsigned char third : thirds) {
+        for (const unsigned char fourth : fourths) {
+          const std::string seq = {static_cast<char>(first), static_cast<char>(second), static_cast<char>(third),
+                                   static_cast<char>(fourth)};
+          for (size_t len = 1; len <= 4; ++len) {
+            for (const size_t at : {0, 29, 30, 31, 32, 33, 61, 62, 63}) {
+              for (const size_t size : {at + len, size_t{96}}) {
+                std::string text(size, 'a');
+                text.replace(at, len, seq.substr(0, len));
+                size_t bad = 0;
+                const size_t expected = reference_utf8_end(text);
+                ASSERT_EQ(is_valid_utf8(text, &bad), expected == text.size()) << first << " " << len << " " << at;
+                if (expected < text.size()) {
+                  ASSERT_EQ(bad, expected);
+                }
+                ++checked;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, size_t{256} * 12 * 4 * 3 * 4 * 9 * 2);
+}
+
 TEST(Gb18030, ConvertsThroughIconv) {
   // 中文 in GBK, then € (A2 E3 in GB18030).
   absl::StatusOr<std::string> utf8 = gb18030_to_utf8("\xD6\xD0\xCE\xC4,\xA2\xE3\n", 1);
