@@ -187,8 +187,18 @@ class TextTable {
   // then intern) so that the cache misses of one row overlap the next's.
   void prefetch_slot(uint64_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
   void prefetch_entry(uint64_t h) const {
-    const uint64_t slot = slots_[h & mask_];
-    if (slot != 0 && (slot >> kPointerBits) == (h >> kPointerBits)) __builtin_prefetch(entry(slot));
+    // The entry intern will compare: the first along the probe whose tag is
+    // the text's (at half load, one text in three or so is not in its first
+    // slot, and those missed the cache when only that slot was looked at).
+    const uint64_t tag = h >> kPointerBits;
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) return;
+      if ((slot >> kPointerBits) == tag) {
+        __builtin_prefetch(entry(slot));
+        return;
+      }
+    }
   }
 
  private:
