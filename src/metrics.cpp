@@ -928,10 +928,25 @@ struct Range {
   static Range share(size_t n, size_t k, size_t parts) { return {n * k / parts, n * (k + 1) / parts}; }
 };
 
+// SplitSum sums 32-bit values exactly in two 32-bit halves, the low and the
+// high 16 bits of each apart, over at most kMaxRun values: a loop that adds
+// days (of any size) into it vectorizes on SSE2 too, which cannot widen
+// 32-bit values to 64 in a vector register.
+struct SplitSum {
+  uint32_t low = 0;
+  int32_t high = 0;
+  FAZHI_PASS_PART void add(int32_t v) {
+    low += static_cast<uint32_t>(v) & 0xFFFF;
+    high += v >> 16;
+  }
+  int64_t value() const { return int64_t{high} * 65536 + low; }
+};
+
 // for_each_run calls f(region, begin, end) for each run of consecutive rows
-// of one region in `range` (at most kMaxRun rows, so that a run's sums fit
-// 32 bits).
-constexpr size_t kMaxRun = size_t{1} << 20;
+// of one region in `range`, at most kMaxRun rows, so that a run's counts fit
+// 32 bits and its SplitSums cannot overflow (2^15 values of up to 2^16 in
+// the low half, of at most 2^15 in size in the high half).
+constexpr size_t kMaxRun = size_t{1} << 15;
 template <typename F>
 FAZHI_PASS_PART inline
 void for_each_run(const std::vector<RegionIndex>& region, Range range, F&& f) {
@@ -1096,7 +1111,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
       n[kRNotLitigated] += n_not_litigated;
       // Decided within the decision period (art. 62), and in how many days.
       uint32_t n_deadline_off = 0, n_on_time = 0, n_overdue = 0;
-      int64_t days_sum = 0;
+      SplitSum days_sum;
       for (size_t i = b; i < e; ++i) {
         const uint32_t c = static_cast<uint32_t>(in(p, closed[i])) & static_cast<uint32_t>(flags[i - b]) &
                            ClosedFlags::kConcluded;
@@ -1106,12 +1121,12 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
         n_on_time += timed & static_cast<uint32_t>(closed[i] <= due);
         n_overdue += timed & static_cast<uint32_t>(closed[i] > due);
         const int32_t duration = std::max<int32_t>(0, closed[i] - acceptance[i - b]);
-        days_sum += (0 - static_cast<int32_t>(timed)) & duration;  // a mask, not a choice (a branch)
+        days_sum.add((0 - static_cast<int32_t>(timed)) & duration);  // a mask, not a choice (a branch)
       }
       n[kRDeadlineOffCalendar] += n_deadline_off;
       n[kROnTime] += n_on_time;
       n[kROverdue] += n_overdue;
-      n[kRDaysSum] += days_sum;
+      n[kRDaysSum] += days_sum.value();
     }
     for (size_t i = b; i < e; ++i) {
       const int slot = slot_of(periods, closed[i]);
@@ -1313,21 +1328,22 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       // 法律援助法 art. 43: review within 7 days of the application (working
       // days, as the ministry's procedure rules count them).
       uint32_t n_decided = 0, n_review_off = 0, n_review_on_time = 0;
-      int64_t review_sum = 0;
+      SplitSum review_sum;
       int32_t review_max = 0;
       for (size_t i = b; i < e; ++i) {
         const bool d = in(p, decided[i]);
         const int32_t wd = review[i - b];
         const bool counted = d & (wd != kOffCalendar);
+        const int32_t days = (0 - static_cast<int32_t>(counted)) & wd;  // a mask, not a choice (a branch)
         n_decided += d;
         n_review_off += d & (wd == kOffCalendar);
-        review_sum += counted ? wd : 0;
-        review_max = std::max(review_max, counted ? wd : 0);
+        review_sum.add(days);
+        review_max = std::max(review_max, days);
         n_review_on_time += counted & (wd <= review_limit);
       }
       n[kADecided] += n_decided;
       n[kAReviewOffCalendar] += n_review_off;
-      n[kAReviewSum] += review_sum;
+      n[kAReviewSum] += review_sum.value();
       n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], review_max);
       n[kAReviewOnTime] += n_review_on_time;
       // Art. 43: assign within 3 days of the decision to grant aid. Recovered
