@@ -757,6 +757,67 @@ TEST(Report, RunsOfEveryLengthAroundTheSearchBlockCountEachRowOnce) {
   }
 }
 
+// A region with more rows than one run of the pass holds (2^15, so that a
+// run's sums fit 32 bits) is counted in several runs, each row once, and its
+// days summed exactly across them: 33,000 legal-aid cases reviewed in 2
+// working days (Monday 2019-03-04 to Wednesday 03-06) and one in 7 (to
+// Wednesday 03-13); 33,001 reconsideration cases concluded in 10 days.
+TEST(Report, ARegionLargerThanARunIsCountedAcrossRuns) {
+  Dataset ds;
+  constexpr int kCases = 33000;
+  auto aid = [&](int k, Date decided) {
+    LegalAidRecord a;
+    a.case_id = "FA-" + std::to_string(k);
+    a.region = *RegionCode::parse("440111");
+    a.applied_date = Date(2019, 3, 4);
+    a.decided_date = decided;
+    a.decision = AidDecision::kGranted;
+    a.accepted_date = decided;
+    ASSERT_TRUE(ds.add(a).ok());
+  };
+  for (int k = 0; k < kCases; ++k) aid(k, Date(2019, 3, 6));
+  aid(kCases, Date(2019, 3, 13));
+  for (int k = 0; k <= kCases; ++k) {
+    ReconsiderationRecord c;
+    c.case_id = "FY-" + std::to_string(k);
+    c.region = *RegionCode::parse("440111");
+    c.received_date = Date(2019, 3, 1);
+    c.accepted_date = Date(2019, 3, 1);
+    c.closed_date = Date(2019, 3, 11);
+    c.disposition = Disposition::kUpheld;
+    ASSERT_TRUE(ds.add(c).ok());
+  }
+  const Report r = report_in(ds, "440111");
+  EXPECT_EQ(count(r, "legal_aid.accepted"), kCases + 1);
+  EXPECT_EQ(ratio(r, "legal_aid.review_workdays_mean"), std::to_string(2 * kCases + 7) + "/" + std::to_string(kCases + 1));
+  EXPECT_EQ(ratio(r, "legal_aid.review_workdays_max"), "7/1");
+  EXPECT_EQ(count(r, "reconsideration.closed"), kCases + 1);
+  EXPECT_EQ(ratio(r, "reconsideration.mean_days"), std::to_string(10 * (kCases + 1)) + "/" + std::to_string(kCases + 1));
+}
+
+// Days are summed exactly whatever their size: two cases accepted on
+// 2019-03-01 and concluded on 2199-12-31 (66,049 days each, more than 16
+// bits hold), in a report of 2199.
+TEST(Report, DaysBeyondSixteenBitsAreSummedExactly) {
+  Dataset ds;
+  int next_id = 0;
+  auto concluded = [&](Date closed) {
+    ReconsiderationRecord c;
+    c.case_id = "FY-" + std::to_string(++next_id);
+    c.region = *RegionCode::parse("440111");
+    c.received_date = Date(2019, 3, 1);
+    c.accepted_date = Date(2019, 3, 1);
+    c.closed_date = closed;
+    c.disposition = Disposition::kUpheld;
+    ASSERT_TRUE(ds.add(c).ok());
+  };
+  concluded(Date(2199, 12, 31));
+  concluded(Date(2199, 12, 31));
+  const Report r = report_in(ds, "440111", 2199);
+  EXPECT_EQ(ratio(r, "reconsideration.mean_days"), "132098/2");
+  EXPECT_EQ(ratio(r, "reconsideration.median_days"), "132098/2");
+}
+
 // The median days of concluded reconsideration cases (REPORT.md; an even
 // count takes the mean of the two middle values), in districts and roll-ups
 // from the districts' own cases, never from their medians. Days run from
