@@ -74,6 +74,20 @@ void add_mediation(Dataset& ds, Date on, std::optional<Date> closed = std::nullo
   EXPECT_TRUE(ds.add(m).ok());
 }
 
+// add_granted_aid adds a legal-aid case of 440111 granted (and accepted) on
+// `decided`, assigned on `assigned` if given; ids count up.
+void add_granted_aid(Dataset& ds, Date applied, Date decided, std::optional<Date> assigned = std::nullopt) {
+  LegalAidRecord a;
+  a.case_id = "FA-" + std::to_string(ds.legal_aid().size() + 1);
+  a.region = *RegionCode::parse("440111");
+  a.applied_date = applied;
+  a.decided_date = decided;
+  a.decision = AidDecision::kGranted;
+  a.accepted_date = decided;
+  a.assigned_date = assigned;
+  EXPECT_TRUE(ds.add(a).ok());
+}
+
 bool narrative_has(const Report& r, const std::string& sentence) {
   for (const std::string& p : r.narrative) {
     if (p.find(sentence) != std::string::npos) return true;
@@ -428,18 +442,8 @@ TEST(Report, FiguresThatNeedAnUnloadedYearAreUndefinedNotGuessed) {
 // time against the 7 working days of the default profile).
 TEST(Report, WorkingDaysFarBeforeThePeriodAreTheCalendarsCount) {
   Dataset ds;
-  auto granted = [&](const char* id, Date applied, Date decided) {
-    LegalAidRecord a;
-    a.case_id = id;
-    a.region = *RegionCode::parse("440111");
-    a.applied_date = applied;
-    a.decided_date = decided;
-    a.decision = AidDecision::kGranted;
-    a.accepted_date = decided;
-    ASSERT_TRUE(ds.add(a).ok());
-  };
-  granted("FA-1", Date(2015, 12, 25), Date(2019, 1, 7));
-  granted("FA-2", Date(2019, 1, 4), Date(2019, 1, 7));
+  add_granted_aid(ds, Date(2015, 12, 25), Date(2019, 1, 7));  // FA-1
+  add_granted_aid(ds, Date(2019, 1, 4), Date(2019, 1, 7));    // FA-2
   int32_t long_review = 0;
   ASSERT_TRUE(Calendar::national().try_workdays_between(to_day_number(Date(2015, 12, 25)),
                                                          to_day_number(Date(2019, 1, 7)), long_review));
@@ -458,19 +462,8 @@ TEST(Report, WorkingDaysFarBeforeThePeriodAreTheCalendarsCount) {
 // time); FA-2: applied 12-28, decided 12-29 (1), assigned 2027-01-04.
 TEST(Report, WorkingDaysInTheCalendarsLastYear) {
   Dataset ds;
-  auto assigned = [&](const char* id, Date applied, Date decided, Date assigned) {
-    LegalAidRecord a;
-    a.case_id = id;
-    a.region = *RegionCode::parse("440111");
-    a.applied_date = applied;
-    a.decided_date = decided;
-    a.decision = AidDecision::kGranted;
-    a.accepted_date = decided;
-    a.assigned_date = assigned;
-    ASSERT_TRUE(ds.add(a).ok());
-  };
-  assigned("FA-1", Date(2026, 12, 24), Date(2026, 12, 28), Date(2026, 12, 31));
-  assigned("FA-2", Date(2026, 12, 28), Date(2026, 12, 29), Date(2027, 1, 4));
+  add_granted_aid(ds, Date(2026, 12, 24), Date(2026, 12, 28), Date(2026, 12, 31));  // FA-1
+  add_granted_aid(ds, Date(2026, 12, 28), Date(2026, 12, 29), Date(2027, 1, 4));    // FA-2
   const Report r = report_in(ds, "440111", 2026);
   EXPECT_EQ(ratio(r, "legal_aid.review_workdays_max"), "2/1");
   EXPECT_EQ(ratio(r, "legal_aid.review_workdays_mean"), "3/2");
@@ -765,18 +758,8 @@ TEST(Report, RunsOfEveryLengthAroundTheSearchBlockCountEachRowOnce) {
 TEST(Report, ARegionLargerThanARunIsCountedAcrossRuns) {
   Dataset ds;
   constexpr int kCases = 33000;
-  auto aid = [&](int k, Date decided) {
-    LegalAidRecord a;
-    a.case_id = "FA-" + std::to_string(k);
-    a.region = *RegionCode::parse("440111");
-    a.applied_date = Date(2019, 3, 4);
-    a.decided_date = decided;
-    a.decision = AidDecision::kGranted;
-    a.accepted_date = decided;
-    ASSERT_TRUE(ds.add(a).ok());
-  };
-  for (int k = 0; k < kCases; ++k) aid(k, Date(2019, 3, 6));
-  aid(kCases, Date(2019, 3, 13));
+  for (int k = 0; k < kCases; ++k) add_granted_aid(ds, Date(2019, 3, 4), Date(2019, 3, 6));
+  add_granted_aid(ds, Date(2019, 3, 4), Date(2019, 3, 13));
   for (int k = 0; k <= kCases; ++k) {
     ReconsiderationRecord c;
     c.case_id = "FY-" + std::to_string(k);
