@@ -602,6 +602,13 @@ int slot_of(const Periods& p, DayNumber d) {
   return kDiscard - 2 * static_cast<int>(in(p[0], d)) - static_cast<int>(in(p[1], d));
 }
 
+// days_from is to - from, for loops that compute it for every row, recorded
+// or not (kNoDay), and keep it only where both days are: modulo 2^32, so no
+// row overflows (which would be undefined), and exact for two recorded days.
+int32_t days_from(DayNumber from, DayNumber to) {
+  return static_cast<int32_t>(static_cast<uint32_t>(to) - static_cast<uint32_t>(from));
+}
+
 // open_at_end: a case (or an entity) opened on `opened` and closed on
 // `closed` (kNoDay: not yet) is open at the end of day d when
 // opened <= d < closed. Pending at a period's end is open at p.to; pending
@@ -1120,7 +1127,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
         n_deadline_off += c & static_cast<uint32_t>(!has(due));
         n_on_time += timed & static_cast<uint32_t>(closed[i] <= due);
         n_overdue += timed & static_cast<uint32_t>(closed[i] > due);
-        const int32_t duration = std::max<int32_t>(0, closed[i] - acceptance[i - b]);
+        const int32_t duration = std::max<int32_t>(0, days_from(acceptance[i - b], closed[i]));
         days_sum.add((0 - static_cast<int32_t>(timed)) & duration);  // a mask, not a choice (a branch)
       }
       n[kRDeadlineOffCalendar] += n_deadline_off;
@@ -1130,7 +1137,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
     }
     for (size_t i = b; i < e; ++i) {
       const int slot = slot_of(periods, closed[i]);
-      const int32_t duration = std::max<int32_t>(0, closed[i] - acceptance[i - b]);
+      const int32_t duration = std::max<int32_t>(0, days_from(acceptance[i - b], closed[i]));
       days[kept] = {region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration)};
       kept += (slot != kDiscard) & ((static_cast<uint32_t>(flags[i - b]) & ClosedFlags::kConcluded) != 0) & has(deadline[i - b]);
     }
