@@ -6,7 +6,7 @@
 namespace fazhi::internal {
 
 bool use_avx2() noexcept {
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if FAZHI_AVX2_BUILDS
   static const bool avx2 = [] {
     const char* cpu = std::getenv("FAZHI_CPU");
     return __builtin_cpu_supports("avx2") && !(cpu != nullptr && std::string_view(cpu) == "baseline");

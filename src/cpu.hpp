@@ -7,6 +7,14 @@
 // run before ThreadSanitizer is set up, which crashes its builds.
 #pragma once
 
+// FAZHI_AVX2_BUILDS is 1 where the loops have an AVX2 build (x86-64 with
+// GCC's or clang's target attribute), else 0.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define FAZHI_AVX2_BUILDS 1
+#else
+#define FAZHI_AVX2_BUILDS 0
+#endif
+
 namespace fazhi::internal {
 
 // use_avx2 is true when the CPU has AVX2 and the environment does not set

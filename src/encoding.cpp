@@ -11,16 +11,14 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define FAZHI_UTF8_AVX2 1
-#else
-#define FAZHI_UTF8_AVX2 0
-#endif
 
 #include "absl/strings/str_cat.h"
 #include "cpu.hpp"
 #include "parallel.hpp"
+
+#if FAZHI_AVX2_BUILDS
+#include <immintrin.h>
+#endif
 
 namespace fazhi::internal {
 namespace {
@@ -62,15 +60,16 @@ bool convert_piece(std::string_view in, std::string& out, size_t& bad) {
 
 }  // namespace
 
-#if FAZHI_UTF8_AVX2
+#if FAZHI_AVX2_BUILDS
+namespace {
 // valid_utf8_avx2 tells whether text is valid UTF-8, 32 bytes a step, by
 // the method of Keiser and Lemire ("Validating UTF-8 in less than one
 // instruction per byte", Software: Practice and Experience 51(5), 2021):
 // each byte and the one before it are looked up by their nibbles in three
 // tables of the errors the pair may show, and the lookups ANDed; a
 // continuation byte must follow a lead byte by exactly its length (checked
-// against the bytes two and three before). It says where no error is, only
-// whether there is one: is_valid_utf8 then finds it byte by byte.
+// against the bytes two and three before). It says only whether there is an
+// error, not where: is_valid_utf8 then finds it byte by byte.
 namespace avx2_utf8 {
 // The errors a pair of bytes (first, second) may show; a bit is set in
 // each table entry that allows it, so the AND of the three lookups keeps
@@ -181,10 +180,11 @@ __attribute__((target("avx2"))) bool valid_utf8_avx2(const unsigned char* s, siz
   error = _mm256_or_si256(error, open);
   return _mm256_testz_si256(error, error) != 0;
 }
+}  // namespace
 #endif
 
 bool is_valid_utf8(std::string_view text, size_t* bad_offset) noexcept {
-#if FAZHI_UTF8_AVX2
+#if FAZHI_AVX2_BUILDS
   // Valid text (nearly all of it) is answered 32 bytes a step; invalid text
   // is looked at again below, for the offset of its first bad byte.
   if (text.size() >= 32 && use_avx2() &&

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <map>
 #include <memory>
@@ -663,11 +662,9 @@ class DayTable {
 // for AVX2, chosen in record_pass. Its loops over runs vectorize, and AVX2's
 // registers are twice as wide. Its parts (FAZHI_PASS_PART) are inlined into
 // both builds, so each gets its own code.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define FAZHI_PASS_AVX2 1
+#if FAZHI_AVX2_BUILDS
 #define FAZHI_PASS_PART __attribute__((always_inline))
 #else
-#define FAZHI_PASS_AVX2 0
 #define FAZHI_PASS_PART
 #endif
 
@@ -1071,6 +1068,11 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
       flags[i - b] = by_disposition[static_cast<size_t>(disposition[i])];
     }
     deadlines.workdays.between_each(received + b, intake.data(), intake_wd);
+    // The days from acceptance to closing (none below 0), kept where the
+    // case is concluded and its deadline known.
+    auto duration = [&](size_t i) FAZHI_PASS_PART {
+      return std::max<int32_t>(0, days_from(acceptance[i - b], closed[i]));
+    };
     constexpr int32_t kOffCalendar = WorkdayTable::kOffCalendar;
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
@@ -1127,8 +1129,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
         n_deadline_off += c & static_cast<uint32_t>(!has(due));
         n_on_time += timed & static_cast<uint32_t>(closed[i] <= due);
         n_overdue += timed & static_cast<uint32_t>(closed[i] > due);
-        const int32_t duration = std::max<int32_t>(0, days_from(acceptance[i - b], closed[i]));
-        days_sum.add((0 - static_cast<int32_t>(timed)) & duration);  // a mask, not a choice (a branch)
+        days_sum.add((0 - static_cast<int32_t>(timed)) & duration(i));  // a mask, not a choice (a branch)
       }
       n[kRDeadlineOffCalendar] += n_deadline_off;
       n[kROnTime] += n_on_time;
@@ -1137,8 +1138,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
     }
     for (size_t i = b; i < e; ++i) {
       const int slot = slot_of(periods, closed[i]);
-      const int32_t duration = std::max<int32_t>(0, days_from(acceptance[i - b], closed[i]));
-      days[kept] = {region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration)};
+      days[kept] = {region * 2 + static_cast<uint32_t>(slot), static_cast<uint32_t>(duration(i))};
       kept += (slot != kDiscard) & ((static_cast<uint32_t>(flags[i - b]) & ClosedFlags::kConcluded) != 0) & has(deadline[i - b]);
     }
   });
@@ -1521,8 +1521,8 @@ FAZHI_PASS_PART inline void record_pass_parts(const Dataset& ds, const Periods& 
   tally_registry(ds.registry(), periods, share(ds.registry()), rows, pass.registry);
   tally_activity(ds.activity(), periods, share(ds.activity()), rows, pass.activity);
 }
-// The pass's AVX2 build (FAZHI_PASS_AVX2); record_pass inlines the other.
-#if FAZHI_PASS_AVX2
+// The pass's AVX2 build; record_pass inlines the other.
+#if FAZHI_AVX2_BUILDS
 template <typename... Args>
 __attribute__((target("avx2"))) void record_pass_avx2(Args&... args) {
   record_pass_parts(args...);
@@ -1531,7 +1531,7 @@ __attribute__((target("avx2"))) void record_pass_avx2(Args&... args) {
 void record_pass(const Dataset& ds, const Periods& periods, const Profile& profile, const Calendar& cal,
                  const Deadlines& deadlines, const Rows& rows, size_t k, size_t parts, Pass& pass,
                  std::vector<CaseDays>& days, std::vector<LotteryDraw>& draws) {
-#if FAZHI_PASS_AVX2
+#if FAZHI_AVX2_BUILDS
   if (internal::use_avx2()) {
     return record_pass_avx2(ds, periods, profile, cal, deadlines, rows, k, parts, pass, days, draws);
   }
@@ -1558,20 +1558,17 @@ void tally_lottery(std::span<const LotteryDraw> draws, size_t slots, Pass& pass)
   std::vector<uint32_t> begin_by_lawyer(slots + 1, 0);
   LawyerCounts counts;
   LawyerKey keys = 0, region_first_key = 0;
-  const TextId* lawyer = grouped.data();
-  LawyerKey* key_plus_one = key_of.data();
-  uint32_t* is_shared = shared.data();
   for (size_t slot = 0; slot < slots; ++slot) {
     if (slot % 2 == 0) region_first_key = keys;
     const uint32_t end = begin[slot + 1];
     for (uint32_t k = begin[slot]; k < end; ++k) {
       // The key_of lines a few draws on are fetched early: the lawyers
       // follow no order, and key_of is larger than the L2 cache at scale.
-      if (k + 16 < end) __builtin_prefetch(&key_plus_one[lawyer[k + 16]]);
-      LawyerKey& known = key_plus_one[lawyer[k]];
+      if (k + 16 < end) __builtin_prefetch(&key_of[grouped[k + 16]]);
+      LawyerKey& known = key_of[grouped[k]];
       if (known == 0) known = ++keys;  // a branch: without one, every draw would store into key_of
       const LawyerKey key = known - 1;
-      is_shared[key] |= static_cast<uint32_t>(key < region_first_key);
+      shared[key] |= static_cast<uint32_t>(key < region_first_key);
       counts.add(key, 1);
     }
     counts.take(by_lawyer);

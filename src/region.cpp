@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstdio>
-#include <cstring>
 
 #include "absl/strings/str_cat.h"
 #include "bytes.hpp"
@@ -31,14 +30,12 @@ constexpr std::array<uint64_t, 2> kProvincePrefix = [] {
 
 bool valid_code(std::string_view s, uint32_t& value) noexcept {
   if (s.size() != 6) return false;
-  // The six bytes are checked as digits at once, as a word of two loads
-  // (bytes 0-3 and 2-5): not through a padded copy in memory, which a load
-  // reads back before the stores that filled it are done (a stall of a
-  // store-forwarding failure per row).
-  uint32_t first, last;
-  std::memcpy(&first, s.data(), 4);
-  std::memcpy(&last, s.data() + 2, 4);
-  if (!internal::all_digits(uint64_t{first} | uint64_t{last} << 32)) return false;
+  // The six bytes are checked as digits at once, as one word of their two
+  // overlapping halves (gather_short: bytes 0-3 and 2-5), not through a
+  // padded copy in memory, which a load reads back before the stores that
+  // filled it are done (a store-forwarding stall per row).
+  const internal::ShortWords w = internal::gather_short(s.data(), 6);
+  if (!internal::all_digits(w.lo | w.hi << 32)) return false;
   uint32_t digit[6];
   for (int i = 0; i < 6; ++i) digit[i] = static_cast<uint32_t>(s[i] - '0');
   const uint32_t province = digit[0] * 10 + digit[1];
