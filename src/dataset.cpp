@@ -781,45 +781,58 @@ struct RegionOrder {
 // rows in the order they had (a stable counting sort). The report reads a
 // region's rows as one run (metrics.cpp, for_each_run), and its counters,
 // also in code order, in one sweep; nothing else depends on the order of the
-// rows. A column at a time goes through a buffer its thread keeps (the
-// widest columns first, so a buffer grows at most once), the region column
-// last, as every move reads it. Beyond 2^32 rows they are left as they are.
+// rows. Each row's new place is worked out once, into the region column
+// itself (it is refilled from the counts at the end); then a column at a
+// time is scattered into a buffer its thread keeps (the widest columns
+// first, so a buffer is allocated once) and copied back. Beyond 2^32 rows
+// they are left as they are.
 template <typename K>
 void group_by_region(typename K::Columns& c, size_t first, const RegionOrder& order, int threads) {
   if constexpr (K::kIndexedRegion) {
     const std::vector<uint32_t>& place = order.place;
-    const RegionIndex* const from = c.region.data() + first;
+    RegionIndex* const region = c.region.data() + first;
     const size_t n = c.size() - first;
-    if (n > UINT32_MAX || std::is_sorted(from, from + n, [&](RegionIndex a, RegionIndex b) {
+    if (n > UINT32_MAX || std::is_sorted(region, region + n, [&](RegionIndex a, RegionIndex b) {
           return place[a] < place[b];
         })) {
       return;
     }
     std::vector<uint32_t> start(place.size() + 1, 0);  // where the rows of the region at each place begin
-    for (size_t i = 0; i < n; ++i) ++start[place[from[i]] + 1];
+    for (size_t i = 0; i < n; ++i) ++start[place[region[i]] + 1];
     std::partial_sum(start.begin(), start.end(), start.begin());
+    static_assert(std::is_same_v<RegionIndex, uint32_t>, "a row's new place takes its region's room");
+    uint32_t* const to = region;  // to[i]: the new place of row i
+    {
+      std::vector<uint32_t> next(start.begin(), start.end() - 1);
+      for (size_t i = 0; i < n; ++i) to[i] = next[place[region[i]]]++;
+    }
     struct Move {
       size_t width;
-      std::function<void(std::vector<std::byte>&)> run;
+      std::function<void(std::unique_ptr<std::byte[]>&, size_t&)> run;
     };
     std::vector<Move> moves;  // every column but the region
     auto add_move = [&](auto m) {
       using T = typename std::remove_reference_t<decltype(c.*m)>::value_type;
       static_assert(std::is_trivially_copyable_v<T>);
-      moves.push_back({sizeof(T), [&c, &start, &place, from, first, n, m](std::vector<std::byte>& buffer) {
-        buffer.resize(std::max(buffer.size(), n * sizeof(T)));
-        T* const moved = reinterpret_cast<T*>(buffer.data());  // implicitly created T objects
+      moves.push_back({sizeof(T), [&c, to, first, n, m](std::unique_ptr<std::byte[]>& buffer, size_t& size) {
+        if (size < n * sizeof(T)) {
+          size = n * sizeof(T);
+          buffer = std::make_unique_for_overwrite<std::byte[]>(size);  // every byte is written first
+        }
+        T* const moved = reinterpret_cast<T*>(buffer.get());  // implicitly created T objects
         T* const column = (c.*m).data() + first;
-        std::vector<uint32_t> next(start.begin(), start.end() - 1);
-        for (size_t i = 0; i < n; ++i) moved[next[place[from[i]]]++] = column[i];
+        for (size_t i = 0; i < n; ++i) moved[to[i]] = column[i];
         std::copy(moved, moved + n, column);
       }});
     };
     std::apply([&](auto... m) { (add_move(m), ...); }, K::kPlain);
     std::apply([&](auto... m) { (add_move(m), ...); }, K::kText);
     std::stable_sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.width > b.width; });
-    std::vector<std::vector<std::byte>> buffers(worker_count(moves.size(), threads));
-    parallel_for_workers(moves.size(), threads, [&](size_t k, size_t worker) { moves[k].run(buffers[worker]); });
+    const size_t workers = worker_count(moves.size(), threads);
+    std::vector<std::unique_ptr<std::byte[]>> buffers(workers);
+    std::vector<size_t> sizes(workers, 0);
+    parallel_for_workers(moves.size(), threads,
+                         [&](size_t k, size_t worker) { moves[k].run(buffers[worker], sizes[worker]); });
     // The region column: the rows of the region at place k are [start[k], start[k + 1]).
     for (size_t k = 0; k < place.size(); ++k) {
       std::fill(c.region.begin() + static_cast<ptrdiff_t>(first + start[k]),
