@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "encoding.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
@@ -548,6 +549,78 @@ TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
     for (int k = 0; k < 80000; ++k) id_text += absl::StrCat("M", k).size();
     for (int k = 0; k < 40000; ++k) id_text += absl::StrCat("N", k).size();
     EXPECT_EQ(ds.memory_usage().id_text, id_text);
+  }
+}
+
+// A load into an empty dataset whose ids come in ascending order (of id, or
+// of region and then id) cannot repeat one, so its id index is built only
+// when something is next checked against it: a later load or record must
+// still find every duplicate. memory_usage shows whether the slots exist.
+TEST(Dataset, AscendingIdsAreIndexedWhenTheNextRowsArrive) {
+  constexpr int kRows = 200000;  // two ranges of 100,000: each adopted by the index (adopt_ids)
+  auto id = [](int i) { return absl::StrFormat("M%06d", i); };
+  const std::string header = "case_id,region,received_date\n";
+  std::string by_id = header, by_region = header;
+  for (int i = 0; i < kRows; ++i) {
+    absl::StrAppend(&by_id, id(i), i % 2 == 0 ? ",440111" : ",440112", ",2019-01-01\n");
+  }
+  for (int i = 0; i < kRows; ++i) {  // ids restart in the second region
+    absl::StrAppend(&by_region, id(i % (kRows / 2)), i < kRows / 2 ? ",440111" : ",440112",
+                    ",2019-01-01\n");
+  }
+  const size_t slots = kRows * sizeof(uint64_t);  // at least this much once indexed
+  for (const std::string* text : {&by_id, &by_region}) {
+    for (int threads : {1, 2}) {
+      Dataset ds;
+      LoadOptions o;
+      o.threads = threads;
+      absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, *text, "a.csv", o);
+      ASSERT_TRUE(s.ok()) << s.status();
+      EXPECT_EQ(s->rows_kept(RecordKind::kMediation), kRows);
+      EXPECT_LT(ds.memory_usage().id_index, slots) << threads;
+      EXPECT_EQ(ds.memory_usage().id_text, size_t{kRows} * 7);
+
+      const std::string second = header + "N000001,440111,2019-01-01\n" + id(4) +
+                                 ",440111,2019-01-01\n" + id(4) + ",440113,2019-01-01\n";
+      s = ds.load_buffer(RecordKind::kMediation, second, "b.csv", o);
+      ASSERT_TRUE(s.ok()) << s.status();
+      ASSERT_EQ(ds.rejects().size(), 1u);
+      EXPECT_EQ(ds.rejects()[0].line, 3);
+      EXPECT_EQ(ds.rejects()[0].reason, "duplicate case_id 'M000004' in region 440111");
+      EXPECT_GT(ds.memory_usage().id_index, slots);
+      EXPECT_EQ(ds.memory_usage().id_text, size_t{kRows} * 7 + 7 + 7);
+      MediationRecord again;
+      again.case_id = id(7);
+      again.region = Code(text == &by_id ? "440112" : "440111");
+      again.received_date = Date(2019, 1, 1);
+      EXPECT_EQ(ds.add(again).message(),
+                absl::StrCat("case_id: duplicate case_id 'M000007' in region ", again.region.str()));
+      EXPECT_EQ(ds.mediation().size(), size_t{kRows} + 2);
+    }
+  }
+}
+
+// Two threads cut this text after the row that begins at its middle byte
+// (its rows are all 26 bytes long, so that is row kRows / 2 + 1): each range
+// is ascending on its own, and only where they meet does an id repeat.
+TEST(Dataset, AnIdRepeatedWhereTwoRangesMeetIsFound) {
+  constexpr int kRows = 200000;  // two ranges of 100,000: each adopted by the index (adopt_ids)
+  std::string text = "case_id,region,received_date\n";
+  for (int i = 0; i < kRows; ++i) {
+    const int n = i <= kRows / 2 ? i : i - 1;  // row kRows / 2 + 1 repeats the id before it
+    absl::StrAppend(&text, absl::StrFormat("M%06d", n), ",440111,2019-01-01\n");
+  }
+  for (int threads : {1, 2}) {
+    Dataset ds;
+    LoadOptions o;
+    o.threads = threads;
+    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "a.csv", o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ExpectInvariant(*s);
+    ASSERT_EQ(ds.rejects().size(), 1u) << threads;
+    EXPECT_EQ(ds.rejects()[0].line, kRows / 2 + 3);
+    EXPECT_EQ(ds.rejects()[0].reason, "duplicate case_id 'M100000' in region 440111");
+    EXPECT_GT(ds.memory_usage().id_index, kRows * sizeof(uint64_t));  // checked, so indexed
   }
 }
 
