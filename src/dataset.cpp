@@ -537,7 +537,7 @@ size_t column_bytes(const typename K::Columns& c) {
 struct IdOrder {
   bool by_id = true, by_scope = true;
   void next(uint32_t last_scope, std::string_view last, uint32_t scope, std::string_view id) {
-    const int c = id.compare(last);
+    const int c = compare_text(id, last);
     by_id = by_id && c > 0;
     by_scope = by_scope && (scope > last_scope || (scope == last_scope && c > 0));
   }

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace fazhi::internal {
 namespace {
@@ -157,3 +159,28 @@ TEST(AllDigits, SkippedBytesAreNotTested) {
 
 }  // namespace
 }  // namespace fazhi::internal
+
+// compare_text must order exactly as std::string_view::compare: the loader
+// trusts its "greater" to skip the duplicate-id check of ascending ids.
+TEST(CompareText, OrdersAsStringViewCompare) {
+  auto sign = [](int c) { return (c > 0) - (c < 0); };
+  const std::vector<std::string> texts = {
+      "", "a", "b", "ab", "M000001", "M000002", "M0000010", "FA0000000001", "FA0000000002",
+      "FA000000000", "FA00000000010", "\x80", "\x7F", "abcdefgh", "abcdefgi", "abcdefghi",
+      "abcdefgh\xFF", "abcdefgh\x01", "abcdefghabcdefgh", "abcdefghabcdefgg", "案件编号", "案件编号1"};
+  for (const std::string& a : texts) {
+    for (const std::string& b : texts) {
+      EXPECT_EQ(sign(fazhi::internal::compare_text(a, b)), sign(std::string_view(a).compare(b)))
+          << "'" << a << "' '" << b << "'";
+    }
+  }
+  // A difference at every place of a 20-byte text, either way.
+  for (size_t k = 0; k < 20; ++k) {
+    std::string lo(20, 'x'), hi(20, 'x');
+    lo[k] = 'a';
+    hi[k] = '\xF0';
+    EXPECT_LT(fazhi::internal::compare_text(lo, hi), 0) << k;
+    EXPECT_GT(fazhi::internal::compare_text(hi, lo), 0) << k;
+    EXPECT_EQ(fazhi::internal::compare_text(lo, lo), 0) << k;
+  }
+}
