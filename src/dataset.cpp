@@ -460,9 +460,12 @@ struct IdIndex {
   // against them (settle_ids, at the start of every dedupe). A dataset
   // loaded once, as the command line does, never builds them: ~11% of a
   // 10M load's time, and its ~110 MB of slots.
-  std::vector<uint32_t> deferred;                // chunk numbers (chunks[k - 1])
-  std::array<size_t, kShards> deferred_count{};  // their entries, by shard
-  size_t deferred_id_bytes = 0;                  // the length of their ids, together
+  struct Deferred {
+    uint32_t chunk;  // chunks[chunk - 1]
+    size_t count;    // its entries
+  };
+  std::vector<Deferred> deferred;
+  size_t deferred_id_bytes = 0;  // the length of their ids, together
   bool empty() const {
     return chunks.empty() &&
            std::all_of(shards.begin(), shards.end(), [](const IdShard& s) { return s.count() == 0; });
@@ -544,13 +547,12 @@ struct IdOrder {
   bool distinct() const { return by_id || by_scope; }
 };
 
-// IdDup is a kept row whose id was already in the index: the `ordinal`-th
-// entry of its range's group `group`, at `offset` there. Its row number is
-// worked out afterwards (rows_of_dups).
+// IdDup is a kept row whose id was already in the index: the entry at
+// `offset` of its range's ids. Its row number is worked out afterwards
+// (rows_of_dups).
 struct IdDup {
   uint32_t range = 0;  // in the order the dedupe took the ranges
-  uint32_t group = 0;
-  uint64_t ordinal = 0, offset = 0;
+  uint64_t offset = 0;
   uint64_t row = 0;
 };
 
@@ -570,21 +572,18 @@ struct RangeOut {
   typename K::Columns cols;
   TextTable texts;
   RegionTable regions;
-  // For the dedupe stage, per kept row: the index shard its id goes to (the
-  // top bits of hash_id); and the id entries (append_id_entry) of each
-  // group of shards (IdIndex::group_of), in row order. Entries are read in
-  // order, so no offsets are kept, and the dedupe hashes an id again rather
-  // than keep 8 bytes a row for it.
-  std::vector<uint8_t> id_shard;
-  // Made at a group's first id; kept whole by the index when large (adopt_ids).
-  std::array<std::shared_ptr<std::string>, IdIndex::kGroups> id_bytes;
-  std::array<uint32_t, IdIndex::kGroups> id_chunk{};  // the chunk the index refers to; 0: copied
-  // Where each group's last entry begins in id_bytes; whether every
-  // group's entries came in strictly ascending order of id, and of (scope,
-  // id); and the length of all the ids (IdIndex::deferred_id_bytes).
-  std::array<size_t, IdIndex::kGroups> id_last{};
-  IdOrder id_order;
-  size_t id_text = 0;
+  // For the dedupe stage: the id entries (append_id_entry) of the kept
+  // rows, in row order, made at the first; kept whole by the index when
+  // large (adopt_ids). Nothing is hashed while the rows are read: the
+  // dedupe does that, and only when the ids did not come in ascending order
+  // (one stream, rather than one per group of shards with the shard of each
+  // row, made a 10M load ~12% faster).
+  std::shared_ptr<std::string> ids;
+  uint32_t id_chunk = 0;  // the chunk the index refers to; 0: copied
+  size_t id_count = 0;    // entries (the kept rows)
+  size_t id_last = 0;     // where the last entry begins
+  IdOrder id_order;       // whether they came in ascending order
+  size_t id_text = 0;     // the length of the ids (IdIndex::deferred_id_bytes)
   size_t expected_rows = 0;  // about the range's rows (guess_rows)
   // Where every kRowBlock-th kept row starts (relative to `begin`): a
   // duplicate's row is found again from its block's start (finish), so a
@@ -626,28 +625,26 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
   if constexpr (K::kHasId) {
     const uint32_t scope = K::scope(row);
     const std::string_view id = K::id(row);
-    const size_t shard = IdIndex::shard_of(hash_id(scope, id));
-    std::shared_ptr<std::string>& bytes = out.id_bytes[IdIndex::group_of(shard)];
-    if (!bytes) {
-      bytes = std::make_shared<std::string>();
-      // Ids of one export are mostly alike in length, and a group gets an
-      // even share of them: reserving from the first keeps the buffer from
-      // doubling (and stranding freed blocks).
-      const size_t expected = out.expected_rows * (4 + 1 + id.size()) / IdIndex::kGroups;
-      if (expected > 0) bytes->reserve(expected + expected / 32 + 256);
+    if (!out.ids) {
+      out.ids = std::make_shared<std::string>();
+      // Ids of one export are mostly alike in length: reserving for the
+      // rows expected from the first keeps the buffer from doubling (and
+      // stranding freed blocks).
+      const size_t expected = out.expected_rows * (4 + 1 + id.size());
+      if (expected > 0) out.ids->reserve(expected + expected / 32 + 256);
     }
-    if (out.id_shard.size() % kRowBlock == 0) out.block_off.push_back(static_cast<uint32_t>(row_off));
-    out.id_shard.push_back(static_cast<uint8_t>(shard));
-    const size_t g = IdIndex::group_of(shard);
-    if (!bytes->empty() && out.id_order.distinct()) {
+    std::string& ids = *out.ids;
+    if (out.id_count % kRowBlock == 0) out.block_off.push_back(static_cast<uint32_t>(row_off));
+    if (!ids.empty() && out.id_order.distinct()) {
       uint32_t last_scope = 0;
       std::string_view last;
-      read_id_entry(bytes->data() + out.id_last[g], last_scope, last);
+      read_id_entry(ids.data() + out.id_last, last_scope, last);
       out.id_order.next(last_scope, last, scope, id);
     }
-    out.id_last[g] = bytes->size();
+    out.id_last = ids.size();
     out.id_text += id.size();
-    append_id_entry(*bytes, scope, id);
+    ++out.id_count;
+    append_id_entry(ids, scope, id);
   }
 }
 
@@ -672,47 +669,91 @@ template <typename K>
 void adopt_ids(IdIndex& index, const std::vector<RangeOut<K>*>& ranges) {
   constexpr size_t kAdoptBytes = size_t{64} << 10;
   for (RangeOut<K>* r : ranges) {
-    for (size_t g = 0; g < IdIndex::kGroups; ++g) {
-      const std::shared_ptr<std::string>& bytes = r->id_bytes[g];
-      r->id_chunk[g] = 0;
-      if (!bytes || bytes->size() < kAdoptBytes || index.chunks.size() >= IdShard::kMaxChunks) continue;
-      if (bytes->capacity() > bytes->size() + bytes->size() / 8) bytes->shrink_to_fit();
-      index.chunks.push_back(bytes);
-      r->id_chunk[g] = static_cast<uint32_t>(index.chunks.size());
-    }
+    r->id_chunk = 0;
+    if (!r->ids || r->ids->size() < kAdoptBytes || index.chunks.size() >= IdShard::kMaxChunks) continue;
+    if (r->ids->capacity() > r->ids->size() + r->ids->size() / 8) r->ids->shrink_to_fit();
+    index.chunks.push_back(r->ids);
+    r->id_chunk = static_cast<uint32_t>(index.chunks.size());
   }
 }
 
-// insert_entries puts the id entries [base, end) (chunk `chunk` of the
-// index; 0: copy them) into the index's shards, whose slots are reserved;
-// on_dup(k, offset) is told of the k-th entry, at `offset`, when its id is
-// there already. An entry's hash is computed when it is kAhead entries ahead
-// (to prefetch its slot) and kept in a ring until its turn.
+// IdSource is a stream of id entries to put into an index: its chunk
+// `chunk`, or (0) bytes to copy into its shards; `count` entries.
+struct IdSource {
+  const std::string* entries;
+  uint32_t chunk;
+  size_t count;
+};
+
+// insert_ids puts the entries of `sources` into the index a group of
+// shards at a time (random inserts into one group's slots, a few MB for 10M
+// ids, mostly hit the cache, where inserts spread over every shard, ~100 MB,
+// wait on memory for nearly every id). A group's entries go in in source
+// order, and in order within a source: of two entries with the same id the
+// earlier stays, and on_dup(source, offset) is told of the later. A first
+// pass hashes every entry to size the shards and to list each group's
+// entries (source and offset in 8 bytes); the second hashes an entry again
+// kAhead entries before it goes in, to prefetch its slot.
 template <typename OnDup>
-void insert_entries(IdIndex& index, const char* base, const char* end, uint32_t chunk, OnDup&& on_dup) {
+void insert_ids(IdIndex& index, std::span<const IdSource> sources, OnDup&& on_dup) {
+  constexpr int kOffsetBits = 40;
+  std::array<size_t, IdIndex::kShards> incoming{}, copied{};
+  std::array<std::vector<uint64_t>, IdIndex::kGroups> refs;
+  size_t total = 0;
+  for (const IdSource& src : sources) total += src.count;
+  for (auto& list : refs) list.reserve(total / IdIndex::kGroups + total / 64 + 16);
+  for (size_t k = 0; k < sources.size(); ++k) {
+    const std::string& entries = *sources[k].entries;
+    assert(entries.size() < (uint64_t{1} << kOffsetBits) && k < (size_t{1} << (64 - kOffsetBits)));
+    const char* const base = entries.data();
+    for (const char* p = base; p < base + entries.size();) {
+      const auto offset = static_cast<uint64_t>(p - base);
+      uint32_t scope = 0;
+      std::string_view id;
+      p = read_id_entry(p, scope, id);
+      const size_t shard = IdIndex::shard_of(hash_id(scope, id));
+      ++incoming[shard];
+      if (sources[k].chunk == 0) copied[shard] += static_cast<size_t>(p - base) - offset;
+      refs[IdIndex::group_of(shard)].push_back(uint64_t{k} << kOffsetBits | offset);
+    }
+  }
+  for (size_t s = 0; s < IdIndex::kShards; ++s) {
+    index.shards[s].reserve(index.shards[s].count() + incoming[s], copied[s], index.chunks);
+  }
   constexpr size_t kAhead = 16;
   struct Ahead {
     uint64_t h = 0, offset = 0;
+    size_t source = 0;
     uint32_t scope = 0;
     std::string_view id;
   };
   std::array<Ahead, kAhead> ring;
-  const char* ahead = base;
-  size_t read = 0;  // entries read ahead so far
-  auto read_ahead = [&] {
-    Ahead& e = ring[read++ % kAhead];
-    e.offset = static_cast<uint64_t>(ahead - base);
-    ahead = read_id_entry(ahead, e.scope, e.id);
-    e.h = hash_id(e.scope, e.id);
-    index.shards[IdIndex::shard_of(e.h)].prefetch(e.h);
-  };
-  while (read < kAhead && ahead < end) read_ahead();
-  for (size_t k = 0; k < read; ++k) {
-    const Ahead e = ring[k % kAhead];  // before read_ahead reuses its place
-    if (ahead < end) read_ahead();
-    if (!index.shards[IdIndex::shard_of(e.h)].insert(e.h, e.scope, e.id, chunk, e.offset, index.chunks)) {
-      on_dup(k, e.offset);
+  for (std::vector<uint64_t>& list : refs) {
+    size_t read = 0;  // entries read ahead so far
+    auto read_ahead = [&] {
+      if (read + kAhead < list.size()) {  // the entry hashed kAhead entries from now
+        const uint64_t ref = list[read + kAhead];
+        __builtin_prefetch(sources[ref >> kOffsetBits].entries->data() +
+                           (ref & ((uint64_t{1} << kOffsetBits) - 1)));
+      }
+      Ahead& e = ring[read % kAhead];
+      e.source = static_cast<size_t>(list[read] >> kOffsetBits);
+      e.offset = list[read] & ((uint64_t{1} << kOffsetBits) - 1);
+      read_id_entry(sources[e.source].entries->data() + e.offset, e.scope, e.id);
+      e.h = hash_id(e.scope, e.id);
+      index.shards[IdIndex::shard_of(e.h)].prefetch(e.h);
+      ++read;
+    };
+    while (read < kAhead && read < list.size()) read_ahead();
+    for (size_t k = 0; k < list.size(); ++k) {
+      const Ahead e = ring[k % kAhead];  // before read_ahead reuses its place
+      if (read < list.size()) read_ahead();
+      if (!index.shards[IdIndex::shard_of(e.h)].insert(e.h, e.scope, e.id, sources[e.source].chunk,
+                                                       e.offset, index.chunks)) {
+        on_dup(e.source, e.offset);
+      }
     }
+    list = {};  // give each group's list back as soon as it is in
   }
 }
 
@@ -720,128 +761,85 @@ void insert_entries(IdIndex& index, const char* base, const char* end, uint32_t 
 // found distinct when they came in, and the index was empty then.
 void settle_ids(IdIndex& index) {
   if (index.deferred.empty()) return;
-  for (size_t s = 0; s < IdIndex::kShards; ++s) {
-    index.shards[s].reserve(index.shards[s].count() + index.deferred_count[s], 0, index.chunks);
+  std::vector<IdSource> sources;
+  for (const IdIndex::Deferred& d : index.deferred) {
+    sources.push_back({index.chunks[d.chunk - 1].get(), d.chunk, d.count});
   }
-  for (const uint32_t chunk : index.deferred) {
-    const std::string& bytes = *index.chunks[chunk - 1];
-    insert_entries(index, bytes.data(), bytes.data() + bytes.size(), chunk, [](size_t, uint64_t) {
-      assert(false && "a deferred id was found twice");
-    });
-  }
+  insert_ids(index, sources, [](size_t, uint64_t) { assert(false && "a deferred id was found twice"); });
   index.deferred.clear();
-  index.deferred_count = {};
   index.deferred_id_bytes = 0;
 }
 
-// ids_ascending: the ids of `ranges`, read a group at a time in file order,
-// are each greater than the one before (of id, or of (scope, id)), so none
-// repeats. Each range knows its own order (RangeOut::id_order); this checks
-// where one range's entries meet the next's.
+// ids_ascending: the ids of `ranges`, in file order, are each greater than
+// the one before (of id, or of (scope, id)), so none repeats. Each range
+// knows its own order (RangeOut::id_order); this checks where one range's
+// entries meet the next's.
 template <typename K>
 bool ids_ascending(const std::vector<RangeOut<K>*>& ranges) {
   IdOrder order;
+  const RangeOut<K>* before = nullptr;
   for (const RangeOut<K>* r : ranges) {
+    if (!r->ids || r->ids->empty()) continue;
     order.by_id = order.by_id && r->id_order.by_id;
     order.by_scope = order.by_scope && r->id_order.by_scope;
-  }
-  for (size_t g = 0; g < IdIndex::kGroups && order.distinct(); ++g) {
-    const RangeOut<K>* before = nullptr;
-    for (const RangeOut<K>* r : ranges) {
-      if (!r->id_bytes[g] || r->id_bytes[g]->empty()) continue;
-      if (before != nullptr) {
-        uint32_t last_scope = 0, scope = 0;
-        std::string_view last, id;
-        read_id_entry(before->id_bytes[g]->data() + before->id_last[g], last_scope, last);
-        read_id_entry(r->id_bytes[g]->data(), scope, id);
-        order.next(last_scope, last, scope, id);
-      }
-      before = r;
+    if (before != nullptr) {
+      uint32_t last_scope = 0, scope = 0;
+      std::string_view last, id;
+      read_id_entry(before->ids->data() + before->id_last, last_scope, last);
+      read_id_entry(r->ids->data(), scope, id);
+      order.next(last_scope, last, scope, id);
     }
+    before = r;
   }
   return order.distinct();
 }
 
-// dedupe checks the ids of `ranges` in their order (file order), inserting
-// them into the index a group of shards at a time. Rows whose id is already
-// there are listed in `dups` (their rows not yet known). `fresh`: the index
-// was empty before adopt_ids gave it these ranges' chunks; then ids that
-// came in ascending order are deferred (IdIndex::deferred), not inserted.
+// dedupe checks the ids of `ranges` in their order (file order) against the
+// index and puts them in. Rows whose id is already there are listed in
+// `dups` (their rows not yet known). `fresh`: the index was empty before
+// adopt_ids gave it these ranges' chunks; then ids that came in ascending
+// order are deferred (IdIndex::deferred), not inserted.
 template <typename K>
 void dedupe(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, std::vector<IdDup>& dups,
             bool fresh = false) {
-  std::array<size_t, IdIndex::kShards> incoming{}, bytes{};
-  bool adopted = true;
-  for (const RangeOut<K>* r : ranges) {
-    for (const uint8_t s : r->id_shard) ++incoming[s];
-    for (size_t g = 0; g < IdIndex::kGroups; ++g) {
-      if (r->id_bytes[g] && r->id_chunk[g] == 0) adopted = false;
-    }
-  }
+  const bool adopted = std::all_of(ranges.begin(), ranges.end(),
+                                   [](const RangeOut<K>* r) { return !r->ids || r->id_chunk != 0; });
   if (fresh && adopted && ids_ascending(ranges)) {
     for (const RangeOut<K>* r : ranges) {
-      for (size_t g = 0; g < IdIndex::kGroups; ++g) {
-        if (r->id_bytes[g]) index.deferred.push_back(r->id_chunk[g]);
-      }
+      if (!r->ids) continue;
+      index.deferred.push_back({r->id_chunk, r->id_count});
       index.deferred_id_bytes += r->id_text;
     }
-    for (size_t s = 0; s < IdIndex::kShards; ++s) index.deferred_count[s] += incoming[s];
     return;
   }
   settle_ids(index);
-  for (const RangeOut<K>* r : ranges) {
-    for (size_t g = 0; g < IdIndex::kGroups; ++g) {
-      if (!r->id_bytes[g] || r->id_chunk[g] != 0) continue;
-      // Copied into the shards' own arenas (a small range): make room.
-      const char* p = r->id_bytes[g]->data();
-      const char* end = p + r->id_bytes[g]->size();
-      while (p < end) {
-        uint32_t scope = 0;
-        std::string_view id;
-        p = read_id_entry(p, scope, id);
-        bytes[IdIndex::shard_of(hash_id(scope, id))] += 5 + id.size();  // scope, length, id
-      }
-    }
+  std::vector<IdSource> sources;
+  std::vector<uint32_t> range_of;  // sources[k] is the ids of ranges[range_of[k]]
+  for (size_t ri = 0; ri < ranges.size(); ++ri) {
+    if (!ranges[ri]->ids) continue;
+    sources.push_back({ranges[ri]->ids.get(), ranges[ri]->id_chunk, ranges[ri]->id_count});
+    range_of.push_back(static_cast<uint32_t>(ri));
   }
-  for (size_t s = 0; s < IdIndex::kShards; ++s) {
-    index.shards[s].reserve(index.shards[s].count() + incoming[s], bytes[s], index.chunks);
-  }
-  for (size_t g = 0; g < IdIndex::kGroups; ++g) {
-    for (size_t ri = 0; ri < ranges.size(); ++ri) {
-      const RangeOut<K>& r = *ranges[ri];
-      if (!r.id_bytes[g]) continue;
-      const std::string& entries = *r.id_bytes[g];
-      insert_entries(index, entries.data(), entries.data() + entries.size(), r.id_chunk[g],
-                     [&](size_t k, uint64_t offset) {
-                       dups.push_back({static_cast<uint32_t>(ri), static_cast<uint32_t>(g), k, offset, 0});
-                     });
-    }
-  }
+  insert_ids(index, sources, [&](size_t k, uint64_t offset) { dups.push_back({range_of[k], offset, 0}); });
 }
 
 // rows_of_dups works out the row of each of a range's duplicates (its
-// ordinal within its group) from the rows' shards, and sorts them by row.
+// entry's place among the range's ids), and sorts them by row.
 template <typename K>
 void rows_of_dups(const RangeOut<K>& r, std::vector<IdDup>& dups) {
   if (dups.empty()) return;
-  std::sort(dups.begin(), dups.end(), [](const IdDup& a, const IdDup& b) {
-    return std::tie(a.group, a.ordinal) < std::tie(b.group, b.ordinal);
-  });
-  std::array<size_t, IdIndex::kGroups + 1> first{};  // dups of group g: [first[g], first[g + 1])
-  for (const IdDup& d : dups) ++first[d.group + 1];
-  for (size_t g = 0; g < IdIndex::kGroups; ++g) first[g + 1] += first[g];
-  std::array<size_t, IdIndex::kGroups> next{}, seen{};
-  for (size_t g = 0; g < IdIndex::kGroups; ++g) next[g] = first[g];
-  size_t left = dups.size();
-  for (size_t i = 0; i < r.id_shard.size() && left > 0; ++i) {
-    const size_t g = IdIndex::group_of(r.id_shard[i]);
-    const size_t ordinal = seen[g]++;
-    if (next[g] < first[g + 1] && dups[next[g]].ordinal == ordinal) {
-      dups[next[g]++].row = i;
-      --left;
+  std::sort(dups.begin(), dups.end(), [](const IdDup& a, const IdDup& b) { return a.offset < b.offset; });
+  const char* const base = r.ids->data();
+  const char* p = base;
+  uint64_t row = 0;
+  for (IdDup& d : dups) {
+    for (; static_cast<uint64_t>(p - base) < d.offset; ++row) {
+      uint32_t scope = 0;
+      std::string_view id;
+      p = read_id_entry(p, scope, id);
     }
+    d.row = row;
   }
-  std::sort(dups.begin(), dups.end(), [](const IdDup& a, const IdDup& b) { return a.row < b.row; });
 }
 
 template <typename V>
@@ -1470,7 +1468,6 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
                                bytes / std::max<size_t>(f.header_fields, 1) + 1);
   for_each_member<K>([&](auto m) { (out.cols.*m).reserve(rows); });
   if constexpr (K::kHasId) {
-    out.id_shard.reserve(rows);
     out.expected_rows = rows;
     out.block_off.reserve(rows / kRowBlock + 1);
   }
@@ -1832,7 +1829,7 @@ class KindJobOf final : public KindJob {
           rej.column = std::string(K::kIdColumn);
           uint32_t scope = 0;
           std::string_view id;
-          read_id_entry(r.id_bytes[dup.group]->data() + dup.offset, scope, id);
+          read_id_entry(r.ids->data() + dup.offset, scope, id);
           rej.reason = dup_reason<K>(scope, id);
           rej.raw = cut_raw(f.src.text.substr(row.begin, row.end - row.begin));
           dup_rejects.push_back(std::move(rej));
@@ -1852,9 +1849,8 @@ class KindJobOf final : public KindJob {
                            [](const Rejection& a, const Rejection& b) { return a.line < b.line; });
         r.rejects.clear();
         // The ids are in the index now (or copied there): commit needs none of this.
-        r.id_shard = {};
         r.block_off = {};
-        r.id_bytes = {};
+        r.ids = {};
         base += r.lines;
         f.summary.rows_read += r.rows_read;
       }
