@@ -624,6 +624,39 @@ TEST(Dataset, AnIdRepeatedWhereTwoRangesMeetIsFound) {
   }
 }
 
+// Ids in no order, with repeats spread over both ranges of a two-thread
+// load: each repeat is the row rejected, on its own line, whichever range
+// and group of the index its id falls in.
+TEST(Dataset, RepeatedIdsInNoOrderAreRejectedOnTheirLines) {
+  constexpr int kRows = 150000;
+  std::string text = "case_id,region,received_date\n";
+  std::vector<std::pair<int64_t, std::string>> want;  // line, id
+  auto id_of = [](int i) { return absl::StrCat("C", (int64_t{i} * 7919) % kRows); };  // 7919 is prime
+  for (int i = 0; i < kRows; ++i) {
+    std::string id = id_of(i);
+    if (i % 997 == 5) {
+      id = id_of(i - 3);  // repeats the id three rows up
+      want.emplace_back(i + 2, id);
+    }
+    absl::StrAppend(&text, id, ",440111,2019-01-01\n");
+  }
+  for (int threads : {1, 2}) {
+    Dataset ds;
+    LoadOptions o;
+    o.threads = threads;
+    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "a.csv", o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ExpectInvariant(*s);
+    ASSERT_EQ(ds.rejects().size(), want.size()) << threads;
+    for (size_t k = 0; k < want.size(); ++k) {
+      EXPECT_EQ(ds.rejects()[k].line, want[k].first) << k;
+      EXPECT_EQ(ds.rejects()[k].reason,
+                absl::StrCat("duplicate case_id '", want[k].second, "' in region 440111"));
+    }
+    EXPECT_EQ(ds.mediation().size(), kRows - want.size());
+  }
+}
+
 TEST(Encoding, ToValidUtf8ReplacesEachBadByteAndKeepsGoodText) {
   using internal::to_valid_utf8;
   EXPECT_EQ(to_valid_utf8("白云区 ok"), "白云区 ok");
