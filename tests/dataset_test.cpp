@@ -33,6 +33,14 @@ void ExpectInvariant(const LoadSummary& s) {
   }
 }
 
+// LoadMediation loads `text` as a mediation file into ds on `threads` threads.
+absl::StatusOr<LoadSummary> LoadMediation(Dataset& ds, const std::string& text, int threads,
+                                          const std::string& name = "m.csv") {
+  LoadOptions o;
+  o.threads = threads;
+  return ds.load_buffer(RecordKind::kMediation, text, name, o);
+}
+
 struct Expected {
   std::string file;  // base name
   int64_t line;
@@ -494,9 +502,7 @@ TEST(Dataset, DuplicatesAtBlockEdgesKeepTheirLineAndText) {
   }
   for (int threads : {1, 2}) {
     Dataset ds;
-    LoadOptions o;
-    o.threads = threads;
-    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, csv, "m.csv", o);
+    absl::StatusOr<LoadSummary> s = LoadMediation(ds, csv, threads);
     ASSERT_TRUE(s.ok()) << s.status();
     ExpectInvariant(*s);
     std::vector<std::pair<int, std::string>> got;
@@ -514,9 +520,7 @@ TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
   absl::StrAppend(&first, "M79999,440111,2019-01-02\n");  // the last row repeats an id
   for (int threads : {1, 2}) {
     Dataset ds;
-    LoadOptions o;
-    o.threads = threads;
-    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, first, "a.csv", o);
+    absl::StatusOr<LoadSummary> s = LoadMediation(ds, first, threads, "a.csv");
     ASSERT_TRUE(s.ok()) << s.status();
     ASSERT_EQ(ds.rejects().size(), 1u);
     EXPECT_EQ(ds.rejects()[0].line, 80002);
@@ -525,7 +529,8 @@ TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
     std::string second = "case_id,region,received_date\n";
     for (int i = 0; i < 40000; ++i) absl::StrAppend(&second, "N", i, ",440111,2019-01-01\n");
     absl::StrAppend(&second, "M123,440111,2019-01-01\nM123,440112,2019-01-01\n");
-    LoadOptions strict = o;
+    LoadOptions strict;
+    strict.threads = threads;
     strict.strict = true;
     absl::StatusOr<LoadSummary> bad =
         ds.load_buffer(RecordKind::kMediation, second, "b.csv", strict);
@@ -534,7 +539,7 @@ TEST(Dataset, DuplicateIdsAreFoundAcrossLargeLoads) {
               std::string::npos)
         << bad.status();
     // The failed strict load left no N ids behind: loading it again rejects only M123.
-    s = ds.load_buffer(RecordKind::kMediation, second, "b.csv", o);
+    s = LoadMediation(ds, second, threads, "b.csv");
     ASSERT_TRUE(s.ok()) << s.status();
     ExpectInvariant(*s);
     ASSERT_EQ(ds.rejects().size(), 2u);
@@ -572,9 +577,7 @@ TEST(Dataset, AscendingIdsAreIndexedWhenTheNextRowsArrive) {
   for (const std::string* text : {&by_id, &by_region}) {
     for (int threads : {1, 2}) {
       Dataset ds;
-      LoadOptions o;
-      o.threads = threads;
-      absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, *text, "a.csv", o);
+      absl::StatusOr<LoadSummary> s = LoadMediation(ds, *text, threads, "a.csv");
       ASSERT_TRUE(s.ok()) << s.status();
       EXPECT_EQ(s->rows_kept(RecordKind::kMediation), kRows);
       EXPECT_LT(ds.memory_usage().id_index, slots) << threads;
@@ -582,7 +585,7 @@ TEST(Dataset, AscendingIdsAreIndexedWhenTheNextRowsArrive) {
 
       const std::string second = header + "N000001,440111,2019-01-01\n" + id(4) +
                                  ",440111,2019-01-01\n" + id(4) + ",440113,2019-01-01\n";
-      s = ds.load_buffer(RecordKind::kMediation, second, "b.csv", o);
+      s = LoadMediation(ds, second, threads, "b.csv");
       ASSERT_TRUE(s.ok()) << s.status();
       ASSERT_EQ(ds.rejects().size(), 1u);
       EXPECT_EQ(ds.rejects()[0].line, 3);
@@ -612,9 +615,7 @@ TEST(Dataset, AnIdRepeatedWhereTwoRangesMeetIsFound) {
   }
   for (int threads : {1, 2}) {
     Dataset ds;
-    LoadOptions o;
-    o.threads = threads;
-    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "a.csv", o);
+    absl::StatusOr<LoadSummary> s = LoadMediation(ds, text, threads, "a.csv");
     ASSERT_TRUE(s.ok()) << s.status();
     ExpectInvariant(*s);
     ASSERT_EQ(ds.rejects().size(), 1u) << threads;
@@ -642,9 +643,7 @@ TEST(Dataset, RepeatedIdsInNoOrderAreRejectedOnTheirLines) {
   }
   for (int threads : {1, 2}) {
     Dataset ds;
-    LoadOptions o;
-    o.threads = threads;
-    absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "a.csv", o);
+    absl::StatusOr<LoadSummary> s = LoadMediation(ds, text, threads, "a.csv");
     ASSERT_TRUE(s.ok()) << s.status();
     ExpectInvariant(*s);
     ASSERT_EQ(ds.rejects().size(), want.size()) << threads;
