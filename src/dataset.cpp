@@ -693,7 +693,9 @@ struct IdSource {
 // earlier stays, and on_dup(source, offset) is told of the later. A first
 // pass hashes every entry to size the shards and to list each group's
 // entries (source and offset in 8 bytes); the second hashes an entry again
-// kAhead entries before it goes in, to prefetch its slot.
+// kAhead entries before it goes in, to prefetch its slot, and prefetches the
+// entry itself kAhead entries before that (a group's entries lie all over
+// their sources: without it a load of ids in no order was 10-16% slower).
 template <typename OnDup>
 void insert_ids(IdIndex& index, std::span<const IdSource> sources, OnDup&& on_dup) {
   constexpr int kOffsetBits = 40;
