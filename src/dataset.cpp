@@ -539,10 +539,19 @@ size_t column_bytes(const typename K::Columns& c) {
 // Exports list cases by case number, or by region and then case number.
 struct IdOrder {
   bool by_id = true, by_scope = true;
-  void next(uint32_t last_scope, std::string_view last, uint32_t scope, std::string_view id) {
-    const int c = compare_text(id, last);
+  // follow takes (scope, id) after the entry at `last` (append_id_entry).
+  void follow(const char* last, uint32_t scope, std::string_view id) {
+    uint32_t last_scope = 0;
+    std::string_view last_id;
+    read_id_entry(last, last_scope, last_id);
+    const int c = compare_text(id, last_id);
     by_id = by_id && c > 0;
     by_scope = by_scope && (scope > last_scope || (scope == last_scope && c > 0));
+  }
+  // then appends another sequence's order (`follow` checks where they meet).
+  void then(const IdOrder& o) {
+    by_id = by_id && o.by_id;
+    by_scope = by_scope && o.by_scope;
   }
   bool distinct() const { return by_id || by_scope; }
 };
@@ -635,12 +644,7 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
     }
     std::string& ids = *out.ids;
     if (out.id_count % kRowBlock == 0) out.block_off.push_back(static_cast<uint32_t>(row_off));
-    if (!ids.empty() && out.id_order.distinct()) {
-      uint32_t last_scope = 0;
-      std::string_view last;
-      read_id_entry(ids.data() + out.id_last, last_scope, last);
-      out.id_order.next(last_scope, last, scope, id);
-    }
+    if (!ids.empty() && out.id_order.distinct()) out.id_order.follow(ids.data() + out.id_last, scope, id);
     out.id_last = ids.size();
     out.id_text += id.size();
     ++out.id_count;
@@ -698,7 +702,9 @@ struct IdSource {
 // their sources: without it a load of ids in no order was 10-16% slower).
 template <typename OnDup>
 void insert_ids(IdIndex& index, std::span<const IdSource> sources, OnDup&& on_dup) {
-  constexpr int kOffsetBits = 40;
+  constexpr int kOffsetBits = 40;  // a ref: source << kOffsetBits | offset
+  constexpr uint64_t kOffsetMask = (uint64_t{1} << kOffsetBits) - 1;
+  auto entry_at = [&](uint64_t ref) { return sources[ref >> kOffsetBits].entries->data() + (ref & kOffsetMask); };
   std::array<size_t, IdIndex::kShards> incoming{}, copied{};
   std::array<std::vector<uint64_t>, IdIndex::kGroups> refs;
   size_t total = 0;
@@ -733,15 +739,12 @@ void insert_ids(IdIndex& index, std::span<const IdSource> sources, OnDup&& on_du
   for (std::vector<uint64_t>& list : refs) {
     size_t read = 0;  // entries read ahead so far
     auto read_ahead = [&] {
-      if (read + kAhead < list.size()) {  // the entry hashed kAhead entries from now
-        const uint64_t ref = list[read + kAhead];
-        __builtin_prefetch(sources[ref >> kOffsetBits].entries->data() +
-                           (ref & ((uint64_t{1} << kOffsetBits) - 1)));
-      }
+      // The entry hashed kAhead entries from now.
+      if (read + kAhead < list.size()) __builtin_prefetch(entry_at(list[read + kAhead]));
       Ahead& e = ring[read % kAhead];
       e.source = static_cast<size_t>(list[read] >> kOffsetBits);
-      e.offset = list[read] & ((uint64_t{1} << kOffsetBits) - 1);
-      read_id_entry(sources[e.source].entries->data() + e.offset, e.scope, e.id);
+      e.offset = list[read] & kOffsetMask;
+      read_id_entry(entry_at(list[read]), e.scope, e.id);
       e.h = hash_id(e.scope, e.id);
       index.shards[IdIndex::shard_of(e.h)].prefetch(e.h);
       ++read;
@@ -782,14 +785,12 @@ bool ids_ascending(const std::vector<RangeOut<K>*>& ranges) {
   const RangeOut<K>* before = nullptr;
   for (const RangeOut<K>* r : ranges) {
     if (!r->ids || r->ids->empty()) continue;
-    order.by_id = order.by_id && r->id_order.by_id;
-    order.by_scope = order.by_scope && r->id_order.by_scope;
+    order.then(r->id_order);
     if (before != nullptr) {
-      uint32_t last_scope = 0, scope = 0;
-      std::string_view last, id;
-      read_id_entry(before->ids->data() + before->id_last, last_scope, last);
+      uint32_t scope = 0;
+      std::string_view id;
       read_id_entry(r->ids->data(), scope, id);
-      order.next(last_scope, last, scope, id);
+      order.follow(before->ids->data() + before->id_last, scope, id);
     }
     before = r;
   }
@@ -890,6 +891,23 @@ struct RegionOrder {
   std::vector<uint32_t> place;
 };
 
+// Scratch is a buffer that grows and is never cleared: every byte is
+// written before it is read.
+class Scratch {
+ public:
+  std::byte* get(size_t n) {
+    if (n > size_) {
+      data_ = std::make_unique_for_overwrite<std::byte[]>(n);
+      size_ = n;
+    }
+    return data_.get();
+  }
+
+ private:
+  std::unique_ptr<std::byte[]> data_;
+  size_t size_ = 0;
+};
+
 // group_by_region reorders the rows [first, size) of a kind so that each
 // region's rows are together, the regions in code order and each region's
 // rows in the order they had (a stable counting sort). The report reads a
@@ -922,18 +940,14 @@ void group_by_region(typename K::Columns& c, size_t first, const RegionOrder& or
     }
     struct Move {
       size_t width;
-      std::function<void(std::unique_ptr<std::byte[]>&, size_t&)> run;
+      std::function<void(Scratch&)> run;
     };
     std::vector<Move> moves;  // every column but the region
     auto add_move = [&](auto m) {
       using T = typename std::remove_reference_t<decltype(c.*m)>::value_type;
       static_assert(std::is_trivially_copyable_v<T>);
-      moves.push_back({sizeof(T), [&c, to, first, n, m](std::unique_ptr<std::byte[]>& buffer, size_t& size) {
-        if (size < n * sizeof(T)) {
-          size = n * sizeof(T);
-          buffer = std::make_unique_for_overwrite<std::byte[]>(size);  // every byte is written first
-        }
-        T* const moved = reinterpret_cast<T*>(buffer.get());  // implicitly created T objects
+      moves.push_back({sizeof(T), [&c, to, first, n, m](Scratch& buffer) {
+        T* const moved = reinterpret_cast<T*>(buffer.get(n * sizeof(T)));  // implicitly created T objects
         T* const column = (c.*m).data() + first;
         for (size_t i = 0; i < n; ++i) moved[to[i]] = column[i];
         std::copy(moved, moved + n, column);
@@ -942,11 +956,8 @@ void group_by_region(typename K::Columns& c, size_t first, const RegionOrder& or
     std::apply([&](auto... m) { (add_move(m), ...); }, K::kPlain);
     std::apply([&](auto... m) { (add_move(m), ...); }, K::kText);
     std::stable_sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.width > b.width; });
-    const size_t workers = worker_count(moves.size(), threads);
-    std::vector<std::unique_ptr<std::byte[]>> buffers(workers);
-    std::vector<size_t> sizes(workers, 0);
-    parallel_for_workers(moves.size(), threads,
-                         [&](size_t k, size_t worker) { moves[k].run(buffers[worker], sizes[worker]); });
+    std::vector<Scratch> buffers(worker_count(moves.size(), threads));
+    parallel_for_workers(moves.size(), threads, [&](size_t k, size_t worker) { moves[k].run(buffers[worker]); });
     // The region column: the rows of the region at place k are [start[k], start[k + 1]).
     for (size_t k = 0; k < place.size(); ++k) {
       std::fill(c.region.begin() + static_cast<ptrdiff_t>(first + start[k]),
