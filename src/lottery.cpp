@@ -936,20 +936,21 @@ absl::StatusOr<SampleAudit> sample_audit_from_json(std::string_view json) {
 }
 
 std::string summary(const DrawAudit& a) {
-  return absl::StrCat("case ", a.input.case_id, ": ", a.winner, " drawn (index ", a.index, " of ",
-                      a.pool.size(), " eligible; ", a.input.answered.size(), " answered)");
+  return absl::StrCat("case ", printable(a.input.case_id), ": ", printable(a.winner),
+                      " drawn (index ", a.index, " of ", a.pool.size(), " eligible; ",
+                      a.input.answered.size(), " answered)");
 }
 
 std::string summary(const SampleAudit& a) {
-  std::string out =
-      a.input.batch_id.empty() ? std::string("sample") : absl::StrCat("batch ", a.input.batch_id);
+  std::string out = a.input.batch_id.empty() ? std::string("sample")
+                                             : absl::StrCat("batch ", printable(a.input.batch_id));
   absl::StrAppend(&out, ": ", a.draws.size(), " of ", a.input.targets.size(), " targets");
   for (size_t j = 0; j < a.draws.size(); ++j) {
-    absl::StrAppend(&out, j == 0 ? ": " : "; ", a.draws[j].target, " (");
+    absl::StrAppend(&out, j == 0 ? ": " : "; ", printable(a.draws[j].target), " (");
     absl::StrAppend(&out,
                     absl::StrJoin(a.draws[j].team, ", ",
                                   [](std::string* o, const SampledInspector& m) {
-                                    absl::StrAppend(o, m.inspector);
+                                    absl::StrAppend(o, printable(m.inspector));
                                   }),
                     ")");
   }

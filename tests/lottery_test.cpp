@@ -302,6 +302,23 @@ TEST(Lottery, PrintableEscapesWhatCouldForgeOutput) {
   EXPECT_EQ(printable("律师 é"), "律师 é");
 }
 
+// summary() is what a clerk reads: an audit built by hand, never drawn, must
+// not print a raw control character either.
+TEST(Lottery, SummaryEscapesIds) {
+  DrawAudit a = drawn(seven());
+  a.winner = "b\nOK: forged";
+  a.input.case_id =
+      "\xe2\x80\xae"
+      "CASE";
+  EXPECT_EQ(summary(a),
+            "case \\u{202E}CASE: b\\u{000A}OK: forged drawn (index 1 of 7 eligible; 7 answered)");
+  SampleAudit s;
+  s.input.batch_id = "b\tc";
+  s.input.targets = {"t\n"};
+  s.draws = {SampledTarget{"t\n", {}, {SampledInspector{"i\x1b", {}}}}};
+  EXPECT_EQ(summary(s), "batch b\\u{0009}c: 1 of 1 targets: t\\u{000A} (i\\u{001B})");
+}
+
 // A record built by hand with a line feed in an id must not print a second
 // line: the error names the id escaped.
 TEST(Lottery, VerifyEscapesIdsInItsMessages) {

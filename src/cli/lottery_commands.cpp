@@ -39,7 +39,7 @@ int parse_flags(const Args& args, std::initializer_list<std::string_view> known,
       out.json = true;
     } else if (a.size() > 2 && a.starts_with("--")) {
       if (std::find(known.begin(), known.end(), std::string_view(a).substr(2)) == known.end()) {
-        return usage("unknown option '" + a + "'");
+        return usage("unknown option '" + printable(a) + "'");
       }
       if (i + 1 >= args.size()) return usage(a + " needs a value");
       out.values[a.substr(2)] = args[++i];
@@ -211,7 +211,8 @@ int run_draw(const Args& args) {
       s != 0) {
     return s;
   }
-  if (!f.positional.empty()) return usage("draw: unexpected '" + f.positional.front() + "'");
+  if (!f.positional.empty())
+    return usage("draw: unexpected '" + printable(f.positional.front()) + "'");
   if (!f.has("seed")) {
     return usage(
         "draw needs --seed SEED and --announcement ANN.json or --case CASE_ID --pool LIST|@FILE");
@@ -307,7 +308,8 @@ int run_sample(const Args& args) {
       s != 0) {
     return s;
   }
-  if (!f.positional.empty()) return usage("sample: unexpected '" + f.positional.front() + "'");
+  if (!f.positional.empty())
+    return usage("sample: unexpected '" + printable(f.positional.front()) + "'");
   if (!f.has("seed")) {
     return usage(
         "sample needs --seed SEED and --announcement ANN.json or --targets LIST|@FILE "
