@@ -586,6 +586,51 @@ FZ_EXTERN fz_status fz_sample_draw(const fz_sample_input* input, char** audit_js
  * answered)"), released with fz_free; len may be NULL. */
 FZ_EXTERN fz_status fz_lottery_verify(const char* audit_json, char** summary, size_t* len);
 
+/* Announcements (docs/lottery.md, "Announcement"). Before the seed exists,
+ * publish the announcement: every input of the draw but the seed, and one
+ * SHA-256 commitment over them ("announcement_sha256"). The draw records the
+ * same commitment, and fz_lottery_verify_announced proves a record used the
+ * announced lists; fz_lottery_verify alone proves only that a record agrees
+ * with itself. */
+
+/* fz_lottery_announce: checks a draw's inputs as fz_lottery_draw does (the
+ * seed is not read and may be NULL) and writes the announcement (scheme
+ * fazhi-lottery-announcement-v1, JSON) into *announcement_json. Release it
+ * with fz_free; len may be NULL. */
+FZ_EXTERN fz_status fz_lottery_announce(const fz_draw_input* input, char** announcement_json,
+                                        size_t* len);
+/* fz_sample_announce: the same for a 双随机 sample (scheme
+ * fazhi-sample-announcement-v1). */
+FZ_EXTERN fz_status fz_sample_announce(const fz_sample_input* input, char** announcement_json,
+                                       size_t* len);
+/* fz_lottery_verify_announced: fz_lottery_verify, then checks that the
+ * record's inputs are the announced ones. A record whose inputs differ from
+ * the announcement is FZ_FAILED_PRECONDITION naming the first list that
+ * differs; an announcement that cannot be read, or does not hash to its own
+ * commitment, is FZ_INVALID_ARGUMENT or FZ_FAILED_PRECONDITION. */
+FZ_EXTERN fz_status fz_lottery_verify_announced(const char* audit_json,
+                                                const char* announcement_json, char** summary,
+                                                size_t* len);
+
+/* Lists as people type them (docs/lottery.md, "Lists"): the same parsing as
+ * the fazhi command's list options. FZ_LIST_INLINE reads a comma list
+ * (a command-line value); FZ_LIST_FILE reads a file's contents, one id a
+ * line. text need not be NUL-terminated (text_len bytes are read); a NUL byte
+ * in it is an error. */
+#define FZ_LIST_INLINE 0
+#define FZ_LIST_FILE 1
+/* fz_lottery_parse_ids: the ids of a list as a JSON array of strings, in the
+ * order written, into *ids_json (release with fz_free). An id the lottery
+ * refuses, a full-width comma or a file name in an inline list, and a quote
+ * not closed are FZ_INVALID_ARGUMENT, naming the item or line. */
+FZ_EXTERN fz_status fz_lottery_parse_ids(const char* text, size_t text_len, int32_t form,
+                                         char** ids_json, size_t* len);
+/* fz_lottery_parse_conflicts: conflicts (inspector:target,... inline, or one
+ * inspector<TAB>target or inspector,target a line in a file) as a JSON array
+ * of {"inspector", "target"} objects into *conflicts_json. */
+FZ_EXTERN fz_status fz_lottery_parse_conflicts(const char* text, size_t text_len, int32_t form,
+                                               char** conflicts_json, size_t* len);
+
 #ifdef __cplusplus
 }
 #endif

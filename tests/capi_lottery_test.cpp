@@ -19,8 +19,9 @@ using Json = nlohmann::json;
 
 std::string last_message() { return fz_last_error_message(); }
 
-// doc_records are the JSON blocks of docs/lottery.md's test vectors, as text.
-const std::vector<std::string>& doc_records() {
+// doc_blocks are the JSON blocks of docs/lottery.md's test vectors, as text:
+// the audit records, then the announcements.
+const std::vector<std::string>& doc_blocks() {
   static const std::vector<std::string> kRecords = [] {
     std::ifstream in(std::string(FAZHI_SOURCE_DIR) + "/docs/lottery.md");
     std::stringstream text;
@@ -35,6 +36,24 @@ const std::vector<std::string>& doc_records() {
     return out;
   }();
   return kRecords;
+}
+
+std::vector<std::string> doc_blocks_where(bool announcements) {
+  std::vector<std::string> out;
+  for (const std::string& b : doc_blocks()) {
+    if ((b.find("-announcement-v1") != std::string::npos) == announcements) out.push_back(b);
+  }
+  return out;
+}
+
+const std::vector<std::string>& doc_records() {
+  static const std::vector<std::string> kRecords = doc_blocks_where(false);
+  return kRecords;
+}
+
+const std::vector<std::string>& doc_announcements() {
+  static const std::vector<std::string> kAnnouncements = doc_blocks_where(true);
+  return kAnnouncements;
 }
 
 std::vector<Json> doc_vectors(const std::string& scheme) {
@@ -66,12 +85,14 @@ struct Owned {
 };
 
 TEST(CApiLottery, DocsPublishTheVectors) {
-  EXPECT_EQ(doc_vectors("fazhi-lottery-v1").size(), 4u);
+  EXPECT_EQ(doc_vectors("fazhi-lottery-v1").size(), 5u);  // vector 6 is format 1
+  EXPECT_EQ(doc_announcements().size(), 2u);
   EXPECT_EQ(doc_vectors("fazhi-sample-v1").size(), 1u);
 }
 
 TEST(CApiLottery, DrawReproducesEachPublishedVector) {
   for (const Json& v : doc_vectors("fazhi-lottery-v1")) {
+    if (!v.contains("format")) continue;  // a format 1 record: fazhi now writes format 2
     SCOPED_TRACE(v["case_id"].get<std::string>());
     const std::string seed = v["seed"], case_id = v["case_id"];
     // Reverse the lists: the order given never matters.
@@ -292,6 +313,132 @@ TEST(CApiLottery, SampleBadInputs) {
   ASSERT_EQ(fz_sample_draw(&in, &ok.p, &ok.len), FZ_OK) << last_message();
   EXPECT_EQ(Json::parse(ok.str())["batch_id"], "");
   EXPECT_EQ(fz_lottery_verify(ok.p, nullptr, nullptr), FZ_OK) << last_message();
+}
+
+// ---- announcements and lists
+
+TEST(CApiLottery, AnnouncementsOfTheDocsVerifyTheirRecords) {
+  const std::vector<std::string>& records = doc_records();
+  const std::vector<std::string>& announcements = doc_announcements();
+  for (auto [record, announcement] : {std::pair{1, 0}, std::pair{5, 0}, std::pair{4, 1}}) {
+    Owned summary;
+    EXPECT_EQ(fz_lottery_verify_announced(records.at(record).c_str(),
+                                          announcements.at(announcement).c_str(), &summary.p,
+                                          &summary.len),
+              FZ_OK)
+        << last_message();
+    EXPECT_NE(summary.str(), "");
+  }
+  EXPECT_EQ(fz_lottery_verify_announced(records.at(0).c_str(), announcements.at(0).c_str(), nullptr,
+                                        nullptr),
+            FZ_FAILED_PRECONDITION);
+  EXPECT_NE(last_message().find("not the announced ones"), std::string::npos) << last_message();
+}
+
+// The announcement made through the C ABI refuses a record whose excluded
+// lawyer was deleted from every list, which fz_lottery_verify accepts.
+TEST(CApiLottery, AnnounceThenVerifyRefusesAnAlteredRecord) {
+  const char* answered[] = {"王律师", "李律师", "陈律师", "赵律师", "刘律师"};
+  const char* conflicts[] = {"李律师"};
+  fz_draw_input in = FZ_DRAW_INPUT_INIT;
+  in.case_id = "穗白法援〔2024〕0173号";  // no seed: it does not exist yet
+  in.answered = answered;
+  in.answered_count = 5;
+  in.conflicts = conflicts;
+  in.conflicts_count = 1;
+  Owned ann;
+  ASSERT_EQ(fz_lottery_announce(&in, &ann.p, &ann.len), FZ_OK) << last_message();
+  in.seed = "2024-06-03 上证指数收盘 3078.49";
+  Owned audit;
+  ASSERT_EQ(fz_lottery_draw(&in, &audit.p, &audit.len), FZ_OK) << last_message();
+  EXPECT_EQ(Json::parse(audit.str())["announcement_sha256"],
+            Json::parse(ann.str())["announcement_sha256"]);
+  EXPECT_EQ(fz_lottery_verify_announced(audit.p, ann.p, nullptr, nullptr), FZ_OK) << last_message();
+
+  const char* fewer[] = {"王律师", "陈律师", "赵律师", "刘律师"};
+  in.answered = fewer;
+  in.answered_count = 4;
+  in.conflicts_count = 0;
+  Owned altered;
+  ASSERT_EQ(fz_lottery_draw(&in, &altered.p, &altered.len), FZ_OK) << last_message();
+  EXPECT_EQ(fz_lottery_verify(altered.p, nullptr, nullptr), FZ_OK);
+  EXPECT_EQ(fz_lottery_verify_announced(altered.p, ann.p, nullptr, nullptr),
+            FZ_FAILED_PRECONDITION);
+  EXPECT_NE(last_message().find("answered does not match"), std::string::npos) << last_message();
+  EXPECT_EQ(fz_lottery_verify_announced(altered.p, nullptr, nullptr, nullptr), FZ_INVALID_ARGUMENT);
+}
+
+TEST(CApiLottery, SampleAnnounce) {
+  const Json v = doc_vectors("fazhi-sample-v1").at(0);
+  const std::string batch = v["batch_id"];
+  CList targets(v["targets"].get<std::vector<std::string>>());
+  CList inspectors(v["inspectors"].get<std::vector<std::string>>());
+  fz_sample_input in = FZ_SAMPLE_INPUT_INIT;
+  in.batch_id = batch.c_str();
+  in.targets = targets.data();
+  in.targets_count = targets.size();
+  in.k = v["k"];
+  in.inspectors = inspectors.data();
+  in.inspectors_count = inspectors.size();
+  in.m = v["m"];
+  Owned ann;
+  ASSERT_EQ(fz_sample_announce(&in, &ann.p, &ann.len), FZ_OK) << last_message();
+  // The docs' sample announces three conflicts; this one none.
+  EXPECT_NE(Json::parse(ann.str())["announcement_sha256"], v["announcement_sha256"]);
+  EXPECT_EQ(fz_lottery_verify_announced(doc_records().at(4).c_str(), ann.p, nullptr, nullptr),
+            FZ_FAILED_PRECONDITION);
+  EXPECT_NE(last_message().find("conflicts does not match"), std::string::npos) << last_message();
+  EXPECT_EQ(fz_sample_announce(nullptr, &ann.p, nullptr), FZ_INVALID_ARGUMENT);
+}
+
+TEST(CApiLottery, ParseIdsAsTheCommandDoes) {
+  const std::string inline_list = "王律师, \"王，丽\"";
+  Owned ids;
+  ASSERT_EQ(fz_lottery_parse_ids(inline_list.data(), inline_list.size(), FZ_LIST_INLINE, &ids.p,
+                                 &ids.len),
+            FZ_OK)
+      << last_message();
+  EXPECT_EQ(Json::parse(ids.str()), Json::parse(R"(["王律师", "王，丽"])"));
+
+  const std::string file = "\xEF\xBB\xBF王律师\r\n# comment\n\"#7号\"\n王，丽\n";
+  Owned from_file;
+  ASSERT_EQ(
+      fz_lottery_parse_ids(file.data(), file.size(), FZ_LIST_FILE, &from_file.p, &from_file.len),
+      FZ_OK)
+      << last_message();
+  EXPECT_EQ(Json::parse(from_file.str()), Json::parse(R"(["王律师", "#7号", "王，丽"])"));
+
+  char* out = nullptr;
+  const std::string misspelt = "conflict.txt";
+  EXPECT_EQ(fz_lottery_parse_ids(misspelt.data(), misspelt.size(), FZ_LIST_INLINE, &out, nullptr),
+            FZ_INVALID_ARGUMENT);
+  EXPECT_NE(last_message().find("looks like a file name"), std::string::npos) << last_message();
+  const std::string with_nul("a\0b", 3);
+  EXPECT_EQ(fz_lottery_parse_ids(with_nul.data(), with_nul.size(), FZ_LIST_FILE, &out, nullptr),
+            FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(fz_lottery_parse_ids("a", 1, 7, &out, nullptr), FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(fz_lottery_parse_ids(nullptr, 1, FZ_LIST_FILE, &out, nullptr), FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+  Owned empty;
+  ASSERT_EQ(fz_lottery_parse_ids(nullptr, 0, FZ_LIST_INLINE, &empty.p, &empty.len), FZ_OK);
+  EXPECT_EQ(empty.str(), "[]");
+}
+
+TEST(CApiLottery, ParseConflictsKeepsFullWidthCommas) {
+  const std::string file = "张三,某律所，分所\n李四\t律所,B\n";
+  Owned pairs;
+  ASSERT_EQ(
+      fz_lottery_parse_conflicts(file.data(), file.size(), FZ_LIST_FILE, &pairs.p, &pairs.len),
+      FZ_OK)
+      << last_message();
+  EXPECT_EQ(Json::parse(pairs.str()),
+            Json::parse(R"([{"inspector": "张三", "target": "某律所，分所"},
+                            {"inspector": "李四", "target": "律所,B"}])"));
+  const std::string list = "张三:律所A";
+  Owned one;
+  ASSERT_EQ(fz_lottery_parse_conflicts(list.data(), list.size(), FZ_LIST_INLINE, &one.p, &one.len),
+            FZ_OK);
+  EXPECT_EQ(Json::parse(one.str())[0]["target"], "律所A");
 }
 
 }  // namespace

@@ -96,6 +96,13 @@ bool message_contains(const absl::Status& s, std::string_view text) {
          std::string_view::npos;
 }
 
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
 // ---- encoding and vectors
 
 TEST(Lottery, MessageIsTheDocumentedBytes) {
@@ -135,16 +142,29 @@ TEST(Lottery, DocsPublishTheSameVectors) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
-  int records = 0;
+  std::vector<std::string> records, announcements;
   for (size_t at = text.find("```json\n"); at != std::string::npos;
        at = text.find("```json\n", at + 1)) {
     const size_t begin = at + 8, end = text.find("\n```", begin);
     ASSERT_NE(end, std::string::npos);
-    absl::StatusOr<std::string> ok = verify_audit_json(text.substr(begin, end - begin));
-    EXPECT_TRUE(ok.ok()) << "record " << records + 1 << ": " << ok.status();
-    ++records;
+    const std::string block = text.substr(begin, end - begin);
+    if (block.find("-announcement-v1") != std::string::npos) {
+      announcements.push_back(block);
+      continue;
+    }
+    absl::StatusOr<std::string> ok = verify_audit_json(block);
+    EXPECT_TRUE(ok.ok()) << "record " << records.size() + 1 << ": " << ok.status();
+    records.push_back(block);
   }
-  EXPECT_EQ(records, 5);
+  ASSERT_EQ(records.size(), 6u);
+  ASSERT_EQ(announcements.size(), 2u);
+  // Records 2 and 6 (format 1) were announced by 7, record 5 by 8.
+  for (auto [record, announcement] : {std::pair{1, 0}, std::pair{5, 0}, std::pair{4, 1}}) {
+    absl::StatusOr<std::string> ok =
+        verify_audit_json(records[record], announcements[announcement]);
+    EXPECT_TRUE(ok.ok()) << "record " << record + 1 << ": " << ok.status();
+  }
+  EXPECT_FALSE(verify_audit_json(records[0], announcements[0]).ok());
   for (const Vector& v : vectors()) {
     EXPECT_NE(text.find(v.hash), std::string::npos) << v.input.case_id;
     EXPECT_NE(text.find(v.pool_sha256), std::string::npos) << v.input.case_id;
@@ -161,7 +181,7 @@ TEST(Lottery, ExcludedLawyerIsNeverDrawn) {
   for (int i = 0; i < 200; ++i) {
     DrawInput in = seven("CASE-" + std::to_string(i));
     in.conflicts = {"b", "zz-did-not-answer"};
-    in.at_cap = {"e", "b"};
+    in.at_cap = {"e"};
     const DrawAudit a = drawn(in);
     EXPECT_EQ(a.pool, (std::vector<std::string>{"a", "c", "d", "f", "g"}));
     EXPECT_NE(a.winner, "b");
@@ -195,13 +215,120 @@ TEST(Lottery, RejectsEmptyPool) {
 TEST(Lottery, RejectsPoolEmptiedByExclusions) {
   DrawInput in = seven();
   in.conflicts = {"a", "b", "c"};
-  in.at_cap = {"c", "d", "e", "f", "g"};
+  in.at_cap = {"d", "e", "f", "g"};
   absl::StatusOr<DrawAudit> a = draw(in);
   EXPECT_EQ(a.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_TRUE(message_contains(a.status(),
                                "all 7 lawyers who answered are excluded (3 for a "
-                               "conflict of interest, 5 at their caseload cap)"))
+                               "conflict of interest, 4 at their caseload cap)"))
       << a.status();
+}
+
+// One reason per excluded lawyer: a lawyer both conflicted and at the cap
+// made the counts of an emptied pool add up to more than the pool
+// ("2 for a conflict, 1 at cap" of 2 lawyers).
+TEST(Lottery, RejectsALawyerExcludedForTwoReasons) {
+  DrawInput in = seven();
+  in.answered = {"a", "b"};
+  in.conflicts = {"a", "b"};
+  in.at_cap = {"b"};
+  absl::StatusOr<DrawAudit> a = draw(in);
+  EXPECT_EQ(a.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(message_contains(a.status(),
+                               "'b' is both in the conflicts of interest and at the "
+                               "caseload cap"))
+      << a.status();
+}
+
+// An id with a line feed printed a forged "OK: ..." line of its own; bidi
+// overrides reorder what a clerk reads; zero-width characters make two ids
+// look alike.
+TEST(Lottery, RejectsInvisibleAndControlCharactersInIds) {
+  for (const std::string bad : {"a\nOK: case c: x drawn", "a\tb", "a\x7f", "a\xc2\x85",
+                                "\xe2\x80\xae"
+                                "abc",
+                                "a\xe2\x80\x8b", "a\xe2\x81\xa6",
+                                "\xef\xbb\xbf"
+                                "a",
+                                "a\xe2\x80\xa8"
+                                "b"}) {
+    SCOPED_TRACE(printable(bad));
+    DrawInput in = seven();
+    in.answered.push_back(bad);
+    absl::StatusOr<DrawAudit> a = draw(in);
+    EXPECT_EQ(a.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_TRUE(message_contains(a.status(), "invisible or control character")) << a.status();
+    in = seven();
+    in.case_id = bad;
+    EXPECT_FALSE(draw(in).ok());
+    SampleInput s{"seed", "", {"t"}, 1, {"i", bad}, 1, {}};
+    EXPECT_FALSE(sample(s).ok());
+  }
+}
+
+// A conflict typed with a decomposed "é" (e + U+0301) did not exclude the
+// composed one: such ids are refused rather than compared unequal.
+TEST(Lottery, RejectsIdsThatNormalisationCouldChange) {
+  for (const std::string bad : {"Jose\xcc\x81", "\xe1\x84\x80\xe1\x85\xa1", "\xef\xa4\x80",
+                                "\xe2\x84\xab", "x\xe2\x83\x90", "\xf0\xaf\xa0\x80"}) {
+    SCOPED_TRACE(printable(bad));
+    DrawInput in = seven();
+    in.conflicts = {bad};
+    absl::StatusOr<DrawAudit> a = draw(in);
+    EXPECT_EQ(a.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_TRUE(message_contains(a.status(), "normalisation (NFC)")) << a.status();
+  }
+  // Precomposed letters, Hangul syllables, the unified ideographs of the
+  // compatibility block and ordinary CJK are fine.
+  DrawInput in = seven();
+  in.answered = {"Jos\xc3\xa9", "\xea\xb0\x80", "\xef\xa8\x8e", "律师", "😀"};
+  EXPECT_TRUE(draw(in).ok()) << draw(in).status();
+}
+
+TEST(Lottery, RejectsIdsWithSurroundingWhiteSpace) {
+  DrawInput in = seven();
+  in.answered.push_back("王律师 ");
+  EXPECT_TRUE(message_contains(draw(in).status(), "begins or ends with white space"));
+  in = seven();
+  in.at_cap = {"\xe3\x80\x80a"};
+  EXPECT_FALSE(draw(in).ok());
+}
+
+TEST(Lottery, PrintableEscapesWhatCouldForgeOutput) {
+  EXPECT_EQ(printable("a\nOK: x"), "a\\u{000A}OK: x");
+  EXPECT_EQ(printable("\xe2\x80\xae\xe7\x8e\x8b"), "\\u{202E}王");
+  EXPECT_EQ(printable("a\xff"), "a\\xFF");
+  EXPECT_EQ(printable("\xc2\x85"), "\\u{0085}");
+  EXPECT_EQ(printable("律师 é"), "律师 é");
+}
+
+// summary() is what a clerk reads: an audit built by hand, never drawn, must
+// not print a raw control character either.
+TEST(Lottery, SummaryEscapesIds) {
+  DrawAudit a = drawn(seven());
+  a.winner = "b\nOK: forged";
+  a.input.case_id =
+      "\xe2\x80\xae"
+      "CASE";
+  EXPECT_EQ(summary(a),
+            "case \\u{202E}CASE: b\\u{000A}OK: forged drawn (index 1 of 7 eligible; 7 answered)");
+  SampleAudit s;
+  s.input.batch_id = "b\tc";
+  s.input.targets = {"t\n"};
+  s.draws = {SampledTarget{"t\n", {}, {SampledInspector{"i\x1b", {}}}}};
+  EXPECT_EQ(summary(s), "batch b\\u{0009}c: 1 of 1 targets: t\\u{000A} (i\\u{001B})");
+}
+
+// A record built by hand with a line feed in an id must not print a second
+// line: the error names the id escaped.
+TEST(Lottery, VerifyEscapesIdsInItsMessages) {
+  std::string json = audit_to_json(drawn(seven()));
+  json = replace_once(json, "\"a\",", "\"a\\nOK: forged\",");
+  absl::StatusOr<std::string> r = verify_audit_json(json);
+  ASSERT_FALSE(r.ok());
+  const std::string message(r.status().message());
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  EXPECT_NE(message.find("a\\u{000A}OK: forged"), std::string::npos) << message;
 }
 
 TEST(Lottery, RejectsDuplicateIds) {
@@ -342,13 +469,6 @@ TEST(LotteryAudit, VerifyRejectsListsOutOfCanonicalOrder) {
   std::swap(a.input.answered[0], a.input.answered[1]);
   EXPECT_TRUE(message_contains(verify(a), "answered (canonical order) does not match"))
       << verify(a);
-}
-
-std::string replace_once(std::string text, const std::string& from, const std::string& to) {
-  const size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
 }
 
 TEST(LotteryAudit, VerifyJsonRejectsATamperedRecord) {
@@ -530,6 +650,215 @@ TEST(LotterySample, JsonRoundTrips) {
   absl::StatusOr<std::string> bad = verify_audit_json(
       replace_once(audit_to_json(a), "\"inspector\": \"赵六\"", "\"inspector\": \"李四\""));
   EXPECT_FALSE(bad.ok());
+}
+
+// ---- announcements
+
+// recommit makes a consistently altered record agree with itself again: what
+// someone altering a published record would do.
+DrawAudit recommit(DrawAudit a) {
+  absl::StatusOr<DrawAudit> re = draw(a.input);
+  EXPECT_TRUE(re.ok()) << re.status();
+  return re.ok() ? *re : a;
+}
+
+std::string announced(const DrawInput& in) {
+  absl::StatusOr<std::string> a = announce(in);
+  EXPECT_TRUE(a.ok()) << a.status();
+  return a.ok() ? *a : std::string();
+}
+
+TEST(LotteryAnnouncement, TheDrawRecordsTheAnnouncedCommitment) {
+  const DrawInput in = vectors()[1].input;
+  const DrawAudit a = drawn(in);
+  absl::StatusOr<Announcement> ann = announcement_from_json(announced(in));
+  ASSERT_TRUE(ann.ok()) << ann.status();
+  EXPECT_EQ(ann->announcement_sha256,
+            "b92c968bfc6a3a97960f46553d1c4ca332c56403c1e9d5bf436df4ded3667900");
+  EXPECT_EQ(a.announcement_sha256, ann->announcement_sha256);
+  EXPECT_EQ(a.format, 2u);
+  absl::StatusOr<std::string> ok = verify_audit_json(audit_to_json(a), announced(in));
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  // The seed plays no part in the announcement: it does not exist yet.
+  DrawInput no_seed = in;
+  no_seed.seed.clear();
+  EXPECT_EQ(announced(no_seed), announced(in));
+}
+
+// Each alteration below keeps the record consistent with itself, so verify()
+// alone accepts it; the announcement refuses it.
+TEST(LotteryAnnouncement, RefusesARenamedWinner) {
+  const DrawInput in = vectors()[1].input;
+  DrawAudit altered = drawn(in);
+  std::replace(altered.input.answered.begin(), altered.input.answered.end(), std::string("陈律师"),
+               std::string("黄律师"));
+  altered = recommit(altered);
+  ASSERT_EQ(altered.winner, "黄律师");  // same index: 黄 sorts last as 陈 did
+  ASSERT_TRUE(verify(altered).ok());
+  absl::StatusOr<std::string> r = verify_audit_json(audit_to_json(altered), announced(in));
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(message_contains(r.status(), "not the announced ones: answered does not match"))
+      << r.status();
+}
+
+TEST(LotteryAnnouncement, RefusesAnExclusionOfSomeoneWhoNeverAnswered) {
+  const DrawInput in = vectors()[1].input;
+  DrawAudit altered = drawn(in);
+  altered.input.conflicts.push_back("周律师");
+  altered = recommit(altered);
+  ASSERT_TRUE(verify(altered).ok());
+  absl::StatusOr<std::string> r = verify_audit_json(audit_to_json(altered), announced(in));
+  EXPECT_TRUE(message_contains(r.status(), "conflicts does not match")) << r.status();
+}
+
+TEST(LotteryAnnouncement, RefusesAnExcludedLawyerDeletedFromEveryList) {
+  const DrawInput in = vectors()[1].input;
+  DrawAudit altered = drawn(in);
+  std::erase(altered.input.answered, "李律师");
+  std::erase(altered.input.conflicts, "李律师");
+  altered = recommit(altered);
+  ASSERT_TRUE(verify(altered).ok());
+  ASSERT_EQ(altered.winner, "陈律师");
+  absl::StatusOr<std::string> r = verify_audit_json(audit_to_json(altered), announced(in));
+  EXPECT_TRUE(message_contains(r.status(), "answered does not match")) << r.status();
+  // The commitment alone (the lists compared first) also tells them apart.
+  EXPECT_NE(altered.announcement_sha256, drawn(in).announcement_sha256);
+}
+
+TEST(LotteryAnnouncement, RefusesAnAlteredSample) {
+  SampleInput in = baiyun_batch();
+  absl::StatusOr<std::string> ann = announce(in);
+  ASSERT_TRUE(ann.ok()) << ann.status();
+  SampleInput altered_in = in;
+  altered_in.conflicts.pop_back();  // a conflict quietly dropped before the draw
+  const SampleAudit altered = sampled(altered_in);
+  ASSERT_TRUE(verify(altered).ok());
+  absl::StatusOr<std::string> r = verify_audit_json(audit_to_json(altered), *ann);
+  EXPECT_TRUE(message_contains(r.status(), "not the announced ones: conflicts does not match"))
+      << r.status();
+  altered_in = in;
+  altered_in.k = 2;
+  r = verify_audit_json(audit_to_json(sampled(altered_in)), *ann);
+  EXPECT_TRUE(message_contains(r.status(), "k does not match")) << r.status();
+  EXPECT_TRUE(verify_audit_json(audit_to_json(sampled(in)), *ann).ok());
+  // A sample is not checked against a draw's announcement.
+  r = verify_audit_json(audit_to_json(sampled(in)), announced(seven()));
+  EXPECT_TRUE(message_contains(r.status(), "not of a 双随机 sample")) << r.status();
+}
+
+TEST(LotteryAnnouncement, AnAnnouncementMustMatchItself) {
+  const std::string ann = announced(vectors()[1].input);
+  absl::StatusOr<Announcement> r =
+      announcement_from_json(replace_once(ann, "\"李律师\"\n  ]", "\"周律师\"\n  ]"));
+  EXPECT_TRUE(message_contains(r.status(), "does not match itself")) << r.status();
+  r = announcement_from_json(replace_once(ann, "\"at_cap\"", "\"seed\": \"s\",\n  \"at_cap\""));
+  EXPECT_TRUE(message_contains(r.status(), "unknown key 'seed'")) << r.status();
+}
+
+// Records written before announcements (no "format") still read and verify;
+// a format 2 record must carry its commitment.
+TEST(LotteryAnnouncement, RecordFormatsAreVersioned) {
+  DrawAudit a = drawn(vectors()[1].input);
+  std::string v2 = audit_to_json(a);
+  a.format = 1;
+  const std::string v1 = audit_to_json(a);
+  EXPECT_EQ(v1.find("format"), std::string::npos);
+  EXPECT_EQ(v1.find("announcement_sha256"), std::string::npos);
+  EXPECT_TRUE(verify_audit_json(v1).ok());
+  EXPECT_TRUE(verify_audit_json(v1, announced(vectors()[1].input)).ok());
+  EXPECT_FALSE(verify_audit_json(v1, announced(seven())).ok());
+  EXPECT_TRUE(
+      message_contains(audit_from_json(replace_once(v2, "\"format\": 2", "\"format\": 3")).status(),
+                       "format 3 is not one this fazhi reads"));
+  EXPECT_TRUE(message_contains(
+      audit_from_json(replace_once(v2, "\"announcement_sha256\"", "\"commitment\"")).status(),
+      "no 'announcement_sha256'"));
+  const std::string wrong =
+      replace_once(v2, "\"announcement_sha256\": \"b", "\"announcement_sha256\": \"c");
+  EXPECT_TRUE(
+      message_contains(verify_audit_json(wrong).status(), "announcement_sha256 does not match"));
+}
+
+// ---- lists
+
+std::vector<std::string> ids_of(absl::StatusOr<std::vector<std::string>> r) {
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *r : std::vector<std::string>{};
+}
+
+TEST(LotteryLists, InlineListsSplitAtAsciiCommasOnly) {
+  EXPECT_EQ(ids_of(parse_id_list(" 王律师 , 李律师\u3000")),
+            (std::vector<std::string>{"王律师", "李律师"}));
+  EXPECT_EQ(ids_of(parse_id_list("")), std::vector<std::string>{});
+  EXPECT_EQ(ids_of(parse_id_list("\"王，丽\",\"a,b\", \"say \"\"hi\"\"\" ")),
+            (std::vector<std::string>{"王，丽", "a,b", "say \"hi\""}));
+  EXPECT_EQ(ids_of(parse_id_list("\"律所A/分所\",\"@x\",\"list.txt\"")),
+            (std::vector<std::string>{"律所A/分所", "@x", "list.txt"}));
+  // 王，丽 split in two; now an unquoted full-width comma is refused.
+  EXPECT_TRUE(message_contains(parse_id_list("王，丽").status(), "full-width comma"));
+  EXPECT_TRUE(message_contains(parse_id_list("a,,b").status(), "an empty id"));
+  EXPECT_TRUE(message_contains(parse_id_list("a,").status(), "an empty id"));
+  EXPECT_TRUE(message_contains(parse_id_list("\"a").status(), "a quote is not closed"));
+  EXPECT_TRUE(message_contains(parse_id_list("\"a\"b").status(), "after the closing quote"));
+}
+
+// A misspelt file name became a one-name list that excluded nobody.
+TEST(LotteryLists, InlineItemsThatLookLikeFilesAreRefused) {
+  for (const char* bad :
+       {"conflict.txt", "a,pool.CSV", "x.tsv", "dir/name", "C:\\list", "@conflicts"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_TRUE(message_contains(parse_id_list(bad).status(), "looks like a file name"));
+  }
+  EXPECT_TRUE(message_contains(parse_conflict_list("张三:c.txt").status(), "looks like a file"));
+}
+
+TEST(LotteryLists, FilesHoldOneIdALine) {
+  EXPECT_EQ(ids_of(parse_id_file("\xEF\xBB\xBF王律师\r\n# 注释\n\n  李律师  \r\n"
+                                 "王，丽\n\"#7号\"\na, b\n")),
+            (std::vector<std::string>{"王律师", "李律师", "王，丽", "#7号", "a, b"}));
+  EXPECT_TRUE(message_contains(parse_id_file("a\nb\tc\n").status(), "line 2"));
+  EXPECT_TRUE(
+      message_contains(parse_id_file("a\n\"b\n").status(), "line 2: a quote is not closed"));
+  EXPECT_FALSE(parse_id_file("a\xff\n").ok());
+}
+
+// The conflicts file rewrote the full-width comma and the tab to commas:
+// 张三,某律所，分所 was recorded against 某律所,分所, matching nothing.
+TEST(LotteryLists, ConflictFilesKeepFullWidthCommasInIds) {
+  absl::StatusOr<std::vector<Conflict>> c =
+      parse_conflict_file("张三,某律所，分所\n李四\t律所,B\n\"王,五\",律所C\n\"#8号\",律所D\n");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(
+      *c,
+      (std::vector<Conflict>{
+          {"张三", "某律所，分所"}, {"李四", "律所,B"}, {"王,五", "律所C"}, {"#8号", "律所D"}}));
+  EXPECT_TRUE(message_contains(parse_conflict_file("a,b,c\n").status(), "line 1"));
+  EXPECT_TRUE(message_contains(parse_conflict_file("a\tb\tc\n").status(), "line 1"));
+  EXPECT_TRUE(message_contains(parse_conflict_file("ab\n").status(), "line 1"));
+
+  SampleInput in{"seed", "", {"某律所，分所", "律所B"}, 2, {"张三", "李四"}, 1, *c};
+  const SampleAudit a = sampled(in);
+  for (const SampledTarget& t : a.draws) {
+    if (t.target == "某律所，分所") EXPECT_EQ(t.team[0].inspector, "李四");
+  }
+}
+
+TEST(LotteryLists, InlineConflicts) {
+  absl::StatusOr<std::vector<Conflict>> c = parse_conflict_list("张三:律所A, \"王，丽\":\"a:b\"");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(*c, (std::vector<Conflict>{{"张三", "律所A"}, {"王，丽", "a:b"}}));
+  EXPECT_TRUE(parse_conflict_list("").ok());
+  EXPECT_FALSE(parse_conflict_list("张三").ok());
+  EXPECT_FALSE(parse_conflict_list("a:b:c").ok());
+  EXPECT_FALSE(parse_conflict_list("a:b,c").ok());
+  EXPECT_TRUE(
+      message_contains(parse_conflict_list("张三:律所A，李四:律所B").status(), "full-width comma"));
+}
+
+TEST(LotteryLists, ParsedIdsObeyTheIdRules) {
+  EXPECT_TRUE(message_contains(parse_id_list("\"a\nb\"").status(), "control character"));
+  EXPECT_TRUE(message_contains(parse_id_list("Jose\xcc\x81").status(), "NFC"));
+  EXPECT_TRUE(message_contains(parse_id_list("\" a\"").status(), "white space"));
 }
 
 }  // namespace

@@ -38,6 +38,18 @@ namespace fazhi {
 inline constexpr std::string_view kLotteryScheme = "fazhi-lottery-v1";
 inline constexpr std::string_view kSampleScheme = "fazhi-sample-v1";
 
+// An announcement (docs/lottery.md) fixes every input of a draw or a sample
+// but the seed, before the seed exists, as one SHA-256 commitment over their
+// canonical encoding; these tags are hashed first and name the announcement's
+// JSON scheme.
+inline constexpr std::string_view kLotteryAnnouncementScheme = "fazhi-lottery-announcement-v1";
+inline constexpr std::string_view kSampleAnnouncementScheme = "fazhi-sample-announcement-v1";
+
+// kAuditFormat is the "format" an audit record is written in: format 2 adds
+// the "format" key and "announcement_sha256"; a record without "format" is
+// format 1 (written before announcements) and still reads and verifies.
+inline constexpr uint64_t kAuditFormat = 2;
+
 // Pick is one verifiable choice of an index below n: the accepted counter
 // (every smaller counter was hashed and rejected) and the lowercase hex
 // SHA-256 of the accepted message.
@@ -87,7 +99,9 @@ struct DrawInput {
 // canonical order, the pool the index counts into (answered less the
 // exclusions, canonical) and its list_sha256, and the pick.
 struct DrawAudit {
+  uint64_t format = kAuditFormat;
   DrawInput input;
+  std::string announcement_sha256;  // the commitment over `input` but the seed
   std::vector<std::string> pool;
   std::string pool_sha256;
   uint64_t index = 0;
@@ -100,9 +114,10 @@ struct DrawAudit {
 
 // draw assigns one lawyer: pick_index(kLotteryScheme, seed, {case_id},
 // pool size) into the canonical pool. Errors (InvalidArgument unless noted):
-// an empty seed or case id, an empty `answered`, an empty id, an id or text
-// that is not UTF-8, a duplicate within one list, and (FailedPrecondition) a
-// pool emptied by the exclusions.
+// an empty seed or case id, an empty `answered`, an id check_id refuses, text
+// that is not UTF-8, a duplicate within one list, a lawyer both in
+// `conflicts` and `at_cap`, and (FailedPrecondition) a pool emptied by the
+// exclusions.
 [[nodiscard]] absl::StatusOr<DrawAudit> draw(const DrawInput& input);
 
 // verify recomputes the draw from the audit's inputs and compares every
@@ -161,7 +176,9 @@ struct SampledTarget {
 // SampleAudit is the published record of a sample: the canonical inputs, the
 // fingerprints of both lists, and every pick.
 struct SampleAudit {
+  uint64_t format = kAuditFormat;
   SampleInput input;
+  std::string announcement_sha256;  // the commitment over `input` but the seed
   std::string targets_sha256;
   std::string inspectors_sha256;
   std::vector<SampledTarget> draws;
@@ -176,7 +193,8 @@ struct SampleAudit {
 // inspectors without a conflict for t and not yet on t's team (j and r in
 // decimal). Errors (InvalidArgument unless noted): an empty seed, an empty
 // list or id, a duplicate id or conflict, k or m of 0, k larger than the
-// targets or m larger than the inspectors, text that is not UTF-8, and
+// targets or m larger than the inspectors, text that is not UTF-8, an id (or
+// a non-empty batch id) check_id refuses, and
 // (FailedPrecondition) a chosen target with fewer than m inspectors free of
 // conflict.
 [[nodiscard]] absl::StatusOr<SampleAudit> sample(const SampleInput& input);
@@ -189,13 +207,79 @@ struct SampleAudit {
 std::string audit_to_json(const SampleAudit& audit);
 [[nodiscard]] absl::StatusOr<SampleAudit> sample_audit_from_json(std::string_view json);
 
-// summary is one line a clerk reads: who was drawn, for what.
+// summary is one line a clerk reads: who was drawn, for what (ids passed
+// through printable).
 std::string summary(const DrawAudit& audit);
 std::string summary(const SampleAudit& audit);
 
 // verify_audit_json reads an audit record of either scheme (chosen by its
 // "scheme" key), verifies it, and returns its summary.
 [[nodiscard]] absl::StatusOr<std::string> verify_audit_json(std::string_view json);
+
+// ---- ids and lists (docs/lottery.md, "Ids" and "Lists")
+
+// check_id is the rule every id of every list obeys (`what` names the list in
+// the error): not empty, valid UTF-8, no control, bidirectional or zero-width
+// character, no code point NFC could change (combining marks, Hangul
+// conjoining jamo, CJK compatibility ideographs, the Kelvin, Angstrom and Ohm
+// signs), no surrounding white space. InvalidArgument otherwise.
+[[nodiscard]] absl::Status check_id(std::string_view what, std::string_view id);
+
+// printable is text as a person should see it: every control, bidirectional
+// or zero-width character written as \u{XXXX} and every byte that is not
+// UTF-8 as \xNN, so that a name cannot forge a line or reorder what follows.
+std::string printable(std::string_view text);
+
+// parse_id_list reads an inline list (a command-line value): ids separated by
+// ASCII commas, each trimmed; "" is the empty list. An id may be quoted
+// ("..." with "" for a quote) to hold a comma or any other character;
+// unquoted, an item holding a full-width comma, or looking like a file name
+// (a / or \, or ending in .txt, .csv or .tsv), is refused, since it was
+// almost certainly meant as two ids or as a file.
+[[nodiscard]] absl::StatusOr<std::vector<std::string>> parse_id_list(std::string_view text);
+
+// parse_id_file reads a list file: UTF-8, an optional byte-order mark, one id
+// a line (LF or CRLF), each trimmed; blank lines and lines starting with # are
+// skipped. Only the newline separates: commas, full-width commas and spaces
+// inside a line belong to the id. A line may be quoted as in parse_id_list
+// (an id starting with # or ").
+[[nodiscard]] absl::StatusOr<std::vector<std::string>> parse_id_file(std::string_view contents);
+
+// parse_conflict_list reads `inspector:target,inspector:target` (quoting as
+// in parse_id_list); parse_conflict_file reads one `inspector<TAB>target` or
+// `inspector,target` pair a line (the one separator of the line: a line
+// holding a tab splits at its tab only). The full-width comma never separates.
+[[nodiscard]] absl::StatusOr<std::vector<Conflict>> parse_conflict_list(std::string_view text);
+[[nodiscard]] absl::StatusOr<std::vector<Conflict>> parse_conflict_file(std::string_view contents);
+
+// ---- announcements
+
+// announce checks the inputs of a draw or a sample as draw() and sample() do
+// (the seed is not needed and not read) and returns the announcement to
+// publish before the seed: a JSON object with the canonical inputs and their
+// commitment "announcement_sha256".
+[[nodiscard]] absl::StatusOr<std::string> announce(const DrawInput& input);
+[[nodiscard]] absl::StatusOr<std::string> announce(const SampleInput& input);
+
+// Announcement is a published announcement read back: exactly one of `draw`
+// and `sample` is set (by `scheme`), its seed empty.
+struct Announcement {
+  std::string scheme;
+  DrawInput draw;
+  SampleInput sample;
+  std::string announcement_sha256;
+};
+
+// announcement_from_json reads an announcement strictly and checks that its
+// lists are canonical and hash to its announcement_sha256.
+[[nodiscard]] absl::StatusOr<Announcement> announcement_from_json(std::string_view json);
+
+// verify_audit_json with an announcement also checks that the record's inputs
+// are the announced ones (each list, then the commitment): what proves the
+// draw used the lists published before the seed. The record may be of format
+// 1 (its commitment is computed from its inputs).
+[[nodiscard]] absl::StatusOr<std::string> verify_audit_json(std::string_view json,
+                                                            std::string_view announcement_json);
 
 }  // namespace fazhi
 

@@ -17,6 +17,7 @@ int run_check(const Args& args);
 int run_draw(const Args& args);
 int run_verify(const Args& args);
 int run_sample(const Args& args);
+int run_announce(const Args& args);
 
 // fail prints "fazhi: <message>" on stderr and returns 1; usage() returns 2.
 int fail(const std::string& message);

@@ -8,10 +8,9 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <type_traits>
 
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_replace.h"
-#include "absl/strings/str_split.h"
 #include "commands.hpp"
 #include "fazhi/lottery.hpp"
 #include "fazhi/text.hpp"
@@ -40,7 +39,7 @@ int parse_flags(const Args& args, std::initializer_list<std::string_view> known,
       out.json = true;
     } else if (a.size() > 2 && a.starts_with("--")) {
       if (std::find(known.begin(), known.end(), std::string_view(a).substr(2)) == known.end()) {
-        return usage("unknown option '" + a + "'");
+        return usage("unknown option '" + printable(a) + "'");
       }
       if (i + 1 >= args.size()) return usage(a + " needs a value");
       out.values[a.substr(2)] = args[++i];
@@ -59,72 +58,132 @@ std::optional<std::string> read_file(const std::string& path) {
   return text.str();
 }
 
-// lines splits a file into trimmed lines, dropping a UTF-8 byte-order mark,
-// blank lines and `#` comments (spreadsheet exports carry all three).
-std::vector<std::string> lines(std::string text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-  std::vector<std::string> out;
-  for (absl::string_view piece : absl::StrSplit(text, '\n')) {
-    const std::string_view line = trim(std_view(piece));
-    if (!line.empty() && line.front() != '#') out.emplace_back(line);
-  }
-  return out;
-}
-
-// items splits a comma list; a full-width comma (，) counts as a comma.
-std::vector<std::string> items(const std::string& list) {
-  std::vector<std::string> out;
-  if (trim(list).empty()) return out;
-  for (absl::string_view item : absl::StrSplit(absl::StrReplaceAll(list, {{"，", ","}}), ',')) {
-    out.emplace_back(trim(std_view(item)));
-  }
-  return out;
-}
-
-// ids reads LIST|FILE: a file that exists is read one id a line, anything
-// else is a comma list.
-std::optional<std::vector<std::string>> ids(const std::string& value, int& status) {
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(value, ec)) {
-    std::optional<std::string> text = read_file(value);
+// list_value reads a list option: `@FILE` is the file FILE (one id a line),
+// anything else an inline list. A value that names an existing file is
+// refused: the @ was forgotten, and the file name must not become a one-name
+// list. The parsing itself is the library's, the same for C and Python.
+template <typename List>
+std::optional<List> list_value(std::string_view flag, const std::string& value,
+                               absl::StatusOr<List> (*inline_list)(std::string_view),
+                               absl::StatusOr<List> (*file)(std::string_view), int& status) {
+  absl::StatusOr<List> list;
+  if (value.starts_with('@')) {
+    const std::string path = value.substr(1);
+    std::optional<std::string> text = read_file(path);
     if (!text) {
-      status = fail("cannot read '" + value + "'");
+      status = fail("--" + std::string(flag) + ": cannot read '" + printable(path) + "'");
       return std::nullopt;
     }
-    return lines(*text);
-  }
-  return items(value);
-}
-
-// conflicts reads LIST|FILE of pairs: a file of `inspector,target` lines,
-// or a list `inspector:target,inspector:target`.
-std::optional<std::vector<Conflict>> conflicts(const std::string& value, int& status) {
-  std::vector<std::string> pairs;
-  char separator = ':';
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(value, ec)) {
-    std::optional<std::string> text = read_file(value);
-    if (!text) {
-      status = fail("cannot read '" + value + "'");
-      return std::nullopt;
-    }
-    pairs = lines(absl::StrReplaceAll(*text, {{"\t", ","}, {"，", ","}}));
-    separator = ',';
+    list = file(*text);
   } else {
-    pairs = items(value);
-  }
-  std::vector<Conflict> out;
-  for (const std::string& pair : pairs) {
-    const size_t at = pair.find(separator);
-    if (at == std::string::npos) {
-      status = usage("a conflict is 'inspector" + std::string(1, separator) + "target', not '" +
-                     pair + "'");
+    std::error_code ec;
+    if (!value.empty() && std::filesystem::exists(value, ec)) {
+      status = usage("--" + std::string(flag) + " '" + printable(value) + "' is a file: write @" +
+                     printable(value) + " to read it");
       return std::nullopt;
     }
-    out.push_back({std::string(trim(std::string_view(pair).substr(0, at))),
-                   std::string(trim(std::string_view(pair).substr(at + 1)))});
+    list = inline_list(value);
   }
-  return out;
+  if (!list.ok()) {
+    status = usage("--" + std::string(flag) + ": " + std::string(list.status().message()));
+    return std::nullopt;
+  }
+  return *std::move(list);
+}
+
+std::optional<std::vector<std::string>> ids(std::string_view flag, const std::string& value,
+                                            int& status) {
+  return list_value<std::vector<std::string>>(flag, value, parse_id_list, parse_id_file, status);
+}
+
+std::optional<std::vector<Conflict>> conflicts(const std::string& value, int& status) {
+  return list_value<std::vector<Conflict>>("conflicts", value, parse_conflict_list,
+                                           parse_conflict_file, status);
+}
+
+std::optional<std::string> read_text(const std::string& path) {
+  if (path == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  }
+  return read_file(path);
+}
+
+// announced reads --announcement FILE into `out`; 0 or the exit status.
+int announced(const Flags& f, Announcement& out) {
+  std::optional<std::string> text = read_text(f.get("announcement"));
+  if (!text) return fail("cannot read '" + printable(f.get("announcement")) + "'");
+  absl::StatusOr<Announcement> a = announcement_from_json(*text);
+  if (!a.ok()) return fail(std::string(a.status().message()));
+  out = *std::move(a);
+  return 0;
+}
+
+// draw_input fills the inputs of a draw from the list options; 0 or the exit
+// status.
+int draw_input(const Flags& f, DrawInput& in) {
+  if (!f.has("case") || !f.has("pool"))
+    return usage("a draw needs --case CASE_ID --pool LIST|@FILE");
+  in.case_id = f.get("case");
+  int status = 0;
+  for (auto [flag, to] : {std::pair{"pool", &in.answered}, std::pair{"exclude", &in.conflicts},
+                          std::pair{"at-cap", &in.at_cap}}) {
+    if (!f.has(flag)) continue;
+    std::optional<std::vector<std::string>> list = ids(flag, f.get(flag), status);
+    if (!list) return status;
+    *to = *std::move(list);
+  }
+  return 0;
+}
+
+int sample_input(const Flags& f, SampleInput& in) {
+  if (!f.has("targets") || !f.has("k") || !f.has("inspectors") || !f.has("m")) {
+    return usage("a sample needs --targets LIST|@FILE --k K --inspectors LIST|@FILE --m M");
+  }
+  in.batch_id = f.get("batch");
+  for (auto [flag, to] : {std::pair{"k", &in.k}, std::pair{"m", &in.m}}) {
+    if (!absl::SimpleAtoi(f.get(flag), to)) {
+      return usage(std::string("--") + flag + " is a whole number, not '" + printable(f.get(flag)) +
+                   "'");
+    }
+  }
+  int status = 0;
+  for (auto [flag, to] :
+       {std::pair{"targets", &in.targets}, std::pair{"inspectors", &in.inspectors}}) {
+    std::optional<std::vector<std::string>> list = ids(flag, f.get(flag), status);
+    if (!list) return status;
+    *to = *std::move(list);
+  }
+  if (f.has("conflicts")) {
+    std::optional<std::vector<Conflict>> list = conflicts(f.get("conflicts"), status);
+    if (!list) return status;
+    in.conflicts = *std::move(list);
+  }
+  return 0;
+}
+
+// inputs_from takes a draw's or a sample's inputs from --announcement, or
+// from the list options, never both: a draw from an announcement uses exactly
+// what was announced.
+template <typename Input>
+int inputs_from(const Flags& f, std::initializer_list<std::string_view> list_flags,
+                int (*from_flags)(const Flags&, Input&), Input& in) {
+  if (!f.has("announcement")) return from_flags(f, in);
+  for (std::string_view flag : list_flags) {
+    if (f.has(flag)) {
+      return usage("--" + std::string(flag) +
+                   " with --announcement: the announcement fixes the inputs");
+    }
+  }
+  Announcement a;
+  if (int s = announced(f, a); s != 0) return s;
+  if constexpr (std::is_same_v<Input, DrawInput>) {
+    if (a.scheme != kLotteryAnnouncementScheme) return fail("the announcement is not of a draw");
+    in = a.draw;
+  } else {
+    if (a.scheme != kSampleAnnouncementScheme) return fail("the announcement is not of a sample");
+    in = a.sample;
+  }
+  return 0;
 }
 
 // publish prints the record (with --json) or its summary, and saves it with --out.
@@ -147,87 +206,128 @@ int publish(const Audit& audit, const Flags& flags, const std::string& details) 
 
 int run_draw(const Args& args) {
   Flags f;
-  if (int s = parse_flags(args, {"seed", "case", "pool", "exclude", "at-cap", "out"}, f); s != 0) {
+  if (int s = parse_flags(args,
+                          {"seed", "case", "pool", "exclude", "at-cap", "announcement", "out"}, f);
+      s != 0) {
     return s;
   }
-  if (!f.positional.empty()) return usage("draw: unexpected '" + f.positional.front() + "'");
-  if (!f.has("seed") || !f.has("case") || !f.has("pool")) {
-    return usage("draw needs --seed SEED --case CASE_ID --pool LIST|FILE");
+  if (!f.positional.empty())
+    return usage("draw: unexpected '" + printable(f.positional.front()) + "'");
+  if (!f.has("seed")) {
+    return usage(
+        "draw needs --seed SEED and --announcement ANN.json or --case CASE_ID --pool LIST|@FILE");
   }
   DrawInput in;
-  in.seed = f.get("seed");
-  in.case_id = f.get("case");
-  int status = 0;
-  for (auto [flag, to] : {std::pair{"pool", &in.answered}, std::pair{"exclude", &in.conflicts},
-                          std::pair{"at-cap", &in.at_cap}}) {
-    if (!f.has(flag)) continue;
-    std::optional<std::vector<std::string>> list = ids(f.get(flag), status);
-    if (!list) return status;
-    *to = *std::move(list);
+  if (int s = inputs_from<DrawInput>(f, {"case", "pool", "exclude", "at-cap"}, draw_input, in);
+      s != 0) {
+    return s;
   }
+  in.seed = f.get("seed");
   absl::StatusOr<DrawAudit> audit = draw(in);
   if (!audit.ok()) return fail(std::string(audit.status().message()));
   return publish(*audit, f,
                  "hash: " + audit->hash + " (counter " + std::to_string(audit->counter) +
-                     ")\npool_sha256: " + audit->pool_sha256 + "\n");
+                     ")\npool_sha256: " + audit->pool_sha256 +
+                     "\nannouncement_sha256: " + audit->announcement_sha256 + "\n");
+}
+
+int run_announce(const Args& args) {
+  Flags f;
+  if (int s = parse_flags(args,
+                          {"case", "pool", "exclude", "at-cap", "batch", "targets", "k",
+                           "inspectors", "m", "conflicts", "out"},
+                          f);
+      s != 0) {
+    return s;
+  }
+  if (f.positional.size() != 1 || (f.positional[0] != "draw" && f.positional[0] != "sample")) {
+    return usage("announce draw --case ... | announce sample --targets ...");
+  }
+  absl::StatusOr<std::string> json;
+  if (f.positional[0] == "draw") {
+    DrawInput in;
+    if (int s = draw_input(f, in); s != 0) return s;
+    json = announce(in);
+  } else {
+    SampleInput in;
+    if (int s = sample_input(f, in); s != 0) return s;
+    json = announce(in);
+  }
+  if (!json.ok()) return fail(std::string(json.status().message()));
+  if (f.has("out")) {
+    std::ofstream out(f.get("out"), std::ios::binary);
+    if (!(out << *json) || !out.flush()) return fail("cannot write '" + f.get("out") + "'");
+  }
+  if (f.json) {
+    std::cout << *json;
+  } else {
+    absl::StatusOr<Announcement> a = announcement_from_json(*json);
+    if (!a.ok()) return fail(std::string(a.status().message()));
+    std::cout << "announcement_sha256: " << a->announcement_sha256
+              << "\n(publish it, or the announcement itself, before the seed exists)\n";
+  }
+  return 0;
 }
 
 int run_verify(const Args& args) {
   Flags f;
-  if (int s = parse_flags(args, {}, f); s != 0) return s;
-  if (f.positional.size() != 1)
-    return usage("verify needs one audit record: verify AUDIT.json (- for stdin)");
-  const std::string& path = f.positional.front();
-  std::optional<std::string> text;
-  if (path == "-") {
-    text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    text = read_file(path);
+  if (int s = parse_flags(args, {"announcement"}, f); s != 0) return s;
+  if (f.positional.size() != 1) {
+    return usage(
+        "verify needs one audit record: verify AUDIT.json (- for stdin) [--announcement ANN.json]");
   }
-  if (!text) return fail("cannot read '" + path + "'");
-  absl::StatusOr<std::string> checked = verify_audit_json(*text);
+  const std::string& path = f.positional.front();
+  std::optional<std::string> text = read_text(path);
+  if (!text) return fail("cannot read '" + printable(path) + "'");
+  absl::StatusOr<std::string> checked;
+  if (f.has("announcement")) {
+    std::optional<std::string> announcement = read_text(f.get("announcement"));
+    if (!announcement) return fail("cannot read '" + printable(f.get("announcement")) + "'");
+    checked = verify_audit_json(*text, *announcement);
+  } else {
+    checked = verify_audit_json(*text);
+  }
   if (!checked.ok())
     return fail("audit record does not verify: " + std::string(checked.status().message()));
   std::cout << "OK: " << *checked << "\n";
+  if (!f.has("announcement")) {
+    std::cout << "注意：只核对了记录与自身一致，未核对抽取所用名单就是抽取前公告的名单；"
+                 "请用 --announcement 公告文件 核对。\n";
+  } else {
+    std::cout << "抽取所用名单与公告一致。\n";
+  }
   return 0;
 }
 
 int run_sample(const Args& args) {
   Flags f;
   if (int s = parse_flags(
-          args, {"seed", "batch", "targets", "k", "inspectors", "m", "conflicts", "out"}, f);
+          args,
+          {"seed", "batch", "targets", "k", "inspectors", "m", "conflicts", "announcement", "out"},
+          f);
       s != 0) {
     return s;
   }
-  if (!f.positional.empty()) return usage("sample: unexpected '" + f.positional.front() + "'");
-  if (!f.has("seed") || !f.has("targets") || !f.has("k") || !f.has("inspectors") || !f.has("m")) {
-    return usage("sample needs --seed SEED --targets LIST|FILE --k K --inspectors LIST|FILE --m M");
+  if (!f.positional.empty())
+    return usage("sample: unexpected '" + printable(f.positional.front()) + "'");
+  if (!f.has("seed")) {
+    return usage(
+        "sample needs --seed SEED and --announcement ANN.json or --targets LIST|@FILE "
+        "--k K --inspectors LIST|@FILE --m M");
   }
   SampleInput in;
+  if (int s = inputs_from<SampleInput>(f, {"batch", "targets", "k", "inspectors", "m", "conflicts"},
+                                       sample_input, in);
+      s != 0) {
+    return s;
+  }
   in.seed = f.get("seed");
-  in.batch_id = f.get("batch");
-  for (auto [flag, to] : {std::pair{"k", &in.k}, std::pair{"m", &in.m}}) {
-    if (!absl::SimpleAtoi(f.get(flag), to)) {
-      return usage(std::string("--") + flag + " is a whole number, not '" + f.get(flag) + "'");
-    }
-  }
-  int status = 0;
-  for (auto [flag, to] :
-       {std::pair{"targets", &in.targets}, std::pair{"inspectors", &in.inspectors}}) {
-    std::optional<std::vector<std::string>> list = ids(f.get(flag), status);
-    if (!list) return status;
-    *to = *std::move(list);
-  }
-  if (f.has("conflicts")) {
-    std::optional<std::vector<Conflict>> list = conflicts(f.get("conflicts"), status);
-    if (!list) return status;
-    in.conflicts = *std::move(list);
-  }
   absl::StatusOr<SampleAudit> audit = sample(in);
   if (!audit.ok()) return fail(std::string(audit.status().message()));
   return publish(*audit, f,
                  "targets_sha256: " + audit->targets_sha256 +
-                     "\ninspectors_sha256: " + audit->inspectors_sha256 + "\n");
+                     "\ninspectors_sha256: " + audit->inspectors_sha256 +
+                     "\nannouncement_sha256: " + audit->announcement_sha256 + "\n");
 }
 
 }  // namespace fazhi::cli

@@ -36,13 +36,21 @@ constexpr Command kCommands[] = {
     {"calendar", run_calendar,
      "calendar is-workday DATE | between A B | add-workdays DATE N |\n"
      "         period-end DATE N [days|workdays|months] [--calendar FILE]"},
+    {"announce", run_announce,
+     "announce draw --case CASE_ID --pool LIST|@FILE [--exclude LIST|@FILE]\n"
+     "         [--at-cap LIST|@FILE] | announce sample [--batch ID] --targets LIST|@FILE --k K\n"
+     "         --inspectors LIST|@FILE --m M [--conflicts LIST|@FILE]\n"
+     "         [--json] [--out ANN.json]   (fix a draw's lists before the seed exists)"},
     {"draw", run_draw,
-     "draw --seed SEED --case CASE_ID --pool LIST|FILE [--exclude LIST|FILE]\n"
-     "         [--at-cap LIST|FILE] [--json] [--out AUDIT.json]   (legal-aid lottery, 摇珠)"},
-    {"verify", run_verify, "verify AUDIT.json|-   (re-check a draw or sample audit record)"},
+     "draw --seed SEED (--announcement ANN.json | --case CASE_ID --pool LIST|@FILE\n"
+     "         [--exclude LIST|@FILE] [--at-cap LIST|@FILE]) [--json] [--out AUDIT.json]\n"
+     "         (legal-aid lottery, 摇珠)"},
+    {"verify", run_verify,
+     "verify AUDIT.json|- [--announcement ANN.json]   (re-check a draw or sample audit record)"},
     {"sample", run_sample,
-     "sample --seed SEED [--batch ID] --targets LIST|FILE --k K --inspectors LIST|FILE\n"
-     "         --m M [--conflicts FILE|LIST] [--json] [--out AUDIT.json]   (双随机)"},
+     "sample --seed SEED (--announcement ANN.json | [--batch ID] --targets LIST|@FILE --k K\n"
+     "         --inspectors LIST|@FILE --m M [--conflicts LIST|@FILE])\n"
+     "         [--json] [--out AUDIT.json]   (双随机)"},
 };
 
 void print_help() {

@@ -34,7 +34,9 @@ def doc_blocks(language):
         return re.findall(r"```" + language + r"\n(.*?)\n```", f.read(), re.S)
 
 
-RECORDS = [json.loads(block) for block in doc_blocks("json")]
+BLOCKS = [json.loads(block) for block in doc_blocks("json")]
+RECORDS = [r for r in BLOCKS if not r["scheme"].endswith("-announcement-v1")]
+ANNOUNCEMENTS = [r for r in BLOCKS if r["scheme"].endswith("-announcement-v1")]
 LOTTERY = [r for r in RECORDS if r["scheme"] == "fazhi-lottery-v1"]
 
 
@@ -49,6 +51,8 @@ def test_docs_publish_the_vectors():
     assert len(LOTTERY) >= 3
     assert [r["counter"] for r in LOTTERY if r["counter"] > 0], "no vector shows a rejection"
     assert any(r["scheme"] == "fazhi-sample-v1" for r in RECORDS)
+    assert any("format" not in r for r in RECORDS), "no format 1 record"
+    assert len(ANNOUNCEMENTS) == 2
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.get("case_id", r.get("batch_id")))
@@ -72,6 +76,62 @@ def test_the_ten_lines_in_the_docs_agree():
         winner, index, counter, digest = scope["draw"](
             r["seed"], r["case_id"], r["answered"], r["conflicts"], r["at_cap"])
         assert (winner, index, counter, digest) == (r["winner"], r["index"], r["counter"], r["hash"])
+
+
+def test_announcement_bytes_match_the_docs():
+    message = (vl.field("fazhi-lottery-announcement-v1") + vl.field("c")
+               + vl.encoded_list(["only"]) + vl.encoded_list([]) + vl.encoded_list([]))
+    block = next(b for b in doc_blocks("text") if "fazhi-lottery-announcement-v1" in b
+                 and "00000001 63" in b)
+    hex_dump = "".join(line.split("field")[0].split("list")[0].replace(" ", "")
+                       for line in block.splitlines())
+    assert message.hex() == hex_dump
+    assert vl.lottery_commitment("c", ["only"], [], []) == LOTTERY[3]["announcement_sha256"]
+
+
+def test_script_checks_the_announcements(tmp_path, capsys):
+    record, announcement = tmp_path / "audit.json", tmp_path / "ann.json"
+    pairs = [(LOTTERY[1], ANNOUNCEMENTS[0]), (RECORDS[-1], ANNOUNCEMENTS[0]),
+             (RECORDS[4], ANNOUNCEMENTS[1])]
+    for r, a in pairs:
+        record.write_text(json.dumps(r, ensure_ascii=False), encoding="utf-8")
+        announcement.write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
+        assert vl.main([str(record), "--announcement", str(announcement)]) == 0
+    assert capsys.readouterr().out == "OK\nOK\nOK\n"
+    # 李律师 deleted from the answered and the exclusion lists: consistent, not announced.
+    altered = vl.draw(LOTTERY[1]["seed"], LOTTERY[1]["case_id"], ["刘律师", "王律师", "赵律师", "陈律师"],
+                      [], ["赵律师"])
+    record.write_text(json.dumps(altered, ensure_ascii=False), encoding="utf-8")
+    announcement.write_text(json.dumps(ANNOUNCEMENTS[0], ensure_ascii=False), encoding="utf-8")
+    assert vl.main([str(record)]) == 0
+    assert "self-consistency only" in capsys.readouterr().out
+    assert vl.main([str(record), "--announcement", str(announcement)]) == 1
+    assert "NOT ANNOUNCED answered" in capsys.readouterr().out
+
+
+# The outsider's check looped forever on an empty pool and merged duplicates
+# with set(), which the specification forbids.
+def test_script_stops_on_inputs_the_specification_refuses():
+    with pytest.raises(vl.Invalid, match="pool is empty"):
+        vl.draw("s", "c", ["a"], ["a"], [])
+    with pytest.raises(vl.Invalid, match="duplicate"):
+        vl.draw("s", "c", ["a", "a", "b"])
+    with pytest.raises(vl.Invalid, match="both"):
+        vl.draw("s", "c", ["a", "b", "c"], ["a"], ["a"])
+    with pytest.raises(vl.Invalid, match="U\\+000A"):
+        vl.draw("s", "c", ["a\nOK", "b"])
+    with pytest.raises(vl.Invalid):
+        vl.pick("fazhi-lottery-v1", "s", ["c"], 0)
+
+
+def test_the_ten_lines_stop_on_refused_inputs():
+    (snippet,) = doc_blocks("python")
+    scope = {}
+    exec(snippet, scope)
+    with pytest.raises(ValueError, match="empty"):
+        scope["draw"]("s", "c", ["a"], ["a"], [])
+    with pytest.raises(ValueError, match="duplicate"):
+        scope["draw"]("s", "c", ["a", "a", "b"], [], [])
 
 
 def test_script_says_ok_or_names_the_mismatch(tmp_path, capsys):

@@ -229,6 +229,12 @@ FUNCTIONS = [
     ("fz_lottery_draw", STATUS, [POINTER(DrawInput), _c_char_pp, _size_p]),
     ("fz_sample_draw", STATUS, [POINTER(SampleInput), _c_char_pp, _size_p]),
     ("fz_lottery_verify", STATUS, [c_char_p, _c_char_pp, _size_p]),
+    # Announcements and list parsing (docs/lottery.md)
+    ("fz_lottery_announce", STATUS, [POINTER(DrawInput), _c_char_pp, _size_p]),
+    ("fz_sample_announce", STATUS, [POINTER(SampleInput), _c_char_pp, _size_p]),
+    ("fz_lottery_verify_announced", STATUS, [c_char_p, c_char_p, _c_char_pp, _size_p]),
+    ("fz_lottery_parse_ids", STATUS, [c_char_p, c_size_t, c_int32, _c_char_pp, _size_p]),
+    ("fz_lottery_parse_conflicts", STATUS, [c_char_p, c_size_t, c_int32, _c_char_pp, _size_p]),
 ]
 
 # ---- Loading ------------------------------------------------------------------------
