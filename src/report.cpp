@@ -516,9 +516,9 @@ std::string render_table(const Report& report, TableFormat format) {
     }
     for (size_t k = 0; k < cells.size(); ++k) {
       if (md) {
-        absl::StrAppend(&out, k == 0 ? "| " : " | ", absl_view(cells[k]));
+        absl::StrAppend(&out, k == 0 ? "| " : " | ", markdown_cell(cells[k]));
       } else {
-        absl::StrAppend(&out, k == 0 ? "" : "\t", absl_view(cells[k]));
+        absl::StrAppend(&out, k == 0 ? "" : "\t", display_text(cells[k]));
       }
     }
     absl::StrAppend(&out, md ? " |\n" : "\n");
@@ -528,7 +528,7 @@ std::string render_table(const Report& report, TableFormat format) {
 
 std::string render_narrative(const Report& report) {
   std::string out;
-  for (const std::string& p : report.narrative) absl::StrAppend(&out, p, "\n");
+  for (const std::string& p : report.narrative) absl::StrAppend(&out, display_text(p), "\n");
   return out;
 }
 

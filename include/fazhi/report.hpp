@@ -123,6 +123,7 @@ std::string to_json(const std::vector<Report>& reports);
 enum class TableFormat { kText, kMarkdown };
 // render_table writes id, label, value, previous and YoY, one metric a row,
 // then the 环比 period's value and the change for a report that has one.
+// Every cell is display_text (Markdown's also escapes '|').
 std::string render_table(const Report& report, TableFormat format);
 // render_narrative writes the narrative paragraphs, one per line.
 std::string render_narrative(const Report& report);
