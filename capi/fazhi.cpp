@@ -55,7 +55,8 @@ struct ExactFigure {
 // MetricExtras are what fz_value borrows from a report beyond the core's
 // MetricFigure, computed once so that reading is const and thread-safe.
 struct MetricExtras {
-  ExactFigure value, previous, yoy;
+  ExactFigure value, previous, yoy, yoy_pp;
+  ExactFigure sequential_previous, sequential_change, sequential_pp;
 };
 
 }  // namespace
@@ -484,6 +485,10 @@ MetricExtras extras_of(const fazhi::MetricFigure& m) {
   if (m.value.defined()) x.value = exact_figure(m.value.exact());
   if (m.has_previous) x.previous = exact_figure(m.previous.exact());
   x.yoy = exact_figure(m.yoy);
+  x.yoy_pp = exact_figure(m.yoy_pp);
+  if (m.sequential.has_previous) x.sequential_previous = exact_figure(m.sequential.previous.exact());
+  x.sequential_change = exact_figure(m.sequential.change);
+  x.sequential_pp = exact_figure(m.sequential.change_pp);
   return x;
 }
 
@@ -1112,6 +1117,88 @@ fz_status fz_report_get(const fz_report* report, const char* metric_id, fz_value
                        absl::StrCat(kFn, ": '", metric_id,
                                     "' has a numerator or denominator beyond int64; its exact "
                                     "value is in the *_num_text / *_den_text strings"));
+    }
+    return clear_error();
+  });
+}
+
+fz_status fz_report_get_change(const fz_report* report, const char* metric_id, int32_t comparison,
+                               fz_change* change) {
+  constexpr const char* kFn = "fz_report_get_change";
+  return guard([&] {
+    if (!report) return null_argument(kFn, "report");
+    if (fz_status s = text_argument(kFn, "metric_id", metric_id); s) return s;
+    if (comparison != FZ_COMPARE_YEAR_AGO && comparison != FZ_COMPARE_SEQUENTIAL) {
+      return invalid(kFn, absl::StrCat("comparison is ", comparison,
+                                       ": FZ_COMPARE_YEAR_AGO or FZ_COMPARE_SEQUENTIAL"));
+    }
+    if (!change) return null_argument(kFn, "change");
+    if (fz_status s = check_out_struct(kFn, "change", "fz_change", change, FZ_CHANGE_MIN_SIZE); s) {
+      return s;
+    }
+    const std::optional<size_t> i = fazhi::metric_index(metric_id);
+    if (!i || *i >= report->report.metrics.size()) {
+      return set_error(FZ_NOT_FOUND,
+                       absl::StrCat(kFn, ": no metric '", metric_id,
+                                    "' (the ids are REPORT.md's; see fz_report_metric_id)"));
+    }
+    const fazhi::MetricFigure& m = report->report.metrics[*i];
+    const MetricExtras& x = report->extras[*i];
+    // The year-ago comparison lives in MetricFigure's own fields.
+    const bool year_ago = comparison == FZ_COMPARE_YEAR_AGO;
+    const bool has_previous = year_ago ? m.has_previous : m.sequential.has_previous;
+    const fazhi::Value& previous = year_ago ? m.previous : m.sequential.previous;
+    const fazhi::Fraction& delta = year_ago ? m.yoy : m.sequential.change;
+    const fazhi::Fraction& points = year_ago ? m.yoy_pp : m.sequential.change_pp;
+    const ExactFigure& xp = year_ago ? x.previous : x.sequential_previous;
+    const ExactFigure& xc = year_ago ? x.yoy : x.sequential_change;
+    const ExactFigure& xpp = year_ago ? x.yoy_pp : x.sequential_pp;
+    fz_change c = FZ_CHANGE_INIT;
+    c.comparison = comparison;
+    c.has_previous = has_previous ? 1 : 0;
+    c.previous_kind = has_previous ? static_cast<int32_t>(previous.kind) : FZ_VALUE_UNDEFINED;
+    c.previous_integer = has_previous ? integer_of(previous) : 0;
+    c.previous_num = xp.num;
+    c.previous_den = xp.den;
+    c.previous_text = (year_ago ? m.previous_text : m.sequential.previous_text).c_str();
+    c.previous_decimal = (year_ago ? m.previous_decimal : m.sequential.previous_decimal).c_str();
+    c.has_change = delta.defined() ? 1 : 0;
+    c.has_change_pp = points.defined() ? 1 : 0;
+    c.change_num = xc.num;
+    c.change_den = xc.den;
+    c.change_text = (year_ago ? m.yoy_text : m.sequential.change_text).c_str();
+    c.change_decimal = (year_ago ? m.yoy_decimal : m.sequential.change_decimal).c_str();
+    c.change_pp_num = xpp.num;
+    c.change_pp_den = xpp.den;
+    c.change_pp_text = (year_ago ? m.yoy_pp_text : m.sequential.change_pp_text).c_str();
+    c.change_pp_decimal = (year_ago ? m.yoy_pp_decimal : m.sequential.change_pp_decimal).c_str();
+    c.previous_num_text = xp.num_text.c_str();
+    c.previous_den_text = xp.den_text.c_str();
+    c.change_num_text = xc.num_text.c_str();
+    c.change_den_text = xc.den_text.c_str();
+    c.change_pp_num_text = xpp.num_text.c_str();
+    c.change_pp_den_text = xpp.den_text.c_str();
+    write_struct(change, c);
+    if (!xp.fits || !xc.fits || !xpp.fits) {
+      return set_error(FZ_OUT_OF_RANGE,
+                       absl::StrCat(kFn, ": '", metric_id,
+                                    "' has a numerator or denominator beyond int64; its exact "
+                                    "value is in the *_num_text / *_den_text strings"));
+    }
+    return clear_error();
+  });
+}
+
+fz_status fz_report_sequential_period(const fz_report* report, int32_t* has, char from[11], char to[11]) {
+  constexpr const char* kFn = "fz_report_sequential_period";
+  return guard([&] {
+    if (!report) return null_argument(kFn, "report");
+    if (!has) return null_argument(kFn, "has");
+    const std::optional<fazhi::Period>& p = report->report.sequential_period;
+    *has = p ? 1 : 0;
+    if (p) {
+      write_day(p->from, from);
+      write_day(p->to, to);
     }
     return clear_error();
   });

@@ -423,8 +423,8 @@ FZ_EXTERN fz_status fz_report_metric_id(const fz_report* report, int32_t index, 
 /* fz_report_region: the region's code ("440111") and name ("白云区", or the
  * code when regions.csv has none); borrowed, alive as long as the report. */
 FZ_EXTERN fz_status fz_report_region(const fz_report* report, const char** code, const char** name);
-/* fz_report_period: the period and the previous period compared with, as
- * "YYYY-MM-DD" into char[11] buffers; any of the four may be NULL. */
+/* fz_report_period: the period and the year-ago period compared with (同比),
+ * as "YYYY-MM-DD" into char[11] buffers; any of the four may be NULL. */
 FZ_EXTERN fz_status fz_report_period(const fz_report* report, char from[11], char to[11],
                                      char previous_from[11], char previous_to[11]);
 
@@ -497,6 +497,63 @@ FZ_EXTERN fz_status fz_report_to_json(const fz_report* report, char** json, size
 /* fz_report_narrative: the Chinese narrative, one paragraph a line. Release
  * *text with fz_free. */
 FZ_EXTERN fz_status fz_report_narrative(const fz_report* report, char** text, size_t* len);
+
+/* The comparisons of a metric (fz_report_get_change). */
+#define FZ_COMPARE_YEAR_AGO 0   /* 同比: the same dates a year earlier (fz_value's previous and yoy) */
+#define FZ_COMPARE_SEQUENTIAL 1 /* 环比: the period of the same length just before; none for
+                                   a report of whole calendar years */
+
+/* fz_change: one metric against one earlier period. A count, an amount or an
+ * average changes relatively ((now - before) / before); a rate or share
+ * (FZ_VALUE_FRACTION) also in percentage points (now - before as a fraction of
+ * 1: 7.41 个百分点 is 0.0741), which is what the narrative says. Strings are
+ * borrowed from the report as in fz_value, "" when absent; a figure beyond
+ * int64 is as in fz_value (FZ_OUT_OF_RANGE, the *_text strings exact). */
+typedef struct fz_change {
+  uint32_t struct_size;
+  int32_t comparison;    /* FZ_COMPARE_* */
+  int32_t has_previous;  /* 1: the earlier period has a defined value */
+  int32_t previous_kind; /* its FZ_VALUE_* (FZ_VALUE_UNDEFINED without one) */
+  int64_t previous_integer;
+  int64_t previous_num;
+  int64_t previous_den;
+  const char* previous_text;
+  const char* previous_decimal;
+  int32_t has_change;    /* 1: the relative change is defined */
+  int32_t has_change_pp; /* 1: the change in percentage points is defined (rates) */
+  int64_t change_num;    /* (value - previous) / previous */
+  int64_t change_den;
+  const char* change_text;    /* "-22.7%" */
+  const char* change_decimal; /* "-0.2271" */
+  int64_t change_pp_num;      /* value - previous, a fraction of 1 */
+  int64_t change_pp_den;
+  const char* change_pp_text;    /* "7.41 个百分点" */
+  const char* change_pp_decimal; /* "0.0741" */
+  const char* previous_num_text;
+  const char* previous_den_text;
+  const char* change_num_text;
+  const char* change_den_text;
+  const char* change_pp_num_text;
+  const char* change_pp_den_text;
+} fz_change;
+/* clang-format off */
+#define FZ_CHANGE_INIT                                                                             \
+  {sizeof(fz_change), FZ_COMPARE_YEAR_AGO, 0, FZ_VALUE_UNDEFINED, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, \
+   NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+/* clang-format on */
+#define FZ_CHANGE_MIN_SIZE (offsetof(fz_change, change_pp_den_text) + sizeof(const char*))
+
+/* fz_report_get_change: one metric (an id as in fz_report_get) against the
+ * FZ_COMPARE_* comparison. Asking for FZ_COMPARE_SEQUENTIAL of a report of
+ * whole years gives has_previous = 0. An unknown id is FZ_NOT_FOUND, an
+ * unknown comparison FZ_INVALID_ARGUMENT. */
+FZ_EXTERN fz_status fz_report_get_change(const fz_report* report, const char* metric_id,
+                                         int32_t comparison, fz_change* change);
+/* fz_report_sequential_period: the period 环比 compares with, as "YYYY-MM-DD"
+ * into char[11] buffers (either may be NULL); *has (not NULL) is 0 and the
+ * buffers are left alone for a report of whole years, which has none. */
+FZ_EXTERN fz_status fz_report_sequential_period(const fz_report* report, int32_t* has, char from[11],
+                                                char to[11]);
 
 /* ---- Verifiable draws (docs/lottery.md) -------------------------------------
  * The legal-aid lottery (摇珠) and the 双随机 inspection sample: pure functions

@@ -54,6 +54,25 @@ Period previous_period(Period p) {
   return Period{static_cast<DayNumber>(p.from - p.days()), p.from - 1};
 }
 
+Period year_ago_period(Period p) {
+  const Date from = from_day_number(p.from), to = from_day_number(p.to);
+  // The same month and day `years` earlier; 29 February becomes 28 February.
+  auto earlier = [](Date d, int years) {
+    const auto y = static_cast<unsigned short>(d.year() - years);
+    const bool leap_day = d.month() == 2 && d.day() == 29 && !boost::gregorian::gregorian_calendar::is_leap_year(y);
+    return to_day_number(Date(y, d.month(), leap_day ? 28 : static_cast<unsigned short>(d.day())));
+  };
+  for (int years = 1;; ++years) {
+    const Period q{earlier(from, years), earlier(to, years)};
+    if (q.to < p.from) return q;
+  }
+}
+
+bool is_whole_years(Period p) {
+  const Date from = from_day_number(p.from), to = from_day_number(p.to);
+  return from.month() == 1 && from.day() == 1 && to.month() == 12 && to.day() == 31;
+}
+
 Reason Reason::intern(std::string_view text) {
   // Node-based, so an interned text's characters never move; never freed.
   static std::mutex* const kMutex = new std::mutex;
@@ -1982,9 +2001,19 @@ void rank_among_siblings(std::vector<RegionFigures>& regions, const std::vector<
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
                                         const Calendar& calendar, int threads) {
   if (period.to < period.from) return absl::InvalidArgumentError("the period ends before it starts");
+  return compute_figures(ds, period, year_ago_period(period), profile, calendar, threads);
+}
+
+absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period compared, const Profile& profile,
+                                        const Calendar& calendar, int threads) {
+  if (period.to < period.from) return absl::InvalidArgumentError("the period ends before it starts");
+  // The pass counts a date into one period's slot (slot_of), so they may not overlap.
+  if (compared.to < compared.from || compared.to >= period.from) {
+    return absl::InvalidArgumentError("the period compared with must end before the period starts");
+  }
   Figures fig;
   fig.period = period;
-  fig.previous = previous_period(period);
+  fig.previous = compared;
 
   // Regions: every code a record used, with its city and province.
   const std::vector<RegionCode>& codes = ds.regions();

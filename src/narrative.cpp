@@ -9,6 +9,61 @@
 namespace fazhi::internal {
 namespace {
 
+using Clauses = std::vector<std::string>;
+
+// Change is one metric's change against one earlier period, as the narrative
+// words it: a rate's or share's in 个百分点 (上升, 下降), any other figure's
+// relative (增长, 下降); 持平 when it is zero as presented.
+struct Change {
+  bool defined = false;
+  bool points = false;
+  int sign = 0;           // of the change as presented: 0 when it rounds to nothing
+  std::string magnitude;  // "8.1%", "7.41 个百分点": no sign, "" when sign is 0
+  std::string direction() const {
+    if (sign == 0) return "持平";
+    if (sign < 0) return "下降";
+    return points ? "上升" : "增长";
+  }
+  // phrase: "增长 8.1%", "上升 7.41 个百分点", "持平".
+  std::string phrase() const { return sign == 0 ? direction() : absl::StrCat(direction(), " ", magnitude); }
+};
+
+// rounds_to_zero: presented text ("0.0%", "-0.00 个百分点") has no digit but 0.
+bool rounds_to_zero(std::string_view text) {
+  for (const char ch : text) {
+    if (ch >= '1' && ch <= '9') return false;
+  }
+  return true;
+}
+
+Change change_of(const MetricFigure& m, Against against) {
+  const bool year_ago = against == Against::kYearAgo;
+  const bool points = m.info->kind == ValueKind::kRatio;
+  const Fraction& value = points ? (year_ago ? m.yoy_pp : m.sequential.change_pp)
+                                 : (year_ago ? m.yoy : m.sequential.change);
+  const std::string& text = points ? (year_ago ? m.yoy_pp_text : m.sequential.change_pp_text)
+                                   : (year_ago ? m.yoy_text : m.sequential.change_text);
+  Change c;
+  if (!value.defined() || text.empty()) return c;
+  c.defined = true;
+  c.points = points;
+  if (rounds_to_zero(text)) return c;
+  c.sign = value.num() < 0 ? -1 : 1;
+  c.magnitude = text[0] == '-' ? text.substr(1) : text;
+  return c;
+}
+
+}  // namespace
+
+std::string_view comparison_word(Against against) { return against == Against::kYearAgo ? "同比" : "环比"; }
+
+std::string change_clause(const MetricFigure& m, Against against) {
+  const Change c = change_of(m, against);
+  return c.defined ? absl::StrCat(absl_view(comparison_word(against)), c.phrase()) : "";
+}
+
+namespace {
+
 // Facts gives the sentences what they need from a report.
 class Facts {
  public:
@@ -38,24 +93,44 @@ class Facts {
     return static_cast<int64_t>(e.num() / e.den());
   }
   bool district() const { return r_.region.level() == RegionLevel::kDistrict; }
-  bool has_yoy(std::string_view id) const {
+  // changes: the clauses of a metric's changes, 同比 then 环比 ("同比增长
+  // 8.1%", "环比下降 3.2%"); none where a change is undefined.
+  Clauses changes(std::string_view id) const {
+    Clauses c;
     const MetricFigure* m = r_.find(id);
-    return m && m->yoy.defined();
+    if (!m) return c;
+    for (const Against a : {Against::kYearAgo, Against::kSequential}) {
+      if (std::string s = change_clause(*m, a); !s.empty()) c.push_back(std::move(s));
+    }
+    return c;
   }
-  // yoy_phrase: "同比增长 8.1%", "同比下降 22.7%", "与上年持平".
-  std::string yoy(std::string_view id) const { return absl::StrCat("同比", direction(id), magnitude(id)); }
-  std::string direction(std::string_view id) const {
-    const MetricFigure* m = r_.find(id);
-    if (m->yoy.num() > 0) return "增长";
-    if (m->yoy.num() < 0) return "下降";
-    return "持平";
-  }
-  std::string magnitude(std::string_view id) const {
-    const MetricFigure* m = r_.find(id);
-    if (m->yoy.num() == 0) return "";
-    std::string s = m->yoy_text;
-    if (!s.empty() && s[0] == '-') s.erase(0, 1);
-    return absl::StrCat(" ", s);
+  // pair_changes: the changes of two figures told together, e.g. "同比增长
+  // 8.1% 和 30.27%", "同比分别增长 8.1%、下降 2%", "同比均持平"; with one
+  // change only, that one with its noun ("执业律师同比增长 30.27%").
+  Clauses pair_changes(std::string_view id1, std::string_view noun1, std::string_view id2,
+                       std::string_view noun2) const {
+    Clauses c;
+    const MetricFigure* m1 = r_.find(id1);
+    const MetricFigure* m2 = r_.find(id2);
+    if (!m1 || !m2) return c;
+    for (const Against a : {Against::kYearAgo, Against::kSequential}) {
+      const Change c1 = change_of(*m1, a), c2 = change_of(*m2, a);
+      const std::string_view word = comparison_word(a);
+      if (c1.defined && c2.defined) {
+        if (c1.direction() != c2.direction()) {
+          c.push_back(absl::StrCat(absl_view(word), "分别", c1.phrase(), "、", c2.phrase()));
+        } else if (c1.sign == 0) {
+          c.push_back(absl::StrCat(absl_view(word), "均", c1.direction()));
+        } else {
+          c.push_back(absl::StrCat(absl_view(word), c1.direction(), " ", c1.magnitude, " 和 ", c2.magnitude));
+        }
+      } else if (c1.defined) {
+        c.push_back(absl::StrCat(absl_view(noun1), absl_view(word), c1.phrase()));
+      } else if (c2.defined) {
+        c.push_back(absl::StrCat(absl_view(noun2), absl_view(word), c2.phrase()));
+      }
+    }
+    return c;
   }
   int64_t previous(std::string_view id) const {
     const MetricFigure* m = r_.find(id);
@@ -64,7 +139,16 @@ class Facts {
 
   // The period as prose: "2019 年" for a calendar year.
   std::string period() const { return period_words(r_.period); }
-  std::string previous_period() const { return period_words(r_.previous); }
+  // The cases closed in the period that were received before it: "办结 2018
+  // 年未结案件" after a calendar year (as reports say), else "办结此前受理的
+  // 未结案件" (they may come from any time before, not only the period compared with).
+  std::string carried_over() const {
+    const Date from = from_day_number(r_.period.from), to = from_day_number(r_.period.to);
+    if (is_whole_years(r_.period) && from.year() == to.year()) {
+      return absl::StrCat("办结 ", static_cast<int>(from.year()) - 1, " 年未结案件");
+    }
+    return "办结此前受理的未结案件";
+  }
 
   // The region's own level word (区, 县, 市, 省) and its siblings' scope
   // ("全市各区"), for ranks and "全区".
@@ -102,14 +186,13 @@ class Facts {
       return absl::StrCat(static_cast<int>(d.year()), " 年 ", static_cast<int>(d.month()), " 月 ",
                           static_cast<int>(d.day()), " 日");
     };
-    return absl::StrCat(words(from), "至", words(to));
+    return absl::StrCat(words(from), "至 ", words(to));
   }
   const Report& r_;
 };
 
-// A sentence is a list of clauses; each clause is written only when its
-// figures exist, the clauses are joined with "，" and the sentence ends "。".
-using Clauses = std::vector<std::string>;
+// A sentence is a list of clauses (Clauses); each clause is written only when
+// its figures exist, the clauses are joined with "，" and the sentence ends "。".
 struct Sentence {
   std::string_view id;
   int section;  // the paragraph it belongs to
@@ -118,6 +201,10 @@ struct Sentence {
 
 void add_if(Clauses& c, bool ok, std::string text) {
   if (ok) c.push_back(std::move(text));
+}
+
+void append(Clauses& c, Clauses more) {
+  for (std::string& s : more) c.push_back(std::move(s));
 }
 
 // Joins a figure to a preceding word: "受教育人数" + "近 307 万人次" needs no space.
@@ -191,7 +278,7 @@ const std::vector<Sentence>& sentences() {
          Clauses c;
          if (f.ok("legal_service.services")) {
            c.push_back(after("实体和网络平台提供法律服务", f.t("legal_service.services")));
-           add_if(c, f.has_yoy("legal_service.services"), f.yoy("legal_service.services"));
+           append(c, f.changes("legal_service.services"));
          }
          return c;
        }},
@@ -212,12 +299,12 @@ const std::vector<Sentence>& sentences() {
          Clauses c;
          if (f.ok("reconsideration.received")) {
            c.push_back(absl::StrCat(f.period(), "共收到行政复议申请 ", f.t("reconsideration.received")));
-           add_if(c, f.has_yoy("reconsideration.received"), f.yoy("reconsideration.received"));
+           append(c, f.changes("reconsideration.received"));
          }
          if (f.ok("reconsideration.closed")) {
            std::string closed = after("办结", f.t("reconsideration.closed"));
            if (f.ok("reconsideration.closed_carried_over")) {
-             absl::StrAppend(&closed, "（含办结 ", f.previous_period(), "未结案件 ",
+             absl::StrAppend(&closed, "（含", f.carried_over(), " ",
                              f.t("reconsideration.closed_carried_over"), "）");
            }
            c.push_back(closed);
@@ -300,13 +387,7 @@ const std::vector<Sentence>& sentences() {
          Clauses c;
          if (f.ok("registry.law_firm") && f.ok("registry.lawyer")) {
            c.push_back(absl::StrCat("现有律所 ", f.t("registry.law_firm"), "、执业律师 ", f.t("registry.lawyer")));
-           if (f.has_yoy("registry.law_firm") && f.has_yoy("registry.lawyer")) {
-             const std::string d1 = f.direction("registry.law_firm"), d2 = f.direction("registry.lawyer");
-             c.push_back(d1 == d2 ? absl::StrCat("同比", d1, f.magnitude("registry.law_firm"), " 和",
-                                                 f.magnitude("registry.lawyer"))
-                                  : absl::StrCat("同比分别", d1, f.magnitude("registry.law_firm"), "、", d2,
-                                                 f.magnitude("registry.lawyer")));
-           }
+           append(c, f.pair_changes("registry.law_firm", "律所", "registry.lawyer", "执业律师"));
          } else {
            add_if(c, f.ok("registry.law_firm"), after("现有律所", f.t("registry.law_firm")));
            add_if(c, f.ok("registry.lawyer"), after("现有执业律师", f.t("registry.lawyer")));
@@ -380,6 +461,12 @@ std::vector<std::string> write_narrative(const Report& report, const Profile& pr
     if (!p.empty()) out.push_back(std::move(p));
   }
   return out;
+}
+
+std::vector<std::string_view> narrative_sentences() {
+  std::vector<std::string_view> ids;
+  for (const Sentence& s : sentences()) ids.push_back(s.id);
+  return ids;
 }
 
 bool is_narrative_sentence(std::string_view id) {

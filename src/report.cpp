@@ -117,6 +117,18 @@ void ratio_of(const Value& v, int64_t& num, int64_t& den) {
   }
 }
 
+// difference_over is (a*b - c*d) / (e*f), exact: in 64 bits when it fits.
+Fraction difference_over(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e, int64_t f) {
+  using Wide = __int128;
+  const Wide num = static_cast<Wide>(a) * b - static_cast<Wide>(c) * d;
+  const Wide den = static_cast<Wide>(e) * f;
+  constexpr Wide kMax = std::numeric_limits<int64_t>::max();
+  if (num <= kMax && num >= -kMax && den <= kMax && den >= -kMax) {
+    return Fraction(static_cast<int64_t>(num), static_cast<int64_t>(den));
+  }
+  return Fraction(BigInt(a) * b - BigInt(c) * d, BigInt(e) * f);
+}
+
 // yoy_of is (current - previous) / previous, exact; undefined when the
 // previous value is 0 (REPORT.md).
 Fraction yoy_of(const Value& current, const Value& previous) {
@@ -124,25 +136,80 @@ Fraction yoy_of(const Value& current, const Value& previous) {
   ratio_of(current, cn, cd);
   ratio_of(previous, pn, pd);
   if (pn == 0 || cd == 0 || pd == 0) return Fraction::undefined();
-  using Wide = __int128;
-  const Wide num = static_cast<Wide>(cn) * pd - static_cast<Wide>(pn) * cd;
-  const Wide den = static_cast<Wide>(pn) * cd;
-  constexpr Wide kMax = std::numeric_limits<int64_t>::max();
-  if (num <= kMax && num >= -kMax && den <= kMax && den >= -kMax) {
-    return Fraction(static_cast<int64_t>(num), static_cast<int64_t>(den));
-  }
-  return Fraction(BigInt(cn) * pd - BigInt(pn) * cd, BigInt(pn) * cd);
+  return difference_over(cn, pd, pn, cd, pn, cd);
 }
 
-// assemble presents one region's figures; it takes them over (moves).
-Report assemble(const Figures& fig, RegionFigures&& rf, const Dataset& ds, const Profile& profile,
+// points_of is a rate's change current - previous as a fraction of 1
+// (REPORT.md's 个百分点: 0.0741 is 7.41 points).
+Fraction points_of(const Value& current, const Value& previous) {
+  if (current.den == 0 || previous.den == 0) return Fraction::undefined();
+  return difference_over(current.num, previous.den, previous.num, current.den, current.den, previous.den);
+}
+
+// compare is the metric against an earlier period whose value is `before`
+// (taken over): the relative change, and for a rate the change in points.
+Comparison compare(const MetricInfo& m, const Value& now, Value&& before, bool before_has_data,
+                   const MetricStyle& style) {
+  Comparison c;
+  c.has_previous = before_has_data && before.defined();
+  if (!c.has_previous) return c;
+  c.previous = std::move(before);
+  c.previous_text = present(m, c.previous, style);
+  c.previous_decimal = decimal_of(c.previous, style);
+  if (!m.has_yoy || !now.defined()) return c;
+  c.change = yoy_of(now, c.previous);
+  if (c.change.defined()) {
+    c.change_text = format_percent(c.change, style.yoy.decimals, style.yoy.rounding);
+    c.change_decimal =
+        format_decimal(c.change, std::max(kJsonRatioDecimals, style.yoy.decimals + 2), style.yoy.rounding);
+  }
+  if (m.kind == ValueKind::kRatio && now.kind == ValueKind::kRatio && c.previous.kind == ValueKind::kRatio) {
+    c.change_pp = points_of(now, c.previous);
+    if (c.change_pp.defined()) {
+      // Points are written as the rate is: 94.02% - 86.61% = 7.41 个百分点.
+      const Style& s = style.value;
+      c.change_pp_text = absl::StrCat(
+          format_decimal(Fraction(c.change_pp.num() * 100, c.change_pp.den()), s.decimals, s.rounding), " 个百分点");
+      c.change_pp_decimal = format_decimal(c.change_pp, std::max(kJsonRatioDecimals, s.decimals + 2), s.rounding);
+    }
+  }
+  return c;
+}
+
+// Compared is the period's figures against the year-ago period (同比) and,
+// unless the period is whole years, against the period just before (环比).
+// Both list the same regions in the same order.
+struct Compared {
+  Figures year_ago;
+  std::optional<Figures> sequential;
+};
+
+absl::StatusOr<Compared> compute_compared(const Dataset& ds, Period period, const Profile& profile,
+                                          const Calendar& calendar, int threads = 1) {
+  absl::StatusOr<Figures> year_ago = compute_figures(ds, period, profile, calendar, threads);
+  if (!year_ago.ok()) return year_ago.status();
+  Compared c{*std::move(year_ago), std::nullopt};
+  if (!is_whole_years(period)) {
+    absl::StatusOr<Figures> sequential =
+        compute_figures(ds, period, previous_period(period), profile, calendar, threads);
+    if (!sequential.ok()) return sequential.status();
+    c.sequential = *std::move(sequential);
+  }
+  return c;
+}
+
+// assemble presents region i's figures; it takes them over (moves).
+Report assemble(Compared& fig, size_t i, const Dataset& ds, const Profile& profile,
                 const std::vector<MetricStyle>& styles) {
+  RegionFigures& rf = fig.year_ago.regions[i];
+  RegionFigures* sequential = fig.sequential ? &fig.sequential->regions[i] : nullptr;
   Report r;
   r.region = rf.code;
   const std::optional<std::string_view> name = ds.region_name(rf.code);
   r.region_name = name ? std::string(*name) : rf.code.str();
-  r.period = fig.period;
-  r.previous = fig.previous;
+  r.period = fig.year_ago.period;
+  r.previous = fig.year_ago.previous;
+  if (fig.sequential) r.sequential_period = fig.sequential->previous;
   const std::span<const MetricInfo> cat = metric_catalogue();
   r.metrics.resize(cat.size());
   for (size_t i = 0; i < cat.size(); ++i) {
@@ -152,19 +219,21 @@ Report assemble(const Figures& fig, RegionFigures&& rf, const Dataset& ds, const
     m.value = std::move(rf.current[i]);
     m.text = present(cat[i], m.value, style);
     m.decimal = decimal_of(m.value, style);
-    m.has_previous = rf.previous_has_data[i] && rf.previous[i].defined();
-    if (m.has_previous) {
-      m.previous = std::move(rf.previous[i]);
-      m.previous_text = present(cat[i], m.previous, style);
-      m.previous_decimal = decimal_of(m.previous, style);
-      if (cat[i].has_yoy && m.value.defined()) {
-        m.yoy = yoy_of(m.value, m.previous);
-        if (m.yoy.defined()) {
-          m.yoy_text = format_percent(m.yoy, style.yoy.decimals, style.yoy.rounding);
-          m.yoy_decimal = format_decimal(m.yoy, std::max(kJsonRatioDecimals, style.yoy.decimals + 2),
-                                         style.yoy.rounding);
-        }
-      }
+    Comparison year_ago =
+        compare(cat[i], m.value, std::move(rf.previous[i]), rf.previous_has_data[i], style);
+    m.has_previous = year_ago.has_previous;
+    m.previous = std::move(year_ago.previous);
+    m.previous_text = std::move(year_ago.previous_text);
+    m.previous_decimal = std::move(year_ago.previous_decimal);
+    m.yoy = std::move(year_ago.change);
+    m.yoy_text = std::move(year_ago.change_text);
+    m.yoy_decimal = std::move(year_ago.change_decimal);
+    m.yoy_pp = std::move(year_ago.change_pp);
+    m.yoy_pp_text = std::move(year_ago.change_pp_text);
+    m.yoy_pp_decimal = std::move(year_ago.change_pp_decimal);
+    if (sequential) {
+      m.sequential = compare(cat[i], m.value, std::move(sequential->previous[i]),
+                             sequential->previous_has_data[i], style);
     }
     if (cat[i].id == "reconsideration.correction_rate" ||
         cat[i].id == "reconsideration.direct_correction_rate") {
@@ -242,7 +311,7 @@ void write_report(JsonWriter& w, const Report& r) {
   w.value(r.region.str());
   w.key("region_name");
   w.value(r.region_name);
-  for (const auto& [name, p] : {std::pair<const char*, Period>{"period", r.period}, {"previous_period", r.previous}}) {
+  auto write_period = [&w](const char* name, Period p) {
     w.key(name);
     w.begin_object();
     w.key("from");
@@ -250,7 +319,10 @@ void write_report(JsonWriter& w, const Report& r) {
     w.key("to");
     w.value(format_iso_day(p.to));
     w.end_object();
-  }
+  };
+  write_period("period", r.period);
+  write_period("previous_period", r.previous);
+  if (r.sequential_period) write_period("sequential_period", *r.sequential_period);
   w.key("metrics");
   w.begin_array();
   for (const MetricFigure& m : r.metrics) {
@@ -274,6 +346,25 @@ void write_report(JsonWriter& w, const Report& r) {
     if (m.yoy.defined()) {
       w.key("yoy");
       write_fraction(w, m.yoy, m.yoy_decimal);
+    }
+    if (m.yoy_pp.defined()) {
+      w.key("change_pp");
+      write_fraction(w, m.yoy_pp, m.yoy_pp_decimal);
+    }
+    if (m.sequential.has_previous) {
+      w.key("sequential");
+      w.begin_object();
+      w.key("previous");
+      write_value(w, m.sequential.previous, m.sequential.previous_decimal);
+      if (m.sequential.change.defined()) {
+        w.key("change");
+        write_fraction(w, m.sequential.change, m.sequential.change_decimal);
+      }
+      if (m.sequential.change_pp.defined()) {
+        w.key("change_pp");
+        write_fraction(w, m.sequential.change_pp, m.sequential.change_pp_decimal);
+      }
+      w.end_object();
     }
     if (!m.basis.empty()) {
       w.key("basis");
@@ -312,10 +403,10 @@ const MetricFigure* Report::find(std::string_view id) const {
 absl::StatusOr<Report> compute_report(const Dataset& ds, RegionCode region, Period period,
                                       const Profile& profile, const Calendar& calendar) {
   if (absl::Status s = check_profile(profile); !s.ok()) return s;
-  absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar);
+  absl::StatusOr<Compared> fig = compute_compared(ds, period, profile, calendar);
   if (!fig.ok()) return fig.status();
-  for (RegionFigures& rf : fig->regions) {
-    if (rf.code == region) return assemble(*fig, std::move(rf), ds, profile, styles_of(profile));
+  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) {
+    if (fig->year_ago.regions[i].code == region) return assemble(*fig, i, ds, profile, styles_of(profile));
   }
   return absl::NotFoundError(
       absl::StrCat("no records for region ", region.str(), " or any region inside it"));
@@ -325,12 +416,12 @@ absl::StatusOr<std::vector<Report>> compute_all_reports(const Dataset& ds, Perio
                                                         const Profile& profile,
                                                         const Calendar& calendar) {
   if (absl::Status s = check_profile(profile); !s.ok()) return s;
-  absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar);
+  absl::StatusOr<Compared> fig = compute_compared(ds, period, profile, calendar);
   if (!fig.ok()) return fig.status();
   const std::vector<MetricStyle> styles = styles_of(profile);
   std::vector<Report> out;
-  out.reserve(fig->regions.size());
-  for (RegionFigures& rf : fig->regions) out.push_back(assemble(*fig, std::move(rf), ds, profile, styles));
+  out.reserve(fig->year_ago.regions.size());
+  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) out.push_back(assemble(*fig, i, ds, profile, styles));
   return out;
 }
 
@@ -340,10 +431,10 @@ absl::Status write_all_reports_json(const Dataset& ds, Period period, const Prof
                                     int threads) {
   if (absl::Status s = check_profile(profile); !s.ok()) return s;
   const int workers = internal::resolve_threads(threads);
-  absl::StatusOr<Figures> fig = compute_figures(ds, period, profile, calendar, workers);
+  absl::StatusOr<Compared> fig = compute_compared(ds, period, profile, calendar, workers);
   if (!fig.ok()) return fig.status();
   const std::vector<MetricStyle> styles = styles_of(profile);
-  const size_t n = fig->regions.size();
+  const size_t n = fig->year_ago.regions.size();
   // The regions go in rounds of `workers` batches: the batches of a round are
   // written in parallel, each into its own string, then handed to the sink
   // in order and dropped. Only a round's JSON is held at a time, and the
@@ -360,7 +451,7 @@ absl::Status write_all_reports_json(const Dataset& ds, Period period, const Prof
       w.begin_array();  // a batch is written as an array, its brackets cut below
       const size_t from = std::min(n, round + k * kBatch), to = std::min(n, from + kBatch);
       for (size_t i = from; i < to; ++i) {
-        write_report(w, assemble(*fig, std::move(fig->regions[i]), ds, profile, styles));
+        write_report(w, assemble(*fig, i, ds, profile, styles));
       }
       w.end_array();
       w.finish();
@@ -409,26 +500,35 @@ std::string to_json(const std::vector<Report>& reports) {
 std::string render_table(const Report& report, TableFormat format) {
   std::string out;
   const bool md = format == TableFormat::kMarkdown;
+  const bool sequential = report.sequential_period.has_value();
   if (md) {
-    absl::StrAppend(&out, "| id | 指标 | 数值 | 上期 | 同比 |\n| --- | --- | --- | --- | --- |\n");
+    absl::StrAppend(&out, sequential ? "| id | 指标 | 数值 | 上年同期 | 同比 | 上期 | 环比 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+                                     : "| id | 指标 | 数值 | 上期 | 同比 |\n| --- | --- | --- | --- | --- |\n");
   }
+  std::vector<std::string_view> cells;
   for (const MetricFigure& m : report.metrics) {
     std::string value = m.value.defined() ? m.text : absl::StrCat("— (", absl_view(m.value.reason), ")");
     if (!m.basis.empty()) absl::StrAppend(&value, " [口径: ", m.basis, "]");
-    if (md) {
-      absl::StrAppend(&out, "| ", absl_view(m.info->id), " | ", absl_view(m.info->label), " | ", value,
-                      " | ", m.previous_text, " | ", m.yoy_text, " |\n");
-    } else {
-      absl::StrAppend(&out, absl_view(m.info->id), "\t", absl_view(m.info->label), "\t", value, "\t",
-                      m.previous_text, "\t", m.yoy_text, "\n");
+    cells = {m.info->id, m.info->label, value, m.previous_text, m.yoy_text};
+    if (sequential) {
+      cells.push_back(m.sequential.previous_text);
+      cells.push_back(m.sequential.change_text);
     }
+    for (size_t k = 0; k < cells.size(); ++k) {
+      if (md) {
+        absl::StrAppend(&out, k == 0 ? "| " : " | ", markdown_cell(cells[k]));
+      } else {
+        absl::StrAppend(&out, k == 0 ? "" : "\t", display_text(cells[k]));
+      }
+    }
+    absl::StrAppend(&out, md ? " |\n" : "\n");
   }
   return out;
 }
 
 std::string render_narrative(const Report& report) {
   std::string out;
-  for (const std::string& p : report.narrative) absl::StrAppend(&out, p, "\n");
+  for (const std::string& p : report.narrative) absl::StrAppend(&out, display_text(p), "\n");
   return out;
 }
 

@@ -682,3 +682,77 @@ TEST(CApi, SealedDatasetReadsButRefusesMoreRows) {
 }
 
 }  // namespace
+
+namespace {
+
+// fz_report_get_change: 同比 and 环比 with their changes, relative and in
+// percentage points, as the C++ report has them.
+const std::string kBaiyun = std::string(FAZHI_TEST_DATA_DIR) + "/../../data/examples/baiyun-2019";
+
+TEST(CApi, ChangesYearAgoAndSequential) {
+  fz_dataset* ds = nullptr;
+  fz_report* spring = nullptr;
+  fz_report* year = nullptr;
+  ASSERT_EQ(fz_dataset_create(&ds, nullptr), FZ_OK);
+  ASSERT_EQ(fz_dataset_load_dir(ds, kBaiyun.c_str(), nullptr), FZ_OK) << last_message();
+  ASSERT_EQ(fz_report_compute(&spring, ds, "440111", "2019-03-01", "2019-05-31", nullptr), FZ_OK);
+  ASSERT_EQ(fz_report_compute(&year, ds, "440111", "2019-01-01", "2019-12-31", nullptr), FZ_OK);
+
+  char from[11] = "", to[11] = "";
+  int32_t has = -1;
+  ASSERT_EQ(fz_report_sequential_period(spring, &has, from, to), FZ_OK);
+  EXPECT_EQ(has, 1);
+  EXPECT_STREQ(from, "2018-12-01");
+  EXPECT_STREQ(to, "2019-02-28");
+  char pf[11] = "", pt[11] = "";
+  ASSERT_EQ(fz_report_period(spring, nullptr, nullptr, pf, pt), FZ_OK);
+  EXPECT_STREQ(pf, "2018-03-01");
+  EXPECT_STREQ(pt, "2018-05-31");
+  ASSERT_EQ(fz_report_sequential_period(year, &has, nullptr, nullptr), FZ_OK);
+  EXPECT_EQ(has, 0);
+  EXPECT_EQ(fz_report_sequential_period(year, nullptr, nullptr, nullptr), FZ_INVALID_ARGUMENT);
+
+  fz_change c = FZ_CHANGE_INIT;
+  ASSERT_EQ(fz_report_get_change(spring, "reconsideration.received", FZ_COMPARE_SEQUENTIAL, &c), FZ_OK);
+  EXPECT_EQ(c.comparison, FZ_COMPARE_SEQUENTIAL);
+  EXPECT_EQ(c.has_previous, 1);
+  EXPECT_EQ(c.previous_kind, FZ_VALUE_COUNT);
+  EXPECT_EQ(c.previous_integer, 133);
+  EXPECT_EQ(c.has_change, 1);
+  EXPECT_EQ(c.change_num, -25);
+  EXPECT_EQ(c.change_den, 133);
+  EXPECT_STREQ(c.change_text, "-18.8%");
+  EXPECT_EQ(c.has_change_pp, 0);
+  EXPECT_STREQ(c.change_pp_text, "");
+  ASSERT_EQ(fz_report_get_change(spring, "reconsideration.received", FZ_COMPARE_YEAR_AGO, &c), FZ_OK);
+  EXPECT_EQ(c.previous_integer, 145);
+  EXPECT_EQ(c.change_num, -37);
+  EXPECT_STREQ(c.previous_text, "145 件");
+
+  c = FZ_CHANGE_INIT;
+  ASSERT_EQ(fz_report_get_change(year, "litigation.win_rate", FZ_COMPARE_YEAR_AGO, &c), FZ_OK);
+  EXPECT_EQ(c.previous_kind, FZ_VALUE_FRACTION);
+  EXPECT_EQ(c.previous_num, 97);
+  EXPECT_EQ(c.previous_den, 112);
+  EXPECT_EQ(c.has_change_pp, 1);
+  EXPECT_EQ(c.change_pp_num, 971);
+  EXPECT_EQ(c.change_pp_den, 13104);
+  EXPECT_STREQ(c.change_pp_text, "7.41 个百分点");
+  EXPECT_STREQ(c.change_pp_decimal, "0.0741");
+  EXPECT_STREQ(c.change_pp_num_text, "971");
+  ASSERT_EQ(fz_report_get_change(year, "litigation.win_rate", FZ_COMPARE_SEQUENTIAL, &c), FZ_OK);
+  EXPECT_EQ(c.has_previous, 0);  // a whole year has no 环比
+  EXPECT_EQ(c.has_change, 0);
+  EXPECT_EQ(c.has_change_pp, 0);
+
+  EXPECT_EQ(fz_report_get_change(year, "litigation.win_rate", 2, &c), FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(fz_report_get_change(year, "no.such.metric", FZ_COMPARE_YEAR_AGO, &c), FZ_NOT_FOUND);
+  EXPECT_EQ(fz_report_get_change(year, "litigation.win_rate", FZ_COMPARE_YEAR_AGO, nullptr), FZ_INVALID_ARGUMENT);
+  c.struct_size = 8;
+  EXPECT_EQ(fz_report_get_change(year, "litigation.win_rate", FZ_COMPARE_YEAR_AGO, &c), FZ_INVALID_ARGUMENT);
+  fz_report_free(spring);
+  fz_report_free(year);
+  fz_dataset_free(ds);
+}
+
+}  // namespace

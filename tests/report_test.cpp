@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace fazhi {
 namespace {
 
@@ -939,6 +941,125 @@ TEST(Period, PreviousPeriodOfTheSameLength) {
   const Period odd{to_day_number(Date(2019, 3, 5)), to_day_number(Date(2019, 3, 14))};
   EXPECT_EQ(format_iso_day(previous_period(odd).from), "2019-02-23");
   EXPECT_EQ(format_iso_day(previous_period(odd).to), "2019-03-04");
+}
+
+Period days(Date from, Date to) { return Period{to_day_number(from), to_day_number(to)}; }
+
+TEST(Period, YearAgoIsTheSameDatesAYearEarlier) {
+  auto iso = [](Period p) { return format_iso_day(p.from) + ".." + format_iso_day(p.to); };
+  EXPECT_EQ(iso(year_ago_period(year_period(2021))), "2020-01-01..2020-12-31");  // all 366 days of 2020
+  EXPECT_EQ(iso(year_ago_period(days(Date(2019, 3, 1), Date(2019, 5, 31)))), "2018-03-01..2018-05-31");
+  EXPECT_EQ(iso(year_ago_period(days(Date(2020, 2, 1), Date(2020, 2, 29)))), "2019-02-01..2019-02-28");
+  EXPECT_EQ(iso(year_ago_period(days(Date(2020, 2, 29), Date(2020, 3, 10)))), "2019-02-28..2019-03-10");
+  EXPECT_EQ(iso(year_ago_period(days(Date(2019, 3, 5), Date(2019, 3, 14)))), "2018-03-05..2018-03-14");
+  // Longer than a year: back as many years as it takes not to overlap.
+  EXPECT_EQ(iso(year_ago_period(days(Date(2018, 1, 1), Date(2019, 12, 31)))), "2016-01-01..2017-12-31");
+  EXPECT_EQ(iso(year_ago_period(days(Date(2019, 1, 1), Date(2020, 1, 1)))), "2017-01-01..2018-01-01");
+  EXPECT_TRUE(is_whole_years(year_period(2019)));
+  EXPECT_TRUE(is_whole_years(days(Date(2018, 1, 1), Date(2019, 12, 31))));
+  EXPECT_FALSE(is_whole_years(days(Date(2019, 1, 1), Date(2019, 6, 30))));
+  EXPECT_FALSE(is_whole_years(days(Date(2019, 3, 1), Date(2020, 2, 29))));
+}
+
+TEST(Period, FiguresRefuseAnOverlappingComparison) {
+  const Period spring = days(Date(2019, 3, 1), Date(2019, 5, 31));
+  EXPECT_FALSE(compute_figures(load(kBaiyunDir), spring, days(Date(2019, 2, 1), Date(2019, 3, 1)), Profile{}).ok());
+  EXPECT_TRUE(compute_figures(load(kBaiyunDir), spring, previous_period(spring), Profile{}).ok());
+}
+
+// A non-year period: 同比 (previous, yoy) against the same months of 2018, 环比
+// (sequential) against the three months just before, each the figure a
+// report of that period gives.
+TEST(Report, NonYearPeriodComparesYearAgoAndSequentially) {
+  const Dataset& ds = load(kBaiyunDir);
+  const RegionCode baiyun = *RegionCode::parse("440111");
+  const absl::StatusOr<Report> r = compute_report(ds, baiyun, days(Date(2019, 3, 1), Date(2019, 5, 31)));
+  const absl::StatusOr<Report> year_ago = compute_report(ds, baiyun, days(Date(2018, 3, 1), Date(2018, 5, 31)));
+  const absl::StatusOr<Report> before = compute_report(ds, baiyun, days(Date(2018, 12, 1), Date(2019, 2, 28)));
+  ASSERT_TRUE(r.ok() && year_ago.ok() && before.ok());
+  EXPECT_EQ(format_iso_day(r->previous.from), "2018-03-01");
+  EXPECT_EQ(format_iso_day(r->previous.to), "2018-05-31");
+  ASSERT_TRUE(r->sequential_period.has_value());
+  EXPECT_EQ(format_iso_day(r->sequential_period->from), "2018-12-01");
+  EXPECT_EQ(format_iso_day(r->sequential_period->to), "2019-02-28");
+
+  const MetricFigure& received = *r->find("reconsideration.received");
+  EXPECT_EQ(received.value.integer, 108);
+  EXPECT_EQ(received.previous.integer, 145);
+  EXPECT_EQ(year_ago->find("reconsideration.received")->value.integer, 145);
+  EXPECT_EQ(received.yoy_text, "-25.5%");  // -37/145
+  EXPECT_EQ(received.sequential.previous.integer, 133);
+  EXPECT_EQ(before->find("reconsideration.received")->value.integer, 133);
+  EXPECT_EQ(received.sequential.change, Fraction(-25, 133));
+  EXPECT_EQ(received.sequential.change_text, "-18.8%");
+  EXPECT_FALSE(received.yoy_pp.defined());  // a count changes relatively only
+  EXPECT_EQ(r->find("reconsideration.received_yoy")->value.exact(), Fraction(-37, 145));
+
+  const MetricFigure& win = *r->find("litigation.win_rate");
+  const Value& win_before = before->find("litigation.win_rate")->value;
+  EXPECT_EQ(win.sequential.previous.exact(), win_before.exact());
+  EXPECT_EQ(win.sequential.change_pp,
+            Fraction(win.value.num * win_before.den - win_before.num * win.value.den, win.value.den * win_before.den));
+  EXPECT_EQ(win.yoy_pp, Fraction(win.value.num * year_ago->find("litigation.win_rate")->value.den -
+                                     year_ago->find("litigation.win_rate")->value.num * win.value.den,
+                                 win.value.den * year_ago->find("litigation.win_rate")->value.den));
+
+  const std::string narrative = render_narrative(*r);
+  EXPECT_NE(narrative.find("共收到行政复议申请 108 件，同比下降 25.5%，环比下降 18.8%"), std::string::npos) << narrative;
+}
+
+TEST(Report, WholeYearsHaveNoSequentialComparison) {
+  const Report r = report_of(kBaiyunDir, "440111");
+  EXPECT_FALSE(r.sequential_period.has_value());
+  for (const MetricFigure& m : r.metrics) EXPECT_FALSE(m.sequential.has_previous) << m.info->id;
+  EXPECT_EQ(render_narrative(r).find("环比"), std::string::npos);
+}
+
+// A rate's change in percentage points beside its relative change: 胜诉率
+// 110/117 against 97/112 is 7.41 个百分点 (REPORT.md's example).
+TEST(BaiyunGolden, RateChangesInPercentagePoints) {
+  const Report r = report_of(kBaiyunDir, "440111");
+  const MetricFigure& win = *r.find("litigation.win_rate");
+  EXPECT_EQ(win.yoy_pp, Fraction(110 * 112 - 97 * 117, 117 * 112));
+  EXPECT_EQ(win.yoy_pp_text, "7.41 个百分点");
+  EXPECT_EQ(win.yoy_pp_decimal, "0.0741");
+  EXPECT_EQ(win.yoy_text, "8.6%");  // the relative change is still there
+  const nlohmann::json j = nlohmann::json::parse(to_json(r));
+  for (const nlohmann::json& m : j["metrics"]) {
+    const MetricFigure& f = *r.find(m["id"].get<std::string>());
+    EXPECT_FALSE(m.contains("sequential")) << f.info->id;
+    // Every rate with a previous value has change_pp; nothing else has.
+    EXPECT_EQ(m.contains("change_pp"), f.info->kind == ValueKind::kRatio && f.info->has_yoy && f.has_previous &&
+                                           f.value.defined())
+        << f.info->id;
+    if (f.info->id == "litigation.win_rate") {
+      EXPECT_EQ(m["change_pp"], nlohmann::json::parse(R"({"num":971,"den":13104,"decimal":"0.0741"})"));
+      EXPECT_EQ(m["yoy"]["decimal"], "0.0856");
+    }
+  }
+  EXPECT_FALSE(j.contains("sequential_period"));
+}
+
+TEST(Report, NonYearJsonCarriesTheSequentialComparison) {
+  const absl::StatusOr<Report> r =
+      compute_report(load(kBaiyunDir), *RegionCode::parse("440111"), days(Date(2019, 3, 1), Date(2019, 5, 31)));
+  ASSERT_TRUE(r.ok());
+  const nlohmann::json j = nlohmann::json::parse(to_json(*r));
+  EXPECT_EQ(j["previous_period"], nlohmann::json::parse(R"({"from":"2018-03-01","to":"2018-05-31"})"));
+  EXPECT_EQ(j["sequential_period"], nlohmann::json::parse(R"({"from":"2018-12-01","to":"2019-02-28"})"));
+  for (const nlohmann::json& m : j["metrics"]) {
+    if (m["id"] == "reconsideration.received") {
+      EXPECT_EQ(m["previous"], 145);
+      EXPECT_EQ(m["yoy"]["num"], -37);
+      EXPECT_EQ(m["sequential"], nlohmann::json::parse(
+                                     R"({"previous":133,"change":{"num":-25,"den":133,"decimal":"-0.1880"}})"));
+    }
+    if (m["id"] == "litigation.win_rate") {
+      EXPECT_TRUE(m.contains("change_pp"));
+      EXPECT_TRUE(m["sequential"].contains("change_pp"));
+      EXPECT_TRUE(m["sequential"].contains("change"));
+    }
+  }
 }
 
 }  // namespace

@@ -42,10 +42,22 @@ absl::StatusOr<Period> make_period(Date from, Date to);
 Period year_period(int year);
 
 // previous_period is the period of the same length just before `p`, which
-// YoY compares against. Whole calendar years map to the previous years and
-// whole months to the previous months (so 2021 compares with all of 2020,
-// 366 days); any other range to the same number of days before it.
+// 环比 (the sequential change) compares with. Whole calendar years map to the
+// previous years and whole months to the previous months (so March-May 2019
+// compares with December 2018-February 2019); any other range to the same
+// number of days before it.
 Period previous_period(Period p);
+
+// year_ago_period is the period 同比 (year-on-year) compares with: the same
+// dates one year earlier, 29 February mapped to 28 February (so 2021 compares
+// with all 366 days of 2020, March-May 2019 with March-May 2018). A period
+// longer than a year goes back as many whole years as it takes to end before
+// `p` starts (2018-2019 compares with 2016-2017).
+Period year_ago_period(Period p);
+
+// is_whole_years says whether `p` runs from a 1 January to a 31 December. Such
+// a period has no 环比: its period just before is its year-ago period.
+bool is_whole_years(Period p);
 
 // ValueKind says how a metric's exact value reads.
 enum class ValueKind : uint8_t {
@@ -149,16 +161,22 @@ struct RegionFigures {
 // cities and provinces, in the order districts, cities, provinces (each by code).
 struct Figures {
   Period period;
-  Period previous;
+  Period previous;  // the period compared with (`previous` in RegionFigures)
   std::vector<RegionFigures> regions;
   const RegionFigures* find(RegionCode code) const;
 };
 
-// compute_figures is the single pass: every region and roll-up at once.
+// compute_figures is the single pass: every region and roll-up at once, for
+// `period` and the year-ago period it is compared with (year_ago_period).
 // `threads` > 1 splits the pass over the records between that many threads
 // (the figures are the same); 1, the default, runs it on the calling thread.
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
                                         const Calendar& calendar = Calendar::national(), int threads = 1);
+// compute_figures against `compared` instead (previous_period(period) for
+// 环比); `compared` must end before `period` starts (InvalidArgument if not).
+absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period compared,
+                                        const Profile& profile, const Calendar& calendar = Calendar::national(),
+                                        int threads = 1);
 
 }  // namespace fazhi
 

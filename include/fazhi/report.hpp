@@ -1,7 +1,8 @@
 // fazhi/report.hpp -- the annual report: every metric of one region and period, presented.
 //
-// A Report carries each metric's exact value, the previous period's value and
-// the YoY change where the previous period has data, the text as the profile
+// A Report carries each metric's exact value, the year-ago period's value and
+// the change since (同比) where that period has data, the same against the
+// period just before (环比) unless the report covers whole years, the text as the profile
 // presents it, the Chinese narrative, and the data-quality counts. Renderers
 // write it as JSON (spec/REPORT.md's shape), a text or Markdown table, or prose.
 //
@@ -13,6 +14,7 @@
 #define FAZHI_REPORT_HPP_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +24,27 @@
 
 namespace fazhi {
 
+// Comparison is a metric against one earlier period: its value there and the
+// change since. A count, an amount or an average changes relatively
+// ((now - before) / before, undefined when before is 0); a rate or share
+// (ValueKind::kRatio) also changes in percentage points (now - before, a
+// fraction of 1: 7.41 个百分点 is 741/10000), which is what the narrative says.
+struct Comparison {
+  bool has_previous = false;  // the earlier period has data and a defined value
+  Value previous;
+  Fraction change;            // relative; undefined when there is none
+  Fraction change_pp;         // rates and shares only; else undefined
+  std::string previous_text;  // "568 件"
+  std::string change_text;    // "-22.7%" ("" without a change)
+  std::string change_pp_text; // "7.41 个百分点", "-0.5 个百分点" ("" without one)
+  // The JSON's decimal strings, cut by the same rule as the texts.
+  std::string previous_decimal, change_decimal, change_pp_decimal;
+};
+
 struct MetricFigure {
   const MetricInfo* info = nullptr;
   Value value;
+  // The year-ago comparison (同比, Report::previous).
   bool has_previous = false;  // the previous period has data and a defined value
   Value previous;
   Fraction yoy;               // undefined when there is no YoY
@@ -35,6 +55,13 @@ struct MetricFigure {
   // cut by the same rule as the text.
   std::string decimal, previous_decimal, yoy_decimal;
   std::string basis;          // the 口径 of a correction rate, else ""
+  // A rate's or share's year-ago change in percentage points (Comparison's
+  // change_pp); undefined for every other kind.
+  Fraction yoy_pp;
+  std::string yoy_pp_text, yoy_pp_decimal;
+  // The sequential comparison (环比, Report::sequential_period); empty for a
+  // report of whole years, which has none.
+  Comparison sequential;
 };
 
 struct DataQuality {
@@ -47,7 +74,9 @@ struct Report {
   RegionCode region;
   std::string region_name;  // from regions.csv, else the code
   Period period;
-  Period previous;
+  Period previous;  // the year-ago period (同比): year_ago_period(period)
+  // The period just before (环比): previous_period(period); none for whole years.
+  std::optional<Period> sequential_period;
   std::vector<MetricFigure> metrics;  // catalogue order
   std::vector<std::string> narrative;  // one paragraph per section
   DataQuality data_quality;
@@ -92,7 +121,9 @@ std::string to_json(const Report& report);
 std::string to_json(const std::vector<Report>& reports);
 
 enum class TableFormat { kText, kMarkdown };
-// render_table writes id, label, value, previous and YoY, one metric a row.
+// render_table writes id, label, value, previous and YoY, one metric a row,
+// then the 环比 period's value and the change for a report that has one.
+// Every cell is display_text (Markdown's also escapes '|').
 std::string render_table(const Report& report, TableFormat format);
 // render_narrative writes the narrative paragraphs, one per line.
 std::string render_narrative(const Report& report);

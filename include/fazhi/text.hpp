@@ -1,9 +1,11 @@
 // fazhi/text.hpp -- small text rules shared by every reader of exported values.
 //
 //   std::string_view v = fazhi::trim("\u3000 439 ");  // "439"
+//   std::cout << fazhi::display_text(name);           // "白云区\x1b]0;x\x07" shown, not obeyed
 #ifndef FAZHI_TEXT_HPP_
 #define FAZHI_TEXT_HPP_
 
+#include <string>
 #include <string_view>
 
 #include "absl/strings/string_view.h"
@@ -46,6 +48,25 @@ constexpr std::string_view trim(std::string_view s) noexcept {
   }
   return s;
 }
+
+// display_text makes text from the data (a region's name, a rejected value, a
+// file name) safe to print for people on a terminal or in a text file: every
+// character that could act rather than show is written as a visible escape
+// instead. C0 controls and DEL become \n, \t, \r or \xNN (an ESC sequence
+// cannot retitle the window or clear the screen, a line feed cannot forge a
+// table row or a summary line), C1 controls, the bidirectional controls
+// (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and the line and
+// paragraph separators become \uNNNN, a backslash becomes \\ (so an escape
+// in the output is never the data's own text), and bytes that are not UTF-8
+// become U+FFFD. Everything else, Chinese included, is kept as it is. Every
+// human-readable rendering (report text and Markdown, `fazhi check`, the
+// lottery's printed results) writes data through it; JSON escapes by its own
+// rules.
+std::string display_text(std::string_view text);
+
+// markdown_cell is display_text for a Markdown table cell: '|' is also
+// escaped (\|), so a value cannot add a column.
+std::string markdown_cell(std::string_view text);
 
 }  // namespace fazhi
 

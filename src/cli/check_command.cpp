@@ -11,6 +11,7 @@
 #include "absl/strings/numbers.h"
 #include "commands.hpp"
 #include "fazhi/dataset.hpp"
+#include "fazhi/text.hpp"
 
 namespace fazhi::cli {
 
@@ -54,16 +55,18 @@ int run_check(const Args& args) {
   Dataset ds;
   absl::StatusOr<LoadSummary> summary = ds.load_dir(dir, options);
   if (!summary.ok()) return fail(std::string(summary.status().message()));
+  // File names, columns, reasons and notices quote the data: display_text
+  // keeps each on its one line, shown rather than obeyed by the terminal.
   for (const FileSummary& f : summary->files) {
-    std::cout << f.file << " (" << kind_name(f.kind) << ", " << f.encoding << "): read "
-              << f.rows_read << ", kept " << f.rows_kept << ", rejected " << f.rows_rejected
+    std::cout << display_text(f.file) << " (" << kind_name(f.kind) << ", " << display_text(f.encoding)
+              << "): read " << f.rows_read << ", kept " << f.rows_kept << ", rejected " << f.rows_rejected
               << "\n";
   }
   for (const Rejection& r : ds.rejects()) {
-    std::cout << r.file << ":" << r.line << ": " << (r.column.empty() ? "" : r.column + ": ")
-              << r.reason << "\n";
+    std::cout << display_text(r.file) << ":" << r.line << ": "
+              << (r.column.empty() ? "" : display_text(r.column) + ": ") << display_text(r.reason) << "\n";
   }
-  for (const std::string& n : summary->notices) std::cout << "notice: " << n << "\n";
+  for (const std::string& n : summary->notices) std::cout << "notice: " << display_text(n) << "\n";
   const int64_t rejected = summary->rows_rejected();
   std::cout << summary->rows_read() << " rows read, " << summary->rows_read() - rejected
             << " kept, " << rejected << " rejected\n";

@@ -5,16 +5,19 @@
 #include <string_view>
 
 #include "commands.hpp"
+#include "fazhi/text.hpp"
 
 namespace fazhi::cli {
 
+// A message may quote the data or the command line: display_text keeps it
+// one line of visible text.
 int fail(const std::string& message) {
-  std::cerr << "fazhi: " << message << "\n";
+  std::cerr << "fazhi: " << display_text(message) << "\n";
   return 1;
 }
 
 int usage(const std::string& message) {
-  std::cerr << "fazhi: " << message << "\n(run 'fazhi help' for the commands)\n";
+  std::cerr << "fazhi: " << display_text(message) << "\n(run 'fazhi help' for the commands)\n";
   return 2;
 }
 

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/report.hpp"
+#include "fazhi/text.hpp"
 
 namespace fazhi::cli {
 namespace {
@@ -65,13 +66,13 @@ absl::StatusOr<Period> period_of(const ReportFlags& f) {
 }
 
 void print_text(const Report& r, TableFormat table) {
-  std::cout << r.region_name << "（" << r.region.str() << "） " << format_iso_day(r.period.from)
+  std::cout << display_text(r.region_name) << "（" << r.region.str() << "） " << format_iso_day(r.period.from)
             << " 至 " << format_iso_day(r.period.to) << "\n\n";
   std::cout << render_narrative(r) << "\n";
   std::cout << render_table(r, table);
   std::cout << "\nrows read " << r.data_quality.rows_read << ", rejected "
             << r.data_quality.rows_rejected << "\n";
-  for (const std::string& n : r.data_quality.notices) std::cout << "notice: " << n << "\n";
+  for (const std::string& n : r.data_quality.notices) std::cout << "notice: " << display_text(n) << "\n";
 }
 
 }  // namespace
@@ -103,7 +104,8 @@ int run_report(const Args& args) {
   ds.seal();  // nothing more is loaded: the duplicate-id index can go before the report
   if (ds.summary().rows_rejected() > 0) {
     std::cerr << "fazhi: " << ds.summary().rows_rejected()
-              << " rows rejected (see 'fazhi check --data " << f.data << "'); figures exclude them\n";
+              << " rows rejected (see 'fazhi check --data " << display_text(f.data)
+              << "'); figures exclude them\n";
   }
 
   if (f.all_regions) {

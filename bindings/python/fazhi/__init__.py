@@ -24,7 +24,7 @@ from ._errors import (Aborted, AlreadyExists, Cancelled, DataLoss, DeadlineExcee
                       ResourceExhausted, Unauthenticated, Unavailable, Unimplemented, Unknown)
 from .calendar import Calendar
 from .dataset import Dataset, KindCounts, LoadSummary
-from .report import Metric, Report
+from .report import Comparison, Metric, Report
 
 __version__ = "1.0.0"  # the binding's; the library's is fazhi.library_version()
 
@@ -42,7 +42,7 @@ def library_path():
 
 
 __all__ = [
-    "Dataset", "Report", "Metric", "LoadSummary", "KindCounts", "Calendar", "calendar", "lottery",
+    "Dataset", "Report", "Metric", "Comparison", "LoadSummary", "KindCounts", "Calendar", "calendar", "lottery",
     "KINDS",
     "FazhiError", "Cancelled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound",
     "AlreadyExists", "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted",

@@ -105,6 +105,25 @@ class Value(SizedStructure):
                 ("yoy_num_text", c_char_p), ("yoy_den_text", c_char_p)]
 
 
+class Change(SizedStructure):
+    # fz_change: one metric against one earlier period; char* borrowed as in Value.
+    _fields_ = [("struct_size", c_uint32), ("comparison", c_int32), ("has_previous", c_int32),
+                ("previous_kind", c_int32), ("previous_integer", c_int64),
+                ("previous_num", c_int64), ("previous_den", c_int64),
+                ("previous_text", c_char_p), ("previous_decimal", c_char_p),
+                ("has_change", c_int32), ("has_change_pp", c_int32),
+                ("change_num", c_int64), ("change_den", c_int64), ("change_text", c_char_p),
+                ("change_decimal", c_char_p), ("change_pp_num", c_int64),
+                ("change_pp_den", c_int64), ("change_pp_text", c_char_p),
+                ("change_pp_decimal", c_char_p), ("previous_num_text", c_char_p),
+                ("previous_den_text", c_char_p), ("change_num_text", c_char_p),
+                ("change_den_text", c_char_p), ("change_pp_num_text", c_char_p),
+                ("change_pp_den_text", c_char_p)]
+
+
+COMPARE_YEAR_AGO = 0    # 同比
+COMPARE_SEQUENTIAL = 1  # 环比
+
 _c_char_p_array = POINTER(c_char_p)  # const char* const*: a list of UTF-8 strings
 
 
@@ -224,6 +243,10 @@ FUNCTIONS = [
     ("fz_report_get", STATUS, [ReportHandle, c_char_p, POINTER(Value)]),
     ("fz_report_to_json", STATUS, [ReportHandle, _c_char_pp, _size_p]),
     ("fz_report_narrative", STATUS, [ReportHandle, _c_char_pp, _size_p]),
+    # 同比 and 环比 of a metric: added after 1.0.0, like the draws below
+    ("fz_report_get_change", STATUS, [ReportHandle, c_char_p, c_int32, POINTER(Change)]),
+    ("fz_report_sequential_period", STATUS,
+     [ReportHandle, POINTER(c_int32), _date_out, _date_out]),
     # Verifiable draws (docs/lottery.md): added after 1.0.0; the release that ships
     # them raises MIN_VERSION to its own number
     ("fz_lottery_draw", STATUS, [POINTER(DrawInput), _c_char_pp, _size_p]),

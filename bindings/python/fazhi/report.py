@@ -6,7 +6,7 @@
     rep["legal_aid.recovered_amount"]   # Decimal('15128000.00') yuan
     rep.text("litigation.win_rate")     # '94.02%'
     for m in rep.metrics():
-        print(m.id, m.label, m.text, m.yoy)
+        print(m.id, m.label, m.text, m.yoy, m.yoy_pp, m.sequential)
 
 Counts and ranks are int, rates, shares and day counts fractions.Fraction,
 money decimal.Decimal yuan, and an undefined figure (a zero denominator, no
@@ -28,6 +28,19 @@ Exact = Union[int, Fraction, Decimal, None]
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """A metric against one earlier period: 同比 (the same dates a year
+    earlier) or 环比 (the period of the same length just before)."""
+
+    previous: Exact                 # the earlier period's value
+    previous_text: str
+    change: Optional[Fraction]      # (value - previous) / previous, None when undefined
+    change_text: str                # "-22.7%"
+    change_pp: Optional[Fraction]   # a rate's value - previous, a fraction of 1; else None
+    change_pp_text: str             # "7.41 个百分点"
+
+
+@dataclass(frozen=True)
 class Metric:
     """One metric of a report with everything the C ABI says about it."""
 
@@ -44,6 +57,13 @@ class Metric:
     yoy_text: str             # "-22.7%"
     basis: str                # the 口径 of a correction rate, else ""
     reason: str               # why the value is undefined, else ""
+    # A rate's or share's year-ago change in percentage points (value - previous
+    # as a fraction of 1: Fraction(971, 13104) is 7.41 个百分点), else None.
+    yoy_pp: Optional[Fraction] = None
+    yoy_pp_text: str = ""
+    # 环比: against the period just before; None for a report of whole years
+    # (which has none) or when that period has no value.
+    sequential: Optional[Comparison] = None
 
 
 def period_in(year, from_, to):
@@ -132,11 +152,37 @@ class Report(Owned):
                                       fits)
         yoy = _convert.fraction_or_none(v.has_yoy, v.yoy_num, v.yoy_den, v.yoy_num_text,
                                         v.yoy_den_text, fits)
+        year_ago = self._comparison(metric_id, _capi.COMPARE_YEAR_AGO)
         return Metric(id=_s(v.id), label=_s(v.label), unit=_s(v.unit),
                       kind=_capi.VALUE_KINDS[v.kind], value=value, text=_s(v.text),
                       decimal=_s(v.decimal), previous=previous,
                       previous_text=_s(v.previous_text), yoy=yoy, yoy_text=_s(v.yoy_text),
-                      basis=_s(v.basis), reason=_s(v.reason))
+                      basis=_s(v.basis), reason=_s(v.reason),
+                      yoy_pp=year_ago.change_pp if year_ago else None,
+                      yoy_pp_text=year_ago.change_pp_text if year_ago else "",
+                      sequential=self._comparison(metric_id, _capi.COMPARE_SEQUENTIAL))
+
+    def _comparison(self, metric_id, comparison) -> Optional[Comparison]:
+        """The metric against one earlier period, None without a value there."""
+        c = _capi.Change()
+        try:
+            _capi.lib().fz_report_get_change(self._h(), _capi.text_in(metric_id, "metric id"),
+                                             comparison, byref(c))
+            fits = True
+        except OutOfRange:
+            fits = False  # a numerator beyond int64: read the decimal strings
+        if not c.has_previous:
+            return None
+        return Comparison(
+            previous=_convert.exact(c.previous_kind, c.previous_integer, c.previous_num,
+                                    c.previous_den, c.previous_num_text, c.previous_den_text, fits),
+            previous_text=_s(c.previous_text),
+            change=_convert.fraction_or_none(c.has_change, c.change_num, c.change_den,
+                                             c.change_num_text, c.change_den_text, fits),
+            change_text=_s(c.change_text),
+            change_pp=_convert.fraction_or_none(c.has_change_pp, c.change_pp_num, c.change_pp_den,
+                                                c.change_pp_num_text, c.change_pp_den_text, fits),
+            change_pp_text=_s(c.change_pp_text))
 
     # ---- Every metric ----
 
@@ -203,8 +249,18 @@ class Report(Owned):
 
     @property
     def previous_period(self):
-        """The period YoY compares with, (first day, last day)."""
+        """The period YoY (同比) compares with, the same dates a year earlier:
+        (first day, last day)."""
         return tuple(self._periods()[2:])
+
+    @property
+    def sequential_period(self):
+        """The period 环比 compares with, just before this one: (first day,
+        last day); None for a report of whole years, which has none."""
+        has = c_int32()
+        bufs = [_capi._date_out() for _ in range(2)]
+        _capi.lib().fz_report_sequential_period(self._h(), byref(has), *bufs)
+        return tuple(_convert.date_out(b) for b in bufs) if has.value else None
 
     def to_json(self) -> str:
         """REPORT.md's JSON object."""

@@ -97,6 +97,31 @@ def test_reference_year_on_year(rep, metric_id, previous, yoy_text):
     assert m.previous == previous
     assert m.yoy == Fraction(m.value - previous, previous)
     assert m.yoy_text == yoy_text
+    assert m.yoy_pp is None  # a count changes relatively only
+    assert m.sequential is None  # a whole year has no 环比
+
+
+def test_rate_changes_in_percentage_points(rep):
+    m = rep.metric("litigation.win_rate")
+    assert m.previous == Fraction(97, 112)
+    assert m.yoy_pp == Fraction(110, 117) - Fraction(97, 112)
+    assert m.yoy_pp_text == "7.41 个百分点"
+    assert rep.sequential_period is None
+
+
+def test_non_year_period_compares_year_ago_and_sequentially(ds):
+    rep = ds.report(region="440111", from_=datetime.date(2019, 3, 1), to=datetime.date(2019, 5, 31))
+    assert rep.previous_period == (datetime.date(2018, 3, 1), datetime.date(2018, 5, 31))
+    assert rep.sequential_period == (datetime.date(2018, 12, 1), datetime.date(2019, 2, 28))
+    m = rep.metric("reconsideration.received")
+    assert (m.value, m.previous, m.yoy) == (108, 145, Fraction(-37, 145))
+    assert m.sequential == fazhi.Comparison(previous=133, previous_text="133 件",
+                                            change=Fraction(-25, 133), change_text="-18.8%",
+                                            change_pp=None, change_pp_text="")
+    win = rep.metric("litigation.win_rate")
+    assert win.sequential.change_pp == win.value - win.sequential.previous
+    assert win.yoy_pp == win.value - win.previous
+    assert "同比下降 25.5%，环比下降 18.8%" in rep.narrative()
 
 
 def test_money_is_exact_decimal_yuan(rep):

@@ -1,0 +1,65 @@
+#include "fazhi/text.hpp"
+
+#include <cstdint>
+
+#include "absl/strings/str_format.h"
+#include "encoding.hpp"
+
+namespace fazhi {
+namespace {
+
+// acts_rather_than_shows: a code point display_text writes as \uNNNN.
+bool acts_rather_than_shows(uint32_t c) {
+  return (c >= 0x80 && c <= 0x9F) ||                     // C1 controls (CSI, OSC, NEL, ...)
+         c == 0x061C || c == 0x200E || c == 0x200F ||    // bidi marks
+         (c >= 0x202A && c <= 0x202E) ||                 // bidi embeddings and overrides
+         (c >= 0x2066 && c <= 0x2069) ||                 // bidi isolates
+         c == 0x2028 || c == 0x2029;                     // line and paragraph separators
+}
+
+// escape is `raw` with display_text's escapes; `extra` is one more ASCII
+// character to escape with a backslash ('\0' for none).
+std::string escape(std::string_view raw, char extra) {
+  const std::string text = internal::to_valid_utf8(raw);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      switch (b) {
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        case '\\': out += "\\\\"; break;
+        default:
+          if (b < 0x20 || b == 0x7F) {
+            absl::StrAppendFormat(&out, "\\x%02x", b);
+          } else {
+            if (extra != '\0' && b == static_cast<unsigned char>(extra)) out += '\\';
+            out += static_cast<char>(b);
+          }
+      }
+      ++i;
+      continue;
+    }
+    // Well-formed UTF-8 (to_valid_utf8): the lead byte gives the length.
+    const size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    uint32_t c = b & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) c = c << 6 | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    if (acts_rather_than_shows(c)) {
+      absl::StrAppendFormat(&out, "\\u%04x", c);
+    } else {
+      out.append(text, i, len);
+    }
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string display_text(std::string_view text) { return escape(text, '\0'); }
+
+std::string markdown_cell(std::string_view text) { return escape(text, '|'); }
+
+}  // namespace fazhi

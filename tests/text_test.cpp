@@ -1,0 +1,74 @@
+// display_text and markdown_cell: data shown to people is shown, not obeyed.
+#include "fazhi/text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "fazhi/report.hpp"
+
+namespace fazhi {
+namespace {
+
+TEST(DisplayText, KeepsOrdinaryTextAsItIs) {
+  EXPECT_EQ(display_text("白云区 439 件 94.02%"), "白云区 439 件 94.02%");
+  EXPECT_EQ(display_text(""), "");
+  EXPECT_EQ(display_text("a|b"), "a|b");
+}
+
+TEST(DisplayText, EscapeSequencesAreShownNotSentToTheTerminal) {
+  EXPECT_EQ(display_text("\x1b]0;pwned\x07"), "\\x1b]0;pwned\\x07");  // window title
+  EXPECT_EQ(display_text("\x1b[2J\x1b[H"), "\\x1b[2J\\x1b[H");        // clear screen
+  EXPECT_EQ(display_text(std::string("a\0b", 3)), "a\\x00b");
+  EXPECT_EQ(display_text("\x7f"), "\\x7f");
+  EXPECT_EQ(display_text("\xc2\x9b" "2J"), "\\u009b2J");  // C1 CSI
+  EXPECT_EQ(display_text("\xc2\x85"), "\\u0085");         // NEL
+}
+
+TEST(DisplayText, LineBreaksCannotForgeLines) {
+  EXPECT_EQ(display_text("白云区\n0 rows read, 0 kept, 0 rejected"), "白云区\\n0 rows read, 0 kept, 0 rejected");
+  EXPECT_EQ(display_text("a\r\nb\tc"), "a\\r\\nb\\tc");
+  EXPECT_EQ(display_text("a\xe2\x80\xa8" "b\xe2\x80\xa9"), "a\\u2028b\\u2029");
+}
+
+TEST(DisplayText, BidiControlsAreShown) {
+  EXPECT_EQ(display_text("abc\xe2\x80\xae" "fdp.exe"), "abc\\u202efdp.exe");  // U+202E
+  EXPECT_EQ(display_text("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad"), "\\u202a\\u202b\\u202c\\u202d");
+  EXPECT_EQ(display_text("\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9"), "\\u2066\\u2067\\u2068\\u2069");
+  EXPECT_EQ(display_text("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c"), "\\u200e\\u200f\\u061c");
+}
+
+TEST(DisplayText, BackslashesAndBadBytes) {
+  EXPECT_EQ(display_text("C:\\x1b"), "C:\\\\x1b");  // the data's own backslash is not an escape
+  EXPECT_EQ(display_text("a\xff" "b"), "a\xef\xbf\xbd" "b");  // not UTF-8: U+FFFD
+}
+
+TEST(MarkdownCell, EscapesPipesToo) {
+  EXPECT_EQ(markdown_cell("a|b\nc"), "a\\|b\\nc");
+  EXPECT_EQ(markdown_cell("白云区"), "白云区");
+}
+
+// The report's tables and narrative write every cell through them.
+TEST(DisplayText, ReportTablesAndNarrativeEscapeTheirCells) {
+  Report r;
+  r.region = *RegionCode::parse("440111");
+  r.region_name = "x";
+  r.period = year_period(2019);
+  r.previous = year_period(2018);
+  MetricFigure m;
+  m.info = &metric_catalogue()[0];
+  m.value = Value::count(1);
+  m.text = "1 件\n0 rows rejected | \x1b[2J\xe2\x80\xae";
+  r.metrics.push_back(m);
+  r.narrative = {"第一段\x1b]0;t\x07"};
+  const std::string id(m.info->id), label(m.info->label);
+  EXPECT_EQ(render_table(r, TableFormat::kText),
+            id + "\t" + label + "\t1 件\\n0 rows rejected | \\x1b[2J\\u202e\t\t\n");
+  EXPECT_EQ(render_table(r, TableFormat::kMarkdown),
+            "| id | 指标 | 数值 | 上期 | 同比 |\n| --- | --- | --- | --- | --- |\n| " + id + " | " + label +
+                " | 1 件\\n0 rows rejected \\| \\x1b[2J\\u202e |  |  |\n");
+  EXPECT_EQ(render_narrative(r), "第一段\\x1b]0;t\\x07\n");
+}
+
+}  // namespace
+}  // namespace fazhi
