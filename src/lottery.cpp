@@ -106,7 +106,7 @@ absl::Status check_seed(std::string_view seed) {
 }
 
 std::string in_quotes(absl::string_view s) {
-  return absl::StrCat("'", printable(std_view(s)), "'");
+  return absl::StrCat("'", display_text(std_view(s)), "'");
 }
 
 // decode_at reads the code point at s[i] of text is_utf8 accepted and moves i
@@ -121,15 +121,6 @@ char32_t decode_at(std::string_view s, size_t& i) {
 }
 
 bool in(char32_t cp, char32_t first, char32_t last) { return cp >= first && cp <= last; }
-
-// is_invisible: code points that print as nothing, or move or break the text
-// around them: C0 and C1 controls, DEL, the bidirectional controls, zero-width
-// characters and the line and paragraph separators. An id holding one could
-// show as another id, or (a line feed) as a line of its own.
-bool is_invisible(char32_t cp) {
-  return cp < 0x20 || in(cp, 0x7F, 0x9F) || cp == 0x061C || in(cp, 0x200B, 0x200F) ||
-         in(cp, 0x2028, 0x202E) || in(cp, 0x2060, 0x2069) || cp == 0xFEFF;
-}
 
 // The twelve code points of U+FA0E..U+FA29 that are unified ideographs, not
 // compatibility ones: NFC keeps them.
@@ -188,7 +179,7 @@ absl::Status check_id(std::string_view what, std::string_view id) {
     return s;
   for (size_t i = 0; i < id.size();) {
     const char32_t cp = decode_at(id, i);
-    if (is_invisible(cp)) {
+    if (acts_rather_than_shows(cp)) {
       return absl::InvalidArgumentError(
           absl::StrCat("the id ", in_quotes(absl_view(id)), " in ", absl_view(what),
                        " holds an invisible or control character (", code_point_text(cp), ")"));
@@ -207,32 +198,6 @@ absl::Status check_id(std::string_view what, std::string_view id) {
                                                    " begins or ends with white space"));
   }
   return absl::OkStatus();
-}
-
-// printable escapes what is_invisible flags, and bytes that are not UTF-8.
-std::string printable(std::string_view text) {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    const size_t start = i;
-    size_t len = 1;
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead >= 0x80) len = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (lead >= 0x80 && (len > text.size() - i || !is_utf8(text.substr(i, len)))) {
-      static constexpr char kHex[] = "0123456789ABCDEF";
-      out.append("\\x").push_back(kHex[lead >> 4]);
-      out.push_back(kHex[lead & 0xF]);
-      ++i;
-      continue;
-    }
-    const char32_t cp = decode_at(text, i);
-    if (is_invisible(cp)) {
-      absl::StrAppend(&out, "\\u{", code_point_text(cp).substr(2), "}");
-    } else {
-      out.append(text.substr(start, i - start));
-    }
-  }
-  return out;
 }
 
 namespace {
@@ -936,21 +901,21 @@ absl::StatusOr<SampleAudit> sample_audit_from_json(std::string_view json) {
 }
 
 std::string summary(const DrawAudit& a) {
-  return absl::StrCat("case ", printable(a.input.case_id), ": ", printable(a.winner),
+  return absl::StrCat("case ", display_text(a.input.case_id), ": ", display_text(a.winner),
                       " drawn (index ", a.index, " of ", a.pool.size(), " eligible; ",
                       a.input.answered.size(), " answered)");
 }
 
 std::string summary(const SampleAudit& a) {
   std::string out = a.input.batch_id.empty() ? std::string("sample")
-                                             : absl::StrCat("batch ", printable(a.input.batch_id));
+                                             : absl::StrCat("batch ", display_text(a.input.batch_id));
   absl::StrAppend(&out, ": ", a.draws.size(), " of ", a.input.targets.size(), " targets");
   for (size_t j = 0; j < a.draws.size(); ++j) {
-    absl::StrAppend(&out, j == 0 ? ": " : "; ", printable(a.draws[j].target), " (");
+    absl::StrAppend(&out, j == 0 ? ": " : "; ", display_text(a.draws[j].target), " (");
     absl::StrAppend(&out,
                     absl::StrJoin(a.draws[j].team, ", ",
                                   [](std::string* o, const SampledInspector& m) {
-                                    absl::StrAppend(o, printable(m.inspector));
+                                    absl::StrAppend(o, display_text(m.inspector));
                                   }),
                     ")");
   }

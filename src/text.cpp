@@ -6,16 +6,16 @@
 #include "encoding.hpp"
 
 namespace fazhi {
-namespace {
 
-// acts_rather_than_shows: a code point display_text writes as \uNNNN.
-bool acts_rather_than_shows(uint32_t c) {
-  return (c >= 0x80 && c <= 0x9F) ||                     // C1 controls (CSI, OSC, NEL, ...)
-         c == 0x061C || c == 0x200E || c == 0x200F ||    // bidi marks
-         (c >= 0x202A && c <= 0x202E) ||                 // bidi embeddings and overrides
-         (c >= 0x2066 && c <= 0x2069) ||                 // bidi isolates
-         c == 0x2028 || c == 0x2029;                     // line and paragraph separators
+bool acts_rather_than_shows(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||          // C0, DEL and C1 controls (ESC, CSI, NEL, ...)
+         c == 0x061C || (c >= 0x200B && c <= 0x200F) ||   // Arabic letter mark; zero-width; LRM, RLM
+         (c >= 0x2028 && c <= 0x202E) ||                  // line/paragraph separators; embeddings, overrides
+         (c >= 0x2060 && c <= 0x2069) ||                  // word joiner, invisible operators; isolates
+         c == 0xFEFF;                                     // zero-width no-break space (a stray BOM)
 }
+
+namespace {
 
 // escape is `raw` with display_text's escapes; `extra` is one more ASCII
 // character to escape with a backslash ('\0' for none).
@@ -30,7 +30,6 @@ std::string escape(std::string_view raw, char extra) {
         case '\n': out += "\\n"; break;
         case '\t': out += "\\t"; break;
         case '\r': out += "\\r"; break;
-        case '\\': out += "\\\\"; break;
         default:
           if (b < 0x20 || b == 0x7F) {
             absl::StrAppendFormat(&out, "\\x%02x", b);

@@ -1,4 +1,5 @@
 #include "fazhi/lottery.hpp"
+#include "fazhi/text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -252,7 +253,7 @@ TEST(Lottery, RejectsInvisibleAndControlCharactersInIds) {
                                 "a",
                                 "a\xe2\x80\xa8"
                                 "b"}) {
-    SCOPED_TRACE(printable(bad));
+    SCOPED_TRACE(display_text(bad));
     DrawInput in = seven();
     in.answered.push_back(bad);
     absl::StatusOr<DrawAudit> a = draw(in);
@@ -271,7 +272,7 @@ TEST(Lottery, RejectsInvisibleAndControlCharactersInIds) {
 TEST(Lottery, RejectsIdsThatNormalisationCouldChange) {
   for (const std::string bad : {"Jose\xcc\x81", "\xe1\x84\x80\xe1\x85\xa1", "\xef\xa4\x80",
                                 "\xe2\x84\xab", "x\xe2\x83\x90", "\xf0\xaf\xa0\x80"}) {
-    SCOPED_TRACE(printable(bad));
+    SCOPED_TRACE(display_text(bad));
     DrawInput in = seven();
     in.conflicts = {bad};
     absl::StatusOr<DrawAudit> a = draw(in);
@@ -294,12 +295,16 @@ TEST(Lottery, RejectsIdsWithSurroundingWhiteSpace) {
   EXPECT_FALSE(draw(in).ok());
 }
 
-TEST(Lottery, PrintableEscapesWhatCouldForgeOutput) {
-  EXPECT_EQ(printable("a\nOK: x"), "a\\u{000A}OK: x");
-  EXPECT_EQ(printable("\xe2\x80\xae\xe7\x8e\x8b"), "\\u{202E}王");
-  EXPECT_EQ(printable("a\xff"), "a\\xFF");
-  EXPECT_EQ(printable("\xc2\x85"), "\\u{0085}");
-  EXPECT_EQ(printable("律师 é"), "律师 é");
+TEST(Lottery, IdsAreShownThroughDisplayText) {
+  // The rule that refuses an id is the rule that escapes it on output.
+  EXPECT_TRUE(acts_rather_than_shows(U'\u200b'));
+  EXPECT_TRUE(acts_rather_than_shows(U'\ufeff'));
+  EXPECT_FALSE(acts_rather_than_shows(U'\u738b'));
+  EXPECT_EQ(display_text("a\nOK: x"), "a\\nOK: x");
+  EXPECT_EQ(display_text("\xe2\x80\xae\xe7\x8e\x8b"), "\\u202e王");
+  EXPECT_EQ(display_text("\xe2\x80\x8b"), "\\u200b");
+  EXPECT_EQ(display_text("\xc2\x85"), "\\u0085");
+  EXPECT_EQ(display_text("律师 é"), "律师 é");
 }
 
 // summary() is what a clerk reads: an audit built by hand, never drawn, must
@@ -311,12 +316,12 @@ TEST(Lottery, SummaryEscapesIds) {
       "\xe2\x80\xae"
       "CASE";
   EXPECT_EQ(summary(a),
-            "case \\u{202E}CASE: b\\u{000A}OK: forged drawn (index 1 of 7 eligible; 7 answered)");
+            "case \\u202eCASE: b\\nOK: forged drawn (index 1 of 7 eligible; 7 answered)");
   SampleAudit s;
   s.input.batch_id = "b\tc";
   s.input.targets = {"t\n"};
   s.draws = {SampledTarget{"t\n", {}, {SampledInspector{"i\x1b", {}}}}};
-  EXPECT_EQ(summary(s), "batch b\\u{0009}c: 1 of 1 targets: t\\u{000A} (i\\u{001B})");
+  EXPECT_EQ(summary(s), "batch b\\tc: 1 of 1 targets: t\\n (i\\x1b)");
 }
 
 // A record built by hand with a line feed in an id must not print a second
@@ -328,7 +333,7 @@ TEST(Lottery, VerifyEscapesIdsInItsMessages) {
   ASSERT_FALSE(r.ok());
   const std::string message(r.status().message());
   EXPECT_EQ(message.find('\n'), std::string::npos) << message;
-  EXPECT_NE(message.find("a\\u{000A}OK: forged"), std::string::npos) << message;
+  EXPECT_NE(message.find("a\\nOK: forged"), std::string::npos) << message;
 }
 
 TEST(Lottery, RejectsDuplicateIds) {

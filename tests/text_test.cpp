@@ -39,8 +39,17 @@ TEST(DisplayText, BidiControlsAreShown) {
 }
 
 TEST(DisplayText, BackslashesAndBadBytes) {
-  EXPECT_EQ(display_text("C:\\x1b"), "C:\\\\x1b");  // the data's own backslash is not an escape
+  EXPECT_EQ(display_text("C:\\x1b"), "C:\\x1b");  // no control: nothing to escape
   EXPECT_EQ(display_text("a\xff" "b"), "a\xef\xbf\xbd" "b");  // not UTF-8: U+FFFD
+}
+
+// Escaping twice is escaping once: a library message that quotes an id
+// escaped can go through the command line's own escaping unchanged.
+TEST(DisplayText, EscapingTwiceIsEscapingOnce) {
+  for (const char* raw : {"a\nOK: x", "\x1b]0;t\x07", "\xe2\x80\xae" "exe", "a\xff", "C:\\n\\x1b"}) {
+    const std::string once = display_text(raw);
+    EXPECT_EQ(display_text(once), once) << raw;
+  }
 }
 
 TEST(MarkdownCell, EscapesPipesToo) {

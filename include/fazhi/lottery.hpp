@@ -208,7 +208,7 @@ std::string audit_to_json(const SampleAudit& audit);
 [[nodiscard]] absl::StatusOr<SampleAudit> sample_audit_from_json(std::string_view json);
 
 // summary is one line a clerk reads: who was drawn, for what (ids passed
-// through printable).
+// through display_text, fazhi/text.hpp).
 std::string summary(const DrawAudit& audit);
 std::string summary(const SampleAudit& audit);
 
@@ -224,11 +224,6 @@ std::string summary(const SampleAudit& audit);
 // conjoining jamo, CJK compatibility ideographs, the Kelvin, Angstrom and Ohm
 // signs), no surrounding white space. InvalidArgument otherwise.
 [[nodiscard]] absl::Status check_id(std::string_view what, std::string_view id);
-
-// printable is text as a person should see it: every control, bidirectional
-// or zero-width character written as \u{XXXX} and every byte that is not
-// UTF-8 as \xNN, so that a name cannot forge a line or reorder what follows.
-std::string printable(std::string_view text);
 
 // parse_id_list reads an inline list (a command-line value): ids separated by
 // ASCII commas, each trimmed; "" is the empty list. An id may be quoted

@@ -49,16 +49,24 @@ constexpr std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
+// acts_rather_than_shows is the one list of code points that print as
+// nothing, or move or break the text around them: C0 and C1 controls, DEL,
+// the bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E,
+// U+2066-U+2069), the zero-width characters (U+200B-U+200D, U+2060-U+2064,
+// U+FEFF) and the line and paragraph separators (U+2028, U+2029). Output
+// escapes them (display_text); the lottery refuses them in ids.
+bool acts_rather_than_shows(char32_t c);
+
 // display_text makes text from the data (a region's name, a rejected value, a
 // file name) safe to print for people on a terminal or in a text file: every
 // character that could act rather than show is written as a visible escape
 // instead. C0 controls and DEL become \n, \t, \r or \xNN (an ESC sequence
 // cannot retitle the window or clear the screen, a line feed cannot forge a
-// table row or a summary line), C1 controls, the bidirectional controls
-// (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and the line and
-// paragraph separators become \uNNNN, a backslash becomes \\ (so an escape
-// in the output is never the data's own text), and bytes that are not UTF-8
-// become U+FFFD. Everything else, Chinese included, is kept as it is. Every
+// table row or a summary line), the other code points of
+// acts_rather_than_shows become \uNNNN, and bytes that are not UTF-8 become
+// U+FFFD. A backslash is kept: what display_text writes holds nothing it would
+// change, so text escaped once (a library message quoting an id) passes the
+// command line's own escaping unchanged instead of doubling its backslashes. Everything else, Chinese included, is kept as it is. Every
 // human-readable rendering (report text and Markdown, `fazhi check`, the
 // lottery's printed results) writes data through it; JSON escapes by its own
 // rules.

@@ -39,7 +39,7 @@ int parse_flags(const Args& args, std::initializer_list<std::string_view> known,
       out.json = true;
     } else if (a.size() > 2 && a.starts_with("--")) {
       if (std::find(known.begin(), known.end(), std::string_view(a).substr(2)) == known.end()) {
-        return usage("unknown option '" + printable(a) + "'");
+        return usage("unknown option '" + a + "'");
       }
       if (i + 1 >= args.size()) return usage(a + " needs a value");
       out.values[a.substr(2)] = args[++i];
@@ -71,15 +71,15 @@ std::optional<List> list_value(std::string_view flag, const std::string& value,
     const std::string path = value.substr(1);
     std::optional<std::string> text = read_file(path);
     if (!text) {
-      status = fail("--" + std::string(flag) + ": cannot read '" + printable(path) + "'");
+      status = fail("--" + std::string(flag) + ": cannot read '" + path + "'");
       return std::nullopt;
     }
     list = file(*text);
   } else {
     std::error_code ec;
     if (!value.empty() && std::filesystem::exists(value, ec)) {
-      status = usage("--" + std::string(flag) + " '" + printable(value) + "' is a file: write @" +
-                     printable(value) + " to read it");
+      status = usage("--" + std::string(flag) + " '" + value + "' is a file: write @" +
+                     value + " to read it");
       return std::nullopt;
     }
     list = inline_list(value);
@@ -111,7 +111,7 @@ std::optional<std::string> read_text(const std::string& path) {
 // announced reads --announcement FILE into `out`; 0 or the exit status.
 int announced(const Flags& f, Announcement& out) {
   std::optional<std::string> text = read_text(f.get("announcement"));
-  if (!text) return fail("cannot read '" + printable(f.get("announcement")) + "'");
+  if (!text) return fail("cannot read '" + f.get("announcement") + "'");
   absl::StatusOr<Announcement> a = announcement_from_json(*text);
   if (!a.ok()) return fail(std::string(a.status().message()));
   out = *std::move(a);
@@ -142,7 +142,7 @@ int sample_input(const Flags& f, SampleInput& in) {
   in.batch_id = f.get("batch");
   for (auto [flag, to] : {std::pair{"k", &in.k}, std::pair{"m", &in.m}}) {
     if (!absl::SimpleAtoi(f.get(flag), to)) {
-      return usage(std::string("--") + flag + " is a whole number, not '" + printable(f.get(flag)) +
+      return usage(std::string("--") + flag + " is a whole number, not '" + f.get(flag) +
                    "'");
     }
   }
@@ -212,7 +212,7 @@ int run_draw(const Args& args) {
     return s;
   }
   if (!f.positional.empty())
-    return usage("draw: unexpected '" + printable(f.positional.front()) + "'");
+    return usage("draw: unexpected '" + f.positional.front() + "'");
   if (!f.has("seed")) {
     return usage(
         "draw needs --seed SEED and --announcement ANN.json or --case CASE_ID --pool LIST|@FILE");
@@ -278,11 +278,11 @@ int run_verify(const Args& args) {
   }
   const std::string& path = f.positional.front();
   std::optional<std::string> text = read_text(path);
-  if (!text) return fail("cannot read '" + printable(path) + "'");
+  if (!text) return fail("cannot read '" + path + "'");
   absl::StatusOr<std::string> checked;
   if (f.has("announcement")) {
     std::optional<std::string> announcement = read_text(f.get("announcement"));
-    if (!announcement) return fail("cannot read '" + printable(f.get("announcement")) + "'");
+    if (!announcement) return fail("cannot read '" + f.get("announcement") + "'");
     checked = verify_audit_json(*text, *announcement);
   } else {
     checked = verify_audit_json(*text);
@@ -309,7 +309,7 @@ int run_sample(const Args& args) {
     return s;
   }
   if (!f.positional.empty())
-    return usage("sample: unexpected '" + printable(f.positional.front()) + "'");
+    return usage("sample: unexpected '" + f.positional.front() + "'");
   if (!f.has("seed")) {
     return usage(
         "sample needs --seed SEED and --announcement ANN.json or --targets LIST|@FILE "
