@@ -35,7 +35,8 @@ constexpr Command kCommands[] = {
      "         (load only; print the counts and every rejected row)"},
     {"calendar", run_calendar,
      "calendar is-workday DATE | between A B | add-workdays DATE N |\n"
-     "         period-end DATE N [days|workdays|months] [--calendar FILE]"},
+     "         period-end DATE N [days|workdays|months] | deadline LIMIT DATE |\n"
+     "         time-limits (the legal time limits, as docs/time_limits.md) [--calendar FILE]"},
     {"draw", run_draw,
      "draw --seed SEED --case CASE_ID --pool LIST|FILE [--exclude LIST|FILE]\n"
      "         [--at-cap LIST|FILE] [--json] [--out AUDIT.json]   (legal-aid lottery, 摇珠)"},
