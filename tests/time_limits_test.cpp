@@ -320,6 +320,21 @@ TEST(OnTime, ALastDayPastTheCalendarIsAfterAnActInIt) {
   EXPECT_EQ(ratio(*r, "legal_aid.review_on_time_rate"), "undef.");
 }
 
+// The narrative calls a longest review "compressed" only when it is shorter
+// than the statutory review limit: 6 working days (applied Monday 03-04,
+// decided Tuesday 03-12) is, the limit's 7 (03-13) is not.
+TEST(OnTime, TheNarrativeComparesTheLongestReviewWithTheLaw) {
+  auto narrative = [](Date decided) {
+    Dataset ds;
+    add_aid(ds, Date(2019, 3, 4), decided);
+    std::string text;
+    for (const std::string& p : report_2019(ds).narrative) text += p;
+    return text;
+  };
+  EXPECT_NE(narrative(Date(2019, 3, 12)).find("法援申请的审查办结时限压缩到 6 个工作日"), std::string::npos);
+  EXPECT_NE(narrative(Date(2019, 3, 13)).find("法援申请的审查办结时限最长为 7 个工作日"), std::string::npos);
+}
+
 // The first-instance and mediation limits are judged on the cases still
 // pending at the period's end: past the limit when its last day is before
 // that end. Ending on 2019-12-31 itself is not past it.
