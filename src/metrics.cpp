@@ -793,11 +793,13 @@ constexpr PendingCounters kMediationPending{kMPendingEnd, kMPendingOverLimit, kM
 // counts, and checked here rather than assumed), the window's start days the
 // Calendar answers for are one run [known_lo, known_hi], and the limit had
 // passed by day d exactly for the starts of that run before the first whose
-// end is on or after d. A start outside the window is left to tally_pending,
-// which asks the Calendar; so is every start when the check fails (the
-// window is then empty).
+// end is on or after d. A start after that run has an end past the calendar:
+// when the calendar covers the days from it to the period's end, the limit
+// had not passed (as Timeliness judges). A start outside the window is left
+// to tally_pending, which asks the Calendar; so is every start when the check
+// fails (the window is then empty).
 struct PendingLimits {
-  PendingLimits(const DayTable& table, const Periods& periods) {
+  PendingLimits(const Calendar& cal, const DayTable& table, const Periods& periods) {
     DayNumber lo = INT32_MAX, hi = INT32_MIN, last_end = INT32_MIN;
     for (DayNumber start = table.first(); start <= table.last(); ++start) {
       const DayNumber end = table.end(start);
@@ -812,8 +814,14 @@ struct PendingLimits {
     known_lo = lo;
     known_hi = hi;
     for (size_t k = 0; k < periods.size(); ++k) {
+      const DayNumber at = periods[k].to;
       over_before[k] = lo;
-      while (over_before[k] <= hi && table.end(over_before[k]) < periods[k].to) ++over_before[k];
+      while (over_before[k] <= hi && table.end(over_before[k]) < at) ++over_before[k];
+      int32_t days = 0;
+      for (DayNumber start = std::min(at, window_hi);
+           start > std::max(hi, window_lo - 1) && cal.try_workdays_between(start, at, days); --start) {
+        within_from[k] = start;
+      }
     }
   }
   // A start day in the window (or, when empty, none is).
@@ -836,8 +844,9 @@ struct PendingLimits {
   void add(Counts& c, size_t which, bool pending, DayNumber opened) const {
     const bool windowed = in_window(opened);
     const bool known = (opened >= known_lo) & (opened <= known_hi);
+    const bool ends_past_calendar = opened >= within_from[which];
     c.pending += pending & windowed;
-    c.off_calendar += pending & windowed & !known;
+    c.off_calendar += pending & windowed & !known & !ends_past_calendar;
     c.over_limit += pending & known & (opened < over_before[which]);
     c.outside += pending & !windowed;
   }
@@ -845,6 +854,9 @@ struct PendingLimits {
   DayNumber known_lo = INT32_MAX, known_hi = INT32_MIN;  // the starts with a known end
   // Per period: a start in [known_lo, over_before[k]) is past its limit at periods[k].to.
   std::array<DayNumber, 2> over_before{};
+  // Per period: a start from within_from[k] on (after known_hi) ends past the
+  // calendar, which covers it to periods[k].to: within its limit then.
+  std::array<DayNumber, 2> within_from{INT32_MAX, INT32_MAX};
 };
 
 // kDecisionLimits: the reconsideration decision period (行政复议法 (2023)
@@ -873,8 +885,8 @@ struct Deadlines {
             time_limits::kLegalAidAssignment.with_count(profile.legal_aid_assignment_limit_workdays), from, to),
         mediation(cal, profile.period_rules, time_limits::kMediation, from, to),
         workdays(cal, from, to),
-        first_instance_pending(first_instance, periods),
-        mediation_pending(mediation, periods) {}
+        first_instance_pending(cal, first_instance, periods),
+        mediation_pending(cal, mediation, periods) {}
   DayNumber from, to;
   DayTable acceptance_review;         // reconsideration: accept or refuse
   std::array<DayTable, 3> decision;   // reconsideration: kDecisionLimits
@@ -929,21 +941,23 @@ struct Timeliness {
 };
 
 // PendingCounts sums the cases pending at one period's end `at`, those whose
-// time limit `end` had passed by then, and those whose limit lies outside
-// the calendar (kNoDay): one rule for every family with a time limit. It
-// adds the tests' results rather than branching on them, so that loops of
-// it vectorize.
+// time limit `end` had passed by then, and those the calendar cannot judge:
+// one rule for every family with a time limit, Timeliness's (settle
+// `within` before add_to). It adds the tests' results rather than branching
+// on them, so that loops of it vectorize.
 struct PendingCounts {
-  uint32_t pending = 0, over_limit = 0, off_calendar = 0;
+  uint32_t pending = 0;
+  // A case is within its limit at `at` as an act dated `at` would be on time.
+  Timeliness within;
   FAZHI_PASS_PART void add(bool is_pending, DayNumber end, DayNumber at) {
     pending += is_pending;
-    off_calendar += is_pending & !has(end);
-    over_limit += is_pending & has(end) & (end < at);
+    within.add(is_pending, at, end);
   }
   template <typename N>
   void add_to(N n, PendingCounters counters) const {
+    const uint32_t off_calendar = within.off_calendar + within.unknown;  // unknown: not settled
     n[counters.pending] += pending;
-    n[counters.over_limit] += over_limit;
+    n[counters.over_limit] += pending - within.on_time - off_calendar;
     n[counters.off_calendar] += off_calendar;
   }
 };
@@ -957,8 +971,8 @@ struct PendingCounts {
 // random.
 template <typename B, typename Limit>
 FAZHI_PASS_PART inline
-void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber opened, DayNumber closed,
-                   Limit&& limit, PendingCounters counters) {
+void tally_pending(B& block, uint32_t region, const Periods& periods, const WorkdayTable& workdays, DayNumber opened,
+                   DayNumber closed, Limit&& limit, PendingCounters counters) {
   std::array<bool, 2> is_pending;
   for (size_t which = 0; which < 2; ++which) {
     is_pending[which] = open_at_end(periods[which].to, opened, closed);
@@ -966,8 +980,11 @@ void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber 
   if (!(is_pending[0] | is_pending[1])) return;
   const DayNumber end = limit();
   for (int which = 0; which < 2; ++which) {
+    const bool open = is_pending[static_cast<size_t>(which)];
+    const DayNumber at = periods[static_cast<size_t>(which)].to;
     PendingCounts pending;
-    pending.add(is_pending[static_cast<size_t>(which)], end, periods[static_cast<size_t>(which)].to);
+    pending.add(open, end, at);
+    pending.within.settle(workdays, 0, 1, [&](size_t) { return Timeliness::JudgedRow{open, opened, at, end}; });
     pending.add_to(block.at(region, which), counters);
   }
 }
@@ -1169,6 +1186,10 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
       intake_timeliness.settle(deadlines.workdays, b, e, [&](size_t i) {
         return Timeliness::JudgedRow{in(p, intake[i - b]), received[i], intake[i - b], review_end[i - b]};
       });
+      pending.within.settle(deadlines.workdays, b, e, [&](size_t i) {
+        return Timeliness::JudgedRow{open_at_end(p.to, received[i], closed[i]), acceptance[i - b], p.to,
+                                     deadline[i - b]};
+      });
       pending.add_to(n, kReconsiderationPending);
       n[kRIntakeDecided] += n_intake;
       n[kRIntakeOffCalendar] += intake_timeliness.off_calendar;
@@ -1353,7 +1374,8 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
     if (outside == 0) return;
     for (size_t i = b; i < e; ++i) {
       if (instance[i] != Instance::kFirst || limits.in_window(filed[i])) continue;
-      tally_pending(block, region, periods, filed[i], closed[i], [&] { return deadlines.first_instance.end(filed[i]); },
+      tally_pending(block, region, periods, deadlines.workdays, filed[i], closed[i],
+                    [&] { return deadlines.first_instance.end(filed[i]); },
                     kFirstInstancePending);
     }
   });
@@ -1518,7 +1540,8 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
     if (outside == 0) return;
     for (size_t i = b; i < e; ++i) {
       if (limits.in_window(received[i])) continue;
-      tally_pending(block, region, periods, received[i], closed[i], [&] { return deadlines.mediation.end(received[i]); },
+      tally_pending(block, region, periods, deadlines.workdays, received[i], closed[i],
+                    [&] { return deadlines.mediation.end(received[i]); },
                     kMediationPending);
     }
   });

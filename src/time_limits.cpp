@@ -92,7 +92,8 @@ std::string time_limits_markdown() {
                   "case; `legal_aid_case_limit_days` sets one when a bureau has it.\n"
                   "\n"
                   "When the loaded calendar ends before a limit's last day, an act inside the\n"
-                  "calendar is on time (the last day lies after it); an act outside it is not\n"
+                  "calendar is on time (the last day lies after it), and a case still pending at\n"
+                  "a period's end inside it has not passed its limit; an act outside it is not\n"
                   "judged, and the figure is undefined with a reason.\n");
   return out;
 }

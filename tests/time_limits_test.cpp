@@ -320,6 +320,37 @@ TEST(OnTime, ALastDayPastTheCalendarIsAfterAnActInIt) {
   EXPECT_EQ(ratio(*r, "legal_aid.review_on_time_rate"), "undef.");
 }
 
+// So is a case still pending at the end of 2026 whose limit ends in 2027:
+// within its limit, not undefined. Accepted 2026-11-20 (60 days: 2027-01-19),
+// filed 2026-08-03 (6 months: 2027-02-03), received 2026-12-15 (1 month:
+// 2027-01-15); and, still past its limit, a mediation received 2026-11-02
+// (1 month: Wednesday 12-02).
+TEST(OnTime, APendingCaseWhoseLimitEndsPastTheCalendarIsWithinIt) {
+  Dataset ds;
+  add_reconsideration(ds, Date(2026, 11, 19), Date(2026, 11, 20));
+  LitigationRecord l;
+  l.case_id = "YS-1";
+  l.region = kRegion;
+  l.filed_date = Date(2026, 8, 3);
+  l.instance = Instance::kFirst;
+  ASSERT_TRUE(ds.add(l).ok());
+  for (const Date received : {Date(2026, 12, 15), Date(2026, 11, 2)}) {
+    MediationRecord m;
+    m.case_id = "TJ-" + std::to_string(ds.mediation().size() + 1);
+    m.region = kRegion;
+    m.received_date = received;
+    ASSERT_TRUE(ds.add(m).ok());
+  }
+  absl::StatusOr<Report> r = compute_report(ds, kRegion, year_period(2026));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(ratio(*r, "reconsideration.pending_over_limit_share"), "0/1");
+  EXPECT_EQ(ratio(*r, "litigation.pending_over_limit_share"), "0/1");
+  EXPECT_EQ(ratio(*r, "mediation.pending_over_limit_share"), "1/2");
+  for (const std::string& n : r->data_quality.notices) {
+    EXPECT_EQ(n.find("outside the loaded calendar"), std::string::npos) << n;
+  }
+}
+
 // The narrative calls a longest review "compressed" only when it is shorter
 // than the statutory review limit: 6 working days (applied Monday 03-04,
 // decided Tuesday 03-12) is, the limit's 7 (03-13) is not.
