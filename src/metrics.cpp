@@ -23,6 +23,7 @@
 #include "absl/strings/str_cat.h"
 #include "cpu.hpp"
 #include "fazhi/text.hpp"
+#include "fazhi/time_limits.hpp"
 #include "parallel.hpp"
 
 namespace fazhi {
@@ -344,7 +345,7 @@ enum Counter : uint16_t {
   kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst, kLClosedAll,
   // Legal aid
   kAAccepted, kAClosed, kARecoveredFen, kADecided, kAReviewSum, kAReviewMax, kAReviewOnTime,
-  kAReviewOffCalendar, kAAssigned, kAAssignedDecided, kAAssignOnTime, kAAssignOffCalendar,
+  kAReviewOffCalendar, kAReviewDeadlineOffCalendar, kAAssigned, kAAssignedDecided, kAAssignOnTime, kAAssignOffCalendar,
   kALottery, kACommitment, kAPendingEnd, kAPendingOverLimit,
   // Mediation
   kMReceived, kMMajorGroup, kMClosed, kMSuccess, kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar,
@@ -636,9 +637,19 @@ bool open_at_end(DayNumber d, DayNumber opened, DayNumber closed) {
   return has(opened) & (opened <= d) & (!has(closed) | (d < closed));
 }
 
-// DayTable is one statutory period's last day (Calendar::try_period_end_days
-// or _months or _workdays, with the profile's rules) for every start day of
-// a window around the report's periods, asked of the Calendar once per pass.
+// The record pass is compiled twice on x86-64 (cpu.hpp): for any x86-64 and
+// for AVX2, chosen in record_pass. Its loops over runs vectorize, and AVX2's
+// registers are twice as wide. Its parts (FAZHI_PASS_PART) are inlined into
+// both builds, so each gets its own code.
+#if FAZHI_AVX2_BUILDS
+#define FAZHI_PASS_PART __attribute__((always_inline))
+#else
+#define FAZHI_PASS_PART
+#endif
+
+// DayTable is one time limit's last day (try_deadline, with the profile's
+// rules) for every start day of a window around the report's periods, asked
+// of the Calendar once per pass.
 // The record pass needs a time limit for nearly every record, and the
 // Calendar's answer (date conversions, the roll-over loop) costs ~100
 // instructions and a mispredicted branch or two; a table costs a load. A
@@ -646,9 +657,8 @@ bool open_at_end(DayNumber d, DayNumber opened, DayNumber closed) {
 // the Calendar's own. kNoDay stands for "the calendar cannot answer".
 class DayTable {
  public:
-  enum class Unit { kDays, kMonths, kWorkdays };
-  DayTable(const Calendar& cal, PeriodRules rules, Unit unit, int32_t n, DayNumber from, DayNumber to)
-      : cal_(&cal), rules_(rules), unit_(unit), n_(n), from_(from) {
+  DayTable(const Calendar& cal, PeriodRules rules, const TimeLimit& limit, DayNumber from, DayNumber to)
+      : cal_(&cal), rules_(rules), limit_(limit), from_(from) {
     ends_.resize(static_cast<size_t>(to - from) + 1);
     for (size_t i = 0; i < ends_.size(); ++i) ends_[i] = ask(from + static_cast<DayNumber>(i));
   }
@@ -660,32 +670,49 @@ class DayTable {
   // The window: the start days the table holds.
   DayNumber first() const { return from_; }
   DayNumber last() const { return from_ + static_cast<DayNumber>(ends_.size()) - 1; }
+  // end_each answers end(start[i]) for i < out.size() into out[i] (kNoDay for
+  // a start not recorded), for a run's rows at once, as
+  // WorkdayTable::between_each does: the table's loads vectorize, and only
+  // the starts outside the window ask the Calendar.
+  FAZHI_PASS_PART inline void end_each(const DayNumber* start, std::span<DayNumber> out) const {
+    const auto size = static_cast<uint32_t>(ends_.size());
+    if (from_table(ends_.data(), size, static_cast<uint32_t>(from_), start, out.data(), out.size()) == 0) return;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (static_cast<uint32_t>(start[i]) - static_cast<uint32_t>(from_) >= size && has(start[i])) {
+        out[i] = ask(start[i]);
+      }
+    }
+  }
 
  private:
+  // from_table answers end_each's starts inside the window, `size` days from
+  // `from`, and kNoDay for the others; it returns how many of those are
+  // recorded days. Masks rather than choices, and __restrict, as in
+  // WorkdayTable::from_table.
+  FAZHI_PASS_PART static inline uint32_t from_table(const DayNumber* __restrict ends, uint32_t size, uint32_t from,
+                                                    const DayNumber* __restrict start, DayNumber* __restrict out,
+                                                    size_t n) {
+    uint32_t outside = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t k = static_cast<uint32_t>(start[i]) - from;
+      const bool inside = k < size;
+      const uint32_t keep = 0u - static_cast<uint32_t>(inside);
+      const auto end = static_cast<uint32_t>(ends[k & keep]);
+      out[i] = static_cast<DayNumber>((end & keep) | (static_cast<uint32_t>(kNoDay) & ~keep));
+      outside += !inside & has(start[i]);
+    }
+    return outside;
+  }
   DayNumber ask(DayNumber start) const {
     DayNumber out = 0;
-    const bool known = unit_ == Unit::kDays     ? cal_->try_period_end_days(start, n_, rules_, out)
-                       : unit_ == Unit::kMonths ? cal_->try_period_end_months(start, n_, rules_, out)
-                                                : cal_->try_period_end_workdays(start, n_, out);
-    return known ? out : kNoDay;
+    return try_deadline(*cal_, limit_, start, rules_, out) ? out : kNoDay;
   }
   const Calendar* cal_;
   PeriodRules rules_;
-  Unit unit_;
-  int32_t n_;
+  TimeLimit limit_;
   DayNumber from_;
   std::vector<DayNumber> ends_;
 };
-
-// The record pass is compiled twice on x86-64 (cpu.hpp): for any x86-64 and
-// for AVX2, chosen in record_pass. Its loops over runs vectorize, and AVX2's
-// registers are twice as wide. Its parts (FAZHI_PASS_PART) are inlined into
-// both builds, so each gets its own code.
-#if FAZHI_AVX2_BUILDS
-#define FAZHI_PASS_PART __attribute__((always_inline))
-#else
-#define FAZHI_PASS_PART
-#endif
 
 // WorkdayTable answers Calendar::try_workdays_between for two days of a
 // window from a table of the window's working days, asked of the Calendar
@@ -785,11 +812,13 @@ constexpr PendingCounters kMediationPending{kMPendingEnd, kMPendingOverLimit, kM
 // counts, and checked here rather than assumed), the window's start days the
 // Calendar answers for are one run [known_lo, known_hi], and the limit had
 // passed by day d exactly for the starts of that run before the first whose
-// end is on or after d. A start outside the window is left to tally_pending,
-// which asks the Calendar; so is every start when the check fails (the
-// window is then empty).
+// end is on or after d. A start after that run has an end past the calendar:
+// when the calendar covers the days from it to the period's end, the limit
+// had not passed (as Timeliness judges). A start outside the window is left
+// to tally_pending, which asks the Calendar; so is every start when the check
+// fails (the window is then empty).
 struct PendingLimits {
-  PendingLimits(const DayTable& table, const Periods& periods) {
+  PendingLimits(const Calendar& cal, const DayTable& table, const Periods& periods) {
     DayNumber lo = INT32_MAX, hi = INT32_MIN, last_end = INT32_MIN;
     for (DayNumber start = table.first(); start <= table.last(); ++start) {
       const DayNumber end = table.end(start);
@@ -804,8 +833,14 @@ struct PendingLimits {
     known_lo = lo;
     known_hi = hi;
     for (size_t k = 0; k < periods.size(); ++k) {
+      const DayNumber at = periods[k].to;
       over_before[k] = lo;
-      while (over_before[k] <= hi && table.end(over_before[k]) < periods[k].to) ++over_before[k];
+      while (over_before[k] <= hi && table.end(over_before[k]) < at) ++over_before[k];
+      int32_t days = 0;
+      for (DayNumber start = std::min(at, window_hi);
+           start > std::max(hi, window_lo - 1) && cal.try_workdays_between(start, at, days); --start) {
+        within_from[k] = start;
+      }
     }
   }
   // A start day in the window (or, when empty, none is).
@@ -828,8 +863,9 @@ struct PendingLimits {
   void add(Counts& c, size_t which, bool pending, DayNumber opened) const {
     const bool windowed = in_window(opened);
     const bool known = (opened >= known_lo) & (opened <= known_hi);
+    const bool ends_past_calendar = opened >= within_from[which];
     c.pending += pending & windowed;
-    c.off_calendar += pending & windowed & !known;
+    c.off_calendar += pending & windowed & !known & !ends_past_calendar;
     c.over_limit += pending & known & (opened < over_before[which]);
     c.outside += pending & !windowed;
   }
@@ -837,56 +873,110 @@ struct PendingLimits {
   DayNumber known_lo = INT32_MAX, known_hi = INT32_MIN;  // the starts with a known end
   // Per period: a start in [known_lo, over_before[k]) is past its limit at periods[k].to.
   std::array<DayNumber, 2> over_before{};
+  // Per period: a start from within_from[k] on (after known_hi) ends past the
+  // calendar, which covers it to periods[k].to: within its limit then.
+  std::array<DayNumber, 2> within_from{INT32_MAX, INT32_MAX};
 };
 
-// kDecisionDays: the reconsideration decision period (行政复议法 (2023) art.
-// 62): 30 days under the simple procedure, 60, or 90 when extended.
-constexpr std::array<int32_t, 3> kDecisionDays = {30, 60, 90};
+// kDecisionLimits: the reconsideration decision period (行政复议法 (2023)
+// art. 62), by procedure: simple, ordinary, extended.
+constexpr std::array<TimeLimit, 3> kDecisionLimits = {time_limits::kReconsiderationDecisionSimple,
+                                                      time_limits::kReconsiderationDecision,
+                                                      time_limits::kReconsiderationDecisionExtended};
 
-// Deadlines holds the time limits the record pass asks for, each cited where
-// it is used.
+// Deadlines holds the time limits the record pass asks for, from the table
+// of time_limits.hpp (the legal-aid ones with the profile's counts).
 struct Deadlines {
   // The window: the two periods and two years before, where most start days
   // of the cases a report counts fall.
-  Deadlines(const Calendar& cal, PeriodRules rules, const Periods& periods)
+  Deadlines(const Calendar& cal, const Profile& profile, const Periods& periods)
       : from(std::min(periods[0].from, periods[1].from) - 2 * 366), to(std::max(periods[0].to, periods[1].to)),
-        acceptance_review(cal, rules, DayTable::Unit::kWorkdays, 5, from, to),
-        decision{{{cal, rules, DayTable::Unit::kDays, kDecisionDays[0], from, to},
-                  {cal, rules, DayTable::Unit::kDays, kDecisionDays[1], from, to},
-                  {cal, rules, DayTable::Unit::kDays, kDecisionDays[2], from, to}}},
-        defence(cal, rules, DayTable::Unit::kDays, 15, from, to),
-        first_instance(cal, rules, DayTable::Unit::kMonths, 6, from, to),
-        mediation(cal, rules, DayTable::Unit::kMonths, 1, from, to),
+        acceptance_review(cal, profile.period_rules, time_limits::kReconsiderationAcceptanceReview, from, to),
+        decision{{{cal, profile.period_rules, kDecisionLimits[0], from, to},
+                  {cal, profile.period_rules, kDecisionLimits[1], from, to},
+                  {cal, profile.period_rules, kDecisionLimits[2], from, to}}},
+        defence(cal, profile.period_rules, time_limits::kLitigationDefence, from, to),
+        first_instance(cal, profile.period_rules, time_limits::kLitigationFirstInstance, from, to),
+        legal_aid_review(cal, profile.period_rules,
+                         time_limits::kLegalAidReview.with_count(profile.legal_aid_review_limit_workdays), from, to),
+        legal_aid_assignment(
+            cal, profile.period_rules,
+            time_limits::kLegalAidAssignment.with_count(profile.legal_aid_assignment_limit_workdays), from, to),
+        mediation(cal, profile.period_rules, time_limits::kMediation, from, to),
         workdays(cal, from, to),
-        first_instance_pending(first_instance, periods),
-        mediation_pending(mediation, periods) {}
+        first_instance_pending(cal, first_instance, periods),
+        mediation_pending(cal, mediation, periods) {}
   DayNumber from, to;
-  DayTable acceptance_review;         // 行政复议法 (2023) art. 30: 5 working days
-  std::array<DayTable, 3> decision;   // art. 62: kDecisionDays
-  DayTable defence;                   // 行政诉讼法 art. 67: 15 days
-  DayTable first_instance;            // 行政诉讼法 art. 81: six months
-  DayTable mediation;                 // 司法部令第75号 art. 33: one month
+  DayTable acceptance_review;         // reconsideration: accept or refuse
+  std::array<DayTable, 3> decision;   // reconsideration: kDecisionLimits
+  DayTable defence;                   // litigation: defence and evidence
+  DayTable first_instance;            // litigation: first instance
+  DayTable legal_aid_review;          // legal aid: review of the application
+  DayTable legal_aid_assignment;      // legal aid: assignment after the decision
+  DayTable mediation;                 // mediation
   WorkdayTable workdays;              // working days between two days (intake, review, assignment)
   PendingLimits first_instance_pending;
   PendingLimits mediation_pending;
 };
 
+// Timeliness judges acts against their time limits, by one rule for every
+// limit (REPORT.md): an act dated `act` meets a limit whose last day is
+// `due` iff act <= due, so an act on a rest day after the last day is late
+// even when no working day passed in between. When the calendar cannot give
+// the last day (kNoDay) but covers every day from the limit's start to the
+// act, the last day lies past the act, which is then on time; otherwise the
+// act is left unjudged (off the calendar).
+//
+// add judges a row by its last day, adding the tests' results rather than
+// branching on them, so that loops of it vectorize; it only counts the rows
+// without a last day, rare, which settle then judges one by one.
+struct Timeliness {
+  uint32_t on_time = 0, off_calendar = 0, unknown = 0;
+  FAZHI_PASS_PART void add(bool counted, DayNumber act, DayNumber due) {
+    on_time += counted & has(due) & (act <= due);
+    unknown += counted & !has(due);
+  }
+  // JudgedRow is what settle needs of a row: whether it is counted, the
+  // limit's start, the act, and the last day.
+  struct JudgedRow {
+    bool counted;
+    DayNumber start, act, due;
+  };
+  // settle judges the rows [b, e) that add counted as unknown; row(i) is
+  // row i's JudgedRow.
+  template <typename Row>
+  FAZHI_PASS_PART inline void settle(const WorkdayTable& workdays, size_t b, size_t e, Row&& row) {
+    if (unknown == 0) return;
+    for (size_t i = b; i < e; ++i) {
+      const JudgedRow r = row(i);
+      if (!r.counted || has(r.due)) continue;
+      int32_t days = 0;
+      const bool in_calendar = has(r.start) && has(r.act) && workdays.between(r.start, r.act, days);
+      on_time += in_calendar;
+      off_calendar += !in_calendar;
+    }
+    unknown = 0;
+  }
+};
+
 // PendingCounts sums the cases pending at one period's end `at`, those whose
-// time limit `end` had passed by then, and those whose limit lies outside
-// the calendar (kNoDay): one rule for every family with a time limit. It
-// adds the tests' results rather than branching on them, so that loops of
-// it vectorize.
+// time limit `end` had passed by then, and those the calendar cannot judge:
+// one rule for every family with a time limit, Timeliness's (settle
+// `within` before add_to). It adds the tests' results rather than branching
+// on them, so that loops of it vectorize.
 struct PendingCounts {
-  uint32_t pending = 0, over_limit = 0, off_calendar = 0;
+  uint32_t pending = 0;
+  // A case is within its limit at `at` as an act dated `at` would be on time.
+  Timeliness within;
   FAZHI_PASS_PART void add(bool is_pending, DayNumber end, DayNumber at) {
     pending += is_pending;
-    off_calendar += is_pending & !has(end);
-    over_limit += is_pending & has(end) & (end < at);
+    within.add(is_pending, at, end);
   }
   template <typename N>
   void add_to(N n, PendingCounters counters) const {
+    const uint32_t off_calendar = within.off_calendar + within.unknown;  // unknown: not settled
     n[counters.pending] += pending;
-    n[counters.over_limit] += over_limit;
+    n[counters.over_limit] += pending - within.on_time - off_calendar;
     n[counters.off_calendar] += off_calendar;
   }
 };
@@ -900,8 +990,8 @@ struct PendingCounts {
 // random.
 template <typename B, typename Limit>
 FAZHI_PASS_PART inline
-void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber opened, DayNumber closed,
-                   Limit&& limit, PendingCounters counters) {
+void tally_pending(B& block, uint32_t region, const Periods& periods, const WorkdayTable& workdays, DayNumber opened,
+                   DayNumber closed, Limit&& limit, PendingCounters counters) {
   std::array<bool, 2> is_pending;
   for (size_t which = 0; which < 2; ++which) {
     is_pending[which] = open_at_end(periods[which].to, opened, closed);
@@ -909,31 +999,34 @@ void tally_pending(B& block, uint32_t region, const Periods& periods, DayNumber 
   if (!(is_pending[0] | is_pending[1])) return;
   const DayNumber end = limit();
   for (int which = 0; which < 2; ++which) {
+    const bool open = is_pending[static_cast<size_t>(which)];
+    const DayNumber at = periods[static_cast<size_t>(which)].to;
     PendingCounts pending;
-    pending.add(is_pending[static_cast<size_t>(which)], end, periods[static_cast<size_t>(which)].to);
+    pending.add(open, end, at);
+    pending.within.settle(workdays, 0, 1, [&](size_t) { return Timeliness::JudgedRow{open, opened, at, end}; });
     pending.add_to(block.at(region, which), counters);
   }
 }
 
-// The reconsideration decision period (行政复议法 (2023) art. 62): 60 days from
-// acceptance, at most 30 more when extended, 30 under the simple procedure;
-// calendar days with the rest-day roll-over (art. 88 para 1). Without a
-// recorded acceptance the case counts as accepted when the 5-working-day
-// review ends (art. 30 para 3). kNoDay when the calendar cannot answer.
+// The reconsideration decision period (kDecisionLimits) from acceptance.
+// Without a recorded acceptance the case counts as accepted when the
+// acceptance review ends (行政复议法 (2023) art. 30 para 3). kNoDay when the
+// calendar cannot answer.
 FAZHI_PASS_PART inline
 DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, const Profile& profile,
-                                   const Calendar& cal, const Deadlines& deadlines, DayNumber& acceptance) {
-  acceptance = has(r.accepted[i]) ? r.accepted[i] : deadlines.acceptance_review.end(r.received[i]);
+                                   const Calendar& cal, const Deadlines& deadlines, DayNumber review_end,
+                                   DayNumber& acceptance) {
+  acceptance = has(r.accepted[i]) ? r.accepted[i] : review_end;
   if (!has(acceptance)) return kNoDay;
-  // kDecisionDays[k]: 0 simple, 1 ordinary, 2 extended; worked out without
+  // kDecisionLimits[k]: 0 simple, 1 ordinary, 2 extended; worked out without
   // a branch (a case is simple or extended at random), both columns read
   // first (GCC compiles a choice between two loads as a branch).
   const bool simple = r.simple_procedure[i] == Tri::kTrue, extended = r.extended[i] == Tri::kTrue;
   const size_t k = static_cast<size_t>(!simple) * (1 + static_cast<size_t>(extended));
   if (profile.exclude_suspended_days && r.suspended_days[i] > 0) {
-    const int32_t days = kDecisionDays[k] + r.suspended_days[i];
+    const TimeLimit limit = kDecisionLimits[k].with_count(kDecisionLimits[k].count + r.suspended_days[i]);
     DayNumber deadline = 0;
-    return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline) ? deadline : kNoDay;
+    return try_deadline(cal, limit, acceptance, profile.period_rules, deadline) ? deadline : kNoDay;
   }
   return deadlines.decision[k].end(acceptance);
 }
@@ -1046,10 +1139,10 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
   const Disposition* disposition = r.disposition.data();
   const Tri* litigated = r.litigated.data();
   const std::array<ClosedFlags::Bits, kDispositions> by_disposition = closed_flags();
-  // Scratch, a run's rows: each case's acceptance, decision deadline, intake
-  // decision and its working days, and its disposition's ClosedFlags.
-  std::vector<DayNumber> acceptance_days, deadline_days, intake_days;
-  std::vector<int32_t> intake_workdays;
+  // Scratch, a run's rows: the last day of each case's acceptance review, its
+  // acceptance, decision deadline and intake decision, and its
+  // disposition's ClosedFlags.
+  std::vector<DayNumber> review_end_days, acceptance_days, deadline_days, intake_days;
   std::vector<ClosedFlags::Bits> flag_words;
   // Each concluded case's days, written at `kept` and kept by moving it on
   // (as tally_legal_aid keeps its draws).
@@ -1073,44 +1166,53 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
     }
     // Each row's days, for both periods.
     const size_t rows_in_run = e - b;
-    const std::span<DayNumber> acceptance = scratch(acceptance_days, rows_in_run),
+    const std::span<DayNumber> review_end = scratch(review_end_days, rows_in_run),
+                               acceptance = scratch(acceptance_days, rows_in_run),
                                deadline = scratch(deadline_days, rows_in_run),
                                intake = scratch(intake_days, rows_in_run);
-    const std::span<int32_t> intake_wd = scratch(intake_workdays, rows_in_run);
     const std::span<ClosedFlags::Bits> flags = scratch(flag_words, rows_in_run);
+    deadlines.acceptance_review.end_each(received + b, review_end);
     for (size_t i = b; i < e; ++i) {
-      deadline[i - b] = reconsideration_deadline(r, i, profile, cal, deadlines, acceptance[i - b]);
+      const DayNumber review_last = review_end[i - b];
+      deadline[i - b] = reconsideration_deadline(r, i, profile, cal, deadlines, review_last, acceptance[i - b]);
       // 行政复议法 (2023) art. 30: the decision on acceptance (受理, or 不予受理)
-      // within 5 working days of receipt.
+      // within the review. An application neither refused nor closed when
+      // the review ends is accepted on its last day by operation of law
+      // (para 3): on time.
       const bool not_accepted = disposition[i] == Disposition::kNotAccepted;
-      intake[i - b] = has(accepted[i]) ? accepted[i] : not_accepted ? closed[i] : kNoDay;
+      const bool deemed = (!not_accepted) & (!has(closed[i]) | (closed[i] > review_last));
+      intake[i - b] = has(accepted[i]) ? accepted[i] : not_accepted ? closed[i] : deemed ? review_last : kNoDay;
       flags[i - b] = by_disposition[static_cast<size_t>(disposition[i])];
     }
-    deadlines.workdays.between_each(received + b, intake.data(), intake_wd);
     // The days from acceptance to closing (none below 0), kept where the
     // case is concluded and its deadline known.
     auto duration = [&](size_t i) FAZHI_PASS_PART {
       return std::max<int32_t>(0, days_from(acceptance[i - b], closed[i]));
     };
-    constexpr int32_t kOffCalendar = WorkdayTable::kOffCalendar;
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
       const auto n = block.at(region, which);
       // Pending at the end, and the intake decisions.
       PendingCounts pending;
-      uint32_t n_intake = 0, n_intake_off = 0, n_intake_on_time = 0;
+      uint32_t n_intake = 0;
+      Timeliness intake_timeliness;
       for (size_t i = b; i < e; ++i) {
         pending.add(open_at_end(p.to, received[i], closed[i]), deadline[i - b], p.to);
         const bool decided = in(p, intake[i - b]);
-        const int32_t wd = intake_wd[i - b];
         n_intake += decided;
-        n_intake_off += decided & (wd == kOffCalendar);
-        n_intake_on_time += decided & (wd != kOffCalendar) & (wd <= 5);
+        intake_timeliness.add(decided, intake[i - b], review_end[i - b]);
       }
+      intake_timeliness.settle(deadlines.workdays, b, e, [&](size_t i) {
+        return Timeliness::JudgedRow{in(p, intake[i - b]), received[i], intake[i - b], review_end[i - b]};
+      });
+      pending.within.settle(deadlines.workdays, b, e, [&](size_t i) {
+        return Timeliness::JudgedRow{open_at_end(p.to, received[i], closed[i]), acceptance[i - b], p.to,
+                                     deadline[i - b]};
+      });
       pending.add_to(n, kReconsiderationPending);
       n[kRIntakeDecided] += n_intake;
-      n[kRIntakeOffCalendar] += n_intake_off;
-      n[kRIntakeOnTime] += n_intake_on_time;
+      n[kRIntakeOffCalendar] += intake_timeliness.off_calendar;
+      n[kRIntakeOnTime] += intake_timeliness.on_time;
       // The cases concluded in the period, by what their dispositions count as.
       uint32_t n_closed = 0, n_carried_over = 0, n_direct = 0, n_indirect = 0, n_withdrawn = 0, n_terminated = 0,
                n_on_merits = 0, n_litigated_known = 0, n_not_litigated = 0;
@@ -1138,20 +1240,24 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
       n[kRLitigatedKnown] += n_litigated_known;
       n[kRNotLitigated] += n_not_litigated;
       // Decided within the decision period (art. 62), and in how many days.
-      uint32_t n_deadline_off = 0, n_on_time = 0, n_overdue = 0;
+      uint32_t n_overdue = 0;
+      Timeliness decision_timeliness;
       SplitSum days_sum;
       for (size_t i = b; i < e; ++i) {
         const uint32_t c = static_cast<uint32_t>(in(p, closed[i])) & static_cast<uint32_t>(flags[i - b]) &
                            ClosedFlags::kConcluded;
         const DayNumber due = deadline[i - b];
         const uint32_t timed = c & static_cast<uint32_t>(has(due));
-        n_deadline_off += c & static_cast<uint32_t>(!has(due));
-        n_on_time += timed & static_cast<uint32_t>(closed[i] <= due);
+        decision_timeliness.add(c != 0, closed[i], due);
         n_overdue += timed & static_cast<uint32_t>(closed[i] > due);
         days_sum.add((0 - static_cast<int32_t>(timed)) & duration(i));  // a mask, not a choice (a branch)
       }
-      n[kRDeadlineOffCalendar] += n_deadline_off;
-      n[kROnTime] += n_on_time;
+      decision_timeliness.settle(deadlines.workdays, b, e, [&](size_t i) {
+        const bool c = in(p, closed[i]) & ((static_cast<uint32_t>(flags[i - b]) & ClosedFlags::kConcluded) != 0);
+        return Timeliness::JudgedRow{c, acceptance[i - b], closed[i], deadline[i - b]};
+      });
+      n[kRDeadlineOffCalendar] += decision_timeliness.off_calendar;
+      n[kROnTime] += decision_timeliness.on_time;
       n[kROverdue] += n_overdue;
       n[kRDaysSum] += days_sum.value();
     }
@@ -1193,7 +1299,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
   const Tri* head_appeared = l.head_appeared.data();
   const Tri* lawyer_only = l.lawyer_only.data();
   const std::array<OutcomeCounts, kLitigationOutcomes> by_outcome = outcome_counts();
-  // 行政诉讼法 art. 81: first instance within six months of filing.
+  // The first-instance limit (time_limits.hpp, 行政诉讼法 art. 81).
   const PendingLimits& limits = deadlines.first_instance_pending;
   for_each_run(l.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
@@ -1269,22 +1375,26 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
       }
     }
     for (size_t i = b; i < e; ++i) {
-      // 行政诉讼法 art. 67: defence and evidence within 15 days of receiving
-      // the complaint; calendar days with the roll-over (art. 101). Counted
+      // The defence limit (time_limits.hpp, 行政诉讼法 art. 67). Counted
       // without a branch (defence dates are recorded or not at random): a
       // case filed in neither period is looked up on a day of the periods
       // and counted in the discard slot.
       const int slot = slot_of(periods, filed[i]);
       const DayNumber due = deadlines.defence.end(slot != kDiscard ? filed[i] : periods[0].from);
-      const bool known = has(defence[i]);
+      Timeliness timeliness;
+      timeliness.add(has(defence[i]), defence[i], due);
+      timeliness.settle(deadlines.workdays, i, i + 1, [&](size_t) {
+        return Timeliness::JudgedRow{has(defence[i]), filed[i], defence[i], due};
+      });
       const auto n = block.at(region, slot);
-      n[kLDefenceOffCalendar] += known & !has(due);
-      n[kLDefenceOnTime] += known & has(due) & (defence[i] <= due);
+      n[kLDefenceOffCalendar] += timeliness.off_calendar;
+      n[kLDefenceOnTime] += timeliness.on_time;
     }
     if (outside == 0) return;
     for (size_t i = b; i < e; ++i) {
       if (instance[i] != Instance::kFirst || limits.in_window(filed[i])) continue;
-      tally_pending(block, region, periods, filed[i], closed[i], [&] { return deadlines.first_instance.end(filed[i]); },
+      tally_pending(block, region, periods, deadlines.workdays, filed[i], closed[i],
+                    [&] { return deadlines.first_instance.end(filed[i]); },
                     kFirstInstancePending);
     }
   });
@@ -1303,9 +1413,10 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
   const DayNumber* decided = a.decided.data();
   const AssignmentMethod* method = a.assignment_method.data();
   const bool has_case_limit = profile.legal_aid_case_limit_days.has_value();
-  const int32_t review_limit = profile.legal_aid_review_limit_workdays;
-  const int32_t assignment_limit = profile.legal_aid_assignment_limit_workdays;
-  std::vector<int32_t> review_days, assignment_days;  // scratch, a run's rows
+  // Scratch, a run's rows: the working days of each review, and the last
+  // day of each review and assignment.
+  std::vector<int32_t> review_days;
+  std::vector<DayNumber> review_due_days, assignment_due_days;
   // Each lottery assignment with a lawyer is a draw. The draws are written
   // at `drawn` and kept by moving it on, rather than by a branch on the
   // method, which is mispredicted (lottery or designated at random).
@@ -1343,17 +1454,23 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       n[kALottery] += n_lottery;
       if (has_case_limit) n[kAPendingOverLimit] += n_over_limit;
     }
-    // The working days of each row's review and assignment, for both periods.
-    const std::span<int32_t> review = scratch(review_days, e - b), assignment = scratch(assignment_days, e - b);
+    // The working days of each row's review, and the last days of its
+    // review and assignment, for both periods.
+    const std::span<int32_t> review = scratch(review_days, e - b);
+    const std::span<DayNumber> review_due = scratch(review_due_days, e - b),
+                               assignment_due = scratch(assignment_due_days, e - b);
     deadlines.workdays.between_each(applied + b, decided + b, review);
-    deadlines.workdays.between_each(decided + b, assigned + b, assignment);
+    deadlines.legal_aid_review.end_each(applied + b, review_due);
+    deadlines.legal_aid_assignment.end_each(decided + b, assignment_due);
     constexpr int32_t kOffCalendar = WorkdayTable::kOffCalendar;
     for (int which = 0; which < 2; ++which) {
       const Period p = periods[static_cast<size_t>(which)];
       const auto n = block.at(region, which);
-      // 法律援助法 art. 43: review within 7 days of the application (working
-      // days, as the ministry's procedure rules count them).
-      uint32_t n_decided = 0, n_review_off = 0, n_review_on_time = 0;
+      // The review limit (time_limits.hpp, 法律援助法 art. 43), or the
+      // bureau's pledge. The working days taken are counted too, for their
+      // largest and mean.
+      uint32_t n_decided = 0, n_review_off = 0;
+      Timeliness review_timeliness;
       SplitSum review_sum;
       int32_t review_max = 0;
       for (size_t i = b; i < e; ++i) {
@@ -1365,30 +1482,37 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
         n_review_off += d & (wd == kOffCalendar);
         review_sum.add(days);
         review_max = std::max(review_max, days);
-        n_review_on_time += counted & (wd <= review_limit);
+        review_timeliness.add(d, decided[i], review_due[i - b]);
       }
+      review_timeliness.settle(deadlines.workdays, b, e, [&](size_t i) {
+        return Timeliness::JudgedRow{in(p, decided[i]), applied[i], decided[i], review_due[i - b]};
+      });
       n[kADecided] += n_decided;
       n[kAReviewOffCalendar] += n_review_off;
       n[kAReviewSum] += review_sum.value();
       n[kAReviewMax] = std::max<int64_t>(n[kAReviewMax], review_max);
-      n[kAReviewOnTime] += n_review_on_time;
-      // Art. 43: assign within 3 days of the decision to grant aid. Recovered
+      n[kAReviewOnTime] += review_timeliness.on_time;
+      n[kAReviewDeadlineOffCalendar] += review_timeliness.off_calendar;
+      // The assignment limit (time_limits.hpp, art. 43). Recovered
       // money is summed here, by the period the case closed in, not in the
       // first loop: its 64-bit values would keep that one from vectorizing.
-      uint32_t n_assigned_decided = 0, n_assign_off = 0, n_assign_on_time = 0;
+      uint32_t n_assigned_decided = 0;
+      Timeliness assignment_timeliness;
       int64_t recovered = 0;
       for (size_t i = b; i < e; ++i) {
         const bool counted = in(p, assigned[i]) & has(decided[i]);
-        const int32_t wd = assignment[i - b];
         n_assigned_decided += counted;
-        n_assign_off += counted & (wd == kOffCalendar);
-        n_assign_on_time += counted & (wd != kOffCalendar) & (wd <= assignment_limit);
+        assignment_timeliness.add(counted, assigned[i], assignment_due[i - b]);
         const int64_t fen = recovered_fen[i];  // -1: not recorded
         recovered += (0 - static_cast<int64_t>(in(p, closed[i]))) & fen & ~(fen >> 63);
       }
+      assignment_timeliness.settle(deadlines.workdays, b, e, [&](size_t i) {
+        return Timeliness::JudgedRow{in(p, assigned[i]) && has(decided[i]), decided[i], assigned[i],
+                                     assignment_due[i - b]};
+      });
       n[kAAssignedDecided] += n_assigned_decided;
-      n[kAAssignOffCalendar] += n_assign_off;
-      n[kAAssignOnTime] += n_assign_on_time;
+      n[kAAssignOffCalendar] += assignment_timeliness.off_calendar;
+      n[kAAssignOnTime] += assignment_timeliness.on_time;
       n[kARecoveredFen] += recovered;
     }
     for (size_t i = b; i < e; ++i) {
@@ -1407,7 +1531,7 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
   const DayNumber* closed = m.closed.data();
   const MediationOutcome* outcome = m.outcome.data();
   const Tri* major_group = m.major_group.data();
-  // 人民调解工作若干规定 (司法部令第75号) art. 33: generally within one month.
+  // The mediation limit (time_limits.hpp, 司法部令第75号 art. 33).
   const PendingLimits& limits = deadlines.mediation_pending;
   for_each_run(m.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
@@ -1435,7 +1559,8 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
     if (outside == 0) return;
     for (size_t i = b; i < e; ++i) {
       if (limits.in_window(received[i])) continue;
-      tally_pending(block, region, periods, received[i], closed[i], [&] { return deadlines.mediation.end(received[i]); },
+      tally_pending(block, region, periods, deadlines.workdays, received[i], closed[i],
+                    [&] { return deadlines.mediation.end(received[i]); },
                     kMediationPending);
     }
   });
@@ -1620,7 +1745,7 @@ std::unique_ptr<Pass> tally(const Dataset& ds, const Periods& periods, const Pro
   auto pass = std::make_unique<Pass>(regions);
   std::vector<CaseDays> days;
   std::vector<LotteryDraw> draws;
-  const Deadlines deadlines(cal, profile.period_rules, periods);
+  const Deadlines deadlines(cal, profile, periods);
   if (parts == 1) {
     record_pass(ds, periods, profile, cal, deadlines, rows, 0, 1, *pass, days, draws);
   } else {
@@ -1831,7 +1956,8 @@ std::vector<Value> values_of(Tally& t, const Context& c) {
     set(case_index("legal_aid.review_workdays_mean"), Value::days(n[kAReviewSum], n[kADecided], ""));
   }
   set(case_index("legal_aid.review_on_time_rate"),
-      calendar_ratio(n[kAReviewOnTime], n[kADecided], n[kAReviewOffCalendar], "no applications decided in the period"));
+      calendar_ratio(n[kAReviewOnTime], n[kADecided], n[kAReviewDeadlineOffCalendar],
+                     "no applications decided in the period"));
   set(case_index("legal_aid.assignment_on_time_rate"),
       calendar_ratio(n[kAAssignOnTime], n[kAAssignedDecided], n[kAAssignOffCalendar],
                      "no assignments with a decision date in the period"));
@@ -2098,7 +2224,7 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period
     const auto& n = cur_tally.n;
     const int64_t off = n[kRIntakeOffCalendar] + n[kRDeadlineOffCalendar] + n[kRPendingOffCalendar] +
                         n[kLDefenceOffCalendar] + n[kLPendingOffCalendarFirst] + n[kAReviewOffCalendar] +
-                        n[kAAssignOffCalendar] + n[kMPendingOffCalendar];
+                        n[kAReviewDeadlineOffCalendar] + n[kAAssignOffCalendar] + n[kMPendingOffCalendar];
     if (off > 0) {
       rf.notices.push_back(absl::StrCat(
           off, " working-day or deadline checks fall outside the loaded calendar; the figures "

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "fazhi/text.hpp"
+#include "fazhi/time_limits.hpp"
 
 namespace fazhi::internal {
 namespace {
@@ -354,9 +355,9 @@ const std::vector<Sentence>& sentences() {
       {"legal_aid", 4, [](const Facts& f) {
          Clauses c;
          if (f.ok("legal_aid.review_workdays_max")) {
-           // The statutory review limit is 7 working days (法律援助法 art. 43);
-           // a shorter longest review is a limit "compressed" by the bureau.
-           c.push_back(f.n("legal_aid.review_workdays_max") < 7
+           // A longest review shorter than the statutory limit is a limit
+           // "compressed" by the bureau.
+           c.push_back(f.n("legal_aid.review_workdays_max") < time_limits::kLegalAidReview.count
                            ? absl::StrCat("法援申请的审查办结时限压缩到 ", f.t("legal_aid.review_workdays_max"))
                            : absl::StrCat("法援申请的审查办结时限最长为 ", f.t("legal_aid.review_workdays_max")));
          }

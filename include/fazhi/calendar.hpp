@@ -9,7 +9,7 @@
 //
 //   const fazhi::Calendar& cal = fazhi::Calendar::national();
 //   auto n = cal.workdays_between(Date(2019, 9, 30), Date(2019, 10, 8));  // 1
-//   auto due = cal.period_end_days(accepted, 60);  // 行政复议法 art. 62
+//   auto due = cal.period_end_days(event, 15);  // fazhi/time_limits.hpp: the legal limits
 #ifndef FAZHI_CALENDAR_HPP_
 #define FAZHI_CALENDAR_HPP_
 

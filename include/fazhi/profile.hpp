@@ -33,6 +33,7 @@
 #include "absl/status/statusor.h"
 #include "fazhi/calendar.hpp"
 #include "fazhi/exact.hpp"
+#include "fazhi/time_limits.hpp"
 
 namespace fazhi {
 
@@ -72,10 +73,10 @@ struct Profile {
   bool exclude_suspended_days = false;
   PeriodRules period_rules;
 
-  // 法律援助法 art. 43: review within 7 days, assign within 3; working days as
-  // in the ministry's procedure rules. A bureau's pledge (Baiyun: 1) may be set.
-  int legal_aid_review_limit_workdays = 7;
-  int legal_aid_assignment_limit_workdays = 3;
+  // The legal-aid review and assignment limits (time_limits.hpp); a bureau's
+  // pledge (Baiyun: 1 working day for the review) may replace the count.
+  int legal_aid_review_limit_workdays = time_limits::kLegalAidReview.count;
+  int legal_aid_assignment_limit_workdays = time_limits::kLegalAidAssignment.count;
   // The law sets no time limit for concluding a legal-aid case, so the
   // pending-over-limit share is undefined unless a bureau sets one.
   std::optional<int> legal_aid_case_limit_days;

@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "commands.hpp"
 #include "fazhi/calendar.hpp"
+#include "fazhi/time_limits.hpp"
 
 namespace fazhi::cli {
 namespace {
@@ -44,7 +45,9 @@ int run_calendar(const Args& raw) {
       return fail(std::string(s.message()));
     }
   }
-  if (args.empty()) return usage("calendar needs a question: is-workday, between, add-workdays, period-end");
+  if (args.empty()) {
+    return usage("calendar needs a question: is-workday, between, add-workdays, period-end, deadline, time-limits");
+  }
   const std::string& what = args[0];
   int status = 0;
   auto show = [&](const absl::Status& s) { return fail(std::string(s.message())); };
@@ -89,6 +92,25 @@ int run_calendar(const Args& raw) {
     }
     if (!end.ok()) return show(end.status());
     std::cout << format_iso(*end) << "\n";
+    return 0;
+  }
+  if (what == "deadline" && args.size() == 3) {
+    const TimeLimit* limit = nullptr;
+    for (const TimeLimit* l : time_limits::kAll) {
+      if (l->id == args[1]) limit = l;
+    }
+    if (limit == nullptr) {
+      return usage("'" + args[1] + "' is not a time limit (fazhi calendar time-limits lists them)");
+    }
+    auto d = date_arg(args[2], status);
+    if (!d) return status;
+    absl::StatusOr<Date> end = deadline(*limit, *d, cal);
+    if (!end.ok()) return show(end.status());
+    std::cout << format_iso(*end) << "\n";
+    return 0;
+  }
+  if (what == "time-limits" && args.size() == 1) {
+    std::cout << time_limits_markdown();
     return 0;
   }
   return usage("calendar: unknown question or wrong number of arguments");

@@ -38,7 +38,8 @@ constexpr Command kCommands[] = {
      "         (load only; print the counts and every rejected row)"},
     {"calendar", run_calendar,
      "calendar is-workday DATE | between A B | add-workdays DATE N |\n"
-     "         period-end DATE N [days|workdays|months] [--calendar FILE]"},
+     "         period-end DATE N [days|workdays|months] | deadline LIMIT DATE |\n"
+     "         time-limits (the legal time limits, as docs/time_limits.md) [--calendar FILE]"},
     {"announce", run_announce,
      "announce draw --case CASE_ID --pool LIST|@FILE [--exclude LIST|@FILE]\n"
      "         [--at-cap LIST|@FILE] | announce sample [--batch ID] --targets LIST|@FILE --k K\n"
