@@ -494,9 +494,32 @@ struct Store {
   std::vector<Rejection> rejects;
   LoadSummary summary;
   bool sealed = false;  // Dataset::seal: the id index is gone, no more rows
+  // damaged: a load, add or seal threw (memory ran out) after it began to
+  // change the columns, dictionaries or index, so rows may be half there.
+  bool damaged = false;
 };
 
+absl::Status check_whole(const Store& store) {
+  if (!store.damaged) return absl::OkStatus();
+  return absl::FailedPreconditionError(
+      "an earlier load, add or seal ran out of memory part way, so the dataset may hold part of "
+      "it: load the records again into a new dataset");
+}
+
+// changing runs f, which changes the store; if it throws, the store is
+// marked damaged before the exception goes on to the caller.
+template <typename F>
+decltype(auto) changing(Store& store, F&& f) {
+  try {
+    return f();
+  } catch (...) {
+    store.damaged = true;
+    throw;
+  }
+}
+
 absl::Status check_open(const Store& store) {
+  if (absl::Status s = check_whole(store); !s.ok()) return s;
   if (!store.sealed) return absl::OkStatus();
   return absl::FailedPreconditionError(
       "the dataset is sealed: no more records can be loaded or added (seal() dropped the "
@@ -1087,6 +1110,9 @@ class MappedFile {
       if (p == MAP_FAILED) {
         const int err = errno;
         ::close(fd);
+        if (err == ENOMEM) {  // no address space left for it: memory, not the file, is short
+          return absl::ResourceExhaustedError(absl::StrCat(name, ": cannot map: ", std::strerror(err)));
+        }
         return absl::UnavailableError(absl::StrCat(name, ": cannot map: ", std::strerror(err)));
       }
       data_ = p;
@@ -1962,46 +1988,56 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   auto put_back = [&] {
     for (auto& [k, index] : saved) store.ids[k] = std::move(index);
   };
-  std::vector<Task> tasks;
-  for (int round = 0; round < 2; ++round) {
-    size_t bytes = 0;
-    for (KindJob* job : active) bytes += job->pending_bytes();
-    // About one range per thread (each range builds its own dictionaries,
-    // merged afterwards); one range per file on one thread. A range stays
-    // under 1 GiB (row offsets are 32-bit).
-    const size_t target = threads <= 1 ? size_t{1} << 30
-                                       : std::clamp(bytes / static_cast<size_t>(threads),
-                                                    size_t{1} << 20, size_t{1} << 30);
-    for (KindJob* job : active) job->plan(target, tasks);
-    run_tasks(tasks, threads);
-    for (KindJob* job : active) job->cut(tasks);
-    run_tasks(tasks, threads);
-    bool again = false;
-    for (KindJob* job : active) {
-      if (absl::Status s = job->redo(ctx, again); !s.ok()) {
-        put_back();
-        return s;
+  // Until the commit only the early-checked ids are in the store: an
+  // exception (memory ran out) puts them back too, so the dataset is as it
+  // was and a second try does not take its own rows for duplicates.
+  try {
+    std::vector<Task> tasks;
+    for (int round = 0; round < 2; ++round) {
+      size_t bytes = 0;
+      for (KindJob* job : active) bytes += job->pending_bytes();
+      // About one range per thread (each range builds its own dictionaries,
+      // merged afterwards); one range per file on one thread. A range stays
+      // under 1 GiB (row offsets are 32-bit).
+      const size_t target = threads <= 1 ? size_t{1} << 30
+                                         : std::clamp(bytes / static_cast<size_t>(threads),
+                                                      size_t{1} << 20, size_t{1} << 30);
+      for (KindJob* job : active) job->plan(target, tasks);
+      run_tasks(tasks, threads);
+      for (KindJob* job : active) job->cut(tasks);
+      run_tasks(tasks, threads);
+      bool again = false;
+      for (KindJob* job : active) {
+        if (absl::Status s = job->redo(ctx, again); !s.ok()) {
+          put_back();
+          return s;
+        }
       }
+      if (!again) break;
     }
-    if (!again) break;
-  }
-  for (KindJob* job : active) job->settle();
+    for (KindJob* job : active) job->settle();
 
-  for (KindJob* job : active) job->finish();
-  if (options.strict) {
-    for (KindJob* job : active) {
-      if (const Rejection* r = job->first_rejection()) {
-        put_back();
-        return absl::InvalidArgumentError(describe(*r));
+    for (KindJob* job : active) job->finish();
+    if (options.strict) {
+      for (KindJob* job : active) {
+        if (const Rejection* r = job->first_rejection()) {
+          put_back();
+          return absl::InvalidArgumentError(describe(*r));
+        }
       }
     }
+  } catch (...) {
+    put_back();
+    throw;
   }
-  LoadSummary out;
-  for (KindJob* job : active) job->commit(store, threads, out);
-  out.notices = std::move(notices);
-  store.summary.files.insert(store.summary.files.end(), out.files.begin(), out.files.end());
-  store.summary.notices.insert(store.summary.notices.end(), out.notices.begin(), out.notices.end());
-  return out;
+  return changing(store, [&] {
+    LoadSummary out;
+    for (KindJob* job : active) job->commit(store, threads, out);
+    out.notices = std::move(notices);
+    store.summary.files.insert(store.summary.files.end(), out.files.begin(), out.files.end());
+    store.summary.notices.insert(store.summary.notices.end(), out.notices.begin(), out.notices.end());
+    return out;
+  });
 }
 
 // for_each_region_kind calls f(K{}) for every kind of rows with a region.
@@ -2040,7 +2076,7 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
                                  const LoadOptions& options, std::vector<std::string> notices) {
   const RowCounts before = row_counts(store);
   absl::StatusOr<LoadSummary> out = load_rows(store, specs, options, std::move(notices));
-  if (out.ok()) group_rows_by_region(store, before, resolve_threads(options.threads));
+  if (out.ok()) changing(store, [&] { group_rows_by_region(store, before, resolve_threads(options.threads)); });
   return out;
 }
 
@@ -2056,16 +2092,18 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
   RangeOut<K> one(16);
   stage_row(one, row, 0);
   const std::vector<RangeOut<K>*> ranges = {&one};
-  if constexpr (K::kHasId) {
-    std::vector<IdDup> dups;
-    dedupe(store.ids[static_cast<size_t>(K::kKind)], ranges, dups);
-    if (!dups.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(K::scope(row), K::id(row))));
+  return changing(store, [&] {
+    if constexpr (K::kHasId) {
+      std::vector<IdDup> dups;
+      dedupe(store.ids[static_cast<size_t>(K::kKind)], ranges, dups);
+      if (!dups.empty()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(K::scope(row), K::id(row))));
+      }
     }
-  }
-  commit_ranges<K>(store, ranges, 1);
-  return absl::OkStatus();
+    commit_ranges<K>(store, ranges, 1);
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace
@@ -2183,11 +2221,15 @@ absl::Status Dataset::add(const RegionNameRecord& r) {
 }
 
 void Dataset::seal() {
-  impl_->ids = {};
-  // Rows added one by one, or by several loads, are grouped by region once.
-  internal::group_rows_by_region(*impl_, {}, internal::resolve_threads(0));
-  impl_->sealed = true;
+  internal::changing(*impl_, [&] {
+    impl_->ids = {};
+    // Rows added one by one, or by several loads, are grouped by region once.
+    internal::group_rows_by_region(*impl_, {}, internal::resolve_threads(0));
+    impl_->sealed = true;
+  });
 }
+
+absl::Status Dataset::check_whole() const { return internal::check_whole(*impl_); }
 
 const ReconsiderationColumns& Dataset::reconsideration() const { return impl_->reconsideration; }
 const LitigationColumns& Dataset::litigation() const { return impl_->litigation; }
