@@ -94,3 +94,16 @@ def test_load_csv_and_notices(tmp_path):
     (tmp_path / "regions.csv").write_text("region,name\n440111,白云区\n")
     summary = fazhi.Dataset().load_dir(tmp_path)
     assert summary.notices == 1 and summary.kinds["regions"].rows_accepted == 1
+
+
+def test_whole_numbers_beyond_the_c_field_are_refused_not_cut():
+    # ctypes would keep the low bits: 2**64 + 5 would be stored as 5.
+    ds = fazhi.Dataset()
+    with pytest.raises(fazhi.OutOfRange, match="64-bit"):
+        ds.add_activity(region="440111", date=D(2019, 6, 30), indicator="law_education.events",
+                        value=2**64 + 5)
+    with pytest.raises(fazhi.OutOfRange, match="32-bit"):
+        ds.add_reconsideration(case_id="R-1", region="440111", received_date=D(2019, 3, 1),
+                               suspended_days=2**32 + 3)
+    with pytest.raises(fazhi.OutOfRange, match="32-bit"):
+        fazhi.Dataset(threads=2**32 + 1)
