@@ -53,7 +53,7 @@ int run_check(const Args& args) {
 
   Dataset ds;
   absl::StatusOr<LoadSummary> summary = ds.load_dir(dir, options);
-  if (!summary.ok()) return fail(std::string(summary.status().message()));
+  if (!summary.ok()) return fail(summary.status());
   for (const FileSummary& f : summary->files) {
     std::cout << f.file << " (" << kind_name(f.kind) << ", " << f.encoding << "): read "
               << f.rows_read << ", kept " << f.rows_kept << ", rejected " << f.rows_rejected
