@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <string_view>
 #include <unordered_set>
@@ -324,17 +325,33 @@ enum Counter : uint16_t {
   kLLawyerOnly, kLDefenceKnown, kLDefenceOnTime, kLDefenceOffCalendar,
   kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst, kLClosedAll,
   // Legal aid
-  kAAccepted, kAClosed, kARecoveredFen, kADecided, kAReviewSum, kAReviewMax, kAReviewOnTime,
+  kAAccepted, kAClosed, kARecoveredFenLow, kARecoveredFenHigh, kADecided, kAReviewSum, kAReviewMax, kAReviewOnTime,
   kAReviewOffCalendar, kAAssigned, kAAssignedDecided, kAAssignOnTime, kAAssignOffCalendar,
   kALottery, kACommitment, kAPendingEnd, kAPendingOverLimit,
   // Mediation
   kMReceived, kMMajorGroup, kMClosed, kMSuccess, kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar,
   // Registry: standing and new, by RegistryKind
   kGStanding, kGNew = kGStanding + kRegistryKindCount, kGEnd = kGNew + kRegistryKindCount,
-  // Activity: sum and rows, by Indicator
-  kXSum = kGEnd, kXRows = kXSum + kIndicatorCount,
+  // Activity: sum (as two halves, see SplitQuantity) and rows, by Indicator
+  kXSumLow = kGEnd, kXSumHigh = kXSumLow + kIndicatorCount, kXRows = kXSumHigh + kIndicatorCount,
   kCounterCount = kXRows + kIndicatorCount,
 };
+
+// Quantities (money in fen, activity tallies) are any int64 >= 0, so their
+// sums can pass 64 bits. Each is summed as two counters, its low and its
+// high 32 bits apart, plain int64 sums like every other counter (rolled up
+// and merged by the same loops) that cannot overflow: a row adds less than
+// 2^32 to either, and a kind holds fewer than 2^31 rows. quantity_sum joins
+// the halves in 128 bits, and a total past INT64_MAX is refused, not wrapped.
+constexpr int64_t kLow32 = 0xFFFFFFFF;
+constexpr char kSumTooLarge[] =
+    "the sum is more than 9223372036854775807, the largest whole number a figure holds";
+
+std::optional<int64_t> quantity_sum(int64_t low, int64_t high) {
+  const __int128 sum = static_cast<__int128>(high) * (__int128{1} << 32) + low;
+  if (sum > std::numeric_limits<int64_t>::max()) return std::nullopt;
+  return static_cast<int64_t>(sum);
+}
 
 // LawyerKey numbers the lawyers the lottery drew 0, 1, ... in the order the
 // pass first met them, region by region in code order (tally), so that the
@@ -579,7 +596,7 @@ using LitigationBlock = Block<kLReceived, kAAccepted>;
 using LegalAidBlock = Block<kAAccepted, kMReceived>;
 using MediationBlock = Block<kMReceived, kGStanding>;
 using RegistryBlock = Block<kGStanding, kGEnd>;
-using ActivityBlock = Block<kXSum, kCounterCount>;
+using ActivityBlock = Block<kXSumLow, kCounterCount>;
 
 // The two periods of one pass: [0] the report's, [1] the previous one.
 using Periods = std::array<Period, 2>;
@@ -912,9 +929,14 @@ DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, co
   const bool simple = r.simple_procedure[i] == Tri::kTrue, extended = r.extended[i] == Tri::kTrue;
   const size_t k = static_cast<size_t>(!simple) * (1 + static_cast<size_t>(extended));
   if (profile.exclude_suspended_days && r.suspended_days[i] > 0) {
-    const int32_t days = kDecisionDays[k] + r.suspended_days[i];
+    // Added in 64 bits: suspended_days may be as large as INT32_MAX, and a
+    // deadline that far ends past any calendar (kNoDay) rather than wrapping.
+    const int64_t days = int64_t{kDecisionDays[k]} + r.suspended_days[i];
     DayNumber deadline = 0;
-    return cal.try_period_end_days(acceptance, days, profile.period_rules, deadline) ? deadline : kNoDay;
+    return days <= INT32_MAX &&
+                   cal.try_period_end_days(acceptance, static_cast<int32_t>(days), profile.period_rules, deadline)
+               ? deadline
+               : kNoDay;
   }
   return deadlines.decision[k].end(acceptance);
 }
@@ -1357,7 +1379,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       // money is summed here, by the period the case closed in, not in the
       // first loop: its 64-bit values would keep that one from vectorizing.
       uint32_t n_assigned_decided = 0, n_assign_off = 0, n_assign_on_time = 0;
-      int64_t recovered = 0;
+      int64_t recovered_low = 0, recovered_high = 0;  // at most kMaxRun rows: no overflow
       for (size_t i = b; i < e; ++i) {
         const bool counted = in(p, assigned[i]) & has(decided[i]);
         const int32_t wd = assignment[i - b];
@@ -1365,12 +1387,15 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
         n_assign_off += counted & (wd == kOffCalendar);
         n_assign_on_time += counted & (wd != kOffCalendar) & (wd <= assignment_limit);
         const int64_t fen = recovered_fen[i];  // -1: not recorded
-        recovered += (0 - static_cast<int64_t>(in(p, closed[i]))) & fen & ~(fen >> 63);
+        const int64_t kept = (0 - static_cast<int64_t>(in(p, closed[i]))) & fen & ~(fen >> 63);
+        recovered_low += kept & kLow32;
+        recovered_high += kept >> 32;
       }
       n[kAAssignedDecided] += n_assigned_decided;
       n[kAAssignOffCalendar] += n_assign_off;
       n[kAAssignOnTime] += n_assign_on_time;
-      n[kARecoveredFen] += recovered;
+      n[kARecoveredFenLow] += recovered_low;
+      n[kARecoveredFenHigh] += recovered_high;
     }
     for (size_t i = b; i < e; ++i) {
       const int slot = slot_of(periods, assigned[i]);
@@ -1446,7 +1471,8 @@ void tally_activity(const ActivityColumns& x, const Periods& periods, Range rang
     for (size_t i = b; i < e; ++i) {
       const auto n = block.at(region, slot_of(periods, x.date[i]));
       const size_t k = static_cast<size_t>(x.indicator[i]);
-      n[kXSum + k] += x.value[i];
+      n[kXSumLow + k] += x.value[i] & kLow32;
+      n[kXSumHigh + k] += x.value[i] >> 32;
       ++n[kXRows + k];
     }
   });
@@ -1800,7 +1826,8 @@ std::vector<Value> values_of(Tally& t, const Context& c) {
 
   // Legal aid
   set(case_index("legal_aid.accepted"), Value::count(n[kAAccepted]));
-  set(case_index("legal_aid.recovered_amount"), Value::money(n[kARecoveredFen]));
+  const std::optional<int64_t> recovered = quantity_sum(n[kARecoveredFenLow], n[kARecoveredFenHigh]);
+  set(case_index("legal_aid.recovered_amount"), recovered ? Value::money(*recovered) : Value::undefined(kSumTooLarge));
   if (n[kAReviewOffCalendar] > 0) {
     set(case_index("legal_aid.review_workdays_max"), Value::undefined(off_calendar_reason(n[kAReviewOffCalendar])));
     set(case_index("legal_aid.review_workdays_mean"), Value::undefined(off_calendar_reason(n[kAReviewOffCalendar])));
@@ -1874,16 +1901,21 @@ std::vector<Value> values_of(Tally& t, const Context& c) {
       calendar_ratio(n[kMPendingOverLimit], n[kMPendingEnd], n[kMPendingOffCalendar], "no cases pending"));
 
   // Activities: a tally nobody reported is missing, not zero.
+  auto activity_sum = [&](size_t k) { return quantity_sum(n[kXSumLow + k], n[kXSumHigh + k]); };
   for (int k = 1; k < kIndicatorCount; ++k) {
+    const std::optional<int64_t> sum = activity_sum(static_cast<size_t>(k));
     v[cat.activity_index[static_cast<size_t>(k)]] =
-        n[kXRows + k] > 0 ? Value::count(n[kXSum + k])
-                          : Value::undefined("no tallies of this indicator in the period");
+        n[kXRows + k] == 0 ? Value::undefined("no tallies of this indicator in the period")
+        : sum              ? Value::count(*sum)
+                           : Value::undefined(kSumTooLarge);
   }
   const size_t takers = static_cast<size_t>(Indicator::kStaffExamTakers);
   const size_t passed = static_cast<size_t>(Indicator::kStaffExamPassed);
+  const std::optional<int64_t> n_passed = activity_sum(passed), n_takers = activity_sum(takers);
   set(cat.metrics.size() - 1,  // staff_exam.pass_rate closes the catalogue
-      n[kXRows + passed] == 0 ? Value::undefined("no pass tallies in the period")
-                              : Value::ratio(n[kXSum + passed], n[kXSum + takers], "no exam takers in the period"));
+      n[kXRows + passed] == 0  ? Value::undefined("no pass tallies in the period")
+      : !n_passed || !n_takers ? Value::undefined(kSumTooLarge)
+                               : Value::ratio(*n_passed, *n_takers, "no exam takers in the period"));
   return v;
 }
 
@@ -1982,6 +2014,7 @@ void rank_among_siblings(std::vector<RegionFigures>& regions, const std::vector<
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
                                         const Calendar& calendar, int threads) {
   if (period.to < period.from) return absl::InvalidArgumentError("the period ends before it starts");
+  if (absl::Status s = ds.check_whole(); !s.ok()) return s;
   Figures fig;
   fig.period = period;
   fig.previous = previous_period(period);
