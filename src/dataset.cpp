@@ -1988,9 +1988,12 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   auto put_back = [&] {
     for (auto& [k, index] : saved) store.ids[k] = std::move(index);
   };
-  // Until the commit only the early-checked ids are in the store: an
-  // exception (memory ran out) puts them back too, so the dataset is as it
-  // was and a second try does not take its own rows for duplicates.
+  // Until the commit only ids are in the store: an exception (memory ran
+  // out) puts the early-checked ones back too, so the dataset is as it was
+  // and a second try does not take its own rows for duplicates. A kind that
+  // holds earlier loads' ids checks its own at settle(), into the index
+  // itself, with no copy to put back: past that, the dataset is damaged.
+  bool settling = false;
   try {
     std::vector<Task> tasks;
     for (int round = 0; round < 2; ++round) {
@@ -2015,6 +2018,7 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
       }
       if (!again) break;
     }
+    settling = true;
     for (KindJob* job : active) job->settle();
 
     for (KindJob* job : active) job->finish();
@@ -2028,6 +2032,9 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
     }
   } catch (...) {
     put_back();
+    if (settling && std::any_of(active.begin(), active.end(), [](const KindJob* job) { return !job->checks_early(); })) {
+      store.damaged = true;
+    }
     throw;
   }
   return changing(store, [&] {
