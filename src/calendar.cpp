@@ -152,7 +152,7 @@ bool Calendar::covers(Date date) const noexcept {
 absl::Status Calendar::check_covered(Date date) const {
   if (covers(date)) return absl::OkStatus();
   if (date.is_special()) {  // not_a_date_time or an infinity: no day, and no year to name
-    return absl::InvalidArgumentError(absl::StrCat(format_iso(date), " is not a day"));
+    return absl::InvalidArgumentError(absl::StrCat("a day is needed, not ", format_iso(date)));
   }
   std::string years;
   for (int y : years_) absl::StrAppend(&years, years.empty() ? "" : ",", y);
