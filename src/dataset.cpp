@@ -37,6 +37,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -45,6 +46,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -506,17 +508,21 @@ absl::Status check_whole(const Store& store) {
       "it: load the records again into a new dataset");
 }
 
-// changing runs f, which changes the store; if it throws, the store is
-// marked damaged before the exception goes on to the caller.
-template <typename F>
-decltype(auto) changing(Store& store, F&& f) {
-  try {
-    return f();
-  } catch (...) {
-    store.damaged = true;
-    throw;
+// DamagedIfThrown marks the store damaged when an exception ends the scope
+// it guards, a scope that changes the store.
+class DamagedIfThrown {
+ public:
+  explicit DamagedIfThrown(Store& store) : store_(store), exceptions_(std::uncaught_exceptions()) {}
+  DamagedIfThrown(const DamagedIfThrown&) = delete;
+  DamagedIfThrown& operator=(const DamagedIfThrown&) = delete;
+  ~DamagedIfThrown() {
+    if (std::uncaught_exceptions() > exceptions_) store_.damaged = true;
   }
-}
+
+ private:
+  Store& store_;
+  int exceptions_;
+};
 
 absl::Status check_open(const Store& store) {
   if (absl::Status s = check_whole(store); !s.ok()) return s;
@@ -1988,63 +1994,62 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   auto put_back = [&] {
     for (auto& [k, index] : saved) store.ids[k] = std::move(index);
   };
-  // Until the commit only ids are in the store: an exception (memory ran
-  // out) puts the early-checked ones back too, so the dataset is as it was
-  // and a second try does not take its own rows for duplicates. A kind that
-  // holds earlier loads' ids checks its own at settle(), into the index
-  // itself, with no copy to put back: past that, the dataset is damaged.
-  bool settling = false;
-  try {
-    std::vector<Task> tasks;
-    for (int round = 0; round < 2; ++round) {
-      size_t bytes = 0;
-      for (KindJob* job : active) bytes += job->pending_bytes();
-      // About one range per thread (each range builds its own dictionaries,
-      // merged afterwards); one range per file on one thread. A range stays
-      // under 1 GiB (row offsets are 32-bit).
-      const size_t target = threads <= 1 ? size_t{1} << 30
-                                         : std::clamp(bytes / static_cast<size_t>(threads),
-                                                      size_t{1} << 20, size_t{1} << 30);
-      for (KindJob* job : active) job->plan(target, tasks);
-      run_tasks(tasks, threads);
-      for (KindJob* job : active) job->cut(tasks);
-      run_tasks(tasks, threads);
-      bool again = false;
-      for (KindJob* job : active) {
-        if (absl::Status s = job->redo(ctx, again); !s.ok()) {
-          put_back();
-          return s;
-        }
-      }
-      if (!again) break;
-    }
-    settling = true;
-    for (KindJob* job : active) job->settle();
-
-    for (KindJob* job : active) job->finish();
-    if (options.strict) {
-      for (KindJob* job : active) {
-        if (const Rejection* r = job->first_rejection()) {
-          put_back();
-          return absl::InvalidArgumentError(describe(*r));
-        }
-      }
-    }
-  } catch (...) {
+  // An exception (memory ran out) puts the early-checked ids back too, so
+  // that the dataset is as it was and a second try does not take its own
+  // rows for duplicates. A kind holding earlier loads' ids checks its new
+  // ones at settle(), into the index itself, with no copy to put back; the
+  // commit changes the rest: an exception past either leaves it damaged.
+  enum class Stage { kReading, kSettling, kCommitting } stage = Stage::kReading;
+  const int exceptions = std::uncaught_exceptions();
+  absl::Cleanup on_exception = [&] {
+    if (std::uncaught_exceptions() == exceptions) return;
     put_back();
-    if (settling && std::any_of(active.begin(), active.end(), [](const KindJob* job) { return !job->checks_early(); })) {
-      store.damaged = true;
+    const bool ids_kept = std::any_of(active.begin(), active.end(),
+                                      [](const KindJob* job) { return !job->checks_early(); });
+    if (stage == Stage::kCommitting || (stage == Stage::kSettling && ids_kept)) store.damaged = true;
+  };
+  std::vector<Task> tasks;
+  for (int round = 0; round < 2; ++round) {
+    size_t bytes = 0;
+    for (KindJob* job : active) bytes += job->pending_bytes();
+    // About one range per thread (each range builds its own dictionaries,
+    // merged afterwards); one range per file on one thread. A range stays
+    // under 1 GiB (row offsets are 32-bit).
+    const size_t target = threads <= 1 ? size_t{1} << 30
+                                       : std::clamp(bytes / static_cast<size_t>(threads),
+                                                    size_t{1} << 20, size_t{1} << 30);
+    for (KindJob* job : active) job->plan(target, tasks);
+    run_tasks(tasks, threads);
+    for (KindJob* job : active) job->cut(tasks);
+    run_tasks(tasks, threads);
+    bool again = false;
+    for (KindJob* job : active) {
+      if (absl::Status s = job->redo(ctx, again); !s.ok()) {
+        put_back();
+        return s;
+      }
     }
-    throw;
+    if (!again) break;
   }
-  return changing(store, [&] {
-    LoadSummary out;
-    for (KindJob* job : active) job->commit(store, threads, out);
-    out.notices = std::move(notices);
-    store.summary.files.insert(store.summary.files.end(), out.files.begin(), out.files.end());
-    store.summary.notices.insert(store.summary.notices.end(), out.notices.begin(), out.notices.end());
-    return out;
-  });
+  stage = Stage::kSettling;
+  for (KindJob* job : active) job->settle();
+
+  for (KindJob* job : active) job->finish();
+  if (options.strict) {
+    for (KindJob* job : active) {
+      if (const Rejection* r = job->first_rejection()) {
+        put_back();
+        return absl::InvalidArgumentError(describe(*r));
+      }
+    }
+  }
+  LoadSummary out;
+  stage = Stage::kCommitting;
+  for (KindJob* job : active) job->commit(store, threads, out);
+  out.notices = std::move(notices);
+  store.summary.files.insert(store.summary.files.end(), out.files.begin(), out.files.end());
+  store.summary.notices.insert(store.summary.notices.end(), out.notices.begin(), out.notices.end());
+  return out;
 }
 
 // for_each_region_kind calls f(K{}) for every kind of rows with a region.
@@ -2083,7 +2088,10 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
                                  const LoadOptions& options, std::vector<std::string> notices) {
   const RowCounts before = row_counts(store);
   absl::StatusOr<LoadSummary> out = load_rows(store, specs, options, std::move(notices));
-  if (out.ok()) changing(store, [&] { group_rows_by_region(store, before, resolve_threads(options.threads)); });
+  if (out.ok()) {
+    const DamagedIfThrown guard(store);
+    group_rows_by_region(store, before, resolve_threads(options.threads));
+  }
   return out;
 }
 
@@ -2099,18 +2107,17 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
   RangeOut<K> one(16);
   stage_row(one, row, 0);
   const std::vector<RangeOut<K>*> ranges = {&one};
-  return changing(store, [&] {
-    if constexpr (K::kHasId) {
-      std::vector<IdDup> dups;
-      dedupe(store.ids[static_cast<size_t>(K::kKind)], ranges, dups);
-      if (!dups.empty()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(K::scope(row), K::id(row))));
-      }
+  const DamagedIfThrown guard(store);  // the id goes in before the row
+  if constexpr (K::kHasId) {
+    std::vector<IdDup> dups;
+    dedupe(store.ids[static_cast<size_t>(K::kKind)], ranges, dups);
+    if (!dups.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(K::scope(row), K::id(row))));
     }
-    commit_ranges<K>(store, ranges, 1);
-    return absl::OkStatus();
-  });
+  }
+  commit_ranges<K>(store, ranges, 1);
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -2228,12 +2235,11 @@ absl::Status Dataset::add(const RegionNameRecord& r) {
 }
 
 void Dataset::seal() {
-  internal::changing(*impl_, [&] {
-    impl_->ids = {};
-    // Rows added one by one, or by several loads, are grouped by region once.
-    internal::group_rows_by_region(*impl_, {}, internal::resolve_threads(0));
-    impl_->sealed = true;
-  });
+  const internal::DamagedIfThrown guard(*impl_);
+  impl_->ids = {};
+  // Rows added one by one, or by several loads, are grouped by region once.
+  internal::group_rows_by_region(*impl_, {}, internal::resolve_threads(0));
+  impl_->sealed = true;
 }
 
 absl::Status Dataset::check_whole() const { return internal::check_whole(*impl_); }
