@@ -120,16 +120,25 @@ fz_status from_status_in(const char* function, const char* name, const absl::Sta
                    absl::StrCat(function, ": ", name, ": ", s.message()));
 }
 
+fz_status out_of_memory() noexcept {
+  return set_error(FZ_RESOURCE_EXHAUSTED, "out of memory");  // short enough to need no allocation
+}
+
 // guard runs body and turns any exception into a status: nothing C++ crosses
-// the ABI.
+// the ABI. Building the message of an internal error may itself run out of
+// memory, which is then the status.
 template <typename Body>
 fz_status guard(Body&& body) noexcept {
   try {
     return body();
   } catch (const std::bad_alloc&) {
-    return set_error(FZ_RESOURCE_EXHAUSTED, "out of memory");
+    return out_of_memory();
   } catch (const std::exception& e) {
-    return set_error(FZ_INTERNAL, std::string("internal error: ") + e.what());
+    try {
+      return set_error(FZ_INTERNAL, std::string("internal error: ") + e.what());
+    } catch (...) {
+      return out_of_memory();
+    }
   } catch (...) {
     return set_error(FZ_INTERNAL, "internal error");
   }
@@ -236,7 +245,7 @@ fz_status give_string(const std::string& text, char** out, size_t* len) {
   if (!fazhi::internal::is_valid_utf8(text)) fixed = fazhi::internal::to_valid_utf8(text);
   const std::string& s = fixed.empty() ? text : fixed;
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
-  if (!p) return set_error(FZ_RESOURCE_EXHAUSTED, "out of memory");
+  if (!p) return out_of_memory();
   std::memcpy(p, s.data(), s.size());
   p[s.size()] = '\0';
   *out = p;

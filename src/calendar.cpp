@@ -151,6 +151,9 @@ bool Calendar::covers(Date date) const noexcept {
 
 absl::Status Calendar::check_covered(Date date) const {
   if (covers(date)) return absl::OkStatus();
+  if (date.is_special()) {  // not_a_date_time or an infinity: no day, and no year to name
+    return absl::InvalidArgumentError(absl::StrCat("a day is needed, not ", format_iso(date)));
+  }
   std::string years;
   for (int y : years_) absl::StrAppend(&years, years.empty() ? "" : ",", y);
   return absl::OutOfRangeError(absl::StrCat(
@@ -193,14 +196,16 @@ absl::StatusOr<Date> Calendar::add_workdays(Date date, int32_t n) const {
   if (n == 0) return date;
   const int32_t i = offset(to_day_number(date));
   const int64_t k = static_cast<int64_t>(workdays_before_[i + 1]) + n - 1;
-  if (k >= static_cast<int64_t>(workday_offsets_.size())) {
-    return absl::OutOfRangeError(absl::StrCat(n, " working days after ", format_iso(date),
-                                              " run past the loaded calendar (to ",
-                                              format_iso(last_day()), ")"));
-  }
+  if (k >= static_cast<int64_t>(workday_offsets_.size())) return past_the_end(date, n, "working days");
   const Date result = from_day_number(first_ + workday_offsets_[static_cast<size_t>(k)]);
   if (absl::Status s = workdays_between(date, result).status(); !s.ok()) return s;
   return result;
+}
+
+absl::Status Calendar::past_the_end(Date from, int32_t n, std::string_view units) const {
+  return absl::OutOfRangeError(absl::StrCat(n, " ", absl_view(units), " after ", format_iso(from),
+                                            " run past the loaded working-day calendar (to ",
+                                            format_iso(last_day()), ")"));
 }
 
 bool Calendar::is_covered_span(DayNumber a, DayNumber b) const noexcept {
@@ -235,8 +240,11 @@ absl::StatusOr<Date> Calendar::roll_over(Date end, PeriodRules rules) const {
 
 bool Calendar::try_period_end_days(DayNumber event, int32_t n, PeriodRules rules,
                                    DayNumber& out) const noexcept {
-  // The event day is not counted (民诉法解释 art. 125), so the n-th day is event + n.
-  return n >= 1 && is_covered_span(event, event) && try_roll_over(event + n, rules, out);
+  // The event day is not counted (民诉法解释 art. 125), so the n-th day is
+  // event + n; n is compared with the days left before it is added, so that
+  // no n (INT32_MAX included) overflows the day number.
+  return n >= 1 && is_covered_span(event, event) && n < end_ - event &&
+         try_roll_over(event + n, rules, out);
 }
 
 bool Calendar::try_period_end_workdays(DayNumber event, int32_t n, DayNumber& out) const noexcept {
@@ -252,7 +260,13 @@ bool Calendar::try_period_end_workdays(DayNumber event, int32_t n, DayNumber& ou
 absl::StatusOr<Date> Calendar::period_end_days(Date event, int32_t n, PeriodRules rules) const {
   if (n < 1) return absl::InvalidArgumentError("a period needs at least 1 day");
   if (absl::Status s = check_covered(event); !s.ok()) return s;
-  return roll_over(event + boost::gregorian::days(n), rules);
+  // An end within the years a calendar can hold is named by roll_over's
+  // error (with the year whose notice is missing); one beyond them cannot be
+  // a date at all. Compared before adding, so that no n overflows.
+  const DayNumber day = to_day_number(event);
+  static const DayNumber kLastDay = to_day_number(Date(kMaxYear, 12, 31));
+  if (n > kLastDay - day) return past_the_end(event, n, "days");
+  return roll_over(from_day_number(day + n), rules);
 }
 
 absl::StatusOr<Date> Calendar::period_end_workdays(Date event, int32_t n) const {
@@ -283,8 +297,7 @@ absl::StatusOr<Date> Calendar::period_end_months(Date event, int32_t n, PeriodRu
   if (absl::Status s = check_covered(event); !s.ok()) return s;
   DayNumber out = 0;
   if (try_period_end_months(to_day_number(event), n, rules, out)) return from_day_number(out);
-  return absl::OutOfRangeError(absl::StrCat(n, " months after ", format_iso(event),
-                                            " end outside the loaded working-day calendar"));
+  return past_the_end(event, n, "months");
 }
 
 }  // namespace fazhi

@@ -37,6 +37,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -45,6 +46,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -494,9 +496,36 @@ struct Store {
   std::vector<Rejection> rejects;
   LoadSummary summary;
   bool sealed = false;  // Dataset::seal: the id index is gone, no more rows
+  // damaged: a load, add or seal threw (memory ran out) after it began to
+  // change the columns, dictionaries or index, so rows may be half there.
+  bool damaged = false;
+};
+
+absl::Status check_whole(const Store& store) {
+  if (!store.damaged) return absl::OkStatus();
+  return absl::FailedPreconditionError(
+      "an earlier load, add or seal ran out of memory part way, so the dataset may hold part of "
+      "it: load the records again into a new dataset");
+}
+
+// DamagedIfThrown marks the store damaged when an exception ends the scope
+// it guards, a scope that changes the store.
+class DamagedIfThrown {
+ public:
+  explicit DamagedIfThrown(Store& store) : store_(store), exceptions_(std::uncaught_exceptions()) {}
+  DamagedIfThrown(const DamagedIfThrown&) = delete;
+  DamagedIfThrown& operator=(const DamagedIfThrown&) = delete;
+  ~DamagedIfThrown() {
+    if (std::uncaught_exceptions() > exceptions_) store_.damaged = true;
+  }
+
+ private:
+  Store& store_;
+  int exceptions_;
 };
 
 absl::Status check_open(const Store& store) {
+  if (absl::Status s = check_whole(store); !s.ok()) return s;
   if (!store.sealed) return absl::OkStatus();
   return absl::FailedPreconditionError(
       "the dataset is sealed: no more records can be loaded or added (seal() dropped the "
@@ -1087,6 +1116,9 @@ class MappedFile {
       if (p == MAP_FAILED) {
         const int err = errno;
         ::close(fd);
+        if (err == ENOMEM) {  // no address space left for it: memory, not the file, is short
+          return absl::ResourceExhaustedError(absl::StrCat(name, ": cannot map: ", std::strerror(err)));
+        }
         return absl::UnavailableError(absl::StrCat(name, ": cannot map: ", std::strerror(err)));
       }
       data_ = p;
@@ -1962,6 +1994,20 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   auto put_back = [&] {
     for (auto& [k, index] : saved) store.ids[k] = std::move(index);
   };
+  // An exception (memory ran out) puts the early-checked ids back too, so
+  // that the dataset is as it was and a second try does not take its own
+  // rows for duplicates. A kind holding earlier loads' ids checks its new
+  // ones at settle(), into the index itself, with no copy to put back; the
+  // commit changes the rest: an exception past either leaves it damaged.
+  enum class Stage { kReading, kSettling, kCommitting } stage = Stage::kReading;
+  const int exceptions = std::uncaught_exceptions();
+  absl::Cleanup on_exception = [&] {
+    if (std::uncaught_exceptions() == exceptions) return;
+    put_back();
+    const bool ids_kept = std::any_of(active.begin(), active.end(),
+                                      [](const KindJob* job) { return !job->checks_early(); });
+    if (stage == Stage::kCommitting || (stage == Stage::kSettling && ids_kept)) store.damaged = true;
+  };
   std::vector<Task> tasks;
   for (int round = 0; round < 2; ++round) {
     size_t bytes = 0;
@@ -1985,6 +2031,7 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
     }
     if (!again) break;
   }
+  stage = Stage::kSettling;
   for (KindJob* job : active) job->settle();
 
   for (KindJob* job : active) job->finish();
@@ -1997,6 +2044,7 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
     }
   }
   LoadSummary out;
+  stage = Stage::kCommitting;
   for (KindJob* job : active) job->commit(store, threads, out);
   out.notices = std::move(notices);
   store.summary.files.insert(store.summary.files.end(), out.files.begin(), out.files.end());
@@ -2040,7 +2088,10 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
                                  const LoadOptions& options, std::vector<std::string> notices) {
   const RowCounts before = row_counts(store);
   absl::StatusOr<LoadSummary> out = load_rows(store, specs, options, std::move(notices));
-  if (out.ok()) group_rows_by_region(store, before, resolve_threads(options.threads));
+  if (out.ok()) {
+    const DamagedIfThrown guard(store);
+    group_rows_by_region(store, before, resolve_threads(options.threads));
+  }
   return out;
 }
 
@@ -2056,6 +2107,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
   RangeOut<K> one(16);
   stage_row(one, row, 0);
   const std::vector<RangeOut<K>*> ranges = {&one};
+  const DamagedIfThrown guard(store);  // the id goes in before the row
   if constexpr (K::kHasId) {
     std::vector<IdDup> dups;
     dedupe(store.ids[static_cast<size_t>(K::kKind)], ranges, dups);
@@ -2183,11 +2235,14 @@ absl::Status Dataset::add(const RegionNameRecord& r) {
 }
 
 void Dataset::seal() {
+  const internal::DamagedIfThrown guard(*impl_);
   impl_->ids = {};
   // Rows added one by one, or by several loads, are grouped by region once.
   internal::group_rows_by_region(*impl_, {}, internal::resolve_threads(0));
   impl_->sealed = true;
 }
+
+absl::Status Dataset::check_whole() const { return internal::check_whole(*impl_); }
 
 const ReconsiderationColumns& Dataset::reconsideration() const { return impl_->reconsideration; }
 const LitigationColumns& Dataset::litigation() const { return impl_->litigation; }

@@ -110,6 +110,9 @@ absl::StatusOr<Date> parse_date(std::string_view text) {
 }
 
 std::string format_iso(Date date) {
+  // A special value has no year, month or day (Boost would throw asking).
+  if (date.is_not_a_date()) return "not-a-date";
+  if (date.is_special()) return date.is_pos_infinity() ? "+infinity" : "-infinity";
   const auto ymd = date.year_month_day();
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year),

@@ -1,5 +1,6 @@
 #include "fazhi/exact.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
@@ -242,13 +243,16 @@ std::string format_wan(const Fraction& value, int decimals, Rounding mode) {
 
 std::string approximate_tally(int64_t count, int significant) {
   if (count < 0) return absl::StrCat(count);
+  // Unsigned 64 bits hold any int64 count rounded up (9223372036854775807 to
+  // 5 figures is 9223400000000000000) and any place value up to 10^19.
+  const uint64_t n = static_cast<uint64_t>(count);
   int digits = 1;
-  for (int64_t v = count; v >= 10; v /= 10) ++digits;
-  int64_t place = 1;  // the place value of the last kept figure
-  for (int d = digits - significant; d > 0; --d) place *= 10;
-  const int64_t rounded = (count + place / 2) / place * place;  // half-up
-  const char* before = rounded > count ? "近 " : "";
-  const char* after = rounded < count ? "余" : "";
+  for (uint64_t v = n; v >= 10; v /= 10) ++digits;
+  uint64_t place = 1;  // the place value of the last kept figure
+  for (int d = digits - std::max(significant, 1); d > 0; --d) place *= 10;
+  const uint64_t rounded = (n + place / 2) / place * place;  // half-up
+  const char* before = rounded > n ? "近 " : "";
+  const char* after = rounded < n ? "余" : "";
   if (rounded >= 1000000 && rounded % 10000 == 0) {
     return absl::StrCat(before, rounded / 10000, " 万", after);
   }

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <string_view>
 #include <unordered_set>
@@ -344,17 +345,34 @@ enum Counter : uint16_t {
   kLLawyerOnly, kLDefenceKnown, kLDefenceOnTime, kLDefenceOffCalendar,
   kLPendingEndFirst, kLPendingOverLimitFirst, kLPendingOffCalendarFirst, kLClosedAll,
   // Legal aid
-  kAAccepted, kAClosed, kARecoveredFen, kADecided, kAReviewSum, kAReviewMax, kAReviewOnTime,
-  kAReviewOffCalendar, kAReviewDeadlineOffCalendar, kAAssigned, kAAssignedDecided, kAAssignOnTime, kAAssignOffCalendar,
+  kAAccepted, kAClosed, kARecoveredFenLow, kARecoveredFenHigh, kADecided, kAReviewSum, kAReviewMax,
+  kAReviewOnTime, kAReviewOffCalendar, kAReviewDeadlineOffCalendar, kAAssigned, kAAssignedDecided,
+  kAAssignOnTime, kAAssignOffCalendar,
   kALottery, kACommitment, kAPendingEnd, kAPendingOverLimit,
   // Mediation
   kMReceived, kMMajorGroup, kMClosed, kMSuccess, kMPendingEnd, kMPendingOverLimit, kMPendingOffCalendar,
   // Registry: standing and new, by RegistryKind
   kGStanding, kGNew = kGStanding + kRegistryKindCount, kGEnd = kGNew + kRegistryKindCount,
-  // Activity: sum and rows, by Indicator
-  kXSum = kGEnd, kXRows = kXSum + kIndicatorCount,
+  // Activity: sum (as two halves, see SplitQuantity) and rows, by Indicator
+  kXSumLow = kGEnd, kXSumHigh = kXSumLow + kIndicatorCount, kXRows = kXSumHigh + kIndicatorCount,
   kCounterCount = kXRows + kIndicatorCount,
 };
+
+// Quantities (money in fen, activity tallies) are any int64 >= 0, so their
+// sums can pass 64 bits. Each is summed as two counters, its low and its
+// high 32 bits apart, plain int64 sums like every other counter (rolled up
+// and merged by the same loops) that cannot overflow: a row adds less than
+// 2^32 to either, and a kind holds fewer than 2^31 rows. quantity_sum joins
+// the halves in 128 bits, and a total past INT64_MAX is refused, not wrapped.
+constexpr int64_t kLow32 = 0xFFFFFFFF;
+constexpr char kSumTooLarge[] =
+    "the sum is more than 9223372036854775807, the largest whole number a figure holds";
+
+std::optional<int64_t> quantity_sum(int64_t low, int64_t high) {
+  const __int128 sum = static_cast<__int128>(high) * (__int128{1} << 32) + low;
+  if (sum > std::numeric_limits<int64_t>::max()) return std::nullopt;
+  return static_cast<int64_t>(sum);
+}
 
 // LawyerKey numbers the lawyers the lottery drew 0, 1, ... in the order the
 // pass first met them, region by region in code order (tally), so that the
@@ -599,7 +617,7 @@ using LitigationBlock = Block<kLReceived, kAAccepted>;
 using LegalAidBlock = Block<kAAccepted, kMReceived>;
 using MediationBlock = Block<kMReceived, kGStanding>;
 using RegistryBlock = Block<kGStanding, kGEnd>;
-using ActivityBlock = Block<kXSum, kCounterCount>;
+using ActivityBlock = Block<kXSumLow, kCounterCount>;
 
 // The two periods of one pass: [0] the report's, [1] the previous one.
 using Periods = std::array<Period, 2>;
@@ -1024,7 +1042,11 @@ DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, co
   const bool simple = r.simple_procedure[i] == Tri::kTrue, extended = r.extended[i] == Tri::kTrue;
   const size_t k = static_cast<size_t>(!simple) * (1 + static_cast<size_t>(extended));
   if (profile.exclude_suspended_days && r.suspended_days[i] > 0) {
-    const TimeLimit limit = kDecisionLimits[k].with_count(kDecisionLimits[k].count + r.suspended_days[i]);
+    // Added in 64 bits: suspended_days may be as large as INT32_MAX, and a
+    // deadline that far ends past any calendar (kNoDay) rather than wrapping.
+    const int64_t days = int64_t{kDecisionLimits[k].count} + r.suspended_days[i];
+    if (days > INT32_MAX) return kNoDay;
+    const TimeLimit limit = kDecisionLimits[k].with_count(static_cast<int32_t>(days));
     DayNumber deadline = 0;
     return try_deadline(cal, limit, acceptance, profile.period_rules, deadline) ? deadline : kNoDay;
   }
@@ -1498,13 +1520,15 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       // first loop: its 64-bit values would keep that one from vectorizing.
       uint32_t n_assigned_decided = 0;
       Timeliness assignment_timeliness;
-      int64_t recovered = 0;
+      int64_t recovered_low = 0, recovered_high = 0;  // at most kMaxRun rows: no overflow
       for (size_t i = b; i < e; ++i) {
         const bool counted = in(p, assigned[i]) & has(decided[i]);
         n_assigned_decided += counted;
         assignment_timeliness.add(counted, assigned[i], assignment_due[i - b]);
         const int64_t fen = recovered_fen[i];  // -1: not recorded
-        recovered += (0 - static_cast<int64_t>(in(p, closed[i]))) & fen & ~(fen >> 63);
+        const int64_t kept = (0 - static_cast<int64_t>(in(p, closed[i]))) & fen & ~(fen >> 63);
+        recovered_low += kept & kLow32;
+        recovered_high += kept >> 32;
       }
       assignment_timeliness.settle(deadlines.workdays, b, e, [&](size_t i) {
         return Timeliness::JudgedRow{in(p, assigned[i]) && has(decided[i]), decided[i], assigned[i],
@@ -1513,7 +1537,8 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
       n[kAAssignedDecided] += n_assigned_decided;
       n[kAAssignOffCalendar] += assignment_timeliness.off_calendar;
       n[kAAssignOnTime] += assignment_timeliness.on_time;
-      n[kARecoveredFen] += recovered;
+      n[kARecoveredFenLow] += recovered_low;
+      n[kARecoveredFenHigh] += recovered_high;
     }
     for (size_t i = b; i < e; ++i) {
       const int slot = slot_of(periods, assigned[i]);
@@ -1590,7 +1615,8 @@ void tally_activity(const ActivityColumns& x, const Periods& periods, Range rang
     for (size_t i = b; i < e; ++i) {
       const auto n = block.at(region, slot_of(periods, x.date[i]));
       const size_t k = static_cast<size_t>(x.indicator[i]);
-      n[kXSum + k] += x.value[i];
+      n[kXSumLow + k] += x.value[i] & kLow32;
+      n[kXSumHigh + k] += x.value[i] >> 32;
       ++n[kXRows + k];
     }
   });
@@ -1944,7 +1970,8 @@ std::vector<Value> values_of(Tally& t, const Context& c) {
 
   // Legal aid
   set(case_index("legal_aid.accepted"), Value::count(n[kAAccepted]));
-  set(case_index("legal_aid.recovered_amount"), Value::money(n[kARecoveredFen]));
+  const std::optional<int64_t> recovered = quantity_sum(n[kARecoveredFenLow], n[kARecoveredFenHigh]);
+  set(case_index("legal_aid.recovered_amount"), recovered ? Value::money(*recovered) : Value::undefined(kSumTooLarge));
   if (n[kAReviewOffCalendar] > 0) {
     set(case_index("legal_aid.review_workdays_max"), Value::undefined(off_calendar_reason(n[kAReviewOffCalendar])));
     set(case_index("legal_aid.review_workdays_mean"), Value::undefined(off_calendar_reason(n[kAReviewOffCalendar])));
@@ -2019,16 +2046,21 @@ std::vector<Value> values_of(Tally& t, const Context& c) {
       calendar_ratio(n[kMPendingOverLimit], n[kMPendingEnd], n[kMPendingOffCalendar], "no cases pending"));
 
   // Activities: a tally nobody reported is missing, not zero.
+  auto activity_sum = [&](size_t k) { return quantity_sum(n[kXSumLow + k], n[kXSumHigh + k]); };
   for (int k = 1; k < kIndicatorCount; ++k) {
+    const std::optional<int64_t> sum = activity_sum(static_cast<size_t>(k));
     v[cat.activity_index[static_cast<size_t>(k)]] =
-        n[kXRows + k] > 0 ? Value::count(n[kXSum + k])
-                          : Value::undefined("no tallies of this indicator in the period");
+        n[kXRows + k] == 0 ? Value::undefined("no tallies of this indicator in the period")
+        : sum              ? Value::count(*sum)
+                           : Value::undefined(kSumTooLarge);
   }
   const size_t takers = static_cast<size_t>(Indicator::kStaffExamTakers);
   const size_t passed = static_cast<size_t>(Indicator::kStaffExamPassed);
+  const std::optional<int64_t> n_passed = activity_sum(passed), n_takers = activity_sum(takers);
   set(cat.metrics.size() - 1,  // staff_exam.pass_rate closes the catalogue
-      n[kXRows + passed] == 0 ? Value::undefined("no pass tallies in the period")
-                              : Value::ratio(n[kXSum + passed], n[kXSum + takers], "no exam takers in the period"));
+      n[kXRows + passed] == 0  ? Value::undefined("no pass tallies in the period")
+      : !n_passed || !n_takers ? Value::undefined(kSumTooLarge)
+                               : Value::ratio(*n_passed, *n_takers, "no exam takers in the period"));
   return v;
 }
 
@@ -2133,6 +2165,7 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period compared, const Profile& profile,
                                         const Calendar& calendar, int threads) {
   if (period.to < period.from) return absl::InvalidArgumentError("the period ends before it starts");
+  if (absl::Status s = ds.check_whole(); !s.ok()) return s;
   // The pass counts a date into one period's slot (slot_of), so they may not overlap.
   if (compared.to < compared.from || compared.to >= period.from) {
     return absl::InvalidArgumentError("the period compared with must end before the period starts");

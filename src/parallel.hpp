@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
 #include <thread>
 #include <vector>
 
@@ -28,7 +29,14 @@ inline size_t worker_count(size_t n, int threads) {
 // parallel_for_workers runs fn(0, w) ... fn(n - 1, w) on worker_count(n,
 // threads) threads (the calling thread is one of them), w being the running
 // thread's index, for scratch kept per thread; tasks are handed out in index
-// order, so large tasks should come first. fn must not throw.
+// order, so large tasks should come first.
+//
+// It never ends the process: an exception thrown by fn (std::bad_alloc when
+// memory runs out) stops the handing out of tasks, and once every thread has
+// returned the first one caught is rethrown in the calling thread. A thread
+// the system will not start (too little memory for its stack, too many
+// threads) leaves its share to the threads that did start, the calling one
+// at least; every thread started is joined before anything is rethrown.
 template <typename Fn>
 void parallel_for_workers(size_t n, int threads, Fn&& fn) {
   const size_t workers = worker_count(n, threads);
@@ -36,15 +44,30 @@ void parallel_for_workers(size_t n, int threads, Fn&& fn) {
     for (size_t i = 0; i < n; ++i) fn(i, size_t{0});
     return;
   }
+  std::vector<std::exception_ptr> failed(workers);  // by worker: what stopped it
   std::atomic<size_t> next{0};
-  auto work = [&](size_t worker) {
-    for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) fn(i, worker);
+  auto work = [&](size_t worker) noexcept {
+    try {
+      for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) fn(i, worker);
+    } catch (...) {
+      failed[worker] = std::current_exception();
+      next.store(n);  // the others finish their task in hand and stop
+    }
   };
   std::vector<std::thread> pool;
   pool.reserve(workers - 1);
-  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work, t);
+  for (size_t t = 1; t < workers; ++t) {
+    try {
+      pool.emplace_back(work, t);
+    } catch (...) {  // std::system_error or std::bad_alloc: run on fewer threads
+      break;
+    }
+  }
   work(0);
   for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& e : failed) {
+    if (e) std::rethrow_exception(e);
+  }
 }
 
 // parallel_for runs fn(0) ... fn(n - 1) as parallel_for_workers does.

@@ -290,6 +290,39 @@ TEST(StatutoryPeriod, AgreesWithADayByDayWalkOnEveryDay) {
   EXPECT_EQ(checked, 8401);  // 2004-01-01 .. 2026-12-31
 }
 
+// A count of days, working days or months far past any calendar (up to
+// INT32_MAX) is an OutOfRange error naming the last covered day: not an
+// exception from Boost's date arithmetic, nor a day number that overflowed.
+TEST(StatutoryPeriod, HugeCountsAreOutOfRange) {
+  for (const int32_t n : {3000000, 100000000, INT32_MAX - 1, INT32_MAX}) {
+    SCOPED_TRACE(n);
+    for (const absl::StatusOr<Date>& end :
+         {national().period_end_days(d("2019-01-01"), n), national().period_end_workdays(d("2019-01-01"), n),
+          national().period_end_months(d("2019-01-01"), n), national().add_workdays(d("2019-01-01"), n)}) {
+      ASSERT_FALSE(end.ok());
+      EXPECT_EQ(end.status().code(), absl::StatusCode::kOutOfRange) << end.status();
+      EXPECT_NE(end.status().message().find("2026-12-31"), std::string::npos) << end.status();
+    }
+    DayNumber out = 0;
+    const DayNumber day = to_day_number(d("2019-01-01"));
+    EXPECT_FALSE(national().try_period_end_days(day, n, {}, out));
+    EXPECT_FALSE(national().try_period_end_workdays(day, n, out));
+    EXPECT_FALSE(national().try_period_end_months(day, n, {}, out));
+  }
+  // From the last covered day, one day is already past it.
+  EXPECT_EQ(national().period_end_days(d("2026-12-31"), 1).status().code(), absl::StatusCode::kOutOfRange);
+  // A Boost special value is no day: an error, not an exception.
+  for (const Date special : {Date(), Date(boost::date_time::pos_infin), Date(boost::date_time::neg_infin)}) {
+    EXPECT_EQ(national().is_workday(special).status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(national().period_end_days(special, 10).status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(national().workdays_between(special, d("2019-01-01")).status().code(),
+              absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(national().add_workdays(special, 1).status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(national().period_end_months(special, 1).status().code(), absl::StatusCode::kInvalidArgument);
+  }
+  EXPECT_EQ(format_iso(Date()), "not-a-date");
+}
+
 TEST(StatutoryPeriod, RejectsEmptyPeriods) {
   EXPECT_EQ(national().period_end_days(d("2019-03-01"), 0).status().code(),
             absl::StatusCode::kInvalidArgument);

@@ -106,6 +106,23 @@ TEST(CApi, MisuseIsAStatusAndLeavesOutParametersNull) {
   fz_dataset_free(nullptr);
 }
 
+// Counts of days, working days or months that end past the calendar, up to
+// INT32_MAX, are FZ_OUT_OF_RANGE with a message (not FZ_INTERNAL from an
+// exception).
+TEST(CApi, HugePeriodsAreOutOfRange) {
+  for (const int32_t n : {3000000, INT32_MAX}) {
+    for (const int32_t unit : {FZ_PERIOD_DAYS, FZ_PERIOD_WORKDAYS, FZ_PERIOD_MONTHS}) {
+      char day[11] = "unchanged";
+      EXPECT_EQ(fz_calendar_period_end(nullptr, "2019-01-01", n, unit, day), FZ_OUT_OF_RANGE)
+          << n << " " << unit << ": " << fz_last_error_message();
+      EXPECT_NE(std::string(fz_last_error_message()).find("2026-12-31"), std::string::npos)
+          << fz_last_error_message();
+    }
+    char day[11] = "";
+    EXPECT_EQ(fz_calendar_add_workdays(nullptr, "2019-01-01", n, day), FZ_OUT_OF_RANGE);
+  }
+}
+
 TEST(CApi, MessageIsEmptyAfterSuccessAndNeverNull) {
   int32_t n = 0;
   EXPECT_EQ(fz_calendar_workdays_between(nullptr, "2019-09-30", nullptr, &n), FZ_INVALID_ARGUMENT);

@@ -98,6 +98,16 @@ TEST(ApproximateTally, MatchesTheReportsWording) {
   EXPECT_EQ(approximate_tally(11850), "近 11900");
 }
 
+// Counts up to INT64_MAX round without overflow, up or down, to any number
+// of figures (rounding up to 5 figures passes INT64_MAX itself).
+TEST(ApproximateTally, TheLargestCountsRoundExactly) {
+  EXPECT_EQ(approximate_tally(INT64_MAX), "922000000000000 万余");
+  EXPECT_EQ(approximate_tally(INT64_MAX, 5), "近 922340000000000 万");
+  EXPECT_EQ(approximate_tally(INT64_MAX, 1), "900000000000000 万余");
+  EXPECT_EQ(approximate_tally(INT64_MAX, 19), "9223372036854775807");
+  EXPECT_EQ(approximate_tally(9223372036854775800, 0), approximate_tally(9223372036854775800, 1));
+}
+
 TEST(Money, ParsesEveryAcceptedForm) {
   struct Case {
     const char* text;

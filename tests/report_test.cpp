@@ -7,6 +7,7 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include "absl/strings/str_cat.h"
 
 namespace fazhi {
 namespace {
@@ -536,6 +537,28 @@ TEST(Report, DeadlinesFollowTheProfilesPeriodRules) {
   EXPECT_EQ(ratio(figures(suspended), "reconsideration.on_time_rate"), "1/1");
 }
 
+// A suspension of INT32_MAX days (the largest the loader takes) moves the
+// decision deadline past any calendar, and 60 + INT32_MAX days never overflow
+// on the way (signed overflow, which UBSan reports). A last day past the
+// calendar lies after every act inside it: the decision is on time.
+TEST(Report, AHugeSuspensionEndsPastTheCalendar) {
+  Dataset ds;
+  ReconsiderationRecord r;
+  r.case_id = "FY-1";
+  r.region = *RegionCode::parse("440111");
+  r.received_date = Date(2019, 8, 12);
+  r.accepted_date = Date(2019, 8, 13);
+  r.closed_date = Date(2019, 10, 14);
+  r.disposition = Disposition::kUpheld;
+  r.suspended_days = INT32_MAX;
+  ASSERT_TRUE(ds.add(r).ok());
+  Profile profile;
+  profile.exclude_suspended_days = true;
+  const Report rep = report_in(ds, "440111", 2019, profile);
+  EXPECT_EQ(ratio(rep, "reconsideration.on_time_rate"), "1/1");
+  EXPECT_EQ(count(rep, "reconsideration.received"), 1);
+}
+
 // First-instance cases still pending at the end of 2019 against their six
 // months (行政诉讼法 art. 81): filed 2019-06-28, the limit ends Saturday
 // 12-28, rolled over to Monday 12-30, passed by 12-31; filed 2019-07-01, it
@@ -1056,6 +1079,52 @@ TEST(Report, NonYearJsonCarriesTheSequentialComparison) {
       EXPECT_TRUE(m["sequential"].contains("change_pp"));
       EXPECT_TRUE(m["sequential"].contains("change"));
     }
+  }
+}
+
+// Sums of quantities (activity tallies, money) are exact or refused, never
+// wrapped past 64 bits: eleven tallies of 922337203685477580 in Baiyun sum
+// past INT64_MAX (the figure is undefined, with the reason), ten in Huangpu
+// fit exactly; so do the city's, which holds both, and the money likewise.
+TEST(Report, SumsPast64BitsAreRefusedNotWrapped) {
+  Dataset ds;
+  std::string activity = "region,date,indicator,value,note\n";
+  for (const char* region : {"440111", "440112"}) {
+    for (int i = 0; i < (region[5] == '1' ? 11 : 10); ++i) {
+      absl::StrAppend(&activity, region, ",2019-06-30,law_education.events,922337203685477580,\n");
+    }
+  }
+  const std::string aid =
+      "case_id,region,applied_date,decided_date,decision,accepted_date,case_type,assigned_date,"
+      "lawyer_id,firm_id,assignment_method,commitment,closed_date,recovered_amount\n"
+      "FA-1,440111,2019-04-08,2019-04-09,granted,2019-04-09,civil,2019-04-10,L1,F1,lottery,false,2019-08-01,"
+      "92233720368547758.07\n"
+      "FA-2,440111,2019-04-08,2019-04-09,granted,2019-04-09,civil,2019-04-10,L1,F1,lottery,false,2019-08-01,"
+      "92233720368547758.00\n"
+      "FA-3,440112,2019-04-08,2019-04-09,granted,2019-04-09,civil,2019-04-10,L1,F1,lottery,false,2019-08-01,"
+      "92233720368547758.07\n";
+  ASSERT_TRUE(ds.load_buffer(RecordKind::kRegions, "region,name\n440100,广州市\n440111,白云区\n440112,黄埔区\n",
+                             "regions.csv").ok());
+  absl::StatusOr<LoadSummary> loaded = ds.load_buffer(RecordKind::kActivity, activity, "activity.csv");
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(loaded->rows_rejected(), 0);
+  loaded = ds.load_buffer(RecordKind::kLegalAid, aid, "legal_aid.csv");
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(loaded->rows_rejected(), 0);
+
+  const Report huangpu = report_in(ds, "440112");
+  EXPECT_EQ(count(huangpu, "law_education.events"), 9223372036854775800);
+  EXPECT_EQ(m(huangpu, "legal_aid.recovered_amount").value.integer, INT64_MAX);
+  for (const char* region : {"440111", "440100", "440000"}) {
+    SCOPED_TRACE(region);
+    const Report r = report_in(ds, region);
+    for (const char* id : {"law_education.events", "legal_aid.recovered_amount"}) {
+      const Value& v = m(r, id).value;
+      EXPECT_FALSE(v.defined()) << id << " = " << v.integer;
+      EXPECT_NE(v.reason.view().find("9223372036854775807"), std::string::npos) << id << ": " << v.reason;
+    }
+    const std::string json = to_json(r);
+    EXPECT_EQ(json.find("-8301034833169298236"), std::string::npos);
   }
 }
 

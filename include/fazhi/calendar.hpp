@@ -106,6 +106,9 @@ class Calendar {
   // Offset of `day` into the tables; requires covers().
   int32_t offset(DayNumber day) const noexcept { return day - first_; }
   absl::StatusOr<Date> roll_over(Date end, PeriodRules rules) const;
+  // past_the_end is the OutOfRange error of a period or a count of n `units`
+  // after `from` that ends beyond the last covered day.
+  absl::Status past_the_end(Date from, int32_t n, std::string_view units) const;
   // The first day on or after `day` that ends a period under `rules`.
   bool try_roll_over(DayNumber day, PeriodRules rules, DayNumber& out) const noexcept;
   bool is_covered_span(DayNumber a, DayNumber b) const noexcept;

@@ -190,6 +190,13 @@ class Dataset {
   // reads as before.
   void seal();
 
+  // check_whole is OK unless a load, add or seal threw (std::bad_alloc:
+  // memory ran out) after it began to change the dataset, whose rows may
+  // then be half there: it is then a FailedPrecondition error, which every
+  // later load, add and report returns too. A load that throws before that
+  // leaves the dataset as it was.
+  absl::Status check_whole() const;
+
   // ---- Reading (const; safe from many threads) ----
 
   const ReconsiderationColumns& reconsideration() const;

@@ -1,4 +1,5 @@
 // fazhi calendar: working days and statutory period ends from the command line.
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -14,7 +15,7 @@ namespace {
 std::optional<Date> date_arg(const std::string& text, int& status) {
   absl::StatusOr<Date> d = parse_date(text);
   if (!d.ok()) {
-    status = fail(std::string(d.status().message()));
+    status = fail(d.status());
     return std::nullopt;
   }
   return *d;
@@ -42,7 +43,7 @@ int run_calendar(const Args& raw) {
   Calendar cal = Calendar::national();
   if (!extra_calendar.empty()) {
     if (absl::Status s = cal.merge_csv_file(extra_calendar); !s.ok()) {
-      return fail(std::string(s.message()));
+      return fail(s);
     }
   }
   if (args.empty()) {
@@ -50,7 +51,7 @@ int run_calendar(const Args& raw) {
   }
   const std::string& what = args[0];
   int status = 0;
-  auto show = [&](const absl::Status& s) { return fail(std::string(s.message())); };
+  auto show = [&](const absl::Status& s) { return fail(s); };
 
   if (what == "is-workday" && args.size() == 2) {
     auto d = date_arg(args[1], status);
@@ -75,8 +76,12 @@ int run_calendar(const Args& raw) {
       (what == "period-end" && (args.size() == 3 || args.size() == 4))) {
     auto d = date_arg(args[1], status);
     if (!d) return status;
-    int n = 0;
-    if (!absl::SimpleAtoi(args[2], &n)) return usage("'" + args[2] + "' is not a whole number");
+    int64_t wide = 0;
+    if (!absl::SimpleAtoi(args[2], &wide)) return usage("'" + args[2] + "' is not a whole number");
+    if (wide < INT32_MIN || wide > INT32_MAX) {
+      return fail("'" + args[2] + "' is out of range: a count of days or months fits 32 bits");
+    }
+    const int32_t n = static_cast<int32_t>(wide);
     absl::StatusOr<Date> end;
     const std::string unit = args.size() == 4 ? args[3] : "days";
     if (what == "add-workdays") {

@@ -54,7 +54,7 @@ int run_check(const Args& args) {
 
   Dataset ds;
   absl::StatusOr<LoadSummary> summary = ds.load_dir(dir, options);
-  if (!summary.ok()) return fail(std::string(summary.status().message()));
+  if (!summary.ok()) return fail(summary.status());
   // File names, columns, reasons and notices quote the data: display_text
   // keeps each on its one line, shown rather than obeyed by the terminal.
   for (const FileSummary& f : summary->files) {

@@ -1,15 +1,20 @@
 // The fazhi command-line tool's subcommands. Each is thin: it parses its flags,
 // calls the library, prints, and returns the process exit status (0 success,
-// 1 a failure reported on stderr as one line, 2 a usage error).
+// 1 a failure reported on stderr as one line, 2 a usage error, and
+// kExitOutOfMemory when memory ran out, whatever the command).
 #ifndef FAZHI_CLI_COMMANDS_HPP_
 #define FAZHI_CLI_COMMANDS_HPP_
 
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
+
 namespace fazhi::cli {
 
 using Args = std::vector<std::string>;  // the words after the subcommand's name
+
+inline constexpr int kExitOutOfMemory = 3;  // the exit status when memory ran out
 
 int run_calendar(const Args& args);
 int run_report(const Args& args);
@@ -20,7 +25,10 @@ int run_sample(const Args& args);
 int run_announce(const Args& args);
 
 // fail prints "fazhi: <message>" on stderr and returns 1; usage() returns 2.
+// A library status fails the same way, but ResourceExhausted (memory ran
+// out) is told in Chinese and returns kExitOutOfMemory.
 int fail(const std::string& message);
+int fail(const absl::Status& status);
 int usage(const std::string& message);
 
 }  // namespace fazhi::cli

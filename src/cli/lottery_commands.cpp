@@ -224,7 +224,7 @@ int run_draw(const Args& args) {
   }
   in.seed = f.get("seed");
   absl::StatusOr<DrawAudit> audit = draw(in);
-  if (!audit.ok()) return fail(std::string(audit.status().message()));
+  if (!audit.ok()) return fail(audit.status());
   return publish(*audit, f,
                  "hash: " + audit->hash + " (counter " + std::to_string(audit->counter) +
                      ")\npool_sha256: " + audit->pool_sha256 +
@@ -323,7 +323,7 @@ int run_sample(const Args& args) {
   }
   in.seed = f.get("seed");
   absl::StatusOr<SampleAudit> audit = sample(in);
-  if (!audit.ok()) return fail(std::string(audit.status().message()));
+  if (!audit.ok()) return fail(audit.status());
   return publish(*audit, f,
                  "targets_sha256: " + audit->targets_sha256 +
                      "\ninspectors_sha256: " + audit->inspectors_sha256 +

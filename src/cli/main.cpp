@@ -1,19 +1,33 @@
 // fazhi -- the command line: turns a folder of exported CSV files into the
 // report, checks data, and answers calendar questions. See spec/API.md.
+#include <cstdio>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <string_view>
 
 #include "commands.hpp"
 #include "fazhi/text.hpp"
 
 namespace fazhi::cli {
+namespace {
+constexpr const char* kOutOfMemoryMessage = "fazhi: 内存不足，命令未能完成";
+}  // namespace
 
 // A message may quote the data or the command line: display_text keeps it
 // one line of visible text.
 int fail(const std::string& message) {
   std::cerr << "fazhi: " << display_text(message) << "\n";
   return 1;
+}
+
+int fail(const absl::Status& status) {
+  if (status.code() == absl::StatusCode::kResourceExhausted) {
+    std::cerr << kOutOfMemoryMessage << "（" << display_text(std_view(status.message())) << "）\n";
+    return kExitOutOfMemory;
+  }
+  return fail(std::string(status.message()));
 }
 
 int usage(const std::string& message) {
@@ -71,8 +85,17 @@ int main(int argc, char** argv) {
     print_help();
     return argc < 2 ? 2 : 0;
   }
-  for (const Command& c : kCommands) {
-    if (c.name == argv[1]) return c.run(Args(argv + 2, argv + argc));
+  try {
+    for (const Command& c : kCommands) {
+      if (c.name == argv[1]) return c.run(Args(argv + 2, argv + argc));
+    }
+    return usage(std::string("unknown command '") + argv[1] + "'");
+  } catch (const std::bad_alloc&) {
+    // Written without allocating: there may be nothing left to allocate.
+    std::fputs(kOutOfMemoryMessage, stderr);
+    std::fputs("\n", stderr);
+    return kExitOutOfMemory;
+  } catch (const std::exception& e) {
+    return fail(std::string("内部错误：") + e.what());
   }
-  return usage(std::string("unknown command '") + argv[1] + "'");
 }

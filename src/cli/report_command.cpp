@@ -81,16 +81,16 @@ int run_report(const Args& args) {
   ReportFlags f;
   if (std::optional<std::string> err = parse_flags(args, f)) return usage(*err);
   absl::StatusOr<Period> period = period_of(f);
-  if (!period.ok()) return fail(std::string(period.status().message()));
+  if (!period.ok()) return fail(period.status());
   Profile profile;
   if (!f.profile.empty()) {
     absl::StatusOr<Profile> p = Profile::from_file(f.profile);
-    if (!p.ok()) return fail(std::string(p.status().message()));
+    if (!p.ok()) return fail(p.status());
     profile = *std::move(p);
   }
   Calendar calendar = Calendar::national();
   if (!f.calendar.empty()) {
-    if (absl::Status s = calendar.merge_csv_file(f.calendar); !s.ok()) return fail(std::string(s.message()));
+    if (absl::Status s = calendar.merge_csv_file(f.calendar); !s.ok()) return fail(s);
   }
   std::optional<RegionCode> region;
   if (!f.all_regions) {
@@ -100,7 +100,7 @@ int run_report(const Args& args) {
   }
   Dataset ds;
   absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data);
-  if (!loaded.ok()) return fail(std::string(loaded.status().message()));
+  if (!loaded.ok()) return fail(loaded.status());
   ds.seal();  // nothing more is loaded: the duplicate-id index can go before the report
   if (ds.summary().rows_rejected() > 0) {
     std::cerr << "fazhi: " << ds.summary().rows_rejected()
@@ -115,12 +115,12 @@ int run_report(const Args& args) {
                                               std::cout.write(piece.data(),
                                                               static_cast<std::streamsize>(piece.size()));
                                             });
-    if (!s.ok()) return fail(std::string(s.message()));
+    if (!s.ok()) return fail(s);
     std::cout << "\n";
     return 0;
   }
   absl::StatusOr<Report> r = compute_report(ds, *region, *period, profile, calendar);
-  if (!r.ok()) return fail(std::string(r.status().message()));
+  if (!r.ok()) return fail(r.status());
   if (f.format == "json") {
     std::cout << to_json(*r) << "\n";
   } else {

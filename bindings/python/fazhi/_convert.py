@@ -6,6 +6,19 @@ from decimal import Decimal
 from fractions import Fraction
 
 from . import _capi
+from ._errors import OutOfRange
+
+
+def int_in(value, what, bits):
+    """A whole number for a C int of `bits` bits: ctypes would keep only the
+    low bits of a larger one, so it is refused as out of range instead."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s must be an int, not %s" % (what, type(value).__name__))
+    bound = 1 << (bits - 1)
+    if not -bound <= value < bound:
+        raise OutOfRange("%s is %d, outside the %d-bit range [%d, %d]"
+                         % (what, value, bits, -bound, bound - 1))
+    return value
 
 
 def date_in(value, what):

@@ -9,7 +9,8 @@
 
 The module functions use the built-in national calendar, or the Calendar
 given as `calendar=`; a Calendar can take a newer State Council notice with
-load_csv(). A date outside the loaded years raises fazhi.OutOfRange.
+load_csv(). A date outside the loaded years, and a count of days or months
+that ends beyond them (or does not fit 32 bits), raise fazhi.OutOfRange.
 """
 
 from ctypes import byref, c_int32
@@ -69,7 +70,8 @@ def workdays_between(a, b, *, calendar=None):
 def add_workdays(day, n, *, calendar=None):
     """The n-th working day after `day` (n >= 0)."""
     out = _capi._date_out()
-    _capi.lib().fz_calendar_add_workdays(_cal(calendar), _convert.date_in(day, "day"), n, out)
+    _capi.lib().fz_calendar_add_workdays(_cal(calendar), _convert.date_in(day, "day"),
+                                         _convert.int_in(n, "n", 32), out)
     return _convert.date_out(out)
 
 
@@ -80,6 +82,6 @@ def period_end(event, n, unit="days", *, calendar=None):
     if unit not in _capi.PERIOD_UNITS:
         raise InvalidArgument("unit must be 'days', 'workdays' or 'months', not %r" % (unit,))
     out = _capi._date_out()
-    _capi.lib().fz_calendar_period_end(_cal(calendar), _convert.date_in(event, "event"), n,
-                                       _capi.PERIOD_UNITS[unit], out)
+    _capi.lib().fz_calendar_period_end(_cal(calendar), _convert.date_in(event, "event"),
+                                       _convert.int_in(n, "n", 32), _capi.PERIOD_UNITS[unit], out)
     return _convert.date_out(out)

@@ -80,20 +80,14 @@ def _record_in(kind, fields):
         value = fields.get(name)
         what = "%s.%s" % (kind, name)
         if typ == "int32":
-            setattr(struct, name, -1 if value is None else _int_in(value, what))
+            setattr(struct, name, -1 if value is None else _convert.int_in(value, what, 32))
         elif typ == "int64":
             if value is None:
                 raise TypeError("%s is required" % what)
-            setattr(struct, name, _int_in(value, what))
+            setattr(struct, name, _convert.int_in(value, what, 64))
         else:
             setattr(struct, name, _FIELD_CONVERTERS[typ](value, what))
     return struct
-
-
-def _int_in(value, what):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("%s must be an int, not %s" % (what, type(value).__name__))
-    return value
 
 
 class Dataset(Owned):
@@ -114,7 +108,8 @@ class Dataset(Owned):
             raise InvalidArgument("encoding must be 'detect', 'utf-8' or 'gb18030', not %r"
                                   % (encoding,))
         options = _capi.DatasetOptions(strict=1 if strict else 0,
-                                       encoding=_capi.ENCODINGS[encoding], threads=threads)
+                                       encoding=_capi.ENCODINGS[encoding],
+                                       threads=_convert.int_in(threads, "threads", 32))
         handle = _capi.DatasetHandle()
         lib.fz_dataset_create(byref(handle), byref(options))
         self._own(handle, lib.fz_dataset_free)

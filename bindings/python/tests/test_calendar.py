@@ -43,3 +43,21 @@ def test_a_calendar_handle(tmp_path):
     assert not calendar.is_workday(date(2019, 10, 2))   # the national one is untouched
     with pytest.raises(fazhi.FazhiError):
         fazhi.Calendar().load_csv(tmp_path / "missing.csv")
+
+
+@pytest.mark.parametrize("unit", ["days", "workdays", "months"])
+@pytest.mark.parametrize("n", [3000000, 2**31 - 1])
+def test_huge_periods_are_out_of_range(n, unit):
+    with pytest.raises(fazhi.OutOfRange, match="2026-12-31"):
+        calendar.period_end(date(2019, 1, 1), n, unit)
+
+
+@pytest.mark.parametrize("n", [2**31, 2**32 + 15, -2**31 - 1, 2**64])
+def test_counts_beyond_32_bits_are_refused_not_cut(n):
+    # ctypes would keep the low 32 bits: 2**32 + 15 days would end 15 days on.
+    with pytest.raises(fazhi.OutOfRange, match="32-bit"):
+        calendar.period_end(date(2019, 9, 20), n)
+    with pytest.raises(fazhi.OutOfRange, match="32-bit"):
+        calendar.add_workdays(date(2019, 9, 20), n)
+    with pytest.raises(TypeError):
+        calendar.period_end(date(2019, 9, 20), 15.0)

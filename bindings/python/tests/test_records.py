@@ -94,3 +94,37 @@ def test_load_csv_and_notices(tmp_path):
     (tmp_path / "regions.csv").write_text("region,name\n440111,白云区\n")
     summary = fazhi.Dataset().load_dir(tmp_path)
     assert summary.notices == 1 and summary.kinds["regions"].rows_accepted == 1
+
+
+def test_whole_numbers_beyond_the_c_field_are_refused_not_cut():
+    # ctypes would keep the low bits: 2**64 + 5 would be stored as 5.
+    ds = fazhi.Dataset()
+    with pytest.raises(fazhi.OutOfRange, match="64-bit"):
+        ds.add_activity(region="440111", date=D(2019, 6, 30), indicator="law_education.events",
+                        value=2**64 + 5)
+    with pytest.raises(fazhi.OutOfRange, match="32-bit"):
+        ds.add_reconsideration(case_id="R-1", region="440111", received_date=D(2019, 3, 1),
+                               suspended_days=2**32 + 3)
+    with pytest.raises(fazhi.OutOfRange, match="32-bit"):
+        fazhi.Dataset(threads=2**32 + 1)
+
+
+def test_sums_past_64_bits_are_undefined_not_wrapped():
+    # Eleven tallies of 922337203685477580 pass INT64_MAX (they wrapped to
+    # -8301034833169298236); two amounts near it, 0.98 元. Ten fit exactly.
+    with fazhi.Dataset() as ds:
+        for region, n in (("440111", 11), ("440112", 10)):
+            for _ in range(n):
+                ds.add_activity(region=region, date=D(2019, 6, 30),
+                                indicator="law_education.events", value=922337203685477580)
+        for case_id in ("A-1", "A-2"):
+            ds.add_legal_aid(case_id=case_id, region="440111", applied_date=D(2019, 4, 8),
+                             closed_date=D(2019, 9, 2),
+                             recovered_amount=Decimal("92233720368547758.07"))
+        with ds.report(region="440112", year=2019) as rep:
+            assert rep["law_education.events"] == 9223372036854775800
+        for region in ("440111", "440100"):
+            with ds.report(region=region, year=2019) as rep:
+                for metric_id in ("law_education.events", "legal_aid.recovered_amount"):
+                    m = rep.metric(metric_id)
+                    assert m.value is None and "9223372036854775807" in m.reason, (region, m)
