@@ -1404,11 +1404,13 @@ absl::Status read_header(FileLoad<K>& f, std::vector<std::string>* notices) {
   return absl::OkStatus();
 }
 
-// convert_gb18030 replaces the file's text with its conversion to UTF-8.
-// Lines that are not GB18030 text (encoding.hpp, OddLine) stay as they are,
-// to be rejected row by row; only a header among them refuses the file.
-absl::Status convert_gb18030(Source& src, int threads) {
-  src.converted = gb18030_lines_to_utf8(src.raw, threads, src.odd);
+// use_gb18030 replaces the file's text with its conversion to UTF-8
+// (gb18030_lines_to_utf8). Lines that are not GB18030 text (encoding.hpp,
+// OddLine) stay as they are, to be rejected row by row; only a header among
+// them refuses the file.
+absl::Status use_gb18030(Source& src, std::string converted, std::vector<OddLine> odd) {
+  src.converted = std::move(converted);
+  src.odd = std::move(odd);
   src.text = src.converted;
   if (src.text.starts_with("\xEF\xBB\xBF")) {  // a GB18030 BOM (U+FEFF)
     src.text.remove_prefix(3);
@@ -1431,6 +1433,12 @@ absl::Status convert_gb18030(Source& src, int threads) {
     }
   }
   return absl::OkStatus();
+}
+
+absl::Status convert_gb18030(Source& src, int threads) {
+  std::vector<OddLine> odd;
+  std::string converted = gb18030_lines_to_utf8(src.raw, threads, odd);
+  return use_gb18030(src, std::move(converted), std::move(odd));
 }
 
 // notice_odd_lines says how many rows convert_gb18030 left to be rejected.
@@ -1878,16 +1886,25 @@ class KindJobOf final : public KindJob {
       if (!f.not_utf8.load()) continue;
       f.not_utf8.store(false);
       f.ranges.clear();
-      // The header is valid UTF-8 and a row is not: the file's lines decide
-      // (encoding.hpp), and the rows of the other encoding are rejected.
-      const Utf8Vote vote = count_utf8_lines(f.src.text.substr(f.body_begin));
+      // The header is valid UTF-8 and a row is not: the rows' lines decide
+      // (encoding.hpp), and the rows of the other encoding are rejected. They
+      // are counted as the file is converted from GB18030, the likelier
+      // answer, so that a GBK file is read once more, not twice.
+      Utf8Vote vote;
+      std::vector<OddLine> odd;
+      std::string converted = gb18030_lines_to_utf8(f.src.raw, ctx.threads, odd, &vote);
+      const Utf8Vote header = count_utf8_lines(f.src.raw.substr(0, f.body_begin));
+      vote.utf8 -= header.utf8;
+      vote.other -= header.other;
       if (vote.utf8_wins()) {
         f.src.utf8_declared = true;
         ctx.notices.push_back(absl::StrCat(
             f.src.name, ": 按 UTF-8 读取（含非 ASCII 字符的行中 ", vote.utf8, " 行是 UTF-8，",
             vote.other, " 行不是）；不是 UTF-8 的行逐行拒绝"));
       } else {
-        if (absl::Status s = convert_gb18030(f.src, ctx.threads); !s.ok()) return s;
+        if (absl::Status s = use_gb18030(f.src, std::move(converted), std::move(odd)); !s.ok()) {
+          return s;
+        }
         ctx.notices.push_back(absl::StrCat(f.src.name, ": not valid UTF-8; read as GB18030"));
         notice_odd_lines(f.src, ctx.notices);
         if (absl::Status h = read_header(f, nullptr); !h.ok()) return h;

@@ -98,47 +98,75 @@ bool has_non_ascii(std::string_view text) noexcept {
   return false;
 }
 
-// convert_lines converts one piece line by line (gb18030_lines_to_utf8);
-// odd lines get offsets in `out`.
-void convert_lines(std::string_view in, std::string& out, std::vector<OddLine>& odd, size_t in_base) {
+bool all_chinese(std::string_view line) noexcept;  // below, by is_utf8_chinese
+
+// convert_run appends the conversion of `in` to `out` in one call; false
+// (with `out` as it was) at the first byte that is not GB18030, whose offset
+// goes to `bad`.
+bool convert_run(iconv_t cd, std::string_view in, std::string& out, size_t& bad) {
+  bad = 0;
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  const size_t at = out.size();
+  // GB18030 -> UTF-8 grows at most 3/2 (two bytes -> three): never E2BIG.
+  out.resize(at + in.size() + in.size() / 2 + 16);
+  char* src = const_cast<char*>(in.data());  // iconv's signature; it does not write
+  size_t src_left = in.size();
+  char* dst = out.data() + at;
+  size_t dst_left = out.size() - at;
+  const bool ok = iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<size_t>(-1);
+  if (ok) {
+    out.resize(out.size() - dst_left);
+    return true;
+  }
+  bad = static_cast<size_t>(src - in.data());
+  iconv(cd, nullptr, nullptr, nullptr, nullptr);
+  out.resize(at);
+  return false;
+}
+
+// convert_lines converts one piece (gb18030_lines_to_utf8): the lines
+// between two odd ones in one iconv call; odd lines get offsets in `out`.
+void convert_lines(std::string_view in, std::string& out, std::vector<OddLine>& odd, size_t in_base,
+                   Utf8Vote& vote) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   out.clear();
   out.reserve(in.size() + in.size() / 8 + 16);
-  size_t i = 0;
-  while (i < in.size()) {
+  size_t run = 0;  // where the lines not yet converted start
+  // flush converts in[run, to), whole lines, keeping each line that is not
+  // GB18030 as it is: its row is rejected, and only a cut of it, made valid
+  // UTF-8, is ever shown.
+  auto flush = [&](size_t to) {
+    size_t bad = 0;
+    while (run < to && !convert_run(cd, in.substr(run, to - run), out, bad)) {
+      const size_t at = run + bad;
+      size_t from = at;
+      while (from > run && in[from - 1] != '\n') --from;
+      const size_t end = std::min(to, line_end(in, at));
+      size_t ignored = 0;
+      convert_run(cd, in.substr(run, from - run), out, ignored);  // whole GB18030 lines
+      const size_t begin = out.size();
+      out.append(in.substr(from, end - from));
+      odd.push_back({begin, out.size(), false, in_base + at});
+      run = end;
+    }
+    run = to;
+  };
+  for (size_t i = 0; i < in.size();) {
     const size_t e = line_end(in, i);
     const std::string_view line = in.substr(i, e - i);
+    const bool non_ascii = has_non_ascii(line);
+    const bool utf8 = non_ascii && is_valid_utf8(line);
+    if (non_ascii) ++(utf8 ? vote.utf8 : vote.other);
+    if (utf8 && all_chinese(line)) {
+      flush(i);
+      const size_t begin = out.size();
+      out.append(line);
+      odd.push_back({begin, out.size(), true, SIZE_MAX});
+      run = e;
+    }
     i = e;
-    if (!has_non_ascii(line)) {
-      out.append(line);
-      continue;
-    }
-    const size_t at = out.size();
-    if (is_utf8_chinese(line)) {
-      out.append(line);
-      odd.push_back({at, out.size(), true, SIZE_MAX});
-      continue;
-    }
-    // GB18030 -> UTF-8 grows at most 3/2 (two bytes -> three).
-    out.resize(at + line.size() + line.size() / 2 + 4);
-    char* src = const_cast<char*>(line.data());  // iconv's signature; it does not write
-    size_t src_left = line.size();
-    char* dst = out.data() + at;
-    size_t dst_left = out.size() - at;
-    const bool ok = cd != reinterpret_cast<iconv_t>(-1) &&
-                    iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<size_t>(-1);
-    if (ok) {
-      out.resize(out.size() - dst_left);
-      continue;
-    }
-    const size_t bad = in_base + static_cast<size_t>(src - in.data());
-    if (cd != reinterpret_cast<iconv_t>(-1)) iconv(cd, nullptr, nullptr, nullptr, nullptr);
-    // Kept as it is: its row is rejected, and only a cut of it, made valid
-    // UTF-8, is ever shown (making a long line valid here costs far more).
-    out.resize(at);
-    out.append(line);
-    odd.push_back({at, out.size(), false, bad});
   }
+  flush(in.size());
   if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
 }
 
@@ -424,7 +452,11 @@ Utf8Vote count_utf8_lines(std::string_view text) noexcept {
 }
 
 bool is_utf8_chinese(std::string_view line) noexcept {
-  if (!has_non_ascii(line) || !is_valid_utf8(line)) return false;
+  return has_non_ascii(line) && is_valid_utf8(line) && all_chinese(line);
+}
+
+namespace {
+bool all_chinese(std::string_view line) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(line.data());
   for (size_t i = 0; i < line.size();) {
     const unsigned char c = s[i];
@@ -446,15 +478,25 @@ bool is_utf8_chinese(std::string_view line) noexcept {
   }
   return true;
 }
+}  // namespace
 
-std::string gb18030_lines_to_utf8(std::string_view text, int threads, std::vector<OddLine>& odd) {
+std::string gb18030_lines_to_utf8(std::string_view text, int threads, std::vector<OddLine>& odd,
+                                  Utf8Vote* vote) {
   const std::vector<size_t> cuts = line_pieces(text, threads);
   const size_t count = cuts.size() - 1;
   std::vector<std::string> outs(count);
   std::vector<std::vector<OddLine>> odds(count);
+  std::vector<Utf8Vote> votes(count);
   parallel_for(count, threads, [&](size_t p) {
-    convert_lines(text.substr(cuts[p], cuts[p + 1] - cuts[p]), outs[p], odds[p], cuts[p]);
+    convert_lines(text.substr(cuts[p], cuts[p + 1] - cuts[p]), outs[p], odds[p], cuts[p], votes[p]);
   });
+  if (vote != nullptr) {
+    *vote = {};
+    for (const Utf8Vote& v : votes) {
+      vote->utf8 += v.utf8;
+      vote->other += v.other;
+    }
+  }
   odd.clear();
   size_t total = 0;
   for (size_t p = 0; p < count; ++p) {

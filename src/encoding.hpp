@@ -76,8 +76,10 @@ struct OddLine {
 
 // gb18030_lines_to_utf8 converts GB18030 text to UTF-8 line by line, over up
 // to `threads` threads; a line that is UTF-8 Chinese text, or not GB18030,
-// is kept as it is and listed in `odd` (in order) instead.
-std::string gb18030_lines_to_utf8(std::string_view text, int threads, std::vector<OddLine>& odd);
+// is kept as it is and listed in `odd` (in order) instead. `vote` (if given)
+// receives count_utf8_lines(text), counted on the way.
+std::string gb18030_lines_to_utf8(std::string_view text, int threads, std::vector<OddLine>& odd,
+                                  Utf8Vote* vote = nullptr);
 
 }  // namespace fazhi::internal
 
