@@ -1,5 +1,6 @@
 // How the loader reads text: line ends, header names, encodings, and the
 // counting of every row (rows read = kept + rejected, for loads and adds).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -247,6 +248,43 @@ TEST(Encodings, TheMajorityOfRowsDecidesUnderAnAsciiHeader) {
   EXPECT_EQ(s->files[0].rows_kept, 5);
   ASSERT_EQ(ds.rejects().size(), 1u);
   EXPECT_EQ(ds.rejects()[0].line, 7);
+}
+
+// A GBK file large enough to be converted in pieces on several threads and
+// parsed in ranges: the odd rows are found at their lines in every piece.
+TEST(Encodings, OddRowsOfALargeGbkFileAreFoundOnEveryThread) {
+  const std::string gbk_name = "\xB0\xD7\xD4\xC6\xB5\xF7\xCE\xAF\xBB\xE1";  // 白云调委会
+  std::string text = "case_id,region,received_date,org_id\n";
+  const int rows = 150000;
+  std::vector<int64_t> odd_lines;
+  for (int i = 0; i < rows; ++i) {
+    if (i % 40000 == 39999) {
+      absl::StrAppend(&text, "M", i, ",440111,2019-01-01,白云调委会\n");  // UTF-8
+      odd_lines.push_back(i + 2);
+    } else if (i % 40000 == 20000) {
+      absl::StrAppend(&text, "M", i, ",440111,2019-01-01,\xFF\xFE\n");  // neither
+      odd_lines.push_back(i + 2);
+    } else {
+      absl::StrAppend(&text, "M", i, ",440111,2019-01-01,", gbk_name, "\n");
+    }
+  }
+  ASSERT_GT(text.size(), size_t{4} << 20);
+  for (int threads : {1, 4}) {
+    SCOPED_TRACE(threads);
+    Dataset ds;
+    absl::StatusOr<LoadSummary> s =
+        ds.load_buffer(RecordKind::kMediation, text, "mediation.csv", Threads(threads));
+    ASSERT_TRUE(s.ok()) << s.status();
+    ExpectInvariant(*s);
+    EXPECT_EQ(s->files[0].encoding, "GB18030");
+    EXPECT_EQ(s->files[0].rows_read, rows);
+    std::vector<int64_t> lines;
+    for (const Rejection& r : ds.rejects()) lines.push_back(r.line);
+    std::sort(lines.begin(), lines.end());
+    std::sort(odd_lines.begin(), odd_lines.end());
+    EXPECT_EQ(lines, odd_lines);
+    EXPECT_EQ(ds.text(ds.mediation().org.back()), "白云调委会");
+  }
 }
 
 TEST(Encodings, Utf8ChineseIsToldFromGbk) {
