@@ -413,8 +413,20 @@ class FieldReader {
   fz_status status_ = FZ_OK;
 };
 
+// record_kind is the kind of a core record, for counting an add that failed
+// before it reached the core.
+constexpr fazhi::RecordKind record_kind(const fazhi::ReconsiderationRecord&) { return fazhi::RecordKind::kReconsideration; }
+constexpr fazhi::RecordKind record_kind(const fazhi::LitigationRecord&) { return fazhi::RecordKind::kLitigation; }
+constexpr fazhi::RecordKind record_kind(const fazhi::LegalAidRecord&) { return fazhi::RecordKind::kLegalAid; }
+constexpr fazhi::RecordKind record_kind(const fazhi::MediationRecord&) { return fazhi::RecordKind::kMediation; }
+constexpr fazhi::RecordKind record_kind(const fazhi::RegistryRecord&) { return fazhi::RecordKind::kRegistry; }
+constexpr fazhi::RecordKind record_kind(const fazhi::ActivityRecord&) { return fazhi::RecordKind::kActivity; }
+constexpr fazhi::RecordKind record_kind(const fazhi::RegionNameRecord&) { return fazhi::RecordKind::kRegions; }
+
 // add_record runs the shared steps of fz_dataset_add_<kind>: check the
-// arguments, read the struct, convert it, and hand it to the core.
+// arguments, read the struct, convert it, and hand it to the core. A record
+// whose fields cannot be read (bad UTF-8, a malformed date, an unknown code)
+// is counted as read and rejected, as the core counts the ones it refuses.
 template <typename CRecord, typename Convert>
 fz_status add_record(const char* function, const char* type, fz_dataset* ds, const CRecord* record,
                      size_t min_size, CRecord defaults, Convert&& convert) {
@@ -425,7 +437,16 @@ fz_status add_record(const char* function, const char* type, fz_dataset* ds, con
     if (fz_status s = read_struct(function, "record", type, record, min_size, r); s) return s;
     FieldReader read(function);
     auto core = convert(r, read);
-    if (read.status()) return read.status();
+    if (read.status()) {
+      // The message is "<function>: <field>: <reason>"; the rejection keeps
+      // "<field>: <reason>".
+      std::string_view reason = tl_message;
+      if (reason.starts_with(function)) reason.remove_prefix(std::strlen(function));
+      if (reason.starts_with(": ")) reason.remove_prefix(2);
+      const fz_status failed = read.status();
+      ds->ds.reject_add(record_kind(core), reason);
+      return failed;
+    }
     absl::Status added = ds->ds.add(core);
     if (!added.ok()) return from_status_in(function, "record", added);
     return clear_error();

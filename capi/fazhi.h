@@ -375,6 +375,11 @@ typedef struct fz_regions_record {
 #define FZ_ACTIVITY_RECORD_MIN_SIZE (offsetof(fz_activity_record, value) + sizeof(int64_t))
 #define FZ_REGIONS_RECORD_MIN_SIZE (offsetof(fz_regions_record, name) + sizeof(const char*))
 
+/* Each add counts in fz_dataset_summary as a row read of kind FZ_KIND_*,
+ * accepted or rejected; a rejected one (a field that cannot be read, or a
+ * record the rules refuse) is in fz_dataset_rejects_json with file
+ * "<add:KIND>" and, as its line, its number among that kind's adds. A NULL
+ * record, a bad struct_size or a sealed dataset count nothing. */
 FZ_EXTERN fz_status fz_dataset_add_reconsideration(fz_dataset* ds,
                                                    const fz_reconsideration_record* record);
 FZ_EXTERN fz_status fz_dataset_add_litigation(fz_dataset* ds, const fz_litigation_record* record);

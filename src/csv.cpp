@@ -57,6 +57,32 @@ size_t count_byte(std::string_view text, char c) noexcept {
   return n;
 }
 
+bool first_line_ends_with_lone_cr(std::string_view text) noexcept {
+  bool in_quotes = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      in_quotes = !in_quotes;
+    } else if (!in_quotes && (c == '\n' || c == '\r')) {
+      return c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
+    }
+  }
+  return false;
+}
+
+void lone_cr_to_lf(std::string& text) noexcept {
+  for (size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
+  }
+}
+
+bool has_lone_cr(std::string_view text) noexcept {
+  for (size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 == text.size() || text[i + 1] != '\n') return true;
+  }
+  return false;
+}
+
 size_t next_row_start(std::string_view text, size_t from, bool in_quotes) noexcept {
   const size_t n = text.size();
   size_t i = from;

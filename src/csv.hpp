@@ -88,6 +88,23 @@ class CsvReader {
 // count_byte counts occurrences of `c`, sixteen bytes a step.
 size_t count_byte(std::string_view text, char c) noexcept;
 
+// Line ends. RFC 4180 rows end with CRLF, and LF alone is as common; some
+// exports (old Mac software) end them with a lone CR. A text whose first line
+// ends with a lone CR is taken to use CR line ends throughout: lone_cr_to_lf
+// turns each of them into LF in place, keeping every offset, so the reader
+// and the range splitting, which only know LF, see its rows as rows.
+
+// first_line_ends_with_lone_cr tells whether the first line break of `text`
+// outside quotes is a CR not followed by LF.
+bool first_line_ends_with_lone_cr(std::string_view text) noexcept;
+
+// lone_cr_to_lf replaces each CR that is not followed by LF with LF.
+void lone_cr_to_lf(std::string& text) noexcept;
+
+// has_lone_cr tells whether `text` holds a CR not followed by LF (a line end
+// of another style inside a row, which then reads as part of it).
+bool has_lone_cr(std::string_view text) noexcept;
+
 // next_row_start returns the offset just after the first line feed at or after
 // `from` that lies outside quotes, given whether `from` is inside a quoted
 // field (known from the parity of the quotes before it: in well-formed

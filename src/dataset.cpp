@@ -499,6 +499,10 @@ struct Store {
   // damaged: a load, add or seal threw (memory ran out) after it began to
   // change the columns, dictionaries or index, so rows may be half there.
   bool damaged = false;
+  // Records added one by one are counted like a file's rows, in one
+  // FileSummary per kind (`<add:kind>`): its place in summary.files.
+  std::array<size_t, kRecordKindCount> added_at;
+  Store() { added_at.fill(SIZE_MAX); }
 };
 
 absl::Status check_whole(const Store& store) {
@@ -523,6 +527,33 @@ class DamagedIfThrown {
   Store& store_;
   int exceptions_;
 };
+
+// count_add counts one record added one by one, kept or rejected (with
+// `column` and `reason`; its line is its number among the kind's adds).
+void count_add(Store& store, RecordKind kind, std::string_view column, std::string reason,
+               bool kept) {
+  size_t& at = store.added_at[static_cast<size_t>(kind)];
+  if (at == SIZE_MAX) {
+    at = store.summary.files.size();
+    FileSummary f;
+    f.file = absl::StrCat("<add:", absl_view(kind_name(kind)), ">");
+    f.kind = kind;
+    store.summary.files.push_back(std::move(f));
+  }
+  FileSummary& f = store.summary.files[at];
+  ++f.rows_read;
+  if (kept) {
+    ++f.rows_kept;
+    return;
+  }
+  ++f.rows_rejected;
+  Rejection r;
+  r.file = f.file;
+  r.line = f.rows_read;
+  r.column = std::string(column);
+  r.reason = std::move(reason);
+  store.rejects.push_back(std::move(r));
+}
 
 absl::Status check_open(const Store& store) {
   if (absl::Status s = check_whole(store); !s.ok()) return s;
@@ -1157,11 +1188,13 @@ struct Source {
   bool gb18030 = false;
   bool utf8_declared = false;  // forced UTF-8 or a UTF-8 BOM: bad bytes reject rows
   bool check_utf8 = true;      // false once converted (iconv writes valid UTF-8)
+  bool cr_line_ends = false;   // lines end with a lone CR: text is a copy with LF instead
+  std::vector<OddLine> odd;    // GB18030: lines left unconverted, whose rows are rejected
 
   // release drops the mapped pages of text[from, to) once they are read;
   // nothing to do for a caller's buffer or a converted copy.
   void release(size_t from, size_t to) const {
-    if (map == nullptr || gb18030) return;
+    if (map == nullptr || gb18030 || cr_line_ends) return;
     const size_t base = static_cast<size_t>(text.data() - map->bytes().data());
     map->release(base + from, base + to);
   }
@@ -1241,6 +1274,86 @@ struct FileLoad {
   FileSummary summary;
 };
 
+// names_column tells whether header text `h` (trimmed) names column `def`:
+// its canonical name in any ASCII case, or one of its aliases.
+bool names_column(const ColumnDef& def, std::string_view h) {
+  return absl::EqualsIgnoreCase(absl_view(h), absl_view(def.name)) ||
+         std::find(def.aliases.begin(), def.aliases.end(), h) != def.aliases.end();
+}
+
+// code_points is `text` as code points, ASCII letters in lower case (header
+// matching ignores ASCII case); a bad byte is one code point of its own.
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = s[i];
+    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + len > text.size() || !is_valid_utf8(text.substr(i, len))) len = 1;
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    out.push_back(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+    i += len;
+  }
+  return out;
+}
+
+// edit_distance is the Levenshtein distance between a and b.
+size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), size_t{0});
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// column_label names a column as a clerk may know it: `head_appeared（负责人出庭应诉）`.
+std::string column_label(const ColumnDef& def) {
+  if (def.aliases.empty()) return std::string(def.name);
+  std::vector<std::string> names(def.aliases.begin(), def.aliases.end());
+  return absl::StrCat(absl_view(def.name), "（", absl::StrJoin(names, "、"), "）");
+}
+
+// unknown_column_notice says that header field `field` (0-based) named no
+// column, and which of the columns the file lacks its name is closest to (by
+// edit distance over the canonical names and aliases): a misspelt optional
+// column would otherwise be dropped without a word.
+template <typename K>
+std::string unknown_column_notice(const std::string& file, size_t field, std::string_view name,
+                                  const std::vector<int>& seen) {
+  if (name.empty()) return absl::StrCat(file, ": 第 ", field + 1, " 列的表头为空，该列已忽略");
+  const std::u32string wanted = code_points(name);
+  const ColumnDef* best = nullptr;
+  std::string_view best_name;
+  size_t best_distance = SIZE_MAX;
+  for (size_t c = 0; c < std::size(K::kColumns); ++c) {
+    if (seen[c] >= 0) continue;
+    const ColumnDef& def = K::kColumns[c];
+    auto consider = [&](std::string_view candidate) {
+      const size_t d = edit_distance(wanted, code_points(candidate));
+      if (d < best_distance) {
+        best = &def;
+        best_name = candidate;
+        best_distance = d;
+      }
+    };
+    consider(def.name);
+    for (std::string_view a : def.aliases) consider(a);
+  }
+  const std::string head = absl::StrCat(file, ": 第 ", field + 1, " 列的表头“", to_valid_utf8(name),
+                                        "”不是已知的列名，该列已忽略");
+  if (best == nullptr) return absl::StrCat(head, "（本文件已有全部已知列）");
+  return absl::StrCat(head, "；最接近的已知列是“", absl_view(best_name), "”，即 ",
+                      column_label(*best));
+}
+
 template <typename K>
 absl::Status read_header(FileLoad<K>& f, std::vector<std::string>* notices) {
   const std::string_view text = f.src.text;
@@ -1263,9 +1376,7 @@ absl::Status read_header(FileLoad<K>& f, std::vector<std::string>* notices) {
     const std::string_view h = trim(row.fields[i]);
     for (size_t c = 0; c < std::size(K::kColumns); ++c) {
       const ColumnDef& def = K::kColumns[c];
-      const bool match = absl::EqualsIgnoreCase(absl_view(h), absl_view(def.name)) ||
-                         std::find(def.aliases.begin(), def.aliases.end(), h) != def.aliases.end();
-      if (!match) continue;
+      if (!names_column(def, h)) continue;
       if (seen[c] >= 0) {
         if (notices != nullptr)
           notices->push_back(absl::StrCat(f.src.name, ": columns ", seen[c] + 1, " and ", i + 1,
@@ -1277,6 +1388,30 @@ absl::Status read_header(FileLoad<K>& f, std::vector<std::string>* notices) {
         f.active.emplace_back(static_cast<uint32_t>(i), static_cast<uint8_t>(c));
       }
       break;
+    }
+  }
+  if (notices != nullptr) {
+    // A header of thousands of stray fields gets a count, not a notice each.
+    constexpr size_t kMaxColumnNotices = 20;
+    size_t unknown = 0;
+    for (size_t i = 0; i < f.role.size(); ++i) {
+      if (f.role[i] >= 0) continue;
+      const std::string_view h = i < row.fields.size() ? trim(row.fields[i]) : std::string_view();
+      const bool duplicate =  // a second column of a known name, noticed above
+          std::any_of(std::begin(K::kColumns), std::end(K::kColumns),
+                      [&](const ColumnDef& def) { return names_column(def, h); });
+      if (duplicate || ++unknown > kMaxColumnNotices) continue;
+      notices->push_back(unknown_column_notice<K>(f.src.name, i, h, seen));
+    }
+    if (unknown > kMaxColumnNotices) {
+      notices->push_back(absl::StrCat(f.src.name, ": 另有 ", unknown - kMaxColumnNotices,
+                                      " 列的表头不是已知的列名，均已忽略"));
+    }
+  }
+  f.summary.missing_columns.clear();
+  for (size_t c = 0; c < std::size(K::kColumns); ++c) {
+    if (!K::kColumns[c].required && seen[c] < 0) {
+      f.summary.missing_columns.push_back(column_label(K::kColumns[c]));
     }
   }
   f.canonical =
@@ -1301,21 +1436,55 @@ absl::Status read_header(FileLoad<K>& f, std::vector<std::string>* notices) {
   return absl::OkStatus();
 }
 
-// convert_gb18030 replaces the file's text with its conversion to UTF-8.
-absl::Status convert_gb18030(Source& src, int threads) {
-  size_t bad = 0;
-  absl::StatusOr<std::string> utf8 = gb18030_to_utf8(src.raw, threads, &bad);
-  if (!utf8.ok()) {
-    const int64_t line = 1 + static_cast<int64_t>(count_byte(src.raw.substr(0, bad), '\n'));
-    return absl::InvalidArgumentError(absl::StrCat(
-        src.name, ":", line, ": neither UTF-8 nor GB18030 (bad byte at offset ", bad, ")"));
-  }
-  src.converted = *std::move(utf8);
+// use_gb18030 replaces the file's text with its conversion to UTF-8
+// (gb18030_lines_to_utf8). Lines that are not GB18030 text (encoding.hpp,
+// OddLine) stay as they are, to be rejected row by row; only a header among
+// them refuses the file.
+absl::Status use_gb18030(Source& src, std::string converted, std::vector<OddLine> odd) {
+  src.converted = std::move(converted);
+  src.odd = std::move(odd);
   src.text = src.converted;
-  if (src.text.starts_with("\xEF\xBB\xBF")) src.text.remove_prefix(3);  // a GB18030 BOM (U+FEFF)
+  if (src.text.starts_with("\xEF\xBB\xBF")) {  // a GB18030 BOM (U+FEFF)
+    src.text.remove_prefix(3);
+    for (OddLine& o : src.odd) {
+      o.begin = o.begin < 3 ? 0 : o.begin - 3;
+      o.end = o.end < 3 ? 0 : o.end - 3;
+    }
+  }
   src.gb18030 = true;
   src.check_utf8 = false;
+  if (src.cr_line_ends) lone_cr_to_lf(src.converted);  // in place: src.text stays valid
+  if (!src.odd.empty() && !src.odd.front().utf8) {
+    CsvReader reader(src.text, 1);
+    CsvRow header;
+    if (reader.next(header) && src.odd.front().begin < header.next) {
+      const size_t bad = src.odd.front().bad;
+      const int64_t line = 1 + static_cast<int64_t>(count_byte(src.raw.substr(0, bad), '\n'));
+      return absl::InvalidArgumentError(absl::StrCat(
+          src.name, ":", line, ": neither UTF-8 nor GB18030 (bad byte at offset ", bad, ")"));
+    }
+  }
   return absl::OkStatus();
+}
+
+absl::Status convert_gb18030(Source& src, int threads) {
+  std::vector<OddLine> odd;
+  std::string converted = gb18030_lines_to_utf8(src.raw, threads, odd);
+  return use_gb18030(src, std::move(converted), std::move(odd));
+}
+
+// notice_odd_lines says how many rows convert_gb18030 left to be rejected.
+void notice_odd_lines(const Source& src, std::vector<std::string>& notices) {
+  size_t utf8 = 0;
+  for (const OddLine& o : src.odd) utf8 += o.utf8 ? 1 : 0;
+  if (utf8 > 0) {
+    notices.push_back(absl::StrCat(src.name, ": 按 GB18030 读取，其中 ", utf8,
+                                   " 行是 UTF-8 编码，为免乱码不予转换，所在行逐行拒绝"));
+  }
+  if (src.odd.size() > utf8) {
+    notices.push_back(absl::StrCat(src.name, ": 按 GB18030 读取，其中 ", src.odd.size() - utf8,
+                                   " 行既不是 GB18030 也不是 UTF-8，所在行逐行拒绝"));
+  }
 }
 
 template <typename K>
@@ -1327,14 +1496,26 @@ absl::Status prepare_file(FileLoad<K>& f, const LoadContext& ctx) {
     src.raw = src.map->bytes();
   }
   const bool bom = src.raw.starts_with(kUtf8Bom);
+  // A CR is a CR in UTF-8 and in GB18030 alike (never part of a character).
+  src.cr_line_ends = first_line_ends_with_lone_cr(bom ? src.raw.substr(kUtf8Bom.size()) : src.raw);
+  if (src.cr_line_ends) {
+    ctx.notices.push_back(absl::StrCat(src.name, ": 行尾是单独的回车符（CR，旧式 Mac 格式），已按行读取"));
+  }
   if (ctx.options.encoding == Encoding::kGb18030) {
     if (absl::Status s = convert_gb18030(src, ctx.threads); !s.ok()) return s;
     ctx.notices.push_back(absl::StrCat(src.name, ": read as GB18030 (as requested)"));
+    notice_odd_lines(src, ctx.notices);
   } else {
     src.text = bom ? src.raw.substr(kUtf8Bom.size()) : src.raw;
     src.utf8_declared = bom || ctx.options.encoding == Encoding::kUtf8;
+    if (src.cr_line_ends) {  // a copy with LF line ends (csv.hpp, lone_cr_to_lf)
+      src.converted.assign(src.text);
+      lone_cr_to_lf(src.converted);
+      src.text = src.converted;
+    }
   }
-  // The header decides the encoding first: Excel's GBK files have Chinese headers.
+  // The header decides the encoding first: Excel's GBK files have Chinese
+  // headers. A valid UTF-8 header leaves it to the rows (KindJobOf::redo).
   size_t header_end = src.text.size();
   {
     CsvReader reader(src.text, 1);
@@ -1347,6 +1528,7 @@ absl::Status prepare_file(FileLoad<K>& f, const LoadContext& ctx) {
     }
     if (absl::Status s = convert_gb18030(src, ctx.threads); !s.ok()) return s;
     ctx.notices.push_back(absl::StrCat(src.name, ": not valid UTF-8; read as GB18030"));
+    notice_odd_lines(src, ctx.notices);
   }
   return read_header(f, &ctx.notices);
 }
@@ -1365,6 +1547,10 @@ bool read_row(const FileLoad<K>& f, const CsvRow& row, typename K::Row& r, Probl
     p.column = {};
     p.reason = absl::StrCat("expected ", f.header_fields, " fields as in the header, found ",
                             row.field_count);
+    if (has_lone_cr(f.src.text.substr(row.begin, row.end - row.begin))) {
+      // Another line-end style inside a CRLF or LF file joins rows into one.
+      absl::StrAppend(&p.reason, "（行内有单独的回车符 CR：可能混用了换行方式，几行被读成了一行）");
+    }
     return false;
   }
   if (f.canonical) {
@@ -1548,6 +1734,10 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     if (upto > released) f.src.release(released, upto);
     released = std::max(released, upto);
   };
+  // Rows on a line left unconverted (Source::odd), found in order.
+  const std::vector<OddLine>& odd = f.src.odd;
+  auto next_odd = std::lower_bound(odd.begin(), odd.end(), out.begin,
+                                   [](const OddLine& o, size_t at) { return o.end <= at; });
   auto reject = [&](const CsvRow& at) {
     Rejection rej;
     rej.line = at.line;
@@ -1571,7 +1761,14 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       return;
     }
     if (row.begin - released >= kReleaseStep) release(row.begin);
-    if (f.src.check_utf8 && !utf8.row_ok(text, row.begin, row.next)) {
+    while (next_odd != odd.end() && next_odd->end <= row.begin) ++next_odd;
+    if (next_odd != odd.end() && next_odd->begin < row.next) {
+      ++out.rows_read;
+      p.column = {};
+      p.reason = next_odd->utf8 ? "此行是 UTF-8 编码，而文件按 GB18030 读取；为免乱码不予读取"
+                                : "此行既不是 GB18030 也不是 UTF-8 文本";
+      reject(row);
+    } else if (f.src.check_utf8 && !utf8.row_ok(text, row.begin, row.next)) {
       if (detect) {
         f.not_utf8.store(true, std::memory_order_relaxed);
         out.aborted = true;
@@ -1721,15 +1918,28 @@ class KindJobOf final : public KindJob {
       if (!f.not_utf8.load()) continue;
       f.not_utf8.store(false);
       f.ranges.clear();
-      if (absl::Status s = convert_gb18030(f.src, ctx.threads); s.ok()) {
-        ctx.notices.push_back(absl::StrCat(f.src.name, ": not valid UTF-8; read as GB18030"));
-        if (absl::Status h = read_header(f, nullptr); !h.ok()) return h;
-      } else {
-        // Neither encoding fits the whole file: read it as the UTF-8 its
-        // header is, and reject the rows that hold bad bytes.
+      // The header is valid UTF-8 and a row is not: the rows' lines decide
+      // (encoding.hpp), and the rows of the other encoding are rejected. They
+      // are counted as the file is converted from GB18030, the likelier
+      // answer, so that a GBK file is read once more, not twice.
+      Utf8Vote vote;
+      std::vector<OddLine> odd;
+      std::string converted = gb18030_lines_to_utf8(f.src.raw, ctx.threads, odd, &vote);
+      const Utf8Vote header = count_utf8_lines(f.src.raw.substr(0, f.body_begin));
+      vote.utf8 -= header.utf8;
+      vote.other -= header.other;
+      if (vote.utf8_wins()) {
         f.src.utf8_declared = true;
-        ctx.notices.push_back(absl::StrCat(f.src.name, ": not valid UTF-8, nor GB18030 (",
-                                           s.message(), "); read as UTF-8"));
+        ctx.notices.push_back(absl::StrCat(
+            f.src.name, ": 按 UTF-8 读取（含非 ASCII 字符的行中 ", vote.utf8, " 行是 UTF-8，",
+            vote.other, " 行不是）；不是 UTF-8 的行逐行拒绝"));
+      } else {
+        if (absl::Status s = use_gb18030(f.src, std::move(converted), std::move(odd)); !s.ok()) {
+          return s;
+        }
+        ctx.notices.push_back(absl::StrCat(f.src.name, ": not valid UTF-8; read as GB18030"));
+        notice_odd_lines(f.src, ctx.notices);
+        if (absl::Status h = read_header(f, nullptr); !h.ok()) return h;
       }
       f.pending = true;
       any = true;
@@ -2101,8 +2311,10 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
   typename K::Row row;
   Problem p;
   if (!K::from_record(record, row, p) || !K::check(row, p)) {
-    return absl::InvalidArgumentError(
+    absl::Status error = absl::InvalidArgumentError(
         p.column.empty() ? p.reason : absl::StrCat(absl_view(p.column), ": ", p.reason));
+    count_add(store, K::kKind, p.column, std::move(p.reason), false);
+    return error;
   }
   RangeOut<K> one(16);
   stage_row(one, row, 0);
@@ -2112,11 +2324,15 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
     std::vector<IdDup> dups;
     dedupe(store.ids[static_cast<size_t>(K::kKind)], ranges, dups);
     if (!dups.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(absl_view(K::kIdColumn), ": ", dup_reason<K>(K::scope(row), K::id(row))));
+      std::string reason = dup_reason<K>(K::scope(row), K::id(row));
+      absl::Status error =
+          absl::InvalidArgumentError(absl::StrCat(absl_view(K::kIdColumn), ": ", reason));
+      count_add(store, K::kKind, K::kIdColumn, std::move(reason), false);
+      return error;
     }
   }
   commit_ranges<K>(store, ranges, 1);
+  count_add(store, K::kKind, {}, {}, true);
   return absl::OkStatus();
 }
 
@@ -2232,6 +2448,10 @@ absl::Status Dataset::add(const ActivityRecord& r) {
 }
 absl::Status Dataset::add(const RegionNameRecord& r) {
   return internal::add_record<internal::Regions>(*impl_, r);
+}
+
+void Dataset::reject_add(RecordKind kind, std::string_view reason) {
+  if (internal::check_open(*impl_).ok()) internal::count_add(*impl_, kind, {}, std::string(reason), false);
 }
 
 void Dataset::seal() {

@@ -58,6 +58,118 @@ bool convert_piece(std::string_view in, std::string& out, size_t& bad) {
   return ok;
 }
 
+// line_pieces cuts text for conversion over `threads` threads: offsets from
+// 0 to text.size(), each piece ending just after a line feed (which GB18030
+// never uses inside a character), so no character is cut in two.
+std::vector<size_t> line_pieces(std::string_view text, int threads) {
+  constexpr size_t kMinPiece = size_t{1} << 20;
+  std::vector<size_t> cuts = {0};
+  const size_t pieces =
+      threads > 1 && text.size() >= 2 * kMinPiece ? static_cast<size_t>(threads) : 1;
+  for (size_t p = 1; p < pieces; ++p) {
+    size_t at = text.size() * p / pieces;
+    const void* nl = std::memchr(text.data() + at, '\n', text.size() - at);
+    at = nl == nullptr ? text.size()
+                       : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+    if (at > cuts.back()) cuts.push_back(at);
+  }
+  if (cuts.back() != text.size()) cuts.push_back(text.size());
+  return cuts;
+}
+
+// line_end is the offset just after the line feed that ends the line at
+// `from`, or text.size().
+size_t line_end(std::string_view text, size_t from) noexcept {
+  const void* nl = std::memchr(text.data() + from, '\n', text.size() - from);
+  return nl == nullptr ? text.size()
+                       : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+}
+
+bool has_non_ascii(std::string_view text) noexcept {
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, sizeof w);
+    if ((w & 0x8080808080808080ULL) != 0) return true;
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return true;
+  }
+  return false;
+}
+
+bool all_chinese(std::string_view line) noexcept;  // below, by is_utf8_chinese
+
+// convert_run appends the conversion of `in` to `out` in one call; false
+// (with `out` as it was) at the first byte that is not GB18030, whose offset
+// goes to `bad`.
+bool convert_run(iconv_t cd, std::string_view in, std::string& out, size_t& bad) {
+  bad = 0;
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  const size_t at = out.size();
+  // GB18030 -> UTF-8 grows at most 3/2 (two bytes -> three): never E2BIG.
+  out.resize(at + in.size() + in.size() / 2 + 16);
+  char* src = const_cast<char*>(in.data());  // iconv's signature; it does not write
+  size_t src_left = in.size();
+  char* dst = out.data() + at;
+  size_t dst_left = out.size() - at;
+  const bool ok = iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<size_t>(-1);
+  if (ok) {
+    out.resize(out.size() - dst_left);
+    return true;
+  }
+  bad = static_cast<size_t>(src - in.data());
+  iconv(cd, nullptr, nullptr, nullptr, nullptr);
+  out.resize(at);
+  return false;
+}
+
+// convert_lines converts one piece (gb18030_lines_to_utf8): the lines
+// between two odd ones in one iconv call; odd lines get offsets in `out`.
+void convert_lines(std::string_view in, std::string& out, std::vector<OddLine>& odd, size_t in_base,
+                   Utf8Vote& vote) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  out.clear();
+  out.reserve(in.size() + in.size() / 8 + 16);
+  size_t run = 0;  // where the lines not yet converted start
+  // flush converts in[run, to), whole lines, keeping each line that is not
+  // GB18030 as it is: its row is rejected, and only a cut of it, made valid
+  // UTF-8, is ever shown.
+  auto flush = [&](size_t to) {
+    size_t bad = 0;
+    while (run < to && !convert_run(cd, in.substr(run, to - run), out, bad)) {
+      const size_t at = run + bad;
+      size_t from = at;
+      while (from > run && in[from - 1] != '\n') --from;
+      const size_t end = std::min(to, line_end(in, at));
+      size_t ignored = 0;
+      convert_run(cd, in.substr(run, from - run), out, ignored);  // whole GB18030 lines
+      const size_t begin = out.size();
+      out.append(in.substr(from, end - from));
+      odd.push_back({begin, out.size(), false, in_base + at});
+      run = end;
+    }
+    run = to;
+  };
+  for (size_t i = 0; i < in.size();) {
+    const size_t e = line_end(in, i);
+    const std::string_view line = in.substr(i, e - i);
+    const bool non_ascii = has_non_ascii(line);
+    const bool utf8 = non_ascii && is_valid_utf8(line);
+    if (non_ascii) ++(utf8 ? vote.utf8 : vote.other);
+    if (utf8 && all_chinese(line)) {
+      flush(i);
+      const size_t begin = out.size();
+      out.append(line);
+      odd.push_back({begin, out.size(), true, SIZE_MAX});
+      run = e;
+    }
+    i = e;
+  }
+  flush(in.size());
+  if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
+}
+
 }  // namespace
 
 #if FAZHI_AVX2_BUILDS
@@ -302,19 +414,7 @@ std::string to_valid_utf8(std::string_view text) {
 
 absl::StatusOr<std::string> gb18030_to_utf8(std::string_view text, int threads,
                                             size_t* bad_offset) {
-  // Pieces end just after a line feed, so no character is cut in two.
-  constexpr size_t kMinPiece = size_t{1} << 20;
-  std::vector<size_t> cuts = {0};
-  const size_t pieces =
-      threads > 1 && text.size() >= 2 * kMinPiece ? static_cast<size_t>(threads) : 1;
-  for (size_t p = 1; p < pieces; ++p) {
-    size_t at = text.size() * p / pieces;
-    const void* nl = std::memchr(text.data() + at, '\n', text.size() - at);
-    at = nl == nullptr ? text.size()
-                       : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
-    if (at > cuts.back()) cuts.push_back(at);
-  }
-  if (cuts.back() != text.size()) cuts.push_back(text.size());
+  const std::vector<size_t> cuts = line_pieces(text, threads);
   const size_t count = cuts.size() - 1;
   std::vector<std::string> outs(count);
   std::vector<size_t> bad(count, SIZE_MAX);
@@ -333,6 +433,81 @@ absl::StatusOr<std::string> gb18030_to_utf8(std::string_view text, int threads,
   if (count == 1) return std::move(outs[0]);
   size_t total = 0;
   for (const std::string& o : outs) total += o.size();
+  std::string joined;
+  joined.reserve(total);
+  for (const std::string& o : outs) joined += o;
+  return joined;
+}
+
+Utf8Vote count_utf8_lines(std::string_view text) noexcept {
+  Utf8Vote vote;
+  for (size_t i = 0; i < text.size();) {
+    const size_t e = line_end(text, i);
+    const std::string_view line = text.substr(i, e - i);
+    i = e;
+    if (!has_non_ascii(line)) continue;
+    ++(is_valid_utf8(line) ? vote.utf8 : vote.other);
+  }
+  return vote;
+}
+
+bool is_utf8_chinese(std::string_view line) noexcept {
+  return has_non_ascii(line) && is_valid_utf8(line) && all_chinese(line);
+}
+
+namespace {
+bool all_chinese(std::string_view line) noexcept {
+  const auto* s = reinterpret_cast<const unsigned char*>(line.data());
+  for (size_t i = 0; i < line.size();) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    i += len;
+    const bool chinese = cp == 0xB7 ||                      // middle dot
+                         (cp >= 0x2000 && cp <= 0x206F) ||  // general punctuation
+                         (cp >= 0x3000 && cp <= 0x303F) ||  // CJK symbols and punctuation
+                         (cp >= 0x3400 && cp <= 0x9FFF) ||  // CJK ideographs
+                         (cp >= 0xFF00 && cp <= 0xFFEF) ||  // full-width forms
+                         (cp >= 0x20000 && cp <= 0x2FFFF);  // CJK ideographs beyond the BMP
+    if (!chinese) return false;
+  }
+  return true;
+}
+}  // namespace
+
+std::string gb18030_lines_to_utf8(std::string_view text, int threads, std::vector<OddLine>& odd,
+                                  Utf8Vote* vote) {
+  const std::vector<size_t> cuts = line_pieces(text, threads);
+  const size_t count = cuts.size() - 1;
+  std::vector<std::string> outs(count);
+  std::vector<std::vector<OddLine>> odds(count);
+  std::vector<Utf8Vote> votes(count);
+  parallel_for(count, threads, [&](size_t p) {
+    convert_lines(text.substr(cuts[p], cuts[p + 1] - cuts[p]), outs[p], odds[p], cuts[p], votes[p]);
+  });
+  if (vote != nullptr) {
+    *vote = {};
+    for (const Utf8Vote& v : votes) {
+      vote->utf8 += v.utf8;
+      vote->other += v.other;
+    }
+  }
+  odd.clear();
+  size_t total = 0;
+  for (size_t p = 0; p < count; ++p) {
+    for (OddLine o : odds[p]) {
+      o.begin += total;
+      o.end += total;
+      odd.push_back(o);
+    }
+    total += outs[p].size();
+  }
+  if (count == 1) return std::move(outs[0]);
   std::string joined;
   joined.reserve(total);
   for (const std::string& o : outs) joined += o;

@@ -12,8 +12,10 @@
 #define FAZHI_SRC_ENCODING_HPP_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 
@@ -38,6 +40,46 @@ std::string to_valid_utf8(std::string_view text);
 // error naming its offset; `bad_offset` (if given) receives it.
 absl::StatusOr<std::string> gb18030_to_utf8(std::string_view text, int threads,
                                             size_t* bad_offset = nullptr);
+
+// ---- One encoding per file, odd lines refused ----------------------------------
+//
+// A file is read in one encoding, chosen from the whole file (README.md,
+// "Encodings"): UTF-8 when its header is valid UTF-8 and no fewer of its
+// lines holding non-ASCII bytes are valid UTF-8 than not; GB18030 otherwise.
+// A line that does not fit the chosen encoding is never converted into
+// mojibake: its row is rejected.
+
+// Utf8Vote counts the lines (split at LF) that hold a non-ASCII byte.
+struct Utf8Vote {
+  size_t utf8 = 0;   // valid UTF-8
+  size_t other = 0;  // not valid UTF-8
+  bool utf8_wins() const { return utf8 >= other; }
+};
+Utf8Vote count_utf8_lines(std::string_view text) noexcept;
+
+// is_utf8_chinese tells whether `line` holds non-ASCII text that is valid
+// UTF-8 and all Chinese writing: CJK ideographs, CJK and full-width
+// punctuation, general punctuation (“” — …) and the middle dot of
+// transliterated names. GBK text is seldom valid UTF-8 at all, and almost
+// never so made of such characters, which is what a line pasted from a
+// UTF-8 file into a GBK one is.
+bool is_utf8_chinese(std::string_view line) noexcept;
+
+// OddLine is a line of a GB18030 text that was not converted: [begin, end)
+// in the converted text (its line feed included), where its bytes stand as
+// they are. The converted text is then valid UTF-8 outside its odd lines.
+struct OddLine {
+  size_t begin = 0, end = 0;
+  bool utf8 = false;       // the line is UTF-8 Chinese text (is_utf8_chinese)
+  size_t bad = SIZE_MAX;   // else: offset in the input of its first byte that is not GB18030
+};
+
+// gb18030_lines_to_utf8 converts GB18030 text to UTF-8 line by line, over up
+// to `threads` threads; a line that is UTF-8 Chinese text, or not GB18030,
+// is kept as it is and listed in `odd` (in order) instead. `vote` (if given)
+// receives count_utf8_lines(text), counted on the way.
+std::string gb18030_lines_to_utf8(std::string_view text, int threads, std::vector<OddLine>& odd,
+                                  Utf8Vote* vote = nullptr);
 
 }  // namespace fazhi::internal
 

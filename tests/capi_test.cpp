@@ -374,6 +374,42 @@ TEST_F(CApiReport, InvalidUtf8IsInvalidArgument) {
   EXPECT_NE(last_message().find("profile_json is not valid UTF-8"), std::string::npos);
 }
 
+// Records added one by one count in the summary like loaded rows, a failed
+// add (refused by the core or unreadable in the ABI) as a rejection.
+TEST(CApiAdd, AddsAreCountedAndFailedAddsAreRejections) {
+  fz_dataset* ds = nullptr;
+  ASSERT_EQ(fz_dataset_create(&ds, nullptr), FZ_OK);
+  fz_mediation_record m = FZ_MEDIATION_RECORD_INIT;
+  m.case_id = "M-1";
+  m.region = "440103";
+  m.received_date = "2019-03-01";
+  EXPECT_EQ(fz_dataset_add_mediation(ds, &m), FZ_OK);
+  m.case_id = "M-2";
+  m.received_date = "2019-13-01";  // no such month: unreadable before the core
+  EXPECT_EQ(fz_dataset_add_mediation(ds, &m), FZ_INVALID_ARGUMENT);
+  m.case_id = "M-1";  // a duplicate: refused by the core
+  m.received_date = "2019-03-02";
+  EXPECT_EQ(fz_dataset_add_mediation(ds, &m), FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(fz_dataset_add_mediation(ds, nullptr), FZ_INVALID_ARGUMENT);  // no record: not counted
+  fz_load_summary s = FZ_LOAD_SUMMARY_INIT;
+  ASSERT_EQ(fz_dataset_summary(ds, &s), FZ_OK);
+  EXPECT_EQ(s.rows_read, 3);
+  EXPECT_EQ(s.rows_accepted, 1);
+  EXPECT_EQ(s.rows_rejected, 2);
+  EXPECT_EQ(s.kinds[FZ_KIND_MEDIATION].rows_rejected, 2);
+  char* json = nullptr;
+  ASSERT_EQ(fz_dataset_rejects_json(ds, &json, nullptr), FZ_OK);
+  const std::string rejects = json;
+  fz_free(json);
+  EXPECT_NE(rejects.find("{\"file\":\"<add:mediation>\",\"line\":2,\"column\":\"\",\"reason\":\"received_date: "),
+            std::string::npos)
+      << rejects;
+  EXPECT_NE(rejects.find("\"line\":3,\"column\":\"case_id\",\"reason\":\"duplicate case_id 'M-1'"),
+            std::string::npos)
+      << rejects;
+  fz_dataset_free(ds);
+}
+
 TEST_F(CApiReport, UnknownMetricIsNotFound) {
   fz_value v = FZ_VALUE_INIT;
   EXPECT_EQ(fz_report_get(rep_, "litigation.no_such_rate", &v), FZ_NOT_FOUND);

@@ -288,8 +288,9 @@ TEST(Dataset, StrictModeReportsAnEarlierDuplicate) {
 }
 
 // A kind's ids go into the index as soon as it is parsed, while other kinds
-// may still fail: here mediation.csv's header is UTF-8 but a row is GBK, so
-// the file is read again as GB18030, and its header no longer names the
+// may still fail: here mediation.csv's header is UTF-8 but its only row with
+// Chinese text is GBK, so the file is read again as GB18030; its header, not
+// all Chinese text (the é), is converted too, and no longer names the
 // required received_date. The failed load must take reconsideration's ids
 // back out, or loading the same file again would reject every row as a
 // duplicate.
@@ -300,8 +301,8 @@ TEST(Dataset, AFailedLoadTakesBackTheIdsOfKindsAlreadyChecked) {
   fs::create_directories(dir);
   const std::string recon = "case_id,region,received_date\nA,440111,2019-01-01\nB,440111,2019-01-02\n";
   std::ofstream(dir / "reconsideration.csv") << recon;
-  std::ofstream(dir / "mediation.csv") << "case_id,region,受理日期,org_id\n"
-                                       << "M1,440111,2019-01-01,\xB0\xD7\xD4\xC6\n";  // 白云 in GBK
+  std::ofstream(dir / "mediation.csv") << "case_id,region,受理日期,org_id,café\n"
+                                       << "M1,440111,2019-01-01,\xB0\xD7\xD4\xC6,x\n";  // 白云 in GBK
   for (int threads : {1, 2}) {
     SCOPED_TRACE(threads);
     Dataset ds;
@@ -429,7 +430,9 @@ TEST(Dataset, ATextNeitherUtf8NorGb18030IsReadAsUtf8RowByRow) {
   ASSERT_TRUE(s.ok()) << s.status();
   EXPECT_EQ(s->files[0].encoding, "UTF-8");
   ASSERT_EQ(s->notices.size(), 1u);
-  EXPECT_NE(s->notices[0].find("nor GB18030"), std::string::npos) << s->notices[0];
+  EXPECT_NE(s->notices[0].find("按 UTF-8 读取（含非 ASCII 字符的行中 2000 行是 UTF-8，1 行不是）"),
+            std::string::npos)
+      << s->notices[0];
   ASSERT_EQ(ds.rejects().size(), 1u);
   EXPECT_EQ(ds.rejects()[0].line, 2002);
   EXPECT_EQ(ds.rejects()[0].reason, "not valid UTF-8 text");
@@ -854,9 +857,12 @@ TEST(Dataset, LoadDirGivesNoticesForFilesItDoesNotRead) {
   EXPECT_EQ(s->files[0].kind, RecordKind::kReconsideration);
   EXPECT_EQ(s->files[1].kind, RecordKind::kMediation);
   EXPECT_EQ(s->files[2].kind, RecordKind::kRegions);
-  ASSERT_EQ(s->notices.size(), 2u);
+  ASSERT_EQ(s->notices.size(), 3u);
   EXPECT_NE(s->notices[0].find("README.txt: ignored"), std::string::npos) << s->notices[0];
   EXPECT_NE(s->notices[1].find("notes: ignored (a folder"), std::string::npos) << s->notices[1];
+  EXPECT_NE(s->notices[2].find("MEDIATION.CSV: 第 4 列的表头“Extra”不是已知的列名"),
+            std::string::npos)
+      << s->notices[2];
   EXPECT_EQ(ds.region_name(Code("440111")), "白云区");
   EXPECT_EQ(ds.region_name(Code("440100")), "广州市");
   EXPECT_FALSE(ds.region_name(Code("440112")).has_value());

@@ -115,6 +115,9 @@ struct FileSummary {
   int64_t rows_read = 0;
   int64_t rows_kept = 0;
   int64_t rows_rejected = 0;
+  // The optional columns the header lacks, as `name（别名、…）`: their
+  // figures have nothing to count in this file.
+  std::vector<std::string> missing_columns;
 };
 
 // LoadSummary is what one load call did; per-kind totals are the sums over
@@ -182,6 +185,12 @@ class Dataset {
   absl::Status add(const RegistryRecord& r);
   absl::Status add(const ActivityRecord& r);
   absl::Status add(const RegionNameRecord& r);
+  // Each add counts in summary() as a row read of a file `<add:KIND>`, kept
+  // or rejected; a rejected add is in rejects() with its reason, its line
+  // being its number among that kind's adds. reject_add counts a record that
+  // could not even be built (a binding's field of the wrong form) the same
+  // way. Neither counts once the dataset is sealed.
+  void reject_add(RecordKind kind, std::string_view reason);
 
   // seal ends loading: it frees the index that finds duplicate ids across
   // loads (about 28 bytes a record, a third of what a large dataset holds),

@@ -2,13 +2,15 @@
 //
 //   fazhi check --data DIR [--strict] [--encoding auto|utf-8|gb18030] [--threads N]
 //
-// Prints the rows read, kept and rejected per file, every rejected row as
+// Prints the rows read, kept and rejected per file (and the optional columns
+// it lacks), every rejected row as
 // `file:line: column: reason`, and the notices; exits 1 when a row was
 // rejected or the load failed.
 #include <iostream>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_join.h"
 #include "commands.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/text.hpp"
@@ -61,6 +63,9 @@ int run_check(const Args& args) {
     std::cout << display_text(f.file) << " (" << kind_name(f.kind) << ", " << display_text(f.encoding)
               << "): read " << f.rows_read << ", kept " << f.rows_kept << ", rejected " << f.rows_rejected
               << "\n";
+    if (!f.missing_columns.empty()) {
+      std::cout << "  缺少可选列: " << absl::StrJoin(f.missing_columns, ", ") << "\n";
+    }
   }
   for (const Rejection& r : ds.rejects()) {
     std::cout << display_text(r.file) << ":" << r.line << ": "

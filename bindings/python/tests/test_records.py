@@ -35,7 +35,8 @@ def test_records_in_python_types_make_a_report():
         ds.add_activity(region="440111", date=D(2019, 6, 30), indicator="law_education.events",
                         value=11837)
         s = ds.summary()
-        assert s.rows_accepted == 0  # appended records are not loaded rows
+        assert (s.rows_read, s.rows_accepted, s.rows_rejected) == (9, 9, 0)
+        assert s.kinds["legal_aid"].rows_accepted == 2
         with ds.report(region="440111", year=2019) as rep:
             assert rep.region_name == "白云区"
             assert rep["reconsideration.received"] == 2
@@ -128,3 +129,25 @@ def test_sums_past_64_bits_are_undefined_not_wrapped():
                 for metric_id in ("law_education.events", "legal_aid.recovered_amount"):
                     m = rep.metric(metric_id)
                     assert m.value is None and "9223372036854775807" in m.reason, (region, m)
+
+
+def test_adds_are_counted_and_a_failed_add_leaves_a_rejection():
+    with fazhi.Dataset() as ds:
+        ds.add_mediation(case_id="M-1", region="440111", received_date=D(2019, 3, 4))
+        with pytest.raises(fazhi.InvalidArgument):
+            ds.add_mediation(case_id="M-2", region="440111", received_date="2019-02-30")
+        with pytest.raises(fazhi.InvalidArgument):
+            ds.add_mediation(case_id="M-1", region="440111", received_date=D(2019, 3, 5))
+        with pytest.raises(fazhi.InvalidArgument):
+            ds.add_mediation(case_id="M-3", region="440111", received_date=D(2019, 3, 5),
+                             outcome="no such outcome")
+        s = ds.summary()
+        assert (s.rows_read, s.rows_accepted, s.rows_rejected) == (4, 1, 3)
+        assert s.kinds["mediation"].rows_rejected == 3
+        rejects = ds.rejects()
+        assert [(r["file"], r["line"]) for r in rejects] == [
+            ("<add:mediation>", 2), ("<add:mediation>", 3), ("<add:mediation>", 4)]
+        assert rejects[0]["reason"].startswith("received_date: no such day: '2019-02-30'")
+        assert rejects[1]["column"] == "case_id"
+        assert rejects[1]["reason"] == "duplicate case_id 'M-1' in region 440111"
+        assert "no such outcome" in rejects[2]["reason"]
