@@ -66,8 +66,16 @@ const most = (expr, where) => (p) => [`max(${expr})`, where(p)];
 // ---- The run ------------------------------------------------------------------
 const instance = await DuckDBInstance.create(':memory:');
 const db = await instance.connect();
-const run = (q) => db.run(q);
-const rows = async (q) => (await db.runAndReadAll(q)).getRowObjectsJS();
+// PEER_TIMING=1 prints each statement's seconds to stderr.
+const timing = process.env.PEER_TIMING === '1';
+async function timed(q, f) {
+  const t0 = performance.now();
+  const out = await f(q);
+  if (timing) console.error(`${((performance.now() - t0) / 1000).toFixed(3)} s  ${q.trim().split('\n')[0].slice(0, 70)}`);
+  return out;
+}
+const run = (q) => timed(q, (s) => db.run(s));
+const rows = (q) => timed(q, async (s) => (await db.runAndReadAll(s)).getRowObjectsJS());
 await run(`SET threads = ${Number(args.threads)}`);
 
 // The working-day calendar: every day of the years the notices cover, a day
@@ -221,17 +229,25 @@ WITH m AS (SELECT * FROM read_csv(${csv('mediation')}, header = true, columns = 
 d AS (SELECT m.*, lm.m1 AS limit_due FROM m LEFT JOIN lim lm ON lm.s = m.received_date)
 SELECT region, ${mediationAgg} FROM d GROUP BY region`);
 
+// pivot(key, values, names) spreads an aggregate grouped by (region,
+// key) into columns `name_value_k`: one small pass over the groups instead
+// of a filter per key and counter over every record.
+const pivot = (key, values, names) => values.flatMap((value) => names.flatMap((name) => periods.map((_, k) =>
+  `sum(${name}_${k}) FILTER (WHERE ${key} = '${value}') AS ${name}_${column(value)}_${k}`))).join(',\n  ');
+const column = (id) => id.replaceAll('.', '__');
+
 const registryKinds = ['law_firm', 'lawyer', 'mediation_org', 'mediator_fulltime', 'notary_office', 'notary_point',
   'legal_service_platform'];
-const registryAgg = counters(Object.fromEntries(registryKinds.flatMap((k) => [
-  // An entity stands on day d when start <= d < end.
-  [`standing_${k}`, count((p) => `kind = '${k}' AND ${openAt(p.to, 'start_date', 'end_date')}`)],
-  [`new_${k}`, count((p) => `kind = '${k}' AND ${inP('start_date', p)}`)],
-])));
 await run(`CREATE TABLE agg_registry AS
-SELECT region, ${registryAgg} FROM read_csv(${csv('registry')}, header = true, columns = {
-  'kind': 'VARCHAR', 'entity_id': 'VARCHAR', 'region': 'INTEGER', 'start_date': 'DATE', 'end_date': 'DATE'})
-GROUP BY region`);
+WITH g AS (SELECT region, kind, ${counters({
+  // An entity stands on day d when start <= d < end.
+  standing: count((p) => openAt(p.to, 'start_date', 'end_date')),
+  new: count((p) => inP('start_date', p)),
+})}
+  FROM read_csv(${csv('registry')}, header = true, columns = {
+    'kind': 'VARCHAR', 'entity_id': 'VARCHAR', 'region': 'INTEGER', 'start_date': 'DATE', 'end_date': 'DATE'})
+  GROUP BY region, kind)
+SELECT region, ${pivot('kind', registryKinds, ['standing', 'new'])} FROM g GROUP BY region`);
 
 const indicators = ['decision.legality_reviews', 'contract.major_reviews', 'contract.sampled',
   'enforcement.departments_disclosing', 'enforcement.disclosed_records', 'enforcement.discretion_items',
@@ -239,15 +255,15 @@ const indicators = ['decision.legality_reviews', 'contract.major_reviews', 'cont
   'law_education.events', 'law_education.materials', 'law_education.audience', 'public_lawyer.matters',
   'public_lawyer.documents', 'public_lawyer.disputes', 'legal_service.services', 'village_adviser.services',
   'legal_aid.consultations', 'law_firm.acceptances', 'law_firm.inspections'];
-const column = (id) => id.replaceAll('.', '__');
-const activityAgg = counters(Object.fromEntries(indicators.flatMap((id) => [
-  [`sum_${column(id)}`, total('value', (p) => `indicator = '${id}' AND ${inP('date', p)}`)],
-  [`rows_${column(id)}`, count((p) => `indicator = '${id}' AND ${inP('date', p)}`)],
-])));
 await run(`CREATE TABLE agg_activity AS
-SELECT region, ${activityAgg} FROM read_csv(${csv('activity')}, header = true, columns = {
-  'region': 'INTEGER', 'date': 'DATE', 'indicator': 'VARCHAR', 'value': 'BIGINT', 'note': 'VARCHAR'})
-GROUP BY region`);
+WITH x AS (SELECT region, indicator, ${counters({
+  sum: total('value', (p) => inP('date', p)),
+  rows: count((p) => inP('date', p)),
+})}
+  FROM read_csv(${csv('activity')}, header = true, columns = {
+    'region': 'INTEGER', 'date': 'DATE', 'indicator': 'VARCHAR', 'value': 'BIGINT', 'note': 'VARCHAR'})
+  GROUP BY region, indicator)
+SELECT region, ${pivot('indicator', indicators, ['sum', 'rows'])} FROM x GROUP BY region`);
 
 await run(`CREATE TABLE agg_recon AS SELECT region, ${reconAgg} FROM recon GROUP BY region`);
 await run(`CREATE TABLE agg_legal AS SELECT region, ${legalAgg} FROM legal GROUP BY region`);
@@ -392,8 +408,8 @@ function figures(node, k) {
   v['legal_aid.pending_over_limit_share'] = null;
 
   for (const kind of registryKinds) {
-    v[`registry.${kind}`] = g(`standing_${kind}`);
-    v[`registry.${kind}.new`] = g(`new_${kind}`);
+    v[`registry.${kind}`] = g(`standing_${column(kind)}`);
+    v[`registry.${kind}.new`] = g(`new_${column(kind)}`);
   }
 
   v['mediation.received'] = m('received');
