@@ -12,7 +12,7 @@
 // have it; every shape holds the same records, so every figure is the same.
 // regions.csv is reference data and keeps its order in every shape. Every
 // shape but kOrdered holds each file in memory until it is written (three
-// files at once: 10M records take about 1 GB).
+// files at once: 10M records take about 1.3 GB).
 //
 //   fazhi::bench::ScaleOptions o{.records = 1'000'000, .out = "/tmp/scale"};
 //   absl::StatusOr<fazhi::bench::ScaleStats> s = fazhi::bench::generate_scale(o);
