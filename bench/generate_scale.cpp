@@ -1,6 +1,10 @@
 // fazhi_generate_scale -- writes a deterministic DATA.md dataset of N case records.
 //
-//   fazhi_generate_scale --records 10000000 --out /tmp/scale [--seed 1] [--verify]
+//   fazhi_generate_scale --records 10000000 --out /tmp/scale [--seed 1]
+//                        [--shape ordered|shuffled|unpadded|by_date] [--verify]
+//
+// --shape sets the order rows arrive in (scale_generator.hpp); the records,
+// and so every figure, are the same in every shape.
 //
 // --verify loads the folder back with fazhi::Dataset and fails unless every
 // row is kept (the generator promises valid rows only).
@@ -17,8 +21,10 @@
 namespace {
 
 int usage(const char* why) {
-  std::cerr << "fazhi_generate_scale: " << why
-            << "\nusage: fazhi_generate_scale --records N --out DIR [--seed S] [--verify]\n";
+  std::cerr
+      << "fazhi_generate_scale: " << why
+      << "\nusage: fazhi_generate_scale --records N --out DIR [--seed S]\n"
+         "                            [--shape ordered|shuffled|unpadded|by_date] [--verify]\n";
   return 2;
 }
 
@@ -43,6 +49,8 @@ int main(int argc, char** argv) {
       options.out = v;
     } else if (a == "--seed") {
       if (!absl::SimpleAtoi(v, &options.seed)) return usage("bad --seed");
+    } else if (a == "--shape") {
+      if (!fazhi::bench::parse_shape(v, &options.shape)) return usage("bad --shape");
     } else {
       return usage("unknown option");
     }

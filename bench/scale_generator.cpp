@@ -1,10 +1,12 @@
 #include "scale_generator.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -127,14 +129,22 @@ class DayText {
   std::string text_;
 };
 
-// Out buffers a CSV file and writes it in large blocks.
+// Out buffers a CSV file and writes it in large blocks. Under any shape but
+// kOrdered it keeps the whole file and writes the rows in the shape's order
+// when closed; the order draws on its own Rng, so the rows' contents do not
+// depend on the shape.
 class Out {
  public:
-  explicit Out(const std::string& path) : file_(std::fopen(path.c_str(), "wb")) {
+  Out(const std::string& path, Shape shape, uint64_t seed)
+      : file_(std::fopen(path.c_str(), "wb")), shape_(shape), order_rng_(seed ^ kOrderSalt) {
     buf_.reserve(kFlush + 4096);
   }
   ~Out() { close(); }
   bool ok() const { return file_ != nullptr && !failed_; }
+  void header(std::string_view line) {
+    buf_.append(line).push_back('\n');
+    row_begin_ = static_cast<int64_t>(buf_.size());
+  }
   Out& add(std::string_view s) {
     buf_.append(s);
     return *this;
@@ -149,13 +159,24 @@ class Out {
     buf_.push_back(',');
     return *this;
   }
-  void end_row() {
+  // end_row ends a data row; under kByDate, `day` places it.
+  void end_row(DayNumber day = kNoDay) {
     buf_.push_back('\n');
-    if (buf_.size() >= kFlush) flush();
+    if (shape_ == Shape::kOrdered) {
+      if (buf_.size() >= kFlush) flush(buf_);
+      return;
+    }
+    uint64_t key = order_rng_.next();
+    if (shape_ == Shape::kByDate)
+      key = static_cast<uint64_t>(static_cast<uint32_t>(day)) << 32 | key >> 32;
+    order_.emplace_back(key, static_cast<uint32_t>(row_begins_.size()));
+    row_begins_.push_back(row_begin_);
+    row_begin_ = static_cast<int64_t>(buf_.size());
   }
   int64_t close() {
     if (file_ != nullptr) {
-      flush();
+      if (shape_ != Shape::kOrdered) write_in_order();
+      flush(buf_);
       if (std::fclose(file_) != 0) failed_ = true;
       file_ = nullptr;
     }
@@ -164,25 +185,49 @@ class Out {
 
  private:
   static constexpr size_t kFlush = size_t{4} << 20;
-  void flush() {
-    if (file_ != nullptr && !buf_.empty() &&
-        std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) {
+  static constexpr uint64_t kOrderSalt = 0x5348415045ULL;
+  void flush(std::string& block) {
+    if (file_ != nullptr && !block.empty() &&
+        std::fwrite(block.data(), 1, block.size(), file_) != block.size()) {
       failed_ = true;
     }
-    written_ += static_cast<int64_t>(buf_.size());
+    written_ += static_cast<int64_t>(block.size());
+    block.clear();
+  }
+  // write_in_order writes the header, then the kept rows sorted by key (ties
+  // in the order they were made), and leaves buf_ empty.
+  void write_in_order() {
+    std::sort(order_.begin(), order_.end());
+    const std::string_view all(buf_);
+    const int64_t header_end = row_begins_.empty() ? row_begin_ : row_begins_.front();
+    std::string block(all.substr(0, static_cast<size_t>(header_end)));
+    block.reserve(kFlush + 4096);
+    for (const auto& [key, row] : order_) {
+      const int64_t begin = row_begins_[row];
+      const int64_t end = row + 1 < row_begins_.size() ? row_begins_[row + 1] : row_begin_;
+      block.append(all.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin)));
+      if (block.size() >= kFlush) flush(block);
+    }
+    flush(block);
     buf_.clear();
   }
   std::FILE* file_;
   std::string buf_;
   int64_t written_ = 0;
   bool failed_ = false;
+  Shape shape_;
+  Rng order_rng_;
+  int64_t row_begin_ = 0;                             // where the row being written starts
+  std::vector<int64_t> row_begins_;                   // kept rows, in the order made
+  std::vector<std::pair<uint64_t, uint32_t>> order_;  // (sort key, row)
 };
 
 struct World {
+  Shape shape;
   std::vector<std::string> districts;  // "110101", ...
   DayText days;
   DayNumber first_2017_tail, first_2018, last_2019, last_2020;
-  World() {
+  explicit World(Shape s) : shape(s) {
     for (int p : kProvinces) {
       for (int c = 1; c <= kCitiesPerProvince; ++c) {
         for (int d = 1; d <= kDistrictsPerCity; ++d) {
@@ -202,8 +247,13 @@ struct World {
   }
 };
 
-// id writes a sequence number as ten digits after a prefix: unique per kind.
-void id(Out& o, std::string_view prefix, int64_t seq) {
+// id writes a sequence number after a prefix, unique per kind: as ten digits,
+// or as few as it needs under Shape::kUnpadded.
+void id(const World& w, Out& o, std::string_view prefix, int64_t seq) {
+  if (w.shape == Shape::kUnpadded) {
+    o.add(prefix).num(seq);
+    return;
+  }
   char digits[10];
   for (int k = 9; k >= 0; --k, seq /= 10) digits[k] = static_cast<char>('0' + seq % 10);
   o.add(prefix).add(std::string_view(digits, sizeof digits));
@@ -219,12 +269,11 @@ void tri(Out& o, Rng& rng, uint32_t yes, uint32_t no) {
 }
 
 int64_t write_reconsideration(const World& w, const std::string& path, int64_t n, uint64_t seed) {
-  Out o(path);
+  Out o(path, w.shape, seed);
   Rng rng(seed);
-  o.add(
+  o.header(
       "case_id,region,received_date,accepted_date,closed_date,disposition,respondent,category,"
       "simple_procedure,extended,litigated,suspended_days,compensation");
-  o.end_row();
   for (int64_t i = 0; i < n; ++i) {
     const std::string& region = w.districts[rng.below(static_cast<uint32_t>(w.districts.size()))];
     const DayNumber received = w.start_day(rng);
@@ -240,7 +289,7 @@ int64_t write_reconsideration(const World& w, const std::string& path, int64_t n
       closed = received + rng.between(1, 5);
       disposition = "not_accepted";
     }
-    id(o, "FY", i + 1);
+    id(w, o, "FY", i + 1);
     o.c().add(region).c().add(w.days(received)).c();
     if (accepted != kNoDay) o.add(w.days(accepted));
     o.c();
@@ -258,22 +307,21 @@ int64_t write_reconsideration(const World& w, const std::string& path, int64_t n
     if (rng.percent(10)) o.num(rng.between(0, 30));
     o.c();
     if (rng.percent(3)) o.add("1");
-    o.end_row();
+    o.end_row(received);
   }
   return o.close();
 }
 
 int64_t write_litigation(const World& w, const std::string& path, int64_t n, uint64_t seed) {
-  Out o(path);
+  Out o(path, w.shape, seed);
   Rng rng(seed);
-  o.add(
+  o.header(
       "case_id,region,filed_date,instance,defendant,category,defence_date,closed_date,outcome,"
       "head_appeared,lawyer_only,hearing_held");
-  o.end_row();
   for (int64_t i = 0; i < n; ++i) {
     const std::string& region = w.districts[rng.below(static_cast<uint32_t>(w.districts.size()))];
     const DayNumber filed = w.start_day(rng);
-    id(o, "SS", i + 1);
+    id(w, o, "SS", i + 1);
     o.c().add(region).c().add(w.days(filed)).c().add(pick(rng, kInstances)).c();
     o.add(region).add(kAgencies[rng.below(std::size(kAgencies))]).c();
     o.add(kCategories[rng.below(std::size(kCategories))]).c();
@@ -289,23 +337,22 @@ int64_t write_litigation(const World& w, const std::string& path, int64_t n, uin
     o.c();
     tri(o, rng, 2, 90);
     o.c().add(hearing ? "1" : "0");
-    o.end_row();
+    o.end_row(filed);
   }
   return o.close();
 }
 
 int64_t write_legal_aid(const World& w, const std::string& path, int64_t n, uint64_t seed) {
-  Out o(path);
+  Out o(path, w.shape, seed);
   Rng rng(seed);
-  o.add(
+  o.header(
       "case_id,region,applied_date,decided_date,decision,accepted_date,case_type,assigned_date,"
       "lawyer_id,firm_id,assignment_method,commitment,closed_date,recovered_amount");
-  o.end_row();
   for (int64_t i = 0; i < n; ++i) {
     const uint32_t district = rng.below(static_cast<uint32_t>(w.districts.size()));
     const std::string& region = w.districts[district];
     const DayNumber applied = w.start_day(rng);
-    id(o, "FA", i + 1);
+    id(w, o, "FA", i + 1);
     o.c().add(region).c().add(w.days(applied)).c();
     DayNumber decided = kNoDay, assigned = kNoDay, closed = kNoDay;
     bool granted = false;
@@ -341,20 +388,19 @@ int64_t write_legal_aid(const World& w, const std::string& path, int64_t n, uint
     if (closed != kNoDay && type == "civil" && rng.percent(30)) {
       o.num(rng.between(500, 200000)).add(".").num(rng.between(10, 99));
     }
-    o.end_row();
+    o.end_row(applied);
   }
   return o.close();
 }
 
 int64_t write_mediation(const World& w, const std::string& path, int64_t n, uint64_t seed) {
-  Out o(path);
+  Out o(path, w.shape, seed);
   Rng rng(seed);
-  o.add("case_id,region,org_id,received_date,closed_date,outcome,major_group,category");
-  o.end_row();
+  o.header("case_id,region,org_id,received_date,closed_date,outcome,major_group,category");
   for (int64_t i = 0; i < n; ++i) {
     const std::string& region = w.districts[rng.below(static_cast<uint32_t>(w.districts.size()))];
     const DayNumber received = w.start_day(rng);
-    id(o, "TJ", i + 1);
+    id(w, o, "TJ", i + 1);
     o.c().add(region).c().add("TW").add(region).num(rng.below(20)).c();
     o.add(w.days(received)).c();
     const bool closed = rng.percent(92);
@@ -366,53 +412,51 @@ int64_t write_mediation(const World& w, const std::string& path, int64_t n, uint
     }
     o.c().add(rng.percent(1) ? "1" : "0").c();
     o.add(kDisputes[rng.below(std::size(kDisputes))]);
-    o.end_row();
+    o.end_row(received);
   }
   return o.close();
 }
 
 int64_t write_registry(const World& w, const std::string& path, int64_t n, uint64_t seed) {
-  Out o(path);
+  Out o(path, w.shape, seed);
   Rng rng(seed);
-  o.add("kind,entity_id,region,start_date,end_date");
-  o.end_row();
+  o.header("kind,entity_id,region,start_date,end_date");
   const DayNumber first = w.days.day(2000, 1, 1);
   for (int64_t i = 0; i < n; ++i) {
     const std::string& region = w.districts[rng.below(static_cast<uint32_t>(w.districts.size()))];
     const DayNumber start = rng.between(first, w.last_2019);
     o.add(pick(rng, kRegistryKinds)).c();
-    id(o, "DJ", i + 1);
+    id(w, o, "DJ", i + 1);
     o.c().add(region).c().add(w.days(start)).c();
     if (rng.percent(10)) {
       const DayNumber end = start + rng.between(100, 3000);
       if (end <= w.last_2020) o.add(w.days(end));
     }
-    o.end_row();
+    o.end_row(start);
   }
   return o.close();
 }
 
 int64_t write_activity(const World& w, const std::string& path, int64_t n, uint64_t seed) {
-  Out o(path);
+  Out o(path, w.shape, seed);
   Rng rng(seed);
-  o.add("region,date,indicator,value,note");
-  o.end_row();
+  o.header("region,date,indicator,value,note");
   const std::span<const CodeEntry> indicators = code_table<Indicator>();
   for (int64_t i = 0; i < n; ++i) {
     o.add(w.districts[rng.below(static_cast<uint32_t>(w.districts.size()))]).c();
-    o.add(w.days(rng.between(w.first_2018, w.last_2019))).c();
+    const DayNumber day = rng.between(w.first_2018, w.last_2019);
+    o.add(w.days(day)).c();
     o.add(indicators[rng.below(static_cast<uint32_t>(indicators.size()))].code).c();
     o.num(rng.between(1, 500)).c();
     if (rng.percent(5)) o.add("月度台账");
-    o.end_row();
+    o.end_row(day);
   }
   return o.close();
 }
 
 int64_t write_regions(const World& w, const std::string& path) {
-  Out o(path);
-  o.add("region,name");
-  o.end_row();
+  Out o(path, Shape::kOrdered, 0);
+  o.header("region,name");
   for (int p : kProvinces) {
     o.num(p * 10000).c().add("测试省").num(p).end_row();
     for (int c = 1; c <= kCitiesPerProvince; ++c) {
@@ -425,11 +469,25 @@ int64_t write_regions(const World& w, const std::string& path) {
 
 }  // namespace
 
+bool parse_shape(std::string_view name, Shape* shape) {
+  static constexpr std::pair<std::string_view, Shape> kNames[] = {{"ordered", Shape::kOrdered},
+                                                                  {"shuffled", Shape::kShuffled},
+                                                                  {"unpadded", Shape::kUnpadded},
+                                                                  {"by_date", Shape::kByDate}};
+  for (const auto& [text, value] : kNames) {
+    if (name == text) {
+      *shape = value;
+      return true;
+    }
+  }
+  return false;
+}
+
 absl::StatusOr<ScaleStats> generate_scale(const ScaleOptions& options) {
   std::error_code ec;
   std::filesystem::create_directories(options.out, ec);
   if (ec) return absl::UnavailableError(absl::StrCat(options.out, ": ", ec.message()));
-  const World world;
+  const World world(options.shape);
   const int64_t n = options.records;
   ScaleStats stats;
   auto rows = [&](RecordKind k) -> int64_t& { return stats.rows[static_cast<size_t>(k)]; };
