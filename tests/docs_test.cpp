@@ -120,6 +120,24 @@ TEST(Docs, MetricsMarkdownHasEveryId) {
   }
 }
 
+// Every catalogue id has a definition, and every written definition names a
+// catalogue id (no definition outlives its metric).
+TEST(Docs, EveryMetricHasADefinition) {
+  std::set<std::string_view> ids;
+  for (const MetricInfo& m : metric_catalogue()) {
+    ids.insert(m.id);
+    EXPECT_FALSE(metric_definition(m.id).empty()) << m.id;
+  }
+  std::set<std::string_view> defined;
+  for (const MetricDefinition& d : metric_definitions()) {
+    EXPECT_TRUE(ids.contains(d.id)) << d.id << " is not a catalogue id";
+    EXPECT_TRUE(defined.insert(d.id).second) << d.id << " is defined twice";
+  }
+  EXPECT_EQ(metric_definition("law_education.events"),
+            "The sum of the `activity` rows with indicator `law_education.events` dated in P.");
+  EXPECT_EQ(metric_definition("no.such"), "");
+}
+
 // ---- The profile --------------------------------------------------------------
 
 // Every documented key is one Profile::from_json reads, with the example value.

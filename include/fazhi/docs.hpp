@@ -24,12 +24,23 @@ struct ProfileKeyDoc {
 // profile_keys lists every top-level profile key, in the order of docs/profile.md.
 std::span<const ProfileKeyDoc> profile_keys();
 
+// MetricDefinition is the meaning of one catalogue metric, for people.
+struct MetricDefinition {
+  std::string_view id;
+  std::string_view definition;
+};
+// metric_definitions lists the written definitions, keyed by catalogue id;
+// an activity indicator's count has none (metric_definition writes it).
+std::span<const MetricDefinition> metric_definitions();
+// metric_definition is the definition of catalogue id `id` ("" when none).
+std::string metric_definition(std::string_view id);
+
 std::string data_markdown();      // docs/data.md
 std::string metrics_markdown();   // docs/metrics.md
 std::string profile_markdown();   // docs/profile.md
 
 // The metric catalogue for `fazhi metrics`: one metric a line (text), or a
-// JSON array of {id, label, unit, family, kind, yoy}.
+// JSON array of {id, label, unit, family, kind, yoy, definition}.
 std::string metrics_text();
 std::string metrics_json();
 
