@@ -1,4 +1,4 @@
-// fazhi_generate_scale -- writes a deterministic DATA.md dataset of N case records.
+// fazhi_generate_scale -- writes a deterministic docs/data.md dataset of N case records.
 //
 //   fazhi_generate_scale --records 10000000 --out /tmp/scale [--seed 1]
 //                        [--shape ordered|shuffled|unpadded|by_date] [--verify]

@@ -1,7 +1,7 @@
 // Loading speed: CSV bytes to validated columns, per record kind, on one and
 // two threads, with the memory the columns take per record.
 //
-// The data is a generated DATA.md folder (fazhi_generate_scale's generator):
+// The data is a generated docs/data.md folder (fazhi_generate_scale's generator):
 // FAZHI_BENCH_DATA names an existing folder, otherwise FAZHI_BENCH_RECORDS
 // records (default 1,000,000) are generated into a temporary folder first.
 //

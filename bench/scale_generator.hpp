@@ -1,4 +1,4 @@
-// scale_generator.hpp -- a deterministic DATA.md dataset of any size, for benchmarks.
+// scale_generator.hpp -- a deterministic docs/data.md dataset of any size, for benchmarks.
 //
 // generate_scale writes `<kind>.csv` for every kind plus regions.csv: N case
 // records in all (mediation 45%, legal aid 30%, reconsideration 12%,

@@ -374,7 +374,7 @@ class FieldReader {
     if (!e) {
       status_ = invalid(function_,
                         absl::StrCat(name, ": unknown ", name, " '", v,
-                                     "' (expected an English code or a Chinese label of DATA.md)"));
+                                     "' (expected an English code or a Chinese label of docs/data.md)"));
       return;
     }
     out = *e;
@@ -1105,7 +1105,7 @@ fz_status fz_report_get(const fz_report* report, const char* metric_id, fz_value
     if (!i || *i >= report->report.metrics.size()) {
       return set_error(FZ_NOT_FOUND,
                        absl::StrCat(kFn, ": no metric '", metric_id,
-                                    "' (the ids are REPORT.md's; see fz_report_metric_id)"));
+                                    "' (the ids are those of docs/metrics.md; see fz_report_metric_id)"));
     }
     const fazhi::MetricFigure& m = report->report.metrics[*i];
     const MetricExtras& x = report->extras[*i];
@@ -1170,7 +1170,7 @@ fz_status fz_report_get_change(const fz_report* report, const char* metric_id, i
     if (!i || *i >= report->report.metrics.size()) {
       return set_error(FZ_NOT_FOUND,
                        absl::StrCat(kFn, ": no metric '", metric_id,
-                                    "' (the ids are REPORT.md's; see fz_report_metric_id)"));
+                                    "' (the ids are those of docs/metrics.md; see fz_report_metric_id)"));
     }
     const fazhi::MetricFigure& m = report->report.metrics[*i];
     const MetricExtras& x = report->extras[*i];

@@ -5,7 +5,7 @@
  * (法治政府建设年度报告) from case records. This header is the promise made to
  * systems that link the shared library from C, Java, C#, Go, PHP or Python: a
  * program built against any 1.x header keeps working with every later 1.x
- * library. See spec/API.md, spec/DATA.md (the records) and spec/REPORT.md (the
+ * library. See README.md, docs/data.md (the records) and docs/metrics.md (the
  * metrics).
  *
  * Conventions (after SQLite, libgit2, zstd and zlib):
@@ -109,7 +109,7 @@ FZ_EXTERN void fz_free(void* p);
 
 /* ---- Working-day calendar ------------------------------------------------
  * A NULL fz_calendar means the built-in national calendar. Dates are
- * "YYYY-MM-DD" (or any form of DATA.md). */
+ * "YYYY-MM-DD" (or any form of docs/data.md). */
 typedef struct fz_calendar fz_calendar;
 
 /* fz_calendar_default: a new calendar holding the national table. */
@@ -133,7 +133,7 @@ FZ_EXTERN fz_status fz_calendar_add_workdays(const fz_calendar* cal, const char*
 FZ_EXTERN fz_status fz_calendar_period_end(const fz_calendar* cal, const char* event, int32_t n,
                                            int32_t unit, char out[11]);
 
-/* ---- Record kinds (DATA.md): the files of a dataset folder --------------- */
+/* ---- Record kinds (docs/data.md): the files of a dataset folder --------------- */
 #define FZ_KIND_RECONSIDERATION 0 /* reconsideration.csv, 行政复议 */
 #define FZ_KIND_LITIGATION 1      /* litigation.csv, 行政应诉 */
 #define FZ_KIND_LEGAL_AID 2       /* legal_aid.csv, 法律援助 */
@@ -151,7 +151,7 @@ FZ_EXTERN fz_status fz_calendar_period_end(const fz_calendar* cal, const char* e
  * threads at once. */
 typedef struct fz_dataset fz_dataset;
 
-/* Text encodings of CSV input (DATA.md: UTF-8, else GB18030). */
+/* Text encodings of CSV input (docs/data.md: UTF-8, else GB18030). */
 #define FZ_ENCODING_DETECT 0 /* UTF-8 when valid, else GB18030 (the default) */
 #define FZ_ENCODING_UTF8 1
 #define FZ_ENCODING_GB18030 2
@@ -197,7 +197,7 @@ typedef struct fz_load_summary {
 FZ_EXTERN fz_status fz_dataset_create(fz_dataset** out, const fz_dataset_options* options);
 FZ_EXTERN void fz_dataset_free(fz_dataset* ds);
 
-/* fz_dataset_load_dir: loads every `<kind>.csv` of a folder (DATA.md). A bad
+/* fz_dataset_load_dir: loads every `<kind>.csv` of a folder (docs/data.md). A bad
  * row is rejected with its file, line, column and reason and loading goes on
  * (unless the dataset is strict); a missing folder (FZ_NOT_FOUND) or a file
  * lacking a required column (FZ_INVALID_ARGUMENT) fails the whole load, which
@@ -229,7 +229,7 @@ FZ_EXTERN fz_status fz_dataset_notices_json(const fz_dataset* ds, char** json, s
 
 /* ---- Records, one at a time ------------------------------------------------
  * For a system that appends records from its own database. Text, dates and
- * codes are UTF-8 strings as in DATA.md: dates in any DATA.md form
+ * codes are UTF-8 strings as in docs/data.md: dates in any docs/data.md form
  * ("2019-03-05", "2019年3月5日"), codes as the English code or a Chinese label
  * ("revoked", "撤销"), money in yuan ("15128000.00", "1512.8万"); NULL and ""
  * both mean empty. Booleans are tri-state: FZ_TRI_UNKNOWN (-1, which is not
@@ -339,7 +339,7 @@ typedef struct fz_registry_record {
 #define FZ_REGISTRY_RECORD_INIT {sizeof(fz_registry_record), NULL, NULL, NULL, NULL, NULL}
 /* clang-format on */
 
-/* fz_activity_record: one tally of work (REPORT.md's counted activities). */
+/* fz_activity_record: one tally of work (docs/metrics.md's counted activities). */
 typedef struct fz_activity_record {
   uint32_t struct_size;
   const char* region;    /* required */
@@ -390,7 +390,7 @@ FZ_EXTERN fz_status fz_dataset_add_activity(fz_dataset* ds, const fz_activity_re
 FZ_EXTERN fz_status fz_dataset_add_regions(fz_dataset* ds, const fz_regions_record* record);
 
 /* ---- Report ------------------------------------------------------------------
- * The annual report (REPORT.md) of one region and period: every metric's
+ * The annual report (docs/metrics.md) of one region and period: every metric's
  * exact value, the previous period's value and the year-on-year change, as
  * presented by a report profile. A report is a copy: it does not refer to the
  * dataset, the calendar or the options it was computed from, which may be
@@ -493,11 +493,11 @@ typedef struct fz_value {
 /* clang-format on */
 #define FZ_VALUE_MIN_SIZE 8u
 
-/* fz_report_get: one metric by id (REPORT.md's ids: "reconsideration.received",
+/* fz_report_get: one metric by id (the ids of docs/metrics.md: "reconsideration.received",
  * "litigation.win_rate", "law_education.events", ...). An unknown id is
  * FZ_NOT_FOUND. */
 FZ_EXTERN fz_status fz_report_get(const fz_report* report, const char* metric_id, fz_value* value);
-/* fz_report_to_json: REPORT.md's JSON object. Release *json with fz_free. */
+/* fz_report_to_json: the report's JSON object (README.md). Release *json with fz_free. */
 FZ_EXTERN fz_status fz_report_to_json(const fz_report* report, char** json, size_t* len);
 /* fz_report_narrative: the Chinese narrative, one paragraph a line. Release
  * *text with fz_free. */

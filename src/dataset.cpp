@@ -1554,7 +1554,7 @@ bool read_row(const FileLoad<K>& f, const CsvRow& row, typename K::Row& r, Probl
     return false;
   }
   if (f.canonical) {
-    // Exports write DATA.md's columns in its order: field C is column C, so
+    // Exports write docs/data.md's columns in its order: field C is column C, so
     // each field's reader is known when this is compiled (no dispatch on the
     // column per field). The readers run in the same order as below.
     auto read_all = [&]<size_t... C>(std::index_sequence<C...>) {
@@ -2408,7 +2408,7 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
     if (!kind || !e.is_regular_file(ec)) {
       notices.push_back(absl::StrCat(name, ": ignored (",
                                      e.is_directory(ec) ? "a folder" : "not a record file",
-                                     "; expected <kind>.csv with a kind of DATA.md)"));
+                                     "; expected <kind>.csv with a kind of docs/data.md)"));
       continue;
     }
     specs.push_back({*kind, name, path, {}});

@@ -1,12 +1,12 @@
-// dataset_schema.hpp -- the columns and row rules of spec/DATA.md, one kind each (internal).
+// dataset_schema.hpp -- the columns and row rules of docs/data.md, one kind each (internal).
 //
 // For every record kind this header holds, in one place:
-//   - its columns: canonical name, the Chinese aliases of DATA.md, required or not;
+//   - its columns: canonical name, the Chinese aliases of docs/data.md, required or not;
 //   - `Row`: one record as the loader sees it (text as views, dates as day
 //     numbers, kNoDay / kNone / kUnknown / -1 when empty);
 //   - `parse`: one CSV value, as it stands in the file, into a Row field
 //     (the text-level checks: a date that exists, a known code, a boolean,
-//     money, a region code); values are trimmed here (DATA.md's "values"
+//     money, a region code); values are trimmed here (docs/data.md's "values"
 //     rule), each reader after its fast path;
 //   - `from_record`: the same for a typed record handed to Dataset::add;
 //   - `check`: the rules on a whole row that both paths share (required
@@ -38,7 +38,7 @@
 
 namespace fazhi::internal {
 
-// ColumnDef is one column of DATA.md.
+// ColumnDef is one column of docs/data.md.
 struct ColumnDef {
   std::string_view name;
   std::span<const std::string_view> aliases;
@@ -184,7 +184,7 @@ bool code_field(std::string_view col, std::string_view v, Enum& out, Problem& p)
   }
   return fail(p, col,
               absl::StrCat("unknown ", absl_view(col), " '", absl_view(v),
-                           "' (expected an English code or a Chinese label of DATA.md)"));
+                           "' (expected an English code or a Chinese label of docs/data.md)"));
 }
 
 inline bool tri_field(std::string_view col, std::string_view v, Tri& out, Problem& p) {
@@ -296,7 +296,7 @@ inline bool not_before(Problem& p, std::string_view later_col, DayNumber later,
                            absl_view(earlier_col), " ", format_iso_day(earlier)));
 }
 
-// given_together: DATA.md's "when closed" columns. A code is required once
+// given_together: docs/data.md's "when closed" columns. A code is required once
 // its date is set, and a code without its date contradicts itself.
 template <typename Enum>
 bool given_together(Problem& p, std::string_view code_col, Enum code, std::string_view date_col,
@@ -463,7 +463,7 @@ struct Reconsideration {
   static constexpr auto kRowText = std::make_tuple(&Row::respondent, &Row::category);
   static constexpr bool kIndexedRegion = true;
 
-  // case_id is unique within kind and region (DATA.md, ids).
+  // case_id is unique within kind and region (docs/data.md, ids).
   static constexpr bool kHasId = true;
   static constexpr L kIdColumn = "case_id";
   static std::string_view id(const Row& r) { return r.case_id; }
@@ -937,7 +937,7 @@ struct Registry {
     if (r.entity_id.empty()) return missing(p, name(kEntityId));
     if (r.region.value() == 0) return missing(p, name(kRegion));
     if (r.start == kNoDay) return missing(p, name(kStart));
-    // DATA.md: the entity stands on start_date <= d < end_date.
+    // docs/data.md: the entity stands on start_date <= d < end_date.
     return not_before(p, name(kEnd), r.end, name(kStart), r.start);
   }
 

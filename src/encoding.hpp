@@ -1,6 +1,6 @@
 // encoding.hpp -- UTF-8 validation and GB18030 conversion for the loaders (internal).
 //
-// DATA.md: files are UTF-8 (with or without BOM); GB18030 (which includes GBK
+// docs/data.md: files are UTF-8 (with or without BOM); GB18030 (which includes GBK
 // and GB2312, what Excel writes on Chinese Windows) is accepted when a file is
 // not valid UTF-8 or when the caller says so. Conversion goes through glibc's
 // iconv; nothing here holds a hand-written code table.

@@ -59,7 +59,7 @@ struct Unit {
   std::string_view suffix;
   int fen_exponent;  // the unit in fen is 10^fen_exponent
 };
-// 元 = 100 fen, 万 = 10^4 yuan, 亿 = 10^8 yuan (DATA.md, money).
+// 元 = 100 fen, 万 = 10^4 yuan, 亿 = 10^8 yuan (docs/data.md, money).
 constexpr Unit kUnits[] = {{"亿", 10}, {"万", 6}};
 
 absl::Status money_error(std::string_view text, std::string_view why) {

@@ -231,7 +231,7 @@ constexpr MetricInfo kCaseMetrics[] = {
     {"mediation.pending_over_limit_share", "超一个月未结占比", "%", F::kMediation, K::kRatio, true},
 };
 
-// The measure word of each activity indicator (REPORT.md's seeds).
+// The measure word of each activity indicator (docs/metrics.md's seeds).
 struct IndicatorUnit {
   Indicator indicator;
   std::string_view unit;
@@ -437,7 +437,7 @@ class DayCounts {
   }
   size_t size() const { return size_; }
   // median is the middle value; of an even count, the mean of the two middle
-  // ones (REPORT.md).
+  // ones (docs/metrics.md).
   Value median() const {
     if (size_ == 0) return Value::undefined("no cases concluded in the period");
     size_t days = 0, below = 0;  // below: the cases of fewer than `days` days
@@ -938,7 +938,7 @@ struct Deadlines {
 };
 
 // Timeliness judges acts against their time limits, by one rule for every
-// limit (REPORT.md): an act dated `act` meets a limit whose last day is
+// limit (docs/time_limits.md): an act dated `act` meets a limit whose last day is
 // `due` iff act <= due, so an act on a rest day after the last day is late
 // even when no working day passed in between. When the calendar cannot give
 // the last day (kNoDay) but covers every day from the limit's start to the
@@ -1598,7 +1598,7 @@ void tally_registry(const RegistryColumns& g, const Periods& periods, Range rang
     for (size_t i = b; i < e; ++i) {
       const size_t k = static_cast<size_t>(g.kind[i]);
       const DayNumber start = g.start[i], end = g.end[i];
-      // An entity stands on day d when start <= d < end (REPORT.md).
+      // An entity stands on day d when start <= d < end (docs/metrics.md).
       for (int which = 0; which < 2; ++which) {
         const Period p = periods[static_cast<size_t>(which)];
         block.at(region, which)[kGStanding + k] += open_at_end(p.to, start, end);

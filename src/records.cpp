@@ -1,6 +1,6 @@
-// The code tables of spec/DATA.md and the domain rules that hang on a code.
+// The code tables of docs/data.md and the domain rules that hang on a code.
 //
-// Every table lists the English code first and then, exactly as DATA.md prints
+// Every table lists the English code first and then, exactly as docs/data.md prints
 // them, the Chinese labels a clerk may type instead. parse_code looks a value up
 // in a hash table built once per enum (exact text), then falls back to an
 // ASCII-case-insensitive match of the English codes.
@@ -22,7 +22,7 @@ constexpr uint8_t v(Enum e) {
 
 using L = std::string_view;
 
-// ---- reconsideration.disposition (DATA.md; 行政复议法 (2023) arts. 30-74) ----
+// ---- reconsideration.disposition (docs/data.md; 行政复议法 (2023) arts. 30-74) ----
 constexpr L kUpheld[] = {"维持"};
 constexpr L kClaimRejected[] = {"驳回", "驳回复议请求", "驳回行政复议请求"};
 constexpr L kApplicationRejected[] = {"驳回申请", "驳回行政复议申请"};
@@ -121,7 +121,7 @@ constexpr CodeEntry kAssignmentMethods[] = {
     {v(AssignmentMethod::kDuty), "duty", kDuty},
 };
 
-// ---- mediation.outcome (DATA.md lists no Chinese label for `other`) ----
+// ---- mediation.outcome (docs/data.md lists no Chinese label for `other`) ----
 constexpr L kSuccess[] = {"调解成功", "达成协议"};
 constexpr L kFailure[] = {"调解不成", "未达成协议"};
 constexpr CodeEntry kMediationOutcomes[] = {
@@ -148,7 +148,7 @@ constexpr CodeEntry kRegistryKinds[] = {
     {v(RegistryKind::kLegalServicePlatform), "legal_service_platform", kLegalServicePlatform},
 };
 
-// ---- activity.indicator (REPORT.md, "Counted activities") ----
+// ---- activity.indicator (docs/metrics.md, "Counted activities") ----
 constexpr L kIDecisionLegalityReviews[] = {"重大决策文件合法性审查"};
 constexpr L kIContractMajorReviews[] = {"重大政府合同审查"};
 constexpr L kIContractSampled[] = {"随机抽查政府合同"};
@@ -297,7 +297,7 @@ FAZHI_INSTANTIATE_CODES(Indicator)
 #undef FAZHI_INSTANTIATE_CODES
 
 std::optional<Tri> parse_tri(std::string_view text) noexcept {
-  // DATA.md, booleans: 1/0, true/false, yes/no, 是/否, Y/N; empty = unknown.
+  // docs/data.md, booleans: 1/0, true/false, yes/no, 是/否, Y/N; empty = unknown.
   text = trim(text);
   if (text.empty()) return Tri::kUnknown;
   const absl::string_view t = absl_view(text);
@@ -332,7 +332,7 @@ CorrectionClass correction_class(Disposition d) noexcept {
     case Disposition::kWithdrawnAfterCorrection:
       return CorrectionClass::kIndirect;
     // art. 41(1) plain withdrawal, art. 41(2)-(5) termination: only when the
-    // report profile counts them (DOMAIN.md 1.4).
+    // report profile counts them (docs/choices.md).
     case Disposition::kWithdrawn:
     case Disposition::kTerminated:
       return CorrectionClass::kOptional;
@@ -355,7 +355,7 @@ bool is_concluded(Disposition d) noexcept {
 }
 
 bool is_decided_on_merits(Disposition d) noexcept {
-  // REPORT.md basis `concluded_by_decision`: a decision under arts. 33, 63-69
+  // docs/profile.md's basis `concluded_by_decision`: a decision under arts. 33, 63-69
   // and 71 (or another recorded decision), not art. 73 mediation, art. 74
   // settlement, or an art. 41 withdrawal or termination.
   switch (d) {
@@ -390,7 +390,7 @@ bool is_judgment(LitigationOutcome o) noexcept {
 
 bool is_agency_loss(LitigationOutcome o) noexcept {
   // 行政诉讼法 arts. 70-78 losing judgments, and art. 62 withdrawal after the
-  // defendant changed its act, which REPORT.md's loss rate counts as a loss.
+  // defendant changed its act, which docs/metrics.md's loss rate counts as a loss.
   return o == LitigationOutcome::kJudgmentLoss || o == LitigationOutcome::kWithdrawnAfterCorrection;
 }
 

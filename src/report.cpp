@@ -130,7 +130,7 @@ Fraction difference_over(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e, 
 }
 
 // yoy_of is (current - previous) / previous, exact; undefined when the
-// previous value is 0 (REPORT.md).
+// previous value is 0 (docs/metrics.md).
 Fraction yoy_of(const Value& current, const Value& previous) {
   int64_t cn = 0, cd = 1, pn = 0, pd = 1;
   ratio_of(current, cn, cd);
@@ -140,7 +140,7 @@ Fraction yoy_of(const Value& current, const Value& previous) {
 }
 
 // points_of is a rate's change current - previous as a fraction of 1
-// (REPORT.md's 个百分点: 0.0741 is 7.41 points).
+// (docs/metrics.md's 个百分点: 0.0741 is 7.41 points).
 Fraction points_of(const Value& current, const Value& previous) {
   if (current.den == 0 || previous.den == 0) return Fraction::undefined();
   return difference_over(current.num, previous.den, previous.num, current.den, current.den, previous.den);
@@ -281,7 +281,7 @@ void write_fraction(JsonWriter& w, const Fraction& f, const std::string& decimal
   w.end_object();
 }
 
-// The value as REPORT.md shows it: counts and ranks as integers, the rest as
+// The value as docs/metrics.md shows it: counts and ranks as integers, the rest as
 // exact fractions (rates of 1, money in yuan) with a decimal for people.
 void write_value(JsonWriter& w, const Value& v, const std::string& decimal) {
   switch (v.kind) {

@@ -1,4 +1,4 @@
-// bad_corpus_test -- every file of tests/data/bad (one per rule of DATA.md)
+// bad_corpus_test -- every file of tests/data/bad (one per rule of docs/data.md)
 // gets exactly the rejection EXPECTED.tsv lists: line, column and reason, or
 // the whole file refused with its reason. The C ABI and Python check the same
 // list (bad_corpus_c_test.c, tests/python/test_bad_corpus.py).

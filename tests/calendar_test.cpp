@@ -222,7 +222,7 @@ TEST(StatutoryPeriod, MonthsClampToTheMonthEnd) {
   EXPECT_EQ(iso(national().period_end_months(d("2018-11-30"), 14)), "2020-02-03");
 }
 
-// The slow, obvious reading of DOMAIN.md section 4.3, day by day, built only
+// The slow, obvious reading of the period rules (docs/choices.md), day by day, built only
 // on is_workday (itself checked against every row of the data file).
 struct Naive {
   const Calendar& cal;

@@ -1,4 +1,4 @@
-// The C ABI's promises (spec/API.md) checked through libfazhi.so.1 itself:
+// The C ABI's promises (capi/fazhi.h) checked through libfazhi.so.1 itself:
 // NULL everywhere, *out NULL after a failure, messages that name the problem,
 // struct_size from older and newer callers, thread-local errors, and many
 // threads reading one dataset and one report.

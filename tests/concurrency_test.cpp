@@ -1,5 +1,5 @@
 // concurrency_test -- one loaded dataset read by many threads at once, and
-// separate C ABI handles used by separate threads at once (API.md's thread
+// separate C ABI handles used by separate threads at once (capi/fazhi.h's thread
 // safety promise). Every result is compared with the same work done on one
 // thread first, so a race shows as a wrong figure here and as a report under
 // ThreadSanitizer (scripts/test.sh builds this test with FAZHI_SANITIZE=thread).

@@ -1,4 +1,4 @@
-// The field readers of dataset_schema.hpp: DATA.md's "values" rule (spaces,
+// The field readers of dataset_schema.hpp: docs/data.md's "values" rule (spaces,
 // tabs and U+3000 around a value are not part of it; an empty value is "not
 // given") as each reader applies it after its fast path.
 #include "dataset_schema.hpp"

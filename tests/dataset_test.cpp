@@ -65,7 +65,7 @@ TEST(Dataset, RejectsEveryKindOfBadRowWithFileLineColumnAndReason) {
   absl::StatusOr<LoadSummary> s = ds.load_dir(kData + "/bad");
   ASSERT_TRUE(s.ok()) << s.status();
   ExpectInvariant(*s);
-  const std::string kCode = " (expected an English code or a Chinese label of DATA.md)";
+  const std::string kCode = " (expected an English code or a Chinese label of docs/data.md)";
   ExpectRejects(
       ds,
       {
@@ -363,7 +363,7 @@ TEST(Dataset, AnOversizedFieldIsARejectedRow) {
   EXPECT_EQ(ds.reconsideration().size(), 1u);
 }
 
-// DATA.md's "values" rule: spaces, tabs and U+3000 around a value are not
+// docs/data.md's "values" rule: spaces, tabs and U+3000 around a value are not
 // part of it, whatever the column's type (the readers' fast paths take
 // unpadded values as they are, the rest is trimmed first).
 TEST(Dataset, ReadsPaddedValuesAsTheirTrimmedText) {
@@ -798,7 +798,7 @@ TEST(Dataset, MatchesHeadersByAliasAndCaseInAnyOrder) {
   EXPECT_EQ(ds.mediation().org[0], 0u);
 }
 
-// A header of DATA.md's columns in its order takes a path of its own (each
+// A header of docs/data.md's columns in its order takes a path of its own (each
 // field's reader fixed at compile time): it reads and rejects rows exactly as
 // the same columns in another order do, first bad column first.
 TEST(Dataset, CanonicalAndReorderedHeadersReadTheSameRows) {

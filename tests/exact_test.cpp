@@ -23,7 +23,7 @@ TEST(Rounding, ExactTiesFollowTheChosenRule) {
 }
 
 TEST(Rounding, GbT8170Examples) {
-  // GB/T 8170-2008 section 3.3's examples, as DOMAIN.md section 5.1 lists them.
+  // GB/T 8170-2008 section 3.3's examples, as the standard lists them.
   EXPECT_EQ(format_decimal(Fraction(121498, 10000), 1, kEven), "12.1");
   EXPECT_EQ(format_decimal(Fraction(105002, 10000), 0, kEven), "11");
   EXPECT_EQ(format_decimal(Fraction(1050, 1000), 1, kEven), "1.0");

@@ -25,6 +25,10 @@ done
 [ -f "$libdir/cmake/fazhi/fazhiConfig.cmake" ] || fail "fazhiConfig.cmake not installed"
 [ -f "$libdir/cmake/fazhi/fazhiConfigVersion.cmake" ] || fail "fazhiConfigVersion.cmake not installed"
 [ -f "$libdir/pkgconfig/fazhi.pc" ] || fail "fazhi.pc not installed"
+# The reference documents (the data format, metrics, profile, choices, time limits, lottery).
+for f in data.md metrics.md profile.md choices.md time_limits.md lottery.md; do
+  [ -f "$prefix/share/doc/fazhi/$f" ] || fail "share/doc/fazhi/$f not installed"
+done
 
 expect() {  # expect OUTPUT_FILE TEXT...
   local out=$1; shift
@@ -37,7 +41,7 @@ cmake --build "$work/cmake-c" >>"$work/cmake-c.log"
 "$work/cmake-c/load_report" "$data" 440111 2019 >"$work/cmake-c.out"
 expect "$work/cmake-c.out" "439 件" "94.02% = 110/117"
 
-# 2. pkg-config, as the brief of API.md says: cc app.c $(pkg-config --cflags --libs fazhi).
+# 2. pkg-config, as README.md says: cc app.c $(pkg-config --cflags --libs fazhi).
 export PKG_CONFIG_PATH=$libdir/pkgconfig
 [ "$(pkg-config --modversion fazhi)" = "$(sed -n 's/^#define FZ_VERSION_STRING "\(.*\)"/\1/p' "$prefix/include/fazhi_version.h")" ] \
   || fail "fazhi.pc's version differs from fazhi_version.h"

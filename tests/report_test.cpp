@@ -1,4 +1,4 @@
-// Golden tests: the reference report's figures (spec/baiyun-2019.txt), value by
+// Golden tests: the reference report's figures (the published Baiyun District 2019 report), value by
 // value, as the report printed them; then the hand-checked roll-up dataset.
 #include "fazhi/report.hpp"
 
@@ -823,7 +823,7 @@ TEST(Report, DaysBeyondSixteenBitsAreSummedExactly) {
   EXPECT_EQ(ratio(r, "reconsideration.median_days"), "132098/2");
 }
 
-// The median days of concluded reconsideration cases (REPORT.md; an even
+// The median days of concluded reconsideration cases (docs/metrics.md; an even
 // count takes the mean of the two middle values), in districts and roll-ups
 // from the districts' own cases, never from their medians. Days run from
 // acceptance to closing: 440103 {10, 40, 20}: 20; 440104 {35, 5}: 40/2;
@@ -1036,7 +1036,7 @@ TEST(Report, WholeYearsHaveNoSequentialComparison) {
 }
 
 // A rate's change in percentage points beside its relative change: 胜诉率
-// 110/117 against 97/112 is 7.41 个百分点 (REPORT.md's example).
+// 110/117 against 97/112 is 7.41 个百分点 (docs/metrics.md's example).
 TEST(BaiyunGolden, RateChangesInPercentagePoints) {
   const Report r = report_of(kBaiyunDir, "440111");
   const MetricFigure& win = *r.find("litigation.win_rate");

@@ -2,7 +2,7 @@
 // dataset: random cases over ~3,100 districts, their cities and provinces
 // (the scale generator of bench/, with a seed of its own here). For sampled
 // districts and roll-ups, figures are counted again straight from the
-// records, one region at a time, by the definitions of REPORT.md, and must
+// records, one region at a time, by the definitions of docs/metrics.md, and must
 // equal what the one pass over every region reports.
 #include <gtest/gtest.h>
 

@@ -3,15 +3,15 @@
 
 The dataset models the eleven districts of Guangzhou (广州市) for 2018 and 2019,
 plus the 2017 cases still open at the start of 2018, in the CSV record kinds of
-``DATA.md``.  District 440111 (白云区) reproduces every figure printed in the
+``docs/data.md``.  District 440111 (白云区) reproduces every figure printed in the
 reference report ``baiyun-2019.txt`` under the metric definitions of
-``REPORT.md``; the other districts are plausible but smaller.
+``docs/metrics.md``; the other districts are plausible but smaller.
 
 The files deliberately look like real government exports: Chinese headers in
 their own column order, GBK (written with the gb18030 codec, GBK characters
 only), a UTF-8 BOM, CRLF line ends, mixed date forms, Chinese code labels,
 values padded with ASCII and full-width spaces, quoted fields with a comma and
-with a line break.  Every row is nevertheless valid under ``DATA.md``.
+with a line break.  Every row is nevertheless valid under ``docs/data.md``.
 
 Usage (Python 3 standard library only)::
 
@@ -1210,7 +1210,7 @@ AID_DECISION_LABELS = {"granted": ["给予", "准予"], "denied": ["不予", "�
 AID_TYPE_LABELS = {"criminal": "刑事", "civil": "民事", "administrative": "行政", "other": "其他"}
 AID_METHOD_LABELS = {"lottery": "摇珠", "designated": "指定", "duty": "值班"}
 MED_OUTCOME_LABELS = {"success": ["调解成功", "达成协议"], "failure": ["调解不成", "未达成协议"],
-                      "other": ["other"]}  # DATA.md gives no Chinese label
+                      "other": ["other"]}  # docs/data.md gives no Chinese label
 REGISTRY_LABELS = {"law_firm": "律师事务所", "lawyer": "律师", "mediation_org": "调解组织",
                    "mediator_fulltime": "专职调解员", "notary_office": "公证机构",
                    "notary_point": "公证办理点", "legal_service_platform": "公共法律服务平台"}

@@ -27,7 +27,7 @@
 
 namespace fazhi {
 
-// PeriodRules holds the open questions of DOMAIN.md section 4.3 as switches.
+// PeriodRules holds the questions the law leaves open (docs/choices.md) as switches.
 struct PeriodRules {
   // A period whose last day falls on a make-up Saturday/Sunday (调休上班) ends
   // there by default: the day is a working day, not a 法定休假日. Set this to

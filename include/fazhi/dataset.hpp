@@ -3,7 +3,7 @@
 // A Dataset holds every record kind column by column: dates as DayNumber
 // (kNoDay when empty), codes as one-byte enums, booleans as Tri, money as
 // integer fen, and repeated text (regions, agencies, lawyers, categories)
-// dictionary-encoded. Loading validates each row against spec/DATA.md; a bad
+// dictionary-encoded. Loading validates each row against docs/data.md; a bad
 // row is rejected with its file, line, column and reason, and for every file
 // rows read = rows kept + rows rejected. Once loading is finished a Dataset is
 // only read, and reading is safe from many threads.

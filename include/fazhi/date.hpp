@@ -34,7 +34,7 @@ inline constexpr int kMaxYear = 2199;
 DayNumber to_day_number(Date date) noexcept;
 Date from_day_number(DayNumber day) noexcept;
 
-// parse_date reads one of the date forms of DATA.md: `2019-03-05`,
+// parse_date reads one of the date forms of docs/data.md: `2019-03-05`,
 // `2019/3/5`, `2019.3.5`, `20190305` and `2019年3月5日` (months and days with
 // or without a leading zero, except in the 8-digit form). Surrounding ASCII and
 // full-width spaces are ignored. A date that does not exist (2019-02-30, month

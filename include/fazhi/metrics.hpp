@@ -1,4 +1,4 @@
-// fazhi/metrics.hpp -- the metric catalogue of spec/REPORT.md, computed exactly.
+// fazhi/metrics.hpp -- the metric catalogue of docs/metrics.md, computed exactly.
 //
 // One pass over a Dataset tallies every region's counts for a period and the
 // previous one; cities and provinces are the sums of their districts' tallies

@@ -1,7 +1,7 @@
 // fazhi/profile.hpp -- a report profile: a bureau's house style and its choices of basis.
 //
 // Published reports differ in how they round and in what they divide by; a
-// profile makes each choice explicit. Defaults follow spec/REPORT.md: half-up
+// profile makes each choice explicit. Defaults (docs/profile.md): half-up
 // rounding, percentages with 2 decimals, 万元 with 1, days with 1; correction
 // rates over all concluded cases; the statutory legal-aid review limit.
 //
@@ -38,7 +38,7 @@
 namespace fazhi {
 
 // CorrectionBasis is the denominator (口径) of the reconsideration correction
-// rates; see REPORT.md and DOMAIN.md section 1.6.
+// rates; see docs/profile.md and docs/choices.md.
 enum class CorrectionBasis : uint8_t {
   kConcluded,            // all cases closed in the period (the default; Baiyun's)
   kConcludedByDecision,  // less mediated, settled, withdrawn and terminated cases
@@ -68,8 +68,8 @@ struct Profile {
   CorrectionBasis correction_basis = CorrectionBasis::kConcluded;
   bool withdrawn_is_correction = false;   // 行政复议法 art. 41(1) plain withdrawal
   bool terminated_is_correction = false;  // art. 41(2)-(5)
-  // Leave suspended (中止) days out of the decision period (an open question
-  // of DOMAIN.md section 1.5; off by default).
+  // Leave suspended (中止) days out of the decision period (a question the
+  // law leaves open, docs/choices.md; off by default).
   bool exclude_suspended_days = false;
   PeriodRules period_rules;
 

@@ -1,7 +1,7 @@
-// fazhi/records.hpp -- the record kinds of spec/DATA.md and their codes.
+// fazhi/records.hpp -- the record kinds of docs/data.md and their codes.
 //
 // Each enumerated column has one code table (records.cpp) that maps the
-// English code and every Chinese label of DATA.md to an enum value, and the
+// English code and every Chinese label of docs/data.md to an enum value, and the
 // domain rules that hang on a code (which disposition corrects an act, which
 // outcome is a judgment) are named functions here, each citing its article.
 //
@@ -35,14 +35,14 @@ inline constexpr int kRecordKindCount = 7;
 std::string_view kind_name(RecordKind kind) noexcept;  // "reconsideration", ...
 std::optional<RecordKind> parse_kind(std::string_view name) noexcept;
 
-// Tri is a boolean column: DATA.md says an empty value is unknown, which is
+// Tri is a boolean column: docs/data.md says an empty value is unknown, which is
 // not the same as false.
 enum class Tri : int8_t { kUnknown = -1, kFalse = 0, kTrue = 1 };
 
 // kNoDay marks an empty date column ("not yet": not accepted, not closed).
 inline constexpr DayNumber kNoDay = INT32_MIN;
 
-// ---- Codes (the tables of DATA.md). Value 0 of each is "empty". -------------
+// ---- Codes (the tables of docs/data.md). Value 0 of each is "empty". -------------
 
 enum class Disposition : uint8_t {
   kNone,
@@ -95,7 +95,7 @@ enum class RegistryKind : uint8_t {
 };
 inline constexpr int kRegistryKindCount = 8;
 
-// Indicator is an activity indicator of REPORT.md's "Counted activities"
+// Indicator is an activity indicator of docs/metrics.md's "Counted activities"
 // table; its code table holds the dotted code and the Chinese label.
 enum class Indicator : uint8_t {
   kNone,
@@ -145,7 +145,7 @@ std::optional<Enum> parse_code(std::string_view text) noexcept;
 template <typename Enum>
 std::string_view code_name(Enum value) noexcept;
 
-// parse_tri reads DATA.md's booleans: 1/0, true/false, yes/no, 是/否, Y/N
+// parse_tri reads docs/data.md's booleans: 1/0, true/false, yes/no, 是/否, Y/N
 // (ASCII case ignored); empty is kUnknown; anything else is nullopt.
 std::optional<Tri> parse_tri(std::string_view text) noexcept;
 
@@ -159,7 +159,7 @@ enum class CorrectionClass : uint8_t {
 };
 
 // correction_class is the reconsideration disposition's place in the
-// correction rates (DATA.md's disposition table; DOMAIN.md section 1.4):
+// correction rates (docs/data.md's disposition table):
 // 行政复议法 (2023) arts. 63-67 and 71 correct directly; art. 73 mediation,
 // art. 74 settlement and an art. 41(1) withdrawal after the respondent
 // corrected itself correct indirectly; a plain withdrawal (41(1)) or another
@@ -172,13 +172,13 @@ bool is_concluded(Disposition d) noexcept;
 
 // is_decided_on_merits: closed by a decision of the body, i.e. not by
 // mediation, settlement, withdrawal or termination (the basis
-// `concluded_by_decision` of REPORT.md).
+// `concluded_by_decision` of docs/profile.md).
 bool is_decided_on_merits(Disposition d) noexcept;
 
 // is_judgment: 行政诉讼法 arts. 69-78, a judgment rather than a ruling.
 bool is_judgment(LitigationOutcome o) noexcept;
 // is_agency_loss: a losing judgment, or a withdrawal after the agency changed
-// its act (art. 62), which REPORT.md counts as a loss.
+// its act (art. 62), which docs/metrics.md counts as a loss.
 bool is_agency_loss(LitigationOutcome o) noexcept;
 
 // ---- One record of each kind, for record-at-a-time appends -----------------

@@ -4,7 +4,7 @@
 // the change since (同比) where that period has data, the same against the
 // period just before (环比) unless the report covers whole years, the text as the profile
 // presents it, the Chinese narrative, and the data-quality counts. Renderers
-// write it as JSON (spec/REPORT.md's shape), a text or Markdown table, or prose.
+// write it as JSON (README.md, "The report's JSON"), a text or Markdown table, or prose.
 //
 //   absl::StatusOr<fazhi::Report> r =
 //       fazhi::compute_report(ds, *fazhi::RegionCode::parse("440111"), fazhi::year_period(2019));
@@ -115,7 +115,7 @@ absl::Status write_all_reports_json(const Dataset& ds, Period period, const Prof
                                     const std::function<void(std::string_view)>& sink,
                                     int threads = 0);
 
-// to_json writes spec/REPORT.md's JSON object (stable key order, UTF-8).
+// to_json writes the report's JSON object (README.md; stable key order, UTF-8).
 std::string to_json(const Report& report);
 // to_json of many reports is a JSON array of them.
 std::string to_json(const std::vector<Report>& reports);

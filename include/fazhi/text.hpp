@@ -23,7 +23,7 @@ constexpr std::string_view std_view(absl::string_view s) noexcept {
 }
 
 // trim drops surrounding ASCII white space and full-width spaces (U+3000, which
-// Chinese spreadsheets put around values), as DATA.md's "values" rule says.
+// Chinese spreadsheets put around values), as docs/data.md's "values" rule says.
 constexpr std::string_view trim(std::string_view s) noexcept {
   constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
   for (;;) {

@@ -23,7 +23,7 @@
 
 namespace fazhi {
 
-// PeriodUnit is how a period counts (REPORT.md, "Working days and statutory
+// PeriodUnit is how a period counts (docs/time_limits.md, "Working days and statutory
 // periods").
 enum class PeriodUnit : uint8_t {
   kDays,      // calendar days; a last day that is a rest day rolls over (民事诉讼法 art. 85)

@@ -23,6 +23,8 @@ int run_draw(const Args& args);
 int run_verify(const Args& args);
 int run_sample(const Args& args);
 int run_announce(const Args& args);
+int run_metrics(const Args& args);
+int run_docs(const Args& args);  // hidden: the generated documents of docs/
 
 // fail prints "fazhi: <message>" on stderr and returns 1; usage() returns 2.
 // A library status fails the same way, but ResourceExhausted (memory ran

@@ -1,5 +1,5 @@
 // fazhi -- the command line: turns a folder of exported CSV files into the
-// report, checks data, and answers calendar questions. See spec/API.md.
+// report, checks data, and answers calendar questions. See README.md and docs/.
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -69,11 +69,17 @@ constexpr Command kCommands[] = {
      "sample --seed SEED (--announcement ANN.json | [--batch ID] --targets LIST|@FILE --k K\n"
      "         --inspectors LIST|@FILE --m M [--conflicts LIST|@FILE])\n"
      "         [--json] [--out AUDIT.json]   (双随机)"},
+    {"metrics", run_metrics,
+     "metrics [--format text|json|markdown]   (the metric catalogue, as docs/metrics.md)"},
+    // Hidden from help: writes docs/data.md, docs/metrics.md, docs/profile.md.
+    {"docs", run_docs, ""},
 };
 
 void print_help() {
   std::cout << "usage: fazhi <command> [options]\n\ncommands:\n";
-  for (const Command& c : kCommands) std::cout << "  " << c.synopsis << "\n";
+  for (const Command& c : kCommands) {
+    if (!c.synopsis.empty()) std::cout << "  " << c.synopsis << "\n";
+  }
 }
 
 }  // namespace

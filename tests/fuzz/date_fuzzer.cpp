@@ -1,4 +1,4 @@
-// date_fuzzer.cpp -- the date parsers (DATA.md's five forms) on arbitrary text.
+// date_fuzzer.cpp -- the date parsers (docs/data.md's five forms) on arbitrary text.
 //
 // Properties: nothing crashes; the loaders' fast parser and the full one
 // agree; an accepted date is in [kMinYear, kMaxYear] and reads back the same

@@ -4,9 +4,9 @@ roll-up dataset tests/data/rollup-small.
 The CSV files are read here with a reader of their own (standard library
 only), independent of the generator and of the C++ loader: encoding detection
 (UTF-8, else GB18030), BOM, Chinese header aliases, Chinese code labels, the
-five date forms, 万 amounts and trimmed values, all after DATA.md.  Every
+five date forms, 万 amounts and trimmed values, all after docs/data.md.  Every
 figure of the reference report (baiyun-2019.txt) is then recomputed for
-district 440111 under the definitions of REPORT.md.
+district 440111 under the definitions of docs/metrics.md.
 
 Run with:  /usr/bin/python3 -m pytest tests/python
 """
@@ -39,7 +39,7 @@ GUANGZHOU_DISTRICTS = ["440103", "440104", "440105", "440106", "440111", "440112
                        "440113", "440114", "440115", "440117", "440118"]
 
 # ---------------------------------------------------------------------------
-# The contract, transcribed from DATA.md
+# The contract, transcribed from docs/data.md
 # ---------------------------------------------------------------------------
 
 # kind -> [(canonical, [aliases], type, required)]
@@ -354,7 +354,7 @@ def load_file(out, kind, path):
 
 
 def check_row(out, kind, r):
-    """the cross-field rules of DATA.md (and the brief): returns validity"""
+    """the cross-field rules of docs/data.md (and the brief): returns validity"""
     errs = []
 
     def before(a, b, what):
@@ -443,7 +443,7 @@ class Workdays:
 WD = Workdays(CALENDAR)
 
 # ---------------------------------------------------------------------------
-# Metrics (REPORT.md), for a set of district codes
+# Metrics (docs/metrics.md), for a set of district codes
 # ---------------------------------------------------------------------------
 
 

@@ -2,7 +2,7 @@
 (法治政府建设年度报告), exact, from case records.
 
 A pure-Python binding (ctypes, standard library only) over the C ABI of
-libfazhi.so.1. See spec/API.md.
+libfazhi.so.1. See README.md and docs/ in the source tree.
 
     import fazhi
     ds = fazhi.Dataset.from_dir("data/examples/baiyun-2019")

@@ -22,7 +22,7 @@ def int_in(value, what, bits):
 
 
 def date_in(value, what):
-    """A datetime.date (or a DATA.md date string) as C text."""
+    """A datetime.date (or a docs/data.md date string) as C text."""
     if isinstance(value, datetime.datetime):
         raise TypeError("%s must be a datetime.date, not a datetime" % what)
     if isinstance(value, datetime.date):

@@ -91,7 +91,7 @@ def _record_in(kind, fields):
 
 
 class Dataset(Owned):
-    """Records of every kind (spec/DATA.md), validated as they arrive.
+    """Records of every kind (docs/data.md), validated as they arrive.
 
     Loading is not thread-safe; once loading is over, reports may be computed
     from many threads at once. Release with close() or a `with` block (or
@@ -259,7 +259,7 @@ class Dataset(Owned):
 
     def all_reports(self, year=None, *, from_=None, to=None, profile=None, calendar=None):
         """Every region's report (districts, cities, provinces) as parsed JSON:
-        a list of REPORT.md's objects."""
+        a list of the report's JSON objects."""
         start, end = period_in(year, from_, to)
         options, keep = report_options(profile, calendar)
         text = _capi.take_string(_capi.lib().fz_report_all_json, self._h(), start, end,

@@ -263,11 +263,11 @@ class Report(Owned):
         return tuple(_convert.date_out(b) for b in bufs) if has.value else None
 
     def to_json(self) -> str:
-        """REPORT.md's JSON object."""
+        """the report's JSON object (README.md)."""
         return _capi.take_string(_capi.lib().fz_report_to_json, self._h())
 
     def to_dict(self) -> dict:
-        """REPORT.md's JSON object, parsed."""
+        """the report's JSON object (README.md), parsed."""
         return json.loads(self.to_json())
 
     def narrative(self) -> str:

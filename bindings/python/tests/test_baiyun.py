@@ -1,4 +1,4 @@
-"""The reference report (spec/baiyun-2019.txt) through the Python binding:
+"""The reference report (the published Baiyun District 2019 report) through the Python binding:
 data/examples/baiyun-2019, district 440111, 2019, with Baiyun's own profile.
 Each expected value is written as the report printed it."""
 
