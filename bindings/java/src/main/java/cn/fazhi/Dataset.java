@@ -2,6 +2,7 @@ package cn.fazhi;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -267,12 +268,21 @@ public final class Dataset implements AutoCloseable {
 
   /** Every region's report for the closed period [from, to], computed in one pass, as one JSON array. */
   public String allReportsJson(LocalDate from, LocalDate to, ReportOptions options) {
+    return new String(allReportsJsonUtf8(from, to, options), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@link #allReportsJson} as the library's UTF-8 bytes, to write to a file
+   * or a response as they are: tens of MB for every region of a country,
+   * which a String would decode to twice the size.
+   */
+  public byte[] allReportsJsonUtf8(LocalDate from, LocalDate to, ReportOptions options) {
     byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
     byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
     Pointer h = handle.acquire();
     try (ReportOptions.Native o = options.toNative()) {
       Pointer p = o.pointer();
-      return Text.take((out, len) -> Capi.fz_report_all_json(h, a, b, p, out, len));
+      return Text.takeBytes((out, len) -> Capi.fz_report_all_json(h, a, b, p, out, len));
     } finally {
       handle.release();
     }

@@ -74,19 +74,28 @@ public final class Report implements AutoCloseable {
   /** Everything about one metric (REPORT.md's ids); an unknown id is a {@link NotFoundException}. */
   public Metric metric(String id) {
     byte[] metricId = Text.arg(java.util.Objects.requireNonNull(id, "id"), "metric id");
-    Memory v = new Memory(SIZE);
-    v.clear();
-    v.setInt(0, SIZE);
     Pointer h = handle.acquire();
     try {
-      int status = Capi.fz_report_get(h, metricId, v);
-      // OUT_OF_RANGE: a term beyond int64, whose exact digits are in the *_text strings.
-      boolean fits = status != Status.OUT_OF_RANGE.code();
-      if (fits) Capi.check(status);
-      return read(v, fits);
+      return get(h, metricId, valueBuffer());
     } finally {
       handle.release();
     }
+  }
+
+  /** An fz_value to fill, its struct_size set. */
+  private static Memory valueBuffer() {
+    Memory v = new Memory(SIZE);
+    v.setInt(0, SIZE);
+    return v;
+  }
+
+  /** fz_report_get into v (reused from call to call), read into a Metric. */
+  private static Metric get(Pointer h, byte[] metricId, Memory v) {
+    int status = Capi.fz_report_get(h, metricId, v);
+    // OUT_OF_RANGE: a term beyond int64, whose exact digits are in the *_text strings.
+    boolean fits = status != Status.OUT_OF_RANGE.code();
+    if (fits) Capi.check(status);
+    return read(v, fits);
   }
 
   /** The exact value of one metric; empty when undefined. See {@link Metric#value}. */
@@ -132,7 +141,13 @@ public final class Report implements AutoCloseable {
   public List<Metric> metrics() {
     List<String> all = metricIds();
     List<Metric> list = new ArrayList<>(all.size());
-    for (String id : all) list.add(metric(id));
+    Memory v = valueBuffer();
+    Pointer h = handle.acquire();
+    try {
+      for (String id : all) list.add(get(h, Text.arg(id, "metric id"), v));
+    } finally {
+      handle.release();
+    }
     return Collections.unmodifiableList(list);
   }
 

@@ -100,15 +100,20 @@ final class Text {
 
   /** Makes the call, copies the owned string it returns into Java and releases it with fz_free. */
   static String take(StringCall call) {
+    return new String(takeBytes(call), StandardCharsets.UTF_8);
+  }
+
+  /** {@link #take}, the string's UTF-8 bytes as the library wrote them. */
+  static byte[] takeBytes(StringCall call) {
     PointerByReference out = new PointerByReference();
     Memory len = new Memory(Native.SIZE_T_SIZE);
     len.clear();
     Capi.check(call.call(out, len));
     Pointer p = out.getValue();
-    if (p == null) return "";
+    if (p == null) return new byte[0];
     try {
       long n = Native.SIZE_T_SIZE == 8 ? len.getLong(0) : len.getInt(0) & 0xffffffffL;
-      return new String(p.getByteArray(0, Math.toIntExact(n)), StandardCharsets.UTF_8);
+      return p.getByteArray(0, Math.toIntExact(n));
     } finally {
       Capi.fz_free(p);
     }

@@ -115,6 +115,9 @@ class ReportTest {
     String json = ds.allReportsJson(2019);
     assertTrue(json.startsWith("["));
     assertTrue(json.contains("\"440111\""));
+    assertTrue(json.contains("白云区"));
+    byte[] utf8 = ds.allReportsJsonUtf8(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31), new ReportOptions());
+    assertEquals(json, new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test
