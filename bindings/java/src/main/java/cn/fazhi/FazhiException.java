@@ -10,7 +10,7 @@ package cn.fazhi;
  * try (Dataset ds = Dataset.fromDir(Path.of("no/such/folder"))) {
  * } catch (NotFoundException e) {
  *   e.status();        // Status.NOT_FOUND (code 5, "FZ_NOT_FOUND")
- *   e.getMessage();    // "fz_dataset_load_dir: no/such/folder: no such folder"
+ *   e.getMessage();    // "no/such/folder: no such folder"
  * }
  * }</pre>
  */
