@@ -67,4 +67,14 @@ cmake --build "$work/cmake-cxx" >>"$work/cmake-cxx.log"
 "$work/cmake-cxx/cxx_consumer" "$data" >"$work/cmake-cxx.out"
 expect "$work/cmake-cxx.out" "litigation.win_rate 94.02%"
 
-echo "install_test: installed into $prefix; CMake (C and C++) and pkg-config consumers ran"
+# 4. Java, when the build made the binding: the installed jar and library.
+jar=$prefix/share/java/fazhi.jar
+if [ -e "$build/bindings/java/fazhi.jar" ]; then
+  [ -f "$jar" ] || fail "share/java/fazhi.jar not installed"
+  [ -f "$prefix/share/java/fazhi-$(pkg-config --modversion fazhi).pom" ] || fail "the jar's pom not installed"
+  java -cp "$jar:/usr/share/java/jna.jar" -Dfazhi.library="$libdir" \
+       "$src/examples/java/LoadReport.java" "$data" >"$work/java.out"
+  expect "$work/java.out" "胜诉率 94.02% = 110/117" "挽回经济损失 1512.8 万元 = 15128000.00 元"
+fi
+
+echo "install_test: installed into $prefix; CMake (C and C++), pkg-config and Java consumers ran"

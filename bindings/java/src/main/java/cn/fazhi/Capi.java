@@ -1,0 +1,157 @@
+package cn.fazhi;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The C ABI of libfazhi.so.1, bound with JNA's direct mapping (each C function
+ * a static native method: the fastest JNA call). Strings cross as UTF-8 bytes
+ * that {@link Text} makes and reads; JNA's own string conversion is never used,
+ * and the library is opened with UTF-8 as its string encoding besides.
+ *
+ * <p>Where the library is looked for, in order: the system property
+ * {@code fazhi.library} (a file or a folder), the environment variable
+ * {@code FAZHI_LIBRARY} (the same), the system loader ({@code libfazhi.so.1}
+ * through ld.so's paths and {@code jna.library.path}), and
+ * {@code /usr/local/lib} (where {@code cmake --install} puts it).
+ */
+final class Capi {
+  private Capi() {}
+
+  /** The ABI this binding speaks (the SONAME's number) and the oldest version it needs. */
+  static final int ABI_VERSION = 1;
+  static final int MIN_VERSION_NUMBER = 10000;
+  static final String SONAME = "libfazhi.so.1";
+
+  static final NativeLibrary LIBRARY = load();
+
+  static {
+    Native.register(Capi.class, LIBRARY);
+    int abi = fz_abi_version();
+    int number = fz_version_number();
+    if (abi != ABI_VERSION || number < MIN_VERSION_NUMBER) {
+      throw new UnsatisfiedLinkError(LIBRARY.getFile() + " is fazhi " + Text.borrowed(fz_version_string())
+          + " (ABI " + abi + "); this binding needs ABI " + ABI_VERSION + ", version >= "
+          + MIN_VERSION_NUMBER / 10000 + "." + MIN_VERSION_NUMBER / 100 % 100 + "."
+          + MIN_VERSION_NUMBER % 100);
+    }
+  }
+
+  private static NativeLibrary load() {
+    Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
+    List<String[]> candidates = new ArrayList<>();
+    String property = System.getProperty("fazhi.library");
+    if (property != null && !property.isEmpty()) {
+      candidates.add(new String[] {"-Dfazhi.library", inFolder(property)});
+    }
+    String env = System.getenv("FAZHI_LIBRARY");
+    if (env != null && !env.isEmpty()) candidates.add(new String[] {"FAZHI_LIBRARY", inFolder(env)});
+    candidates.add(new String[] {"the system loader", SONAME});
+    candidates.add(new String[] {"the install prefix /usr/local", "/usr/local/lib/" + SONAME});
+    List<String> tried = new ArrayList<>();
+    for (String[] c : candidates) {
+      String where = c[0];
+      String path = c[1];
+      if (path.contains("/") && !new File(path).exists()) {
+        tried.add(where + ": " + path + " (no such file)");
+        continue;
+      }
+      try {
+        return NativeLibrary.getInstance(path, options);
+      } catch (UnsatisfiedLinkError e) {
+        tried.add(where + ": " + path + " (" + e.getMessage() + ")");
+      }
+    }
+    throw new UnsatisfiedLinkError("cannot load " + SONAME + "; tried:\n  " + String.join("\n  ", tried)
+        + "\nSet -Dfazhi.library (or FAZHI_LIBRARY) to the library's path, or install fazhi "
+        + "(cmake --install build) and run ldconfig.");
+  }
+
+  /** The library's absolute path (JNA takes a relative path for a bare name), in a folder or not. */
+  private static String inFolder(String path) {
+    File f = new File(path).getAbsoluteFile();
+    return f.isDirectory() ? new File(f, SONAME).getPath() : f.getPath();
+  }
+
+  /** Throws the exception of a failed status, with this thread's message. */
+  static void check(int status) {
+    if (status != 0) throw lastError(status);
+  }
+
+  static FazhiException lastError(int status) {
+    return Status.exception(status, Text.borrowed(fz_last_error_message()));
+  }
+
+  // ---- Version and errors ----
+  static native Pointer fz_version_string();
+  static native int fz_version_number();
+  static native int fz_abi_version();
+  static native Pointer fz_status_string(int code);
+  static native int fz_last_error_code();
+  static native Pointer fz_last_error_message();
+  static native void fz_free(Pointer p);
+
+  // ---- Calendar ----
+  static native int fz_calendar_default(PointerByReference out);
+  static native int fz_calendar_load_csv(Pointer cal, byte[] path);
+  static native void fz_calendar_free(Pointer cal);
+  static native int fz_calendar_is_workday(Pointer cal, byte[] date, IntByReference out);
+  static native int fz_calendar_workdays_between(Pointer cal, byte[] a, byte[] b, IntByReference out);
+  static native int fz_calendar_add_workdays(Pointer cal, byte[] date, int n, byte[] out);
+  static native int fz_calendar_period_end(Pointer cal, byte[] event, int n, int unit, byte[] out);
+
+  // ---- Dataset ----
+  static native int fz_dataset_create(PointerByReference out, Pointer options);
+  static native void fz_dataset_free(Pointer ds);
+  static native int fz_dataset_load_dir(Pointer ds, byte[] dir, Pointer summary);
+  static native int fz_dataset_load_csv(Pointer ds, int kind, byte[] path, Pointer summary);
+  static native int fz_dataset_load_csv_buffer(Pointer ds, int kind, byte[] data, Structs.SizeT len,
+      Pointer summary);
+  static native int fz_dataset_seal(Pointer ds);
+  static native int fz_dataset_summary(Pointer ds, Pointer summary);
+  static native int fz_dataset_rejects_json(Pointer ds, PointerByReference json, Pointer len);
+  static native int fz_dataset_notices_json(Pointer ds, PointerByReference json, Pointer len);
+  static native int fz_dataset_add_reconsideration(Pointer ds, Pointer record);
+  static native int fz_dataset_add_litigation(Pointer ds, Pointer record);
+  static native int fz_dataset_add_legal_aid(Pointer ds, Pointer record);
+  static native int fz_dataset_add_mediation(Pointer ds, Pointer record);
+  static native int fz_dataset_add_registry(Pointer ds, Pointer record);
+  static native int fz_dataset_add_activity(Pointer ds, Pointer record);
+  static native int fz_dataset_add_regions(Pointer ds, Pointer record);
+
+  // ---- Report ----
+  static native int fz_report_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, Pointer options);
+  static native int fz_report_all_json(Pointer ds, byte[] from, byte[] to, Pointer options,
+      PointerByReference json, Pointer len);
+  static native void fz_report_free(Pointer report);
+  static native int fz_report_metric_count(Pointer report, IntByReference out);
+  static native int fz_report_metric_id(Pointer report, int index, PointerByReference out);
+  static native int fz_report_region(Pointer report, PointerByReference code, PointerByReference name);
+  static native int fz_report_period(Pointer report, byte[] from, byte[] to, byte[] previousFrom,
+      byte[] previousTo);
+  static native int fz_report_get(Pointer report, byte[] metricId, Pointer value);
+  static native int fz_report_to_json(Pointer report, PointerByReference json, Pointer len);
+  static native int fz_report_narrative(Pointer report, PointerByReference text, Pointer len);
+
+  // ---- Verifiable draws ----
+  static native int fz_lottery_draw(Pointer input, PointerByReference json, Pointer len);
+  static native int fz_sample_draw(Pointer input, PointerByReference json, Pointer len);
+  static native int fz_lottery_verify(byte[] audit, PointerByReference summary, Pointer len);
+  static native int fz_lottery_announce(Pointer input, PointerByReference json, Pointer len);
+  static native int fz_sample_announce(Pointer input, PointerByReference json, Pointer len);
+  static native int fz_lottery_verify_announced(byte[] audit, byte[] announcement,
+      PointerByReference summary, Pointer len);
+  static native int fz_lottery_parse_ids(byte[] text, Structs.SizeT len, int form,
+      PointerByReference json, Pointer jsonLen);
+  static native int fz_lottery_parse_conflicts(byte[] text, Structs.SizeT len, int form,
+      PointerByReference json, Pointer jsonLen);
+}

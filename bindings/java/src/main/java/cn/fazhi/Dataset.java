@@ -1,0 +1,303 @@
+package cn.fazhi;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Validated records of every kind (DATA.md): loaded from a folder, a file or a
+ * buffer of CSV, or appended record by record; then reports are computed.
+ *
+ * <pre>{@code
+ * try (Dataset ds = Dataset.fromDir(Path.of("data/examples/baiyun-2019"));
+ *      Report r = ds.report("440111", 2019)) {
+ *   System.out.println(r.text("litigation.win_rate"));   // 94.02%
+ * }
+ * }</pre>
+ *
+ * <p>A bad row is rejected with its file, line, column and reason
+ * ({@link #rejects}) and loading goes on, unless the dataset is strict.
+ *
+ * <p>Thread safety (the C ABI's rules): loading and adding are not
+ * thread-safe; once loading is over the dataset may be read ({@link #report},
+ * {@link #allReportsJson}, {@link #rejects}, ...) from many threads at once.
+ * Close it when done; reports already computed stay valid.
+ */
+public final class Dataset implements AutoCloseable {
+  /** Text encodings of CSV input (FZ_ENCODING_*). */
+  public enum Encoding {
+    /** UTF-8 when valid, else GB18030 (the default). */
+    DETECT,
+    UTF_8,
+    GB18030
+  }
+
+  /** How a dataset loads (fz_dataset_options). */
+  public static final class Options {
+    private boolean strict;
+    private Encoding encoding = Encoding.DETECT;
+    private int threads;
+
+    /** true: a load fails at its first bad row and keeps nothing; false (default): bad rows are rejected. */
+    public Options strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /** The encoding of CSV input; default DETECT. */
+    public Options encoding(Encoding encoding) {
+      this.encoding = Objects.requireNonNull(encoding, "encoding");
+      return this;
+    }
+
+    /** Loading threads; 0 (default) = the hardware's. */
+    public Options threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+  }
+
+  private final NativeHandle handle;
+
+  /** An empty dataset with the default options. */
+  public Dataset() {
+    this(new Options());
+  }
+
+  /** An empty dataset. */
+  public Dataset(Options options) {
+    Structs.DatasetOptions o = new Structs.DatasetOptions();
+    o.strict = options.strict ? 1 : 0;
+    o.encoding = options.encoding.ordinal();
+    o.threads = options.threads;
+    PointerByReference out = new PointerByReference();
+    Capi.check(Capi.fz_dataset_create(out, o.written()));
+    this.handle = new NativeHandle(this, out.getValue(), Capi::fz_dataset_free, "Dataset");
+  }
+
+  // ---- Loading ----
+
+  /** A dataset holding every {@code <kind>.csv} of a folder. */
+  public static Dataset fromDir(Path dir) {
+    return loaded(new Options(), ds -> ds.loadDir(dir));
+  }
+
+  /** A dataset holding every {@code <kind>.csv} of a folder, loaded with options. */
+  public static Dataset fromDir(Path dir, Options options) {
+    return loaded(options, ds -> ds.loadDir(dir));
+  }
+
+  /** A dataset holding one CSV file of one kind. */
+  public static Dataset fromCsv(RecordKind kind, Path file) {
+    return loaded(new Options(), ds -> ds.loadCsv(kind, file));
+  }
+
+  /** A dataset holding CSV text of one kind, as bytes (UTF-8 or GB18030). */
+  public static Dataset fromBuffer(RecordKind kind, byte[] csv) {
+    return loaded(new Options(), ds -> ds.loadBuffer(kind, csv));
+  }
+
+  private static Dataset loaded(Options options, java.util.function.Consumer<Dataset> load) {
+    Dataset ds = new Dataset(options);
+    try {
+      load.accept(ds);
+      return ds;
+    } catch (RuntimeException | Error e) {
+      ds.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Loads every {@code <kind>.csv} of a folder and returns what this load did.
+   * A missing folder ({@link NotFoundException}) or a file lacking a required
+   * column ({@link InvalidArgumentException}) fails the whole load, which then
+   * keeps nothing.
+   */
+  public LoadSummary loadDir(Path dir) {
+    byte[] d = Text.arg(dir.toString(), "dir");
+    return load((h, s) -> Capi.fz_dataset_load_dir(h, d, s));
+  }
+
+  /** Loads one CSV file of one kind, named as it likes. */
+  public LoadSummary loadCsv(RecordKind kind, Path file) {
+    byte[] f = Text.arg(file.toString(), "path");
+    int k = kind.code();
+    return load((h, s) -> Capi.fz_dataset_load_csv(h, k, f, s));
+  }
+
+  /** Loads CSV text held in memory (UTF-8 or GB18030, as a file); rejections name it "&lt;buffer:KIND&gt;". */
+  public LoadSummary loadBuffer(RecordKind kind, byte[] csv) {
+    int k = kind.code();
+    Structs.SizeT n = new Structs.SizeT(csv.length);
+    return load((h, s) -> Capi.fz_dataset_load_csv_buffer(h, k, csv, n, s));
+  }
+
+  /** Loads CSV text held in a String (sent as UTF-8). */
+  public LoadSummary loadBuffer(RecordKind kind, String csv) {
+    return loadBuffer(kind, Text.utf8(csv, "csv"));
+  }
+
+  /** A C call that fills a load summary: (fz_dataset*, fz_load_summary*) -> fz_status. */
+  private interface SummaryCall {
+    int call(Pointer ds, Pointer summary);
+  }
+
+  private LoadSummary load(SummaryCall call) {
+    Structs.LoadSummary s = new Structs.LoadSummary();
+    Pointer summary = s.written();
+    Pointer h = handle.acquire();
+    try {
+      Capi.check(call.call(h, summary));
+    } finally {
+      handle.release();
+    }
+    return LoadSummary.of(s);
+  }
+
+  /**
+   * Ends loading and frees the index that finds duplicate ids across loads
+   * (about a third of what a large dataset holds). A later load or add is a
+   * {@link FailedPreconditionException}; the data reads as before.
+   */
+  public void seal() {
+    Pointer h = handle.acquire();
+    try {
+      Capi.check(Capi.fz_dataset_seal(h));
+    } finally {
+      handle.release();
+    }
+  }
+
+  /** The totals of every load so far. */
+  public LoadSummary summary() {
+    return load((h, s) -> Capi.fz_dataset_summary(h, s));
+  }
+
+  /** Every rejected row of every load, in load order. */
+  public List<Rejection> rejects() {
+    List<Rejection> list = new ArrayList<>();
+    for (Object o : Json.array(rejectsJson())) {
+      Map<?, ?> r = (Map<?, ?>) o;
+      list.add(new Rejection((String) r.get("file"), ((Number) r.get("line")).longValue(),
+          String.valueOf(r.get("column")), (String) r.get("reason"), (String) r.get("raw")));
+    }
+    return List.copyOf(list);
+  }
+
+  /** The rejections as the library's JSON: an array of {"file", "line", "column", "reason", "raw"}. */
+  public String rejectsJson() {
+    Pointer h = handle.acquire();
+    try {
+      return Text.take((out, len) -> Capi.fz_dataset_rejects_json(h, out, len));
+    } finally {
+      handle.release();
+    }
+  }
+
+  /** The loads' notices: things worth a look that rejected nothing (an ignored file, a file read as GB18030). */
+  public List<String> notices() {
+    String json;
+    Pointer h = handle.acquire();
+    try {
+      json = Text.take((out, len) -> Capi.fz_dataset_notices_json(h, out, len));
+    } finally {
+      handle.release();
+    }
+    List<String> list = new ArrayList<>();
+    for (Object o : Json.array(json)) list.add((String) o);
+    return List.copyOf(list);
+  }
+
+  // ---- Records, one at a time ----
+
+  /**
+   * Appends one record. An invalid record is an {@link InvalidArgumentException}
+   * naming the field, and is not kept; a repeated id is rejected as in a load.
+   */
+  public void add(DataRecord record) {
+    Objects.requireNonNull(record, "record");
+    Pointer h = handle.acquire();
+    try {
+      Capi.check(record.addTo(h));
+    } finally {
+      handle.release();
+    }
+  }
+
+  // ---- Reports ----
+
+  /** The report of a region ("440111"; a city or province is rolled up) for a calendar year. */
+  public Report report(String region, int year) {
+    return report(region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), new ReportOptions());
+  }
+
+  /** The report of a region for the closed period [from, to]. */
+  public Report report(String region, LocalDate from, LocalDate to) {
+    return report(region, from, to, new ReportOptions());
+  }
+
+  /**
+   * The report of a region for the closed period [from, to], computed with
+   * options. A region without records is a {@link NotFoundException}.
+   */
+  public Report report(String region, LocalDate from, LocalDate to, ReportOptions options) {
+    byte[] r = Text.arg(Objects.requireNonNull(region, "region"), "region");
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    PointerByReference out = new PointerByReference();
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Capi.check(Capi.fz_report_compute(out, h, r, a, b, o.pointer()));
+    } finally {
+      handle.release();
+    }
+    return new Report(out.getValue());
+  }
+
+  /** Every region's report (districts, then cities, then provinces) for a year, as one JSON array. */
+  public String allReportsJson(int year) {
+    return allReportsJson(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), new ReportOptions());
+  }
+
+  /** Every region's report for the closed period [from, to], computed in one pass, as one JSON array. */
+  public String allReportsJson(LocalDate from, LocalDate to, ReportOptions options) {
+    return new String(allReportsJsonUtf8(from, to, options), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@link #allReportsJson} as the library's UTF-8 bytes, to write to a file
+   * or a response as they are: tens of MB for every region of a country,
+   * which a String would decode to twice the size.
+   */
+  public byte[] allReportsJsonUtf8(LocalDate from, LocalDate to, ReportOptions options) {
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Pointer p = o.pointer();
+      return Text.takeBytes((out, len) -> Capi.fz_report_all_json(h, a, b, p, out, len));
+    } finally {
+      handle.release();
+    }
+  }
+
+  /** Releases the dataset; later calls do nothing. Reports computed from it stay valid. */
+  @Override
+  public void close() {
+    handle.close();
+  }
+
+  @Override
+  public String toString() {
+    if (handle.isClosed()) return "Dataset(closed)";
+    LoadSummary s = summary();
+    return "Dataset(" + s.rowsAccepted() + " rows accepted, " + s.rowsRejected() + " rejected)";
+  }
+}
