@@ -43,6 +43,7 @@
 #include <numeric>
 #include <tuple>
 #include <type_traits>
+#include <thread>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -53,6 +54,7 @@
 #include "csv.hpp"
 #include "dataset_schema.hpp"
 #include "encoding.hpp"
+#include "file.hpp"
 #include "parallel.hpp"
 
 namespace fazhi {
@@ -1060,65 +1062,107 @@ void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& rang
 
 // ---- Files -----------------------------------------------------------------------------
 
-class MappedFile {
+// FileText holds a record file's bytes. They are read with pread, a piece at
+// a time as the loader comes to them, into anonymous memory the size of the
+// file, rather than mapped: a mapped file that shrinks while it is read kills
+// the process with SIGBUS, where a short read is only an error the load
+// reports (and the file's size and modification time are checked once it is
+// read). Every reader of the bytes calls ensure first; bytes not read in yet
+// read as zeros, never as a fault.
+class FileText {
  public:
-  MappedFile() = default;
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  ~MappedFile() {
+  // A piece is read whole: large enough that a read costs little against
+  // parsing its bytes, small enough to stay in cache until they are parsed.
+  static constexpr size_t kPiece = size_t{256} << 10;
+
+  FileText() = default;
+  FileText(const FileText&) = delete;
+  FileText& operator=(const FileText&) = delete;
+  ~FileText() {
     if (data_ != nullptr) munmap(data_, size_);
   }
-  // open maps `path`; messages name the file as `name` (valid UTF-8).
+  // open opens `path` (a regular file); messages name the file as `name`.
   absl::Status open(const std::string& path, const std::string& name) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      const int err = errno;
-      if (err == ENOENT) return absl::NotFoundError(absl::StrCat(name, ": no such file"));
-      return absl::UnavailableError(absl::StrCat(name, ": cannot open: ", std::strerror(err)));
-    }
-    struct stat st {};
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-      ::close(fd);
-      return absl::InvalidArgumentError(absl::StrCat(name, ": not a regular file"));
-    }
-    size_ = static_cast<size_t>(st.st_size);
+    absl::StatusOr<RegularFile> file = RegularFile::open(path, name, SIZE_MAX);
+    if (!file.ok()) return file.status();
+    file_ = *std::move(file);
+    name_ = name;
+    size_ = file_.size();
     if (size_ > 0) {
-      void* p = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      // Pages never written cost nothing; NORESERVE: nor do they count against overcommit.
+      void* p = mmap(nullptr, size_, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
       if (p == MAP_FAILED) {
-        const int err = errno;
-        ::close(fd);
-        return absl::UnavailableError(absl::StrCat(name, ": cannot map: ", std::strerror(err)));
+        return absl::ResourceExhaustedError(
+            absl::StrCat(name, ": no memory for its ", size_, " bytes: ", std::strerror(errno)));
       }
-      data_ = p;
-      madvise(data_, size_, MADV_WILLNEED);
+      data_ = static_cast<char*>(p);
+      state_ = std::make_unique<std::atomic<uint8_t>[]>((size_ + kPiece - 1) / kPiece);
+      posix_fadvise(file_.fd(), 0, 0, POSIX_FADV_SEQUENTIAL);
     }
-    ::close(fd);
     return absl::OkStatus();
   }
-  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  std::string_view bytes() const { return {data_, size_}; }
 
-  // release gives back the pages wholly inside [from, to) (offsets in the
-  // file): a range drops the text it has read, so the load's peak memory is
-  // not the whole folder's size. The mapping is private and never written,
-  // so a later read of those bytes (a duplicate's row, a re-parse) faults
-  // them in again from the file, unchanged.
+  // ensure reads in the pieces of [from, to) not in memory yet. Safe from
+  // several threads: a piece is read by one, which the others wait for.
+  void ensure(size_t from, size_t to) const {
+    to = std::min(to, size_);
+    if (from >= to) return;
+    for (size_t k = from / kPiece; k <= (to - 1) / kPiece; ++k) {
+      std::atomic<uint8_t>& state = state_[k];
+      uint8_t absent = kAbsent;
+      if (state.load(std::memory_order_acquire) == kPresent) continue;
+      if (state.compare_exchange_strong(absent, kReading, std::memory_order_acq_rel)) {
+        const size_t at = k * kPiece;
+        if (!file_.read_at(at, std::min(kPiece, size_ - at), data_ + at)) {
+          short_read_.store(true, std::memory_order_relaxed);
+        }
+        state.store(kPresent, std::memory_order_release);
+      } else {
+        while (state.load(std::memory_order_acquire) != kPresent) std::this_thread::yield();
+      }
+    }
+  }
+
+  // release gives back the pieces wholly inside [from, to): a range drops
+  // the text it has read, so the load's peak memory is not the whole
+  // folder's size. A later ensure of those bytes (a duplicate's row, a
+  // re-parse) reads them in again.
   void release(size_t from, size_t to) const {
-    static const size_t kPage = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-    from = (from + kPage - 1) / kPage * kPage;
-    to = std::min(to, size_) / kPage * kPage;
+    from = (from + kPiece - 1) / kPiece * kPiece;
+    to = (to >= size_ ? size_ + kPiece - 1 : to) / kPiece * kPiece;  // the last piece may be short
     if (data_ == nullptr || to <= from) return;
-    madvise(static_cast<char*>(data_) + from, to - from, MADV_DONTNEED);
+    for (size_t k = from / kPiece; k < to / kPiece; ++k) {
+      state_[k].store(kAbsent, std::memory_order_relaxed);
+    }
+    madvise(data_ + from, std::min(to, size_) - from, MADV_DONTNEED);
+  }
+
+  // unchanged is OK while the file read is the file opened (see RegularFile).
+  absl::Status unchanged() const {
+    absl::Status s = file_.unchanged();
+    if (s.ok() && short_read_.load(std::memory_order_relaxed)) {
+      // Shrunk and grown back to its size within the clock's resolution.
+      s = absl::AbortedError(absl::StrCat(name_, ": changed while it was being loaded (it shrank)"));
+    }
+    return s;
   }
 
  private:
-  void* data_ = nullptr;
+  static constexpr uint8_t kAbsent = 0, kReading = 1, kPresent = 2;
+  RegularFile file_;
+  std::string name_;
+  char* data_ = nullptr;
   size_t size_ = 0;
+  std::unique_ptr<std::atomic<uint8_t>[]> state_;  // per piece
+  mutable std::atomic<bool> short_read_{false};
 };
 
 struct Source {
   std::string name;
   std::string path;  // empty for a buffer
-  std::unique_ptr<MappedFile> map;
+  std::unique_ptr<FileText> file;
   std::string_view raw;
   std::string converted;
   std::string_view text;  // UTF-8, BOM removed
@@ -1126,12 +1170,55 @@ struct Source {
   bool utf8_declared = false;  // forced UTF-8 or a UTF-8 BOM: bad bytes reject rows
   bool check_utf8 = true;      // false once converted (iconv writes valid UTF-8)
 
-  // release drops the mapped pages of text[from, to) once they are read;
-  // nothing to do for a caller's buffer or a converted copy.
+  // ensure reads text[from, to) in from the file before it is read
+  // (FileText); release drops it once read. Nothing to do for a caller's
+  // buffer or a converted copy.
+  void ensure(size_t from, size_t to) const {
+    if (file == nullptr || gb18030) return;
+    const size_t base = static_cast<size_t>(text.data() - file->bytes().data());
+    file->ensure(base + from, base + to);
+  }
   void release(size_t from, size_t to) const {
-    if (map == nullptr || gb18030) return;
-    const size_t base = static_cast<size_t>(text.data() - map->bytes().data());
-    map->release(base + from, base + to);
+    if (file == nullptr || gb18030) return;
+    const size_t base = static_cast<size_t>(text.data() - file->bytes().data());
+    file->release(base + from, base + to);
+  }
+  // find_row_start is next_row_start over text[from, limit), read in a step
+  // at a time: the offset after the first line feed outside quotes, or
+  // `limit` when there is none. Steps passed without one are given back:
+  // they lie inside one row longer than kMaxRowBytes, rejected, not kept.
+  // `lines` (if any) counts the line feeds passed.
+  size_t find_row_start(size_t from, size_t limit, bool in_quotes, int64_t* lines = nullptr) const {
+    size_t step = size_t{64} << 10;  // most rows end within the first step
+    for (size_t at = from; at < limit; at += step, step = size_t{8} << 20) {
+      const size_t end = std::min(limit, at + step);
+      // One byte more, so that a line feed at end - 1 is told from none.
+      const size_t probe = std::min(text.size(), end + 1);
+      ensure(at, probe);
+      const size_t next = next_row_start(text.substr(0, probe), at, in_quotes);
+      if (next <= end) {
+        if (lines != nullptr) *lines += static_cast<int64_t>(count_byte(text.substr(at, next - at), '\n'));
+        return next;
+      }
+      const std::string_view step_text = text.substr(at, end - at);
+      in_quotes ^= (count_byte(step_text, '"') & 1) != 0;
+      if (lines != nullptr) *lines += static_cast<int64_t>(count_byte(step_text, '\n'));
+      release(at, end);
+    }
+    return limit;
+  }
+  // count_lf counts the line feeds of text[from, to), reading in what it
+  // needs a step at a time and giving back what it read in.
+  size_t count_lf(size_t from, size_t to) const {
+    constexpr size_t kStep = size_t{8} << 20;
+    size_t n = 0;
+    for (size_t at = from; at < to; at += kStep) {
+      const size_t end = std::min(to, at + kStep);
+      ensure(at, end);
+      n += count_byte(text.substr(at, end - at), '\n');
+      release(at, end);
+    }
+    return n;
   }
 };
 
@@ -1269,8 +1356,28 @@ absl::Status read_header(FileLoad<K>& f, std::vector<std::string>* notices) {
   return absl::OkStatus();
 }
 
+// kHeaderWindow holds the header row (at most kMaxRowBytes) and a BOM.
+inline constexpr size_t kHeaderWindow = kMaxRowBytes + 8;
+
+// check_line_breaks refuses a file with no line break where its header
+// should end: a file of zero bytes (cut short or zero-filled by a crash, or
+// sparse) or of anything else without rows, which would otherwise be read
+// whole only to find a header longer than a row may be.
+absl::Status check_line_breaks(const Source& src) {
+  const std::string_view head = src.raw.substr(0, kHeaderWindow);
+  if (src.raw.size() <= kHeaderWindow || head.find_first_of("\r\n") != std::string_view::npos) {
+    return absl::OkStatus();
+  }
+  const bool zeros = head.find_first_not_of('\0') == std::string_view::npos;
+  return absl::InvalidArgumentError(absl::StrCat(
+      src.name, ": no line break in its first ", kHeaderWindow, " bytes",
+      zeros ? " (all zero bytes: a file cut short or zero-filled, as after a crash?)" : "",
+      "; not CSV rows; the file is refused"));
+}
+
 // convert_gb18030 replaces the file's text with its conversion to UTF-8.
 absl::Status convert_gb18030(Source& src, int threads) {
+  if (src.file != nullptr) src.file->ensure(0, src.raw.size());
   size_t bad = 0;
   absl::StatusOr<std::string> utf8 = gb18030_to_utf8(src.raw, threads, &bad);
   if (!utf8.ok()) {
@@ -1279,6 +1386,7 @@ absl::Status convert_gb18030(Source& src, int threads) {
         src.name, ":", line, ": neither UTF-8 nor GB18030 (bad byte at offset ", bad, ")"));
   }
   src.converted = *std::move(utf8);
+  if (src.file != nullptr) src.file->release(0, src.raw.size());  // read from the copy now
   src.text = src.converted;
   if (src.text.starts_with("\xEF\xBB\xBF")) src.text.remove_prefix(3);  // a GB18030 BOM (U+FEFF)
   src.gb18030 = true;
@@ -1290,9 +1398,13 @@ template <typename K>
 absl::Status prepare_file(FileLoad<K>& f, const LoadContext& ctx) {
   Source& src = f.src;
   if (!src.path.empty()) {
-    src.map = std::make_unique<MappedFile>();
-    if (absl::Status s = src.map->open(src.path, src.name); !s.ok()) return s;
-    src.raw = src.map->bytes();
+    src.file = std::make_unique<FileText>();
+    if (absl::Status s = src.file->open(src.path, src.name); !s.ok()) return s;
+    src.raw = src.file->bytes();
+    // The header is at most a row, kMaxRowBytes, after a BOM; what lies
+    // beyond is read in by the stages that come to it.
+    src.file->ensure(0, kHeaderWindow);
+    if (absl::Status s = check_line_breaks(src); !s.ok()) return s;
   }
   const bool bom = src.raw.starts_with(kUtf8Bom);
   if (ctx.options.encoding == Encoding::kGb18030) {
@@ -1446,11 +1558,18 @@ inline constexpr size_t kReleaseStep = size_t{8} << 20;
 // more to spare. The windows see the whole text, not only its start, where
 // a file's rows may be longer or shorter than later on.
 inline constexpr size_t kRowSamples = 16, kRowWindow = size_t{64} << 10;
-size_t guess_rows(std::string_view text) {
-  if (text.size() <= kRowSamples * kRowWindow) return count_byte(text, '\n') + 1;
+size_t guess_rows(const Source& src, size_t begin, size_t end) {
+  const std::string_view text = src.text.substr(begin, end - begin);
+  if (text.size() <= kRowSamples * kRowWindow) {
+    src.ensure(begin, end);
+    return count_byte(text, '\n') + 1;
+  }
   const size_t stride = text.size() / kRowSamples;  // >= kRowWindow
   size_t lines = 0;
-  for (size_t k = 0; k < kRowSamples; ++k) lines += count_byte(text.substr(k * stride, kRowWindow), '\n');
+  for (size_t k = 0; k < kRowSamples; ++k) {
+    src.ensure(begin + k * stride, begin + k * stride + kRowWindow);
+    lines += count_byte(text.substr(k * stride, kRowWindow), '\n');
+  }
   // lines * size / (kRowSamples * kRowWindow), without overflow for any size.
   const size_t sampled = kRowSamples * kRowWindow;
   const size_t scaled = text.size() / sampled * lines + text.size() % sampled * lines / sampled + 1;
@@ -1475,9 +1594,8 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   // lines, can make it loose the other way). Capacity the rows never reach
   // is never touched, so costs no memory while the range lives;
   // commit_ranges gives back what the dataset would keep.
-  const std::string_view text = f.src.text;
   const size_t bytes = out.end - out.begin;
-  const size_t rows = std::min(guess_rows(text.substr(out.begin, bytes)),
+  const size_t rows = std::min(guess_rows(f.src, out.begin, out.end),
                                bytes / std::max<size_t>(f.header_fields, 1) + 1);
   for_each_member<K>([&](auto m) { (out.cols.*m).reserve(rows); });
   if constexpr (K::kHasId) {
@@ -1502,8 +1620,22 @@ template <typename K>
 #endif
 void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   const std::string_view text = f.src.text;
-  CsvReader reader(text, 0, f.header_fields + 1);
-  reader.seek(out.begin, 0);
+  // The reader and the UTF-8 check see the text read in so far (FileText):
+  // view, kept at least a row past the next row's start, so that a row
+  // within the rules ends inside it. One that reaches its end is longer
+  // than that, and find_row_start finds where it ends.
+  constexpr size_t kReadAhead = size_t{4} << 20;
+  std::string_view view;
+  CsvReader reader(view);
+  auto advance = [&](size_t at, int64_t line) {
+    if (view.size() == text.size() || at + kMaxRowBytes + 2 <= view.size()) return;
+    const size_t to = std::min(text.size(), at + kMaxRowBytes + 2 + kReadAhead);
+    f.src.ensure(at, to);
+    view = text.substr(0, to);
+    reader = CsvReader(view, line, f.header_fields + 1);
+    reader.seek(at, line);
+  };
+  advance(out.begin, 0);
   CsvRow row;
   Problem p;
   RowBatch<K> batch;
@@ -1525,7 +1657,24 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     out.rejects.push_back(std::move(rej));
   };
   while (reader.position() < out.end) {
+    advance(reader.position(), reader.line());
     if (!reader.next(row)) break;
+    if (row.next >= view.size() && view.size() < text.size()) {
+      if (row.begin + kMaxRowBytes + 2 > view.size()) {
+        reader.seek(row.begin, row.line);  // blank lines led past the read-ahead: read on from the row
+        continue;
+      }
+      // A row longer than kMaxRowBytes, rejected: where it ends is found
+      // without holding it, and its start read in again for the rejection.
+      int64_t lines = row.line;
+      const size_t next = f.src.find_row_start(row.begin, text.size(), false, &lines);
+      f.src.ensure(row.begin, row.begin + kMaxRowBytes + 2);
+      row.issue = CsvIssue::kRowTooLong;
+      row.issue_field = SIZE_MAX;  // no column
+      row.end = std::min(next, row.begin + kMaxRowBytes + 1);
+      row.next = next;
+      reader.seek(next, lines);
+    }
     if (row.begin >= out.end) {
       // Blank lines ran past the end: the next range starts on them.
       batch.flush(out);
@@ -1539,7 +1688,7 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       return;
     }
     if (row.begin - released >= kReleaseStep) release(row.begin);
-    if (f.src.check_utf8 && !utf8.row_ok(text, row.begin, row.next)) {
+    if (f.src.check_utf8 && !utf8.row_ok(view, row.begin, std::min(row.next, view.size()))) {
       if (detect) {
         f.not_utf8.store(true, std::memory_order_relaxed);
         out.aborted = true;
@@ -1596,6 +1745,8 @@ class KindJob {
   virtual void finish() = 0;
   virtual const Rejection* first_rejection() const = 0;
   virtual void commit(Store& store, int threads, LoadSummary& out) = 0;
+  // unchanged is OK when no file of the kind was written to while it was read.
+  virtual absl::Status unchanged() const = 0;
 };
 
 template <typename K>
@@ -1644,6 +1795,7 @@ class KindJobOf final : public KindJob {
       if (pieces == 1) continue;
       for (size_t j = 0; j + 1 < pieces; ++j) {  // the last piece's count is never needed
         tasks.push_back({f.cuts[j + 1] - f.cuts[j], [&f, j] {
+                           f.src.ensure(f.cuts[j], f.cuts[j + 1]);
                            f.quotes[j] = count_byte(
                                f.src.text.substr(f.cuts[j], f.cuts[j + 1] - f.cuts[j]), '"');
                          }});
@@ -1664,8 +1816,10 @@ class KindJobOf final : public KindJob {
       size_t quotes = 0;
       for (size_t j = 1; j + 1 < f.cuts.size(); ++j) {
         quotes += f.quotes[j - 1];
-        const size_t start = next_row_start(f.src.text, f.cuts[j], (quotes & 1) != 0);
-        if (start > at.back() && start < f.src.text.size()) at.push_back(start);
+        // Each cut looks no further than the next one, so that text without
+        // line breaks is scanned once, not from every cut to its end.
+        const size_t start = f.src.find_row_start(f.cuts[j], f.cuts[j + 1], (quotes & 1) != 0);
+        if (start > at.back() && start < f.cuts[j + 1]) at.push_back(start);
       }
       at.push_back(f.src.text.size());
       for (size_t k = 0; k + 1 < at.size(); ++k) {
@@ -1822,9 +1976,11 @@ class KindJobOf final : public KindJob {
           const size_t block = d / kRowBlock;
           if (kept == SIZE_MAX || kept / kRowBlock < block) {
             const size_t at = r.begin + r.block_off[block];
-            line += static_cast<int64_t>(
-                count_byte(f.src.text.substr(counted_to, at - counted_to), '\n'));
+            line += static_cast<int64_t>(f.src.count_lf(counted_to, at));
             counted_to = at;
+            const size_t block_end =
+                block + 1 < r.block_off.size() ? r.begin + r.block_off[block + 1] : std::max(r.stop, r.end);
+            f.src.ensure(at, block_end);
             reader.seek(at, line);
             kept = block * kRowBlock;
           }
@@ -1870,6 +2026,14 @@ class KindJobOf final : public KindJob {
       f.summary.rows_rejected = static_cast<int64_t>(f.merged.size());
       f.summary.rows_kept = f.summary.rows_read - f.summary.rows_rejected;
     }
+  }
+
+  absl::Status unchanged() const override {
+    for (const auto& f : files_) {
+      if (f->src.file == nullptr) continue;
+      if (absl::Status s = f->src.file->unchanged(); !s.ok()) return s;
+    }
+    return absl::OkStatus();
   }
 
   const Rejection* first_rejection() const override {
@@ -1988,6 +2152,13 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   for (KindJob* job : active) job->settle();
 
   for (KindJob* job : active) job->finish();
+  // A file written to while it was read holds rows of two versions: the load fails.
+  for (KindJob* job : active) {
+    if (absl::Status s = job->unchanged(); !s.ok()) {
+      put_back();
+      return s;
+    }
+  }
   if (options.strict) {
     for (KindJob* job : active) {
       if (const Rejection* r = job->first_rejection()) {

@@ -15,6 +15,8 @@
 #include "commands.hpp"
 #include "fazhi/lottery.hpp"
 #include "fazhi/text.hpp"
+#include "../encoding.hpp"
+#include "../file.hpp"
 
 namespace fazhi::cli {
 namespace {
@@ -52,11 +54,10 @@ int parse_flags(const Args& args, std::initializer_list<std::string_view> known,
 }
 
 std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  absl::StatusOr<std::string> text =
+      internal::read_small_file(path, internal::to_valid_utf8(path), internal::kMaxListBytes);
+  if (!text.ok()) return std::nullopt;
+  return *std::move(text);
 }
 
 // lines splits a file into trimmed lines, dropping a UTF-8 byte-order mark,
@@ -178,13 +179,12 @@ int run_verify(const Args& args) {
   if (f.positional.size() != 1)
     return usage("verify needs one audit record: verify AUDIT.json (- for stdin)");
   const std::string& path = f.positional.front();
-  std::optional<std::string> text;
-  if (path == "-") {
-    text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    text = read_file(path);
-  }
-  if (!text) return fail("cannot read '" + path + "'");
+  // An audit record is small: what is not a regular file (but stdin) is
+  // refused, and more than kMaxAuditBytes is not read.
+  absl::StatusOr<std::string> text =
+      path == "-" ? internal::read_capped(0, "stdin", internal::kMaxAuditBytes)
+                  : internal::read_small_file(path, internal::to_valid_utf8(path), internal::kMaxAuditBytes);
+  if (!text.ok()) return fail(std::string(text.status().message()));
   absl::StatusOr<std::string> checked = verify_audit_json(*text);
   if (!checked.ok())
     return fail("audit record does not verify: " + std::string(checked.status().message()));
