@@ -1187,8 +1187,10 @@ struct Source {
   // at a time: the offset after the first line feed outside quotes, or
   // `limit` when there is none. Steps passed without one are given back:
   // they lie inside one row longer than kMaxRowBytes, rejected, not kept.
-  // `lines` (if any) counts the line feeds passed.
-  size_t find_row_start(size_t from, size_t limit, bool in_quotes, int64_t* lines = nullptr) const {
+  // `lines` (if any) counts the line feeds passed; `open` (if any) is set
+  // when there is none and a quoted field runs on to `limit`.
+  size_t find_row_start(size_t from, size_t limit, bool in_quotes, int64_t* lines = nullptr,
+                        bool* open = nullptr) const {
     size_t step = size_t{64} << 10;  // most rows end within the first step
     for (size_t at = from; at < limit; at += step, step = size_t{8} << 20) {
       const size_t end = std::min(limit, at + step);
@@ -1197,7 +1199,10 @@ struct Source {
       ensure(at, probe);
       const size_t next = next_row_start(text.substr(0, probe), at, in_quotes);
       if (next <= end) {
-        if (lines != nullptr) *lines += static_cast<int64_t>(count_byte(text.substr(at, next - at), '\n'));
+        const std::string_view passed = text.substr(at, next - at);
+        if (lines != nullptr) *lines += static_cast<int64_t>(count_byte(passed, '\n'));
+        // At the end of the text next_row_start finds the end: open or not.
+        if (open != nullptr) *open = next == text.size() && (in_quotes ^ ((count_byte(passed, '"') & 1) != 0));
         return next;
       }
       const std::string_view step_text = text.substr(at, end - at);
@@ -1205,6 +1210,7 @@ struct Source {
       if (lines != nullptr) *lines += static_cast<int64_t>(count_byte(step_text, '\n'));
       release(at, end);
     }
+    if (open != nullptr) *open = in_quotes;
     return limit;
   }
   // count_lf counts the line feeds of text[from, to), reading in what it
@@ -1667,10 +1673,18 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       // A row longer than kMaxRowBytes, rejected: where it ends is found
       // without holding it, and its start read in again for the rejection.
       int64_t lines = row.line;
-      const size_t next = f.src.find_row_start(row.begin, text.size(), false, &lines);
+      bool open = false;
+      const size_t next = f.src.find_row_start(row.begin, text.size(), false, &lines, &open);
       f.src.ensure(row.begin, row.begin + kMaxRowBytes + 2);
-      row.issue = CsvIssue::kRowTooLong;
-      row.issue_field = SIZE_MAX;  // no column
+      // The reader's issue stands where the view shows it whole (a field
+      // over the limit, text after a quote); a quote the view left open is
+      // unterminated only if it runs to the end.
+      if (open) {
+        row.issue = CsvIssue::kUnterminatedQuote;
+      } else if (row.issue != CsvIssue::kFieldTooLong && row.issue != CsvIssue::kTextAfterQuote) {
+        row.issue = CsvIssue::kRowTooLong;
+        row.issue_field = SIZE_MAX;  // no column
+      }
       row.end = std::min(next, row.begin + kMaxRowBytes + 1);
       row.next = next;
       reader.seek(next, lines);
@@ -2215,6 +2229,28 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
   return out;
 }
 
+// check_added_text holds a record added one by one to what a CSV field
+// may be: at most kMaxRowBytes, and no NUL byte (no id or name holds one, a
+// C caller cannot pass one, and it would end the text in a C program that
+// reads it back).
+template <typename K>
+absl::Status check_added_text(const typename K::Row& row) {
+  std::vector<std::pair<std::string_view, std::string_view>> texts;  // (column, text)
+  if constexpr (K::kHasId) texts.emplace_back(K::kIdColumn, K::id(row));
+  std::apply([&](auto... m) { (texts.emplace_back(std::string_view(), row.*m), ...); }, K::kRowText);
+  for (const auto& [column, text] : texts) {
+    const absl::string_view at = column.empty() ? "a text field" : absl_view(column);
+    if (text.size() > kMaxRowBytes) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(at, ": longer than 1 MiB (", text.size(), " bytes), a CSV field's limit"));
+    }
+    if (text.find('\0') != std::string_view::npos) {
+      return absl::InvalidArgumentError(absl::StrCat(at, ": holds a NUL byte"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 template <typename K>
 absl::Status add_record(Store& store, const typename K::Record& record) {
   if (absl::Status s = check_open(store); !s.ok()) return s;
@@ -2224,6 +2260,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
     return absl::InvalidArgumentError(
         p.column.empty() ? p.reason : absl::StrCat(absl_view(p.column), ": ", p.reason));
   }
+  if (absl::Status s = check_added_text<K>(row); !s.ok()) return s;
   RangeOut<K> one(16);
   stage_row(one, row, 0);
   const std::vector<RangeOut<K>*> ranges = {&one};
