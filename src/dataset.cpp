@@ -3,8 +3,10 @@
 // A load runs in stages, the same whether it uses one thread or many, so a
 // parallel load gives exactly the columns, ids and rejections of a serial one:
 //
-//   1. prepare: map each file, settle its encoding, read and match its header
-//      (a missing required column refuses the load before anything changes);
+//   1. prepare: open each file, settle its encoding, read and match its header
+//      (a missing required column refuses that file, with its reason: the
+//      others are loaded; in strict mode it fails the load before anything
+//      changes);
 //   2. split: cut each file into ranges at row boundaries. The quote parity
 //      of each piece is counted first (in parallel), so a cut never falls
 //      inside a quoted line break of well-formed CSV;
@@ -1106,7 +1108,7 @@ class FileText {
 
   // ensure reads in the pieces of [from, to) not in memory yet. Safe from
   // several threads: a piece is read by one, which the others wait for.
-  void ensure(size_t from, size_t to) const {
+  [[gnu::noinline]] void ensure(size_t from, size_t to) const {
     to = std::min(to, size_);
     if (from >= to) return;
     for (size_t k = from / kPiece; k <= (to - 1) / kPiece; ++k) {
@@ -1189,8 +1191,8 @@ struct Source {
   // they lie inside one row longer than kMaxRowBytes, rejected, not kept.
   // `lines` (if any) counts the line feeds passed; `open` (if any) is set
   // when there is none and a quoted field runs on to `limit`.
-  size_t find_row_start(size_t from, size_t limit, bool in_quotes, int64_t* lines = nullptr,
-                        bool* open = nullptr) const {
+  [[gnu::noinline]] size_t find_row_start(size_t from, size_t limit, bool in_quotes,
+                                          int64_t* lines = nullptr, bool* open = nullptr) const {
     size_t step = size_t{64} << 10;  // most rows end within the first step
     for (size_t at = from; at < limit; at += step, step = size_t{8} << 20) {
       const size_t end = std::min(limit, at + step);
@@ -1264,6 +1266,13 @@ std::string describe(const Rejection& r) {
   if (r.column.empty()) return absl::StrCat(r.file, ":", r.line, ": ", r.reason);
   return absl::StrCat(r.file, ":", r.line, ": ", r.column, ": ", r.reason);
 }
+
+// Refusal is a file refused whole: `why` names it.
+struct Refusal {
+  std::string name;
+  RecordKind kind;
+  absl::Status why;
+};
 
 struct LoadContext {
   const LoadOptions& options;
@@ -1585,6 +1594,18 @@ size_t guess_rows(const Source& src, size_t begin, size_t end) {
 template <typename K>
 void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict);
 
+// extend_view reads the text in up to `to` and sets parse_rows's view and
+// reader on it, at `at`. Not inlined into the flattened parse loop: it runs
+// once every few MiB.
+[[gnu::noinline]] void extend_view(const Source& src, size_t at, int64_t line, size_t to,
+                                   size_t max_fields, std::string_view& view, CsvReader& reader) {
+  to = std::min(src.text.size(), to);
+  src.ensure(at, to);
+  view = src.text.substr(0, to);
+  reader = CsvReader(view, line, max_fields);
+  reader.seek(at, line);
+}
+
 // parse_range reads the rows of one range into its columns.
 template <typename K>
 void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
@@ -1635,11 +1656,7 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   CsvReader reader(view);
   auto advance = [&](size_t at, int64_t line) {
     if (view.size() == text.size() || at + kMaxRowBytes + 2 <= view.size()) return;
-    const size_t to = std::min(text.size(), at + kMaxRowBytes + 2 + kReadAhead);
-    f.src.ensure(at, to);
-    view = text.substr(0, to);
-    reader = CsvReader(view, line, f.header_fields + 1);
-    reader.seek(at, line);
+    extend_view(f.src, at, line, at + kMaxRowBytes + 2 + kReadAhead, f.header_fields + 1, view, reader);
   };
   advance(out.begin, 0);
   CsvRow row;
@@ -1746,7 +1763,10 @@ class KindJob {
  public:
   virtual ~KindJob() = default;
   virtual void add_file(Source src) = 0;
-  virtual absl::Status prepare(const LoadContext& ctx) = 0;
+  // prepare readies each file; one it cannot read is refused (listed in
+  // `refused` and dropped) unless the load is strict, which fails instead.
+  virtual absl::Status prepare(const LoadContext& ctx, std::vector<Refusal>& refused) = 0;
+  virtual bool empty() const = 0;
   virtual size_t pending_bytes() const = 0;
   virtual void plan(size_t target, std::vector<Task>& tasks) = 0;
   virtual void cut(std::vector<Task>& tasks) = 0;
@@ -1781,12 +1801,21 @@ class KindJobOf final : public KindJob {
     files_.push_back(std::move(f));
   }
 
-  absl::Status prepare(const LoadContext& ctx) override {
-    for (auto& f : files_) {
-      if (absl::Status s = prepare_file(*f, ctx); !s.ok()) return s;
+  absl::Status prepare(const LoadContext& ctx, std::vector<Refusal>& refused) override {
+    for (size_t i = 0; i < files_.size();) {
+      absl::Status s = prepare_file(*files_[i], ctx);
+      if (s.ok()) {
+        ++i;
+        continue;
+      }
+      if (ctx.options.strict) return s;
+      refused.push_back({files_[i]->src.name, K::kKind, s});
+      files_.erase(files_.begin() + static_cast<std::ptrdiff_t>(i));
     }
     return absl::OkStatus();
   }
+
+  bool empty() const override { return files_.empty(); }
 
   size_t pending_bytes() const override {
     size_t total = 0;
@@ -2102,6 +2131,14 @@ std::unique_ptr<KindJob> make_job(RecordKind kind, Store& store, bool strict) {
   return nullptr;
 }
 
+// refused_status is the error of a load that refused every file it was
+// given: each file's reason (which names it), the first's code.
+absl::Status refused_status(const std::vector<Refusal>& refused) {
+  std::vector<std::string> reasons;
+  for (const Refusal& r : refused) reasons.emplace_back(r.why.message());
+  return absl::Status(refused.front().why.code(), absl::StrJoin(reasons, "\n"));
+}
+
 struct FileSpec {
   RecordKind kind;
   std::string name;       // for messages: valid UTF-8 (internal::to_valid_utf8)
@@ -2110,7 +2147,8 @@ struct FileSpec {
 };
 
 absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>& specs,
-                                      const LoadOptions& options, std::vector<std::string> notices) {
+                                      const LoadOptions& options, std::vector<std::string> notices,
+                                      std::vector<Refusal> refused) {
   if (absl::Status s = check_open(store); !s.ok()) return s;
   const int threads = resolve_threads(options.threads);
   LoadContext ctx{options, threads, notices};
@@ -2124,13 +2162,17 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
     src.raw = spec.data;
     job->add_file(std::move(src));
   }
+  // Every file is prepared, so that every refused one is listed at once.
+  for (auto& job : jobs) {
+    if (!job) continue;
+    if (absl::Status s = job->prepare(ctx, refused); !s.ok()) return s;
+    if (job->empty()) job.reset();
+  }
   std::vector<KindJob*> active;
   for (auto& job : jobs) {
     if (job) active.push_back(job.get());
   }
-  for (KindJob* job : active) {
-    if (absl::Status s = job->prepare(ctx); !s.ok()) return s;
-  }
+  if (active.empty() && !refused.empty()) return refused_status(refused);
   // The load may still fail after a kind's ids went in: keep a copy of the
   // index of each kind that checks early, to put back.
   std::vector<std::pair<size_t, IdIndex>> saved;
@@ -2183,6 +2225,13 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   }
   LoadSummary out;
   for (KindJob* job : active) job->commit(store, threads, out);
+  for (const Refusal& r : refused) {
+    FileSummary f;
+    f.file = r.name;
+    f.kind = r.kind;
+    f.refused = std::string(r.why.message());
+    out.files.push_back(std::move(f));
+  }
   out.notices = std::move(notices);
   store.summary.files.insert(store.summary.files.end(), out.files.begin(), out.files.end());
   store.summary.notices.insert(store.summary.notices.end(), out.notices.begin(), out.notices.end());
@@ -2222,9 +2271,11 @@ void group_rows_by_region(Store& s, const RowCounts& first, int threads) {
 // column's copy per thread) come on top of the columns alone, not of the
 // parse's buffers too.
 absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& specs,
-                                 const LoadOptions& options, std::vector<std::string> notices) {
+                                 const LoadOptions& options, std::vector<std::string> notices,
+                                 std::vector<Refusal> refused = {}) {
   const RowCounts before = row_counts(store);
-  absl::StatusOr<LoadSummary> out = load_rows(store, specs, options, std::move(notices));
+  absl::StatusOr<LoadSummary> out =
+      load_rows(store, specs, options, std::move(notices), std::move(refused));
   if (out.ok()) group_rows_by_region(store, before, resolve_threads(options.threads));
   return out;
 }
@@ -2306,6 +2357,11 @@ int64_t LoadSummary::rows_rejected() const {
   for (const FileSummary& f : files) n += f.rows_rejected;
   return n;
 }
+int64_t LoadSummary::files_refused() const {
+  int64_t n = 0;
+  for (const FileSummary& f : files) n += f.refused.empty() ? 0 : 1;
+  return n;
+}
 
 // ---- Dataset -------------------------------------------------------------------------
 
@@ -2345,7 +2401,9 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
     if (absl::EqualsIgnoreCase(absl_view(e.path().extension().string()), ".csv")) {
       kind = parse_kind(e.path().stem().string());
     }
-    if (!kind || !e.is_regular_file(ec)) {
+    // A FIFO, a device or a dangling link named like a record file goes on
+    // to be refused with what it is (RegularFile), not passed over.
+    if (!kind || e.is_directory(ec)) {
       notices.push_back(absl::StrCat(name, ": ignored (",
                                      e.is_directory(ec) ? "a folder" : "not a record file",
                                      "; expected <kind>.csv with a kind of DATA.md)"));
@@ -2354,7 +2412,30 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
     specs.push_back({*kind, name, path, {}});
   }
   if (specs.empty()) notices.push_back(absl::StrCat(dir_name, ": no record files"));
-  return internal::load(*impl_, specs, options, std::move(notices));
+  // Names that differ only in case (legal_aid.csv, Legal_Aid.CSV) are one
+  // kind twice: which holds the records is not for the loader to guess, so
+  // each is refused.
+  std::vector<internal::Refusal> refused;
+  std::vector<internal::FileSpec> single;
+  for (const internal::FileSpec& spec : specs) {
+    std::vector<std::string> same;
+    for (const internal::FileSpec& other : specs) {
+      if (other.kind == spec.kind && other.path != spec.path) same.push_back(other.name);
+    }
+    if (same.empty()) {
+      single.push_back(spec);
+      continue;
+    }
+    const absl::Status why = absl::InvalidArgumentError(absl::StrCat(
+        spec.name, ": another file holds ", absl_view(kind_name(spec.kind)), " records too (",
+        absl::StrJoin(same, ", "), "; the names differ only in case); the file is refused"));
+    if (options.strict) return why;
+    refused.push_back({spec.name, spec.kind, why});
+  }
+  if (single.empty() && !refused.empty()) {
+    return internal::refused_status(refused);
+  }
+  return internal::load(*impl_, single, options, std::move(notices), std::move(refused));
 }
 
 absl::StatusOr<LoadSummary> Dataset::load_file(RecordKind kind, const std::string& path,

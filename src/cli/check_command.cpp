@@ -55,6 +55,10 @@ int run_check(const Args& args) {
   absl::StatusOr<LoadSummary> summary = ds.load_dir(dir, options);
   if (!summary.ok()) return fail(std::string(summary.status().message()));
   for (const FileSummary& f : summary->files) {
+    if (!f.refused.empty()) {
+      std::cout << "refused: " << f.refused << "\n";
+      continue;
+    }
     std::cout << f.file << " (" << kind_name(f.kind) << ", " << f.encoding << "): read "
               << f.rows_read << ", kept " << f.rows_kept << ", rejected " << f.rows_rejected
               << "\n";
@@ -67,7 +71,7 @@ int run_check(const Args& args) {
   const int64_t rejected = summary->rows_rejected();
   std::cout << summary->rows_read() << " rows read, " << summary->rows_read() - rejected
             << " kept, " << rejected << " rejected\n";
-  return rejected == 0 ? 0 : 1;
+  return rejected == 0 && summary->files_refused() == 0 ? 0 : 1;
 }
 
 }  // namespace fazhi::cli
