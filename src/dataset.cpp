@@ -45,7 +45,7 @@
 #include <numeric>
 #include <tuple>
 #include <type_traits>
-#include <thread>
+#include <mutex>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -1113,17 +1113,14 @@ class FileText {
     if (from >= to) return;
     for (size_t k = from / kPiece; k <= (to - 1) / kPiece; ++k) {
       std::atomic<uint8_t>& state = state_[k];
-      uint8_t absent = kAbsent;
       if (state.load(std::memory_order_acquire) == kPresent) continue;
-      if (state.compare_exchange_strong(absent, kReading, std::memory_order_acq_rel)) {
-        const size_t at = k * kPiece;
-        if (!file_.read_at(at, std::min(kPiece, size_ - at), data_ + at)) {
-          short_read_.store(true, std::memory_order_relaxed);
-        }
-        state.store(kPresent, std::memory_order_release);
-      } else {
-        while (state.load(std::memory_order_acquire) != kPresent) std::this_thread::yield();
+      const std::lock_guard<std::mutex> lock(mutex_);  // one reader of a piece; the others wait
+      if (state.load(std::memory_order_relaxed) == kPresent) continue;
+      const size_t at = k * kPiece;
+      if (!file_.read_at(at, std::min(kPiece, size_ - at), data_ + at)) {
+        short_read_.store(true, std::memory_order_relaxed);
       }
+      state.store(kPresent, std::memory_order_release);
     }
   }
 
@@ -1135,6 +1132,7 @@ class FileText {
     from = (from + kPiece - 1) / kPiece * kPiece;
     to = (to >= size_ ? size_ + kPiece - 1 : to) / kPiece * kPiece;  // the last piece may be short
     if (data_ == nullptr || to <= from) return;
+    const std::lock_guard<std::mutex> lock(mutex_);
     for (size_t k = from / kPiece; k < to / kPiece; ++k) {
       state_[k].store(kAbsent, std::memory_order_relaxed);
     }
@@ -1152,13 +1150,14 @@ class FileText {
   }
 
  private:
-  static constexpr uint8_t kAbsent = 0, kReading = 1, kPresent = 2;
+  static constexpr uint8_t kAbsent = 0, kPresent = 1;
   RegularFile file_;
   std::string name_;
   char* data_ = nullptr;
   size_t size_ = 0;
   std::unique_ptr<std::atomic<uint8_t>[]> state_;  // per piece
   mutable std::atomic<bool> short_read_{false};
+  mutable std::mutex mutex_;
 };
 
 struct Source {
