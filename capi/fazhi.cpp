@@ -323,6 +323,12 @@ fz_status summary_out_argument(const char* function, const fz_load_summary* summ
 fz_status finish_load(const absl::StatusOr<fazhi::LoadSummary>& loaded, fz_load_summary* summary) {
   if (!loaded.ok()) return from_status(loaded.status());
   if (summary) write_struct(summary, summary_of(*loaded));
+  // Files refused whole (the others are loaded): the call says so.
+  std::string refused;
+  for (const fazhi::FileSummary& f : loaded->files) {
+    if (!f.refused.empty()) absl::StrAppend(&refused, refused.empty() ? "" : "\n", f.refused);
+  }
+  if (!refused.empty()) return set_error(FZ_INVALID_ARGUMENT, refused);
   return clear_error();
 }
 

@@ -199,9 +199,12 @@ FZ_EXTERN void fz_dataset_free(fz_dataset* ds);
 
 /* fz_dataset_load_dir: loads every `<kind>.csv` of a folder (docs/data.md). A bad
  * row is rejected with its file, line, column and reason and loading goes on
- * (unless the dataset is strict); a missing folder (FZ_NOT_FOUND) or a file
- * lacking a required column (FZ_INVALID_ARGUMENT) fails the whole load, which
- * then keeps nothing. summary may be NULL. */
+ * (unless the dataset is strict); a missing folder (FZ_NOT_FOUND) fails the
+ * load, which then keeps nothing. A file refused whole (lacking a required
+ * column, not a regular file, a second file of one kind) is left out and the
+ * others are loaded; the call then returns FZ_INVALID_ARGUMENT naming every
+ * refused file, one a line (a strict dataset fails at the first, keeping
+ * nothing). summary may be NULL. */
 FZ_EXTERN fz_status fz_dataset_load_dir(fz_dataset* ds, const char* dir, fz_load_summary* summary);
 /* fz_dataset_load_csv: one file of one kind (FZ_KIND_*), named as it likes. */
 FZ_EXTERN fz_status fz_dataset_load_csv(fz_dataset* ds, int32_t kind, const char* path,

@@ -5,6 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
+#include "encoding.hpp"
+#include "file.hpp"
 
 namespace fazhi {
 namespace internal {
@@ -56,11 +58,10 @@ absl::Status Calendar::merge_csv(std::string_view csv, std::string_view source) 
 }
 
 absl::Status Calendar::merge_csv_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open calendar file '", path, "'"));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return merge_csv(text.str(), path);
+  absl::StatusOr<std::string> text =
+      internal::read_small_file(path, internal::to_valid_utf8(path), internal::kMaxCalendarBytes);
+  if (!text.ok()) return text.status();
+  return merge_csv(*text, path);
 }
 
 absl::Status Calendar::add_rows(std::string_view csv, std::string_view source,

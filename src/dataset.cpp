@@ -3,8 +3,10 @@
 // A load runs in stages, the same whether it uses one thread or many, so a
 // parallel load gives exactly the columns, ids and rejections of a serial one:
 //
-//   1. prepare: map each file, settle its encoding, read and match its header
-//      (a missing required column refuses the load before anything changes);
+//   1. prepare: open each file, settle its encoding, read and match its header
+//      (a missing required column refuses that file, with its reason: the
+//      others are loaded; in strict mode it fails the load before anything
+//      changes);
 //   2. split: cut each file into ranges at row boundaries. The quote parity
 //      of each piece is counted first (in parallel), so a cut never falls
 //      inside a quoted line break of well-formed CSV;
@@ -44,6 +46,7 @@
 #include <numeric>
 #include <tuple>
 #include <type_traits>
+#include <mutex>
 #include <utility>
 
 #include "absl/cleanup/cleanup.h"
@@ -55,6 +58,7 @@
 #include "csv.hpp"
 #include "dataset_schema.hpp"
 #include "encoding.hpp"
+#include "file.hpp"
 #include "parallel.hpp"
 
 namespace fazhi {
@@ -1120,68 +1124,106 @@ void copy_ranges(typename K::Columns& dst, const std::vector<RangeOut<K>*>& rang
 
 // ---- Files -----------------------------------------------------------------------------
 
-class MappedFile {
+// FileText holds a record file's bytes. They are read with pread, a piece at
+// a time as the loader comes to them, into anonymous memory the size of the
+// file, rather than mapped: a mapped file that shrinks while it is read kills
+// the process with SIGBUS, where a short read is only an error the load
+// reports (and the file's size and modification time are checked once it is
+// read). Every reader of the bytes calls ensure first; bytes not read in yet
+// read as zeros, never as a fault.
+class FileText {
  public:
-  MappedFile() = default;
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  ~MappedFile() {
+  // A piece is read whole: large enough that a read costs little against
+  // parsing its bytes, small enough to stay in cache until they are parsed.
+  static constexpr size_t kPiece = size_t{256} << 10;
+
+  FileText() = default;
+  FileText(const FileText&) = delete;
+  FileText& operator=(const FileText&) = delete;
+  ~FileText() {
     if (data_ != nullptr) munmap(data_, size_);
   }
-  // open maps `path`; messages name the file as `name` (valid UTF-8).
+  // open opens `path` (a regular file); messages name the file as `name`.
   absl::Status open(const std::string& path, const std::string& name) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      const int err = errno;
-      if (err == ENOENT) return absl::NotFoundError(absl::StrCat(name, ": no such file"));
-      return absl::UnavailableError(absl::StrCat(name, ": cannot open: ", std::strerror(err)));
-    }
-    struct stat st {};
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-      ::close(fd);
-      return absl::InvalidArgumentError(absl::StrCat(name, ": not a regular file"));
-    }
-    size_ = static_cast<size_t>(st.st_size);
+    absl::StatusOr<RegularFile> file = RegularFile::open(path, name, SIZE_MAX);
+    if (!file.ok()) return file.status();
+    file_ = *std::move(file);
+    name_ = name;
+    size_ = file_.size();
     if (size_ > 0) {
-      void* p = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      // Pages never written cost nothing; NORESERVE: nor do they count against overcommit.
+      void* p = mmap(nullptr, size_, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
       if (p == MAP_FAILED) {
-        const int err = errno;
-        ::close(fd);
-        if (err == ENOMEM) {  // no address space left for it: memory, not the file, is short
-          return absl::ResourceExhaustedError(absl::StrCat(name, ": cannot map: ", std::strerror(err)));
-        }
-        return absl::UnavailableError(absl::StrCat(name, ": cannot map: ", std::strerror(err)));
+        return absl::ResourceExhaustedError(
+            absl::StrCat(name, ": no memory for its ", size_, " bytes: ", std::strerror(errno)));
       }
-      data_ = p;
-      madvise(data_, size_, MADV_WILLNEED);
+      data_ = static_cast<char*>(p);
+      state_ = std::make_unique<std::atomic<uint8_t>[]>((size_ + kPiece - 1) / kPiece);
+      posix_fadvise(file_.fd(), 0, 0, POSIX_FADV_SEQUENTIAL);
     }
-    ::close(fd);
     return absl::OkStatus();
   }
-  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  std::string_view bytes() const { return {data_, size_}; }
 
-  // release gives back the pages wholly inside [from, to) (offsets in the
-  // file): a range drops the text it has read, so the load's peak memory is
-  // not the whole folder's size. The mapping is private and never written,
-  // so a later read of those bytes (a duplicate's row, a re-parse) faults
-  // them in again from the file, unchanged.
+  // ensure reads in the pieces of [from, to) not in memory yet. Safe from
+  // several threads: a piece is read by one, which the others wait for.
+  [[gnu::noinline]] void ensure(size_t from, size_t to) const {
+    to = std::min(to, size_);
+    if (from >= to) return;
+    for (size_t k = from / kPiece; k <= (to - 1) / kPiece; ++k) {
+      std::atomic<uint8_t>& state = state_[k];
+      if (state.load(std::memory_order_acquire) == kPresent) continue;
+      const std::lock_guard<std::mutex> lock(mutex_);  // one reader of a piece; the others wait
+      if (state.load(std::memory_order_relaxed) == kPresent) continue;
+      const size_t at = k * kPiece;
+      if (!file_.read_at(at, std::min(kPiece, size_ - at), data_ + at)) {
+        short_read_.store(true, std::memory_order_relaxed);
+      }
+      state.store(kPresent, std::memory_order_release);
+    }
+  }
+
+  // release gives back the pieces wholly inside [from, to): a range drops
+  // the text it has read, so the load's peak memory is not the whole
+  // folder's size. A later ensure of those bytes (a duplicate's row, a
+  // re-parse) reads them in again.
   void release(size_t from, size_t to) const {
-    static const size_t kPage = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-    from = (from + kPage - 1) / kPage * kPage;
-    to = std::min(to, size_) / kPage * kPage;
+    from = (from + kPiece - 1) / kPiece * kPiece;
+    to = (to >= size_ ? size_ + kPiece - 1 : to) / kPiece * kPiece;  // the last piece may be short
     if (data_ == nullptr || to <= from) return;
-    madvise(static_cast<char*>(data_) + from, to - from, MADV_DONTNEED);
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (size_t k = from / kPiece; k < to / kPiece; ++k) {
+      state_[k].store(kAbsent, std::memory_order_relaxed);
+    }
+    madvise(data_ + from, std::min(to, size_) - from, MADV_DONTNEED);
+  }
+
+  // unchanged is OK while the file read is the file opened (see RegularFile).
+  absl::Status unchanged() const {
+    absl::Status s = file_.unchanged();
+    if (s.ok() && short_read_.load(std::memory_order_relaxed)) {
+      // Shrunk and grown back to its size within the clock's resolution.
+      s = absl::AbortedError(absl::StrCat(name_, ": changed while it was being loaded (it shrank)"));
+    }
+    return s;
   }
 
  private:
-  void* data_ = nullptr;
+  static constexpr uint8_t kAbsent = 0, kPresent = 1;
+  RegularFile file_;
+  std::string name_;
+  char* data_ = nullptr;
   size_t size_ = 0;
+  std::unique_ptr<std::atomic<uint8_t>[]> state_;  // per piece
+  mutable std::atomic<bool> short_read_{false};
+  mutable std::mutex mutex_;
 };
 
 struct Source {
   std::string name;
   std::string path;  // empty for a buffer
-  std::unique_ptr<MappedFile> map;
+  std::unique_ptr<FileText> file;
   std::string_view raw;
   std::string converted;
   std::string_view text;  // UTF-8, BOM removed
@@ -1191,12 +1233,73 @@ struct Source {
   bool cr_line_ends = false;   // lines end with a lone CR: text is a copy with LF instead
   std::vector<OddLine> odd;    // GB18030: lines left unconverted, whose rows are rejected
 
-  // release drops the mapped pages of text[from, to) once they are read;
-  // nothing to do for a caller's buffer or a converted copy.
+  // read_all reads the whole file in, for a stage that copies it (a
+  // conversion from GB18030, LF for CR, the encoding vote); drop_all gives it
+  // back once that copy is made.
+  void read_all() const {
+    if (file != nullptr) file->ensure(0, raw.size());
+  }
+  void drop_all() const {
+    if (file != nullptr) file->release(0, raw.size());
+  }
+  // reads_from_file: text is the file's own bytes, read in as needed, not a
+  // caller's buffer or a copy (converted from GB18030, or with LF for CR).
+  bool reads_from_file() const { return file != nullptr && !gb18030 && !cr_line_ends; }
+  // ensure reads text[from, to) in from the file before it is read
+  // (FileText); release drops it once read. Nothing to do unless
+  // reads_from_file.
+  void ensure(size_t from, size_t to) const {
+    if (!reads_from_file()) return;
+    const size_t base = static_cast<size_t>(text.data() - file->bytes().data());
+    file->ensure(base + from, base + to);
+  }
   void release(size_t from, size_t to) const {
-    if (map == nullptr || gb18030 || cr_line_ends) return;
-    const size_t base = static_cast<size_t>(text.data() - map->bytes().data());
-    map->release(base + from, base + to);
+    if (!reads_from_file()) return;
+    const size_t base = static_cast<size_t>(text.data() - file->bytes().data());
+    file->release(base + from, base + to);
+  }
+  // find_row_start is next_row_start over text[from, limit), read in a step
+  // at a time: the offset after the first line feed outside quotes, or
+  // `limit` when there is none. Steps passed without one are given back:
+  // they lie inside one row longer than kMaxRowBytes, rejected, not kept.
+  // `lines` (if any) counts the line feeds passed; `open` (if any) is set
+  // when there is none and a quoted field runs on to `limit`.
+  [[gnu::noinline]] size_t find_row_start(size_t from, size_t limit, bool in_quotes,
+                                          int64_t* lines = nullptr, bool* open = nullptr) const {
+    size_t step = size_t{64} << 10;  // most rows end within the first step
+    for (size_t at = from; at < limit; at += step, step = size_t{8} << 20) {
+      const size_t end = std::min(limit, at + step);
+      // One byte more, so that a line feed at end - 1 is told from none.
+      const size_t probe = std::min(text.size(), end + 1);
+      ensure(at, probe);
+      const size_t next = next_row_start(text.substr(0, probe), at, in_quotes);
+      if (next <= end) {
+        const std::string_view passed = text.substr(at, next - at);
+        if (lines != nullptr) *lines += static_cast<int64_t>(count_byte(passed, '\n'));
+        // At the end of the text next_row_start finds the end: open or not.
+        if (open != nullptr) *open = next == text.size() && (in_quotes ^ ((count_byte(passed, '"') & 1) != 0));
+        return next;
+      }
+      const std::string_view step_text = text.substr(at, end - at);
+      in_quotes ^= (count_byte(step_text, '"') & 1) != 0;
+      if (lines != nullptr) *lines += static_cast<int64_t>(count_byte(step_text, '\n'));
+      release(at, end);
+    }
+    if (open != nullptr) *open = in_quotes;
+    return limit;
+  }
+  // count_lf counts the line feeds of text[from, to), reading in what it
+  // needs a step at a time and giving back what it read in.
+  size_t count_lf(size_t from, size_t to) const {
+    constexpr size_t kStep = size_t{8} << 20;
+    size_t n = 0;
+    for (size_t at = from; at < to; at += kStep) {
+      const size_t end = std::min(to, at + kStep);
+      ensure(at, end);
+      n += count_byte(text.substr(at, end - at), '\n');
+      release(at, end);
+    }
+    return n;
   }
 };
 
@@ -1236,6 +1339,13 @@ std::string describe(const Rejection& r) {
   if (r.column.empty()) return absl::StrCat(r.file, ":", r.line, ": ", r.reason);
   return absl::StrCat(r.file, ":", r.line, ": ", r.column, ": ", r.reason);
 }
+
+// Refusal is a file refused whole: `why` names it.
+struct Refusal {
+  std::string name;
+  RecordKind kind;
+  absl::Status why;
+};
 
 struct LoadContext {
   const LoadOptions& options;
@@ -1436,6 +1546,25 @@ absl::Status read_header(FileLoad<K>& f, std::vector<std::string>* notices) {
   return absl::OkStatus();
 }
 
+// kHeaderWindow holds the header row (at most kMaxRowBytes) and a BOM.
+inline constexpr size_t kHeaderWindow = kMaxRowBytes + 8;
+
+// check_line_breaks refuses a file with no line break where its header
+// should end: a file of zero bytes (cut short or zero-filled by a crash, or
+// sparse) or of anything else without rows, which would otherwise be read
+// whole only to find a header longer than a row may be.
+absl::Status check_line_breaks(const Source& src) {
+  const std::string_view head = src.raw.substr(0, kHeaderWindow);
+  if (src.raw.size() <= kHeaderWindow || head.find_first_of("\r\n") != std::string_view::npos) {
+    return absl::OkStatus();
+  }
+  const bool zeros = head.find_first_not_of('\0') == std::string_view::npos;
+  return absl::InvalidArgumentError(absl::StrCat(
+      src.name, ": no line break in its first ", kHeaderWindow, " bytes",
+      zeros ? " (all zero bytes: a file cut short or zero-filled, as after a crash?)" : "",
+      "; not CSV rows; the file is refused"));
+}
+
 // use_gb18030 replaces the file's text with its conversion to UTF-8
 // (gb18030_lines_to_utf8). Lines that are not GB18030 text (encoding.hpp,
 // OddLine) stay as they are, to be rejected row by row; only a header among
@@ -1469,7 +1598,9 @@ absl::Status use_gb18030(Source& src, std::string converted, std::vector<OddLine
 
 absl::Status convert_gb18030(Source& src, int threads) {
   std::vector<OddLine> odd;
+  src.read_all();
   std::string converted = gb18030_lines_to_utf8(src.raw, threads, odd);
+  src.drop_all();  // read from the copy now
   return use_gb18030(src, std::move(converted), std::move(odd));
 }
 
@@ -1491,9 +1622,13 @@ template <typename K>
 absl::Status prepare_file(FileLoad<K>& f, const LoadContext& ctx) {
   Source& src = f.src;
   if (!src.path.empty()) {
-    src.map = std::make_unique<MappedFile>();
-    if (absl::Status s = src.map->open(src.path, src.name); !s.ok()) return s;
-    src.raw = src.map->bytes();
+    src.file = std::make_unique<FileText>();
+    if (absl::Status s = src.file->open(src.path, src.name); !s.ok()) return s;
+    src.raw = src.file->bytes();
+    // The header is at most a row, kMaxRowBytes, after a BOM; what lies
+    // beyond is read in by the stages that come to it.
+    src.file->ensure(0, kHeaderWindow);
+    if (absl::Status s = check_line_breaks(src); !s.ok()) return s;
   }
   const bool bom = src.raw.starts_with(kUtf8Bom);
   // A CR is a CR in UTF-8 and in GB18030 alike (never part of a character).
@@ -1509,7 +1644,9 @@ absl::Status prepare_file(FileLoad<K>& f, const LoadContext& ctx) {
     src.text = bom ? src.raw.substr(kUtf8Bom.size()) : src.raw;
     src.utf8_declared = bom || ctx.options.encoding == Encoding::kUtf8;
     if (src.cr_line_ends) {  // a copy with LF line ends (csv.hpp, lone_cr_to_lf)
+      src.read_all();
       src.converted.assign(src.text);
+      src.drop_all();
       lone_cr_to_lf(src.converted);
       src.text = src.converted;
     }
@@ -1664,11 +1801,18 @@ inline constexpr size_t kReleaseStep = size_t{8} << 20;
 // more to spare. The windows see the whole text, not only its start, where
 // a file's rows may be longer or shorter than later on.
 inline constexpr size_t kRowSamples = 16, kRowWindow = size_t{64} << 10;
-size_t guess_rows(std::string_view text) {
-  if (text.size() <= kRowSamples * kRowWindow) return count_byte(text, '\n') + 1;
+size_t guess_rows(const Source& src, size_t begin, size_t end) {
+  const std::string_view text = src.text.substr(begin, end - begin);
+  if (text.size() <= kRowSamples * kRowWindow) {
+    src.ensure(begin, end);
+    return count_byte(text, '\n') + 1;
+  }
   const size_t stride = text.size() / kRowSamples;  // >= kRowWindow
   size_t lines = 0;
-  for (size_t k = 0; k < kRowSamples; ++k) lines += count_byte(text.substr(k * stride, kRowWindow), '\n');
+  for (size_t k = 0; k < kRowSamples; ++k) {
+    src.ensure(begin + k * stride, begin + k * stride + kRowWindow);
+    lines += count_byte(text.substr(k * stride, kRowWindow), '\n');
+  }
   // lines * size / (kRowSamples * kRowWindow), without overflow for any size.
   const size_t sampled = kRowSamples * kRowWindow;
   const size_t scaled = text.size() / sampled * lines + text.size() % sampled * lines / sampled + 1;
@@ -1677,6 +1821,18 @@ size_t guess_rows(std::string_view text) {
 
 template <typename K>
 void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict);
+
+// extend_view reads the text in up to `to` and sets parse_rows's view and
+// reader on it, at `at`. Not inlined into the flattened parse loop: it runs
+// once every few MiB.
+[[gnu::noinline]] void extend_view(const Source& src, size_t at, int64_t line, size_t to,
+                                   size_t max_fields, std::string_view& view, CsvReader& reader) {
+  to = std::min(src.text.size(), to);
+  src.ensure(at, to);
+  view = src.text.substr(0, to);
+  reader = CsvReader(view, line, max_fields);
+  reader.seek(at, line);
+}
 
 // parse_range reads the rows of one range into its columns.
 template <typename K>
@@ -1693,9 +1849,8 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   // lines, can make it loose the other way). Capacity the rows never reach
   // is never touched, so costs no memory while the range lives;
   // commit_ranges gives back what the dataset would keep.
-  const std::string_view text = f.src.text;
   const size_t bytes = out.end - out.begin;
-  const size_t rows = std::min(guess_rows(text.substr(out.begin, bytes)),
+  const size_t rows = std::min(guess_rows(f.src, out.begin, out.end),
                                bytes / std::max<size_t>(f.header_fields, 1) + 1);
   for_each_member<K>([&](auto m) { (out.cols.*m).reserve(rows); });
   if constexpr (K::kHasId) {
@@ -1720,8 +1875,18 @@ template <typename K>
 #endif
 void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   const std::string_view text = f.src.text;
-  CsvReader reader(text, 0, f.header_fields + 1);
-  reader.seek(out.begin, 0);
+  // The reader and the UTF-8 check see the text read in so far (FileText):
+  // view, kept at least a row past the next row's start, so that a row
+  // within the rules ends inside it. One that reaches its end is longer
+  // than that, and find_row_start finds where it ends.
+  constexpr size_t kReadAhead = size_t{4} << 20;
+  std::string_view view;
+  CsvReader reader(view);
+  auto advance = [&](size_t at, int64_t line) {
+    if (view.size() == text.size() || at + kMaxRowBytes + 2 <= view.size()) return;
+    extend_view(f.src, at, line, at + kMaxRowBytes + 2 + kReadAhead, f.header_fields + 1, view, reader);
+  };
+  advance(out.begin, 0);
   CsvRow row;
   Problem p;
   RowBatch<K> batch;
@@ -1747,7 +1912,32 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     out.rejects.push_back(std::move(rej));
   };
   while (reader.position() < out.end) {
+    advance(reader.position(), reader.line());
     if (!reader.next(row)) break;
+    if (row.next >= view.size() && view.size() < text.size()) {
+      if (row.begin + kMaxRowBytes + 2 > view.size()) {
+        reader.seek(row.begin, row.line);  // blank lines led past the read-ahead: read on from the row
+        continue;
+      }
+      // A row longer than kMaxRowBytes, rejected: where it ends is found
+      // without holding it, and its start read in again for the rejection.
+      int64_t lines = row.line;
+      bool open = false;
+      const size_t next = f.src.find_row_start(row.begin, text.size(), false, &lines, &open);
+      f.src.ensure(row.begin, row.begin + kMaxRowBytes + 2);
+      // The reader's issue stands where the view shows it whole (a field
+      // over the limit, text after a quote); a quote the view left open is
+      // unterminated only if it runs to the end.
+      if (open) {
+        row.issue = CsvIssue::kUnterminatedQuote;
+      } else if (row.issue != CsvIssue::kFieldTooLong && row.issue != CsvIssue::kTextAfterQuote) {
+        row.issue = CsvIssue::kRowTooLong;
+        row.issue_field = SIZE_MAX;  // no column
+      }
+      row.end = std::min(next, row.begin + kMaxRowBytes + 1);
+      row.next = next;
+      reader.seek(next, lines);
+    }
     if (row.begin >= out.end) {
       // Blank lines ran past the end: the next range starts on them.
       batch.flush(out);
@@ -1768,7 +1958,7 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       p.reason = next_odd->utf8 ? "此行是 UTF-8 编码，而文件按 GB18030 读取；为免乱码不予读取"
                                 : "此行既不是 GB18030 也不是 UTF-8 文本";
       reject(row);
-    } else if (f.src.check_utf8 && !utf8.row_ok(text, row.begin, row.next)) {
+    } else if (f.src.check_utf8 && !utf8.row_ok(view, row.begin, std::min(row.next, view.size()))) {
       if (detect) {
         f.not_utf8.store(true, std::memory_order_relaxed);
         out.aborted = true;
@@ -1812,7 +2002,10 @@ class KindJob {
  public:
   virtual ~KindJob() = default;
   virtual void add_file(Source src) = 0;
-  virtual absl::Status prepare(const LoadContext& ctx) = 0;
+  // prepare readies each file; one it cannot read is refused (listed in
+  // `refused` and dropped) unless the load is strict, which fails instead.
+  virtual absl::Status prepare(const LoadContext& ctx, std::vector<Refusal>& refused) = 0;
+  virtual bool empty() const = 0;
   virtual size_t pending_bytes() const = 0;
   virtual void plan(size_t target, std::vector<Task>& tasks) = 0;
   virtual void cut(std::vector<Task>& tasks) = 0;
@@ -1825,6 +2018,8 @@ class KindJob {
   virtual void finish() = 0;
   virtual const Rejection* first_rejection() const = 0;
   virtual void commit(Store& store, int threads, LoadSummary& out) = 0;
+  // unchanged is OK when no file of the kind was written to while it was read.
+  virtual absl::Status unchanged() const = 0;
 };
 
 template <typename K>
@@ -1845,12 +2040,23 @@ class KindJobOf final : public KindJob {
     files_.push_back(std::move(f));
   }
 
-  absl::Status prepare(const LoadContext& ctx) override {
-    for (auto& f : files_) {
-      if (absl::Status s = prepare_file(*f, ctx); !s.ok()) return s;
+  absl::Status prepare(const LoadContext& ctx, std::vector<Refusal>& refused) override {
+    for (size_t i = 0; i < files_.size();) {
+      absl::Status s = prepare_file(*files_[i], ctx);
+      if (s.ok()) {
+        ++i;
+        continue;
+      }
+      // Running out of memory is not the file's fault: the load fails as a
+      // whole, with that status, rather than refusing a good file.
+      if (ctx.options.strict || s.code() == absl::StatusCode::kResourceExhausted) return s;
+      refused.push_back({files_[i]->src.name, K::kKind, s});
+      files_.erase(files_.begin() + static_cast<std::ptrdiff_t>(i));
     }
     return absl::OkStatus();
   }
+
+  bool empty() const override { return files_.empty(); }
 
   size_t pending_bytes() const override {
     size_t total = 0;
@@ -1873,6 +2079,7 @@ class KindJobOf final : public KindJob {
       if (pieces == 1) continue;
       for (size_t j = 0; j + 1 < pieces; ++j) {  // the last piece's count is never needed
         tasks.push_back({f.cuts[j + 1] - f.cuts[j], [&f, j] {
+                           f.src.ensure(f.cuts[j], f.cuts[j + 1]);
                            f.quotes[j] = count_byte(
                                f.src.text.substr(f.cuts[j], f.cuts[j + 1] - f.cuts[j]), '"');
                          }});
@@ -1893,8 +2100,10 @@ class KindJobOf final : public KindJob {
       size_t quotes = 0;
       for (size_t j = 1; j + 1 < f.cuts.size(); ++j) {
         quotes += f.quotes[j - 1];
-        const size_t start = next_row_start(f.src.text, f.cuts[j], (quotes & 1) != 0);
-        if (start > at.back() && start < f.src.text.size()) at.push_back(start);
+        // Each cut looks no further than the next one, so that text without
+        // line breaks is scanned once, not from every cut to its end.
+        const size_t start = f.src.find_row_start(f.cuts[j], f.cuts[j + 1], (quotes & 1) != 0);
+        if (start > at.back() && start < f.cuts[j + 1]) at.push_back(start);
       }
       at.push_back(f.src.text.size());
       for (size_t k = 0; k + 1 < at.size(); ++k) {
@@ -1924,8 +2133,10 @@ class KindJobOf final : public KindJob {
       // answer, so that a GBK file is read once more, not twice.
       Utf8Vote vote;
       std::vector<OddLine> odd;
+      f.src.read_all();
       std::string converted = gb18030_lines_to_utf8(f.src.raw, ctx.threads, odd, &vote);
       const Utf8Vote header = count_utf8_lines(f.src.raw.substr(0, f.body_begin));
+      f.src.drop_all();  // UTF-8: the rows are read in again as they are parsed
       vote.utf8 -= header.utf8;
       vote.other -= header.other;
       if (vote.utf8_wins()) {
@@ -2064,9 +2275,11 @@ class KindJobOf final : public KindJob {
           const size_t block = d / kRowBlock;
           if (kept == SIZE_MAX || kept / kRowBlock < block) {
             const size_t at = r.begin + r.block_off[block];
-            line += static_cast<int64_t>(
-                count_byte(f.src.text.substr(counted_to, at - counted_to), '\n'));
+            line += static_cast<int64_t>(f.src.count_lf(counted_to, at));
             counted_to = at;
+            const size_t block_end =
+                block + 1 < r.block_off.size() ? r.begin + r.block_off[block + 1] : std::max(r.stop, r.end);
+            f.src.ensure(at, block_end);
             reader.seek(at, line);
             kept = block * kRowBlock;
           }
@@ -2112,6 +2325,14 @@ class KindJobOf final : public KindJob {
       f.summary.rows_rejected = static_cast<int64_t>(f.merged.size());
       f.summary.rows_kept = f.summary.rows_read - f.summary.rows_rejected;
     }
+  }
+
+  absl::Status unchanged() const override {
+    for (const auto& f : files_) {
+      if (f->src.file == nullptr) continue;
+      if (absl::Status s = f->src.file->unchanged(); !s.ok()) return s;
+    }
+    return absl::OkStatus();
   }
 
   const Rejection* first_rejection() const override {
@@ -2166,6 +2387,14 @@ std::unique_ptr<KindJob> make_job(RecordKind kind, Store& store, bool strict) {
   return nullptr;
 }
 
+// refused_status is the error of a load that refused every file it was
+// given: each file's reason (which names it), the first's code.
+absl::Status refused_status(const std::vector<Refusal>& refused) {
+  std::vector<std::string> reasons;
+  for (const Refusal& r : refused) reasons.emplace_back(r.why.message());
+  return absl::Status(refused.front().why.code(), absl::StrJoin(reasons, "\n"));
+}
+
 struct FileSpec {
   RecordKind kind;
   std::string name;       // for messages: valid UTF-8 (internal::to_valid_utf8)
@@ -2174,7 +2403,8 @@ struct FileSpec {
 };
 
 absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>& specs,
-                                      const LoadOptions& options, std::vector<std::string> notices) {
+                                      const LoadOptions& options, std::vector<std::string> notices,
+                                      std::vector<Refusal> refused) {
   if (absl::Status s = check_open(store); !s.ok()) return s;
   const int threads = resolve_threads(options.threads);
   LoadContext ctx{options, threads, notices};
@@ -2188,13 +2418,17 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
     src.raw = spec.data;
     job->add_file(std::move(src));
   }
+  // Every file is prepared, so that every refused one is listed at once.
+  for (auto& job : jobs) {
+    if (!job) continue;
+    if (absl::Status s = job->prepare(ctx, refused); !s.ok()) return s;
+    if (job->empty()) job.reset();
+  }
   std::vector<KindJob*> active;
   for (auto& job : jobs) {
     if (job) active.push_back(job.get());
   }
-  for (KindJob* job : active) {
-    if (absl::Status s = job->prepare(ctx); !s.ok()) return s;
-  }
+  if (active.empty() && !refused.empty()) return refused_status(refused);
   // The load may still fail after a kind's ids went in: keep a copy of the
   // index of each kind that checks early, to put back.
   std::vector<std::pair<size_t, IdIndex>> saved;
@@ -2245,6 +2479,13 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   for (KindJob* job : active) job->settle();
 
   for (KindJob* job : active) job->finish();
+  // A file written to while it was read holds rows of two versions: the load fails.
+  for (KindJob* job : active) {
+    if (absl::Status s = job->unchanged(); !s.ok()) {
+      put_back();
+      return s;
+    }
+  }
   if (options.strict) {
     for (KindJob* job : active) {
       if (const Rejection* r = job->first_rejection()) {
@@ -2256,6 +2497,13 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   LoadSummary out;
   stage = Stage::kCommitting;
   for (KindJob* job : active) job->commit(store, threads, out);
+  for (const Refusal& r : refused) {
+    FileSummary f;
+    f.file = r.name;
+    f.kind = r.kind;
+    f.refused = std::string(r.why.message());
+    out.files.push_back(std::move(f));
+  }
   out.notices = std::move(notices);
   store.summary.files.insert(store.summary.files.end(), out.files.begin(), out.files.end());
   store.summary.notices.insert(store.summary.notices.end(), out.notices.begin(), out.notices.end());
@@ -2295,14 +2543,38 @@ void group_rows_by_region(Store& s, const RowCounts& first, int threads) {
 // column's copy per thread) come on top of the columns alone, not of the
 // parse's buffers too.
 absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& specs,
-                                 const LoadOptions& options, std::vector<std::string> notices) {
+                                 const LoadOptions& options, std::vector<std::string> notices,
+                                 std::vector<Refusal> refused = {}) {
   const RowCounts before = row_counts(store);
-  absl::StatusOr<LoadSummary> out = load_rows(store, specs, options, std::move(notices));
+  absl::StatusOr<LoadSummary> out =
+      load_rows(store, specs, options, std::move(notices), std::move(refused));
   if (out.ok()) {
     const DamagedIfThrown guard(store);
     group_rows_by_region(store, before, resolve_threads(options.threads));
   }
   return out;
+}
+
+// check_added_text holds a record added one by one to what a CSV field
+// may be: at most kMaxRowBytes, and no NUL byte (no id or name holds one, a
+// C caller cannot pass one, and it would end the text in a C program that
+// reads it back).
+template <typename K>
+absl::Status check_added_text(const typename K::Row& row) {
+  std::vector<std::pair<std::string_view, std::string_view>> texts;  // (column, text)
+  if constexpr (K::kHasId) texts.emplace_back(K::kIdColumn, K::id(row));
+  std::apply([&](auto... m) { (texts.emplace_back(std::string_view(), row.*m), ...); }, K::kRowText);
+  for (const auto& [column, text] : texts) {
+    const absl::string_view at = column.empty() ? "a text field" : absl_view(column);
+    if (text.size() > kMaxRowBytes) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(at, ": longer than 1 MiB (", text.size(), " bytes), a CSV field's limit"));
+    }
+    if (text.find('\0') != std::string_view::npos) {
+      return absl::InvalidArgumentError(absl::StrCat(at, ": holds a NUL byte"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 template <typename K>
@@ -2316,6 +2588,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
     count_add(store, K::kKind, p.column, std::move(p.reason), false);
     return error;
   }
+  if (absl::Status s = check_added_text<K>(row); !s.ok()) return s;
   RangeOut<K> one(16);
   stage_row(one, row, 0);
   const std::vector<RangeOut<K>*> ranges = {&one};
@@ -2366,6 +2639,11 @@ int64_t LoadSummary::rows_rejected() const {
   for (const FileSummary& f : files) n += f.rows_rejected;
   return n;
 }
+int64_t LoadSummary::files_refused() const {
+  int64_t n = 0;
+  for (const FileSummary& f : files) n += f.refused.empty() ? 0 : 1;
+  return n;
+}
 
 // ---- Dataset -------------------------------------------------------------------------
 
@@ -2405,7 +2683,9 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
     if (absl::EqualsIgnoreCase(absl_view(e.path().extension().string()), ".csv")) {
       kind = parse_kind(e.path().stem().string());
     }
-    if (!kind || !e.is_regular_file(ec)) {
+    // A FIFO, a device or a dangling link named like a record file goes on
+    // to be refused with what it is (RegularFile), not passed over.
+    if (!kind || e.is_directory(ec)) {
       notices.push_back(absl::StrCat(name, ": ignored (",
                                      e.is_directory(ec) ? "a folder" : "not a record file",
                                      "; expected <kind>.csv with a kind of docs/data.md)"));
@@ -2414,7 +2694,30 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
     specs.push_back({*kind, name, path, {}});
   }
   if (specs.empty()) notices.push_back(absl::StrCat(dir_name, ": no record files"));
-  return internal::load(*impl_, specs, options, std::move(notices));
+  // Names that differ only in case (legal_aid.csv, Legal_Aid.CSV) are one
+  // kind twice: which holds the records is not for the loader to guess, so
+  // each is refused.
+  std::vector<internal::Refusal> refused;
+  std::vector<internal::FileSpec> single;
+  for (const internal::FileSpec& spec : specs) {
+    std::vector<std::string> same;
+    for (const internal::FileSpec& other : specs) {
+      if (other.kind == spec.kind && other.path != spec.path) same.push_back(other.name);
+    }
+    if (same.empty()) {
+      single.push_back(spec);
+      continue;
+    }
+    const absl::Status why = absl::InvalidArgumentError(absl::StrCat(
+        spec.name, ": another file holds ", absl_view(kind_name(spec.kind)), " records too (",
+        absl::StrJoin(same, ", "), "; the names differ only in case); the file is refused"));
+    if (options.strict) return why;
+    refused.push_back({spec.name, spec.kind, why});
+  }
+  if (single.empty() && !refused.empty()) {
+    return internal::refused_status(refused);
+  }
+  return internal::load(*impl_, single, options, std::move(notices), std::move(refused));
 }
 
 absl::StatusOr<LoadSummary> Dataset::load_file(RecordKind kind, const std::string& path,

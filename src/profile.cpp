@@ -7,6 +7,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
+#include "encoding.hpp"
+#include "file.hpp"
 
 namespace fazhi {
 namespace {
@@ -176,11 +178,10 @@ absl::StatusOr<Profile> Profile::from_json(std::string_view text) {
 }
 
 absl::StatusOr<Profile> Profile::from_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open profile '", path, "'"));
-  std::ostringstream text;
-  text << in.rdbuf();
-  absl::StatusOr<Profile> p = from_json(text.str());
+  absl::StatusOr<std::string> text =
+      internal::read_small_file(path, internal::to_valid_utf8(path), internal::kMaxProfileBytes);
+  if (!text.ok()) return text.status();
+  absl::StatusOr<Profile> p = from_json(*text);
   if (!p.ok()) return absl::Status(p.status().code(), absl::StrCat(path, ": ", p.status().message()));
   return p;
 }

@@ -178,11 +178,16 @@ TEST(Limits, AFolderOfUnreadableFilesFailsClearlyOrIsNoticed) {
   ASSERT_EQ(mkfifo((dir / "activity.csv").c_str(), 0600), 0);  // never opened: would block
   Dataset ds;
   absl::StatusOr<LoadSummary> s = ds.load_dir(dir.string());
-  ASSERT_TRUE(s.ok()) << s.status();
-  EXPECT_TRUE(s->files.empty());
-  ASSERT_EQ(s->notices.size(), 4u);  // three ignored, and no record files
-  EXPECT_NE(s->notices[1].find("litigation.csv: ignored (a folder"), std::string::npos)
-      << s->notices[1];
+  // The folder is ignored; the FIFO and the dangling link are refused, each
+  // saying what it is, and with no other file the load fails.
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("registry.csv: a link to a missing file"), std::string::npos)
+      << s.status();
+  EXPECT_NE(s.status().message().find("activity.csv: a FIFO (named pipe), not a regular file"),
+            std::string::npos)
+      << s.status();
+  fs::remove(dir / "registry.csv");
+  fs::remove(dir / "activity.csv");
 
   // A record file that cannot be opened fails the load, naming it. (root
   // reads any file, so the permission case runs only for other users.)

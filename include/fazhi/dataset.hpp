@@ -118,6 +118,10 @@ struct FileSummary {
   // The optional columns the header lacks, as `name（别名、…）`: their
   // figures have nothing to count in this file.
   std::vector<std::string> missing_columns;
+  // refused: why the whole file was refused (a missing required column, not
+  // a regular file, ...), naming it; empty when it was read. A refused file
+  // reads no rows; the load's other files are loaded all the same.
+  std::string refused;
 };
 
 // LoadSummary is what one load call did; per-kind totals are the sums over
@@ -131,6 +135,8 @@ struct LoadSummary {
   int64_t rows_rejected(RecordKind kind) const;
   int64_t rows_read() const;
   int64_t rows_rejected() const;
+  // files_refused counts the files refused whole (FileSummary::refused).
+  int64_t files_refused() const;
 };
 
 // MemoryUsage is what a Dataset holds, in bytes (vector capacities included).

@@ -60,6 +60,10 @@ int run_check(const Args& args) {
   // File names, columns, reasons and notices quote the data: display_text
   // keeps each on its one line, shown rather than obeyed by the terminal.
   for (const FileSummary& f : summary->files) {
+    if (!f.refused.empty()) {
+      std::cout << "refused: " << display_text(f.refused) << "\n";
+      continue;
+    }
     std::cout << display_text(f.file) << " (" << kind_name(f.kind) << ", " << display_text(f.encoding)
               << "): read " << f.rows_read << ", kept " << f.rows_kept << ", rejected " << f.rows_rejected
               << "\n";
@@ -75,7 +79,7 @@ int run_check(const Args& args) {
   const int64_t rejected = summary->rows_rejected();
   std::cout << summary->rows_read() << " rows read, " << summary->rows_read() - rejected
             << " kept, " << rejected << " rejected\n";
-  return rejected == 0 ? 0 : 1;
+  return rejected == 0 && summary->files_refused() == 0 ? 0 : 1;
 }
 
 }  // namespace fazhi::cli

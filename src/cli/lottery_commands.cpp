@@ -14,6 +14,8 @@
 #include "commands.hpp"
 #include "fazhi/lottery.hpp"
 #include "fazhi/text.hpp"
+#include "../encoding.hpp"
+#include "../file.hpp"
 
 namespace fazhi::cli {
 namespace {
@@ -51,11 +53,10 @@ int parse_flags(const Args& args, std::initializer_list<std::string_view> known,
 }
 
 std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  absl::StatusOr<std::string> text =
+      internal::read_small_file(path, internal::to_valid_utf8(path), internal::kMaxListBytes);
+  if (!text.ok()) return std::nullopt;
+  return *std::move(text);
 }
 
 // list_value reads a list option: `@FILE` is the file FILE (one id a line),
@@ -101,17 +102,18 @@ std::optional<std::vector<Conflict>> conflicts(const std::string& value, int& st
                                            parse_conflict_file, status);
 }
 
-std::optional<std::string> read_text(const std::string& path) {
-  if (path == "-") {
-    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  }
-  return read_file(path);
+// read_text reads an audit record or an announcement (`-`: stdin). Both are
+// small: what is not a regular file (but stdin) is refused, and more than
+// kMaxAuditBytes is not read.
+absl::StatusOr<std::string> read_text(const std::string& path) {
+  if (path == "-") return internal::read_capped(0, "stdin", internal::kMaxAuditBytes);
+  return internal::read_small_file(path, internal::to_valid_utf8(path), internal::kMaxAuditBytes);
 }
 
 // announced reads --announcement FILE into `out`; 0 or the exit status.
 int announced(const Flags& f, Announcement& out) {
-  std::optional<std::string> text = read_text(f.get("announcement"));
-  if (!text) return fail("cannot read '" + f.get("announcement") + "'");
+  absl::StatusOr<std::string> text = read_text(f.get("announcement"));
+  if (!text.ok()) return fail(text.status());
   absl::StatusOr<Announcement> a = announcement_from_json(*text);
   if (!a.ok()) return fail(std::string(a.status().message()));
   out = *std::move(a);
@@ -277,12 +279,12 @@ int run_verify(const Args& args) {
         "verify needs one audit record: verify AUDIT.json (- for stdin) [--announcement ANN.json]");
   }
   const std::string& path = f.positional.front();
-  std::optional<std::string> text = read_text(path);
-  if (!text) return fail("cannot read '" + path + "'");
+  absl::StatusOr<std::string> text = read_text(path);
+  if (!text.ok()) return fail(text.status());
   absl::StatusOr<std::string> checked;
   if (f.has("announcement")) {
-    std::optional<std::string> announcement = read_text(f.get("announcement"));
-    if (!announcement) return fail("cannot read '" + f.get("announcement") + "'");
+    absl::StatusOr<std::string> announcement = read_text(f.get("announcement"));
+    if (!announcement.ok()) return fail(announcement.status());
     checked = verify_audit_json(*text, *announcement);
   } else {
     checked = verify_audit_json(*text);

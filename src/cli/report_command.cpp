@@ -101,6 +101,10 @@ int run_report(const Args& args) {
   Dataset ds;
   absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data);
   if (!loaded.ok()) return fail(loaded.status());
+  // A refused file leaves a kind's figures out: no report from part of the data.
+  for (const FileSummary& file : loaded->files) {
+    if (!file.refused.empty()) return fail(file.refused);
+  }
   ds.seal();  // nothing more is loaded: the duplicate-id index can go before the report
   if (ds.summary().rows_rejected() > 0) {
     std::cerr << "fazhi: " << ds.summary().rows_rejected()

@@ -119,7 +119,11 @@ class DatasetTest {
       ds.add(new RegistryRecord().kind("律师").entityId("L-1").region("440111").startDate(LocalDate.of(2012, 1, 1)));
       ds.add(new ActivityRecord().region("440111").date(LocalDate.of(2019, 6, 30))
           .indicator("law_education.events").value(11837));
-      assertEquals(0, ds.summary().rowsAccepted()); // appended records are not loaded rows
+      // Records added one by one count like loaded rows: read, kept or rejected.
+      LoadSummary added = ds.summary();
+      assertEquals(9, added.rowsRead());
+      assertEquals(9, added.rowsAccepted());
+      assertEquals(0, added.rowsRejected());
       ds.seal();
       try (Report r = ds.report("440111", 2019)) {
         assertEquals("白云区", r.regionName());
