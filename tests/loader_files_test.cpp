@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -99,7 +100,43 @@ TEST_F(LoaderFiles, RowsThenZerosAreOneRejectedRow) {
   EXPECT_EQ(ds.mediation().size(), 2u);
   ASSERT_EQ(ds.rejects().size(), 1u);
   EXPECT_EQ(ds.rejects()[0].line, 4);
-  EXPECT_EQ(ds.rejects()[0].reason, "field longer than 1 MiB");
+  // The tail is one row, too long and all zero bytes: the NUL is what tells
+  // a clerk the file was zero-filled.
+  EXPECT_EQ(ds.rejects()[0].reason, "holds a NUL byte (\\0), which no text may hold");
+}
+
+// A NUL byte in any field rejects its row, naming the column: a C string,
+// Java or a database would cut the id there. Files read as UTF-8, as GB18030,
+// and a caller's buffer alike; the rows around it are kept.
+TEST_F(LoaderFiles, ARowWithANulByteIsRejectedNamingItsColumn) {
+  std::string text =
+      "case_id,region,org_id,received_date,closed_date,outcome,major_group,category\n"
+      "M1,440103,O1,2018-06-01,2018-06-15,success,false,邻里纠纷\n"
+      "M2@x,440103,O1,2018-06-02,2018-06-16,success,false,邻里纠纷\n"
+      "M3,440103,O1,2018-06-02,2018-06-16,success,false,a@b\n";
+  std::replace(text.begin(), text.end(), '@', '\0');
+  const std::string gbk_header =  // 案件编号: case_id's Chinese alias, in GBK
+      "\xb0\xb8\xbc\xfe\xb1\xe0\xba\xc5,region,org_id,received_date,closed_date,outcome,major_group,category\n";
+  std::string gbk = gbk_header + text.substr(text.find('\n') + 1);
+  for (size_t at; (at = gbk.find("邻里纠纷")) != std::string::npos;) {
+    gbk.replace(at, std::string_view("邻里纠纷").size(), "\xc1\xda\xc0\xef\xbe\xc0\xb7\xd7");
+  }
+  for (const std::string& file : {text, gbk}) {
+    Dataset ds;
+    absl::StatusOr<LoadSummary> l = ds.load_file(RecordKind::kMediation, Write("mediation.csv", file));
+    ASSERT_TRUE(l.ok()) << l.status();
+    EXPECT_EQ(ds.mediation().size(), 1u);
+    ASSERT_EQ(ds.rejects().size(), 2u);
+    EXPECT_EQ(ds.rejects()[0].line, 3);
+    EXPECT_EQ(ds.rejects()[0].column, "case_id");
+    EXPECT_EQ(ds.rejects()[0].reason, "holds a NUL byte (\\0), which no text may hold");
+    EXPECT_EQ(ds.rejects()[1].line, 4);
+    EXPECT_EQ(ds.rejects()[1].column, "category");
+    EXPECT_EQ(l->rows_read(), 3);
+  }
+  Dataset buffer;
+  ASSERT_TRUE(buffer.load_buffer(RecordKind::kMediation, text, "export").ok());
+  EXPECT_EQ(buffer.rejects().size(), 2u);
 }
 
 TEST_F(LoaderFiles, ABadFileIsRefusedAndTheOthersAreLoaded) {

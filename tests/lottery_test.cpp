@@ -291,7 +291,7 @@ TEST(Lottery, RejectsIdsWithSurroundingWhiteSpace) {
   in.answered.push_back("王律师 ");
   EXPECT_TRUE(message_contains(draw(in).status(), "begins or ends with white space"));
   in = seven();
-  in.at_cap = {"\xe3\x80\x80a"};
+  in.at_cap = {"\xe3\x80\x80" "a"};  // U+3000 (ideographic space), then a
   EXPECT_FALSE(draw(in).ok());
 }
 
