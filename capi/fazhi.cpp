@@ -1098,6 +1098,18 @@ fz_status fz_report_period(const fz_report* report, char from[11], char to[11],
   });
 }
 
+// metric_at finds `metric_id` among the report's metrics (FZ_NOT_FOUND, naming
+// where the ids are listed, when it is not one).
+static fz_status metric_at(const char* fn, const fz_report* report, const char* metric_id, size_t& at) {
+  const std::optional<size_t> i = fazhi::metric_index(metric_id);
+  if (!i || *i >= report->report.metrics.size()) {
+    return set_error(FZ_NOT_FOUND, absl::StrCat(fn, ": no metric '", metric_id,
+                                                "' (the ids are those of docs/metrics.md; see fz_report_metric_id)"));
+  }
+  at = *i;
+  return FZ_OK;
+}
+
 fz_status fz_report_get(const fz_report* report, const char* metric_id, fz_value* value) {
   constexpr const char* kFn = "fz_report_get";
   return guard([&] {
@@ -1107,15 +1119,11 @@ fz_status fz_report_get(const fz_report* report, const char* metric_id, fz_value
     if (fz_status s = check_out_struct(kFn, "value", "fz_value", value, FZ_VALUE_MIN_SIZE); s) {
       return s;
     }
-    const std::optional<size_t> i = fazhi::metric_index(metric_id);
-    if (!i || *i >= report->report.metrics.size()) {
-      return set_error(FZ_NOT_FOUND,
-                       absl::StrCat(kFn, ": no metric '", metric_id,
-                                    "' (the ids are those of docs/metrics.md; see fz_report_metric_id)"));
-    }
-    const fazhi::MetricFigure& m = report->report.metrics[*i];
-    const MetricExtras& x = report->extras[*i];
-    const CatalogueText& cat = catalogue_text()[*i];
+    size_t at = 0;
+    if (fz_status s = metric_at(kFn, report, metric_id, at); s) return s;
+    const fazhi::MetricFigure& m = report->report.metrics[at];
+    const MetricExtras& x = report->extras[at];
+    const CatalogueText& cat = catalogue_text()[at];
     fz_value v = FZ_VALUE_INIT;
     v.kind = static_cast<int32_t>(m.value.kind);
     v.integer = integer_of(m.value);
@@ -1172,14 +1180,10 @@ fz_status fz_report_get_change(const fz_report* report, const char* metric_id, i
     if (fz_status s = check_out_struct(kFn, "change", "fz_change", change, FZ_CHANGE_MIN_SIZE); s) {
       return s;
     }
-    const std::optional<size_t> i = fazhi::metric_index(metric_id);
-    if (!i || *i >= report->report.metrics.size()) {
-      return set_error(FZ_NOT_FOUND,
-                       absl::StrCat(kFn, ": no metric '", metric_id,
-                                    "' (the ids are those of docs/metrics.md; see fz_report_metric_id)"));
-    }
-    const fazhi::MetricFigure& m = report->report.metrics[*i];
-    const MetricExtras& x = report->extras[*i];
+    size_t at = 0;
+    if (fz_status s = metric_at(kFn, report, metric_id, at); s) return s;
+    const fazhi::MetricFigure& m = report->report.metrics[at];
+    const MetricExtras& x = report->extras[at];
     // The year-ago comparison lives in MetricFigure's own fields.
     const bool year_ago = comparison == FZ_COMPARE_YEAR_AGO;
     const bool has_previous = year_ago ? m.has_previous : m.sequential.has_previous;

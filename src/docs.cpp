@@ -201,17 +201,6 @@ std::string data_markdown() {
 
 namespace {
 
-std::string_view family_name(Family f) {
-  switch (f) {
-    case Family::kReconsideration: return "reconsideration";
-    case Family::kLitigation: return "litigation";
-    case Family::kLegalAid: return "legal_aid";
-    case Family::kMediation: return "mediation";
-    case Family::kRegistry: return "registry";
-    case Family::kActivity: return "activity";
-  }
-  return "";
-}
 
 std::string_view value_kind_name(ValueKind k) {
   switch (k) {

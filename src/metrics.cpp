@@ -312,6 +312,19 @@ consteval size_t case_index(std::string_view id) {
 
 std::span<const MetricInfo> metric_catalogue() { return catalogue().metrics; }
 
+std::string_view family_name(Family f) {
+  switch (f) {
+    case Family::kReconsideration: return "reconsideration";
+    case Family::kLitigation: return "litigation";
+    case Family::kLegalAid: return "legal_aid";
+    case Family::kMediation: return "mediation";
+    case Family::kRegistry: return "registry";
+    case Family::kActivity: return "activity";
+  }
+  return "";
+}
+
+
 std::optional<size_t> metric_index(std::string_view id) {
   const auto& by_id = catalogue().by_id;
   auto it = by_id.find(absl_view(id));
@@ -1863,10 +1876,21 @@ Value lottery_cv(const LotteryFairness& f) {
 // says the districts differ, not that one district's lottery is uneven.
 Value lottery_chi2_p(const LotteryFairness& f) {
   if (f.lawyers < 2) return Value::undefined("fewer than two lawyers drawn: no distribution to test");
+  // Every lawyer drawn equally often (X^2 = 0): p is 1, exactly, for any L.
+  if (f.spread == 0) return Value::number(kStatisticScale, kStatisticScale, "");
   const double statistic = static_cast<double>(f.spread) / static_cast<double>(f.assignments);
-  using InDouble = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+  // Errors are reported through errno, never thrown: with hundreds of
+  // degrees of freedom Boost's gamma functions can overflow on the way to a
+  // tail that is itself fine. A result that is not a probability is
+  // undefined, not published.
+  using namespace boost::math::policies;
+  using InDouble = policy<promote_double<false>, overflow_error<errno_on_error>, domain_error<errno_on_error>,
+                          evaluation_error<errno_on_error>, pole_error<errno_on_error>>;
   const boost::math::chi_squared_distribution<double, InDouble> chi2(static_cast<double>(f.lawyers - 1));
   const double p = boost::math::cdf(boost::math::complement(chi2, statistic));
+  if (!(p >= 0.0 && p <= 1.0)) {
+    return Value::undefined("the chi-square tail could not be computed in double precision for this many lawyers");
+  }
   return Value::number(std::llround(p * static_cast<double>(kStatisticScale)), kStatisticScale, "");
 }
 
@@ -2100,17 +2124,6 @@ size_t family_rows(const Dataset& ds, Family f) {
   return 0;
 }
 
-std::string_view family_kind_name(Family f) {
-  switch (f) {
-    case Family::kReconsideration: return "reconsideration";
-    case Family::kLitigation: return "litigation";
-    case Family::kLegalAid: return "legal_aid";
-    case Family::kMediation: return "mediation";
-    case Family::kRegistry: return "registry";
-    case Family::kActivity: return "activity";
-  }
-  return "";
-}
 
 // sibling_groups lists the regions by parent (the provinces together), the
 // groups rank_among_siblings ranks within.
@@ -2232,7 +2245,7 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period
                          Family::kRegistry, Family::kActivity}) {
     if (family_rows(ds, f) == 0) {
       no_records[static_cast<size_t>(f)] =
-          Reason::intern(absl::StrCat("no ", absl_view(family_kind_name(f)), " records in the dataset"));
+          Reason::intern(absl::StrCat("no ", absl_view(family_name(f)), " records in the dataset"));
     }
   }
   const std::span<const MetricInfo> cat = metric_catalogue();

@@ -667,6 +667,37 @@ TEST(Report, PendingCaseFromBeforeTheCalendarLeavesTheOverLimitShareUndefined) {
       << share.value.reason.view();
 }
 
+// A thousand lawyers drawn by lottery: the chi-square test on 999 degrees of
+// freedom is a figure (Boost's gamma functions overflowed on the way and the
+// whole report failed). Each drawn once: X^2 = 0, p = 1. One drawn twice
+// more: N = 1002, spread = L * sum c^2 - N^2 = 1000 * 1008 - 1002^2 = 3996,
+// X^2 = 3996 / 1002 = 3.99 on 999 degrees of freedom: p = 1.0000 to 4
+// decimals, through Boost this time.
+TEST(Report, LotteryFairnessOfAThousandLawyers) {
+  for (const bool even : {true, false}) {
+    Dataset ds;
+    for (int i = 0; i < 1000 + (even ? 0 : 2); ++i) {
+      LegalAidRecord r;
+      r.case_id = "FA-" + std::to_string(i);
+      r.region = *RegionCode::parse("440111");
+      r.applied_date = Date(2019, 3, 4);
+      r.decided_date = Date(2019, 3, 5);
+      r.decision = AidDecision::kGranted;
+      r.accepted_date = Date(2019, 3, 5);
+      r.assigned_date = Date(2019, 3, 6);
+      r.assignment_method = AssignmentMethod::kLottery;
+      r.lawyer_id = "L" + std::to_string(i < 1000 ? i : 0);
+      ASSERT_TRUE(ds.add(r).ok());
+    }
+    absl::StatusOr<Report> rep = compute_report(ds, *RegionCode::parse("440111"), year_period(2019));
+    ASSERT_TRUE(rep.ok()) << rep.status();
+    EXPECT_EQ(count(*rep, "legal_aid.lottery_lawyers"), 1000);
+    const MetricFigure& p = m(*rep, "legal_aid.lottery_chi2_p");
+    ASSERT_TRUE(p.value.defined()) << p.value.reason;
+    EXPECT_EQ(p.text, "1.0000");
+  }
+}
+
 // The lottery's fairness figures of rollup-small's legal_aid.csv, by hand: the
 // 2019 lottery assignments are 440103: L103-02, L103-03; 440104: L104-01
 // (YX-FA-2019-003 was assigned in 2020); 440203: L203-01 twice. The province

@@ -133,6 +133,9 @@ enum class Family : uint8_t {
   kActivity,
 };
 
+// family_name is the family's id, as metric ids begin with it ("legal_aid").
+std::string_view family_name(Family f);
+
 struct MetricInfo {
   std::string_view id;     // "litigation.win_rate"
   std::string_view label;  // "胜诉率"
