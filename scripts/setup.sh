@@ -3,7 +3,7 @@
 # then configures and builds it in build/. Quick when everything is present.
 # clang and its runtimes (libclang-rt-14-dev) are for the sanitizer and fuzz
 # builds of scripts/test.sh; binutils' nm and readelf for the ABI checks; the
-# JDK, JNA and JUnit 5 for the Java binding (bindings/java) and its tests.
+# JDK, JNA, Gson and JUnit 5 for the Java binding (bindings/java) and its tests.
 # Usage: scripts/setup.sh            (sourced by example.sh and test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ packages=(
   libboost-dev libboost-date-time-dev libabsl-dev nlohmann-json3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest
-  openjdk-17-jdk-headless junit5 libjna-java
+  openjdk-17-jdk-headless junit5 libjna-java libgoogle-gson-java
   clang libclang-rt-14-dev binutils
 )
 missing=()

@@ -72,7 +72,7 @@ jar=$prefix/share/java/fazhi.jar
 if [ -e "$build/bindings/java/fazhi.jar" ]; then
   [ -f "$jar" ] || fail "share/java/fazhi.jar not installed"
   [ -f "$prefix/share/java/fazhi-$(pkg-config --modversion fazhi).pom" ] || fail "the jar's pom not installed"
-  java -cp "$jar:/usr/share/java/jna.jar" -Dfazhi.library="$libdir" \
+  java -cp "$jar:/usr/share/java/jna.jar:/usr/share/java/gson.jar" -Dfazhi.library="$libdir" \
        "$src/examples/java/LoadReport.java" "$data" >"$work/java.out"
   expect "$work/java.out" "胜诉率 94.02% = 110/117" "挽回经济损失 1512.8 万元 = 15128000.00 元"
 fi

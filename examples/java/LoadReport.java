@@ -1,7 +1,7 @@
 // A first program against fazhi's Java binding: loads a dataset folder,
 // computes one region's report for a year and prints a few figures, exact.
 //
-//   java -cp build/bindings/java/fazhi.jar:/usr/share/java/jna.jar \
+//   java -cp build/bindings/java/fazhi.jar:/usr/share/java/jna.jar:/usr/share/java/gson.jar \
 //        -Dfazhi.library=build/libfazhi.so.1 \
 //        examples/java/LoadReport.java data/examples/baiyun-2019 [440111 [2019]]
 import cn.fazhi.Dataset;

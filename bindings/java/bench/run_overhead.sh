@@ -11,7 +11,7 @@ c_out=$(mktemp) java_out=$(mktemp)
 trap 'rm -f "$c_out" "$java_out"' EXIT
 "$java_dir/bench/overhead_c" "$data" "$rounds" "$regions" >"$c_out"
 java -Dfazhi.library="$build/libfazhi.so.1" \
-     -cp "$java_dir/fazhi.jar:/usr/share/java/jna.jar:$java_dir/bench/fazhi-bench.jar" \
+     -cp "$java_dir/fazhi.jar:/usr/share/java/jna.jar:/usr/share/java/gson.jar:$java_dir/bench/fazhi-bench.jar" \
      Overhead "$data" "$rounds" "$regions" >"$java_out"
 cat "$c_out" "$java_out"
 echo

@@ -1,5 +1,7 @@
 package cn.fazhi;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.Map;
 
 /**
@@ -9,11 +11,11 @@ import java.util.Map;
  */
 public final class Announcement {
   private final String json;
-  private final Map<String, Object> fields;
+  private final JsonObject announcement;
 
   Announcement(String json) {
     this.json = json;
-    this.fields = Json.object(json);
+    this.announcement = JsonParser.parseString(json).getAsJsonObject();
   }
 
   /** The announcement as the library wrote it: publish this text. */
@@ -21,14 +23,14 @@ public final class Announcement {
     return json;
   }
 
-  /** Every key in the announcement's order. */
+  /** Every key in the announcement's order; a new map on each call, the caller's to change. */
   public Map<String, Object> fields() {
-    return fields;
+    return Text.fields(json);
   }
 
   /** The commitment, "announcement_sha256". */
   public String sha256() {
-    return (String) fields.get("announcement_sha256");
+    return announcement.get("announcement_sha256").getAsString();
   }
 
   @Override

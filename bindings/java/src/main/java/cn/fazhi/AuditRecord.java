@@ -1,6 +1,8 @@
 package cn.fazhi;
 
-import java.math.BigInteger;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +13,11 @@ import java.util.Map;
  */
 public final class AuditRecord {
   private final String json;
-  private final Map<String, Object> fields;
+  private final JsonObject record;
 
   AuditRecord(String json) {
     this.json = json;
-    this.fields = Json.object(json);
+    this.record = JsonParser.parseString(json).getAsJsonObject();
   }
 
   /** The record as the library wrote it: publish this text. */
@@ -23,46 +25,48 @@ public final class AuditRecord {
     return json;
   }
 
-  /** Every key in the record's order: strings, BigIntegers, lists and maps. */
+  /**
+   * Every key in the record's order: strings, BigIntegers, lists and maps.
+   * A new map on each call, the caller's to change.
+   */
   public Map<String, Object> fields() {
-    return fields;
+    return Text.fields(json);
   }
 
   /** "fazhi-lottery-v1" or "fazhi-sample-v1". */
   public String scheme() {
-    return (String) fields.get("scheme");
+    return record.get("scheme").getAsString();
   }
 
   public String seed() {
-    return (String) fields.get("seed");
+    return record.get("seed").getAsString();
   }
 
   /** The commitment over the announced inputs. */
   public String announcementSha256() {
-    return (String) fields.get("announcement_sha256");
+    return record.get("announcement_sha256").getAsString();
   }
 
   /** The lawyer drawn (a lottery record). */
   public String winner() {
-    return (String) lottery("winner");
+    return lottery("winner").getAsString();
   }
 
   /** The index drawn into the pool, from 0 (a lottery record). */
   public long index() {
-    return ((BigInteger) lottery("index")).longValueExact();
+    return lottery("index").getAsBigInteger().longValueExact();
   }
 
   /** The pool the index counts into, canonical (a lottery record). */
-  @SuppressWarnings("unchecked")
   public List<String> pool() {
-    return (List<String>) lottery("pool");
+    return Text.strings(lottery("pool").getAsJsonArray());
   }
 
-  private Object lottery(String key) {
+  private JsonElement lottery(String key) {
     if (!"fazhi-lottery-v1".equals(scheme())) {
       throw new IllegalStateException("a " + scheme() + " record has no " + key);
     }
-    return fields.get(key);
+    return record.get(key);
   }
 
   /** One chosen target of a sample and its team, in draw order. */
@@ -74,11 +78,13 @@ public final class AuditRecord {
       throw new IllegalStateException("a " + scheme() + " record has no draws");
     }
     List<SampleDraw> list = new ArrayList<>();
-    for (Object d : (List<?>) fields.get("draws")) {
-      Map<?, ?> draw = (Map<?, ?>) d;
+    for (JsonElement d : record.getAsJsonArray("draws")) {
+      JsonObject draw = d.getAsJsonObject();
       List<String> team = new ArrayList<>();
-      for (Object member : (List<?>) draw.get("team")) team.add((String) ((Map<?, ?>) member).get("inspector"));
-      list.add(new SampleDraw((String) draw.get("target"), List.copyOf(team)));
+      for (JsonElement member : draw.getAsJsonArray("team")) {
+        team.add(member.getAsJsonObject().get("inspector").getAsString());
+      }
+      list.add(new SampleDraw(draw.get("target").getAsString(), List.copyOf(team)));
     }
     return List.copyOf(list);
   }

@@ -1,5 +1,8 @@
 package cn.fazhi;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -183,10 +185,10 @@ public final class Dataset implements AutoCloseable {
   /** Every rejected row of every load, in load order. */
   public List<Rejection> rejects() {
     List<Rejection> list = new ArrayList<>();
-    for (Object o : Json.array(rejectsJson())) {
-      Map<?, ?> r = (Map<?, ?>) o;
-      list.add(new Rejection((String) r.get("file"), ((Number) r.get("line")).longValue(),
-          String.valueOf(r.get("column")), (String) r.get("reason"), (String) r.get("raw")));
+    for (JsonElement e : JsonParser.parseString(rejectsJson()).getAsJsonArray()) {
+      JsonObject r = e.getAsJsonObject();
+      list.add(new Rejection(r.get("file").getAsString(), r.get("line").getAsBigInteger().longValueExact(),
+          r.get("column").getAsString(), r.get("reason").getAsString(), r.get("raw").getAsString()));
     }
     return List.copyOf(list);
   }
@@ -210,9 +212,7 @@ public final class Dataset implements AutoCloseable {
     } finally {
       handle.release();
     }
-    List<String> list = new ArrayList<>();
-    for (Object o : Json.array(json)) list.add((String) o);
-    return List.copyOf(list);
+    return Text.strings(JsonParser.parseString(json).getAsJsonArray());
   }
 
   // ---- Records, one at a time ----

@@ -1,8 +1,10 @@
 package cn.fazhi;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Verifiable draws (docs/lottery.md): the legal-aid lottery (摇珠) and the
@@ -79,11 +81,8 @@ public final class Lottery {
   public static List<String> parseIds(byte[] text, ListForm form) {
     Structs.SizeT n = new Structs.SizeT(text.length);
     int f = form.ordinal();
-    List<String> ids = new ArrayList<>();
-    for (Object o : Json.array(Text.take((out, len) -> Capi.fz_lottery_parse_ids(text, n, f, out, len)))) {
-      ids.add((String) o);
-    }
-    return List.copyOf(ids);
+    String json = Text.take((out, len) -> Capi.fz_lottery_parse_ids(text, n, f, out, len));
+    return Text.strings(JsonParser.parseString(json).getAsJsonArray());
   }
 
   /** Conflicts: "inspector:target,..." inline, or one inspector&lt;TAB&gt;target or inspector,target a line. */
@@ -96,9 +95,10 @@ public final class Lottery {
     Structs.SizeT n = new Structs.SizeT(text.length);
     int f = form.ordinal();
     List<Conflict> pairs = new ArrayList<>();
-    for (Object o : Json.array(Text.take((out, len) -> Capi.fz_lottery_parse_conflicts(text, n, f, out, len)))) {
-      Map<?, ?> p = (Map<?, ?>) o;
-      pairs.add(new Conflict((String) p.get("inspector"), (String) p.get("target")));
+    String json = Text.take((out, len) -> Capi.fz_lottery_parse_conflicts(text, n, f, out, len));
+    for (JsonElement e : JsonParser.parseString(json).getAsJsonArray()) {
+      JsonObject p = e.getAsJsonObject();
+      pairs.add(new Conflict(p.get("inspector").getAsString(), p.get("target").getAsString()));
     }
     return List.copyOf(pairs);
   }

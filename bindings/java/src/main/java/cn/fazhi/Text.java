@@ -1,17 +1,26 @@
 package cn.fazhi;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.reflect.TypeToken;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Java text to and from the library's UTF-8. A String that UTF-8 cannot carry
@@ -117,5 +126,34 @@ final class Text {
     } finally {
       Capi.fz_free(p);
     }
+  }
+
+  // ---- The library's JSON, read with Gson ----
+
+  /**
+   * Gson reading a number of unknown type from its text: an integer as a
+   * BigInteger, any other number as a BigDecimal, never through a double.
+   */
+  private static final Gson EXACT_GSON = new GsonBuilder()
+      .setObjectToNumberStrategy(in -> {
+        String n = in.nextString();
+        boolean integer = n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0;
+        return integer ? new BigInteger(n) : new BigDecimal(n);
+      })
+      .create();
+
+  /**
+   * A JSON object of the library's as a new map in the library's key order:
+   * strings, BigInteger, BigDecimal, Boolean, null, lists and maps.
+   */
+  static Map<String, Object> fields(String json) {
+    return EXACT_GSON.fromJson(json, new TypeToken<Map<String, Object>>() {}.getType());
+  }
+
+  /** A JSON array of strings, as an unmodifiable list. */
+  static List<String> strings(JsonArray array) {
+    List<String> list = new ArrayList<>(array.size());
+    for (JsonElement e : array) list.add(e.getAsString());
+    return List.copyOf(list);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,9 @@ class LotteryTest {
     assertEquals(List.of("刘律师", "王律师", "陈律师"), audit.pool());
     assertEquals(SEED, audit.seed());
     assertEquals("8520cb838daed6aac05f9632d5990519021f92a6617833df12ea0aec5970bed2", audit.fields().get("hash"));
+    // fields() reads numbers exactly: an integer is a BigInteger, never a Double.
+    assertEquals(BigInteger.valueOf(2), audit.fields().get("index"));
+    assertEquals(List.of("刘律师", "王律师", "陈律师"), audit.fields().get("pool"));
     assertEquals("b92c968bfc6a3a97960f46553d1c4ca332c56403c1e9d5bf436df4ded3667900", audit.announcementSha256());
     String summary = Lottery.verify(audit.json());
     assertTrue(summary.contains("陈律师") && summary.contains(CASE), summary);
