@@ -388,7 +388,11 @@ TEST(CApiLottery, SampleAnnounce) {
   EXPECT_EQ(fz_lottery_verify_announced(doc_records().at(4).c_str(), ann.p, nullptr, nullptr),
             FZ_FAILED_PRECONDITION);
   EXPECT_NE(last_message().find("conflicts does not match"), std::string::npos) << last_message();
-  EXPECT_EQ(fz_sample_announce(nullptr, &ann.p, nullptr), FZ_INVALID_ARGUMENT);
+  // A failed call sets its output to NULL: a fresh one, not `ann`'s, whose
+  // text would be lost.
+  Owned failed;
+  EXPECT_EQ(fz_sample_announce(nullptr, &failed.p, nullptr), FZ_INVALID_ARGUMENT);
+  EXPECT_EQ(failed.p, nullptr);
 }
 
 TEST(CApiLottery, ParseIdsAsTheCommandDoes) {
