@@ -30,8 +30,8 @@
 // Two internal pieces of the core, so that there is one piece of code per
 // rule: the loaders' UTF-8 check (the ABI and the CSV reader agree on what
 // valid UTF-8 is) and the reports' JSON writer.
-#include "../src/encoding.hpp"
-#include "../src/json_writer.hpp"
+#include "load/encoding.hpp"
+#include "render/json_writer.hpp"
 
 struct fz_calendar {
   fazhi::Calendar cal;

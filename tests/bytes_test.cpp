@@ -1,4 +1,4 @@
-#include "bytes.hpp"
+#include "platform/bytes.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/mman.h>

@@ -1,12 +1,12 @@
 // The RFC 4180 reader and the encoding helpers under the loaders.
-#include "../src/csv.hpp"
+#include "load/csv.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "../src/encoding.hpp"
+#include "load/encoding.hpp"
 
 namespace fazhi::internal {
 namespace {

@@ -1,7 +1,7 @@
 // The field readers of dataset_schema.hpp: docs/data.md's "values" rule (spaces,
 // tabs and U+3000 around a value are not part of it; an empty value is "not
 // given") as each reader applies it after its fast path.
-#include "dataset_schema.hpp"
+#include "load/dataset_schema.hpp"
 
 #include <gtest/gtest.h>
 

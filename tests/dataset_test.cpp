@@ -11,7 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "encoding.hpp"
+#include "load/encoding.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
 

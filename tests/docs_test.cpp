@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "dataset_schema.hpp"
+#include "load/dataset_schema.hpp"
 #include "fazhi/metrics.hpp"
 #include "fazhi/profile.hpp"
 #include "nlohmann/json.hpp"

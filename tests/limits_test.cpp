@@ -16,7 +16,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "encoding.hpp"
+#include "load/encoding.hpp"
 #include "fazhi/dataset.hpp"
 
 namespace fazhi {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "encoding.hpp"
+#include "load/encoding.hpp"
 #include "fazhi/dataset.hpp"
 #include "gtest/gtest.h"
 

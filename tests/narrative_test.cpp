@@ -1,7 +1,7 @@
-// The narrative sentence by sentence: every sentence of src/narrative.cpp with
+// The narrative sentence by sentence: every sentence of src/render/narrative.cpp with
 // its figures missing, zero, unchanged, rising and falling, and the words of a
 // change (同比 / 环比, relative / 个百分点).
-#include "narrative.hpp"
+#include "render/narrative.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +22,7 @@ namespace {
 using internal::Against;
 using internal::change_clause;
 
-// The figures each sentence reads (src/narrative.cpp).
+// The figures each sentence reads (src/render/narrative.cpp).
 const std::map<std::string, std::vector<std::string>>& sentence_figures() {
   static const auto* const kTable = new std::map<std::string, std::vector<std::string>>{
       {"decision_review", {"decision.legality_reviews", "contract.major_reviews"}},

@@ -14,8 +14,8 @@
 #include "commands.hpp"
 #include "fazhi/lottery.hpp"
 #include "fazhi/text.hpp"
-#include "../encoding.hpp"
-#include "../file.hpp"
+#include "load/encoding.hpp"
+#include "platform/file.hpp"
 
 namespace fazhi::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "encoding.hpp"
+#include "load/encoding.hpp"
 #include "fazhi.h"
 #include "fuzz_check.hpp"
 

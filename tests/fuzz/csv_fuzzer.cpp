@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "encoding.hpp"
+#include "load/encoding.hpp"
 #include "fazhi/dataset.hpp"
 #include "fuzz_check.hpp"
 

@@ -22,10 +22,10 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "cpu.hpp"
+#include "platform/cpu.hpp"
 #include "fazhi/text.hpp"
 #include "fazhi/time_limits.hpp"
-#include "parallel.hpp"
+#include "platform/parallel.hpp"
 
 namespace fazhi {
 

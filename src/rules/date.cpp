@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
-#include "iso_date.hpp"
+#include "load/iso_date.hpp"
 
 namespace fazhi {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
-#include "bytes.hpp"
+#include "platform/bytes.hpp"
 #include "fazhi/text.hpp"
 
 namespace fazhi {

@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
-#include "encoding.hpp"
-#include "file.hpp"
+#include "load/encoding.hpp"
+#include "platform/file.hpp"
 
 namespace fazhi {
 namespace internal {

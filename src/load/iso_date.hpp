@@ -11,7 +11,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "bytes.hpp"
+#include "platform/bytes.hpp"
 #include "fazhi/date.hpp"
 
 namespace fazhi::internal {

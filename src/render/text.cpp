@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "absl/strings/str_format.h"
-#include "encoding.hpp"
+#include "load/encoding.hpp"
 
 namespace fazhi {
 

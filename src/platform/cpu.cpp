@@ -1,4 +1,4 @@
-#include "cpu.hpp"
+#include "platform/cpu.hpp"
 
 #include <cstdlib>
 #include <string_view>

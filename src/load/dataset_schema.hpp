@@ -27,14 +27,14 @@
 #include <type_traits>
 
 #include "absl/strings/str_cat.h"
-#include "bytes.hpp"
+#include "platform/bytes.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/date.hpp"
 #include "fazhi/exact.hpp"
 #include "fazhi/records.hpp"
 #include "fazhi/region.hpp"
 #include "fazhi/text.hpp"
-#include "iso_date.hpp"
+#include "load/iso_date.hpp"
 
 namespace fazhi::internal {
 

@@ -6,9 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
-#include "json_writer.hpp"
-#include "narrative.hpp"
-#include "parallel.hpp"
+#include "render/json_writer.hpp"
+#include "render/narrative.hpp"
+#include "platform/parallel.hpp"
 
 namespace fazhi {
 namespace {

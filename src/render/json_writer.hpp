@@ -21,7 +21,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bytes.hpp"
+#include "platform/bytes.hpp"
 
 namespace fazhi::internal {
 

@@ -1,4 +1,4 @@
-#include "encoding.hpp"
+#include "load/encoding.hpp"
 
 #include <iconv.h>
 
@@ -13,8 +13,8 @@
 #endif
 
 #include "absl/strings/str_cat.h"
-#include "cpu.hpp"
-#include "parallel.hpp"
+#include "platform/cpu.hpp"
+#include "platform/parallel.hpp"
 
 #if FAZHI_AVX2_BUILDS
 #include <immintrin.h>

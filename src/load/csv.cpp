@@ -1,4 +1,4 @@
-#include "csv.hpp"
+#include "load/csv.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -8,7 +8,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "bytes.hpp"
+#include "platform/bytes.hpp"
 
 namespace fazhi::internal {
 namespace {

@@ -1,4 +1,4 @@
-#include "narrative.hpp"
+#include "render/narrative.hpp"
 
 #include <functional>
 

@@ -54,12 +54,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "bytes.hpp"
-#include "csv.hpp"
-#include "dataset_schema.hpp"
-#include "encoding.hpp"
-#include "file.hpp"
-#include "parallel.hpp"
+#include "platform/bytes.hpp"
+#include "load/csv.hpp"
+#include "load/dataset_schema.hpp"
+#include "load/encoding.hpp"
+#include "platform/file.hpp"
+#include "platform/parallel.hpp"
 
 namespace fazhi {
 namespace internal {

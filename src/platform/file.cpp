@@ -1,4 +1,4 @@
-#include "file.hpp"
+#include "platform/file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
