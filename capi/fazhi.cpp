@@ -305,6 +305,7 @@ fz_load_summary summary_of(const fazhi::LoadSummary& s) {
     out.rows_rejected += f.rows_rejected;
   }
   out.notices = static_cast<int64_t>(s.notices.size());
+  out.files_refused = static_cast<int32_t>(std::min<int64_t>(s.files_refused(), INT32_MAX));
   return out;
 }
 
