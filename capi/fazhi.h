@@ -187,9 +187,12 @@ typedef struct fz_load_summary {
   int64_t notices;                     /* things worth a look that rejected nothing
                                           (fz_dataset_notices_json) */
   fz_kind_counts kinds[FZ_KIND_COUNT]; /* by FZ_KIND_* */
+  /* Appended after 1.0.0; an older caller's struct_size ends before it. */
+  int32_t files_refused; /* files refused whole (counted in files, no rows read);
+                            the load's message names each */
 } fz_load_summary;
 /* clang-format off */
-#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}}
+#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}, 0}
 /* clang-format on */
 #define FZ_LOAD_SUMMARY_MIN_SIZE 8u
 
