@@ -39,6 +39,7 @@
 #include "fazhi/metrics.hpp"
 #include "fazhi/profile.hpp"
 #include "fazhi/region.hpp"
+#include "fazhi/report.hpp"
 
 namespace fazhi {
 
@@ -145,6 +146,20 @@ absl::StatusOr<CrossTable> compute_cross_table(const Dataset& ds, RegionCode reg
                                                std::string_view metric, std::string_view rows_by,
                                                std::string_view columns_by, const Profile& profile = {},
                                                const Calendar& calendar = Calendar::national());
+
+// to_json writes a breakdown as docs/metrics.md shows it: {"metric", "by",
+// "label", "region", "period", "compared", "total", "rows": [{"key",
+// "label", "value", "share", "previous", "yoy" or "change_pp", "rank",
+// "text"}]}; a series as {"metric", "by", "region", "points": [{"period",
+// "value", "previous"}]}. Counts are integers, rates and shares exact
+// fractions {"num", "den", "decimal"}, an undefined value null.
+std::string to_json(const Breakdown& breakdown);
+std::string to_json(const Series& series);
+// render_table writes a breakdown as a table with a 合计 row, a series one
+// point a row, a cross-table with its margins; every cell display_text.
+std::string render_table(const Breakdown& breakdown, TableFormat format);
+std::string render_table(const Series& series, TableFormat format);
+std::string render_table(const CrossTable& table, TableFormat format);
 
 }  // namespace fazhi
 
