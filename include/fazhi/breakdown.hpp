@@ -1,5 +1,5 @@
 // fazhi/breakdown.hpp -- breakdowns, series and cross-tables: one metric of a
-// case family split by a dimension of its records (docs/metrics.md).
+// case family split by a dimension of its records (docs/breakdowns.md).
 //
 // A breakdown is computed by the same record pass as the scalar figures, with
 // each record counted under its dimension's value instead of its region, so
@@ -13,13 +13,14 @@
 //       ds, *fazhi::RegionCode::parse("440111"), fazhi::year_period(2019),
 //       "reconsideration.received", "respondent");
 //   for (const fazhi::BreakdownRow& row : b->rows) {
-//     std::cout << row.label << " " << row.value.integer << "\n";  // "区公安分局 41"
+//     std::cout << row.label << " " << row.value.integer << "\n";  // "广州市公安局白云区分局 135"
 //   }
 //
 // Dimensions (breakdown_dimensions): the code columns of docs/data.md
 // (disposition, outcome, instance, case_type, ...), the free-text columns
-// (respondent, defendant, category, org, firm: the trimmed text is the key),
-// `region` (the districts of a city, the cities of a province), and the dates
+// (respondent, defendant, category, org_id, firm_id, lawyer_id: the trimmed
+// text is the key), `region` (the districts of a city, the cities of a
+// province), and the dates
 // `month` and `quarter`, which use the date that puts a record in the metric
 // (received for intake counts, closed for closed counts).
 #ifndef FAZHI_BREAKDOWN_HPP_
@@ -147,7 +148,7 @@ absl::StatusOr<CrossTable> compute_cross_table(const Dataset& ds, RegionCode reg
                                                std::string_view columns_by, const Profile& profile = {},
                                                const Calendar& calendar = Calendar::national());
 
-// to_json writes a breakdown as docs/metrics.md shows it: {"metric", "by",
+// to_json writes a breakdown as docs/breakdowns.md shows it: {"metric", "by",
 // "label", "region", "period", "compared", "total", "rows": [{"key",
 // "label", "value", "share", "previous", "yoy" or "change_pp", "rank",
 // "text"}]}; a series as {"metric", "by", "region", "points": [{"period",

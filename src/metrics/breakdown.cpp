@@ -161,6 +161,34 @@ void by_text(const Dataset& ds, const Scope& scope, Grouping& g) {
   });
 }
 
+// by_tri: a yes/no column; unknown is the empty value.
+template <auto Column>
+void by_tri(const Dataset& ds, const Scope& scope, Grouping& g) {
+  using M = Member<decltype(Column)>;
+  const auto& column = ColumnsOf<typename M::Columns>::of(ds).*Column;
+  g.keys = {std::nullopt, "false", "true"};
+  g.labels = {std::string(kEmptyLabel), "否", "是"};
+  group_rows(ColumnsOf<typename M::Columns>::of(ds), scope, g,
+             [&](size_t i) { return static_cast<RegionIndex>(static_cast<int>(column[i]) + 1); });
+}
+
+// by_integer: a whole-number column (applicants); the number is the key.
+template <auto Column>
+void by_integer(const Dataset& ds, const Scope& scope, Grouping& g) {
+  using M = Member<decltype(Column)>;
+  const auto& column = ColumnsOf<typename M::Columns>::of(ds).*Column;
+  absl::flat_hash_map<int64_t, RegionIndex> group_of;
+  group_rows(ColumnsOf<typename M::Columns>::of(ds), scope, g, [&](size_t i) -> RegionIndex {
+    const auto n = static_cast<int64_t>(column[i]);
+    const auto [it, fresh] = group_of.try_emplace(n, static_cast<RegionIndex>(g.keys.size()));
+    if (fresh) {
+      g.keys.emplace_back(absl::StrCat(n));
+      g.labels.emplace_back(absl::StrCat(n));
+    }
+    return it->second;
+  });
+}
+
 // by_region: the districts of a city (a record of the city itself under the
 // city's own code), the cities of a province; a district is one row.
 template <typename C>
@@ -218,7 +246,8 @@ using LC = LitigationColumns;
 using AC = LegalAidColumns;
 using MC = MediationColumns;
 
-// Every dimension, one line each, by family.
+// Every dimension, one line each, by family: by_code for a code column,
+// by_text for free text, by_tri for yes/no, by_integer for a number.
 constexpr Dimension kDimensions[] = {
     {{"respondent", "按被申请人", F::kReconsideration}, by_text<&RC::respondent>},
     {{"category", "按管理类别", F::kReconsideration}, by_text<&RC::category>},
@@ -238,12 +267,13 @@ constexpr Dimension kDimensions[] = {
     {{"case_type", "按案件类型", F::kLegalAid}, by_code<&AC::case_type>},
     {{"decision", "按审查决定", F::kLegalAid}, by_code<&AC::decision>},
     {{"assignment_method", "按指派方式", F::kLegalAid}, by_code<&AC::assignment_method>},
-    {{"firm", "按承办机构", F::kLegalAid}, by_text<&AC::firm>},
+    {{"firm_id", "按承办机构", F::kLegalAid}, by_text<&AC::firm>},
+    {{"lawyer_id", "按承办律师", F::kLegalAid}, by_text<&AC::lawyer>},
     {{"region", "按地区", F::kLegalAid}, by_region<AC>},
     {{"month", "按月", F::kLegalAid}, nullptr},
     {{"quarter", "按季度", F::kLegalAid}, nullptr},
 
-    {{"org", "按调解组织", F::kMediation}, by_text<&MC::org>},
+    {{"org_id", "按调解组织", F::kMediation}, by_text<&MC::org>},
     {{"category", "按纠纷类别", F::kMediation}, by_text<&MC::category>},
     {{"outcome", "按调解结果", F::kMediation}, by_code<&MC::outcome>},
     {{"region", "按地区", F::kMediation}, by_region<MC>},

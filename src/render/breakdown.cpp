@@ -1,5 +1,5 @@
 // Breakdowns and series as documents (fazhi/breakdown.hpp): JSON in the
-// shape of docs/metrics.md ("Breakdowns"), and text or Markdown tables with a
+// shape of docs/breakdowns.md, and text or Markdown tables with a
 // 合计 row. Exact values stay exact in the JSON ({"num", "den", "decimal"});
 // the texts are cut as the report's are (2 decimals for percentages).
 
