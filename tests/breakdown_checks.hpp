@@ -8,7 +8,9 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "fazhi/breakdown.hpp"
+#include "fazhi/text.hpp"
 #include "fazhi/metrics.hpp"
 
 namespace fazhi::testing {
@@ -39,7 +41,7 @@ inline int check_every_breakdown(const Dataset& ds, RegionCode region, Period pe
     if (!can_break_down(cat[m].id)) continue;
     for (const DimensionInfo& d : breakdown_dimensions()) {
       if (d.family != cat[m].family) continue;
-      const std::string what = std::string(cat[m].id) + " by " + std::string(d.name) + " in " + region.str();
+      const std::string what = absl::StrCat(absl_view(cat[m].id), " by ", absl_view(d.name), " in ", region.str());
       const absl::StatusOr<Breakdown> b = compute_breakdown(ds, region, period, cat[m].id, d.name, profile);
       EXPECT_TRUE(b.ok()) << what << ": " << b.status();
       if (!b.ok()) continue;
