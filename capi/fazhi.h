@@ -177,19 +177,24 @@ typedef struct fz_kind_counts {
 } fz_kind_counts;
 
 /* fz_load_summary: what one load did (fz_dataset_load_*), or every load so
- * far (fz_dataset_summary). Written by the library up to struct_size. */
+ * far (fz_dataset_summary). Written by the library up to struct_size.
+ * Records added one by one (fz_dataset_add_*) count in fz_dataset_summary's
+ * rows and kinds like a file's rows, and apart in rows_added. */
 typedef struct fz_load_summary {
   uint32_t struct_size;
-  int32_t files;     /* files (or buffers) read */
-  int64_t rows_read; /* totals over every kind */
+  int32_t files;     /* files (or buffers) read; adds are not files */
+  int64_t rows_read; /* totals over every kind, adds included */
   int64_t rows_accepted;
   int64_t rows_rejected;
   int64_t notices;                     /* things worth a look that rejected nothing
                                           (fz_dataset_notices_json) */
   fz_kind_counts kinds[FZ_KIND_COUNT]; /* by FZ_KIND_* */
+  int64_t rows_added;          /* records added one by one, accepted or rejected
+                                  (part of rows_read) */
+  int64_t rows_added_rejected; /* of those, the rejected (part of rows_rejected) */
 } fz_load_summary;
 /* clang-format off */
-#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}}
+#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}, 0, 0}
 /* clang-format on */
 #define FZ_LOAD_SUMMARY_MIN_SIZE 8u
 

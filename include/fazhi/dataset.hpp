@@ -135,6 +135,9 @@ struct FileSummary {
   // a regular file, ...), naming it; empty when it was read. A refused file
   // reads no rows; the load's other files are loaded all the same.
   std::string refused;
+  // added: these are the records of add() (file `<add:KIND>`), not a file
+  // read, so that a summary can count files and adds apart.
+  bool added = false;
 };
 
 // LoadSummary is what one load call did; per-kind totals are the sums over
