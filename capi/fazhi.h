@@ -52,6 +52,24 @@
  *   }
  *   fz_report_free(rep);
  *   fz_dataset_free(ds);
+ *
+ * Building and running against an installed fazhi. `cmake --install build
+ * --prefix P` puts this header in P/include and libfazhi.so.1 in P's library
+ * folder (P/lib, or P/lib/x86_64-linux-gnu: ask pkg-config, as below). With
+ * PKG_CONFIG_PATH set to that folder's pkgconfig/,
+ *   cc app.c $(pkg-config --cflags --libs fazhi) -o app
+ * links; but at run time the loader looks for libfazhi.so.1 only where it
+ * always looks (/usr/lib, /usr/local/lib and the rest of /etc/ld.so.conf), so
+ * for any other P the program stops with "libfazhi.so.1: cannot open shared
+ * object file". Either record the folder in the program (an rpath):
+ *   cc app.c $(pkg-config --cflags --libs fazhi) \
+ *      -Wl,-rpath,"$(pkg-config --variable=libdir fazhi)" -o app
+ * or tell the loader at run time: LD_LIBRARY_PATH=<that folder> ./app, or,
+ * for every program, the folder in /etc/ld.so.conf.d/fazhi.conf followed by
+ * `ldconfig` (as root). Installed into /usr/local, the library is found once
+ * `ldconfig` has run. CMake's find_package(fazhi) with fazhi::fazhi_c records
+ * the rpath in the build tree by itself; an installed program needs
+ * INSTALL_RPATH. examples/c (its Makefile and CMakeLists.txt) does both.
  */
 #ifndef FAZHI_H_
 #define FAZHI_H_
