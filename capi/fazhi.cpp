@@ -11,7 +11,6 @@
 #include <limits>
 #include <memory>
 #include <new>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,11 +27,6 @@
 #include "fazhi/region.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
-// Two internal pieces of the core, so that there is one piece of code per
-// rule: the loaders' UTF-8 check (the ABI and the CSV reader agree on what
-// valid UTF-8 is) and the reports' JSON writer.
-#include "load/encoding.hpp"
-#include "render/json_writer.hpp"
 
 struct fz_calendar {
   fazhi::Calendar cal;
@@ -98,8 +92,8 @@ thread_local std::string tl_message;
 fz_status set_error(fz_status code, std::string message) {
   tl_code = code;
   // The message is promised to be UTF-8 (it may quote a caller's bytes).
-  tl_message = fazhi::internal::is_valid_utf8(message) ? std::move(message)
-                                                        : fazhi::internal::to_valid_utf8(message);
+  tl_message = fazhi::is_valid_utf8(message) ? std::move(message)
+                                                        : fazhi::to_valid_utf8(message);
   return code;
 }
 
@@ -156,7 +150,7 @@ fz_status invalid(const char* function, const std::string& what) {
 // utf8_argument checks that a string argument is valid UTF-8.
 fz_status utf8_argument(const char* function, const char* name, std::string_view text) {
   size_t bad = 0;
-  if (fazhi::internal::is_valid_utf8(text, &bad)) return FZ_OK;
+  if (fazhi::is_valid_utf8(text, &bad)) return FZ_OK;
   return invalid(function, absl::StrCat(name, " is not valid UTF-8 (byte ", bad + 1, " of ",
                                         text.size(), ")"));
 }
@@ -243,7 +237,7 @@ fz_status give_string(const std::string& text, char** out, size_t* len) {
   // Strings out are promised to be UTF-8; the core already sanitizes what
   // it takes from outside, this is the last line of defence.
   std::string fixed;
-  if (!fazhi::internal::is_valid_utf8(text)) fixed = fazhi::internal::to_valid_utf8(text);
+  if (!fazhi::is_valid_utf8(text)) fixed = fazhi::to_valid_utf8(text);
   const std::string& s = fixed.empty() ? text : fixed;
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
   if (!p) return out_of_memory();
@@ -319,6 +313,7 @@ fz_load_summary summary_of(const fazhi::LoadSummary& s) {
   }
   out.files = static_cast<int32_t>(std::min<size_t>(files, INT32_MAX));
   out.notices = static_cast<int64_t>(s.notices.size());
+  out.files_refused = static_cast<int32_t>(std::min<int64_t>(s.files_refused(), INT32_MAX));
   return out;
 }
 
@@ -844,28 +839,7 @@ fz_status fz_dataset_rejects_json(const fz_dataset* ds, char** json, size_t* len
     clear_string_out(json, len);
     if (!ds) return null_argument(kFn, "ds");
     if (!json) return null_argument(kFn, "json");
-    // Every text of a rejection is UTF-8: the loader converts GB18030 files
-    // and cuts raw rows at whole characters.
-    std::string out;
-    fazhi::internal::JsonWriter w(out);
-    w.begin_array();
-    for (const fazhi::Rejection& r : ds->ds.rejects()) {
-      w.begin_object();
-      w.key("file");
-      w.value(r.file);
-      w.key("line");
-      w.value(r.line);
-      w.key("column");
-      w.value(r.column);
-      w.key("reason");
-      w.value(r.reason);
-      w.key("raw");
-      w.value(r.raw);
-      w.end_object();
-    }
-    w.end_array();
-    w.finish();
-    return give_string(out, json, len);
+    return give_string(fazhi::rejections_json(ds->ds.rejects()), json, len);
   });
 }
 
@@ -875,13 +849,7 @@ fz_status fz_dataset_notices_json(const fz_dataset* ds, char** json, size_t* len
     clear_string_out(json, len);
     if (!ds) return null_argument(kFn, "ds");
     if (!json) return null_argument(kFn, "json");
-    std::string out;
-    fazhi::internal::JsonWriter w(out);
-    w.begin_array();
-    for (const std::string& notice : ds->ds.summary().notices) w.value(notice);
-    w.end_array();
-    w.finish();
-    return give_string(out, json, len);
+    return give_string(fazhi::notices_json(ds->ds.summary().notices), json, len);
   });
 }
 
@@ -1641,7 +1609,7 @@ fz_status fz_lottery_parse_ids(const char* text, size_t text_len, int32_t form, 
     absl::StatusOr<std::vector<std::string>> ids =
         form == FZ_LIST_FILE ? fazhi::parse_id_file(view) : fazhi::parse_id_list(view);
     if (!ids.ok()) return from_status_in(kFn, "text", ids.status());
-    return give_string(nlohmann::json(*ids).dump(), ids_json, len);
+    return give_string(fazhi::ids_to_json(*ids), ids_json, len);
   });
 }
 
@@ -1656,11 +1624,7 @@ fz_status fz_lottery_parse_conflicts(const char* text, size_t text_len, int32_t 
     absl::StatusOr<std::vector<fazhi::Conflict>> pairs =
         form == FZ_LIST_FILE ? fazhi::parse_conflict_file(view) : fazhi::parse_conflict_list(view);
     if (!pairs.ok()) return from_status_in(kFn, "text", pairs.status());
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const fazhi::Conflict& c : *pairs) {
-      out.push_back({{"inspector", c.inspector}, {"target", c.target}});
-    }
-    return give_string(out.dump(), conflicts_json, len);
+    return give_string(fazhi::conflicts_to_json(*pairs), conflicts_json, len);
   });
 }
 

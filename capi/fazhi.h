@@ -207,12 +207,15 @@ typedef struct fz_load_summary {
   int64_t notices;                     /* things worth a look that rejected nothing
                                           (fz_dataset_notices_json) */
   fz_kind_counts kinds[FZ_KIND_COUNT]; /* by FZ_KIND_* */
+  /* Appended after 1.0.0; an older caller's struct_size ends before them. */
+  int32_t files_refused;       /* files refused whole (counted in files, no rows read);
+                                  the load's message names each */
   int64_t rows_added;          /* records added one by one, accepted or rejected
                                   (part of rows_read) */
   int64_t rows_added_rejected; /* of those, the rejected (part of rows_rejected) */
 } fz_load_summary;
 /* clang-format off */
-#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}, 0, 0}
+#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}, 0, 0, 0}
 /* clang-format on */
 #define FZ_LOAD_SUMMARY_MIN_SIZE 8u
 
@@ -246,7 +249,8 @@ FZ_EXTERN fz_status fz_dataset_seal(fz_dataset* ds);
 /* fz_dataset_summary: the totals of every load so far. */
 FZ_EXTERN fz_status fz_dataset_summary(const fz_dataset* ds, fz_load_summary* summary);
 /* fz_dataset_rejects_json: every rejected row of every load, in load order, as
- * a JSON array of {"file", "line", "column", "reason", "raw"}. Release *json
+ * a JSON array of {"file", "line", "column", "code", "reason", "raw"}, code
+ * being the FZ_REJECT_* name in lower case ("invalid_value"). Release *json
  * with fz_free; len may be NULL. */
 FZ_EXTERN fz_status fz_dataset_rejects_json(const fz_dataset* ds, char** json, size_t* len);
 /* fz_dataset_notices_json: the notices of every load (an ignored file, a file

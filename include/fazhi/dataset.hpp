@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -154,6 +155,22 @@ struct LoadSummary {
   // files_refused counts the files refused whole (FileSummary::refused).
   int64_t files_refused() const;
 };
+
+// ---- The load's results as documents (src/render/load_results.cpp) ----
+
+// rejections_json is `rejects` as a compact JSON array of {"file", "line",
+// "column", "reason", "raw"} objects, in their order: what
+// fz_dataset_rejects_json and the bindings return.
+std::string rejections_json(std::span<const Rejection> rejects);
+
+// notices_json is `notices` as a compact JSON array of strings.
+std::string notices_json(std::span<const std::string> notices);
+
+// rejection_line is one rejection for people, as `fazhi check` prints it:
+// `file:line: column: reason`, or `file:line: reason` for a whole-row
+// problem, the data passed through display_text (fazhi/text.hpp) so that it
+// stays one line of visible text.
+std::string rejection_line(const Rejection& rejection);
 
 // MemoryUsage is what a Dataset holds, in bytes (vector capacities included).
 struct MemoryUsage {

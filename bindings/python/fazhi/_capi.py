@@ -94,8 +94,8 @@ class KindCounts(Structure):
 class LoadSummary(SizedStructure):
     _fields_ = [("struct_size", c_uint32), ("files", c_int32), ("rows_read", c_int64),
                 ("rows_accepted", c_int64), ("rows_rejected", c_int64), ("notices", c_int64),
-                ("kinds", KindCounts * len(KINDS)), ("rows_added", c_int64),
-                ("rows_added_rejected", c_int64)]
+                ("kinds", KindCounts * len(KINDS)), ("files_refused", c_int32),
+                ("rows_added", c_int64), ("rows_added_rejected", c_int64)]
 
 
 class ReportOptions(SizedStructure):

@@ -56,6 +56,7 @@ class LoadSummary:
     rows_rejected: int = 0
     notices: int = 0
     kinds: Dict[str, KindCounts] = field(default_factory=dict)
+    files_refused: int = 0        # files refused whole (in files; no rows read)
     rows_added: int = 0           # records added one by one, accepted or rejected
     rows_added_rejected: int = 0  # of those, the rejected
 
@@ -65,7 +66,8 @@ class LoadSummary:
                    rows_rejected=s.rows_rejected, notices=s.notices,
                    kinds={kind: KindCounts(k.rows_read, k.rows_accepted, k.rows_rejected)
                           for kind, k in zip(_capi.KINDS, s.kinds)},
-                   rows_added=s.rows_added, rows_added_rejected=s.rows_added_rejected)
+                   files_refused=s.files_refused, rows_added=s.rows_added,
+                   rows_added_rejected=s.rows_added_rejected)
 
 
 @dataclass(frozen=True)
