@@ -219,6 +219,14 @@ static void check_added_rejections(void) {
   CHECK(strcmp(r.column, "case_id") == 0);
   CHECK_OK(fz_dataset_rejection_get(ds, 1, &r));
   CHECK(r.code == FZ_REJECT_INCONSISTENT && r.line == 3 && strcmp(r.column, "closed_date") == 0);
+  /* The JSON names the same codes. */
+  {
+    char* json = NULL;
+    CHECK_OK(fz_dataset_rejects_json(ds, &json, NULL));
+    CHECK(json && strstr(json, "\"column\":\"case_id\",\"code\":\"duplicate\"") != NULL);
+    CHECK(json && strstr(json, "\"column\":\"closed_date\",\"code\":\"inconsistent\"") != NULL);
+    fz_free(json);
+  }
   CHECK(fz_dataset_rejection_get(NULL, 0, &r) == FZ_INVALID_ARGUMENT);
   CHECK(fz_dataset_rejection_count(ds, NULL) == FZ_INVALID_ARGUMENT);
   fz_dataset_free(ds);

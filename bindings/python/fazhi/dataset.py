@@ -260,7 +260,7 @@ class Dataset(Owned):
 
     def rejects(self) -> List[Dict[str, Any]]:
         """Every rejected row as the JSON gives it: a list of {"file", "line",
-        "column", "reason", "raw"}. rejections() gives typed ones with a code."""
+        "column", "code", "reason", "raw"}. rejections() gives typed ones."""
         return json.loads(_capi.take_string(_capi.lib().fz_dataset_rejects_json, self._h()))
 
     def rejections(self) -> RejectionList:

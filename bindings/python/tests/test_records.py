@@ -152,5 +152,7 @@ def test_adds_are_counted_and_a_failed_add_leaves_a_rejection():
             ("<add:mediation>", 2), ("<add:mediation>", 3), ("<add:mediation>", 4)]
         assert rejects[0]["reason"].startswith("received_date: no such day: '2019-02-30'")
         assert rejects[1]["column"] == "case_id"
+        assert [r["code"] for r in rejects] == ["invalid_value", "duplicate", "invalid_value"]
+        assert [r["code"] for r in rejects] == [r.code for r in ds.rejections()]
         assert rejects[1]["reason"] == "duplicate case_id 'M-1' in region 440111"
         assert "no such outcome" in rejects[2]["reason"]

@@ -235,7 +235,7 @@ public final class Dataset implements AutoCloseable {
     return List.copyOf(list);
   }
 
-  /** The rejections as the library's JSON: an array of {"file", "line", "column", "reason", "raw"}. */
+  /** The rejections as the library's JSON: an array of {"file", "line", "column", "code", "reason", "raw"}. */
   public String rejectsJson() {
     Pointer h = handle.acquire();
     try {
