@@ -15,6 +15,9 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <string>
@@ -384,8 +387,11 @@ lxw_error add_notices(Workbook& book, const std::vector<std::string>& notices) {
   return s.error();
 }
 
+// written is the outcome of writing the workbook; on an error the file made
+// for it is removed, so no half-written workbook is left to be opened.
 absl::Status written(lxw_error e, const std::string& path) {
   if (e == LXW_NO_ERROR) return absl::OkStatus();
+  std::remove(path.c_str());
   return absl::UnavailableError(
       absl::StrCat(internal::to_valid_utf8(path), ": cannot write the workbook: ", lxw_strerror(e)));
 }
@@ -395,6 +401,14 @@ absl::Status written(lxw_error e, const std::string& path) {
 absl::Status write_workbook(const DocumentContent& content, const std::string& path) {
   if (content.report == nullptr && content.regions.empty()) {
     return absl::InvalidArgumentError("write_workbook: no report and no regions to write");
+  }
+  // The file is made here first, so that an unwritable place is told once,
+  // with the system's reason, rather than by libxlsxwriter on stderr.
+  if (std::FILE* f = std::fopen(path.c_str(), "wb"); f != nullptr) {
+    std::fclose(f);
+  } else {
+    return absl::UnavailableError(absl::StrCat(internal::to_valid_utf8(path),
+                                               ": cannot write the workbook: ", std::strerror(errno)));
   }
   Workbook book(path);
   if (!book.ok()) return written(LXW_ERROR_MEMORY_MALLOC_FAILED, path);
