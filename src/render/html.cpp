@@ -55,6 +55,8 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; line-height: 1
 th, td { border: 0.6pt solid #999; padding: 1mm 1.8mm; vertical-align: top; }
 th { background: #dde8f6; font-weight: bold; }
 td.num { text-align: right; white-space: nowrap; }
+table.metrics td:first-child { width: 30%; }
+table.metrics td:last-child { width: 26%; font-size: 8.5pt; }
 td.missing, span.missing { color: #777; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
