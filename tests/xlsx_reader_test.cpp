@@ -163,5 +163,18 @@ TEST(XlsxReader, TextThatIsNotAWorkbookIsRefused) {
   }
 }
 
+TEST(XlsxReader, FileErrorsNameTheFile) {
+  const fs::path dir = fs::temp_directory_path() / ("fazhi-xlsx-files-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "legal_aid.xlsx") << "案件编号,区划代码\n";
+  absl::StatusOr<XlsxSheet> sheet = read_xlsx_file((dir / "legal_aid.xlsx").string(), "legal_aid.xlsx");
+  ASSERT_FALSE(sheet.ok());
+  EXPECT_EQ(sheet.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(sheet.status().message().substr(0, 38), "legal_aid.xlsx: not an .xlsx workbook:");
+  sheet = read_xlsx_file((dir / "missing.xlsx").string(), "missing.xlsx");
+  EXPECT_EQ(sheet.status().code(), absl::StatusCode::kNotFound);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace fazhi::internal

@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "fazhi/date.hpp"
 #include "fazhi/text.hpp"
+#include "platform/file.hpp"
 
 namespace fazhi::internal {
 namespace {
@@ -422,6 +423,14 @@ absl::StatusOr<XlsxSheet> xlsx_first_sheet(std::string_view bytes) {
   xml.end = [&](std::string_view name) { writer.end(name); };
   xml.text = [&](std::string_view text) { writer.text(text); };
   if (absl::Status s = xml.read(zip.get(), *path); !s.ok()) return s;
+  return sheet;
+}
+
+absl::StatusOr<XlsxSheet> read_xlsx_file(const std::string& path, const std::string& name) {
+  absl::StatusOr<std::string> bytes = read_small_file(path, name, kMaxXlsxBytes);
+  if (!bytes.ok()) return bytes.status();
+  absl::StatusOr<XlsxSheet> sheet = xlsx_first_sheet(*bytes);
+  if (!sheet.ok()) return absl::Status(sheet.status().code(), absl::StrCat(name, ": ", sheet.status().message()));
   return sheet;
 }
 

@@ -17,6 +17,7 @@
 #ifndef FAZHI_SRC_LOAD_XLSX_HPP_
 #define FAZHI_SRC_LOAD_XLSX_HPP_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,15 @@ struct XlsxSheet {
 // wrong, for a file that is not an .xlsx workbook: an .xls (the old binary
 // format) is told to be saved as .xlsx or CSV.
 absl::StatusOr<XlsxSheet> xlsx_first_sheet(std::string_view bytes);
+
+// kMaxXlsxBytes caps an .xlsx record file: Excel's own limit of 1,048,576
+// rows of a register's few dozen columns compresses to far less.
+inline constexpr size_t kMaxXlsxBytes = size_t{1} << 30;
+
+// read_xlsx_file is xlsx_first_sheet of the file at `path`, read whole as
+// the library reads every file by name (a regular file, at most
+// kMaxXlsxBytes, unchanged while read); its messages begin with `name`.
+absl::StatusOr<XlsxSheet> read_xlsx_file(const std::string& path, const std::string& name);
 
 // is_xls says whether `bytes` start like an old binary Excel file (the OLE
 // compound-document signature).
