@@ -47,6 +47,12 @@ constexpr Command kCommands[] = {
     {"report", run_report,
      "report --data DIR (--region CODE | --all-regions) (--year YYYY | --from DATE --to DATE)\n"
      "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"},
+    {"table", run_table,
+     "table --data DIR --region CODE (--year YYYY | --from DATE --to DATE) --metric ID --by DIM[,DIM2]\n"
+     "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]   (a breakdown or cross-table)"},
+    {"series", run_series,
+     "series --data DIR --region CODE (--year YYYY | --from DATE --to DATE) --metric ID [--by month|quarter]\n"
+     "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"},
     {"check", run_check,
      "check --data DIR [--strict] [--encoding auto|utf-8|gb18030] [--threads N]\n"
      "         (load only; print the counts and every rejected row)"},

@@ -60,20 +60,7 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
   return std::nullopt;
 }
 
-absl::StatusOr<Period> period_of(const ReportFlags& f) {
-  if (!f.year.empty()) {
-    int year = 0;
-    if (!absl::SimpleAtoi(f.year, &year) || year < kMinYear || year > kMaxYear) {
-      return absl::InvalidArgumentError("--year: '" + f.year + "' is not a year");
-    }
-    return year_period(year);
-  }
-  absl::StatusOr<Date> from = parse_date(f.from);
-  if (!from.ok()) return absl::InvalidArgumentError("--from: " + std::string(from.status().message()));
-  absl::StatusOr<Date> to = parse_date(f.to);
-  if (!to.ok()) return absl::InvalidArgumentError("--to: " + std::string(to.status().message()));
-  return make_period(*from, *to);
-}
+absl::StatusOr<Period> period_of(const ReportFlags& f) { return period_from_flags(f.year, f.from, f.to); }
 
 void print_text(const Report& r, TableFormat table) {
   std::cout << display_text(r.region_name) << "（" << r.region.str() << "） " << format_iso_day(r.period.from)
@@ -130,6 +117,22 @@ int write_document(const ReportFlags& f, const Dataset& ds, std::optional<Region
 }
 
 }  // namespace
+
+absl::StatusOr<Period> period_from_flags(const std::string& year_flag, const std::string& from_flag,
+                                         const std::string& to_flag) {
+  if (!year_flag.empty()) {
+    int year = 0;
+    if (!absl::SimpleAtoi(year_flag, &year) || year < kMinYear || year > kMaxYear) {
+      return absl::InvalidArgumentError("--year: '" + year_flag + "' is not a year");
+    }
+    return year_period(year);
+  }
+  absl::StatusOr<Date> from = parse_date(from_flag);
+  if (!from.ok()) return absl::InvalidArgumentError("--from: " + std::string(from.status().message()));
+  absl::StatusOr<Date> to = parse_date(to_flag);
+  if (!to.ok()) return absl::InvalidArgumentError("--to: " + std::string(to.status().message()));
+  return make_period(*from, *to);
+}
 
 int run_report(const Args& args) {
   ReportFlags f;
