@@ -1,4 +1,4 @@
-// display_text and markdown_cell: data shown to people is shown, not obeyed.
+// display_text, markdown_cell and html_text: data shown to people is shown, not obeyed.
 #include "fazhi/text.hpp"
 
 #include <gtest/gtest.h>
@@ -77,6 +77,16 @@ TEST(DisplayText, ReportTablesAndNarrativeEscapeTheirCells) {
             "| id | 指标 | 数值 | 上期 | 同比 |\n| --- | --- | --- | --- | --- |\n| " + id + " | " + label +
                 " | 1 件\\n0 rows rejected \\| \\x1b[2J\\u202e |  |  |\n");
   EXPECT_EQ(render_narrative(r), "第一段\\x1b]0;t\\x07\n");
+}
+
+TEST(HtmlText, MarkupFromTheDataIsShownNotParsed) {
+  EXPECT_EQ(html_text("白云区"), "白云区");
+  EXPECT_EQ(html_text("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(html_text("a\"b'c&d"), "a&quot;b&#39;c&amp;d");
+  // An entity written in the data stays the text it was.
+  EXPECT_EQ(html_text("&lt;"), "&amp;lt;");
+  // display_text's escapes come first: a control character is shown as one.
+  EXPECT_EQ(html_text("a\x1b[2J<"), "a\\x1b[2J&lt;");
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 // fazhi report: a folder of exported CSV files -> the annual report.
+#include <fstream>
 #include <iostream>
 #include <optional>
 
 #include "absl/strings/numbers.h"
 #include "commands.hpp"
 #include "fazhi/dataset.hpp"
+#include "fazhi/documents.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
 
@@ -12,7 +14,7 @@ namespace fazhi::cli {
 namespace {
 
 struct ReportFlags {
-  std::string data, region, year, from, to, profile, calendar;
+  std::string data, region, year, from, to, profile, calendar, out;
   std::string format = "text";
   bool all_regions = false;
 };
@@ -34,19 +36,27 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
     else if (a == "--format") ok = value(f.format);
     else if (a == "--profile") ok = value(f.profile);
     else if (a == "--calendar") ok = value(f.calendar);
+    else if (a == "--out") ok = value(f.out);
     else if (a == "--all-regions") f.all_regions = true;
     else return "unknown option '" + a + "'";
     if (!ok) return a + " needs a value";
   }
   if (f.data.empty()) return "report needs --data DIR";
-  if (f.all_regions == !f.region.empty()) return "report needs --region CODE or --all-regions";
+  const bool document = f.format == "xlsx" || f.format == "html";
+  // A workbook may hold one region's summary and every region's table at
+  // once; the other formats are one or the other.
+  if (f.region.empty() && !f.all_regions) return "report needs --region CODE or --all-regions";
+  if (!document && f.all_regions && !f.region.empty()) return "report needs --region CODE or --all-regions";
   if (f.year.empty() == (f.from.empty() || f.to.empty())) {
     return "report needs --year YYYY, or --from and --to";
   }
-  if (f.format != "text" && f.format != "json" && f.format != "markdown") {
-    return "--format is text, json or markdown, not '" + f.format + "'";
+  if (f.format != "text" && f.format != "json" && f.format != "markdown" && !document) {
+    return "--format is text, json, markdown, xlsx or html, not '" + f.format + "'";
   }
-  if (f.all_regions && f.format != "json") return "--all-regions writes JSON: add --format json";
+  if (f.all_regions && !document && f.format != "json") return "--all-regions writes JSON: add --format json";
+  if (f.format == "xlsx" && f.out.empty()) return "--format xlsx needs --out FILE";
+  if (f.format == "html" && f.region.empty()) return "--format html is one region's report: add --region CODE";
+  if (!f.out.empty() && !document) return "--out is for --format xlsx and html";
   return std::nullopt;
 }
 
@@ -60,6 +70,50 @@ void print_text(const Report& r, TableFormat table) {
   std::cout << "\nrows read " << r.data_quality.rows_read << ", rejected "
             << r.data_quality.rows_rejected << "\n";
   for (const std::string& n : r.data_quality.notices) std::cout << "notice: " << display_text(n) << "\n";
+}
+
+// write_document writes the workbook or the HTML page. The page ranks the
+// region among its siblings, so it needs every region's figures; so does a
+// workbook with --all-regions. All come from the one pass over the records
+// that a single region's report makes anyway.
+int write_document(const ReportFlags& f, const Dataset& ds, std::optional<RegionCode> region, Period period,
+                   const Profile& profile, const Calendar& calendar) {
+  std::vector<Report> all;
+  std::optional<Report> one;
+  const Report* report = nullptr;
+  if (f.all_regions || f.format == "html") {
+    absl::StatusOr<std::vector<Report>> r = compute_all_reports(ds, period, profile, calendar);
+    if (!r.ok()) return fail(r.status());
+    all = *std::move(r);
+    if (region) {
+      for (const Report& each : all) {
+        if (each.region == *region) report = &each;
+      }
+      if (report == nullptr) {
+        return fail(absl::NotFoundError("no records for region " + region->str() + " or any region inside it"));
+      }
+    }
+  } else {
+    absl::StatusOr<Report> r = compute_report(ds, *region, period, profile, calendar);
+    if (!r.ok()) return fail(r.status());
+    one = *std::move(r);
+    report = &*one;
+  }
+  if (f.format == "xlsx") {
+    const std::span<const Report> regions = f.all_regions ? std::span<const Report>(all) : std::span<const Report>();
+    if (absl::Status s = write_workbook({.report = report, .regions = regions}, f.out); !s.ok()) return fail(s);
+    return 0;
+  }
+  const std::string page = render_html(*report, all);
+  if (f.out.empty()) {
+    std::cout << page;
+    return 0;
+  }
+  std::ofstream file(f.out, std::ios::binary | std::ios::trunc);
+  file << page;
+  file.close();
+  if (!file) return fail(display_text(f.out) + ": cannot write the report");
+  return 0;
 }
 
 }  // namespace
@@ -115,6 +169,7 @@ int run_report(const Args& args) {
               << "'); figures exclude them\n";
   }
 
+  if (f.format == "xlsx" || f.format == "html") return write_document(f, ds, region, *period, profile, calendar);
   if (f.all_regions) {
     // Streamed: the JSON of every region is written as it is made, not held.
     absl::Status s = write_all_reports_json(ds, *period, profile, calendar,
