@@ -15,9 +15,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "fazhi/date.hpp"
 #include "fazhi/region.hpp"
+#include "fazhi/schema.hpp"
 
 namespace fazhi {
 
@@ -182,86 +184,91 @@ bool is_judgment(LitigationOutcome o) noexcept;
 bool is_agency_loss(LitigationOutcome o) noexcept;
 
 // ---- One record of each kind, for record-at-a-time appends -----------------
+//
+// Each record has a member per column of its kind (schema.hpp), in that
+// order, named as schema.hpp's `record_field`:
+//   ID, TEXT       std::string (empty: not given)
+//   REGION(_KEY)   RegionCode
+//   DATE           Date when required (not_a_date_time: not given), else
+//                  std::optional<Date>
+//   CODE           the code's enum (kNone: not given)
+//   BOOL           Tri (kUnknown: not given)
+//   COUNT          the rule's integer when required, else std::optional of it
+//   MONEY          std::optional<int64_t>, in fen
+// `kKind` names the record's kind.
+
+namespace internal {
+// empty_field is a record member's value before anything is set.
+template <typename T>
+T empty_field() {
+  if constexpr (std::is_same_v<T, Tri>) {
+    return Tri::kUnknown;
+  } else {
+    return T{};
+  }
+}
+}  // namespace internal
+
+#define FAZHI_RECORD_TYPE_ID(detail, required) std::string
+#define FAZHI_RECORD_TYPE_REGION(detail, required) RegionCode
+#define FAZHI_RECORD_TYPE_REGION_KEY(detail, required) RegionCode
+#define FAZHI_RECORD_TYPE_DATE(detail, required) \
+  std::conditional_t<(required), Date, std::optional<Date>>
+#define FAZHI_RECORD_TYPE_CODE(detail, required) detail
+#define FAZHI_RECORD_TYPE_BOOL(detail, required) Tri
+#define FAZHI_RECORD_TYPE_TEXT(detail, required) std::string
+#define FAZHI_RECORD_TYPE_COUNT(detail, required) \
+  std::conditional_t<(required), detail::type, std::optional<detail::type>>
+#define FAZHI_RECORD_TYPE_MONEY(detail, required) std::optional<int64_t>
+#define FAZHI_RECORD_MEMBER(column, record_field, stored_as, TYPE, detail, required, ...) \
+  FAZHI_RECORD_TYPE_##TYPE(detail, required) record_field =                              \
+      internal::empty_field<FAZHI_RECORD_TYPE_##TYPE(detail, required)>();
 
 struct ReconsiderationRecord {
-  std::string case_id;
-  RegionCode region;
-  Date received_date;
-  std::optional<Date> accepted_date;
-  std::optional<Date> closed_date;
-  Disposition disposition = Disposition::kNone;
-  std::string respondent;
-  std::string category;
-  Tri simple_procedure = Tri::kUnknown;
-  Tri extended = Tri::kUnknown;
-  Tri litigated = Tri::kUnknown;
-  Tri compensation = Tri::kUnknown;
-  std::optional<int32_t> suspended_days;
+  static constexpr RecordKind kKind = RecordKind::kReconsideration;
+  FAZHI_RECONSIDERATION_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct LitigationRecord {
-  std::string case_id;
-  RegionCode region;
-  Date filed_date;
-  Instance instance = Instance::kNone;
-  std::string defendant;
-  std::string category;
-  std::optional<Date> defence_date;
-  std::optional<Date> closed_date;
-  LitigationOutcome outcome = LitigationOutcome::kNone;
-  Tri head_appeared = Tri::kUnknown;
-  Tri lawyer_only = Tri::kUnknown;
-  Tri hearing_held = Tri::kUnknown;
+  static constexpr RecordKind kKind = RecordKind::kLitigation;
+  FAZHI_LITIGATION_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct LegalAidRecord {
-  std::string case_id;
-  RegionCode region;
-  Date applied_date;
-  std::optional<Date> decided_date;
-  AidDecision decision = AidDecision::kNone;
-  std::optional<Date> accepted_date;
-  AidCaseType case_type = AidCaseType::kNone;
-  std::optional<Date> assigned_date;
-  std::string lawyer_id;
-  std::string firm_id;
-  AssignmentMethod assignment_method = AssignmentMethod::kNone;
-  Tri commitment = Tri::kUnknown;
-  std::optional<Date> closed_date;
-  std::optional<int64_t> recovered_fen;
+  static constexpr RecordKind kKind = RecordKind::kLegalAid;
+  FAZHI_LEGAL_AID_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct MediationRecord {
-  std::string case_id;
-  RegionCode region;
-  std::string org_id;
-  Date received_date;
-  std::optional<Date> closed_date;
-  MediationOutcome outcome = MediationOutcome::kNone;
-  Tri major_group = Tri::kUnknown;
-  std::string category;
+  static constexpr RecordKind kKind = RecordKind::kMediation;
+  FAZHI_MEDIATION_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct RegistryRecord {
-  RegistryKind kind = RegistryKind::kNone;
-  std::string entity_id;
-  RegionCode region;
-  Date start_date;
-  std::optional<Date> end_date;
+  static constexpr RecordKind kKind = RecordKind::kRegistry;
+  FAZHI_REGISTRY_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct ActivityRecord {
-  RegionCode region;
-  Date date;
-  Indicator indicator = Indicator::kNone;
-  int64_t value = 0;
-  std::string note;
+  static constexpr RecordKind kKind = RecordKind::kActivity;
+  FAZHI_ACTIVITY_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct RegionNameRecord {
-  RegionCode region;
-  std::string name;
+  static constexpr RecordKind kKind = RecordKind::kRegions;
+  FAZHI_REGIONS_COLUMNS(FAZHI_RECORD_MEMBER)
 };
+
+#undef FAZHI_RECORD_MEMBER
+#undef FAZHI_RECORD_TYPE_ID
+#undef FAZHI_RECORD_TYPE_REGION
+#undef FAZHI_RECORD_TYPE_REGION_KEY
+#undef FAZHI_RECORD_TYPE_DATE
+#undef FAZHI_RECORD_TYPE_CODE
+#undef FAZHI_RECORD_TYPE_BOOL
+#undef FAZHI_RECORD_TYPE_TEXT
+#undef FAZHI_RECORD_TYPE_COUNT
+#undef FAZHI_RECORD_TYPE_MONEY
 
 }  // namespace fazhi
 

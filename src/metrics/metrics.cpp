@@ -312,17 +312,6 @@ consteval size_t case_index(std::string_view id) {
 
 std::span<const MetricInfo> metric_catalogue() { return catalogue().metrics; }
 
-std::string_view family_name(Family f) {
-  switch (f) {
-    case Family::kReconsideration: return "reconsideration";
-    case Family::kLitigation: return "litigation";
-    case Family::kLegalAid: return "legal_aid";
-    case Family::kMediation: return "mediation";
-    case Family::kRegistry: return "registry";
-    case Family::kActivity: return "activity";
-  }
-  return "";
-}
 
 
 std::optional<size_t> metric_index(std::string_view id) {
@@ -2106,6 +2095,7 @@ bool family_has_data(const Tally& t, Family f, size_t metric_index) {
       const size_t k = catalogue().indicator_of[metric_index];
       return n[kXRows + (k != 0 ? k : static_cast<size_t>(Indicator::kStaffExamPassed))] > 0;
     }
+    case Family::kRegions: break;  // no metric counts region names
   }
   return false;
 }
@@ -2120,6 +2110,7 @@ size_t family_rows(const Dataset& ds, Family f) {
     case Family::kMediation: return ds.mediation().size();
     case Family::kRegistry: return ds.registry().size();
     case Family::kActivity: return ds.activity().size();
+    case Family::kRegions: break;  // no metric counts region names
   }
   return 0;
 }
