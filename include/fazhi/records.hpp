@@ -85,6 +85,70 @@ enum class AidCaseType : uint8_t { kNone, kCriminal, kCivil, kAdministrative, kO
 enum class AssignmentMethod : uint8_t { kNone, kLottery, kDesignated, kDuty };
 enum class MediationOutcome : uint8_t { kNone, kSuccess, kFailure, kOther };
 
+// ---- Dimensions: the codes that breakdowns group by (docs/data.md) ---------
+
+// AgencyLevel is the level of a reconsideration respondent or a litigation
+// defendant (respondent_level, defendant_level).
+enum class AgencyLevel : uint8_t {
+  kNone,
+  kProvinceGov,   // 省级人民政府
+  kProvinceDept,  // 省级政府部门
+  kCityGov,       // 市级人民政府
+  kCityDept,      // 市级政府部门
+  kCountyGov,     // 县级人民政府（区人民政府）
+  kCountyDept,    // 县级政府部门
+  kTownship,      // 乡镇人民政府、街道办事处
+  kDispatched,    // 派出机构
+  kOther,         // 其他
+};
+
+// ActType is the kind of administrative act under review or in suit
+// (act_type), after 行政复议法 (2023) art. 11.
+enum class ActType : uint8_t {
+  kNone,
+  kPenalty,                // 行政处罚
+  kCoercion,               // 行政强制
+  kLicensing,              // 行政许可
+  kConfirmation,           // 行政确认
+  kWorkInjury,             // 工伤认定
+  kExpropriation,          // 征收征用及补偿
+  kInformationDisclosure,  // 政府信息公开
+  kComplaint,              // 举报投诉处理
+  kInaction,               // 不履行法定职责
+  kAgreement,              // 行政协议
+  kSocialSecurity,         // 社会保障
+  kRegistration,           // 行政登记
+  kOther,                  // 其他
+};
+
+// ApplicantType is who applied for reconsideration (applicant_type).
+enum class ApplicantType : uint8_t { kNone, kPerson, kLegalPerson, kOrganization };
+
+// AidServiceType is the form of legal aid (service_type): 诉讼 or 非诉讼.
+enum class AidServiceType : uint8_t { kNone, kLitigation, kNonLitigation };
+
+// RecipientGroup is the legal-aid recipient's group (recipient_group).
+enum class RecipientGroup : uint8_t {
+  kNone,
+  kMigrantWorker,  // 农民工
+  kElderly,        // 老年人
+  kMinor,          // 未成年人
+  kDisabled,       // 残疾人
+  kWomen,          // 妇女
+  kMilitary,       // 军人军属
+  kOther,          // 其他
+};
+
+// MediationOrgType is the kind of people's mediation organisation (org_type).
+enum class MediationOrgType : uint8_t {
+  kNone,
+  kVillage,       // 村（居）调解委员会
+  kTownship,      // 乡镇（街道）调解委员会
+  kProfessional,  // 行业性专业性调解组织
+  kEnterprise,    // 企事业单位调解委员会
+  kOther,         // 其他
+};
+
 enum class RegistryKind : uint8_t {
   kNone,
   kLawFirm,

@@ -82,7 +82,11 @@ struct Headcount {  // people on one case: at least one, one when not given
   X(extended,         extended,         extended,         BOOL,   _,           0, "延期", "延长审理期限")      \
   X(litigated,        litigated,        litigated,        BOOL,   _,           0, "提起行政诉讼", "进入诉讼")  \
   X(suspended_days,   suspended_days,   suspended_days,   COUNT,  count::Days, 0, "中止天数")                  \
-  X(compensation,     compensation,     compensation,     BOOL,   _,           0, "赔偿")
+  X(compensation,     compensation,     compensation,     BOOL,   _,           0, "赔偿")                       \
+  X(respondent_level, respondent_level, respondent_level, CODE,   AgencyLevel, 0, "被申请人类型", "被申请人层级")          \
+  X(act_type,         act_type,         act_type,         CODE,   ActType,     0, "行政行为类别", "申请事项", "行为类型")   \
+  X(applicant_type,   applicant_type,   applicant_type,   CODE,   ApplicantType, 0, "申请人类型")                  \
+  X(applicants,       applicants,       applicants,       COUNT,  count::Headcount, 0, "申请人数")
 
 // ---- litigation -- 行政应诉案件 --------------------------------------------------------------
 #define FAZHI_LITIGATION_COLUMNS(X)                                                                           \
@@ -97,7 +101,10 @@ struct Headcount {  // people on one case: at least one, one when not given
   X(outcome,          outcome,          outcome,          CODE,   LitigationOutcome, 0, "结案方式", "裁判结果") \
   X(head_appeared,    head_appeared,    head_appeared,    BOOL,   _,           0, "负责人出庭", "负责人出庭应诉") \
   X(lawyer_only,      lawyer_only,      lawyer_only,      BOOL,   _,           0, "仅委托律师出庭")            \
-  X(hearing_held,     hearing_held,     hearing_held,     BOOL,   _,           0, "开庭")
+  X(hearing_held,     hearing_held,     hearing_held,     BOOL,   _,           0, "开庭")                       \
+  X(defendant_level,  defendant_level,  defendant_level,  CODE,   AgencyLevel, 0, "被告类型", "被告层级")             \
+  X(act_type,         act_type,         act_type,         CODE,   ActType,     0, "行政行为类别", "被诉行为类别")         \
+  X(head_principal,   head_principal,   head_principal,   BOOL,   _,           0, "正职出庭", "主要负责人出庭")
 
 // ---- legal_aid -- 法律援助案件 ---------------------------------------------------------------
 #define FAZHI_LEGAL_AID_COLUMNS(X)                                                                            \
@@ -114,7 +121,9 @@ struct Headcount {  // people on one case: at least one, one when not given
   X(assignment_method, assignment_method, assignment_method, CODE, AssignmentMethod, 0, "指派方式")          \
   X(commitment,       commitment,       commitment,       BOOL,   _,           0, "告知承诺")                  \
   X(closed_date,      closed_date,      closed,           DATE,   _,           0, "结案日期")                  \
-  X(recovered_amount, recovered_fen,    recovered_fen,    MONEY,  _,           0, "挽回经济损失")
+  X(recovered_amount, recovered_fen,    recovered_fen,    MONEY,  _,           0, "挽回经济损失")                   \
+  X(service_type,     service_type,     service_type,     CODE,   AidServiceType, 0, "援助形式", "案件性质")          \
+  X(recipient_group,  recipient_group,  recipient_group,  CODE,   RecipientGroup, 0, "受援人类别", "受援人群体")
 
 // ---- mediation -- 人民调解案件 ---------------------------------------------------------------
 #define FAZHI_MEDIATION_COLUMNS(X)                                                                            \
@@ -125,7 +134,8 @@ struct Headcount {  // people on one case: at least one, one when not given
   X(closed_date,      closed_date,      closed,           DATE,   _,           0, "结案日期")                  \
   X(outcome,          outcome,          outcome,          CODE,   MediationOutcome, 0, "调解结果")             \
   X(major_group,      major_group,      major_group,      BOOL,   _,           0, "重大群体性纠纷")            \
-  X(category,         category,         category,         TEXT,   _,           0, "纠纷类型")
+  X(category,         category,         category,         TEXT,   _,           0, "纠纷类型")                     \
+  X(org_type,         org_type,         org_type,         CODE,   MediationOrgType, 0, "调解组织类型")
 
 // ---- registry -- 登记名录 --------------------------------------------------------------------
 #define FAZHI_REGISTRY_COLUMNS(X)                                                                             \

@@ -157,8 +157,9 @@ absl::Status read_header(FileHead& f, std::span<const ColumnDef> columns,
       f.summary.missing_columns.push_back(column_label(columns[c]));
     }
   }
-  f.canonical =
-      f.header_fields == columns.size() && f.active.size() == columns.size();
+  // Canonical: the header is the kind's columns in their order, or the first
+  // of them (an export made before later optional columns were added).
+  f.canonical = f.header_fields <= columns.size() && f.active.size() == f.header_fields;
   for (size_t i = 0; i < f.active.size() && f.canonical; ++i) {
     f.canonical = f.active[i].first == i && f.active[i].second == i;
   }

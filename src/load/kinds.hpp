@@ -392,7 +392,16 @@ struct Litigation {
     // The defence (行政诉讼法 art. 67) and the end of the case follow the filing.
     return not_before(p, name(Col::defence_date), r.defence, name(Col::filed_date), r.filed) &&
            not_before(p, name(Col::closed_date), r.closed, name(Col::filed_date), r.filed) &&
-           given_together(p, name(Col::outcome), r.outcome, name(Col::closed_date), r.closed);
+           given_together(p, name(Col::outcome), r.outcome, name(Col::closed_date), r.closed) &&
+           principal_is_a_head(r, p);
+  }
+  // The principal head (正职) is one of the agency's heads: a case where the
+  // principal appeared is one where a head appeared.
+  static bool principal_is_a_head(const Row& r, Problem& p) {
+    if (r.head_principal != Tri::kTrue || r.head_appeared != Tri::kFalse) return true;
+    return fail(p, name(Col::head_principal),
+                "head_principal is true but head_appeared is false (the principal head is one of "
+                "the heads)");
   }
 
   static constexpr bool kHasId = true;

@@ -80,8 +80,10 @@ bool read_row(const FileLoad<K>& f, const CsvRow& row, typename K::Row& r, Probl
     // Exports write docs/data.md's columns in its order: field C is column C, so
     // each field's reader is known when this is compiled (no dispatch on the
     // column per field). The readers run in the same order as below.
+    // A header of the first n columns leaves the later ones at "not given".
+    const size_t n = f.header_fields;
     auto read_all = [&]<size_t... C>(std::index_sequence<C...>) {
-      return (K::parse(static_cast<uint8_t>(C), row.fields[C], r, p) && ...);
+      return ((C >= n || K::parse(static_cast<uint8_t>(C), row.fields[C], r, p)) && ...);
     };
     if (!read_all(std::make_index_sequence<std::size(K::kColumns)>{})) return false;
   } else {

@@ -112,6 +112,12 @@ C++, the C ABI, the Python binding); they obey the same rules.
   date: the code is required once the date is given, and a code without the
   date is an error. Later dates may not precede earlier ones (a case is not
   closed before it was received).
+- **Dimensions.** The optional code columns added for breakdowns
+  (`respondent_level`, `act_type`, `applicant_type`, `defendant_level`,
+  `service_type`, `recipient_group`, `org_type`), like every code, free-text
+  and boolean column, are what a breakdown groups rows by; a row without a
+  value is counted under `null` (未填), never dropped. `applicants` is at
+  least 1, and 1 when empty.
 - **Rejected rows.** A row that breaks a rule is rejected with its file, line,
   column and reason, and loading goes on (or stops at the first error in
   strict mode, `fazhi check --strict`). Rows accepted plus rows rejected is
