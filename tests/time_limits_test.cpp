@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "fazhi/docs.hpp"
 #include "fazhi/report.hpp"
 
 namespace fazhi {
@@ -110,6 +111,13 @@ TEST(TimeLimits, OutsideTheCalendarIsAnErrorNotAGuess) {
   EXPECT_NE(d.status().message().find("legal_aid.review"), std::string_view::npos) << d.status();
 }
 
+TEST(TimeLimits, FindTakesTheIdAndNothingElse) {
+  EXPECT_EQ(time_limits::find("litigation.defence"), &time_limits::kLitigationDefence);
+  EXPECT_EQ(time_limits::find("mediation.mediation"), &time_limits::kMediation);
+  EXPECT_EQ(time_limits::find("litigation.Defence"), nullptr);
+  EXPECT_EQ(time_limits::find(""), nullptr);
+}
+
 TEST(TimeLimits, TheTableNamesEachLimitOnce) {
   for (size_t i = 0; i < time_limits::kAll.size(); ++i) {
     const TimeLimit& l = *time_limits::kAll[i];
@@ -121,6 +129,27 @@ TEST(TimeLimits, TheTableNamesEachLimitOnce) {
   const Profile p;
   EXPECT_EQ(p.legal_aid_review_limit_workdays, time_limits::kLegalAidReview.count);
   EXPECT_EQ(p.legal_aid_assignment_limit_workdays, time_limits::kLegalAidAssignment.count);
+}
+
+// The written definition of the figure a limit judges (docs/metrics.md)
+// states the table's count, so the prose cannot keep a count the table has
+// changed: "within 5 working days", "the 6-month trial limit", "one month".
+TEST(TimeLimits, TheFiguresDefinitionStatesTheCount) {
+  for (const TimeLimit* l : time_limits::kAll) {
+    const std::string_view figures = l->figures;
+    const std::string figure(figures.substr(0, figures.find(',')));
+    const std::string definition = metric_definition(figure);
+    ASSERT_FALSE(definition.empty()) << figure;
+    const std::string count = l->count == 1 ? "one" : std::to_string(l->count);
+    bool stated = false;
+    for (size_t at = definition.find(count); at != std::string::npos; at = definition.find(count, at + 1)) {
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      const bool starts = at == 0 || !digit(definition[at - 1]);
+      const bool ends = at + count.size() == definition.size() || !digit(definition[at + count.size()]);
+      stated = stated || (starts && ends);
+    }
+    EXPECT_TRUE(stated) << l->id << ": \"" << definition << "\" does not state " << count;
+  }
 }
 
 // docs/time_limits.md is the table written out; `fazhi calendar time-limits`

@@ -100,10 +100,7 @@ int run_calendar(const Args& raw) {
     return 0;
   }
   if (what == "deadline" && args.size() == 3) {
-    const TimeLimit* limit = nullptr;
-    for (const TimeLimit* l : time_limits::kAll) {
-      if (l->id == args[1]) limit = l;
-    }
+    const TimeLimit* limit = time_limits::find(args[1]);
     if (limit == nullptr) {
       return usage("'" + args[1] + "' is not a time limit (fazhi calendar time-limits lists them)");
     }

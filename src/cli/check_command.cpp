@@ -71,10 +71,7 @@ int run_check(const Args& args) {
       std::cout << "  缺少可选列: " << absl::StrJoin(f.missing_columns, ", ") << "\n";
     }
   }
-  for (const Rejection& r : ds.rejects()) {
-    std::cout << display_text(r.file) << ":" << r.line << ": "
-              << (r.column.empty() ? "" : display_text(r.column) + ": ") << display_text(r.reason) << "\n";
-  }
+  for (const Rejection& r : ds.rejects()) std::cout << rejection_line(r) << "\n";
   for (const std::string& n : summary->notices) std::cout << "notice: " << display_text(n) << "\n";
   const int64_t rejected = summary->rows_rejected();
   std::cout << summary->rows_read() << " rows read, " << summary->rows_read() - rejected

@@ -59,7 +59,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
   if (!K::from_record(record, row, p) || !K::check(row, p)) {
     absl::Status error = absl::InvalidArgumentError(
         p.column.empty() ? p.reason : absl::StrCat(absl_view(p.column), ": ", p.reason));
-    count_add(store, K::kKind, p.column, std::move(p.reason), false);
+    count_add(store, K::kKind, p.column, std::move(p.reason), false, p.code);
     return error;
   }
   if (absl::Status s = check_added_text<K>(row); !s.ok()) return s;
@@ -74,7 +74,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
       std::string reason = dup_reason<K>(K::scope(row), K::id(row));
       absl::Status error =
           absl::InvalidArgumentError(absl::StrCat(absl_view(K::kIdColumn), ": ", reason));
-      count_add(store, K::kKind, K::kIdColumn, std::move(reason), false);
+      count_add(store, K::kKind, K::kIdColumn, std::move(reason), false, RejectCode::kDuplicate);
       return error;
     }
   }
@@ -228,7 +228,8 @@ absl::Status Dataset::add(const RegionNameRecord& r) {
 }
 
 void Dataset::reject_add(RecordKind kind, std::string_view reason) {
-  if (internal::check_open(*impl_).ok()) internal::count_add(*impl_, kind, {}, std::string(reason), false);
+  if (internal::check_open(*impl_).ok()) internal::count_add(*impl_, kind, {}, std::string(reason), false,
+                                                             RejectCode::kInvalidValue);
 }
 
 void Dataset::seal() {

@@ -399,7 +399,7 @@ struct Litigation {
   // principal appeared is one where a head appeared.
   static bool principal_is_a_head(const Row& r, Problem& p) {
     if (r.head_principal != Tri::kTrue || r.head_appeared != Tri::kFalse) return true;
-    return fail(p, name(Col::head_principal),
+    return fail(p, RejectCode::kInconsistent, name(Col::head_principal),
                 "head_principal is true but head_appeared is false (the principal head is one of "
                 "the heads)");
   }

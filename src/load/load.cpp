@@ -358,6 +358,7 @@ class KindJobOf final : public KindJob {
           std::string_view id;
           read_id_entry(r.ids->data() + dup.offset, scope, id);
           rej.reason = dup_reason<K>(scope, id);
+          rej.code = RejectCode::kDuplicate;
           rej.raw = cut_raw(f.src.text.substr(row.begin, row.end - row.begin));
           dup_rejects.push_back(std::move(rej));
         }

@@ -64,12 +64,14 @@ bool read_row(const FileLoad<K>& f, const CsvRow& row, typename K::Row& r, Probl
                    ? K::kColumns[f.role[row.issue_field]].name
                    : std::string_view();
     p.reason = std::string(issue_reason(row.issue));
+    p.code = RejectCode::kMalformed;
     return false;
   }
   if (row.field_count != f.header_fields) {
     p.column = {};
     p.reason = absl::StrCat("expected ", f.header_fields, " fields as in the header, found ",
                             row.field_count);
+    p.code = RejectCode::kMalformed;
     if (has_lone_cr(f.src.text.substr(row.begin, row.end - row.begin))) {
       // Another line-end style inside a CRLF or LF file joins rows into one.
       absl::StrAppend(&p.reason, "（行内有单独的回车符 CR：可能混用了换行方式，几行被读成了一行）");
@@ -281,6 +283,7 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     rej.line = at.line;
     rej.column = std::string(p.column);
     rej.reason = std::move(p.reason);
+    rej.code = p.code;
     rej.raw = cut_raw(text.substr(at.begin, at.end - at.begin));
     out.rejects.push_back(std::move(rej));
   };
@@ -330,12 +333,14 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       p.column = {};
       p.reason = next_odd->utf8 ? "此行是 UTF-8 编码，而文件按 GB18030 读取；为免乱码不予读取"
                                 : "此行既不是 GB18030 也不是 UTF-8 文本";
+      p.code = RejectCode::kEncoding;
       reject(row);
     } else if (const size_t nul = nuls.row_nul(view, row.begin, std::min(row.next, view.size()));
                nul != SIZE_MAX) {
       ++out.rows_read;
       p.column = column_at(f, row, view.data() + nul);
       p.reason = "holds a NUL byte (\\0), which no text may hold";
+      p.code = RejectCode::kEncoding;
       reject(row);
     } else if (f.src.check_utf8 && !utf8.row_ok(view, row.begin, std::min(row.next, view.size()))) {
       if (detect) {
@@ -346,6 +351,7 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       ++out.rows_read;
       p.column = {};
       p.reason = "not valid UTF-8 text";
+      p.code = RejectCode::kEncoding;
       reject(row);
     } else {
       ++out.rows_read;

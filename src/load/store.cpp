@@ -26,7 +26,7 @@ absl::Status check_open(const Store& store) {
 }
 
 void count_add(Store& store, RecordKind kind, std::string_view column, std::string reason,
-               bool kept) {
+               bool kept, RejectCode code) {
   size_t& at = store.added_at[static_cast<size_t>(kind)];
   if (at == SIZE_MAX) {
     at = store.summary.files.size();
@@ -47,6 +47,7 @@ void count_add(Store& store, RecordKind kind, std::string_view column, std::stri
   r.line = f.rows_read;
   r.column = std::string(column);
   r.reason = std::move(reason);
+  r.code = code;
   store.rejects.push_back(std::move(r));
 }
 

@@ -501,7 +501,7 @@ class DamagedIfThrown {
 // count_add counts one record added one by one, kept or rejected (with
 // `column` and `reason`; its line is its number among the kind's adds).
 void count_add(Store& store, RecordKind kind, std::string_view column, std::string reason,
-               bool kept);
+               bool kept, RejectCode code = RejectCode::kOther);
 
 template <typename K>
 typename K::Columns& columns_of(Store& s) {
