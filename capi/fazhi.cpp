@@ -144,6 +144,13 @@ fz_status null_argument(const char* function, const char* name) {
   return set_error(FZ_INVALID_ARGUMENT, std::string(function) + ": " + name + " is NULL");
 }
 
+// index_argument checks an index into a list of n.
+fz_status index_argument(const char* function, int64_t index, size_t n) {
+  if (index >= 0 && static_cast<uint64_t>(index) < n) return FZ_OK;
+  return set_error(FZ_OUT_OF_RANGE,
+                   absl::StrCat(function, ": index ", index, " is outside [0, ", n, ")"));
+}
+
 fz_status invalid(const char* function, const std::string& what) {
   return set_error(FZ_INVALID_ARGUMENT, absl::StrCat(function, ": ", what));
 }
@@ -965,11 +972,7 @@ fz_status fz_report_metric_id(const fz_report* report, int32_t index, const char
     if (out) *out = nullptr;
     if (!report) return null_argument(kFn, "report");
     if (!out) return null_argument(kFn, "out");
-    const size_t n = report->report.metrics.size();
-    if (index < 0 || static_cast<size_t>(index) >= n) {
-      return set_error(FZ_OUT_OF_RANGE,
-                       absl::StrCat(kFn, ": index ", index, " is outside [0, ", n, ")"));
-    }
+    if (fz_status s = index_argument(kFn, index, report->report.metrics.size()); s) return s;
     *out = catalogue_text()[static_cast<size_t>(index)].id.c_str();
     return clear_error();
   });
@@ -1197,13 +1200,6 @@ static_assert(FZ_REJECT_MISSING == static_cast<int>(fazhi::RejectCode::kMissing)
 static_assert(FZ_REJECT_INVALID_VALUE == static_cast<int>(fazhi::RejectCode::kInvalidValue));
 static_assert(FZ_REJECT_INCONSISTENT == static_cast<int>(fazhi::RejectCode::kInconsistent));
 static_assert(FZ_REJECT_DUPLICATE == static_cast<int>(fazhi::RejectCode::kDuplicate));
-
-// index_argument checks an index into a list of n.
-fz_status index_argument(const char* function, int64_t index, size_t n) {
-  if (index >= 0 && static_cast<uint64_t>(index) < n) return FZ_OK;
-  return set_error(FZ_OUT_OF_RANGE,
-                   absl::StrCat(function, ": index ", index, " is outside [0, ", n, ")"));
-}
 
 }  // namespace
 
