@@ -23,6 +23,7 @@
 #include "load/load.hpp"
 #include "load/range.hpp"
 #include "load/store.hpp"
+#include "load/xlsx.hpp"
 #include "platform/parallel.hpp"
 
 namespace fazhi {
@@ -150,33 +151,57 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
   std::vector<internal::FileSpec> specs;
   std::vector<std::string> notices;
+  std::vector<internal::Refusal> refused;
+  // The CSV text of the .xlsx record files, which their specs view.
+  std::vector<std::unique_ptr<std::string>> converted;
   for (const fs::directory_entry& e : entries) {
     const std::string path = e.path().string();
     const std::string name = internal::to_valid_utf8(path);
+    const std::string ext = e.path().extension().string();
+    const bool csv = absl::EqualsIgnoreCase(absl_view(ext), ".csv");
+    const bool xlsx = absl::EqualsIgnoreCase(absl_view(ext), ".xlsx");
+    const bool xls = absl::EqualsIgnoreCase(absl_view(ext), ".xls");
     std::optional<RecordKind> kind;
-    if (absl::EqualsIgnoreCase(absl_view(e.path().extension().string()), ".csv")) {
-      kind = parse_kind(e.path().stem().string());
-    }
+    if (csv || xlsx || xls) kind = parse_kind(e.path().stem().string());
     // A FIFO, a device or a dangling link named like a record file goes on
     // to be refused with what it is (RegularFile), not passed over.
     if (!kind || e.is_directory(ec)) {
       notices.push_back(absl::StrCat(name, ": ignored (",
                                      e.is_directory(ec) ? "a folder" : "not a record file",
-                                     "; expected <kind>.csv with a kind of docs/data.md)"));
+                                     "; expected <kind>.csv or <kind>.xlsx with a kind of docs/data.md)"));
       continue;
     }
-    specs.push_back({*kind, name, path, {}});
+    if (csv) {
+      specs.push_back({*kind, name, path, {}});
+      continue;
+    }
+    // A workbook's first sheet goes on as the CSV text it holds; one that
+    // cannot be read (an .xls among them) is refused like an unreadable file.
+    absl::StatusOr<internal::XlsxSheet> sheet =
+        xls ? absl::InvalidArgumentError(absl::StrCat(
+                  name, ": an old .xls workbook (Excel 97-2003), which is not read: save it as .xlsx or as CSV (UTF-8)"))
+            : internal::read_xlsx_file(path, name);
+    if (!sheet.ok()) {
+      if (options.strict) return sheet.status();
+      refused.push_back({name, *kind, sheet.status()});
+      continue;
+    }
+    converted.push_back(std::make_unique<std::string>(std::move(sheet->csv)));
+    specs.push_back({*kind, name, {}, *converted.back()});
   }
-  if (specs.empty()) notices.push_back(absl::StrCat(dir_name, ": no record files"));
+  if (specs.empty() && refused.empty()) notices.push_back(absl::StrCat(dir_name, ": no record files"));
   // Names that differ only in case (legal_aid.csv, Legal_Aid.CSV) are one
   // kind twice: which holds the records is not for the loader to guess, so
   // each is refused.
-  std::vector<internal::Refusal> refused;
   std::vector<internal::FileSpec> single;
   for (const internal::FileSpec& spec : specs) {
     std::vector<std::string> same;
+    bool other_form = false;  // mediation.csv beside mediation.xlsx
     for (const internal::FileSpec& other : specs) {
-      if (other.kind == spec.kind && other.path != spec.path) same.push_back(other.name);
+      if (other.kind == spec.kind && other.name != spec.name) {
+        same.push_back(other.name);
+        other_form |= other.path.empty() != spec.path.empty();
+      }
     }
     if (same.empty()) {
       single.push_back(spec);
@@ -184,7 +209,9 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
     }
     const absl::Status why = absl::InvalidArgumentError(absl::StrCat(
         spec.name, ": another file holds ", absl_view(kind_name(spec.kind)), " records too (",
-        absl::StrJoin(same, ", "), "; the names differ only in case); the file is refused"));
+        absl::StrJoin(same, ", "),
+        other_form ? "; one as CSV, one as a workbook" : "; the names differ only in case",
+        "); the file is refused"));
     if (options.strict) return why;
     refused.push_back({spec.name, spec.kind, why});
   }

@@ -339,6 +339,10 @@ class SheetWriter {
   void write_row() {
     while (!cells_.empty() && cells_.back().empty()) cells_.pop_back();
     if (cells_.empty()) return;  // an empty row is a blank line, as in a CSV export
+    // Excel stores no empty cell, so a row whose last values are empty is
+    // short; a CSV export writes every field up to the header's last column.
+    if (width_ == 0) width_ = cells_.size();
+    if (cells_.size() < width_) cells_.resize(width_);
     // Blank lines up to the row's own number, so CSV line n is sheet row n.
     while (line_ + 1 < row_) {
       out_ += '\n';
@@ -358,6 +362,7 @@ class SheetWriter {
   const bool date1904_;
   std::string& out_;
   int64_t row_ = 0, line_ = 0;
+  size_t width_ = 0;  // the first row's (the header's) number of columns
   int col_ = -1;
   std::string type_, value_;
   bool date_ = false, in_value_ = false;

@@ -77,6 +77,14 @@ file whose name is not a kind is reported in a notice and otherwise ignored.
 The same records can be handed to the library directly (`Dataset::add` in
 C++, the C ABI, the Python binding); they obey the same rules.
 
+A kind may also come as an Excel workbook (`mediation.xlsx`): its first sheet
+is read as the CSV file would be, with the same header, rules and
+rejections, a rejection's line being the sheet's row number. A cell shows what
+Excel stores: text as it is, numbers in plain decimal, and a number formatted
+as a date as that date. An old `.xls` workbook is refused: save it as `.xlsx`
+or as CSV. A kind given both as CSV and as a workbook is refused: which one
+holds the records is not for the loader to guess.
+
 ## Rules common to every file
 
 - **Encoding.** UTF-8, with or without a byte-order mark. A file that is not

@@ -15,6 +15,7 @@ std::string_view family_label(Family f) {
     case Family::kMediation: return "人民调解";
     case Family::kRegistry: return "律师、公证与法律服务机构";
     case Family::kActivity: return "法治工作";
+    case Family::kRegions: return "行政区划";
   }
   return "";
 }
