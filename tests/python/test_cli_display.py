@@ -11,6 +11,8 @@ import subprocess
 
 import pytest
 
+from locale_env import ENGLISH
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ROLLUP = os.path.join(REPO, "tests", "data", "rollup-small")
 FAZHI = os.path.join(os.environ.get("FAZHI_BUILD_DIR") or os.path.join(REPO, "build"), "fazhi")
@@ -23,7 +25,7 @@ ACTING = ["\x1b", "\x07", "\u009b", "\u202e", "\u2066"]
 def run(*args):
     if not os.path.exists(FAZHI):
         pytest.skip("no fazhi binary at " + FAZHI)
-    p = subprocess.run([FAZHI, *args], capture_output=True)
+    p = subprocess.run([FAZHI, *args], capture_output=True, env=ENGLISH)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
