@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "fazhi/docs.hpp"
 #include "fazhi/report.hpp"
 
 namespace fazhi {
@@ -121,6 +122,27 @@ TEST(TimeLimits, TheTableNamesEachLimitOnce) {
   const Profile p;
   EXPECT_EQ(p.legal_aid_review_limit_workdays, time_limits::kLegalAidReview.count);
   EXPECT_EQ(p.legal_aid_assignment_limit_workdays, time_limits::kLegalAidAssignment.count);
+}
+
+// The written definition of the figure a limit judges (docs/metrics.md)
+// states the table's count, so the prose cannot keep a count the table has
+// changed: "within 5 working days", "the 6-month trial limit", "one month".
+TEST(TimeLimits, TheFiguresDefinitionStatesTheCount) {
+  for (const TimeLimit* l : time_limits::kAll) {
+    const std::string_view figures = l->figures;
+    const std::string figure(figures.substr(0, figures.find(',')));
+    const std::string definition = metric_definition(figure);
+    ASSERT_FALSE(definition.empty()) << figure;
+    const std::string count = l->count == 1 ? "one" : std::to_string(l->count);
+    bool stated = false;
+    for (size_t at = definition.find(count); at != std::string::npos; at = definition.find(count, at + 1)) {
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      const bool starts = at == 0 || !digit(definition[at - 1]);
+      const bool ends = at + count.size() == definition.size() || !digit(definition[at + count.size()]);
+      stated = stated || (starts && ends);
+    }
+    EXPECT_TRUE(stated) << l->id << ": \"" << definition << "\" does not state " << count;
+  }
 }
 
 // docs/time_limits.md is the table written out; `fazhi calendar time-limits`

@@ -10,7 +10,7 @@
 // {id: {"value": V, "previous": V}}}, V a count, [num, den] for an exact
 // fraction (rates as fractions of 1, money in yuan, days), or null where
 // fazhi's figure is undefined. The ids and the definitions are fazhi's
-// (README.md, docs/, src/metrics/metrics.cpp); check.mjs compares the two outputs.
+// (README.md, docs/, src/metrics/<family>.cpp); check.mjs compares the two outputs.
 //
 // What the peer does not do, and fazhi does: validate every row (aliases,
 // other date and boolean spellings, GB18030), the lottery's chi-square p,

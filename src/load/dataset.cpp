@@ -975,7 +975,7 @@ class Scratch {
 // group_by_region reorders the rows [first, size) of a kind so that each
 // region's rows are together, the regions in code order and each region's
 // rows in the order they had (a stable counting sort). The report reads a
-// region's rows as one run (metrics.cpp, for_each_run), and its counters,
+// region's rows as one run (src/metrics/pass.hpp, for_each_run), and its counters,
 // also in code order, in one sweep; nothing else depends on the order of the
 // rows. Each row's new place is worked out once, into the region column
 // itself (it is refilled from the counts at the end); then a column at a

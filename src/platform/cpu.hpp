@@ -1,7 +1,7 @@
 // cpu.hpp -- which build of the library's few hot loops this CPU runs.
 //
 // A Debian package may assume any x86-64 (SSE2) and no more, so the loops
-// that gain from AVX2 (the report's record pass in metrics.cpp, UTF-8
+// that gain from AVX2 (the report's record pass in src/metrics/pass.hpp, UTF-8
 // validation in encoding.cpp) are built for both, and the CPU chooses once
 // at run time, by a plain branch: an ifunc (target_clones) has its resolver
 // run before ThreadSanitizer is set up, which crashes its builds.

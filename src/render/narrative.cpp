@@ -371,7 +371,7 @@ const std::vector<Sentence>& sentences() {
          return c;
        }},
       // How evenly the lottery (摇珠) spread the cases: the chi-square test of
-      // equal chances among the lawyers drawn (metrics.cpp, lottery_chi2_p).
+      // equal chances among the lawyers drawn (src/metrics/statistics.cpp, lottery_chi2_p).
       // Only a district's test is told: one lottery pool is a district's, and
       // a city's test pools districts with different caseloads.
       {"legal_aid_lottery", 4, [](const Facts& f) {
