@@ -20,11 +20,16 @@ inline constexpr int kExitOutOfMemory = 3;  // the exit status when memory ran o
 // Language is the language of the messages, help and tables for people.
 enum class Language { kChinese, kEnglish };
 
-// set_up_language takes `--lang zh|en` out of `words`, chooses the language
-// (the flag, else the locale: zh_* is Chinese, anything else English) and
-// points gettext at fazhi's catalogue. It returns the bad value of a --lang
-// it could not read, as a message, after setting up the rest.
-std::optional<std::string> set_up_language(Args& words, Language& chosen);
+// choose_language is the language of `--lang zh|en` anywhere on the command
+// line (the last one wins), else the locale's: zh_* in LC_ALL, LC_MESSAGES or
+// LANG (the first set) is Chinese, anything else English. A --lang value it
+// cannot read is left in `bad`. It allocates nothing, so the out-of-memory
+// message can be looked up before anything else.
+Language choose_language(int argc, char** argv, const char*& bad);
+// use_language points gettext at fazhi's catalogue in that language.
+void use_language(Language lang);
+// without_lang is the command line less its --lang options.
+Args without_lang(const Args& words);
 
 int run_calendar(const Args& args);
 int run_report(const Args& args);

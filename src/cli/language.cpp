@@ -7,10 +7,10 @@
 #include <clocale>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <system_error>
 
-#include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "platform/messages.hpp"
 
@@ -43,30 +43,40 @@ std::string catalogue_dir() {
 
 }  // namespace
 
-std::optional<std::string> set_up_language(Args& words, Language& chosen) {
-  chosen = language_of_environment();
-  std::optional<std::string> error;
-  Args kept;
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string value;
-    if (words[i] == "--lang") {
-      if (i + 1 < words.size()) value = words[++i];
-    } else if (words[i].starts_with("--lang=")) {
-      value = words[i].substr(7);
+// lang_value is the language a --lang value names; false for another value.
+bool lang_value(const char* v, Language& out) {
+  auto named = [v](const char* code) {
+    return std::strcmp(v, code) == 0 ||
+           (std::strncmp(v, code, 2) == 0 && (v[2] == '_' || v[2] == '-'));
+  };
+  if (named("zh")) {
+    out = Language::kChinese;
+  } else if (named("en")) {
+    out = Language::kEnglish;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+Language choose_language(int argc, char** argv, const char*& bad) {
+  Language chosen = language_of_environment();
+  bad = nullptr;
+  for (int i = 1; i < argc; ++i) {
+    const char* value = nullptr;
+    if (std::strcmp(argv[i], "--lang") == 0) {
+      value = i + 1 < argc ? argv[++i] : "";
+    } else if (std::strncmp(argv[i], "--lang=", 7) == 0) {
+      value = argv[i] + 7;
     } else {
-      kept.push_back(words[i]);
       continue;
     }
-    if (value == "zh" || value.starts_with("zh_") || value.starts_with("zh-")) {
-      chosen = Language::kChinese;
-    } else if (value == "en" || value.starts_with("en_") || value.starts_with("en-")) {
-      chosen = Language::kEnglish;
-    } else {
-      error = value;
-    }
+    if (!lang_value(value, chosen)) bad = value;
   }
-  words = std::move(kept);
+  return chosen;
+}
 
+void use_language(Language lang) {
   // LC_MESSAGES only: numbers and dates are written by fazhi's own rules,
   // never by the locale's. A Chinese locale that is not installed (setlocale
   // fails) still gets Chinese: gettext follows LANGUAGE under any locale but
@@ -75,12 +85,28 @@ std::optional<std::string> set_up_language(Args& words, Language& chosen) {
   if (locale == nullptr || std::strcmp(locale, "C") == 0 || std::strcmp(locale, "POSIX") == 0) {
     std::setlocale(LC_MESSAGES, "C.UTF-8");
   }
-  setenv("LANGUAGE", chosen == Language::kChinese ? "zh_CN" : "en", 1);
-  bindtextdomain(internal::kMessageDomain, catalogue_dir().c_str());
+  setenv("LANGUAGE", lang == Language::kChinese ? "zh_CN" : "en", 1);
+  std::string dir;
+  try {
+    dir = catalogue_dir();
+  } catch (const std::exception&) {  // memory ran out already: English it is
+    return;
+  }
+  bindtextdomain(internal::kMessageDomain, dir.c_str());
   bind_textdomain_codeset(internal::kMessageDomain, "UTF-8");
   textdomain(internal::kMessageDomain);
-  if (error) return absl::Substitute(_("--lang is zh or en, not '$0'"), *error);
-  return std::nullopt;
+}
+
+Args without_lang(const Args& words) {
+  Args kept;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "--lang") {
+      ++i;
+    } else if (!words[i].starts_with("--lang=")) {
+      kept.push_back(words[i]);
+    }
+  }
+  return kept;
 }
 
 }  // namespace fazhi::cli

@@ -190,11 +190,12 @@ bool asks_for_help(const Args& args) {
 
 int main(int argc, char** argv) {
   using namespace fazhi::cli;
-  Args words(argv + 1, argv + argc);
-  Language language = Language::kChinese;
-  if (std::optional<std::string> bad = set_up_language(words, language)) return usage(*bad);
+  const char* bad_lang = nullptr;
+  use_language(choose_language(argc, argv, bad_lang));
   g_out_of_memory = _("out of memory: the command did not finish");
   try {
+    if (bad_lang != nullptr) return usage(absl::Substitute(_("--lang is zh or en, not '$0'"), bad_lang));
+    const Args words = without_lang(Args(argv + 1, argv + argc));
     if (words.empty()) {
       print_help();
       return 2;
