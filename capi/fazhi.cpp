@@ -9,8 +9,8 @@
 #include <cstring>
 #include <exception>
 #include <limits>
+#include <memory>
 #include <new>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,11 +27,6 @@
 #include "fazhi/region.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
-// Two internal pieces of the core, so that there is one piece of code per
-// rule: the loaders' UTF-8 check (the ABI and the CSV reader agree on what
-// valid UTF-8 is) and the reports' JSON writer.
-#include "load/encoding.hpp"
-#include "render/json_writer.hpp"
 
 struct fz_calendar {
   fazhi::Calendar cal;
@@ -97,8 +92,8 @@ thread_local std::string tl_message;
 fz_status set_error(fz_status code, std::string message) {
   tl_code = code;
   // The message is promised to be UTF-8 (it may quote a caller's bytes).
-  tl_message = fazhi::internal::is_valid_utf8(message) ? std::move(message)
-                                                        : fazhi::internal::to_valid_utf8(message);
+  tl_message = fazhi::is_valid_utf8(message) ? std::move(message)
+                                                        : fazhi::to_valid_utf8(message);
   return code;
 }
 
@@ -155,7 +150,7 @@ fz_status invalid(const char* function, const std::string& what) {
 // utf8_argument checks that a string argument is valid UTF-8.
 fz_status utf8_argument(const char* function, const char* name, std::string_view text) {
   size_t bad = 0;
-  if (fazhi::internal::is_valid_utf8(text, &bad)) return FZ_OK;
+  if (fazhi::is_valid_utf8(text, &bad)) return FZ_OK;
   return invalid(function, absl::StrCat(name, " is not valid UTF-8 (byte ", bad + 1, " of ",
                                         text.size(), ")"));
 }
@@ -242,7 +237,7 @@ fz_status give_string(const std::string& text, char** out, size_t* len) {
   // Strings out are promised to be UTF-8; the core already sanitizes what
   // it takes from outside, this is the last line of defence.
   std::string fixed;
-  if (!fazhi::internal::is_valid_utf8(text)) fixed = fazhi::internal::to_valid_utf8(text);
+  if (!fazhi::is_valid_utf8(text)) fixed = fazhi::to_valid_utf8(text);
   const std::string& s = fixed.empty() ? text : fixed;
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
   if (!p) return out_of_memory();
@@ -311,6 +306,7 @@ fz_load_summary summary_of(const fazhi::LoadSummary& s) {
     out.rows_rejected += f.rows_rejected;
   }
   out.notices = static_cast<int64_t>(s.notices.size());
+  out.files_refused = static_cast<int32_t>(std::min<int64_t>(s.files_refused(), INT32_MAX));
   return out;
 }
 
@@ -836,28 +832,7 @@ fz_status fz_dataset_rejects_json(const fz_dataset* ds, char** json, size_t* len
     clear_string_out(json, len);
     if (!ds) return null_argument(kFn, "ds");
     if (!json) return null_argument(kFn, "json");
-    // Every text of a rejection is UTF-8: the loader converts GB18030 files
-    // and cuts raw rows at whole characters.
-    std::string out;
-    fazhi::internal::JsonWriter w(out);
-    w.begin_array();
-    for (const fazhi::Rejection& r : ds->ds.rejects()) {
-      w.begin_object();
-      w.key("file");
-      w.value(r.file);
-      w.key("line");
-      w.value(r.line);
-      w.key("column");
-      w.value(r.column);
-      w.key("reason");
-      w.value(r.reason);
-      w.key("raw");
-      w.value(r.raw);
-      w.end_object();
-    }
-    w.end_array();
-    w.finish();
-    return give_string(out, json, len);
+    return give_string(fazhi::rejections_json(ds->ds.rejects()), json, len);
   });
 }
 
@@ -867,13 +842,7 @@ fz_status fz_dataset_notices_json(const fz_dataset* ds, char** json, size_t* len
     clear_string_out(json, len);
     if (!ds) return null_argument(kFn, "ds");
     if (!json) return null_argument(kFn, "json");
-    std::string out;
-    fazhi::internal::JsonWriter w(out);
-    w.begin_array();
-    for (const std::string& notice : ds->ds.summary().notices) w.value(notice);
-    w.end_array();
-    w.finish();
-    return give_string(out, json, len);
+    return give_string(fazhi::notices_json(ds->ds.summary().notices), json, len);
   });
 }
 
@@ -1264,6 +1233,182 @@ fz_status fz_report_narrative(const fz_report* report, char** text, size_t* len)
   });
 }
 
+// ---- Lists: regions, rejections, every region's report ----------------------------
+
+}  // extern "C"
+
+// fz_region_list holds NUL-terminated copies of what fz_region_info lends.
+struct fz_region_list {
+  struct Entry {
+    int32_t level;
+    std::string code, name, parent;
+  };
+  std::vector<Entry> regions;
+};
+
+// fz_report_list owns every region's report; fz_report_list_get lends them.
+struct fz_report_list {
+  std::vector<std::unique_ptr<fz_report>> reports;
+};
+
+namespace {
+
+static_assert(FZ_REGION_PROVINCE == static_cast<int>(fazhi::RegionLevel::kProvince));
+static_assert(FZ_REGION_CITY == static_cast<int>(fazhi::RegionLevel::kCity));
+static_assert(FZ_REGION_DISTRICT == static_cast<int>(fazhi::RegionLevel::kDistrict));
+static_assert(FZ_REJECT_OTHER == static_cast<int>(fazhi::RejectCode::kOther));
+static_assert(FZ_REJECT_MALFORMED == static_cast<int>(fazhi::RejectCode::kMalformed));
+static_assert(FZ_REJECT_ENCODING == static_cast<int>(fazhi::RejectCode::kEncoding));
+static_assert(FZ_REJECT_MISSING == static_cast<int>(fazhi::RejectCode::kMissing));
+static_assert(FZ_REJECT_INVALID_VALUE == static_cast<int>(fazhi::RejectCode::kInvalidValue));
+static_assert(FZ_REJECT_INCONSISTENT == static_cast<int>(fazhi::RejectCode::kInconsistent));
+static_assert(FZ_REJECT_DUPLICATE == static_cast<int>(fazhi::RejectCode::kDuplicate));
+
+// index_argument checks an index into a list of n.
+fz_status index_argument(const char* function, int64_t index, size_t n) {
+  if (index >= 0 && static_cast<uint64_t>(index) < n) return FZ_OK;
+  return set_error(FZ_OUT_OF_RANGE,
+                   absl::StrCat(function, ": index ", index, " is outside [0, ", n, ")"));
+}
+
+}  // namespace
+
+extern "C" {
+
+fz_status fz_dataset_regions(fz_region_list** out, const fz_dataset* ds) {
+  constexpr const char* kFn = "fz_dataset_regions";
+  return guard([&] {
+    if (!out) return null_argument(kFn, "out");
+    *out = nullptr;
+    if (!ds) return null_argument(kFn, "ds");
+    auto list = std::make_unique<fz_region_list>();
+    for (const fazhi::RegionCode code : fazhi::report_regions(ds->ds)) {
+      const std::optional<std::string_view> name = ds->ds.region_name(code);
+      const std::optional<fazhi::RegionCode> parent = code.parent();
+      list->regions.push_back({static_cast<int32_t>(code.level()), code.str(),
+                               std::string(name.value_or("")), parent ? parent->str() : ""});
+    }
+    *out = list.release();
+    return clear_error();
+  });
+}
+
+fz_status fz_region_list_count(const fz_region_list* list, int32_t* out) {
+  constexpr const char* kFn = "fz_region_list_count";
+  return guard([&] {
+    if (!list) return null_argument(kFn, "list");
+    if (!out) return null_argument(kFn, "out");
+    *out = static_cast<int32_t>(list->regions.size());
+    return clear_error();
+  });
+}
+
+fz_status fz_region_list_get(const fz_region_list* list, int32_t index, fz_region_info* info) {
+  constexpr const char* kFn = "fz_region_list_get";
+  return guard([&] {
+    if (!list) return null_argument(kFn, "list");
+    if (!info) return null_argument(kFn, "info");
+    if (fz_status s =
+            check_out_struct(kFn, "info", "fz_region_info", info, FZ_REGION_INFO_MIN_SIZE);
+        s) {
+      return s;
+    }
+    if (fz_status s = index_argument(kFn, index, list->regions.size()); s) return s;
+    const fz_region_list::Entry& e = list->regions[static_cast<size_t>(index)];
+    fz_region_info r = FZ_REGION_INFO_INIT;
+    r.level = e.level;
+    r.code = e.code.c_str();
+    r.name = e.name.c_str();
+    r.parent = e.parent.c_str();
+    write_struct(info, r);
+    return clear_error();
+  });
+}
+
+void fz_region_list_free(fz_region_list* list) { delete list; }
+
+fz_status fz_dataset_rejection_count(const fz_dataset* ds, int64_t* out) {
+  constexpr const char* kFn = "fz_dataset_rejection_count";
+  return guard([&] {
+    if (!ds) return null_argument(kFn, "ds");
+    if (!out) return null_argument(kFn, "out");
+    *out = static_cast<int64_t>(ds->ds.rejects().size());
+    return clear_error();
+  });
+}
+
+fz_status fz_dataset_rejection_get(const fz_dataset* ds, int64_t index, fz_rejection* rejection) {
+  constexpr const char* kFn = "fz_dataset_rejection_get";
+  return guard([&] {
+    if (!ds) return null_argument(kFn, "ds");
+    if (!rejection) return null_argument(kFn, "rejection");
+    if (fz_status s = check_out_struct(kFn, "rejection", "fz_rejection", rejection,
+                                       FZ_REJECTION_MIN_SIZE);
+        s) {
+      return s;
+    }
+    const std::vector<fazhi::Rejection>& all = ds->ds.rejects();
+    if (fz_status s = index_argument(kFn, index, all.size()); s) return s;
+    const fazhi::Rejection& r = all[static_cast<size_t>(index)];
+    fz_rejection c = FZ_REJECTION_INIT;
+    c.code = static_cast<int32_t>(r.code);
+    c.line = r.line;
+    c.file = r.file.c_str();
+    c.column = r.column.c_str();
+    c.reason = r.reason.c_str();
+    c.raw = r.raw.c_str();
+    write_struct(rejection, c);
+    return clear_error();
+  });
+}
+
+fz_status fz_report_compute_all(fz_report_list** out, const fz_dataset* ds, const char* from,
+                                const char* to, const fz_report_options* options) {
+  constexpr const char* kFn = "fz_report_compute_all";
+  return guard([&] {
+    if (!out) return null_argument(kFn, "out");
+    *out = nullptr;
+    if (!ds) return null_argument(kFn, "ds");
+    fazhi::Period period;
+    if (fz_status s = period_arguments(kFn, from, to, period); s) return s;
+    fazhi::Profile profile;
+    const fazhi::Calendar* calendar = nullptr;
+    if (fz_status s = read_report_options(kFn, options, profile, calendar); s) return s;
+    absl::StatusOr<std::vector<fazhi::Report>> all =
+        fazhi::compute_all_reports(ds->ds, period, profile, *calendar);
+    if (!all.ok()) return from_status(all.status());
+    auto list = std::make_unique<fz_report_list>();
+    list->reports.reserve(all->size());
+    for (fazhi::Report& r : *all) list->reports.emplace_back(new_report(std::move(r)));
+    *out = list.release();
+    return clear_error();
+  });
+}
+
+fz_status fz_report_list_count(const fz_report_list* list, int32_t* out) {
+  constexpr const char* kFn = "fz_report_list_count";
+  return guard([&] {
+    if (!list) return null_argument(kFn, "list");
+    if (!out) return null_argument(kFn, "out");
+    *out = static_cast<int32_t>(list->reports.size());
+    return clear_error();
+  });
+}
+
+fz_status fz_report_list_get(const fz_report_list* list, int32_t index, const fz_report** report) {
+  constexpr const char* kFn = "fz_report_list_get";
+  return guard([&] {
+    if (report) *report = nullptr;
+    if (!list) return null_argument(kFn, "list");
+    if (!report) return null_argument(kFn, "report");
+    if (fz_status s = index_argument(kFn, index, list->reports.size()); s) return s;
+    *report = list->reports[static_cast<size_t>(index)].get();
+    return clear_error();
+  });
+}
+
+void fz_report_list_free(fz_report_list* list) { delete list; }
+
 // ---- Draws ------------------------------------------------------------------------
 
 }  // extern "C"
@@ -1457,7 +1602,7 @@ fz_status fz_lottery_parse_ids(const char* text, size_t text_len, int32_t form, 
     absl::StatusOr<std::vector<std::string>> ids =
         form == FZ_LIST_FILE ? fazhi::parse_id_file(view) : fazhi::parse_id_list(view);
     if (!ids.ok()) return from_status_in(kFn, "text", ids.status());
-    return give_string(nlohmann::json(*ids).dump(), ids_json, len);
+    return give_string(fazhi::ids_to_json(*ids), ids_json, len);
   });
 }
 
@@ -1472,11 +1617,7 @@ fz_status fz_lottery_parse_conflicts(const char* text, size_t text_len, int32_t 
     absl::StatusOr<std::vector<fazhi::Conflict>> pairs =
         form == FZ_LIST_FILE ? fazhi::parse_conflict_file(view) : fazhi::parse_conflict_list(view);
     if (!pairs.ok()) return from_status_in(kFn, "text", pairs.status());
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const fazhi::Conflict& c : *pairs) {
-      out.push_back({{"inspector", c.inspector}, {"target", c.target}});
-    }
-    return give_string(out.dump(), conflicts_json, len);
+    return give_string(fazhi::conflicts_to_json(*pairs), conflicts_json, len);
   });
 }
 

@@ -187,9 +187,12 @@ typedef struct fz_load_summary {
   int64_t notices;                     /* things worth a look that rejected nothing
                                           (fz_dataset_notices_json) */
   fz_kind_counts kinds[FZ_KIND_COUNT]; /* by FZ_KIND_* */
+  /* Appended after 1.0.0; an older caller's struct_size ends before it. */
+  int32_t files_refused; /* files refused whole (counted in files, no rows read);
+                            the load's message names each */
 } fz_load_summary;
 /* clang-format off */
-#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}}
+#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}, 0}
 /* clang-format on */
 #define FZ_LOAD_SUMMARY_MIN_SIZE 8u
 
@@ -562,6 +565,113 @@ FZ_EXTERN fz_status fz_report_get_change(const fz_report* report, const char* me
  * buffers are left alone for a report of whole years, which has none. */
 FZ_EXTERN fz_status fz_report_sequential_period(const fz_report* report, int32_t* has, char from[11],
                                                 char to[11]);
+
+/* ---- Lists: regions, rejections, every region's report ------------------------
+ * What a dataset holds, walked by index instead of read from JSON: the regions
+ * it can report on (so that no caller guesses codes), its rejected rows with
+ * a code a program can sort on, and every region's report as handles.
+ *
+ *   fz_region_list* regions = NULL;
+ *   fz_region_info r = FZ_REGION_INFO_INIT;
+ *   int32_t n = 0;
+ *   if (fz_dataset_regions(&regions, ds) == FZ_OK && fz_region_list_count(regions, &n) == FZ_OK)
+ *     for (int32_t i = 0; i < n && fz_region_list_get(regions, i, &r) == FZ_OK; ++i)
+ *       printf("%s %s (parent %s)\n", r.code, r.name, r.parent);
+ *   fz_region_list_free(regions);
+ */
+
+/* Levels of a region (GB/T 2260): figures roll up district -> city -> province. */
+#define FZ_REGION_PROVINCE 0 /* "440000" */
+#define FZ_REGION_CITY 1     /* "440100" */
+#define FZ_REGION_DISTRICT 2 /* "440111" */
+
+/* fz_region_info: one region. Strings are borrowed from the fz_region_list
+ * and live as long as it; never NULL. */
+typedef struct fz_region_info {
+  uint32_t struct_size;
+  int32_t level;      /* FZ_REGION_* */
+  const char* code;   /* "440111" */
+  const char* name;   /* from regions.csv ("白云区"); "" when it names none */
+  const char* parent; /* the next level up ("440100"); "" for a province */
+} fz_region_info;
+/* clang-format off */
+#define FZ_REGION_INFO_INIT {sizeof(fz_region_info), FZ_REGION_PROVINCE, NULL, NULL, NULL}
+/* clang-format on */
+#define FZ_REGION_INFO_MIN_SIZE (offsetof(fz_region_info, parent) + sizeof(const char*))
+
+/* fz_region_list: the regions of a dataset at one moment; later loads into
+ * the dataset do not change it. Immutable: safe to read from many threads. */
+typedef struct fz_region_list fz_region_list;
+
+/* fz_dataset_regions: every region the dataset can report on, in the order
+ * of fz_report_compute_all: each region a record names, with its city and
+ * province; districts, then cities, then provinces, each by code. An empty
+ * dataset gives an empty list. */
+FZ_EXTERN fz_status fz_dataset_regions(fz_region_list** out, const fz_dataset* ds);
+FZ_EXTERN fz_status fz_region_list_count(const fz_region_list* list, int32_t* out);
+/* fz_region_list_get: region `index` (0 .. count - 1; else FZ_OUT_OF_RANGE). */
+FZ_EXTERN fz_status fz_region_list_get(const fz_region_list* list, int32_t index,
+                                       fz_region_info* info);
+FZ_EXTERN void fz_region_list_free(fz_region_list* list);
+
+/* Kinds of rejection (fz_rejection.code), for a program that sorts or counts
+ * rejected rows; the reason is the text for people. Codes may be added in a
+ * later 1.x: treat an unknown one as FZ_REJECT_OTHER. */
+#define FZ_REJECT_OTHER 0         /* none of the below */
+#define FZ_REJECT_MALFORMED 1     /* the CSV row cannot be read: a quote left open, the
+                                     number of fields, a row too long */
+#define FZ_REJECT_ENCODING 2      /* not text: invalid UTF-8, a NUL byte, a line in
+                                     another encoding than its file's */
+#define FZ_REJECT_MISSING 3       /* a required value is empty (or required once another
+                                     is given: a disposition once closed_date is) */
+#define FZ_REJECT_INVALID_VALUE 4 /* a value that cannot be read: a date, region, number,
+                                     code or boolean */
+#define FZ_REJECT_INCONSISTENT 5  /* values that contradict each other: a date before the
+                                     one it follows, a disposition without closed_date */
+#define FZ_REJECT_DUPLICATE 6     /* an id already seen */
+
+/* fz_rejection: one rejected row, as fz_dataset_rejects_json gives it. The
+ * strings are borrowed from the dataset, never NULL, and live until the
+ * dataset is next loaded into or added to, or freed. */
+typedef struct fz_rejection {
+  uint32_t struct_size;
+  int32_t code;       /* FZ_REJECT_* */
+  int64_t line;       /* 1-based physical line where the row starts; an add's
+                         number among that kind's adds */
+  const char* file;   /* the path, "<buffer:KIND>" or "<add:KIND>" */
+  const char* column; /* the canonical column name; "" for the whole row */
+  const char* reason; /* "no such day: '2019-02-30' ..." */
+  const char* raw;    /* the row's text, cut to 512 bytes at a whole character */
+} fz_rejection;
+/* clang-format off */
+#define FZ_REJECTION_INIT {sizeof(fz_rejection), FZ_REJECT_OTHER, 0, NULL, NULL, NULL, NULL}
+/* clang-format on */
+#define FZ_REJECTION_MIN_SIZE (offsetof(fz_rejection, raw) + sizeof(const char*))
+
+/* fz_dataset_rejection_count: the rejected rows of every load, in load order
+ * (fz_load_summary's rows_rejected over every load). */
+FZ_EXTERN fz_status fz_dataset_rejection_count(const fz_dataset* ds, int64_t* out);
+/* fz_dataset_rejection_get: rejected row `index` (0 .. count - 1; else
+ * FZ_OUT_OF_RANGE). */
+FZ_EXTERN fz_status fz_dataset_rejection_get(const fz_dataset* ds, int64_t index,
+                                             fz_rejection* rejection);
+
+/* fz_report_list: every region's report, computed in one pass. Immutable:
+ * safe to read from many threads. */
+typedef struct fz_report_list fz_report_list;
+
+/* fz_report_compute_all: the reports of fz_dataset_regions' regions, in its
+ * order, for the closed period [from, to]; the handles of fz_report_all_json.
+ * An empty dataset gives an empty list. */
+FZ_EXTERN fz_status fz_report_compute_all(fz_report_list** out, const fz_dataset* ds,
+                                          const char* from, const char* to,
+                                          const fz_report_options* options);
+FZ_EXTERN fz_status fz_report_list_count(const fz_report_list* list, int32_t* out);
+/* fz_report_list_get: report `index` (0 .. count - 1; else FZ_OUT_OF_RANGE),
+ * borrowed: it lives as long as the list and is not passed to fz_report_free. */
+FZ_EXTERN fz_status fz_report_list_get(const fz_report_list* list, int32_t index,
+                                       const fz_report** report);
+FZ_EXTERN void fz_report_list_free(fz_report_list* list);
 
 /* ---- Verifiable draws (docs/lottery.md) -------------------------------------
  * The legal-aid lottery (摇珠) and the 双随机 inspection sample: pure functions

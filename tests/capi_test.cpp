@@ -4,6 +4,7 @@
 // threads reading one dataset and one report.
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -280,6 +281,50 @@ TEST(CApi, StringsOutAreUtf8EvenWhenAFileNameIsNot) {
   fz_free(json);
   EXPECT_NE(notices.find("\xEF\xBF\xBD"), std::string::npos) << notices;
   EXPECT_EQ(notices.find("\xd0\xd0"), std::string::npos) << notices;
+  fz_dataset_free(ds);
+  fs::remove_all(dir);
+}
+
+// A file refused whole is counted in files_refused (appended to
+// fz_load_summary after 1.0.0); a caller built against the 1.0.0 struct, whose
+// struct_size ends before it, gets the fields it has and nothing past them.
+TEST(CApi, LoadSummaryCountsRefusedFilesAndOlderCallersGetTheirFieldsOnly) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "fazhi-capi-refused-file";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "regions.csv") << "region,name\n440111,\xe7\x99\xbd\xe4\xba\x91\xe5\x8c\xba\n";
+  std::ofstream(dir / "reconsideration.csv") << "case_id\nR1\n";  // no region: refused
+  std::ofstream(dir / "litigation.csv") << "case_id,region\nL1,440103\n";  // refused too
+  fz_dataset* ds = nullptr;
+  ASSERT_EQ(fz_dataset_create(&ds, nullptr), FZ_OK);
+  fz_load_summary s = FZ_LOAD_SUMMARY_INIT;
+  EXPECT_EQ(fz_dataset_load_dir(ds, dir.c_str(), &s), FZ_INVALID_ARGUMENT);
+  EXPECT_NE(last_message().find("reconsideration.csv"), std::string::npos) << last_message();
+  EXPECT_EQ(s.files, 3);
+  EXPECT_EQ(s.files_refused, 2);
+  EXPECT_EQ(s.rows_read, 1);
+  fz_load_summary total = FZ_LOAD_SUMMARY_INIT;
+  ASSERT_EQ(fz_dataset_summary(ds, &total), FZ_OK) << last_message();
+  EXPECT_EQ(total.files_refused, 2);
+
+  // The 1.0.0 struct: everything up to kinds[], then the caller's own memory.
+  struct {
+    fz_load_summary s;
+    uint64_t canary;
+  } old;
+  std::memset(&old, 0, sizeof old);
+  old.s.struct_size = offsetof(fz_load_summary, files_refused);
+  std::memset(reinterpret_cast<char*>(&old.s) + old.s.struct_size, 0x5a,
+              sizeof old - old.s.struct_size);
+  ASSERT_EQ(fz_dataset_summary(ds, &old.s), FZ_OK) << last_message();
+  EXPECT_EQ(old.s.struct_size, offsetof(fz_load_summary, files_refused));
+  EXPECT_EQ(old.s.files, 3);
+  EXPECT_EQ(old.s.kinds[FZ_KIND_REGIONS].rows_accepted, 1);
+  const unsigned char* tail = reinterpret_cast<const unsigned char*>(&old.s) + old.s.struct_size;
+  for (size_t i = 0; i < sizeof old - old.s.struct_size; ++i) {
+    ASSERT_EQ(tail[i], 0x5a) << "wrote past struct_size at byte " << i;
+  }
   fz_dataset_free(ds);
   fs::remove_all(dir);
 }

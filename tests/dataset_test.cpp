@@ -1127,5 +1127,28 @@ TEST(Dataset, SealFreesTheIdIndexAndRefusesLaterRows) {
   EXPECT_EQ(ds.mediation().size(), 2u);
 }
 
+// The load's results as documents: the JSON the C ABI and the bindings
+// return, and the line `fazhi check` prints, data escaped for a terminal.
+TEST(LoadResults, RejectionsAsJsonAndAsOneLine) {
+  const std::vector<Rejection> rejects = {
+      {"a.csv", 3, "received_date", "no such day: '2019-02-30'", "A,440111,2019-02-30"},
+      {"b\x1b]0;x\x07.csv", 7, "", "a \"quoted\" row", "x\ty"},
+  };
+  EXPECT_EQ(rejections_json(rejects),
+            "[{\"file\":\"a.csv\",\"line\":3,\"column\":\"received_date\","
+            "\"reason\":\"no such day: '2019-02-30'\",\"raw\":\"A,440111,2019-02-30\"},"
+            "{\"file\":\"b\\u001b]0;x\\u0007.csv\",\"line\":7,\"column\":\"\","
+            "\"reason\":\"a \\\"quoted\\\" row\",\"raw\":\"x\\ty\"}]");
+  EXPECT_EQ(rejections_json({}), "[]");
+  EXPECT_EQ(rejection_line(rejects[0]), "a.csv:3: received_date: no such day: '2019-02-30'");
+  EXPECT_EQ(rejection_line(rejects[1]), "b\\x1b]0;x\\x07.csv:7: a \"quoted\" row");
+}
+
+TEST(LoadResults, NoticesAsJson) {
+  const std::vector<std::string> notices = {"read 行政.csv as GB18030", "a \"b\"\n"};
+  EXPECT_EQ(notices_json(notices), "[\"read 行政.csv as GB18030\",\"a \\\"b\\\"\\n\"]");
+  EXPECT_EQ(notices_json({}), "[]");
+}
+
 }  // namespace
 }  // namespace fazhi

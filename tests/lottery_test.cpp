@@ -866,5 +866,17 @@ TEST(LotteryLists, ParsedIdsObeyTheIdRules) {
   EXPECT_TRUE(message_contains(parse_id_list("\" a\"").status(), "white space"));
 }
 
+// Parsed lists as JSON: what fz_lottery_parse_ids and
+// fz_lottery_parse_conflicts return.
+TEST(LotteryLists, IdsAndConflictsAsJson) {
+  const std::vector<std::string> ids = {"王律师", "a \"b\"", "c,d"};
+  EXPECT_EQ(ids_to_json(ids), "[\"王律师\",\"a \\\"b\\\"\",\"c,d\"]");
+  EXPECT_EQ(ids_to_json({}), "[]");
+  const std::vector<Conflict> conflicts = {{"张三", "某公司"}, {"李四", "x"}};
+  EXPECT_EQ(conflicts_to_json(conflicts),
+            "[{\"inspector\":\"张三\",\"target\":\"某公司\"},{\"inspector\":\"李四\",\"target\":\"x\"}]");
+  EXPECT_EQ(conflicts_to_json({}), "[]");
+}
+
 }  // namespace
 }  // namespace fazhi

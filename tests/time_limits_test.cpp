@@ -111,6 +111,13 @@ TEST(TimeLimits, OutsideTheCalendarIsAnErrorNotAGuess) {
   EXPECT_NE(d.status().message().find("legal_aid.review"), std::string_view::npos) << d.status();
 }
 
+TEST(TimeLimits, FindTakesTheIdAndNothingElse) {
+  EXPECT_EQ(time_limits::find("litigation.defence"), &time_limits::kLitigationDefence);
+  EXPECT_EQ(time_limits::find("mediation.mediation"), &time_limits::kMediation);
+  EXPECT_EQ(time_limits::find("litigation.Defence"), nullptr);
+  EXPECT_EQ(time_limits::find(""), nullptr);
+}
+
 TEST(TimeLimits, TheTableNamesEachLimitOnce) {
   for (size_t i = 0; i < time_limits::kAll.size(); ++i) {
     const TimeLimit& l = *time_limits::kAll[i];

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,6 +98,18 @@ struct ActivityColumns {
   size_t size() const { return region.size(); }
 };
 
+// RejectCode is the kind of a rejection, for a program that sorts or counts
+// them (the reason is for people). The numbers are the C ABI's FZ_REJECT_*.
+enum class RejectCode : uint8_t {
+  kOther = 0,         // none of the below
+  kMalformed = 1,     // the CSV row cannot be read: a quote left open, a field count, too long
+  kEncoding = 2,      // not text: invalid UTF-8, a NUL byte, a line in another encoding
+  kMissing = 3,       // a required value is empty (or required once another is given)
+  kInvalidValue = 4,  // a value that cannot be read: a date, region, number, code or boolean
+  kInconsistent = 5,  // values that contradict each other: a date before the one it follows
+  kDuplicate = 6,     // an id already seen
+};
+
 // Rejection is one row that was not kept, and why.
 struct Rejection {
   std::string file;    // the path, or the buffer's name
@@ -104,6 +117,7 @@ struct Rejection {
   std::string column;  // the canonical column name; "" for a whole-row problem
   std::string reason;  // e.g. "no such day: '2019-02-30' ..."
   std::string raw;     // the row's text, cut to kMaxRawText bytes
+  RejectCode code = RejectCode::kOther;
 };
 inline constexpr size_t kMaxRawText = 512;
 
@@ -138,6 +152,22 @@ struct LoadSummary {
   // files_refused counts the files refused whole (FileSummary::refused).
   int64_t files_refused() const;
 };
+
+// ---- The load's results as documents (src/render/load_results.cpp) ----
+
+// rejections_json is `rejects` as a compact JSON array of {"file", "line",
+// "column", "reason", "raw"} objects, in their order: what
+// fz_dataset_rejects_json and the bindings return.
+std::string rejections_json(std::span<const Rejection> rejects);
+
+// notices_json is `notices` as a compact JSON array of strings.
+std::string notices_json(std::span<const std::string> notices);
+
+// rejection_line is one rejection for people, as `fazhi check` prints it:
+// `file:line: column: reason`, or `file:line: reason` for a whole-row
+// problem, the data passed through display_text (fazhi/text.hpp) so that it
+// stays one line of visible text.
+std::string rejection_line(const Rejection& rejection);
 
 // MemoryUsage is what a Dataset holds, in bytes (vector capacities included).
 struct MemoryUsage {
@@ -195,7 +225,7 @@ class Dataset {
   // or rejected; a rejected add is in rejects() with its reason, its line
   // being its number among that kind's adds. reject_add counts a record that
   // could not even be built (a binding's field of the wrong form) the same
-  // way. Neither counts once the dataset is sealed.
+  // way, as RejectCode::kInvalidValue. Neither counts once the dataset is sealed.
   void reject_add(RecordKind kind, std::string_view reason);
 
   // seal ends loading: it frees the index that finds duplicate ids across

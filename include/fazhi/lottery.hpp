@@ -247,6 +247,22 @@ std::string summary(const SampleAudit& audit);
 [[nodiscard]] absl::StatusOr<std::vector<Conflict>> parse_conflict_list(std::string_view text);
 [[nodiscard]] absl::StatusOr<std::vector<Conflict>> parse_conflict_file(std::string_view contents);
 
+// ids_to_json is a list of ids as a compact JSON array of strings;
+// conflicts_to_json a list of conflicts as a compact JSON array of
+// {"inspector", "target"} objects: the lists as fz_lottery_parse_ids and
+// fz_lottery_parse_conflicts return them.
+std::string ids_to_json(std::span<const std::string> ids);
+std::string conflicts_to_json(std::span<const Conflict> conflicts);
+
+// read_list_file reads a list file (what parse_id_file and
+// parse_conflict_file read) by name: a regular file of at most 64 MiB, or an
+// error naming it. read_audit_file reads an audit record or an announcement
+// the same way; read_audit_stdin reads one from standard input, to its end,
+// with the same cap.
+[[nodiscard]] absl::StatusOr<std::string> read_list_file(const std::string& path);
+[[nodiscard]] absl::StatusOr<std::string> read_audit_file(const std::string& path);
+[[nodiscard]] absl::StatusOr<std::string> read_audit_stdin();
+
 // ---- announcements
 
 // announce checks the inputs of a draw or a sample as draw() and sample() do

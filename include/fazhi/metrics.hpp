@@ -169,6 +169,11 @@ struct Figures {
   const RegionFigures* find(RegionCode code) const;
 };
 
+// report_regions lists the regions of Figures without computing them: every
+// region a record names, with its city and province, in the order districts,
+// cities, provinces (each by code). compute_all_reports reports on these.
+std::vector<RegionCode> report_regions(const Dataset& ds);
+
 // compute_figures is the single pass: every region and roll-up at once, for
 // `period` and the year-ago period it is compared with (year_ago_period).
 // `threads` > 1 splits the pass over the records between that many threads

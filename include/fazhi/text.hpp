@@ -5,6 +5,7 @@
 #ifndef FAZHI_TEXT_HPP_
 #define FAZHI_TEXT_HPP_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -48,6 +49,17 @@ constexpr std::string_view trim(std::string_view s) noexcept {
   }
   return s;
 }
+
+// is_valid_utf8 checks well-formed UTF-8: no overlong forms, surrogates or
+// code points above U+10FFFF (the rule the loaders and the C ABI share). On
+// failure `bad_offset` (if given) receives the offset of the first bad byte.
+bool is_valid_utf8(std::string_view text, size_t* bad_offset = nullptr) noexcept;
+
+// to_valid_utf8 returns `text` with each byte that does not start a
+// well-formed UTF-8 sequence replaced by U+FFFD, so that whatever a file or a
+// caller held can enter a message or JSON as text. Valid text comes back
+// unchanged.
+std::string to_valid_utf8(std::string_view text);
 
 // acts_rather_than_shows is the one list of code points that print as
 // nothing, or move or break the text around them: C0 and C1 controls, DEL,

@@ -165,6 +165,14 @@ inline constexpr std::array<const TimeLimit*, 9> kAll = {
     &kLegalAidReview,                  &kLegalAidAssignment,            &kMediation,
 };
 
+// find is the time limit whose id is `id` ("litigation.defence"), or null.
+constexpr const TimeLimit* find(std::string_view id) noexcept {
+  for (const TimeLimit* limit : kAll) {
+    if (limit->id == id) return limit;
+  }
+  return nullptr;
+}
+
 }  // namespace time_limits
 
 // try_deadline is the last day of `limit` for an event on `start` (a count of

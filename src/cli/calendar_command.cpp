@@ -9,7 +9,6 @@
 #include "commands.hpp"
 #include "fazhi/calendar.hpp"
 #include "fazhi/time_limits.hpp"
-#include "platform/messages.hpp"
 
 namespace fazhi::cli {
 namespace {
@@ -103,10 +102,7 @@ int run_calendar(const Args& raw) {
     return 0;
   }
   if (what == "deadline" && args.size() == 3) {
-    const TimeLimit* limit = nullptr;
-    for (const TimeLimit* l : time_limits::kAll) {
-      if (l->id == args[1]) limit = l;
-    }
+    const TimeLimit* limit = time_limits::find(args[1]);
     if (limit == nullptr) {
       return usage(absl::Substitute(_("'$0' is not a time limit (fazhi calendar time-limits lists them)"), args[1]));
     }

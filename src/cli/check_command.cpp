@@ -15,7 +15,6 @@
 #include "commands.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/text.hpp"
-#include "platform/messages.hpp"
 
 namespace fazhi::cli {
 
@@ -75,10 +74,7 @@ int run_check(const Args& args) {
                 << "\n";
     }
   }
-  for (const Rejection& r : ds.rejects()) {
-    std::cout << display_text(r.file) << ":" << r.line << ": "
-              << (r.column.empty() ? "" : display_text(r.column) + ": ") << display_text(r.reason) << "\n";
-  }
+  for (const Rejection& r : ds.rejects()) std::cout << rejection_line(r) << "\n";
   for (const std::string& n : summary->notices) {
     std::cout << absl::Substitute(_("notice: $0"), display_text(n)) << "\n";
   }

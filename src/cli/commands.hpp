@@ -10,6 +10,13 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "fazhi/messages.hpp"
+
+// The command's messages for people: `_("...")` is the message in the chosen
+// language (fazhi/messages.hpp), `N_("...")` marks one for xgettext that is
+// looked up later. Placeholders are absl::Substitute's $0..$9.
+#define _(msgid) ::fazhi::message(msgid)
+#define N_(msgid) msgid
 
 namespace fazhi::cli {
 

@@ -5,7 +5,6 @@
 #include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/docs.hpp"
-#include "platform/messages.hpp"
 
 namespace fazhi::cli {
 

@@ -12,7 +12,6 @@
 #include <system_error>
 
 #include "commands.hpp"
-#include "platform/messages.hpp"
 
 namespace fazhi::cli {
 namespace {
@@ -92,9 +91,9 @@ void use_language(Language lang) {
   } catch (const std::exception&) {  // memory ran out already: English it is
     return;
   }
-  bindtextdomain(internal::kMessageDomain, dir.c_str());
-  bind_textdomain_codeset(internal::kMessageDomain, "UTF-8");
-  textdomain(internal::kMessageDomain);
+  bindtextdomain(kMessageDomain, dir.c_str());
+  bind_textdomain_codeset(kMessageDomain, "UTF-8");
+  textdomain(kMessageDomain);
 }
 
 Args without_lang(const Args& words) {

@@ -15,9 +15,6 @@
 #include "commands.hpp"
 #include "fazhi/lottery.hpp"
 #include "fazhi/text.hpp"
-#include "load/encoding.hpp"
-#include "platform/file.hpp"
-#include "platform/messages.hpp"
 
 namespace fazhi::cli {
 namespace {
@@ -54,13 +51,6 @@ int parse_flags(const Args& args, std::initializer_list<std::string_view> known,
   return 0;
 }
 
-std::optional<std::string> read_file(const std::string& path) {
-  absl::StatusOr<std::string> text =
-      internal::read_small_file(path, internal::to_valid_utf8(path), internal::kMaxListBytes);
-  if (!text.ok()) return std::nullopt;
-  return *std::move(text);
-}
-
 // list_value reads a list option: `@FILE` is the file FILE (one id a line),
 // anything else an inline list. A value that names an existing file is
 // refused: the @ was forgotten, and the file name must not become a one-name
@@ -72,8 +62,8 @@ std::optional<List> list_value(std::string_view flag, const std::string& value,
   absl::StatusOr<List> list;
   if (value.starts_with('@')) {
     const std::string path = value.substr(1);
-    std::optional<std::string> text = read_file(path);
-    if (!text) {
+    absl::StatusOr<std::string> text = read_list_file(path);
+    if (!text.ok()) {
       status = fail(absl::Substitute(_("--$0: cannot read '$1'"), absl_view(flag), path));
       return std::nullopt;
     }
@@ -103,12 +93,10 @@ std::optional<std::vector<Conflict>> conflicts(const std::string& value, int& st
                                            parse_conflict_file, status);
 }
 
-// read_text reads an audit record or an announcement (`-`: stdin). Both are
-// small: what is not a regular file (but stdin) is refused, and more than
-// kMaxAuditBytes is not read.
+// read_text reads an audit record or an announcement (`-`: stdin), each
+// capped by the library (read_audit_file, read_audit_stdin).
 absl::StatusOr<std::string> read_text(const std::string& path) {
-  if (path == "-") return internal::read_capped(0, "stdin", internal::kMaxAuditBytes);
-  return internal::read_small_file(path, internal::to_valid_utf8(path), internal::kMaxAuditBytes);
+  return path == "-" ? read_audit_stdin() : read_audit_file(path);
 }
 
 // announced reads --announcement FILE into `out`; 0 or the exit status.

@@ -13,7 +13,6 @@
 #include "commands.hpp"
 #include "fazhi/text.hpp"
 #include "fazhi_version.h"
-#include "platform/messages.hpp"
 
 namespace fazhi::cli {
 namespace {

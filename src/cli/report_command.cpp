@@ -11,7 +11,6 @@
 #include "fazhi/dataset.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
-#include "platform/messages.hpp"
 
 namespace fazhi::cli {
 namespace {

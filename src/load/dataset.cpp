@@ -535,7 +535,7 @@ class DamagedIfThrown {
 // count_add counts one record added one by one, kept or rejected (with
 // `column` and `reason`; its line is its number among the kind's adds).
 void count_add(Store& store, RecordKind kind, std::string_view column, std::string reason,
-               bool kept) {
+               bool kept, RejectCode code = RejectCode::kOther) {
   size_t& at = store.added_at[static_cast<size_t>(kind)];
   if (at == SIZE_MAX) {
     at = store.summary.files.size();
@@ -556,6 +556,7 @@ void count_add(Store& store, RecordKind kind, std::string_view column, std::stri
   r.line = f.rows_read;
   r.column = std::string(column);
   r.reason = std::move(reason);
+  r.code = code;
   store.rejects.push_back(std::move(r));
 }
 
@@ -1691,12 +1692,14 @@ bool read_row(const FileLoad<K>& f, const CsvRow& row, typename K::Row& r, Probl
                    ? K::kColumns[f.role[row.issue_field]].name
                    : std::string_view();
     p.reason = std::string(issue_reason(row.issue));
+    p.code = RejectCode::kMalformed;
     return false;
   }
   if (row.field_count != f.header_fields) {
     p.column = {};
     p.reason = absl::StrCat("expected ", f.header_fields, " fields as in the header, found ",
                             row.field_count);
+    p.code = RejectCode::kMalformed;
     if (has_lone_cr(f.src.text.substr(row.begin, row.end - row.begin))) {
       // Another line-end style inside a CRLF or LF file joins rows into one.
       absl::StrAppend(&p.reason, "（行内有单独的回车符 CR：可能混用了换行方式，几行被读成了一行）");
@@ -1942,6 +1945,7 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     rej.line = at.line;
     rej.column = std::string(p.column);
     rej.reason = std::move(p.reason);
+    rej.code = p.code;
     rej.raw = cut_raw(text.substr(at.begin, at.end - at.begin));
     out.rejects.push_back(std::move(rej));
   };
@@ -1991,12 +1995,14 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       p.column = {};
       p.reason = next_odd->utf8 ? "此行是 UTF-8 编码，而文件按 GB18030 读取；为免乱码不予读取"
                                 : "此行既不是 GB18030 也不是 UTF-8 文本";
+      p.code = RejectCode::kEncoding;
       reject(row);
     } else if (const size_t nul = nuls.row_nul(view, row.begin, std::min(row.next, view.size()));
                nul != SIZE_MAX) {
       ++out.rows_read;
       p.column = column_at(f, row, view.data() + nul);
       p.reason = "holds a NUL byte (\\0), which no text may hold";
+      p.code = RejectCode::kEncoding;
       reject(row);
     } else if (f.src.check_utf8 && !utf8.row_ok(view, row.begin, std::min(row.next, view.size()))) {
       if (detect) {
@@ -2007,6 +2013,7 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
       ++out.rows_read;
       p.column = {};
       p.reason = "not valid UTF-8 text";
+      p.code = RejectCode::kEncoding;
       reject(row);
     } else {
       ++out.rows_read;
@@ -2339,6 +2346,7 @@ class KindJobOf final : public KindJob {
           std::string_view id;
           read_id_entry(r.ids->data() + dup.offset, scope, id);
           rej.reason = dup_reason<K>(scope, id);
+          rej.code = RejectCode::kDuplicate;
           rej.raw = cut_raw(f.src.text.substr(row.begin, row.end - row.begin));
           dup_rejects.push_back(std::move(rej));
         }
@@ -2625,7 +2633,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
   if (!K::from_record(record, row, p) || !K::check(row, p)) {
     absl::Status error = absl::InvalidArgumentError(
         p.column.empty() ? p.reason : absl::StrCat(absl_view(p.column), ": ", p.reason));
-    count_add(store, K::kKind, p.column, std::move(p.reason), false);
+    count_add(store, K::kKind, p.column, std::move(p.reason), false, p.code);
     return error;
   }
   if (absl::Status s = check_added_text<K>(row); !s.ok()) return s;
@@ -2640,7 +2648,7 @@ absl::Status add_record(Store& store, const typename K::Record& record) {
       std::string reason = dup_reason<K>(K::scope(row), K::id(row));
       absl::Status error =
           absl::InvalidArgumentError(absl::StrCat(absl_view(K::kIdColumn), ": ", reason));
-      count_add(store, K::kKind, K::kIdColumn, std::move(reason), false);
+      count_add(store, K::kKind, K::kIdColumn, std::move(reason), false, RejectCode::kDuplicate);
       return error;
     }
   }
@@ -2794,7 +2802,8 @@ absl::Status Dataset::add(const RegionNameRecord& r) {
 }
 
 void Dataset::reject_add(RecordKind kind, std::string_view reason) {
-  if (internal::check_open(*impl_).ok()) internal::count_add(*impl_, kind, {}, std::string(reason), false);
+  if (internal::check_open(*impl_).ok()) internal::count_add(*impl_, kind, {}, std::string(reason), false,
+                                                             RejectCode::kInvalidValue);
 }
 
 void Dataset::seal() {

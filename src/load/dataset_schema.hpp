@@ -50,6 +50,7 @@ struct ColumnDef {
 struct Problem {
   std::string_view column;
   std::string reason;
+  RejectCode code = RejectCode::kOther;
 };
 
 // Interner gives the ids a row's text and region take in the columns being
@@ -67,10 +68,16 @@ concept Interner = requires(T t, std::string_view s, RegionCode r) {
 // so it is taken as it is; anything else is trimmed before it is read. Most
 // values of a large load skip the trim that way.
 
-inline bool fail(Problem& p, std::string_view column, std::string reason) {
+// fail records a problem; without a code it is a value that cannot be read,
+// which is what every field reader reports.
+inline bool fail(Problem& p, RejectCode code, std::string_view column, std::string reason) {
   p.column = column;
   p.reason = std::move(reason);
+  p.code = code;
   return false;
+}
+inline bool fail(Problem& p, std::string_view column, std::string reason) {
+  return fail(p, RejectCode::kInvalidValue, column, std::move(reason));
 }
 
 // fast_trim is `trim` with a shortcut for the common value that has nothing
@@ -284,14 +291,14 @@ inline bool record_count(std::string_view col, std::optional<int64_t> v, int64_t
 // ---- Shared row rules ---------------------------------------------------------
 
 inline bool missing(Problem& p, std::string_view col) {
-  return fail(p, col, absl::StrCat("missing ", absl_view(col), " (required)"));
+  return fail(p, RejectCode::kMissing, col, absl::StrCat("missing ", absl_view(col), " (required)"));
 }
 
 // not_before: `later` (when given) must not be before `earlier` (when given).
 inline bool not_before(Problem& p, std::string_view later_col, DayNumber later,
                        std::string_view earlier_col, DayNumber earlier) {
   if (later == kNoDay || earlier == kNoDay || later >= earlier) return true;
-  return fail(p, later_col,
+  return fail(p, RejectCode::kInconsistent, later_col,
               absl::StrCat(absl_view(later_col), " ", format_iso_day(later), " is before ",
                            absl_view(earlier_col), " ", format_iso_day(earlier)));
 }
@@ -302,12 +309,12 @@ template <typename Enum>
 bool given_together(Problem& p, std::string_view code_col, Enum code, std::string_view date_col,
                     DayNumber day) {
   if (day != kNoDay && code == Enum::kNone) {
-    return fail(p, code_col,
+    return fail(p, RejectCode::kMissing, code_col,
                 absl::StrCat("missing ", absl_view(code_col), " (required when ",
                              absl_view(date_col), " is set)"));
   }
   if (day == kNoDay && code != Enum::kNone) {
-    return fail(p, code_col,
+    return fail(p, RejectCode::kInconsistent, code_col,
                 absl::StrCat(absl_view(code_col), " '", absl_view(code_name(code)), "' given but ",
                              absl_view(date_col), " is empty"));
   }

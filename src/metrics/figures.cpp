@@ -94,7 +94,47 @@ size_t family_rows(const Dataset& ds, Family f) {
   return 0;
 }
 
+// regions_by_code is the indexes of `codes` in code order.
+std::vector<uint32_t> regions_by_code(const std::vector<RegionCode>& codes) {
+  std::vector<uint32_t> by_code(codes.size());
+  for (uint32_t r = 0; r < by_code.size(); ++r) by_code[r] = r;
+  std::sort(by_code.begin(), by_code.end(), [&](uint32_t a, uint32_t b) { return codes[a] < codes[b]; });
+  return by_code;
+}
+
+// nodes_of is every code with its city and province, districts first, then
+// cities, then provinces, each in code order: sorted by integer keys, the
+// level worked out once per node, not per comparison. Taken in code order
+// (by_code), a city or a province repeats only next to itself, so it is
+// listed once (a third as much to sort as every code's three).
+std::vector<RegionCode> nodes_of(const std::vector<RegionCode>& codes, const std::vector<uint32_t>& by_code) {
+  std::vector<std::pair<uint64_t, RegionCode>> keyed;
+  auto add_node = [&](RegionCode node) {
+    const auto districts_first = static_cast<uint64_t>(RegionLevel::kDistrict) - static_cast<uint64_t>(node.level());
+    keyed.emplace_back(districts_first << 32 | node.value(), node);
+  };
+  for (size_t k = 0; k < by_code.size(); ++k) {
+    const RegionCode c = codes[by_code[k]];
+    const std::optional<RegionCode> before = k > 0 ? std::optional(codes[by_code[k - 1]]) : std::nullopt;
+    add_node(c);
+    if (!before || before->city() != c.city()) add_node(c.city());
+    if (!before || before->province() != c.province()) add_node(c.province());
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<RegionCode> nodes;
+  nodes.reserve(keyed.size());
+  for (size_t i = 0; i < keyed.size(); ++i) {
+    if (i == 0 || keyed[i].first != keyed[i - 1].first) nodes.push_back(keyed[i].second);
+  }
+  return nodes;
+}
+
 }  // namespace
+
+std::vector<RegionCode> report_regions(const Dataset& ds) {
+  const std::vector<RegionCode>& codes = ds.regions();
+  return nodes_of(codes, regions_by_code(codes));
+}
 
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
                                         const Calendar& calendar, int threads) {
@@ -117,31 +157,8 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period
   // Regions: every code a record used, with its city and province.
   const std::vector<RegionCode>& codes = ds.regions();
   // The Blocks' rows: the record regions in code order.
-  std::vector<uint32_t> by_code(codes.size());
-  for (uint32_t r = 0; r < by_code.size(); ++r) by_code[r] = r;
-  std::sort(by_code.begin(), by_code.end(), [&](uint32_t a, uint32_t b) { return codes[a] < codes[b]; });
-  // Districts first, then cities, then provinces, each in code order: sorted
-  // by integer keys, the level worked out once per node, not per comparison.
-  // Taken in code order, a city or a province repeats only next to itself,
-  // so it is listed once (a third as much to sort as every code's three).
-  std::vector<std::pair<uint64_t, RegionCode>> keyed;
-  auto add_node = [&](RegionCode node) {
-    const auto districts_first = static_cast<uint64_t>(RegionLevel::kDistrict) - static_cast<uint64_t>(node.level());
-    keyed.emplace_back(districts_first << 32 | node.value(), node);
-  };
-  for (size_t k = 0; k < by_code.size(); ++k) {
-    const RegionCode c = codes[by_code[k]];
-    const std::optional<RegionCode> before = k > 0 ? std::optional(codes[by_code[k - 1]]) : std::nullopt;
-    add_node(c);
-    if (!before || before->city() != c.city()) add_node(c.city());
-    if (!before || before->province() != c.province()) add_node(c.province());
-  }
-  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<RegionCode> nodes;
-  nodes.reserve(keyed.size());
-  for (size_t i = 0; i < keyed.size(); ++i) {
-    if (i == 0 || keyed[i].first != keyed[i - 1].first) nodes.push_back(keyed[i].second);
-  }
+  std::vector<uint32_t> by_code = regions_by_code(codes);
+  const std::vector<RegionCode> nodes = nodes_of(codes, by_code);
   absl::flat_hash_map<uint32_t, size_t> node_of;
   for (size_t i = 0; i < nodes.size(); ++i) node_of[nodes[i].value()] = i;
 

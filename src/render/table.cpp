@@ -4,7 +4,7 @@
 // counts; and the comparison of many regions (regions as rows, chosen metrics
 // as columns, each with its rank among its siblings). As plain text with
 // aligned columns, or as Markdown (headings, blank lines, pipe tables).
-// Headers and notes come through gettext (platform/messages.hpp); the
+// Headers and notes come through gettext (fazhi/messages.hpp); the
 // figures' texts are the Report's, unchanged. Every cell from the data is
 // display_text (Markdown's also escapes '|').
 #include <algorithm>

@@ -1,3 +1,5 @@
+// text.cpp -- the text rules of fazhi/text.hpp: UTF-8 validity and the escapes that
+// keep data shown rather than obeyed.
 #include "fazhi/text.hpp"
 
 #include <cstdint>
@@ -56,6 +58,14 @@ std::string escape(std::string_view raw, char extra) {
 }
 
 }  // namespace
+
+// The loaders own the UTF-8 rule (load/encoding.hpp, checked eight bytes at a
+// time); these are its public names.
+bool is_valid_utf8(std::string_view text, size_t* bad_offset) noexcept {
+  return internal::is_valid_utf8(text, bad_offset);
+}
+
+std::string to_valid_utf8(std::string_view text) { return internal::to_valid_utf8(text); }
 
 std::string display_text(std::string_view text) { return escape(text, '\0'); }
 

@@ -11,6 +11,9 @@ libfazhi.so.1. See README.md and docs/ in the source tree.
     rep["reconsideration.received"]     # 439
     rep.text("litigation.win_rate")     # '94.02%'
     print(rep.narrative())
+    ds.regions()                        # [Region(code='440103', name='荔湾区', ...), ...]
+    ds.all_reports(year=2019)["440100"] # the city's report, rolled up
+    rep.to_pandas()                     # a DataFrame, when pandas is installed
 
 The library is looked for in $FAZHI_LIBRARY (a file or a folder), next to
 this package, then through the system loader (libfazhi.so.1).
@@ -23,26 +26,28 @@ from ._errors import (Aborted, AlreadyExists, Cancelled, DataLoss, DeadlineExcee
                       LibraryNotFoundError, NotFound, OutOfRange, PermissionDenied,
                       ResourceExhausted, Unauthenticated, Unavailable, Unimplemented, Unknown)
 from .calendar import Calendar
-from .dataset import Dataset, KindCounts, LoadSummary
-from .report import Comparison, Metric, Report
+from .dataset import (Dataset, KindCounts, LoadSummary, Region, RegionList, Rejection,
+                      RejectionList)
+from .report import Comparison, Exact, Metric, Report, Reports
 
 __version__ = "1.0.0"  # the binding's; the library's is fazhi.library_version()
 
 
-def library_version():
+def library_version() -> str:
     """The loaded libfazhi's version string, "1.0.0"."""
     from . import _capi
     return _capi.lib().fz_version_string().decode("ascii")
 
 
-def library_path():
+def library_path() -> str:
     """Where the loaded libfazhi came from."""
     from . import _capi
     return _capi.lib()._name
 
 
 __all__ = [
-    "Dataset", "Report", "Metric", "Comparison", "LoadSummary", "KindCounts", "Calendar", "calendar", "lottery",
+    "Dataset", "Report", "Reports", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
+    "Region", "RegionList", "Rejection", "RejectionList", "Calendar", "calendar", "lottery",
     "KINDS",
     "FazhiError", "Cancelled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound",
     "AlreadyExists", "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted",

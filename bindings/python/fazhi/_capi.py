@@ -43,6 +43,11 @@ PERIOD_UNITS = {"days": 0, "workdays": 1, "months": 2}
 
 TRI_UNKNOWN, TRI_FALSE, TRI_TRUE = -1, 0, 1
 
+REGION_LEVELS = ("province", "city", "district")  # FZ_REGION_*
+# FZ_REJECT_*: a code a later library adds reads as "other".
+REJECT_CODES = ("other", "malformed", "encoding", "missing", "invalid_value", "inconsistent",
+                "duplicate")
+
 # ---- Handles: one c_void_p subclass each, so they cannot be mixed up ----------------
 
 
@@ -56,6 +61,14 @@ class ReportHandle(c_void_p):
 
 class CalendarHandle(c_void_p):
     """An fz_calendar*."""
+
+
+class RegionListHandle(c_void_p):
+    """An fz_region_list*."""
+
+
+class ReportListHandle(c_void_p):
+    """An fz_report_list*."""
 
 
 # ---- Structs (the layouts of fazhi.h, field for field) -----------------------------
@@ -119,6 +132,19 @@ class Change(SizedStructure):
                 ("previous_den_text", c_char_p), ("change_num_text", c_char_p),
                 ("change_den_text", c_char_p), ("change_pp_num_text", c_char_p),
                 ("change_pp_den_text", c_char_p)]
+
+
+class RegionInfo(SizedStructure):
+    # fz_region_info; char* borrowed from the fz_region_list.
+    _fields_ = [("struct_size", c_uint32), ("level", c_int32), ("code", c_char_p),
+                ("name", c_char_p), ("parent", c_char_p)]
+
+
+class Rejection(SizedStructure):
+    # fz_rejection; char* borrowed from the dataset until its next load.
+    _fields_ = [("struct_size", c_uint32), ("code", c_int32), ("line", c_int64),
+                ("file", c_char_p), ("column", c_char_p), ("reason", c_char_p),
+                ("raw", c_char_p)]
 
 
 COMPARE_YEAR_AGO = 0    # 同比
@@ -247,6 +273,19 @@ FUNCTIONS = [
     ("fz_report_get_change", STATUS, [ReportHandle, c_char_p, c_int32, POINTER(Change)]),
     ("fz_report_sequential_period", STATUS,
      [ReportHandle, POINTER(c_int32), _date_out, _date_out]),
+    # Lists: the regions, the rejections as structs, every region's report as
+    # handles (added after 1.0.0, like the draws below)
+    ("fz_dataset_regions", STATUS, [POINTER(RegionListHandle), DatasetHandle]),
+    ("fz_region_list_count", STATUS, [RegionListHandle, POINTER(c_int32)]),
+    ("fz_region_list_get", STATUS, [RegionListHandle, c_int32, POINTER(RegionInfo)]),
+    ("fz_region_list_free", None, [RegionListHandle]),
+    ("fz_dataset_rejection_count", STATUS, [DatasetHandle, POINTER(c_int64)]),
+    ("fz_dataset_rejection_get", STATUS, [DatasetHandle, c_int64, POINTER(Rejection)]),
+    ("fz_report_compute_all", STATUS,
+     [POINTER(ReportListHandle), DatasetHandle, c_char_p, c_char_p, POINTER(ReportOptions)]),
+    ("fz_report_list_count", STATUS, [ReportListHandle, POINTER(c_int32)]),
+    ("fz_report_list_get", STATUS, [ReportListHandle, c_int32, POINTER(ReportHandle)]),
+    ("fz_report_list_free", None, [ReportListHandle]),
     # Verifiable draws (docs/lottery.md): added after 1.0.0; the release that ships
     # them raises MIN_VERSION to its own number
     ("fz_lottery_draw", STATUS, [POINTER(DrawInput), _c_char_pp, _size_p]),
@@ -286,16 +325,51 @@ def _candidates():
 
 def _check_status(result, func, args):
     if result != OK:
-        raise last_error(result)
+        raise last_error(result, func.__name__)
     return result
 
 
-def last_error(code):
-    """The FazhiError for status `code`, carrying this thread's C message."""
+def python_call():
+    """The fazhi call the program made that is running now ("Report.metric()",
+    "Report[...]", "fazhi.calendar.is_workday()"): the outermost frame of this
+    package on the stack, or None outside one. Only looked at on an error."""
+    frame = sys._getframe(1)
+    outer = None
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if module == "fazhi" or module.startswith("fazhi."):
+            outer = frame
+        elif outer is not None:
+            break
+        frame = frame.f_back
+    if outer is None:
+        return None
+    code = outer.f_code
+    qualname = getattr(code, "co_qualname", code.co_name)  # co_qualname: Python 3.11
+    owner, _, name = qualname.rpartition(".")
+    if not owner:
+        return "%s.%s()" % (outer.f_globals["__name__"], name)
+    if name == "__getitem__":
+        return "%s[...]" % owner
+    if name == "__init__":
+        return "%s()" % owner
+    return "%s.%s()" % (owner, name)
+
+
+def last_error(code, function=None):
+    """The FazhiError for status `code`, carrying this thread's C message.
+    The message names the Python call rather than the C function
+    (`function`, kept on the exception as .function)."""
     message = _lib.fz_last_error_message() if _lib is not None else b""
     name = _lib.fz_status_string(code) if _lib is not None else b""
-    return error_for(code, (message or b"").decode("utf-8", "replace"),
-                     (name or b"").decode("ascii", "replace"))
+    text = (message or b"").decode("utf-8", "replace")
+    call = python_call() if function else None
+    if call:
+        prefix = function + ": "
+        text = call + ": " + (text[len(prefix):] if text.startswith(prefix) else text)
+    error = error_for(code, text, (name or b"").decode("ascii", "replace"))
+    error.function = function
+    return error
 
 
 def _apply(cdll, path):

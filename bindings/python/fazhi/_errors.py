@@ -1,9 +1,10 @@
-"""fazhi's exceptions: one per fz_status, each carrying the C message.
+"""fazhi's exceptions: one per fz_status, each carrying the C message with the
+Python call that failed in front.
 
     try:
         ds = fazhi.Dataset.from_dir("no/such/folder")
     except fazhi.NotFound as e:
-        print(e.code, e.status, e.message)   # 5 FZ_NOT_FOUND no/such/folder: no such folder
+        print(e.code, e.status, e.message)   # 5 FZ_NOT_FOUND Dataset.from_dir(): no/such/folder: no such folder
 
 The subclasses also derive from the built-in exception a Python caller would
 expect (an invalid argument is a ValueError, an unknown metric or folder a
@@ -13,10 +14,13 @@ LookupError), so ``except ValueError`` works as it does elsewhere.
 
 class FazhiError(Exception):
     """A failed fazhi call: `code` is the fz_status (the absl::StatusCode
-    number), `status` its name, `message` fz_last_error_message()."""
+    number), `status` its name, `message` fz_last_error_message() with the
+    Python call in front ("Report.metric(): no metric ..."), and `function`
+    the C function that failed ("fz_report_get"; None when no C call did)."""
 
     code = 2
     status = "FZ_UNKNOWN"
+    function = None
 
     def __init__(self, message, code=None, status=None):
         super().__init__(message)

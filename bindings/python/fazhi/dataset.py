@@ -12,15 +12,27 @@ rows); the add_<kind> methods are for a system handing over a few records
 from its own database.
 """
 
-import json
-from ctypes import byref
-from dataclasses import dataclass, field
-from typing import Dict
+from __future__ import annotations
 
-from . import _capi, _convert
+import json
+from ctypes import byref, c_int32, c_int64
+from dataclasses import dataclass, field
+from datetime import date
+from os import PathLike
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
+
+from . import _capi, _convert, _pandas
 from ._errors import InvalidArgument
 from ._handle import Owned
-from .report import Report, report_options, period_in
+from .report import Report, Reports, report_options, period_in
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+    from .calendar import Calendar
+
+Path = Union[str, "PathLike[str]"]
+Profile = Union[Dict[str, Any], str, "PathLike[str]", None]
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,56 @@ class LoadSummary:
                    rows_rejected=s.rows_rejected, notices=s.notices,
                    kinds={kind: KindCounts(k.rows_read, k.rows_accepted, k.rows_rejected)
                           for kind, k in zip(_capi.KINDS, s.kinds)})
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region a dataset can report on (GB/T 2260): "440111" 白云区, a
+    district of 440100."""
+
+    code: str                # "440111"
+    name: Optional[str]      # from regions.csv ("白云区"); None when it names none
+    level: str               # "district", "city" or "province"
+    parent: Optional[str]    # the next level up ("440100"); None for a province
+
+
+class RegionList(List[Region]):
+    """Dataset.regions(): a list of Region, districts, then cities, then
+    provinces, each by code."""
+
+    def codes(self) -> List[str]:
+        """The codes alone, in order."""
+        return [r.code for r in self]
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """A DataFrame indexed by code: name, level, parent (needs pandas)."""
+        return _pandas.regions_frame(self)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A row (or an added record) that was not kept, and why."""
+
+    file: str                # the path, "<buffer:KIND>" or "<add:KIND>"
+    line: int                # 1-based line where the row starts; an add's number
+    column: Optional[str]    # the canonical column; None for the whole row
+    code: str                # "malformed", "encoding", "missing", "invalid_value",
+                             # "inconsistent", "duplicate" or "other"
+    reason: str              # for people: "no such day: '2019-02-30' ..."
+    raw: str                 # the row's text, cut to 512 bytes
+
+
+class RejectionList(List[Rejection]):
+    """Dataset.rejections(): a list of Rejection in load order."""
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """A DataFrame, one row per rejection: file, line, column, code
+        (categorical), reason, raw (needs pandas)."""
+        return _pandas.rejections_frame(self)
+
+
+def _s(b: Optional[bytes]) -> str:
+    return b.decode("utf-8") if b else ""
 
 
 def _kind_in(kind):
@@ -189,9 +251,46 @@ class Dataset(Owned):
         _capi.lib().fz_dataset_summary(self._h(), byref(summary))
         return LoadSummary._from_c(summary)
 
-    def rejects(self):
-        """Every rejected row: a list of {"file", "line", "column", "reason", "raw"}."""
+    def rejects(self) -> List[Dict[str, Any]]:
+        """Every rejected row as the JSON gives it: a list of {"file", "line",
+        "column", "reason", "raw"}. rejections() gives typed ones with a code."""
         return json.loads(_capi.take_string(_capi.lib().fz_dataset_rejects_json, self._h()))
+
+    def rejections(self) -> RejectionList:
+        """Every rejected row of every load, in load order, as Rejection
+        values (with a code to sort on); .to_pandas() makes a DataFrame."""
+        lib = _capi.lib()
+        handle = self._h()
+        n = c_int64()
+        lib.fz_dataset_rejection_count(handle, byref(n))
+        out = RejectionList()
+        r = _capi.Rejection()
+        for i in range(n.value):
+            lib.fz_dataset_rejection_get(handle, i, byref(r))
+            code = _capi.REJECT_CODES[r.code] if 0 <= r.code < len(_capi.REJECT_CODES) else "other"
+            out.append(Rejection(file=_s(r.file), line=r.line, column=_s(r.column) or None,
+                                 code=code, reason=_s(r.reason), raw=_s(r.raw)))
+        return out
+
+    def regions(self) -> RegionList:
+        """Every region the dataset can report on, in the order of
+        all_reports(): each region a record names, with its city and province;
+        districts, then cities, then provinces, each by code."""
+        lib = _capi.lib()
+        handle = _capi.RegionListHandle()
+        lib.fz_dataset_regions(byref(handle), self._h())
+        try:
+            n = c_int32()
+            lib.fz_region_list_count(handle, byref(n))
+            out = RegionList()
+            r = _capi.RegionInfo()
+            for i in range(n.value):
+                lib.fz_region_list_get(handle, i, byref(r))
+                out.append(Region(code=_s(r.code), name=_s(r.name) or None,
+                                  level=_capi.REGION_LEVELS[r.level], parent=_s(r.parent) or None))
+            return out
+        finally:
+            lib.fz_region_list_free(handle)
 
     def notices(self):
         """The loads' notices (an ignored file, a file read as GB18030)."""
@@ -257,9 +356,26 @@ class Dataset(Owned):
         del keep
         return Report._adopt(handle, lib.fz_report_free, self)
 
-    def all_reports(self, year=None, *, from_=None, to=None, profile=None, calendar=None):
-        """Every region's report (districts, cities, provinces) as parsed JSON:
-        a list of the report's JSON objects."""
+    def all_reports(self, year: Optional[int] = None, *, from_: Optional[date] = None,
+                    to: Optional[date] = None, profile: Profile = None,
+                    calendar: Optional["Calendar"] = None) -> Reports:
+        """Every region's report, computed in one pass: a mapping from region
+        code to Report, districts, then cities, then provinces (the order of
+        regions()). The reports are typed as ds.report()'s are;
+        .to_pandas() makes one DataFrame of them all. Arguments as report()."""
+        start, end = period_in(year, from_, to)
+        options, keep = report_options(profile, calendar)
+        handle = _capi.ReportListHandle()
+        lib = _capi.lib()
+        lib.fz_report_compute_all(byref(handle), self._h(), start, end, byref(options))
+        del keep
+        return Reports._adopt(handle, lib.fz_report_list_free)
+
+    def all_reports_json(self, year: Optional[int] = None, *, from_: Optional[date] = None,
+                         to: Optional[date] = None, profile: Profile = None,
+                         calendar: Optional["Calendar"] = None) -> List[Dict[str, Any]]:
+        """Every region's report as parsed JSON (README.md): a list of the
+        report JSON objects, in the order of all_reports()."""
         start, end = period_in(year, from_, to)
         options, keep = report_options(profile, calendar)
         text = _capi.take_string(_capi.lib().fz_report_all_json, self._h(), start, end,

@@ -7,22 +7,33 @@
     rep.text("litigation.win_rate")     # '94.02%'
     for m in rep.metrics():
         print(m.id, m.label, m.text, m.yoy, m.yoy_pp, m.sequential)
+    rep.to_pandas()                     # one row per metric (needs pandas)
+
+    reports = ds.all_reports(year=2019) # {"440103": Report, ..., "440000": Report}
+    reports["440111"]["litigation.win_rate"]
 
 Counts and ranks are int, rates, shares and day counts fractions.Fraction,
 money decimal.Decimal yuan, and an undefined figure (a zero denominator, no
-data) None: never 0.
+data) None: never 0. The metrics are those of docs/metrics.md.
 """
 
+from __future__ import annotations
+
+import datetime
 import json
 from ctypes import byref, c_char_p, c_int32
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Optional, Union
+from typing import (TYPE_CHECKING, Any, Dict, Iterator, KeysView, List, Mapping, Optional,
+                    Tuple, Union)
 
-from . import _capi, _convert
+from . import _capi, _convert, _pandas
 from ._errors import InvalidArgument, OutOfRange
 from ._handle import Owned
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
 
 Exact = Union[int, Fraction, Decimal, None]
 
@@ -66,7 +77,7 @@ class Metric:
     sequential: Optional[Comparison] = None
 
 
-def period_in(year, from_, to):
+def period_in(year: Optional[int], from_: Any, to: Any) -> Tuple[bytes, bytes]:
     """The period's two dates as C text, from a year or from from_/to."""
     if year is not None:
         if from_ is not None or to is not None:
@@ -79,7 +90,7 @@ def period_in(year, from_, to):
     return _convert.date_in(from_, "from_"), _convert.date_in(to, "to")
 
 
-def report_options(profile, calendar):
+def report_options(profile: Any, calendar: Any) -> Tuple[Any, List[Any]]:
     """The fz_report_options of a profile (dict or path) and a Calendar, and
     the objects the options point into (keep them until the call returns)."""
     options = _capi.ReportOptions()
@@ -94,8 +105,12 @@ def report_options(profile, calendar):
     return options, keep
 
 
-def _s(b):
+def _s(b: Optional[bytes]) -> str:
     return b.decode("utf-8") if b else ""
+
+
+def _borrowed(handle: Any) -> None:
+    """The free function of a report lent by a report list: nothing to free."""
 
 
 class Report(Owned):
@@ -105,20 +120,22 @@ class Report(Owned):
 
     __slots__ = ("_dataset", "_ids")
 
-    def __init__(self):
-        raise TypeError("reports come from Dataset.report()")
+    def __init__(self) -> None:
+        raise TypeError("reports come from Dataset.report() and Dataset.all_reports()")
 
     @classmethod
-    def _adopt(cls, handle, free, dataset):
+    def _adopt(cls, handle: Any, free: Any, owner: Any) -> "Report":
+        # owner: the Dataset (a report of its own), or the Reports whose list
+        # lends this one (free is then _borrowed); kept alive as long as it.
         rep = cls.__new__(cls)
         rep._own(handle, free)
-        rep._dataset = dataset
+        rep._dataset = owner
         rep._ids = None
         return rep
 
     # ---- One metric ----
 
-    def _get(self, metric_id):
+    def _get(self, metric_id: str) -> Tuple[Any, bool]:
         v = _capi.Value()
         try:
             _capi.lib().fz_report_get(self._h(), _capi.text_in(metric_id, "metric id"), byref(v))
@@ -127,21 +144,21 @@ class Report(Owned):
             fits = False  # a numerator beyond int64: read the decimal strings
         return v, fits
 
-    def __getitem__(self, metric_id) -> Exact:
+    def __getitem__(self, metric_id: str) -> Exact:
         """The exact value: int, Fraction, Decimal yuan, or None when undefined.
         An unknown id raises fazhi.NotFound (a LookupError)."""
         v, fits = self._get(metric_id)
         return _convert.exact(v.kind, v.integer, v.num, v.den, v.num_text, v.den_text, fits)
 
-    def get(self, metric_id, default=None):
+    def get(self, metric_id: str, default: Any = None) -> Any:
         """The value, or `default` for an id the report does not have."""
         return self[metric_id] if metric_id in self else default
 
-    def text(self, metric_id) -> str:
+    def text(self, metric_id: str) -> str:
         """The value as the report presents it ("94.02%", "1512.8 万元"); "" when undefined."""
         return _s(self._get(metric_id)[0].text)
 
-    def metric(self, metric_id) -> Metric:
+    def metric(self, metric_id: str) -> Metric:
         """Everything about one metric."""
         v, fits = self._get(metric_id)
         value = _convert.exact(v.kind, v.integer, v.num, v.den, v.num_text, v.den_text, fits)
@@ -162,7 +179,7 @@ class Report(Owned):
                       yoy_pp_text=year_ago.change_pp_text if year_ago else "",
                       sequential=self._comparison(metric_id, _capi.COMPARE_SEQUENTIAL))
 
-    def _comparison(self, metric_id, comparison) -> Optional[Comparison]:
+    def _comparison(self, metric_id: str, comparison: int) -> Optional[Comparison]:
         """The metric against one earlier period, None without a value there."""
         c = _capi.Change()
         try:
@@ -186,7 +203,7 @@ class Report(Owned):
 
     # ---- Every metric ----
 
-    def keys(self):
+    def keys(self) -> List[str]:
         """The metric ids in catalogue order."""
         if self._ids is None:
             lib = _capi.lib()
@@ -201,23 +218,31 @@ class Report(Owned):
             self._ids = tuple(ids)  # the report is immutable: ask once
         return list(self._ids)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self.keys())
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.keys())
 
-    def __contains__(self, metric_id):
+    def __contains__(self, metric_id: object) -> bool:
         if self._ids is None:
             self.keys()
         return metric_id in self._ids
 
-    def metrics(self):
-        """Every metric in catalogue order, as Metric objects."""
-        for metric_id in self.keys():
-            yield self.metric(metric_id)
+    def metrics(self) -> List[Metric]:
+        """Every metric in catalogue order, as Metric objects: a list (len,
+        indexing, slicing)."""
+        return [self.metric(metric_id) for metric_id in self.keys()]
 
-    def items(self):
+    def to_pandas(self) -> "pandas.DataFrame":
+        """The report as a DataFrame (needs pandas), one row per metric,
+        indexed by id: label, unit, kind, value (the exact int, Fraction or
+        Decimal: dtype object), value_float (nullable Float64), count
+        (nullable Int64: counts and ranks), text, previous, previous_float,
+        previous_text, yoy, yoy_float, yoy_text, basis, reason."""
+        return _pandas.metrics_frame(self.metrics())
+
+    def items(self) -> List[Tuple[str, Exact]]:
         """(id, exact value) pairs in catalogue order."""
         return [(metric_id, self[metric_id]) for metric_id in self.keys()]
 
@@ -237,24 +262,24 @@ class Report(Owned):
         _capi.lib().fz_report_region(self._h(), None, byref(name))
         return name.value.decode("utf-8")
 
-    def _periods(self):
+    def _periods(self) -> List[datetime.date]:
         bufs = [_capi._date_out() for _ in range(4)]
         _capi.lib().fz_report_period(self._h(), *bufs)
         return [_convert.date_out(b) for b in bufs]
 
     @property
-    def period(self):
+    def period(self) -> Tuple[datetime.date, datetime.date]:
         """(first day, last day) as datetime.date."""
         return tuple(self._periods()[:2])
 
     @property
-    def previous_period(self):
+    def previous_period(self) -> Tuple[datetime.date, datetime.date]:
         """The period YoY (同比) compares with, the same dates a year earlier:
         (first day, last day)."""
         return tuple(self._periods()[2:])
 
     @property
-    def sequential_period(self):
+    def sequential_period(self) -> Optional[Tuple[datetime.date, datetime.date]]:
         """The period 环比 compares with, just before this one: (first day,
         last day); None for a report of whole years, which has none."""
         has = c_int32()
@@ -266,7 +291,7 @@ class Report(Owned):
         """the report's JSON object (README.md)."""
         return _capi.take_string(_capi.lib().fz_report_to_json, self._h())
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> Dict[str, Any]:
         """the report's JSON object (README.md), parsed."""
         return json.loads(self.to_json())
 
@@ -274,9 +299,73 @@ class Report(Owned):
         """The Chinese narrative, one paragraph a line."""
         return _capi.take_string(_capi.lib().fz_report_narrative, self._h())
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<fazhi.Report closed>"
         start, end = self.period
         return "<fazhi.Report %s %s..%s>" % (self.region, start, end)
 
+
+
+class Reports(Mapping[str, Report]):
+    """Dataset.all_reports(): every region's report, a read-only mapping from
+    region code to Report in the order districts, cities, provinces (each by
+    code). The reports are computed in one pass and held by one C list,
+    released when neither this mapping nor any of its reports is in use."""
+
+    __slots__ = ("_list", "_reports")
+
+    def __init__(self) -> None:
+        raise TypeError("reports come from Dataset.all_reports()")
+
+    @classmethod
+    def _adopt(cls, handle: Any, free: Any) -> "Reports":
+        owner = _ReportList()
+        owner._own(handle, free)
+        lib = _capi.lib()
+        n = c_int32()
+        lib.fz_report_list_count(handle, byref(n))
+        reports: Dict[str, Report] = {}
+        for i in range(n.value):
+            rep = _capi.ReportHandle()
+            lib.fz_report_list_get(handle, i, byref(rep))
+            r = Report._adopt(rep, _borrowed, owner)
+            reports[r.region] = r
+        self = cls.__new__(cls)
+        self._list = owner
+        self._reports = reports
+        return self
+
+    def __getitem__(self, region: str) -> Report:
+        """The report of one region code; KeyError naming the codes there are
+        for one not among them."""
+        try:
+            return self._reports[region]
+        except KeyError:
+            raise KeyError("no report for region %r; the regions are %s"
+                           % (region, ", ".join(self._reports))) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._reports)
+
+    def __len__(self) -> int:
+        return len(self._reports)
+
+    def keys(self) -> KeysView[str]:
+        return self._reports.keys()
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """Every region's metrics as one DataFrame (needs pandas), indexed by
+        (region, metric), with region_name first and then the columns of
+        Report.to_pandas(). frame["value_float"].unstack() is a region x
+        metric table."""
+        return _pandas.reports_frame(self._reports.values())
+
+    def __repr__(self) -> str:
+        return "<fazhi.Reports %d regions: %s>" % (len(self), " ".join(self._reports))
+
+
+class _ReportList(Owned):
+    """Owns the fz_report_list that lends the reports of a Reports."""
+
+    __slots__ = ()

@@ -185,8 +185,8 @@ def test_profile_as_a_dict(ds):
     assert rep.text("litigation.win_rate") == "94.0%"
 
 
-def test_all_reports_roll_up(ds):
-    reports = ds.all_reports(year=2019)
+def test_all_reports_json_roll_up(ds):
+    reports = ds.all_reports_json(year=2019)
     by_region = {r["region"]: r for r in reports}
     assert {"440111", "440100", "440000"} <= set(by_region)
     city = {m["id"]: m for m in by_region["440100"]["metrics"]}

@@ -131,3 +131,17 @@ def test_a_sealed_dataset_reads_but_refuses_more_rows():
         with pytest.raises(fazhi.FailedPrecondition, match="sealed"):
             ds.add_mediation(case_id="M3", region="440111", received_date="2019-01-03")
         assert ds.summary().rows_accepted == 1
+
+
+def test_errors_name_the_python_call_and_keep_the_c_function():
+    with fazhi.Dataset.from_dir(BAIYUN) as ds, ds.report("440111", 2019) as rep:
+        with pytest.raises(fazhi.NotFound) as e:
+            rep.metric("litigation.no_such_rate")
+        assert str(e.value).startswith("Report.metric(): no metric 'litigation.no_such_rate'")
+        assert e.value.function == "fz_report_get"
+        with pytest.raises(fazhi.NotFound) as e:
+            rep["litigation.no_such_rate"]
+        assert str(e.value).startswith("Report[...]: no metric")
+    with pytest.raises(fazhi.NotFound) as e:
+        fazhi.Dataset.from_dir("/no/such/folder")
+    assert str(e.value) == "Dataset.from_dir(): /no/such/folder: no such folder"

@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.io.File;
 import java.util.ArrayList;
@@ -141,6 +142,14 @@ final class Capi {
   static native int fz_report_get(Pointer report, byte[] metricId, Pointer value);
   static native int fz_report_to_json(Pointer report, PointerByReference json, Pointer len);
   static native int fz_report_narrative(Pointer report, PointerByReference text, Pointer len);
+
+  // ---- Lists: regions, rejections ----
+  static native int fz_dataset_regions(PointerByReference out, Pointer ds);
+  static native int fz_region_list_count(Pointer list, IntByReference out);
+  static native int fz_region_list_get(Pointer list, int index, Pointer info);
+  static native void fz_region_list_free(Pointer list);
+  static native int fz_dataset_rejection_count(Pointer ds, LongByReference out);
+  static native int fz_dataset_rejection_get(Pointer ds, long index, Pointer rejection);
 
   // ---- Verifiable draws ----
   static native int fz_lottery_draw(Pointer input, PointerByReference json, Pointer len);

@@ -1,9 +1,9 @@
 package cn.fazhi;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Validated records of every kind (DATA.md): loaded from a folder, a file or a
@@ -182,13 +183,54 @@ public final class Dataset implements AutoCloseable {
     return load((h, s) -> Capi.fz_dataset_summary(h, s));
   }
 
-  /** Every rejected row of every load, in load order. */
+  /** Every rejected row of every load, in load order, each with its {@link RejectCode}. */
   public List<Rejection> rejects() {
     List<Rejection> list = new ArrayList<>();
-    for (JsonElement e : JsonParser.parseString(rejectsJson()).getAsJsonArray()) {
-      JsonObject r = e.getAsJsonObject();
-      list.add(new Rejection(r.get("file").getAsString(), r.get("line").getAsBigInteger().longValueExact(),
-          r.get("column").getAsString(), r.get("reason").getAsString(), r.get("raw").getAsString()));
+    Pointer h = handle.acquire();
+    try {
+      LongByReference n = new LongByReference();
+      Capi.check(Capi.fz_dataset_rejection_count(h, n));
+      Structs.Rejection r = new Structs.Rejection();
+      for (long i = 0; i < n.getValue(); ++i) {
+        Capi.check(Capi.fz_dataset_rejection_get(h, i, r.written()));
+        r.read();
+        list.add(new Rejection(Text.borrowed(r.file), r.line, Text.borrowed(r.column),
+            Text.borrowed(r.reason), Text.borrowed(r.raw), RejectCode.of(r.code)));
+      }
+    } finally {
+      handle.release();
+    }
+    return List.copyOf(list);
+  }
+
+  /**
+   * Every region the dataset can report on: each region a record names, with
+   * its city and province; districts, then cities, then provinces, each by code.
+   */
+  public List<Region> regions() {
+    List<Region> list = new ArrayList<>();
+    Pointer h = handle.acquire();
+    try {
+      PointerByReference out = new PointerByReference();
+      Capi.check(Capi.fz_dataset_regions(out, h));
+      Pointer regions = out.getValue();
+      try {
+        IntByReference n = new IntByReference();
+        Capi.check(Capi.fz_region_list_count(regions, n));
+        Structs.RegionInfo r = new Structs.RegionInfo();
+        for (int i = 0; i < n.getValue(); ++i) {
+          Capi.check(Capi.fz_region_list_get(regions, i, r.written()));
+          r.read();
+          String name = Text.borrowed(r.name);
+          String parent = Text.borrowed(r.parent);
+          list.add(new Region(Text.borrowed(r.code), name.isEmpty() ? Optional.empty() : Optional.of(name),
+              Region.Level.values()[r.level], parent.isEmpty() ? Optional.empty() : Optional.of(parent)));
+        }
+      } finally {
+        Capi.fz_region_list_free(regions);
+      }
+    } finally {
+      handle.release();
     }
     return List.copyOf(list);
   }

@@ -113,6 +113,26 @@ final class Structs {
     }
   }
 
+  @Structure.FieldOrder({"struct_size", "level", "code", "name", "parent"})
+  public static final class RegionInfo extends Sized {
+    public int struct_size;
+    public int level;
+    public Pointer code;
+    public Pointer name;
+    public Pointer parent;
+  }
+
+  @Structure.FieldOrder({"struct_size", "code", "line", "file", "column", "reason", "raw"})
+  public static final class Rejection extends Sized {
+    public int struct_size;
+    public int code;
+    public long line;
+    public Pointer file;
+    public Pointer column;
+    public Pointer reason;
+    public Pointer raw;
+  }
+
   @Structure.FieldOrder({"struct_size", "seed", "case_id", "answered", "answered_count",
       "conflicts", "conflicts_count", "at_cap", "at_cap_count"})
   public static final class DrawInput extends Sized {

@@ -33,6 +33,33 @@ class DatasetTest {
   }
 
   @Test
+  void regionsAreDistrictsThenCityThenProvince() {
+    try (Dataset ds = Dataset.fromDir(TestData.BAIYUN)) {
+      List<Region> regions = ds.regions();
+      assertEquals(13, regions.size());
+      assertEquals(new Region("440103", Optional.of("荔湾区"), Region.Level.DISTRICT, Optional.of("440100")),
+          regions.get(0));
+      assertEquals(new Region("440111", Optional.of("白云区"), Region.Level.DISTRICT, Optional.of("440100")),
+          regions.get(4));
+      assertEquals(new Region("440100", Optional.of("广州市"), Region.Level.CITY, Optional.of("440000")),
+          regions.get(11));
+      assertEquals(new Region("440000", Optional.of("广东省"), Region.Level.PROVINCE, Optional.empty()),
+          regions.get(12));
+    }
+  }
+
+  @Test
+  void duplicateIdIsRejectedWithItsCode() {
+    try (Dataset ds = Dataset.fromCsv(RecordKind.LITIGATION,
+        TestData.SOURCE.resolve("tests/data/bad/duplicate-case-id.litigation.csv"))) {
+      Rejection r = ds.rejects().get(0);
+      assertEquals(3, r.line());
+      assertEquals("case_id", r.column());
+      assertEquals(RejectCode.DUPLICATE, r.code());
+    }
+  }
+
+  @Test
   void oneFileOfOneKind() {
     try (Dataset ds = Dataset.fromCsv(RecordKind.LITIGATION, TestData.BAIYUN.resolve("litigation.csv"));
         Report r = ds.report("440111", 2019)) {
@@ -59,6 +86,7 @@ class DatasetTest {
       assertEquals("received_date", r.column());
       assertTrue(r.reason().contains("2019-02-30"), r.reason());
       assertEquals("R-2,440111,2019-02-30,,,", r.raw());
+      assertEquals(RejectCode.INVALID_VALUE, r.code());
       assertTrue(ds.rejectsJson().startsWith("[{\"file\":\"<buffer:reconsideration>\""), ds.rejectsJson());
     }
   }

@@ -1,5 +1,8 @@
-"""Checks of the example dataset data/examples/baiyun-2019 and of the small
-roll-up dataset tests/data/rollup-small.
+"""A self-check of the example data, not a test of fazhi: it never calls the
+library. It checks that data/examples/baiyun-2019 (and the small roll-up
+dataset tests/data/rollup-small) hold what their READMEs say, so that the
+reference figures the library's own tests compare against are themselves
+right, worked out a second, independent way.
 
 The CSV files are read here with a reader of their own (standard library
 only), independent of the generator and of the C++ loader: encoding detection

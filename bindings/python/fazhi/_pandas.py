@@ -1,0 +1,122 @@
+"""DataFrames of reports, regions and rejections, for an analyst with pandas.
+
+pandas is optional: fazhi imports and works without it, and only the
+to_pandas() methods need it. Exact values stay exact: a figure's column holds
+the int, Fraction or Decimal itself (dtype object), and a `*_float` column
+beside it holds the same figure as a nullable Float64 for plotting and
+arithmetic where exactness does not matter. Counts and ranks are also in a
+nullable Int64 column, `count`. An undefined figure is None in the exact
+column and <NA> in the others, never 0.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+    from .dataset import Region, Rejection
+    from .report import Metric
+
+# The columns of a report's frame, in order (see metrics_frame).
+METRIC_COLUMNS = ("label", "unit", "kind", "value", "value_float", "count", "text", "previous",
+                  "previous_float", "previous_text", "yoy", "yoy_float", "yoy_text", "basis",
+                  "reason")
+
+
+def require() -> Any:
+    """The pandas module, or an ImportError that says how to get it."""
+    try:
+        import pandas
+    except ImportError as e:
+        raise ImportError("to_pandas() needs pandas, which is not installed (Debian: "
+                          "apt install python3-pandas; elsewhere: pip install pandas); the rest "
+                          "of fazhi works without it") from e
+    return pandas
+
+
+def _float(value: Optional[Any]) -> Optional[float]:
+    if value is None:
+        return None
+    if isinstance(value, (int, Fraction, Decimal)):
+        return float(value)
+    raise TypeError("not an exact figure: %r" % (value,))
+
+
+def _column(pd: Any, values: Sequence[Any], dtype: str) -> Any:
+    return pd.array(list(values), dtype=dtype)
+
+
+def metrics_frame(metrics: Sequence["Metric"], index: Optional[Any] = None) -> "pandas.DataFrame":
+    """One row per metric, indexed by metric id (or by `index`)."""
+    pd = require()
+    ms = list(metrics)
+    exact = lambda values: pd.Series(list(values), dtype=object, index=range(len(ms)))
+    frame = pd.DataFrame({
+        "label": _column(pd, [m.label for m in ms], "string"),
+        "unit": _column(pd, [m.unit for m in ms], "string"),
+        "kind": pd.Categorical([m.kind for m in ms]),
+        "value": exact(m.value for m in ms),
+        "value_float": _column(pd, [_float(m.value) for m in ms], "Float64"),
+        "count": _column(pd, [m.value if m.kind in ("count", "rank") else None for m in ms],
+                         "Int64"),
+        "text": _column(pd, [m.text for m in ms], "string"),
+        "previous": exact(m.previous for m in ms),
+        "previous_float": _column(pd, [_float(m.previous) for m in ms], "Float64"),
+        "previous_text": _column(pd, [m.previous_text for m in ms], "string"),
+        "yoy": exact(m.yoy for m in ms),
+        "yoy_float": _column(pd, [_float(m.yoy) for m in ms], "Float64"),
+        "yoy_text": _column(pd, [m.yoy_text for m in ms], "string"),
+        "basis": _column(pd, [m.basis for m in ms], "string"),
+        "reason": _column(pd, [m.reason for m in ms], "string"),
+    })
+    frame.index = index if index is not None else pd.Index([m.id for m in ms], name="metric")
+    return frame
+
+
+def reports_frame(reports: Iterable[Any]) -> "pandas.DataFrame":
+    """Every region's metrics, indexed by (region, metric), with the region's
+    name as the first column."""
+    pd = require()
+    frames = []
+    for rep in reports:
+        ms = rep.metrics()
+        index = pd.MultiIndex.from_arrays([[rep.region] * len(ms), [m.id for m in ms]],
+                                          names=["region", "metric"])
+        frame = metrics_frame(ms, index)
+        frame.insert(0, "region_name", _column(pd, [rep.region_name] * len(ms), "string"))
+        frames.append(frame)
+    if not frames:
+        empty = metrics_frame([], pd.MultiIndex.from_arrays([[], []], names=["region", "metric"]))
+        empty.insert(0, "region_name", _column(pd, [], "string"))
+        return empty
+    return pd.concat(frames)
+
+
+def regions_frame(regions: Sequence["Region"]) -> "pandas.DataFrame":
+    """One row per region, indexed by code: name, level, parent (<NA> for a
+    province; a name regions.csv does not give is <NA> too)."""
+    pd = require()
+    return pd.DataFrame({
+        "name": _column(pd, [r.name for r in regions], "string"),
+        "level": pd.Categorical([r.level for r in regions],
+                                categories=["district", "city", "province"]),
+        "parent": _column(pd, [r.parent for r in regions], "string"),
+    }, index=pd.Index([r.code for r in regions], name="region", dtype="string"))
+
+
+def rejections_frame(rejections: Sequence["Rejection"]) -> "pandas.DataFrame":
+    """One row per rejected row, in load order."""
+    pd = require()
+    rs: List[Rejection] = list(rejections)
+    return pd.DataFrame({
+        "file": _column(pd, [r.file for r in rs], "string"),
+        "line": _column(pd, [r.line for r in rs], "Int64"),
+        "column": _column(pd, [r.column for r in rs], "string"),
+        "code": pd.Categorical([r.code for r in rs]),
+        "reason": _column(pd, [r.reason for r in rs], "string"),
+        "raw": _column(pd, [r.raw for r in rs], "string"),
+    })
