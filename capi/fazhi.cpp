@@ -295,8 +295,14 @@ fz_status kind_argument(const char* function, int32_t kind, fazhi::RecordKind& o
 fz_load_summary summary_of(const fazhi::LoadSummary& s) {
   fz_load_summary out;
   std::memset(&out, 0, sizeof out);
-  out.files = static_cast<int32_t>(std::min<size_t>(s.files.size(), INT32_MAX));
+  size_t files = 0;
   for (const fazhi::FileSummary& f : s.files) {
+    if (f.added) {
+      out.rows_added += f.rows_read;
+      out.rows_added_rejected += f.rows_rejected;
+    } else {
+      ++files;
+    }
     fz_kind_counts& k = out.kinds[static_cast<size_t>(f.kind)];
     k.rows_read += f.rows_read;
     k.rows_accepted += f.rows_kept;
@@ -305,6 +311,7 @@ fz_load_summary summary_of(const fazhi::LoadSummary& s) {
     out.rows_accepted += f.rows_kept;
     out.rows_rejected += f.rows_rejected;
   }
+  out.files = static_cast<int32_t>(std::min<size_t>(files, INT32_MAX));
   out.notices = static_cast<int64_t>(s.notices.size());
   out.files_refused = static_cast<int32_t>(std::min<int64_t>(s.files_refused(), INT32_MAX));
   return out;

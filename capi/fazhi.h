@@ -52,6 +52,24 @@
  *   }
  *   fz_report_free(rep);
  *   fz_dataset_free(ds);
+ *
+ * Building and running against an installed fazhi. `cmake --install build
+ * --prefix P` puts this header in P/include and libfazhi.so.1 in P's library
+ * folder (P/lib, or P/lib/x86_64-linux-gnu: ask pkg-config, as below). With
+ * PKG_CONFIG_PATH set to that folder's pkgconfig/,
+ *   cc app.c $(pkg-config --cflags --libs fazhi) -o app
+ * links; but at run time the loader looks for libfazhi.so.1 only where it
+ * always looks (/usr/lib, /usr/local/lib and the rest of /etc/ld.so.conf), so
+ * for any other P the program stops with "libfazhi.so.1: cannot open shared
+ * object file". Either record the folder in the program (an rpath):
+ *   cc app.c $(pkg-config --cflags --libs fazhi) \
+ *      -Wl,-rpath,"$(pkg-config --variable=libdir fazhi)" -o app
+ * or tell the loader at run time: LD_LIBRARY_PATH=<that folder> ./app, or,
+ * for every program, the folder in /etc/ld.so.conf.d/fazhi.conf followed by
+ * `ldconfig` (as root). Installed into /usr/local, the library is found once
+ * `ldconfig` has run. CMake's find_package(fazhi) with fazhi::fazhi_c records
+ * the rpath in the build tree by itself; an installed program needs
+ * INSTALL_RPATH. examples/c (its Makefile and CMakeLists.txt) does both.
  */
 #ifndef FAZHI_H_
 #define FAZHI_H_
@@ -177,22 +195,27 @@ typedef struct fz_kind_counts {
 } fz_kind_counts;
 
 /* fz_load_summary: what one load did (fz_dataset_load_*), or every load so
- * far (fz_dataset_summary). Written by the library up to struct_size. */
+ * far (fz_dataset_summary). Written by the library up to struct_size.
+ * Records added one by one (fz_dataset_add_*) count in fz_dataset_summary's
+ * rows and kinds like a file's rows, and apart in rows_added. */
 typedef struct fz_load_summary {
   uint32_t struct_size;
-  int32_t files;     /* files (or buffers) read */
-  int64_t rows_read; /* totals over every kind */
+  int32_t files;     /* files (or buffers) read; adds are not files */
+  int64_t rows_read; /* totals over every kind, adds included */
   int64_t rows_accepted;
   int64_t rows_rejected;
   int64_t notices;                     /* things worth a look that rejected nothing
                                           (fz_dataset_notices_json) */
   fz_kind_counts kinds[FZ_KIND_COUNT]; /* by FZ_KIND_* */
-  /* Appended after 1.0.0; an older caller's struct_size ends before it. */
-  int32_t files_refused; /* files refused whole (counted in files, no rows read);
-                            the load's message names each */
+  /* Appended after 1.0.0; an older caller's struct_size ends before them. */
+  int32_t files_refused;       /* files refused whole (counted in files, no rows read);
+                                  the load's message names each */
+  int64_t rows_added;          /* records added one by one, accepted or rejected
+                                  (part of rows_read) */
+  int64_t rows_added_rejected; /* of those, the rejected (part of rows_rejected) */
 } fz_load_summary;
 /* clang-format off */
-#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}, 0}
+#define FZ_LOAD_SUMMARY_INIT {sizeof(fz_load_summary), 0, 0, 0, 0, 0, {{0, 0, 0}}, 0, 0, 0}
 /* clang-format on */
 #define FZ_LOAD_SUMMARY_MIN_SIZE 8u
 
@@ -226,7 +249,8 @@ FZ_EXTERN fz_status fz_dataset_seal(fz_dataset* ds);
 /* fz_dataset_summary: the totals of every load so far. */
 FZ_EXTERN fz_status fz_dataset_summary(const fz_dataset* ds, fz_load_summary* summary);
 /* fz_dataset_rejects_json: every rejected row of every load, in load order, as
- * a JSON array of {"file", "line", "column", "reason", "raw"}. Release *json
+ * a JSON array of {"file", "line", "column", "code", "reason", "raw"}, code
+ * being the FZ_REJECT_* name in lower case ("invalid_value"). Release *json
  * with fz_free; len may be NULL. */
 FZ_EXTERN fz_status fz_dataset_rejects_json(const fz_dataset* ds, char** json, size_t* len);
 /* fz_dataset_notices_json: the notices of every load (an ignored file, a file

@@ -1,6 +1,7 @@
 /* capi_lists_c_test -- the C ABI's lists as a C99 program walks them: the
  * regions of a dataset, its rejected rows as structs with their codes, and
- * every region's report as handles.
+ * every region's report as handles; and the load summary's count of records
+ * added one by one.
  *
  * Built with -std=c99 -pedantic -Werror -Wall -Wextra. It loads the Baiyun
  * example (data/examples/baiyun-2019: eleven Guangzhou districts named in
@@ -9,6 +10,7 @@
  *
  *   capi_lists_c_test data/examples/baiyun-2019 tests/data/bad
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,6 +209,9 @@ static void check_added_rejections(void) {
   CHECK_OK(fz_dataset_summary(ds, &s));
   CHECK(s.kinds[FZ_KIND_LITIGATION].rows_read == 3);
   CHECK(s.kinds[FZ_KIND_LITIGATION].rows_rejected == 2);
+  /* The adds are counted apart, and are not files. */
+  CHECK(s.files == 0 && s.rows_read == 3 && s.rows_rejected == 2);
+  CHECK(s.rows_added == 3 && s.rows_added_rejected == 2);
   CHECK_OK(fz_dataset_rejection_count(ds, &n));
   CHECK(n == 2);
   CHECK_OK(fz_dataset_rejection_get(ds, 0, &r));
@@ -214,8 +219,50 @@ static void check_added_rejections(void) {
   CHECK(strcmp(r.column, "case_id") == 0);
   CHECK_OK(fz_dataset_rejection_get(ds, 1, &r));
   CHECK(r.code == FZ_REJECT_INCONSISTENT && r.line == 3 && strcmp(r.column, "closed_date") == 0);
+  /* The JSON names the same codes. */
+  {
+    char* json = NULL;
+    CHECK_OK(fz_dataset_rejects_json(ds, &json, NULL));
+    CHECK(json && strstr(json, "\"column\":\"case_id\",\"code\":\"duplicate\"") != NULL);
+    CHECK(json && strstr(json, "\"column\":\"closed_date\",\"code\":\"inconsistent\"") != NULL);
+    fz_free(json);
+  }
   CHECK(fz_dataset_rejection_get(NULL, 0, &r) == FZ_INVALID_ARGUMENT);
   CHECK(fz_dataset_rejection_count(ds, NULL) == FZ_INVALID_ARGUMENT);
+  fz_dataset_free(ds);
+}
+
+static void check_summary_counts_adds_apart(const char* example_dir) {
+  /* A folder of seven files, then two adds (one refused) and a buffer: the
+   * totals count all three; rows_added only the adds; files only the files. */
+  fz_dataset* ds = NULL;
+  fz_regions_record name = FZ_REGIONS_RECORD_INIT;
+  fz_load_summary s = FZ_LOAD_SUMMARY_INIT;
+  fz_load_summary old = FZ_LOAD_SUMMARY_INIT;
+  int64_t folder_rows;
+  static const char csv[] = "region,name\n440199,测试二区\n";
+  CHECK_OK(fz_dataset_create(&ds, NULL));
+  CHECK_OK(fz_dataset_load_dir(ds, example_dir, &s));
+  CHECK(s.files == 7 && s.rows_rejected == 0 && s.rows_added == 0 && s.rows_added_rejected == 0);
+  folder_rows = s.rows_read;
+  name.region = "440198"; /* a region the folder does not name */
+  name.name = "测试一区";
+  CHECK_OK(fz_dataset_add_regions(ds, &name));
+  name.region = "4401"; /* not a region code */
+  CHECK(fz_dataset_add_regions(ds, &name) == FZ_INVALID_ARGUMENT);
+  CHECK_OK(fz_dataset_load_csv_buffer(ds, FZ_KIND_REGIONS, csv, sizeof csv - 1, &s));
+  CHECK(s.files == 1 && s.rows_read == 1 && s.rows_added == 0); /* that load alone */
+  CHECK_OK(fz_dataset_summary(ds, &s));
+  CHECK(s.files == 8 && s.rows_read == folder_rows + 3 && s.rows_rejected == 1);
+  CHECK(s.rows_added == 2 && s.rows_added_rejected == 1);
+  /* A program built against the header before rows_added passes the smaller
+   * struct: it gets the fields it has, and the bytes after are not written. */
+  memset(&old, 0x5A, sizeof old);
+  old.struct_size = (uint32_t)offsetof(fz_load_summary, rows_added);
+  CHECK_OK(fz_dataset_summary(ds, &old));
+  CHECK(old.files == 8 && old.rows_read == folder_rows + 3 && old.rows_rejected == 1);
+  CHECK(old.kinds[FZ_KIND_REGIONS].rows_rejected == 1);
+  CHECK(old.rows_added == 0x5A5A5A5A5A5A5A5ALL && old.rows_added_rejected == 0x5A5A5A5A5A5A5A5ALL);
   fz_dataset_free(ds);
 }
 
@@ -235,6 +282,7 @@ int main(int argc, char** argv) {
   check_region_names_fall_back();
   check_rejections(argv[2]);
   check_added_rejections();
+  check_summary_counts_adds_apart(argv[1]);
   if (failures) {
     fprintf(stderr, "%d checks failed\n", failures);
     return 1;

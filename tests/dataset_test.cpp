@@ -1131,13 +1131,16 @@ TEST(Dataset, SealFreesTheIdIndexAndRefusesLaterRows) {
 // return, and the line `fazhi check` prints, data escaped for a terminal.
 TEST(LoadResults, RejectionsAsJsonAndAsOneLine) {
   const std::vector<Rejection> rejects = {
-      {"a.csv", 3, "received_date", "no such day: '2019-02-30'", "A,440111,2019-02-30"},
+      {"a.csv", 3, "received_date", "no such day: '2019-02-30'", "A,440111,2019-02-30",
+       RejectCode::kInvalidValue},
       {"b\x1b]0;x\x07.csv", 7, "", "a \"quoted\" row", "x\ty"},
   };
   EXPECT_EQ(rejections_json(rejects),
             "[{\"file\":\"a.csv\",\"line\":3,\"column\":\"received_date\","
+            "\"code\":\"invalid_value\","
             "\"reason\":\"no such day: '2019-02-30'\",\"raw\":\"A,440111,2019-02-30\"},"
             "{\"file\":\"b\\u001b]0;x\\u0007.csv\",\"line\":7,\"column\":\"\","
+            "\"code\":\"other\","
             "\"reason\":\"a \\\"quoted\\\" row\",\"raw\":\"x\\ty\"}]");
   EXPECT_EQ(rejections_json({}), "[]");
   EXPECT_EQ(rejection_line(rejects[0]), "a.csv:3: received_date: no such day: '2019-02-30'");

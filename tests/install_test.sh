@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # install_test.sh BUILD_DIR SOURCE_DIR WORK_DIR [GENERATOR] -- installs fazhi into a fresh
 # prefix and builds consumers against the installed tree only: the C example
-# with CMake (find_package -> fazhi::fazhi_c), with pkg-config (cc and the
-# example's Makefile), and a C++ program with fazhi::fazhi. Each must run and
-# print the Baiyun 2019 figures.
+# with CMake (find_package -> fazhi::fazhi_c, built and installed), with
+# pkg-config (cc and the example's Makefile), and a C++ program with
+# fazhi::fazhi. Each must run and print the Baiyun 2019 figures, finding
+# libfazhi.so.1 as fazhi.h says: by its rpath, or LD_LIBRARY_PATH.
 set -euo pipefail
 build=$1 src=$2 work=$3 generator=${4:-Ninja}
 prefix=$work/prefix
@@ -35,11 +36,19 @@ expect() {  # expect OUTPUT_FILE TEXT...
   for t in "$@"; do grep -qF -- "$t" "$out" || { cat "$out" >&2; fail "'$t' missing from $out"; }; done
 }
 
-# 1. CMake: find_package(fazhi) and fazhi::fazhi_c.
+# No consumer below is helped by the environment to find the library: each
+# finds libfazhi.so.1 by its rpath, or is given LD_LIBRARY_PATH explicitly.
+unset LD_LIBRARY_PATH
+
+# 1. CMake: find_package(fazhi) and fazhi::fazhi_c. The build tree's program
+# and the installed one both find the library through their rpath.
 cmake -S "$src/examples/c" -B "$work/cmake-c" -G "$generator" -DCMAKE_PREFIX_PATH="$prefix" >"$work/cmake-c.log"
 cmake --build "$work/cmake-c" >>"$work/cmake-c.log"
 "$work/cmake-c/load_report" "$data" 440111 2019 >"$work/cmake-c.out"
 expect "$work/cmake-c.out" "439 件" "94.02% = 110/117"
+cmake --install "$work/cmake-c" --prefix "$work/app" >>"$work/cmake-c.log"
+"$work/app/bin/load_report" "$data" 440111 2019 >"$work/cmake-c-installed.out"
+expect "$work/cmake-c-installed.out" "439 件" "94.02% = 110/117"
 
 # 2. pkg-config, as README.md says: cc app.c $(pkg-config --cflags --libs fazhi).
 export PKG_CONFIG_PATH=$libdir/pkgconfig
@@ -49,12 +58,27 @@ mkdir -p "$work/pkg-config"
 # shellcheck disable=SC2046
 cc -std=c99 -pedantic -Wall -Wextra -Werror "$src/examples/c/load_report.c" \
    $(pkg-config --cflags --libs fazhi) -o "$work/pkg-config/load_report"
+# Without an rpath the loader does not know the prefix (fazhi.h says so)...
+if "$work/pkg-config/load_report" "$data" >/dev/null 2>"$work/pkg-config.err"; then
+  fail "load_report without an rpath found libfazhi.so.1 outside the loader's path"
+fi
+expect "$work/pkg-config.err" "libfazhi.so.1"
+# ... and LD_LIBRARY_PATH tells it.
 LD_LIBRARY_PATH=$libdir "$work/pkg-config/load_report" "$data" >"$work/pkg-config.out"
 expect "$work/pkg-config.out" "439 件" "94.02% = 110/117"
-# ... and through the example's Makefile.
+# The rpath of fazhi.h: pkg-config's libdir recorded in the program.
+# shellcheck disable=SC2046
+cc -std=c99 -pedantic -Wall -Wextra -Werror "$src/examples/c/load_report.c" \
+   $(pkg-config --cflags --libs fazhi) -Wl,-rpath,"$(pkg-config --variable=libdir fazhi)" \
+   -o "$work/pkg-config/load_report_rpath"
+"$work/pkg-config/load_report_rpath" "$data" >"$work/rpath.out"
+expect "$work/rpath.out" "439 件" "94.02% = 110/117"
+# ... and through the example's Makefile, which records it too.
 make -s -C "$work/pkg-config" -f "$src/examples/c/Makefile" VPATH="$src/examples/c" \
      load_report -B >"$work/make.log"
-LD_LIBRARY_PATH=$libdir "$work/pkg-config/load_report" "$data" >"$work/make.out"
+readelf -d "$work/pkg-config/load_report" | grep -E '\((RUNPATH|RPATH)\)' | grep -qF "$prefix" \
+  || fail "the Makefile's load_report records no rpath into $prefix"
+"$work/pkg-config/load_report" "$data" >"$work/make.out"
 expect "$work/make.out" "439 件"
 # The library resolves under its SONAME, not the dev symlink.
 readelf -d "$work/pkg-config/load_report" | grep -q 'NEEDED.*\[libfazhi.so.1\]' \

@@ -13,6 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/dataset.hpp"
+#include "fazhi/records.hpp"
 #include "fazhi/report.hpp"
 
 namespace {
@@ -58,6 +59,19 @@ int64_t accepted_in_guangzhou(const Dataset& ds) {
   absl::StatusOr<Report> r = compute_report(ds, *RegionCode::parse("440100"), year_period(2019));
   EXPECT_TRUE(r.ok()) << r.status();
   return r.ok() ? r->find("legal_aid.accepted")->value.integer : -1;
+}
+
+// The code lookups are built before main: parse_code, which is noexcept,
+// allocates nothing, even the first time a process calls it (ctest runs
+// each test in a process of its own), so memory running out mid-load fails
+// the load instead of terminating the program.
+TEST(OutOfMemory, ParseCodeAllocatesNothingTheFirstTime) {
+  g_allocations_left = 0;
+  const std::optional<AssignmentMethod> m = parse_code<AssignmentMethod>("lottery");
+  const std::optional<Disposition> d = parse_code<Disposition>("撤销");
+  g_allocations_left = -1;
+  EXPECT_EQ(m, AssignmentMethod::kLottery);
+  EXPECT_EQ(d, Disposition::kRevoked);
 }
 
 // cut_short runs `step` with the n-th allocation failing, for n = 0, 1, ...

@@ -110,6 +110,11 @@ enum class RejectCode : uint8_t {
   kDuplicate = 6,     // an id already seen
 };
 
+// reject_code_name is the code's stable English name, as JSON and the
+// bindings give it: "other", "malformed", "encoding", "missing",
+// "invalid_value", "inconsistent", "duplicate".
+std::string_view reject_code_name(RejectCode code);
+
 // Rejection is one row that was not kept, and why.
 struct Rejection {
   std::string file;    // the path, or the buffer's name
@@ -136,6 +141,9 @@ struct FileSummary {
   // a regular file, ...), naming it; empty when it was read. A refused file
   // reads no rows; the load's other files are loaded all the same.
   std::string refused;
+  // added: these are the records of add() (file `<add:KIND>`), not a file
+  // read, so that a summary can count files and adds apart.
+  bool added = false;
 };
 
 // LoadSummary is what one load call did; per-kind totals are the sums over
@@ -156,7 +164,7 @@ struct LoadSummary {
 // ---- The load's results as documents (src/render/load_results.cpp) ----
 
 // rejections_json is `rejects` as a compact JSON array of {"file", "line",
-// "column", "reason", "raw"} objects, in their order: what
+// "column", "code", "reason", "raw"} objects (code: reject_code_name), in their order: what
 // fz_dataset_rejects_json and the bindings return.
 std::string rejections_json(std::span<const Rejection> rejects);
 

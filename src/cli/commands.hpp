@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "fazhi/metrics.hpp"
 #include "fazhi/messages.hpp"
 
 // The command's messages for people: `_("...")` is the message in the chosen
@@ -47,6 +49,11 @@ int run_sample(const Args& args);
 int run_announce(const Args& args);
 int run_metrics(const Args& args);
 int run_docs(const Args& args);  // hidden: the generated documents of docs/
+int run_table(const Args& args);
+int run_series(const Args& args);
+
+// period_from_flags is the period of --year, or of --from and --to.
+absl::StatusOr<Period> period_from_flags(const std::string& year, const std::string& from, const std::string& to);
 
 // fail prints "fazhi: <message>" on stderr and returns 1; usage() returns 2
 // and says how to get help. Messages come translated (_()).

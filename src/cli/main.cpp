@@ -78,6 +78,25 @@ constexpr Command kCommands[] = {
         "\n"
         "The report goes to standard output; warnings and errors go to standard error.\n"
         "JSON is the same in every language.\n")},
+    {"table", run_table,
+     N_("table --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID --by DIM[,DIM2]\n"
+        "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]   (a breakdown or cross-table)"),
+     N_("usage: fazhi table --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "                  --metric ID --by DIM[,DIM2] [--format text|json|markdown]\n"
+        "                  [--profile FILE] [--calendar FILE]\n"
+        "\n"
+        "One metric of one region broken down by a dimension of its records (docs/data.md,\n"
+        "\"Dimensions\"), or by two as a cross-table: each row's value, share, year-ago\n"
+        "value, change and rank, and the total.\n")},
+    {"series", run_series,
+     N_("series --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID [--by month|quarter]\n"
+        "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"),
+     N_("usage: fazhi series --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "                   --metric ID [--by month|quarter] [--format text|json|markdown]\n"
+        "                   [--profile FILE] [--calendar FILE]\n"
+        "\n"
+        "One metric of one region month by month (or quarter by quarter) inside the period,\n"
+        "every month present.\n")},
     {"check", run_check,
      N_("check --data DIR [--strict] [--encoding auto|utf-8|gb18030] [--threads N]\n"
         "         (load only; print the counts and every rejected row)"),

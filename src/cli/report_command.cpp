@@ -62,20 +62,7 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
   return std::nullopt;
 }
 
-absl::StatusOr<Period> period_of(const ReportFlags& f) {
-  if (!f.year.empty()) {
-    int year = 0;
-    if (!absl::SimpleAtoi(f.year, &year) || year < kMinYear || year > kMaxYear) {
-      return absl::InvalidArgumentError(absl::Substitute(_("--year: '$0' is not a year"), f.year));
-    }
-    return year_period(year);
-  }
-  absl::StatusOr<Date> from = parse_date(f.from);
-  if (!from.ok()) return absl::InvalidArgumentError(absl::StrCat("--from: ", from.status().message()));
-  absl::StatusOr<Date> to = parse_date(f.to);
-  if (!to.ok()) return absl::InvalidArgumentError(absl::StrCat("--to: ", to.status().message()));
-  return make_period(*from, *to);
-}
+absl::StatusOr<Period> period_of(const ReportFlags& f) { return period_from_flags(f.year, f.from, f.to); }
 
 // compared_metrics is --metrics split at commas, or the default columns; an
 // id not in the catalogue is a usage error.
@@ -105,6 +92,22 @@ void print_notices(const std::vector<std::string>& notices) {
 }
 
 }  // namespace
+
+absl::StatusOr<Period> period_from_flags(const std::string& year_flag, const std::string& from_flag,
+                                         const std::string& to_flag) {
+  if (!year_flag.empty()) {
+    int year = 0;
+    if (!absl::SimpleAtoi(year_flag, &year) || year < kMinYear || year > kMaxYear) {
+      return absl::InvalidArgumentError(absl::Substitute(_("--year: '$0' is not a year"), year_flag));
+    }
+    return year_period(year);
+  }
+  absl::StatusOr<Date> from = parse_date(from_flag);
+  if (!from.ok()) return absl::InvalidArgumentError("--from: " + std::string(from.status().message()));
+  absl::StatusOr<Date> to = parse_date(to_flag);
+  if (!to.ok()) return absl::InvalidArgumentError("--to: " + std::string(to.status().message()));
+  return make_period(*from, *to);
+}
 
 int run_report(const Args& args) {
   ReportFlags f;

@@ -542,6 +542,7 @@ void count_add(Store& store, RecordKind kind, std::string_view column, std::stri
     FileSummary f;
     f.file = absl::StrCat("<add:", absl_view(kind_name(kind)), ">");
     f.kind = kind;
+    f.added = true;
     store.summary.files.push_back(std::move(f));
   }
   FileSummary& f = store.summary.files[at];

@@ -64,8 +64,9 @@ constexpr std::array<size_t, kIndicatorCount> kLocal = [] {
 constexpr size_t kPassRateRow = std::size(kIndicatorUnits);
 
 FAZHI_PASS_PART inline
-void tally_activity(const ActivityColumns& x, const Periods& periods, Range range, const Rows& rows, ActivityBlock& block) {
-  for_each_run(x.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
+void tally_activity(const ActivityColumns& x, const Periods& periods, Range range,
+                    const std::vector<RegionIndex>& runs, const Rows& rows, ActivityBlock& block) {
+  for_each_run(runs, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     for (size_t i = b; i < e; ++i) {
       const auto n = block.at(region, slot_of(periods, x.date[i]));
@@ -98,7 +99,7 @@ std::vector<MetricInfo> activity_metrics() {
 }
 
 void tally_activity_rows(const PassInput& in, Range range, ActivityBlock& block) {
-  run_tally(in.ds.activity(), in.periods, range, in.rows, block);
+  run_tally(in.ds.activity(), in.periods, range, in.runs ? *in.runs : in.ds.activity().region, in.rows, block);
 }
 
 void activity_values(const Tally& t, std::span<Value> v) {

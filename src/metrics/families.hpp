@@ -76,6 +76,16 @@ void activity_values(const Tally& t, std::span<Value> v);
 // row: the metric's place among the family's rows.
 bool activity_has_data(const Tally& t, size_t row);
 
+// no_basis_reason is the correction rates' reason without cases on `basis`.
+Reason no_basis_reason(CorrectionBasis basis);
+// family_values fills Family f's rows (v: its rows, in its order) from a
+// region's (or a breakdown group's) tally (figures.cpp).
+void family_values(Family f, const Tally& t, const Context& c, std::span<Value> v);
+// family_has_data says whether a family has any record touching the tally's
+// period, so a previous period with no records gives no YoY rather than a
+// fall to zero; metric_index: the metric's catalogue index (activity).
+bool family_has_data(const Tally& t, Family f, size_t metric_index);
+
 // FamilyRows is where a family's rows sit in the catalogue.
 struct FamilyRows {
   size_t first = 0, size = 0;

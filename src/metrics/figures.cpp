@@ -37,37 +37,22 @@ Value calendar_ratio(int64_t num, int64_t den, int64_t off_calendar, Reason empt
   return Value::ratio(num, den, empty_reason);
 }
 
-}  // namespace internal
-
-namespace {
-
-using namespace internal;
-
 Reason no_basis_reason(CorrectionBasis basis) {
   return Reason::intern(
       absl::StrCat("no cases on the basis '", absl_view(correction_basis_name(basis)), "'"));
 }
 
-// values_of fills every metric from one region's tally, each family its own
-// rows. Ranks and the YoY metric are filled later, once every region's values
-// exist.
-std::vector<Value> values_of(const Tally& t, const Context& c) {
-  std::vector<Value> v(metric_catalogue().size());
-  auto rows = [&](Family f) {
-    const FamilyRows r = family_rows_of(f);
-    return std::span<Value>(v).subspan(r.first, r.size);
-  };
-  reconsideration_values(t, c, rows(Family::kReconsideration));
-  litigation_values(t, c, rows(Family::kLitigation));
-  legal_aid_values(t, c, rows(Family::kLegalAid));
-  registry_values(t, c, rows(Family::kRegistry));
-  mediation_values(t, c, rows(Family::kMediation));
-  activity_values(t, rows(Family::kActivity));
-  return v;
+void family_values(Family f, const Tally& t, const Context& c, std::span<Value> v) {
+  switch (f) {
+    case Family::kReconsideration: return reconsideration_values(t, c, v);
+    case Family::kLitigation: return litigation_values(t, c, v);
+    case Family::kLegalAid: return legal_aid_values(t, c, v);
+    case Family::kMediation: return mediation_values(t, c, v);
+    case Family::kRegistry: return registry_values(t, c, v);
+    case Family::kActivity: return activity_values(t, v);
+  }
 }
 
-// family_has_data says whether a family has any record touching the period, so a
-// previous period with no records gives no YoY rather than a fall to zero.
 bool family_has_data(const Tally& t, Family f, size_t metric_index) {
   switch (f) {
     case Family::kReconsideration: return reconsideration_has_data(t);
@@ -78,6 +63,28 @@ bool family_has_data(const Tally& t, Family f, size_t metric_index) {
     case Family::kActivity: return activity_has_data(t, metric_index - family_rows_of(Family::kActivity).first);
   }
   return false;
+}
+
+}  // namespace internal
+
+namespace {
+
+using namespace internal;
+
+// values_of fills every metric from one region's tally, each family its own
+// rows. Ranks and the YoY metric are filled later, once every region's values
+// exist.
+std::vector<Value> values_of(const Tally& t, const Context& c) {
+  std::vector<Value> v(metric_catalogue().size());
+  auto rows = [&](Family f) {
+    const FamilyRows r = family_rows_of(f);
+    return std::span<Value>(v).subspan(r.first, r.size);
+  };
+  for (const Family f : {Family::kReconsideration, Family::kLitigation, Family::kLegalAid, Family::kRegistry,
+                         Family::kMediation, Family::kActivity}) {
+    family_values(f, t, c, rows(f));
+  }
+  return v;
 }
 
 // The family's record count in the whole dataset: with none loaded at all, its

@@ -61,7 +61,8 @@ consteval size_t case_index(std::string_view id) {
 
 FAZHI_PASS_PART inline
 void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Profile& profile,
-                     const Deadlines& deadlines, Range range, const Rows& rows, LegalAidBlock& block,
+                     const Deadlines& deadlines, Range range,
+                     const std::vector<RegionIndex>& runs, const Rows& rows, LegalAidBlock& block,
                      std::vector<LotteryDraw>& draws) {
   const DayNumber* accepted = a.accepted.data();
   const DayNumber* closed = a.closed.data();
@@ -81,7 +82,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
   // method, which is mispredicted (lottery or designated at random).
   size_t drawn = draws.size();
   draws.resize(drawn + range.end - range.begin);
-  for_each_run(a.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
+  for_each_run(runs, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     // The counts that need no calendar, a period at a time over the run, in
     // loops without branches that the compiler vectorizes.
@@ -193,7 +194,7 @@ FAZHI_PASS_ENTRY(run_tally, tally_legal_aid)
 std::span<const MetricInfo> legal_aid_metrics() { return kMetrics; }
 
 void tally_legal_aid_rows(const PassInput& in, Range range, LegalAidBlock& block, std::vector<LotteryDraw>& draws) {
-  run_tally(in.ds.legal_aid(), in.periods, in.profile, in.deadlines, range, in.rows, block, draws);
+  run_tally(in.ds.legal_aid(), in.periods, in.profile, in.deadlines, range, in.runs ? *in.runs : in.ds.legal_aid().region, in.rows, block, draws);
 }
 
 void legal_aid_values(const Tally& t, const Context& c, std::span<Value> v) {

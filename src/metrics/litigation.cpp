@@ -72,6 +72,7 @@ std::array<OutcomeCounts, kLitigationOutcomes> outcome_counts() {
 
 FAZHI_PASS_PART inline
 void tally_litigation(const LitigationColumns& l, const Periods& periods, const Deadlines& deadlines, Range range,
+                      const std::vector<RegionIndex>& runs,
                       const Rows& rows, LitigationBlock& block) {
   const DayNumber* filed = l.filed.data();
   const DayNumber* defence = l.defence.data();
@@ -84,7 +85,7 @@ void tally_litigation(const LitigationColumns& l, const Periods& periods, const 
   const std::array<OutcomeCounts, kLitigationOutcomes> by_outcome = outcome_counts();
   // The first-instance limit (time_limits.hpp, 行政诉讼法 art. 81).
   const PendingLimits& limits = deadlines.first_instance_pending;
-  for_each_run(l.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
+  for_each_run(runs, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     // The counts, a period at a time over the run, in loops without branches
     // that the compiler vectorizes (three loops: one would hold more sums
@@ -190,7 +191,7 @@ FAZHI_PASS_ENTRY(run_tally, tally_litigation)
 std::span<const MetricInfo> litigation_metrics() { return kMetrics; }
 
 void tally_litigation_rows(const PassInput& in, Range range, LitigationBlock& block) {
-  run_tally(in.ds.litigation(), in.periods, in.deadlines, range, in.rows, block);
+  run_tally(in.ds.litigation(), in.periods, in.deadlines, range, in.runs ? *in.runs : in.ds.litigation().region, in.rows, block);
 }
 
 void litigation_values(const Tally& t, const Context& c, std::span<Value> v) {

@@ -45,6 +45,7 @@ constexpr PendingCounters kMediationPending{kMPendingEnd, kMPendingOverLimit, kM
 
 FAZHI_PASS_PART inline
 void tally_mediation(const MediationColumns& m, const Periods& periods, const Deadlines& deadlines, Range range,
+                     const std::vector<RegionIndex>& runs,
                      const Rows& rows, MediationBlock& block) {
   const DayNumber* received = m.received.data();
   const DayNumber* closed = m.closed.data();
@@ -52,7 +53,7 @@ void tally_mediation(const MediationColumns& m, const Periods& periods, const De
   const Tri* major_group = m.major_group.data();
   // The mediation limit (time_limits.hpp, 司法部令第75号 art. 33).
   const PendingLimits& limits = deadlines.mediation_pending;
-  for_each_run(m.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
+  for_each_run(runs, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     uint32_t outside = 0;  // pending cases received outside the limits' window
     for (size_t which = 0; which < 2; ++which) {
@@ -92,7 +93,7 @@ FAZHI_PASS_ENTRY(run_tally, tally_mediation)
 std::span<const MetricInfo> mediation_metrics() { return kMetrics; }
 
 void tally_mediation_rows(const PassInput& in, Range range, MediationBlock& block) {
-  run_tally(in.ds.mediation(), in.periods, in.deadlines, range, in.rows, block);
+  run_tally(in.ds.mediation(), in.periods, in.deadlines, range, in.runs ? *in.runs : in.ds.mediation().region, in.rows, block);
 }
 
 void mediation_values(const Tally& t, const Context& c, std::span<Value> v) {

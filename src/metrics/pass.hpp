@@ -499,6 +499,10 @@ struct PassInput {
   const Calendar& cal;
   const Deadlines& deadlines;
   const Rows& rows;
+  // runs: the column whose runs of equal values the tally follows, each value
+  // a Block row through `rows`: null for the family's region column (the
+  // scalar figures), a breakdown's groups otherwise (breakdown.cpp).
+  const std::vector<RegionIndex>* runs = nullptr;
 };
 
 // FAZHI_PASS_ENTRY(entry, part) defines `entry`, which runs the pass part

@@ -117,7 +117,8 @@ std::array<ClosedFlags::Bits, kDispositions> closed_flags() {
 
 FAZHI_PASS_PART inline
 void tally_reconsideration(const ReconsiderationColumns& r, const Periods& periods, const Profile& profile,
-                           const Calendar& cal, const Deadlines& deadlines, Range range, const Rows& rows,
+                           const Calendar& cal, const Deadlines& deadlines, Range range,
+                           const std::vector<RegionIndex>& runs, const Rows& rows,
                            ReconsiderationBlock& block, std::vector<CaseDays>& days) {
   const DayNumber* received = r.received.data();
   const DayNumber* accepted = r.accepted.data();
@@ -134,7 +135,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
   // (as tally_legal_aid keeps its draws).
   size_t kept = days.size();
   days.resize(kept + range.end - range.begin);
-  for_each_run(r.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
+  for_each_run(runs, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     // The counts that need no calendar, a period at a time (vectorized).
     for (int which = 0; which < 2; ++which) {
@@ -263,7 +264,7 @@ FAZHI_PASS_ENTRY(run_tally, tally_reconsideration)
 std::span<const MetricInfo> reconsideration_metrics() { return kMetrics; }
 
 void tally_reconsideration_rows(const PassInput& in, Range range, ReconsiderationBlock& block, std::vector<CaseDays>& days) {
-  run_tally(in.ds.reconsideration(), in.periods, in.profile, in.cal, in.deadlines, range, in.rows, block, days);
+  run_tally(in.ds.reconsideration(), in.periods, in.profile, in.cal, in.deadlines, range, in.runs ? *in.runs : in.ds.reconsideration().region, in.rows, block, days);
 }
 
 void reconsideration_values(const Tally& t, const Context& c, std::span<Value> v) {

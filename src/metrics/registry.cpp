@@ -51,8 +51,9 @@ consteval size_t case_index(std::string_view id) {
 
 
 FAZHI_PASS_PART inline
-void tally_registry(const RegistryColumns& g, const Periods& periods, Range range, const Rows& rows, RegistryBlock& block) {
-  for_each_run(g.region, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
+void tally_registry(const RegistryColumns& g, const Periods& periods, Range range,
+                    const std::vector<RegionIndex>& runs, const Rows& rows, RegistryBlock& block) {
+  for_each_run(runs, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     for (size_t i = b; i < e; ++i) {
       const size_t k = static_cast<size_t>(g.kind[i]);
@@ -74,7 +75,7 @@ FAZHI_PASS_ENTRY(run_tally, tally_registry)
 std::span<const MetricInfo> registry_metrics() { return kMetrics; }
 
 void tally_registry_rows(const PassInput& in, Range range, RegistryBlock& block) {
-  run_tally(in.ds.registry(), in.periods, range, in.rows, block);
+  run_tally(in.ds.registry(), in.periods, range, in.runs ? *in.runs : in.ds.registry().region, in.rows, block);
 }
 
 void registry_values(const Tally& t, const Context& c, std::span<Value> v) {

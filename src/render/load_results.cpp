@@ -10,6 +10,19 @@
 
 namespace fazhi {
 
+std::string_view reject_code_name(RejectCode code) {
+  switch (code) {
+    case RejectCode::kMalformed: return "malformed";
+    case RejectCode::kEncoding: return "encoding";
+    case RejectCode::kMissing: return "missing";
+    case RejectCode::kInvalidValue: return "invalid_value";
+    case RejectCode::kInconsistent: return "inconsistent";
+    case RejectCode::kDuplicate: return "duplicate";
+    case RejectCode::kOther: break;
+  }
+  return "other";
+}
+
 std::string rejections_json(std::span<const Rejection> rejects) {
   // Every text of a rejection is UTF-8: the loader converts GB18030 files
   // and cuts raw rows at whole characters.
@@ -24,6 +37,8 @@ std::string rejections_json(std::span<const Rejection> rejects) {
     w.value(r.line);
     w.key("column");
     w.value(r.column);
+    w.key("code");
+    w.value(reject_code_name(r.code));
     w.key("reason");
     w.value(r.reason);
     w.key("raw");

@@ -234,6 +234,16 @@ const CodeLookup& lookup_for() {
   return *kLookup;
 }
 
+// Every lookup is built before main. parse_code and code_name are noexcept
+// and first called in the middle of a load, where building a lookup could
+// run out of memory and terminate the program instead of failing the load;
+// built at start-up, they never allocate later. (A static initializer of
+// another file that reaches one first still builds it, in lookup_for.)
+[[maybe_unused]] const bool kLookupsBuilt =
+    (lookup_for<Disposition>(), lookup_for<Instance>(), lookup_for<LitigationOutcome>(),
+     lookup_for<AidDecision>(), lookup_for<AidCaseType>(), lookup_for<AssignmentMethod>(),
+     lookup_for<MediationOutcome>(), lookup_for<RegistryKind>(), lookup_for<Indicator>(), true);
+
 constexpr std::string_view kKindNames[kRecordKindCount] = {
     "reconsideration", "litigation", "legal_aid", "mediation", "registry", "activity", "regions",
 };

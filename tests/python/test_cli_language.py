@@ -19,7 +19,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BAIYUN = os.path.join(REPO, "data", "examples", "baiyun-2019")
 ROLLUP = os.path.join(REPO, "tests", "data", "rollup-small")
 FAZHI = os.path.join(os.environ.get("FAZHI_BUILD_DIR") or os.path.join(REPO, "build"), "fazhi")
-COMMANDS = ["report", "check", "calendar", "announce", "draw", "verify", "sample", "metrics"]
+COMMANDS = ["report", "table", "series", "check", "calendar", "announce", "draw", "verify", "sample", "metrics"]
 
 
 def run(*args, env=CHINESE):

@@ -16,7 +16,9 @@ libfazhi.so.1. See README.md and docs/ in the source tree.
     rep.to_pandas()                     # a DataFrame, when pandas is installed
 
 The library is looked for in $FAZHI_LIBRARY (a file or a folder), next to
-this package, then through the system loader (libfazhi.so.1).
+this package, through the system loader (libfazhi.so.1), then in lib/ of the
+interpreter's prefix, of the prefix this package is installed under, and of
+/usr/local (bindings/python/README.md, "How the library is found").
 """
 
 from . import calendar, lottery

@@ -94,7 +94,8 @@ class KindCounts(Structure):
 class LoadSummary(SizedStructure):
     _fields_ = [("struct_size", c_uint32), ("files", c_int32), ("rows_read", c_int64),
                 ("rows_accepted", c_int64), ("rows_rejected", c_int64), ("notices", c_int64),
-                ("kinds", KindCounts * len(KINDS))]
+                ("kinds", KindCounts * len(KINDS)), ("files_refused", c_int32),
+                ("rows_added", c_int64), ("rows_added_rejected", c_int64)]
 
 
 class ReportOptions(SizedStructure):
@@ -305,6 +306,20 @@ _lock = threading.Lock()
 _lib = None
 
 
+def _package_prefix():
+    """The prefix this package is installed under: X for a package in
+    X/lib/pythonN.M/site-packages (or dist-packages), else None."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    packages = os.path.dirname(here)
+    python = os.path.dirname(packages)
+    lib = os.path.dirname(python)
+    if (os.path.basename(packages) in ("site-packages", "dist-packages")
+            and os.path.basename(python).startswith("python")
+            and os.path.basename(lib) in ("lib", "lib64")):
+        return os.path.dirname(lib)
+    return None
+
+
 def _candidates():
     """Where to look, in order: (description, path or SONAME)."""
     env = os.environ.get("FAZHI_LIBRARY")
@@ -313,14 +328,19 @@ def _candidates():
         yield "FAZHI_LIBRARY", path
     yield "next to the package", os.path.join(os.path.dirname(os.path.abspath(__file__)), SONAME)
     yield "the system loader", SONAME
-    # `cmake --install` puts the library in <prefix>/lib without refreshing
-    # the loader's cache; look where the usual prefixes put it.
+    # `cmake --install build --prefix P` puts the library in P/lib (P/lib64 on
+    # some systems) and does not tell the loader; the prefixes looked in are
+    # the interpreter's (a venv's, /usr), the one this package was installed
+    # under, and /usr/local before ldconfig has run.
     seen = set()
-    for prefix in (sys.prefix, "/usr/local"):
-        path = os.path.join(prefix, "lib", SONAME)
-        if path not in seen:
-            seen.add(path)
-            yield "the install prefix " + prefix, path
+    for prefix in (sys.prefix, _package_prefix(), "/usr/local"):
+        if prefix is None:
+            continue
+        for libdir in ("lib", "lib64"):
+            path = os.path.join(prefix, libdir, SONAME)
+            if path not in seen:
+                seen.add(path)
+                yield "the install prefix " + prefix, path
 
 
 def _check_status(result, func, args):
@@ -428,8 +448,12 @@ def lib():
             _lib = cdll
             return _lib
         raise LibraryNotFoundError(
-            "cannot load %s; tried:\n  %s\nSet FAZHI_LIBRARY to the library's path, or install "
-            "fazhi (cmake --install build) and run ldconfig." % (SONAME, "\n  ".join(tried)))
+            "cannot load %s; tried:\n  %s\n"
+            "Set FAZHI_LIBRARY to the file or the folder holding it (for a library installed "
+            "with `cmake --install build --prefix /opt/fazhi`: FAZHI_LIBRARY=/opt/fazhi/lib), "
+            "or install the library into this interpreter's prefix "
+            "(cmake --install build --prefix %s), or into /usr/local and run ldconfig."
+            % (SONAME, "\n  ".join(tried), sys.prefix))
 
 
 # ---- Calls ---------------------------------------------------------------------------

@@ -13,11 +13,21 @@ load_csv(). A date outside the loaded years, and a count of days or months
 that ends beyond them (or does not fit 32 bits), raise fazhi.OutOfRange.
 """
 
+from __future__ import annotations
+
 from ctypes import byref, c_int32
+from datetime import date
+from os import PathLike
+from typing import Literal, Optional, Union
 
 from . import _capi, _convert
 from ._errors import InvalidArgument
 from ._handle import Owned
+
+# A date in: a datetime.date, or text in a docs/data.md form ("2019-10-08").
+DateIn = Union[date, str]
+# The unit of a statutory period (FZ_PERIOD_*).
+PeriodUnit = Literal["days", "workdays", "months"]
 
 
 class Calendar(Owned):
@@ -25,41 +35,45 @@ class Calendar(Owned):
 
     __slots__ = ()
 
-    def __init__(self):
+    def __init__(self) -> None:
         lib = _capi.lib()
         handle = _capi.CalendarHandle()
         lib.fz_calendar_default(byref(handle))
         self._own(handle, lib.fz_calendar_free)
 
-    def load_csv(self, path):
+    def load_csv(self, path: Union[str, "PathLike[str]"]) -> None:
         """Lays a newer notice (the data file's format: date,kind,holiday) over this calendar."""
         _capi.lib().fz_calendar_load_csv(self._h(), _capi.text_in(path, "path"))
 
-    def is_workday(self, day):
+    def is_workday(self, day: DateIn) -> bool:
+        """fazhi.calendar.is_workday() by this calendar."""
         return is_workday(day, calendar=self)
 
-    def workdays_between(self, a, b):
+    def workdays_between(self, a: DateIn, b: DateIn) -> int:
+        """fazhi.calendar.workdays_between() by this calendar."""
         return workdays_between(a, b, calendar=self)
 
-    def add_workdays(self, day, n):
+    def add_workdays(self, day: DateIn, n: int) -> date:
+        """fazhi.calendar.add_workdays() by this calendar."""
         return add_workdays(day, n, calendar=self)
 
-    def period_end(self, event, n, unit="days"):
+    def period_end(self, event: DateIn, n: int, unit: PeriodUnit = "days") -> date:
+        """fazhi.calendar.period_end() by this calendar."""
         return period_end(event, n, unit, calendar=self)
 
 
-def _cal(calendar):
+def _cal(calendar: Optional[Calendar]) -> Optional[_capi.CalendarHandle]:
     return None if calendar is None else calendar._h()
 
 
-def is_workday(day, *, calendar=None):
+def is_workday(day: DateIn, *, calendar: Optional[Calendar] = None) -> bool:
     """True for a working day (a make-up weekend day included), False for a rest day."""
     out = c_int32()
     _capi.lib().fz_calendar_is_workday(_cal(calendar), _convert.date_in(day, "day"), byref(out))
     return out.value == 1
 
 
-def workdays_between(a, b, *, calendar=None):
+def workdays_between(a: DateIn, b: DateIn, *, calendar: Optional[Calendar] = None) -> int:
     """The working days d with a < d <= b."""
     out = c_int32()
     _capi.lib().fz_calendar_workdays_between(_cal(calendar), _convert.date_in(a, "a"),
@@ -67,7 +81,7 @@ def workdays_between(a, b, *, calendar=None):
     return out.value
 
 
-def add_workdays(day, n, *, calendar=None):
+def add_workdays(day: DateIn, n: int, *, calendar: Optional[Calendar] = None) -> date:
     """The n-th working day after `day` (n >= 0)."""
     out = _capi._date_out()
     _capi.lib().fz_calendar_add_workdays(_cal(calendar), _convert.date_in(day, "day"),
@@ -75,7 +89,8 @@ def add_workdays(day, n, *, calendar=None):
     return _convert.date_out(out)
 
 
-def period_end(event, n, unit="days", *, calendar=None):
+def period_end(event: DateIn, n: int, unit: PeriodUnit = "days", *,
+               calendar: Optional[Calendar] = None) -> date:
     """The last day of a statutory period of n units after `event` (not
     counted): unit "days" (a rest day at the end rolls over), "workdays" or
     "months"."""

@@ -46,7 +46,9 @@ class KindCounts:
 
 @dataclass(frozen=True)
 class LoadSummary:
-    """What a load did (or, from Dataset.summary(), every load so far)."""
+    """What a load did (or, from Dataset.summary(), every load so far).
+    Records added one by one (add_*) count in the rows and kinds like a
+    file's rows, and apart in rows_added; they are not files."""
 
     files: int = 0
     rows_read: int = 0
@@ -54,13 +56,18 @@ class LoadSummary:
     rows_rejected: int = 0
     notices: int = 0
     kinds: Dict[str, KindCounts] = field(default_factory=dict)
+    files_refused: int = 0        # files refused whole (in files; no rows read)
+    rows_added: int = 0           # records added one by one, accepted or rejected
+    rows_added_rejected: int = 0  # of those, the rejected
 
     @classmethod
-    def _from_c(cls, s):
+    def _from_c(cls, s: _capi.LoadSummary) -> "LoadSummary":
         return cls(files=s.files, rows_read=s.rows_read, rows_accepted=s.rows_accepted,
                    rows_rejected=s.rows_rejected, notices=s.notices,
                    kinds={kind: KindCounts(k.rows_read, k.rows_accepted, k.rows_rejected)
-                          for kind, k in zip(_capi.KINDS, s.kinds)})
+                          for kind, k in zip(_capi.KINDS, s.kinds)},
+                   files_refused=s.files_refused, rows_added=s.rows_added,
+                   rows_added_rejected=s.rows_added_rejected)
 
 
 @dataclass(frozen=True)
@@ -253,7 +260,7 @@ class Dataset(Owned):
 
     def rejects(self) -> List[Dict[str, Any]]:
         """Every rejected row as the JSON gives it: a list of {"file", "line",
-        "column", "reason", "raw"}. rejections() gives typed ones with a code."""
+        "column", "code", "reason", "raw"}. rejections() gives typed ones."""
         return json.loads(_capi.take_string(_capi.lib().fz_dataset_rejects_json, self._h()))
 
     def rejections(self) -> RejectionList:

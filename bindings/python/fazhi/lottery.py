@@ -27,8 +27,12 @@ a record that does not verify, fazhi.InvalidArgument for one that cannot be
 read.
 """
 
+from __future__ import annotations
+
 import json
-from ctypes import byref, c_char_p
+from ctypes import Array, byref, c_char_p
+from os import PathLike
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _capi
 
@@ -37,8 +41,15 @@ __all__ = ["draw", "sample", "verify", "to_json", "announce", "announce_sample",
 
 _LIST_INLINE, _LIST_FILE = 0, 1
 
+# An audit record or an announcement: docs/lottery.md's keys, in its order.
+AuditRecord = Dict[str, Any]
+# A record given back to verify(): the dict, or its JSON text.
+RecordIn = Union[Mapping[str, Any], str, bytes]
+# A list file's path.
+Path = Union[str, "PathLike[str]"]
 
-def _texts(values, what):
+
+def _texts(values: Iterable[str], what: str) -> Tuple["Array[c_char_p]", int]:
     """An iterable of str as a C array of UTF-8 strings (and its length)."""
     if isinstance(values, (str, bytes)):
         raise TypeError("%s must be a list of ids, not a single %s" % (what, type(values).__name__))
@@ -46,7 +57,7 @@ def _texts(values, what):
     return (c_char_p * len(items))(*items), len(items)
 
 
-def _count(value, what):
+def _count(value: int, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("%s must be an int, not %s" % (what, type(value).__name__))
     if value < 0:
@@ -54,11 +65,12 @@ def _count(value, what):
     return value
 
 
-def _record(text):
+def _record(text: str) -> AuditRecord:
     return json.loads(text)
 
 
-def _draw_input(seed, case_id, pool, exclude, at_cap):
+def _draw_input(seed: Optional[str], case_id: str, pool: Iterable[str], exclude: Iterable[str],
+                at_cap: Iterable[str]) -> _capi.DrawInput:
     answered, n_answered = _texts(pool, "pool")
     conflicts, n_conflicts = _texts(exclude, "exclude")
     capped, n_capped = _texts(at_cap, "at_cap")
@@ -70,7 +82,8 @@ def _draw_input(seed, case_id, pool, exclude, at_cap):
     return inp
 
 
-def draw(*, seed, case_id, pool, exclude=(), at_cap=()):
+def draw(*, seed: str, case_id: str, pool: Iterable[str], exclude: Iterable[str] = (),
+         at_cap: Iterable[str] = ()) -> AuditRecord:
     """Draws one lawyer for a legal-aid case: `pool` are the lawyers who
     answered the invitation, less `exclude` (conflicts of interest) and
     `at_cap` (at their caseload cap). Returns the audit record as a dict."""
@@ -79,7 +92,8 @@ def draw(*, seed, case_id, pool, exclude=(), at_cap=()):
     return _record(_capi.take_string(lib.fz_lottery_draw, byref(inp)))
 
 
-def announce(*, case_id, pool, exclude=(), at_cap=()):
+def announce(*, case_id: str, pool: Iterable[str], exclude: Iterable[str] = (),
+             at_cap: Iterable[str] = ()) -> AuditRecord:
     """The announcement of a draw, to publish before the seed exists: the
     canonical lists and their commitment "announcement_sha256" (a dict)."""
     inp = _draw_input(None, case_id, pool, exclude, at_cap)
@@ -87,7 +101,9 @@ def announce(*, case_id, pool, exclude=(), at_cap=()):
     return _record(_capi.take_string(lib.fz_lottery_announce, byref(inp)))
 
 
-def _sample_input(seed, targets, k, inspectors, m, conflicts, batch_id):
+def _sample_input(seed: Optional[str], targets: Iterable[str], k: int, inspectors: Iterable[str],
+                  m: int, conflicts: Iterable[Sequence[str]],
+                  batch_id: str) -> _capi.SampleInput:
     pairs = [tuple(c) for c in conflicts]
     for i, pair in enumerate(pairs):
         if len(pair) != 2:
@@ -106,7 +122,8 @@ def _sample_input(seed, targets, k, inspectors, m, conflicts, batch_id):
     return inp
 
 
-def sample(*, seed, targets, k, inspectors, m, conflicts=(), batch_id=""):
+def sample(*, seed: str, targets: Iterable[str], k: int, inspectors: Iterable[str], m: int,
+           conflicts: Iterable[Sequence[str]] = (), batch_id: str = "") -> AuditRecord:
     """Draws a 双随机 sample: `k` of `targets`, then for each a team of `m` of
     `inspectors`; `conflicts` are (inspector, target) pairs that may not meet.
     Returns the audit record as a dict."""
@@ -115,32 +132,33 @@ def sample(*, seed, targets, k, inspectors, m, conflicts=(), batch_id=""):
     return _record(_capi.take_string(lib.fz_sample_draw, byref(inp)))
 
 
-def announce_sample(*, targets, k, inspectors, m, conflicts=(), batch_id=""):
+def announce_sample(*, targets: Iterable[str], k: int, inspectors: Iterable[str], m: int,
+                    conflicts: Iterable[Sequence[str]] = (), batch_id: str = "") -> AuditRecord:
     """The announcement of a 双随机 sample, to publish before the seed exists."""
     inp = _sample_input(None, targets, k, inspectors, m, conflicts, batch_id)
     lib = _capi.lib()
     return _record(_capi.take_string(lib.fz_sample_announce, byref(inp)))
 
 
-def _parse(function, text, form):
+def _parse(function: Callable[..., Any], text: Union[str, bytes], form: int) -> Any:
     data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else bytes(text)
     return json.loads(_capi.take_string(function, data, len(data), form))
 
 
-def parse_ids(text, *, file=False):
+def parse_ids(text: Union[str, bytes], *, file: bool = False) -> List[str]:
     """The ids of a list as the fazhi command reads it: `text` an inline
     list ("a,b,\"王，丽\"") or, with file=True, a list file's contents (one id
     a line). Raises fazhi.InvalidArgument naming the item or line."""
     return _parse(_capi.lib().fz_lottery_parse_ids, text, _LIST_FILE if file else _LIST_INLINE)
 
 
-def read_ids(path):
+def read_ids(path: Path) -> List[str]:
     """The ids of a list file (bytes read as they are, parsed by parse_ids)."""
     with open(path, "rb") as f:
         return parse_ids(f.read(), file=True)
 
 
-def parse_conflicts(text, *, file=False):
+def parse_conflicts(text: Union[str, bytes], *, file: bool = False) -> List[Tuple[str, str]]:
     """(inspector, target) pairs: "inspector:target,..." inline, or with
     file=True one inspector<TAB>target or inspector,target a line."""
     pairs = _parse(_capi.lib().fz_lottery_parse_conflicts, text,
@@ -148,22 +166,22 @@ def parse_conflicts(text, *, file=False):
     return [(p["inspector"], p["target"]) for p in pairs]
 
 
-def read_conflicts(path):
+def read_conflicts(path: Path) -> List[Tuple[str, str]]:
     """The conflicts of a file, as parse_conflicts(..., file=True)."""
     with open(path, "rb") as f:
         return parse_conflicts(f.read(), file=True)
 
 
-def to_json(audit):
+def to_json(audit: Mapping[str, Any]) -> str:
     """An audit record (dict) as JSON text, keys in the record's order."""
     return json.dumps(audit, ensure_ascii=False, indent=2)
 
 
-def _text(value):
+def _text(value: RecordIn) -> Union[str, bytes]:
     return value if isinstance(value, (str, bytes)) else json.dumps(value, ensure_ascii=False)
 
 
-def verify(audit, announcement=None):
+def verify(audit: RecordIn, announcement: Optional[RecordIn] = None) -> str:
     """Recomputes an audit record (a dict, or its JSON text) of either scheme
     and returns its one-line summary; raises fazhi.FailedPrecondition when a
     field does not match. Without `announcement` (a dict or JSON text) this

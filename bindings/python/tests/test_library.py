@@ -59,6 +59,45 @@ def test_not_found_lists_every_place_tried(tmp_path):
     assert "FAZHI_LIBRARY: " + str(tmp_path / "nowhere" / "libfazhi.so.1") in out
     assert "next to the package: " + str(tmp_path / "fazhi" / "libfazhi.so.1") in out
     assert "the system loader: libfazhi.so.1" in out
+    # ... and says what to set.
+    assert "Set FAZHI_LIBRARY to the file or the folder holding it" in out
+    assert "FAZHI_LIBRARY=/opt/fazhi/lib" in out
+
+
+def _run_installed(prefix, env_extra=None):
+    """Runs a fresh interpreter on the package installed under `prefix`
+    (prefix/lib/python3.X/site-packages/fazhi, as pip lays it out), with no
+    FAZHI_LIBRARY and no LD_LIBRARY_PATH: what it loaded, or the error."""
+    env = dict(os.environ, PYTHONPATH=str(_site_packages(prefix)), **(env_extra or {}))
+    env.pop("FAZHI_LIBRARY", None)
+    env.pop("LD_LIBRARY_PATH", None)
+    code = ("import fazhi\n"
+            "try:\n"
+            "    fazhi.Dataset()\n"
+            "except fazhi.LibraryNotFoundError as e:\n"
+            "    print(e)\n"
+            "else:\n"
+            "    print('LOADED', fazhi.library_path())\n")
+    return subprocess.run([sys.executable, "-c", code], cwd=str(prefix), env=env,
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _site_packages(prefix):
+    return prefix / "lib" / ("python%d.%d" % sys.version_info[:2]) / "site-packages"
+
+
+def test_library_in_the_prefix_the_package_is_installed_under_is_found(tmp_path):
+    # `cmake --install build --prefix P` and the package installed into P:
+    # P/lib/libfazhi.so.1 beside P/lib/python3.X/site-packages/fazhi.
+    import shutil
+    shutil.copytree(os.path.join(BINDING, "fazhi"), _site_packages(tmp_path) / "fazhi")
+    out = _run_installed(tmp_path)
+    if out.startswith("LOADED") and not out.endswith(str(tmp_path / "lib" / "libfazhi.so.1")):
+        pytest.skip("a libfazhi.so.1 is installed on this machine: " + out)
+    assert "the install prefix %s: %s (no such file)" % (tmp_path, tmp_path / "lib"
+                                                          / "libfazhi.so.1") in out
+    shutil.copy(os.path.realpath(fazhi.library_path()), tmp_path / "lib" / "libfazhi.so.1")
+    assert _run_installed(tmp_path) == "LOADED " + str(tmp_path / "lib" / "libfazhi.so.1")
 
 
 def test_library_next_to_the_package_is_found(tmp_path):

@@ -36,6 +36,7 @@ def test_records_in_python_types_make_a_report():
                         value=11837)
         s = ds.summary()
         assert (s.rows_read, s.rows_accepted, s.rows_rejected) == (9, 9, 0)
+        assert (s.rows_added, s.rows_added_rejected) == (9, 0)
         assert s.kinds["legal_aid"].rows_accepted == 2
         with ds.report(region="440111", year=2019) as rep:
             assert rep.region_name == "白云区"
@@ -144,10 +145,14 @@ def test_adds_are_counted_and_a_failed_add_leaves_a_rejection():
         s = ds.summary()
         assert (s.rows_read, s.rows_accepted, s.rows_rejected) == (4, 1, 3)
         assert s.kinds["mediation"].rows_rejected == 3
+        # Counted apart too; adds are not files.
+        assert (s.files, s.rows_added, s.rows_added_rejected) == (0, 4, 3)
         rejects = ds.rejects()
         assert [(r["file"], r["line"]) for r in rejects] == [
             ("<add:mediation>", 2), ("<add:mediation>", 3), ("<add:mediation>", 4)]
         assert rejects[0]["reason"].startswith("received_date: no such day: '2019-02-30'")
         assert rejects[1]["column"] == "case_id"
+        assert [r["code"] for r in rejects] == ["invalid_value", "duplicate", "invalid_value"]
+        assert [r["code"] for r in rejects] == [r.code for r in ds.rejections()]
         assert rejects[1]["reason"] == "duplicate case_id 'M-1' in region 440111"
         assert "no such outcome" in rejects[2]["reason"]

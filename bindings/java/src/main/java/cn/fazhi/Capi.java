@@ -143,13 +143,18 @@ final class Capi {
   static native int fz_report_to_json(Pointer report, PointerByReference json, Pointer len);
   static native int fz_report_narrative(Pointer report, PointerByReference text, Pointer len);
 
-  // ---- Lists: regions, rejections ----
+  // ---- Lists: regions, rejections, every region's report ----
   static native int fz_dataset_regions(PointerByReference out, Pointer ds);
   static native int fz_region_list_count(Pointer list, IntByReference out);
   static native int fz_region_list_get(Pointer list, int index, Pointer info);
   static native void fz_region_list_free(Pointer list);
   static native int fz_dataset_rejection_count(Pointer ds, LongByReference out);
   static native int fz_dataset_rejection_get(Pointer ds, long index, Pointer rejection);
+  static native int fz_report_compute_all(PointerByReference out, Pointer ds, byte[] from, byte[] to,
+      Pointer options);
+  static native int fz_report_list_count(Pointer list, IntByReference out);
+  static native int fz_report_list_get(Pointer list, int index, PointerByReference report);
+  static native void fz_report_list_free(Pointer list);
 
   // ---- Verifiable draws ----
   static native int fz_lottery_draw(Pointer input, PointerByReference json, Pointer len);

@@ -29,7 +29,7 @@ import java.util.Optional;
  *
  * <p>Thread safety (the C ABI's rules): loading and adding are not
  * thread-safe; once loading is over the dataset may be read ({@link #report},
- * {@link #allReportsJson}, {@link #rejects}, ...) from many threads at once.
+ * {@link #allReports}, {@link #rejects}, ...) from many threads at once.
  * Close it when done; reports already computed stay valid.
  */
 public final class Dataset implements AutoCloseable {
@@ -235,7 +235,7 @@ public final class Dataset implements AutoCloseable {
     return List.copyOf(list);
   }
 
-  /** The rejections as the library's JSON: an array of {"file", "line", "column", "reason", "raw"}. */
+  /** The rejections as the library's JSON: an array of {"file", "line", "column", "code", "reason", "raw"}. */
   public String rejectsJson() {
     Pointer h = handle.acquire();
     try {
@@ -301,6 +301,28 @@ public final class Dataset implements AutoCloseable {
       handle.release();
     }
     return new Report(out.getValue());
+  }
+
+  /**
+   * Every region's report (districts, then cities, then provinces, each by
+   * code) for a calendar year, computed in one pass. Close the list when done.
+   */
+  public ReportList allReports(int year) {
+    return allReports(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), new ReportOptions());
+  }
+
+  /** Every region's report for the closed period [from, to], computed with options in one pass. */
+  public ReportList allReports(LocalDate from, LocalDate to, ReportOptions options) {
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    PointerByReference out = new PointerByReference();
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Capi.check(Capi.fz_report_compute_all(out, h, a, b, o.pointer()));
+    } finally {
+      handle.release();
+    }
+    return new ReportList(out.getValue());
   }
 
   /** Every region's report (districts, then cities, then provinces) for a year, as one JSON array. */

@@ -6,10 +6,15 @@ import java.util.Map;
 
 /**
  * What one load did, or (from {@link Dataset#summary}) every load so far:
- * rowsRead = rowsAccepted + rowsRejected, in total and for each kind.
+ * rowsRead = rowsAccepted + rowsRejected, in total and for each kind. Records
+ * added one by one ({@link Dataset#add}) count in the rows and kinds like a
+ * file's rows, and apart in rowsAdded (of which rowsAddedRejected were
+ * rejected); they are not files. filesRefused counts the files refused whole
+ * (among files; no rows read).
  */
 public record LoadSummary(int files, long rowsRead, long rowsAccepted, long rowsRejected,
-    long notices, Map<RecordKind, KindCounts> kinds) {
+    long notices, Map<RecordKind, KindCounts> kinds, int filesRefused, long rowsAdded,
+    long rowsAddedRejected) {
 
   /** Rows of one record kind. */
   public record KindCounts(long rowsRead, long rowsAccepted, long rowsRejected) {}
@@ -27,6 +32,6 @@ public record LoadSummary(int files, long rowsRead, long rowsAccepted, long rows
       kinds.put(k, new KindCounts(c.rows_read, c.rows_accepted, c.rows_rejected));
     }
     return new LoadSummary(s.files, s.rows_read, s.rows_accepted, s.rows_rejected, s.notices,
-        Collections.unmodifiableMap(kinds));
+        Collections.unmodifiableMap(kinds), s.files_refused, s.rows_added, s.rows_added_rejected);
   }
 }

@@ -66,7 +66,12 @@ public final class Report implements AutoCloseable {
   private volatile List<String> ids;
 
   Report(Pointer peer) {
-    this.handle = new NativeHandle(this, peer, Capi::fz_report_free, "Report");
+    this(peer, Capi::fz_report_free);
+  }
+
+  /** A report whose handle `free` releases (a list's report: a hold on the list). */
+  Report(Pointer peer, java.util.function.Consumer<Pointer> free) {
+    this.handle = new NativeHandle(this, peer, free, "Report");
   }
 
   // ---- One metric ----

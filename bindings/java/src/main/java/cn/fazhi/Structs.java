@@ -43,7 +43,7 @@ final class Structs {
   }
 
   @Structure.FieldOrder({"struct_size", "files", "rows_read", "rows_accepted", "rows_rejected",
-      "notices", "kinds"})
+      "notices", "kinds", "files_refused", "rows_added", "rows_added_rejected"})
   public static final class LoadSummary extends Sized {
     public int struct_size;
     public int files;
@@ -52,6 +52,9 @@ final class Structs {
     public long rows_rejected;
     public long notices;
     public KindCounts[] kinds = (KindCounts[]) new KindCounts().toArray(RecordKind.COUNT);
+    public int files_refused;
+    public long rows_added;
+    public long rows_added_rejected;
   }
 
   @Structure.FieldOrder({"struct_size", "profile_json", "profile_path", "calendar"})

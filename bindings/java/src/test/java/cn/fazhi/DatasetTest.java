@@ -152,6 +152,9 @@ class DatasetTest {
       assertEquals(9, added.rowsRead());
       assertEquals(9, added.rowsAccepted());
       assertEquals(0, added.rowsRejected());
+      assertEquals(9, added.rowsAdded());
+      assertEquals(0, added.rowsAddedRejected());
+      assertEquals(0, added.files(), "adds are not files");
       ds.seal();
       try (Report r = ds.report("440111", 2019)) {
         assertEquals("白云区", r.regionName());
@@ -175,6 +178,14 @@ class DatasetTest {
       ds.add(r);
       FazhiException e = assertThrows(FazhiException.class, () -> ds.add(r));
       assertTrue(e.getMessage().contains("R-1"), e.getMessage());
+      // The refused add is counted: read and rejected, among the adds.
+      ds.loadBuffer(RecordKind.RECONSIDERATION, RECONSIDERATION_HEADER + "R-2,440111,2019-03-01,,,\n");
+      LoadSummary s = ds.summary();
+      assertEquals(1, s.files());
+      assertEquals(3, s.rowsRead());
+      assertEquals(1, s.rowsRejected());
+      assertEquals(2, s.rowsAdded());
+      assertEquals(1, s.rowsAddedRejected());
     }
   }
 }

@@ -1,0 +1,167 @@
+// fazhi/breakdown.hpp -- breakdowns, series and cross-tables: one metric of a
+// case family split by a dimension of its records (docs/breakdowns.md).
+//
+// A breakdown is computed by the same record pass as the scalar figures, with
+// each record counted under its dimension's value instead of its region, so
+// every row is exact (integer counts, rates as exact fractions) and the rows
+// of a count add up to the scalar figure: a 合计 that disagrees with the
+// headline figure is a bug. An empty value is a row of its own (key
+// nullopt, label 未填), never dropped; a value with records only in the
+// comparison period is a row with the value 0.
+//
+//   absl::StatusOr<fazhi::Breakdown> b = fazhi::compute_breakdown(
+//       ds, *fazhi::RegionCode::parse("440111"), fazhi::year_period(2019),
+//       "reconsideration.received", "respondent");
+//   for (const fazhi::BreakdownRow& row : b->rows) {
+//     std::cout << row.label << " " << row.value.integer << "\n";  // "广州市公安局白云区分局 135"
+//   }
+//
+// Dimensions (breakdown_dimensions): the code columns of docs/data.md
+// (disposition, outcome, instance, case_type, ...), the free-text columns
+// (respondent, defendant, category, org_id, firm_id, lawyer_id: the trimmed
+// text is the key), `region` (the districts of a city, the cities of a
+// province), and the dates
+// `month` and `quarter`, which use the date that puts a record in the metric
+// (received for intake counts, closed for closed counts).
+#ifndef FAZHI_BREAKDOWN_HPP_
+#define FAZHI_BREAKDOWN_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "fazhi/calendar.hpp"
+#include "fazhi/dataset.hpp"
+#include "fazhi/exact.hpp"
+#include "fazhi/metrics.hpp"
+#include "fazhi/profile.hpp"
+#include "fazhi/region.hpp"
+#include "fazhi/report.hpp"
+
+namespace fazhi {
+
+// DimensionInfo names one dimension a family's metrics can be split by.
+struct DimensionInfo {
+  std::string_view name;   // "respondent", "disposition", "month"
+  std::string_view label;  // "按被申请人"
+  Family family;
+};
+
+// breakdown_dimensions lists every dimension of every case family, by
+// family, each family's in a fixed order; the date dimensions and `region`
+// are listed for each family.
+std::span<const DimensionInfo> breakdown_dimensions();
+
+// can_break_down says whether metric `id` can be split: the count and rate
+// metrics of the four case families whose value is a count of records or a
+// ratio of two (not a rank, a change, a mean, or the lottery's lawyer counts).
+bool can_break_down(std::string_view id);
+
+// BreakdownRow is one value of the dimension.
+struct BreakdownRow {
+  std::optional<std::string> key;  // the code, the trimmed text, "2019-03", "2019-Q1", "440111"; nullopt: empty (未填)
+  std::string label;               // Chinese: the code's label, the text, "2019年3月", the region's name
+  Value value;                     // a count, or a rate (num/den: numerator and denominator)
+  Value previous;                  // the comparison period's (a count of 0 when the key had no records then)
+  Fraction share;                  // value / total, counts only; undefined for rates or a total of 0
+  Fraction change;                 // counts: (value - previous) / previous; undefined when previous is 0
+  Fraction change_pp;              // rates: value - previous, a fraction of 1 (个百分点); else undefined
+  int64_t rank = 0;                // 1 + rows with a larger value (ties share the better rank); 0 when undefined
+};
+
+// Breakdown is one metric of one region split by one dimension.
+struct Breakdown {
+  const MetricInfo* metric = nullptr;
+  DimensionInfo dimension;
+  RegionCode region;
+  Period period, previous;
+  // The scalar figure for the region, and the comparison period's: the rows
+  // of a count add up to it exactly.
+  Value total, previous_total;
+  // Rows by value, largest first, then by key (the empty key last among
+  // equals); an undefined rate after every defined one.
+  std::vector<BreakdownRow> rows;
+  // additive: the rows add up to the total (a count, split by a dimension
+  // other than the date, or a flow count by month or quarter).
+  bool additive = false;
+};
+
+// compute_breakdown splits metric `metric` of `region` in `period` by
+// dimension `by`, against `compared` (year_ago_period(period) by default).
+// InvalidArgument for a metric that cannot be split or a dimension not of its
+// family; NotFound for a region without records.
+absl::StatusOr<Breakdown> compute_breakdown(const Dataset& ds, RegionCode region, Period period,
+                                            std::string_view metric, std::string_view by,
+                                            const Profile& profile = {},
+                                            const Calendar& calendar = Calendar::national());
+absl::StatusOr<Breakdown> compute_breakdown(const Dataset& ds, RegionCode region, Period period, Period compared,
+                                            std::string_view metric, std::string_view by,
+                                            const Profile& profile = {},
+                                            const Calendar& calendar = Calendar::national());
+
+// SeriesPoint is the metric in one month or quarter of the period.
+struct SeriesPoint {
+  std::string period;  // "2019-03", "2019-Q1"
+  Period days;
+  Value value;         // zero counts included; a rate undefined where nothing was decided
+  Value previous;      // the same month or quarter a year earlier
+};
+
+// Series is a metric by month or quarter inside the period, every one present.
+struct Series {
+  const MetricInfo* metric = nullptr;
+  std::string by;  // "month" or "quarter"
+  RegionCode region;
+  Period period;
+  std::vector<SeriesPoint> points;
+};
+
+// compute_series is `metric` of `region` for each month (or quarter) of
+// `period` that the period covers whole or in part (a part month is cut to
+// the period).
+absl::StatusOr<Series> compute_series(const Dataset& ds, RegionCode region, Period period, std::string_view metric,
+                                      std::string_view by = "month", const Profile& profile = {},
+                                      const Calendar& calendar = Calendar::national());
+
+// CrossTable is a metric split by two dimensions: cells[i][j] is the value
+// for rows[i] and columns[j] (keys as in BreakdownRow); the margins are the
+// two breakdowns' rows.
+struct CrossTable {
+  const MetricInfo* metric = nullptr;
+  DimensionInfo rows_dimension, columns_dimension;
+  RegionCode region;
+  Period period;
+  std::vector<BreakdownRow> rows, columns;  // each dimension's own breakdown, in its order
+  std::vector<std::vector<Value>> cells;
+  Value total;
+};
+
+// compute_cross_table splits `metric` by `rows_by` and `columns_by` (two
+// dimensions of its family other than month and quarter, or one of them
+// month or quarter and the other not).
+absl::StatusOr<CrossTable> compute_cross_table(const Dataset& ds, RegionCode region, Period period,
+                                               std::string_view metric, std::string_view rows_by,
+                                               std::string_view columns_by, const Profile& profile = {},
+                                               const Calendar& calendar = Calendar::national());
+
+// to_json writes a breakdown as docs/breakdowns.md shows it: {"metric", "by",
+// "label", "region", "period", "compared", "total", "rows": [{"key",
+// "label", "value", "share", "previous", "yoy" or "change_pp", "rank",
+// "text"}]}; a series as {"metric", "by", "region", "points": [{"period",
+// "value", "previous"}]}. Counts are integers, rates and shares exact
+// fractions {"num", "den", "decimal"}, an undefined value null.
+std::string to_json(const Breakdown& breakdown);
+std::string to_json(const Series& series);
+// render_table writes a breakdown as a table with a 合计 row, a series one
+// point a row, a cross-table with its margins; every cell display_text.
+std::string render_table(const Breakdown& breakdown, TableFormat format);
+std::string render_table(const Series& series, TableFormat format);
+std::string render_table(const CrossTable& table, TableFormat format);
+
+}  // namespace fazhi
+
+#endif  // FAZHI_BREAKDOWN_HPP_

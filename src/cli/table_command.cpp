@@ -1,0 +1,128 @@
+// fazhi table and fazhi series: one metric broken down by a dimension (or
+// two: a cross-table), or by month or quarter, for one region and period.
+#include <iostream>
+#include <optional>
+
+#include "absl/strings/substitute.h"
+#include "commands.hpp"
+#include "fazhi/breakdown.hpp"
+#include "fazhi/dataset.hpp"
+#include "fazhi/text.hpp"
+
+namespace fazhi::cli {
+namespace {
+
+struct TableFlags {
+  std::string data, region, year, from, to, metric, by, profile, calendar;
+  std::string format = "text";
+};
+
+std::optional<std::string> parse_flags(std::string_view command, const Args& args, TableFlags& f) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& out) -> bool {
+      if (i + 1 >= args.size()) return false;
+      out = args[++i];
+      return true;
+    };
+    bool ok = true;
+    if (a == "--data") ok = value(f.data);
+    else if (a == "--region") ok = value(f.region);
+    else if (a == "--year") ok = value(f.year);
+    else if (a == "--from") ok = value(f.from);
+    else if (a == "--to") ok = value(f.to);
+    else if (a == "--metric") ok = value(f.metric);
+    else if (a == "--by") ok = value(f.by);
+    else if (a == "--format") ok = value(f.format);
+    else if (a == "--profile") ok = value(f.profile);
+    else if (a == "--calendar") ok = value(f.calendar);
+    else return absl::Substitute(_("unknown option '$0'"), a);
+    if (!ok) return absl::Substitute(_("$0 needs a value"), a);
+  }
+  const std::string name(command);
+  if (f.data.empty() || f.region.empty() || f.metric.empty()) {
+    return absl::Substitute(_("$0 needs --data DIR, --region CODE or NAME and --metric ID"), name);
+  }
+  if (f.year.empty() == (f.from.empty() || f.to.empty())) {
+    return absl::Substitute(_("$0 needs --year YYYY, or --from and --to"), name);
+  }
+  if (f.format != "text" && f.format != "json" && f.format != "markdown") {
+    return absl::Substitute(_("--format is text, json or markdown, not '$0'"), f.format);
+  }
+  return std::nullopt;
+}
+
+// Loaded is what both commands read: the records, the period, the profile
+// and the calendar.
+struct Loaded {
+  Dataset ds;
+  Period period;
+  RegionCode region;
+  Profile profile;
+  Calendar calendar = Calendar::national();
+};
+
+absl::Status load(const TableFlags& f, Loaded& out) {
+  absl::StatusOr<Period> period = period_from_flags(f.year, f.from, f.to);
+  if (!period.ok()) return period.status();
+  out.period = *period;
+  if (!f.profile.empty()) {
+    absl::StatusOr<Profile> p = Profile::from_file(f.profile);
+    if (!p.ok()) return p.status();
+    out.profile = *std::move(p);
+  }
+  if (!f.calendar.empty()) {
+    if (absl::Status s = out.calendar.merge_csv_file(f.calendar); !s.ok()) return s;
+  }
+  absl::StatusOr<LoadSummary> loaded = out.ds.load_dir(f.data);
+  if (!loaded.ok()) return loaded.status();
+  for (const FileSummary& file : loaded->files) {
+    if (!file.refused.empty()) return absl::InvalidArgumentError(file.refused);
+  }
+  // A code or a name of regions.csv.
+  absl::StatusOr<RegionCode> code = find_region(f.region, out.ds.region_names());
+  if (!code.ok()) return absl::Status(code.status().code(), absl::StrCat("--region: ", code.status().message()));
+  out.region = *code;
+  out.ds.seal();
+  return absl::OkStatus();
+}
+
+TableFormat table_format(const TableFlags& f) {
+  return f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText;
+}
+
+}  // namespace
+
+int run_table(const Args& args) {
+  TableFlags f;
+  if (std::optional<std::string> err = parse_flags("table", args, f)) return usage(*err);
+  if (f.by.empty()) return usage(_("table needs --by DIM or --by DIM1,DIM2"));
+  Loaded in;
+  if (absl::Status s = load(f, in); !s.ok()) return fail(s);
+  if (const size_t comma = f.by.find(','); comma != std::string::npos) {
+    if (f.format == "json") return usage(_("a cross-table is written as text or markdown"));
+    absl::StatusOr<CrossTable> t = compute_cross_table(in.ds, in.region, in.period, f.metric, f.by.substr(0, comma),
+                                                       f.by.substr(comma + 1), in.profile, in.calendar);
+    if (!t.ok()) return fail(t.status());
+    std::cout << render_table(*t, table_format(f));
+    return 0;
+  }
+  absl::StatusOr<Breakdown> b = compute_breakdown(in.ds, in.region, in.period, f.metric, f.by, in.profile, in.calendar);
+  if (!b.ok()) return fail(b.status());
+  std::cout << (f.format == "json" ? to_json(*b) + "\n" : render_table(*b, table_format(f)));
+  return 0;
+}
+
+int run_series(const Args& args) {
+  TableFlags f;
+  f.by = "month";
+  if (std::optional<std::string> err = parse_flags("series", args, f)) return usage(*err);
+  Loaded in;
+  if (absl::Status s = load(f, in); !s.ok()) return fail(s);
+  absl::StatusOr<Series> s = compute_series(in.ds, in.region, in.period, f.metric, f.by, in.profile, in.calendar);
+  if (!s.ok()) return fail(s.status());
+  std::cout << (f.format == "json" ? to_json(*s) + "\n" : render_table(*s, table_format(f)));
+  return 0;
+}
+
+}  // namespace fazhi::cli

@@ -1,0 +1,258 @@
+// Breakdowns and series as documents (fazhi/breakdown.hpp): JSON in the
+// shape of docs/breakdowns.md, and text or Markdown tables with a
+// 合计 row. Exact values stay exact in the JSON ({"num", "den", "decimal"});
+// the texts are cut as the report's are (2 decimals for percentages).
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "fazhi/breakdown.hpp"
+#include "fazhi/report.hpp"
+#include "fazhi/text.hpp"
+#include "render/json_writer.hpp"
+
+namespace fazhi {
+namespace {
+
+using internal::JsonWriter;
+
+constexpr int kPercentDecimals = 2;
+constexpr int kJsonDecimals = 4;  // a rate or share in the JSON is a fraction of 1 to 4 places
+constexpr Rounding kRounding = Rounding::kHalfUp;
+
+void write_fraction(JsonWriter& w, const Fraction& f) {
+  w.begin_object();
+  w.key("num");
+  w.number(f.num().str());
+  w.key("den");
+  w.number(f.den().str());
+  w.key("decimal");
+  w.value(format_decimal(f, kJsonDecimals, kRounding));
+  w.end_object();
+}
+
+// A count as an integer, a rate as its exact fraction, an undefined value as null.
+void write_value(JsonWriter& w, const Value& v) {
+  if (!v.defined()) {
+    w.null();
+  } else if (v.kind == ValueKind::kCount) {
+    w.value(v.integer);
+  } else {
+    write_fraction(w, Fraction(v.num, v.den));
+  }
+}
+
+// value_text is the value as a table cell prints it: "140 件", "93.75%".
+std::string value_text(const MetricInfo& m, const Value& v) {
+  if (!v.defined()) return "—";
+  if (v.kind == ValueKind::kCount) return absl::StrCat(v.integer, " ", absl_view(m.unit));
+  return format_percent(v.num, v.den, kPercentDecimals, kRounding);
+}
+
+// row_text is a row's text: "140 件（92.72%）", or the rate.
+std::string row_text(const MetricInfo& m, const BreakdownRow& r) {
+  std::string t = value_text(m, r.value);
+  if (r.share.defined()) absl::StrAppend(&t, "（", format_percent(r.share, kPercentDecimals, kRounding), "）");
+  return t;
+}
+
+std::string change_text(const BreakdownRow& r) {
+  if (r.change_pp.defined()) {
+    return absl::StrCat(format_decimal(Fraction(r.change_pp.num() * 100, r.change_pp.den()), kPercentDecimals,
+                                       kRounding),
+                        " 个百分点");
+  }
+  if (r.change.defined()) return format_percent(r.change, 1, kRounding);
+  return "";
+}
+
+void write_period(JsonWriter& w, Period p) {
+  w.begin_object();
+  w.key("from");
+  w.value(format_iso_day(p.from));
+  w.key("to");
+  w.value(format_iso_day(p.to));
+  w.end_object();
+}
+
+void write_breakdown(JsonWriter& w, const Breakdown& b) {
+  w.begin_object();
+  w.key("metric");
+  w.value(b.metric->id);
+  w.key("by");
+  w.value(b.dimension.name);
+  w.key("label");
+  w.value(b.dimension.label);
+  w.key("region");
+  w.value(b.region.str());
+  w.key("period");
+  write_period(w, b.period);
+  w.key("compared");
+  write_period(w, b.previous);
+  w.key("total");
+  w.begin_object();
+  w.key("value");
+  write_value(w, b.total);
+  w.key("previous");
+  write_value(w, b.previous_total);
+  w.end_object();
+  w.key("rows");
+  w.begin_array();
+  for (const BreakdownRow& r : b.rows) {
+    w.begin_object();
+    w.key("key");
+    if (r.key) {
+      w.value(*r.key);
+    } else {
+      w.null();
+    }
+    w.key("label");
+    w.value(r.label);
+    w.key("value");
+    write_value(w, r.value);
+    if (r.value.defined() && r.value.kind == ValueKind::kRatio) {
+      w.key("numerator");
+      w.value(r.value.num);
+      w.key("denominator");
+      w.value(r.value.den);
+    }
+    if (r.share.defined()) {
+      w.key("share");
+      write_fraction(w, r.share);
+    }
+    w.key("previous");
+    write_value(w, r.previous);
+    if (r.change.defined()) {
+      w.key("yoy");
+      write_fraction(w, r.change);
+    }
+    if (r.change_pp.defined()) {
+      w.key("change_pp");
+      write_fraction(w, r.change_pp);
+    }
+    w.key("rank");
+    if (r.rank > 0) {
+      w.value(r.rank);
+    } else {
+      w.null();
+    }
+    w.key("text");
+    w.value(row_text(*b.metric, r));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+// Table writes rows of cells as tab-separated text or a Markdown table.
+struct Table {
+  TableFormat format;
+  std::string out;
+  void row(const std::vector<std::string>& cells, bool header = false) {
+    const bool md = format == TableFormat::kMarkdown;
+    for (size_t k = 0; k < cells.size(); ++k) {
+      if (md) {
+        absl::StrAppend(&out, k == 0 ? "| " : " | ", markdown_cell(cells[k]));
+      } else {
+        absl::StrAppend(&out, k == 0 ? "" : "\t", display_text(cells[k]));
+      }
+    }
+    absl::StrAppend(&out, md ? " |\n" : "\n");
+    if (md && header) {
+      for (size_t k = 0; k < cells.size(); ++k) absl::StrAppend(&out, k == 0 ? "| --- " : "| --- ");
+      absl::StrAppend(&out, "|\n");
+    }
+  }
+};
+
+}  // namespace
+
+std::string to_json(const Breakdown& b) {
+  std::string out;
+  JsonWriter w(out);
+  write_breakdown(w, b);
+  w.finish();
+  return out;
+}
+
+std::string render_table(const Breakdown& b, TableFormat format) {
+  Table t{format, ""};
+  const bool count = b.metric->kind == ValueKind::kCount;
+  t.row({"排名", std::string(b.dimension.label), std::string(b.metric->label), count ? "占比" : "",
+         "上年同期", count ? "同比" : "同比（个百分点）"},
+        true);
+  for (const BreakdownRow& r : b.rows) {
+    t.row({r.rank > 0 ? std::to_string(r.rank) : "", r.label, value_text(*b.metric, r.value),
+           r.share.defined() ? format_percent(r.share, kPercentDecimals, kRounding) : "",
+           value_text(*b.metric, r.previous), change_text(r)});
+  }
+  BreakdownRow total;
+  total.value = b.total;
+  total.previous = b.previous_total;
+  if (count && b.total.defined() && b.previous_total.defined()) {
+    total.change = Fraction::change(b.total.integer, b.previous_total.integer);
+  }
+  t.row({"", "合计", value_text(*b.metric, b.total), count && b.additive ? "100%" : "",
+         value_text(*b.metric, b.previous_total), count ? change_text(total) : ""});
+  return t.out;
+}
+
+std::string to_json(const Series& s) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("metric");
+  w.value(s.metric->id);
+  w.key("by");
+  w.value(s.by);
+  w.key("region");
+  w.value(s.region.str());
+  w.key("points");
+  w.begin_array();
+  for (const SeriesPoint& p : s.points) {
+    w.begin_object();
+    w.key("period");
+    w.value(p.period);
+    w.key("value");
+    write_value(w, p.value);
+    w.key("previous");
+    write_value(w, p.previous);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.finish();
+  return out;
+}
+
+std::string render_table(const Series& s, TableFormat format) {
+  Table t{format, ""};
+  t.row({s.by == "quarter" ? "季度" : "月份", std::string(s.metric->label), "上年同期"}, true);
+  for (const SeriesPoint& p : s.points) {
+    t.row({p.period, value_text(*s.metric, p.value), value_text(*s.metric, p.previous)});
+  }
+  return t.out;
+}
+
+std::string render_table(const CrossTable& c, TableFormat format) {
+  Table t{format, ""};
+  std::vector<std::string> header = {std::string(c.rows_dimension.label) + " \\ " +
+                                     std::string(c.columns_dimension.label)};
+  for (const BreakdownRow& col : c.columns) header.push_back(col.label);
+  header.push_back("合计");
+  t.row(header, true);
+  for (size_t i = 0; i < c.rows.size(); ++i) {
+    std::vector<std::string> cells = {c.rows[i].label};
+    for (const Value& v : c.cells[i]) cells.push_back(value_text(*c.metric, v));
+    cells.push_back(value_text(*c.metric, c.rows[i].value));
+    t.row(cells);
+  }
+  std::vector<std::string> totals = {"合计"};
+  for (const BreakdownRow& col : c.columns) totals.push_back(value_text(*c.metric, col.value));
+  totals.push_back(value_text(*c.metric, c.total));
+  t.row(totals);
+  return t.out;
+}
+
+}  // namespace fazhi
