@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -401,6 +402,30 @@ class FieldReader {
     out = static_cast<fazhi::Tri>(v);
   }
 
+  // field reads the C struct's field of a schema column into the core
+  // record's member, by their types (fazhi/schema.hpp, records.hpp).
+  void field(const char* name, const char* v, std::string& out) { text(name, v, out); }
+  void field(const char* name, const char* v, fazhi::Date& out) { date(name, v, out); }
+  void field(const char* name, const char* v, std::optional<fazhi::Date>& out) {
+    optional_date(name, v, out);
+  }
+  void field(const char* name, const char* v, fazhi::RegionCode& out) { region(name, v, out); }
+  template <typename Enum>
+    requires std::is_enum_v<Enum>
+  void field(const char* name, const char* v, Enum& out) {
+    code(name, v, out);
+  }
+  void field(const char* name, int32_t v, fazhi::Tri& out) { tri(name, v, out); }
+  void field(const char* name, const char* v, std::optional<int64_t>& fen) { money(name, v, fen); }
+  // A count: -1 is unknown (the _INIT value); another negative number goes
+  // on to the core, which rejects it.
+  void field(const char*, int32_t v, std::optional<int32_t>& out) {
+    if (ok() && v != -1) out = v;
+  }
+  void field(const char*, int64_t v, int64_t& out) {
+    if (ok()) out = v;
+  }
+
   void money(const char* name, const char* v, std::optional<int64_t>& fen) {
     if (!ok() || !v || fail_utf8(name, v) || fazhi::trim(v).empty()) return;
     absl::StatusOr<int64_t> f = fazhi::parse_money_fen(v);
@@ -421,16 +446,6 @@ class FieldReader {
   const char* function_;
   fz_status status_ = FZ_OK;
 };
-
-// record_kind is the kind of a core record, for counting an add that failed
-// before it reached the core.
-constexpr fazhi::RecordKind record_kind(const fazhi::ReconsiderationRecord&) { return fazhi::RecordKind::kReconsideration; }
-constexpr fazhi::RecordKind record_kind(const fazhi::LitigationRecord&) { return fazhi::RecordKind::kLitigation; }
-constexpr fazhi::RecordKind record_kind(const fazhi::LegalAidRecord&) { return fazhi::RecordKind::kLegalAid; }
-constexpr fazhi::RecordKind record_kind(const fazhi::MediationRecord&) { return fazhi::RecordKind::kMediation; }
-constexpr fazhi::RecordKind record_kind(const fazhi::RegistryRecord&) { return fazhi::RecordKind::kRegistry; }
-constexpr fazhi::RecordKind record_kind(const fazhi::ActivityRecord&) { return fazhi::RecordKind::kActivity; }
-constexpr fazhi::RecordKind record_kind(const fazhi::RegionNameRecord&) { return fazhi::RecordKind::kRegions; }
 
 // add_record runs the shared steps of fz_dataset_add_<kind>: check the
 // arguments, read the struct, convert it, and hand it to the core. A record
@@ -453,7 +468,7 @@ fz_status add_record(const char* function, const char* type, fz_dataset* ds, con
       if (reason.starts_with(function)) reason.remove_prefix(std::strlen(function));
       if (reason.starts_with(": ")) reason.remove_prefix(2);
       const fz_status failed = read.status();
-      ds->ds.reject_add(record_kind(core), reason);
+      ds->ds.reject_add(decltype(core)::kKind, reason);
       return failed;
     }
     absl::Status added = ds->ds.add(core);
@@ -853,128 +868,40 @@ fz_status fz_dataset_notices_json(const fz_dataset* ds, char** json, size_t* len
   });
 }
 
-fz_status fz_dataset_add_reconsideration(fz_dataset* ds, const fz_reconsideration_record* record) {
-  return add_record("fz_dataset_add_reconsideration", "fz_reconsideration_record", ds, record,
-                    FZ_RECONSIDERATION_RECORD_MIN_SIZE,
-                    fz_reconsideration_record FZ_RECONSIDERATION_RECORD_INIT,
-                    [](const fz_reconsideration_record& c, FieldReader& read) {
-                      fazhi::ReconsiderationRecord r;
-                      read.text("case_id", c.case_id, r.case_id);
-                      read.region("region", c.region, r.region);
-                      read.date("received_date", c.received_date, r.received_date);
-                      read.optional_date("accepted_date", c.accepted_date, r.accepted_date);
-                      read.optional_date("closed_date", c.closed_date, r.closed_date);
-                      read.code("disposition", c.disposition, r.disposition);
-                      read.text("respondent", c.respondent, r.respondent);
-                      read.text("category", c.category, r.category);
-                      read.tri("simple_procedure", c.simple_procedure, r.simple_procedure);
-                      read.tri("extended", c.extended, r.extended);
-                      read.tri("litigated", c.litigated, r.litigated);
-                      read.tri("compensation", c.compensation, r.compensation);
-                      if (c.suspended_days != -1) r.suspended_days = c.suspended_days;
-                      return r;
-                    });
-}
+// The translators of fz_dataset_add_<kind>: each C struct field is read into
+// the core record's member of the same schema column (fazhi/schema.hpp), so
+// a column added to the schema fails to compile here until the C struct has
+// its field.
+#define FZ_READ_FIELD(column, record_field, stored_as, TYPE, detail, required, ...) \
+  read.field(#column, c.column, r.record_field);
+#define FZ_DATASET_ADD(kind, Record, COLUMNS, MIN_SIZE, INIT)                                \
+  fz_status fz_dataset_add_##kind(fz_dataset* ds, const fz_##kind##_record* record) {         \
+    return add_record("fz_dataset_add_" #kind, "fz_" #kind "_record", ds, record, MIN_SIZE,   \
+                      fz_##kind##_record INIT,                                                \
+                      [](const fz_##kind##_record& c, FieldReader& read) {                    \
+                        fazhi::Record r;                                                      \
+                        COLUMNS(FZ_READ_FIELD)                                                \
+                        return r;                                                             \
+                      });                                                                     \
+  }
 
-fz_status fz_dataset_add_litigation(fz_dataset* ds, const fz_litigation_record* record) {
-  return add_record("fz_dataset_add_litigation", "fz_litigation_record", ds, record,
-                    FZ_LITIGATION_RECORD_MIN_SIZE, fz_litigation_record FZ_LITIGATION_RECORD_INIT,
-                    [](const fz_litigation_record& c, FieldReader& read) {
-                      fazhi::LitigationRecord r;
-                      read.text("case_id", c.case_id, r.case_id);
-                      read.region("region", c.region, r.region);
-                      read.date("filed_date", c.filed_date, r.filed_date);
-                      read.code("instance", c.instance, r.instance);
-                      read.text("defendant", c.defendant, r.defendant);
-                      read.text("category", c.category, r.category);
-                      read.optional_date("defence_date", c.defence_date, r.defence_date);
-                      read.optional_date("closed_date", c.closed_date, r.closed_date);
-                      read.code("outcome", c.outcome, r.outcome);
-                      read.tri("head_appeared", c.head_appeared, r.head_appeared);
-                      read.tri("lawyer_only", c.lawyer_only, r.lawyer_only);
-                      read.tri("hearing_held", c.hearing_held, r.hearing_held);
-                      return r;
-                    });
-}
+FZ_DATASET_ADD(reconsideration, ReconsiderationRecord, FAZHI_RECONSIDERATION_COLUMNS,
+               FZ_RECONSIDERATION_RECORD_MIN_SIZE, FZ_RECONSIDERATION_RECORD_INIT)
+FZ_DATASET_ADD(litigation, LitigationRecord, FAZHI_LITIGATION_COLUMNS,
+               FZ_LITIGATION_RECORD_MIN_SIZE, FZ_LITIGATION_RECORD_INIT)
+FZ_DATASET_ADD(legal_aid, LegalAidRecord, FAZHI_LEGAL_AID_COLUMNS, FZ_LEGAL_AID_RECORD_MIN_SIZE,
+               FZ_LEGAL_AID_RECORD_INIT)
+FZ_DATASET_ADD(mediation, MediationRecord, FAZHI_MEDIATION_COLUMNS, FZ_MEDIATION_RECORD_MIN_SIZE,
+               FZ_MEDIATION_RECORD_INIT)
+FZ_DATASET_ADD(registry, RegistryRecord, FAZHI_REGISTRY_COLUMNS, FZ_REGISTRY_RECORD_MIN_SIZE,
+               FZ_REGISTRY_RECORD_INIT)
+FZ_DATASET_ADD(activity, ActivityRecord, FAZHI_ACTIVITY_COLUMNS, FZ_ACTIVITY_RECORD_MIN_SIZE,
+               FZ_ACTIVITY_RECORD_INIT)
+FZ_DATASET_ADD(regions, RegionNameRecord, FAZHI_REGIONS_COLUMNS, FZ_REGIONS_RECORD_MIN_SIZE,
+               FZ_REGIONS_RECORD_INIT)
 
-fz_status fz_dataset_add_legal_aid(fz_dataset* ds, const fz_legal_aid_record* record) {
-  return add_record("fz_dataset_add_legal_aid", "fz_legal_aid_record", ds, record,
-                    FZ_LEGAL_AID_RECORD_MIN_SIZE, fz_legal_aid_record FZ_LEGAL_AID_RECORD_INIT,
-                    [](const fz_legal_aid_record& c, FieldReader& read) {
-                      fazhi::LegalAidRecord r;
-                      read.text("case_id", c.case_id, r.case_id);
-                      read.region("region", c.region, r.region);
-                      read.date("applied_date", c.applied_date, r.applied_date);
-                      read.optional_date("decided_date", c.decided_date, r.decided_date);
-                      read.code("decision", c.decision, r.decision);
-                      read.optional_date("accepted_date", c.accepted_date, r.accepted_date);
-                      read.code("case_type", c.case_type, r.case_type);
-                      read.optional_date("assigned_date", c.assigned_date, r.assigned_date);
-                      read.text("lawyer_id", c.lawyer_id, r.lawyer_id);
-                      read.text("firm_id", c.firm_id, r.firm_id);
-                      read.code("assignment_method", c.assignment_method, r.assignment_method);
-                      read.optional_date("closed_date", c.closed_date, r.closed_date);
-                      read.money("recovered_amount", c.recovered_amount, r.recovered_fen);
-                      read.tri("commitment", c.commitment, r.commitment);
-                      return r;
-                    });
-}
-
-fz_status fz_dataset_add_mediation(fz_dataset* ds, const fz_mediation_record* record) {
-  return add_record("fz_dataset_add_mediation", "fz_mediation_record", ds, record,
-                    FZ_MEDIATION_RECORD_MIN_SIZE, fz_mediation_record FZ_MEDIATION_RECORD_INIT,
-                    [](const fz_mediation_record& c, FieldReader& read) {
-                      fazhi::MediationRecord r;
-                      read.text("case_id", c.case_id, r.case_id);
-                      read.region("region", c.region, r.region);
-                      read.date("received_date", c.received_date, r.received_date);
-                      read.text("org_id", c.org_id, r.org_id);
-                      read.optional_date("closed_date", c.closed_date, r.closed_date);
-                      read.code("outcome", c.outcome, r.outcome);
-                      read.text("category", c.category, r.category);
-                      read.tri("major_group", c.major_group, r.major_group);
-                      return r;
-                    });
-}
-
-fz_status fz_dataset_add_registry(fz_dataset* ds, const fz_registry_record* record) {
-  return add_record("fz_dataset_add_registry", "fz_registry_record", ds, record,
-                    FZ_REGISTRY_RECORD_MIN_SIZE, fz_registry_record FZ_REGISTRY_RECORD_INIT,
-                    [](const fz_registry_record& c, FieldReader& read) {
-                      fazhi::RegistryRecord r;
-                      read.code("kind", c.kind, r.kind);
-                      read.text("entity_id", c.entity_id, r.entity_id);
-                      read.region("region", c.region, r.region);
-                      read.date("start_date", c.start_date, r.start_date);
-                      read.optional_date("end_date", c.end_date, r.end_date);
-                      return r;
-                    });
-}
-
-fz_status fz_dataset_add_activity(fz_dataset* ds, const fz_activity_record* record) {
-  return add_record("fz_dataset_add_activity", "fz_activity_record", ds, record,
-                    FZ_ACTIVITY_RECORD_MIN_SIZE, fz_activity_record FZ_ACTIVITY_RECORD_INIT,
-                    [](const fz_activity_record& c, FieldReader& read) {
-                      fazhi::ActivityRecord r;
-                      read.region("region", c.region, r.region);
-                      read.date("date", c.date, r.date);
-                      read.code("indicator", c.indicator, r.indicator);
-                      r.value = c.value;
-                      read.text("note", c.note, r.note);
-                      return r;
-                    });
-}
-
-fz_status fz_dataset_add_regions(fz_dataset* ds, const fz_regions_record* record) {
-  return add_record("fz_dataset_add_regions", "fz_regions_record", ds, record,
-                    FZ_REGIONS_RECORD_MIN_SIZE, fz_regions_record FZ_REGIONS_RECORD_INIT,
-                    [](const fz_regions_record& c, FieldReader& read) {
-                      fazhi::RegionNameRecord r;
-                      read.region("region", c.region, r.region);
-                      read.text("name", c.name, r.name);
-                      return r;
-                    });
-}
+#undef FZ_DATASET_ADD
+#undef FZ_READ_FIELD
 
 // ---- Report -----------------------------------------------------------------------
 

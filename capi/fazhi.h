@@ -286,11 +286,16 @@ typedef struct fz_reconsideration_record {
   int32_t litigated;
   int32_t compensation;
   int32_t suspended_days; /* -1 = unknown */
+  /* Dimensions (docs/data.md, optional): */
+  const char* respondent_level; /* county_dept, township, ... (县级政府部门, 乡镇（街道）, ...) */
+  const char* act_type;         /* penalty, information_disclosure, ... (行政处罚, 信息公开, ...) */
+  const char* applicant_type;   /* person, legal_person, organization (自然人, 法人, 其他组织) */
+  int32_t applicants;           /* >= 1; -1 = unknown (counted as 1) */
 } fz_reconsideration_record;
 /* clang-format off */
 #define FZ_RECONSIDERATION_RECORD_INIT                                                             \
   {sizeof(fz_reconsideration_record), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,              \
-   FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, -1}
+   FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, -1, NULL, NULL, NULL, -1}
 /* clang-format on */
 
 /* fz_litigation_record: one 行政应诉 case (the agency as defendant). */
@@ -308,11 +313,15 @@ typedef struct fz_litigation_record {
   int32_t head_appeared; /* FZ_TRI_* */
   int32_t lawyer_only;
   int32_t hearing_held;
+  /* Dimensions (docs/data.md, optional): */
+  const char* defendant_level; /* the levels of respondent_level */
+  const char* act_type;        /* the act types of fz_reconsideration_record */
+  int32_t head_principal;      /* FZ_TRI_*: the agency's principal head (正职) appeared */
 } fz_litigation_record;
 /* clang-format off */
 #define FZ_LITIGATION_RECORD_INIT                                                                  \
   {sizeof(fz_litigation_record), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,             \
-   FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN}
+   FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, FZ_TRI_UNKNOWN, NULL, NULL, FZ_TRI_UNKNOWN}
 /* clang-format on */
 
 /* fz_legal_aid_record: one 法律援助 application and case. */
@@ -332,11 +341,14 @@ typedef struct fz_legal_aid_record {
   const char* closed_date;
   const char* recovered_amount; /* yuan: "15128000.00", "1512.8万" */
   int32_t commitment;           /* FZ_TRI_* */
+  /* Dimensions (docs/data.md, optional): */
+  const char* service_type;    /* litigation, non_litigation (诉讼, 非诉讼) */
+  const char* recipient_group; /* migrant_worker, elderly, minor, ... (农民工, 老年人, ...) */
 } fz_legal_aid_record;
 /* clang-format off */
 #define FZ_LEGAL_AID_RECORD_INIT                                                                   \
   {sizeof(fz_legal_aid_record), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,        \
-   NULL, NULL, NULL, FZ_TRI_UNKNOWN}
+   NULL, NULL, NULL, FZ_TRI_UNKNOWN, NULL, NULL}
 /* clang-format on */
 
 /* fz_mediation_record: one 人民调解 case. */
@@ -350,10 +362,12 @@ typedef struct fz_mediation_record {
   const char* outcome; /* success, failure, other; required when closed */
   const char* category;
   int32_t major_group; /* FZ_TRI_* */
+  /* Dimensions (docs/data.md, optional): */
+  const char* org_type; /* village, township, professional, enterprise, other */
 } fz_mediation_record;
 /* clang-format off */
 #define FZ_MEDIATION_RECORD_INIT                                                                   \
-  {sizeof(fz_mediation_record), NULL, NULL, NULL, NULL, NULL, NULL, NULL, FZ_TRI_UNKNOWN}
+  {sizeof(fz_mediation_record), NULL, NULL, NULL, NULL, NULL, NULL, NULL, FZ_TRI_UNKNOWN, NULL}
 /* clang-format on */
 
 /* fz_registry_record: one standing entity (a law firm, a lawyer, ...). */

@@ -3,7 +3,11 @@
 # then configures and builds it in build/. Quick when everything is present.
 # clang and its runtimes (libclang-rt-14-dev) are for the sanitizer and fuzz
 # builds of scripts/test.sh; binutils' nm and readelf for the ABI checks; the
-# JDK, JNA, Gson and JUnit 5 for the Java binding (bindings/java) and its tests.
+# JDK, JNA, Gson and JUnit 5 for the Java binding (bindings/java) and its tests;
+# pandas for the Python binding's to_pandas() tests.
+# libxlsxwriter for the workbooks; libzip and expat to read .xlsx record files; openpyxl to read them back in the tests;
+# headless Chromium, its driver, Selenium and the Noto CJK fonts for the test
+# that opens and prints the HTML report.
 # Usage: scripts/setup.sh            (sourced by example.sh and test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +15,10 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build pkg-config make
   libboost-dev libboost-date-time-dev libabsl-dev nlohmann-json3-dev libssl-dev
+  libxlsxwriter-dev libzip-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-pytest
+  python3 python3-pytest python3-openpyxl python3-pandas
+  chromium chromium-driver python3-selenium fonts-noto-cjk
   openjdk-17-jdk-headless junit5 libjna-java libgoogle-gson-java
   clang libclang-rt-14-dev binutils
 )

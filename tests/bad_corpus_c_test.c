@@ -66,8 +66,11 @@ static void check_case(const char* dir, char* line) {
     CHECK(s.rows_rejected == 1 && s.rows_read == s.rows_accepted + 1, file);
     CHECK(fz_dataset_rejects_json(ds, &json, &len) == FZ_OK, file);
     if (json) {
-      snprintf(want, sizeof want, "\"line\":%s,\"column\":\"%s\",\"reason\":\"%s\"", line_no,
-               strcmp(column, "-") == 0 ? "" : column, reason);
+      /* The stable code sits between the column and the reason. */
+      snprintf(want, sizeof want, "\"line\":%s,\"column\":\"%s\",\"code\":\"", line_no,
+               strcmp(column, "-") == 0 ? "" : column);
+      CHECK(strstr(json, want) != NULL, file);
+      snprintf(want, sizeof want, "\",\"reason\":\"%s\"", reason);
       CHECK(strstr(json, want) != NULL, file);
       CHECK(strlen(json) == len, file);
     }

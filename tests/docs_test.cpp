@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "load/dataset_schema.hpp"
+#include "load/kinds.hpp"
 #include "fazhi/metrics.hpp"
 #include "fazhi/profile.hpp"
 #include "nlohmann/json.hpp"
@@ -51,7 +51,7 @@ TEST(Docs, ProfileDocumentIsCurrent) {
 // ---- The data format ----------------------------------------------------------
 
 // Every column of the schema is in the document with its aliases, and its
-// type was recognised from its reader.
+// type is the one its line of fazhi/schema.hpp declares.
 template <typename Kind>
 void expect_columns(const std::string& doc) {
   for (const internal::ColumnDef& c : Kind::kColumns) {
@@ -71,7 +71,7 @@ TEST(Docs, DataDocumentHasEveryColumnTyped) {
   expect_columns<internal::Activity>(doc);
   expect_columns<internal::Regions>(doc);
   EXPECT_EQ(doc.find("unclassified"), std::string::npos);
-  // Types read from the readers, one of each.
+  // One column of each type, as declared.
   EXPECT_NE(doc.find("| `received_date` | 收到日期, 收件日期, 申请日期 | date | yes |"), std::string::npos);
   EXPECT_NE(doc.find("| `region` | 区划代码, 行政区划代码 | region code | yes |"), std::string::npos);
   EXPECT_NE(doc.find("| `suspended_days` | 中止天数 | integer | no |"), std::string::npos);

@@ -136,7 +136,7 @@ TEST(HeaderNames, AMisspeltOptionalColumnIsNamedWithItsClosestColumn) {
   EXPECT_NE(std::find(missing.begin(), missing.end(),
                       "head_appeared（负责人出庭、负责人出庭应诉）"),
             missing.end());
-  EXPECT_EQ(missing.size(), 8u);  // every optional column of litigation
+  EXPECT_EQ(missing.size(), 11u);  // every optional column of litigation
 }
 
 TEST(HeaderNames, EnglishNamesAreComparedWithoutCase) {
@@ -149,7 +149,8 @@ TEST(HeaderNames, EnglishNamesAreComparedWithoutCase) {
   EXPECT_NE(s->notices[0].find("最接近的已知列是“category”"), std::string::npos) << s->notices[0];
   EXPECT_EQ(s->files[0].missing_columns,
             (std::vector<std::string>{"closed_date（结案日期）", "outcome（调解结果）",
-                                      "major_group（重大群体性纠纷）", "category（纠纷类型）"}));
+                                      "major_group（重大群体性纠纷）", "category（纠纷类型）",
+                                      "org_type（调解组织类型）"}));
 }
 
 TEST(HeaderNames, AFileWithEveryColumnHasNoneMissingAndExtrasAreStillNamed) {

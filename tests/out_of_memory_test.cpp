@@ -15,6 +15,7 @@
 #include "fazhi/dataset.hpp"
 #include "fazhi/records.hpp"
 #include "fazhi/report.hpp"
+#include "load/iso_date.hpp"
 
 namespace {
 // Allocations left before the one that fails; negative: none fails.
@@ -107,6 +108,18 @@ void expect_refused(const Dataset& ds) {
   EXPECT_EQ(ds.check_whole().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(compute_report(ds, *RegionCode::parse("440100"), year_period(2019)).status().code(),
             absl::StatusCode::kFailedPrecondition);
+}
+
+// The loaders' month table is built at the first ISO date read, inside
+// noexcept code: it must take no memory (each test runs in a process of its
+// own, so this is that first date).
+TEST(OutOfMemory, TheFirstDateReadNeedsNoMemory) {
+  g_allocations_left.store(0);
+  DayNumber day = 0;
+  const bool read = internal::parse_iso_day("2019-03-05", day);
+  g_allocations_left.store(-1);
+  EXPECT_TRUE(read);
+  EXPECT_EQ(day, to_day_number(Date(2019, 3, 5)));
 }
 
 TEST(OutOfMemory, ALoadCutShortLeavesTheDatasetAsItWasOrRefused) {

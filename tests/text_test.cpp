@@ -1,4 +1,4 @@
-// display_text and markdown_cell: data shown to people is shown, not obeyed.
+// display_text, markdown_cell and html_text: data shown to people is shown, not obeyed.
 #include "fazhi/text.hpp"
 
 #include <gtest/gtest.h>
@@ -128,6 +128,16 @@ TEST(ReportTable, UndefinedFiguresAndTheBasisAreNotes) {
             std::string::npos) << text;
   EXPECT_NE(text.find("Note: 收到行政复议申请: no cases received in the period.\n"), std::string::npos) << text;
   EXPECT_EQ(text.find("[口径"), std::string::npos);
+}
+
+TEST(HtmlText, MarkupFromTheDataIsShownNotParsed) {
+  EXPECT_EQ(html_text("白云区"), "白云区");
+  EXPECT_EQ(html_text("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(html_text("a\"b'c&d"), "a&quot;b&#39;c&amp;d");
+  // An entity written in the data stays the text it was.
+  EXPECT_EQ(html_text("&lt;"), "&amp;lt;");
+  // display_text's escapes come first: a control character is shown as one.
+  EXPECT_EQ(html_text("a\x1b[2J<"), "a\\x1b[2J&lt;");
 }
 
 }  // namespace

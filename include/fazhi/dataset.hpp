@@ -41,60 +41,54 @@ using RegionIndex = uint32_t;
 // TextId is dictionary-encoded text (Dataset::text); 0 is the empty text.
 using TextId = uint32_t;
 
+// <Kind>Columns hold a kind's rows, a vector per column of schema.hpp (in
+// its order, named as its `stored_as`), all of one length, size():
+//   REGION   RegionIndex          DATE    DayNumber (kNoDay: empty)
+//   CODE     the enum (kNone)     BOOL    Tri (kUnknown)
+//   TEXT     TextId (0: empty)    COUNT   the rule's integer (its kEmpty)
+//   MONEY    int64_t fen (-1: empty)
+// The ID column (case_id, entity_id) is checked for duplicates while
+// loading and not kept. FAZHI_COLUMN_STORAGE(line) is the member a line of
+// schema.hpp's lists declares.
+#define FAZHI_STORED_ID(member, detail)
+#define FAZHI_STORED_REGION(member, detail) std::vector<RegionIndex> member;
+#define FAZHI_STORED_REGION_KEY(member, detail) std::vector<uint32_t> member;
+#define FAZHI_STORED_DATE(member, detail) std::vector<DayNumber> member;
+#define FAZHI_STORED_CODE(member, detail) std::vector<detail> member;
+#define FAZHI_STORED_BOOL(member, detail) std::vector<Tri> member;
+#define FAZHI_STORED_TEXT(member, detail) std::vector<TextId> member;
+#define FAZHI_STORED_COUNT(member, detail) std::vector<detail::type> member;
+#define FAZHI_STORED_MONEY(member, detail) std::vector<int64_t> member;
+#define FAZHI_COLUMN_STORAGE(column, record_field, stored_as, TYPE, detail, required, ...) \
+  FAZHI_STORED_##TYPE(stored_as, detail)
+
 struct ReconsiderationColumns {
-  std::vector<RegionIndex> region;
-  std::vector<DayNumber> received, accepted, closed;
-  std::vector<Disposition> disposition;
-  std::vector<Tri> simple_procedure, extended, litigated, compensation;
-  std::vector<int32_t> suspended_days;  // -1 when unknown
-  std::vector<TextId> respondent, category;
+  FAZHI_RECONSIDERATION_COLUMNS(FAZHI_COLUMN_STORAGE)
   size_t size() const { return region.size(); }
 };
 
 struct LitigationColumns {
-  std::vector<RegionIndex> region;
-  std::vector<DayNumber> filed, defence, closed;
-  std::vector<Instance> instance;
-  std::vector<LitigationOutcome> outcome;
-  std::vector<Tri> head_appeared, lawyer_only, hearing_held;
-  std::vector<TextId> defendant, category;
+  FAZHI_LITIGATION_COLUMNS(FAZHI_COLUMN_STORAGE)
   size_t size() const { return region.size(); }
 };
 
 struct LegalAidColumns {
-  std::vector<RegionIndex> region;
-  std::vector<DayNumber> applied, decided, accepted, assigned, closed;
-  std::vector<AidDecision> decision;
-  std::vector<AidCaseType> case_type;
-  std::vector<AssignmentMethod> assignment_method;
-  std::vector<Tri> commitment;
-  std::vector<TextId> lawyer, firm;
-  std::vector<int64_t> recovered_fen;  // -1 when empty
+  FAZHI_LEGAL_AID_COLUMNS(FAZHI_COLUMN_STORAGE)
   size_t size() const { return region.size(); }
 };
 
 struct MediationColumns {
-  std::vector<RegionIndex> region;
-  std::vector<DayNumber> received, closed;
-  std::vector<MediationOutcome> outcome;
-  std::vector<Tri> major_group;
-  std::vector<TextId> org, category;
+  FAZHI_MEDIATION_COLUMNS(FAZHI_COLUMN_STORAGE)
   size_t size() const { return region.size(); }
 };
 
 struct RegistryColumns {
-  std::vector<RegionIndex> region;
-  std::vector<RegistryKind> kind;
-  std::vector<DayNumber> start, end;  // end is kNoDay while the entity stands
+  FAZHI_REGISTRY_COLUMNS(FAZHI_COLUMN_STORAGE)
   size_t size() const { return region.size(); }
 };
 
 struct ActivityColumns {
-  std::vector<RegionIndex> region;
-  std::vector<DayNumber> date;
-  std::vector<Indicator> indicator;
-  std::vector<int64_t> value;
-  std::vector<TextId> note;
+  FAZHI_ACTIVITY_COLUMNS(FAZHI_COLUMN_STORAGE)
   size_t size() const { return region.size(); }
 };
 

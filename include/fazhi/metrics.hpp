@@ -123,18 +123,13 @@ struct Value {
   static Value undefined(Reason reason);
 };
 
-// Family groups metrics by the records they come from.
-enum class Family : uint8_t {
-  kReconsideration,
-  kLitigation,
-  kLegalAid,
-  kMediation,
-  kRegistry,
-  kActivity,
-};
+// Family groups metrics by the records they come from: a family is the
+// record kind it counts (every kind but kRegions, which only names regions).
+using Family = RecordKind;
 
-// family_name is the family's id, as metric ids begin with it ("legal_aid").
-std::string_view family_name(Family f);
+// family_name is the family's id, as metric ids begin with it ("legal_aid"):
+// its kind's name.
+inline std::string_view family_name(Family f) { return kind_name(f); }
 
 struct MetricInfo {
   std::string_view id;     // "litigation.win_rate"

@@ -15,9 +15,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "fazhi/date.hpp"
 #include "fazhi/region.hpp"
+#include "fazhi/schema.hpp"
 
 namespace fazhi {
 
@@ -82,6 +84,70 @@ enum class AidDecision : uint8_t { kNone, kGranted, kDenied };
 enum class AidCaseType : uint8_t { kNone, kCriminal, kCivil, kAdministrative, kOther };
 enum class AssignmentMethod : uint8_t { kNone, kLottery, kDesignated, kDuty };
 enum class MediationOutcome : uint8_t { kNone, kSuccess, kFailure, kOther };
+
+// ---- Dimensions: the codes that breakdowns group by (docs/data.md) ---------
+
+// AgencyLevel is the level of a reconsideration respondent or a litigation
+// defendant (respondent_level, defendant_level).
+enum class AgencyLevel : uint8_t {
+  kNone,
+  kProvinceGov,   // 省级人民政府
+  kProvinceDept,  // 省级政府部门
+  kCityGov,       // 市级人民政府
+  kCityDept,      // 市级政府部门
+  kCountyGov,     // 县级人民政府（区人民政府）
+  kCountyDept,    // 县级政府部门
+  kTownship,      // 乡镇人民政府、街道办事处
+  kDispatched,    // 派出机构
+  kOther,         // 其他
+};
+
+// ActType is the kind of administrative act under review or in suit
+// (act_type), after 行政复议法 (2023) art. 11.
+enum class ActType : uint8_t {
+  kNone,
+  kPenalty,                // 行政处罚
+  kCoercion,               // 行政强制
+  kLicensing,              // 行政许可
+  kConfirmation,           // 行政确认
+  kWorkInjury,             // 工伤认定
+  kExpropriation,          // 征收征用及补偿
+  kInformationDisclosure,  // 政府信息公开
+  kComplaint,              // 举报投诉处理
+  kInaction,               // 不履行法定职责
+  kAgreement,              // 行政协议
+  kSocialSecurity,         // 社会保障
+  kRegistration,           // 行政登记
+  kOther,                  // 其他
+};
+
+// ApplicantType is who applied for reconsideration (applicant_type).
+enum class ApplicantType : uint8_t { kNone, kPerson, kLegalPerson, kOrganization };
+
+// AidServiceType is the form of legal aid (service_type): 诉讼 or 非诉讼.
+enum class AidServiceType : uint8_t { kNone, kLitigation, kNonLitigation };
+
+// RecipientGroup is the legal-aid recipient's group (recipient_group).
+enum class RecipientGroup : uint8_t {
+  kNone,
+  kMigrantWorker,  // 农民工
+  kElderly,        // 老年人
+  kMinor,          // 未成年人
+  kDisabled,       // 残疾人
+  kWomen,          // 妇女
+  kMilitary,       // 军人军属
+  kOther,          // 其他
+};
+
+// MediationOrgType is the kind of people's mediation organisation (org_type).
+enum class MediationOrgType : uint8_t {
+  kNone,
+  kVillage,       // 村（居）调解委员会
+  kTownship,      // 乡镇（街道）调解委员会
+  kProfessional,  // 行业性专业性调解组织
+  kEnterprise,    // 企事业单位调解委员会
+  kOther,         // 其他
+};
 
 enum class RegistryKind : uint8_t {
   kNone,
@@ -182,86 +248,91 @@ bool is_judgment(LitigationOutcome o) noexcept;
 bool is_agency_loss(LitigationOutcome o) noexcept;
 
 // ---- One record of each kind, for record-at-a-time appends -----------------
+//
+// Each record has a member per column of its kind (schema.hpp), in that
+// order, named as schema.hpp's `record_field`:
+//   ID, TEXT       std::string (empty: not given)
+//   REGION(_KEY)   RegionCode
+//   DATE           Date when required (not_a_date_time: not given), else
+//                  std::optional<Date>
+//   CODE           the code's enum (kNone: not given)
+//   BOOL           Tri (kUnknown: not given)
+//   COUNT          the rule's integer when required, else std::optional of it
+//   MONEY          std::optional<int64_t>, in fen
+// `kKind` names the record's kind.
+
+namespace internal {
+// empty_field is a record member's value before anything is set.
+template <typename T>
+T empty_field() {
+  if constexpr (std::is_same_v<T, Tri>) {
+    return Tri::kUnknown;
+  } else {
+    return T{};
+  }
+}
+}  // namespace internal
+
+#define FAZHI_RECORD_TYPE_ID(detail, required) std::string
+#define FAZHI_RECORD_TYPE_REGION(detail, required) RegionCode
+#define FAZHI_RECORD_TYPE_REGION_KEY(detail, required) RegionCode
+#define FAZHI_RECORD_TYPE_DATE(detail, required) \
+  std::conditional_t<(required), Date, std::optional<Date>>
+#define FAZHI_RECORD_TYPE_CODE(detail, required) detail
+#define FAZHI_RECORD_TYPE_BOOL(detail, required) Tri
+#define FAZHI_RECORD_TYPE_TEXT(detail, required) std::string
+#define FAZHI_RECORD_TYPE_COUNT(detail, required) \
+  std::conditional_t<(required), detail::type, std::optional<detail::type>>
+#define FAZHI_RECORD_TYPE_MONEY(detail, required) std::optional<int64_t>
+#define FAZHI_RECORD_MEMBER(column, record_field, stored_as, TYPE, detail, required, ...) \
+  FAZHI_RECORD_TYPE_##TYPE(detail, required) record_field =                              \
+      internal::empty_field<FAZHI_RECORD_TYPE_##TYPE(detail, required)>();
 
 struct ReconsiderationRecord {
-  std::string case_id;
-  RegionCode region;
-  Date received_date;
-  std::optional<Date> accepted_date;
-  std::optional<Date> closed_date;
-  Disposition disposition = Disposition::kNone;
-  std::string respondent;
-  std::string category;
-  Tri simple_procedure = Tri::kUnknown;
-  Tri extended = Tri::kUnknown;
-  Tri litigated = Tri::kUnknown;
-  Tri compensation = Tri::kUnknown;
-  std::optional<int32_t> suspended_days;
+  static constexpr RecordKind kKind = RecordKind::kReconsideration;
+  FAZHI_RECONSIDERATION_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct LitigationRecord {
-  std::string case_id;
-  RegionCode region;
-  Date filed_date;
-  Instance instance = Instance::kNone;
-  std::string defendant;
-  std::string category;
-  std::optional<Date> defence_date;
-  std::optional<Date> closed_date;
-  LitigationOutcome outcome = LitigationOutcome::kNone;
-  Tri head_appeared = Tri::kUnknown;
-  Tri lawyer_only = Tri::kUnknown;
-  Tri hearing_held = Tri::kUnknown;
+  static constexpr RecordKind kKind = RecordKind::kLitigation;
+  FAZHI_LITIGATION_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct LegalAidRecord {
-  std::string case_id;
-  RegionCode region;
-  Date applied_date;
-  std::optional<Date> decided_date;
-  AidDecision decision = AidDecision::kNone;
-  std::optional<Date> accepted_date;
-  AidCaseType case_type = AidCaseType::kNone;
-  std::optional<Date> assigned_date;
-  std::string lawyer_id;
-  std::string firm_id;
-  AssignmentMethod assignment_method = AssignmentMethod::kNone;
-  Tri commitment = Tri::kUnknown;
-  std::optional<Date> closed_date;
-  std::optional<int64_t> recovered_fen;
+  static constexpr RecordKind kKind = RecordKind::kLegalAid;
+  FAZHI_LEGAL_AID_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct MediationRecord {
-  std::string case_id;
-  RegionCode region;
-  std::string org_id;
-  Date received_date;
-  std::optional<Date> closed_date;
-  MediationOutcome outcome = MediationOutcome::kNone;
-  Tri major_group = Tri::kUnknown;
-  std::string category;
+  static constexpr RecordKind kKind = RecordKind::kMediation;
+  FAZHI_MEDIATION_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct RegistryRecord {
-  RegistryKind kind = RegistryKind::kNone;
-  std::string entity_id;
-  RegionCode region;
-  Date start_date;
-  std::optional<Date> end_date;
+  static constexpr RecordKind kKind = RecordKind::kRegistry;
+  FAZHI_REGISTRY_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct ActivityRecord {
-  RegionCode region;
-  Date date;
-  Indicator indicator = Indicator::kNone;
-  int64_t value = 0;
-  std::string note;
+  static constexpr RecordKind kKind = RecordKind::kActivity;
+  FAZHI_ACTIVITY_COLUMNS(FAZHI_RECORD_MEMBER)
 };
 
 struct RegionNameRecord {
-  RegionCode region;
-  std::string name;
+  static constexpr RecordKind kKind = RecordKind::kRegions;
+  FAZHI_REGIONS_COLUMNS(FAZHI_RECORD_MEMBER)
 };
+
+#undef FAZHI_RECORD_MEMBER
+#undef FAZHI_RECORD_TYPE_ID
+#undef FAZHI_RECORD_TYPE_REGION
+#undef FAZHI_RECORD_TYPE_REGION_KEY
+#undef FAZHI_RECORD_TYPE_DATE
+#undef FAZHI_RECORD_TYPE_CODE
+#undef FAZHI_RECORD_TYPE_BOOL
+#undef FAZHI_RECORD_TYPE_TEXT
+#undef FAZHI_RECORD_TYPE_COUNT
+#undef FAZHI_RECORD_TYPE_MONEY
 
 }  // namespace fazhi
 

@@ -88,6 +88,12 @@ std::string display_text(std::string_view text);
 // escaped (\|), so a value cannot add a column.
 std::string markdown_cell(std::string_view text);
 
+// html_text is display_text for HTML text and attribute values (the printable
+// report, its SVG charts): '&', '<', '>', '"' and '\'' are also written as
+// character references, so a value from the data is shown, never parsed as
+// markup or script.
+std::string html_text(std::string_view text);
+
 }  // namespace fazhi
 
 #endif  // FAZHI_TEXT_HPP_

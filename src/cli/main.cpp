@@ -58,7 +58,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"report", run_report,
      N_("report --data DIR (--region CODE|NAME | --all-regions) (--year YYYY | --from DATE --to DATE)\n"
-        "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"),
+        "         [--format text|json|markdown|xlsx|html] [--out FILE] [--profile FILE] [--calendar FILE]"),
      N_("usage: fazhi report --data DIR (--region CODE|NAME | --all-regions)\n"
         "                   (--year YYYY | --from DATE --to DATE) [options]\n"
         "\n"
@@ -71,7 +71,9 @@ constexpr Command kCommands[] = {
         "  --all-regions        every region: JSON, or a comparison table as text or markdown\n"
         "  --metrics ID,ID,...  with --all-regions: the metrics to compare (default: the headline ones)\n"
         "  --year YYYY          a calendar year; or --from DATE --to DATE (YYYY-MM-DD)\n"
-        "  --format FORMAT      text (the default), markdown or json\n"
+        "  --format FORMAT      text (the default), markdown, json, xlsx (a workbook) or html (a\n"
+        "                       printable page with charts)\n"
+        "  --out FILE           where xlsx or html goes (html without it: standard output)\n"
         "  --profile FILE       the bureau's profile: rounding, 口径, limits (docs/profile.md)\n"
         "  --calendar FILE      more holidays and make-up working days (CSV: date,workday)\n"
         "  --lang zh|en         the language for people (default: the locale's)\n"

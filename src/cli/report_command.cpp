@@ -1,6 +1,8 @@
 // fazhi report: a folder of exported CSV files -> the annual report, for
 // people (text, Markdown: render_report, or render_comparison for every
-// region) or for programs (JSON, the same in every language).
+// region; a workbook or a printable page: documents.hpp) or for programs
+// (JSON, the same in every language).
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -9,6 +11,7 @@
 #include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/dataset.hpp"
+#include "fazhi/documents.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
 
@@ -23,7 +26,7 @@ constexpr std::string_view kComparedMetrics[] = {
     "mediation.received"};
 
 struct ReportFlags {
-  std::string data, region, year, from, to, profile, calendar, metrics;
+  std::string data, region, year, from, to, profile, calendar, metrics, out;
   std::string format = "text";
   bool all_regions = false;
 };
@@ -46,19 +49,29 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
     else if (a == "--profile") ok = value(f.profile);
     else if (a == "--calendar") ok = value(f.calendar);
     else if (a == "--metrics") ok = value(f.metrics);
+    else if (a == "--out") ok = value(f.out);
     else if (a == "--all-regions") f.all_regions = true;
     else return absl::Substitute(_("unknown option '$0'"), a);
     if (!ok) return absl::Substitute(_("$0 needs a value"), a);
   }
   if (f.data.empty()) return _("report needs --data DIR");
-  if (f.all_regions == !f.region.empty()) return _("report needs --region CODE or NAME, or --all-regions");
+  const bool document = f.format == "xlsx" || f.format == "html";
+  // A workbook may hold one region's summary and every region's table at
+  // once; the other formats are one or the other.
+  if (f.region.empty() && !f.all_regions) return _("report needs --region CODE or NAME, or --all-regions");
+  if (!document && f.all_regions && !f.region.empty()) {
+    return _("report needs --region CODE or NAME, or --all-regions");
+  }
   if (f.year.empty() == (f.from.empty() || f.to.empty())) {
     return _("report needs --year YYYY, or --from and --to");
   }
-  if (f.format != "text" && f.format != "json" && f.format != "markdown") {
-    return absl::Substitute(_("--format is text, json or markdown, not '$0'"), f.format);
+  if (f.format != "text" && f.format != "json" && f.format != "markdown" && !document) {
+    return absl::Substitute(_("--format is text, json, markdown, xlsx or html, not '$0'"), f.format);
   }
   if (!f.metrics.empty() && !f.all_regions) return _("--metrics chooses the columns of --all-regions");
+  if (f.format == "xlsx" && f.out.empty()) return _("--format xlsx needs --out FILE");
+  if (f.format == "html" && f.region.empty()) return _("--format html is one region's report: add --region CODE");
+  if (!f.out.empty() && !document) return _("--out is for --format xlsx and html");
   return std::nullopt;
 }
 
@@ -91,6 +104,51 @@ void print_notices(const std::vector<std::string>& notices) {
   }
 }
 
+// write_document writes the workbook or the HTML page. The page ranks the
+// region among its siblings, so it needs every region's figures; so does a
+// workbook with --all-regions. All come from the one pass over the records
+// that a single region's report makes anyway.
+int write_document(const ReportFlags& f, const Dataset& ds, std::optional<RegionCode> region, Period period,
+                   const Profile& profile, const Calendar& calendar) {
+  std::vector<Report> all;
+  std::optional<Report> one;
+  const Report* report = nullptr;
+  if (f.all_regions || f.format == "html") {
+    absl::StatusOr<std::vector<Report>> r = compute_all_reports(ds, period, profile, calendar);
+    if (!r.ok()) return fail(r.status());
+    all = *std::move(r);
+    if (region) {
+      for (const Report& each : all) {
+        if (each.region == *region) report = &each;
+      }
+      if (report == nullptr) {
+        return fail(absl::NotFoundError(
+            absl::Substitute(_("no records for region $0 or any region inside it"), region->str())));
+      }
+    }
+  } else {
+    absl::StatusOr<Report> r = compute_report(ds, *region, period, profile, calendar);
+    if (!r.ok()) return fail(r.status());
+    one = *std::move(r);
+    report = &*one;
+  }
+  if (f.format == "xlsx") {
+    const std::span<const Report> regions = f.all_regions ? std::span<const Report>(all) : std::span<const Report>();
+    if (absl::Status s = write_workbook({.report = report, .regions = regions}, f.out); !s.ok()) return fail(s);
+    return 0;
+  }
+  const std::string page = render_html(*report, all);
+  if (f.out.empty()) {
+    std::cout << page;
+    return 0;
+  }
+  std::ofstream file(f.out, std::ios::binary | std::ios::trunc);
+  file << page;
+  file.close();
+  if (!file) return fail(absl::Substitute(_("$0: cannot write the report"), display_text(f.out)));
+  return 0;
+}
+
 }  // namespace
 
 absl::StatusOr<Period> period_from_flags(const std::string& year_flag, const std::string& from_flag,
@@ -113,7 +171,7 @@ int run_report(const Args& args) {
   ReportFlags f;
   if (std::optional<std::string> err = parse_flags(args, f)) return usage(*err);
   std::vector<std::string> compared;
-  if (f.all_regions && f.format != "json") {
+  if (f.all_regions && (f.format == "text" || f.format == "markdown")) {
     if (std::optional<std::string> err = compared_metrics(f.metrics, compared)) return usage(*err);
   }
   absl::StatusOr<Period> period = period_of(f);
@@ -129,7 +187,7 @@ int run_report(const Args& args) {
     if (absl::Status s = calendar.merge_csv_file(f.calendar); !s.ok()) return fail(s);
   }
   // A code is checked before the data is loaded; a name needs regions.csv.
-  if (!f.all_regions && RegionCode::parse(f.region).ok() == false &&
+  if (!f.region.empty() && !RegionCode::parse(f.region).ok() &&
       trim(f.region).find_first_not_of("0123456789") == std::string_view::npos) {
     return fail(absl::StrCat("--region: ", RegionCode::parse(f.region).status().message()));
   }
@@ -142,7 +200,7 @@ int run_report(const Args& args) {
   }
   // The region is read once the data is, since regions.csv names the regions.
   std::optional<RegionCode> region;
-  if (!f.all_regions) {
+  if (!f.region.empty()) {
     absl::StatusOr<RegionCode> code = find_region(f.region, ds.region_names());
     if (!code.ok()) return fail(absl::StrCat("--region: ", code.status().message()));
     region = *code;
@@ -156,6 +214,7 @@ int run_report(const Args& args) {
   }
   const TableFormat table = f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText;
 
+  if (f.format == "xlsx" || f.format == "html") return write_document(f, ds, region, *period, profile, calendar);
   if (f.all_regions && f.format == "json") {
     // Streamed: the JSON of every region is written as it is made, not held.
     absl::Status s = write_all_reports_json(ds, *period, profile, calendar,

@@ -53,17 +53,6 @@ FamilyRows family_rows_of(Family f) { return catalogue().rows[static_cast<size_t
 
 std::span<const MetricInfo> metric_catalogue() { return catalogue().metrics; }
 
-std::string_view family_name(Family f) {
-  switch (f) {
-    case Family::kReconsideration: return "reconsideration";
-    case Family::kLitigation: return "litigation";
-    case Family::kLegalAid: return "legal_aid";
-    case Family::kMediation: return "mediation";
-    case Family::kRegistry: return "registry";
-    case Family::kActivity: return "activity";
-  }
-  return "";
-}
 
 
 std::optional<size_t> metric_index(std::string_view id) {

@@ -61,6 +61,7 @@ bool family_has_data(const Tally& t, Family f, size_t metric_index) {
     case Family::kMediation: return mediation_has_data(t);
     case Family::kRegistry: return registry_has_data(t);
     case Family::kActivity: return activity_has_data(t, metric_index - family_rows_of(Family::kActivity).first);
+    case Family::kRegions: break;  // no metric counts region names
   }
   return false;
 }
@@ -97,6 +98,7 @@ size_t family_rows(const Dataset& ds, Family f) {
     case Family::kMediation: return ds.mediation().size();
     case Family::kRegistry: return ds.registry().size();
     case Family::kActivity: return ds.activity().size();
+    case Family::kRegions: break;  // no metric counts region names
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 // docs.cpp -- docs/data.md, docs/metrics.md and docs/profile.md, written from
-// the code: the loader's schema (dataset_schema.hpp), the code tables
+// the code: the schema of each kind (fazhi/schema.hpp), the code tables
 // (records.cpp), the metric catalogue (src/metrics/catalogue.cpp and the families' files), Profile's defaults and
 // the narrative's sentences. Only the prose around the tables is written here.
 #include "fazhi/docs.hpp"
@@ -10,7 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "load/dataset_schema.hpp"
+#include "load/kinds.hpp"
 #include "fazhi/exact.hpp"
 #include "fazhi/metrics.hpp"
 #include "fazhi/profile.hpp"
@@ -22,62 +22,7 @@
 namespace fazhi {
 namespace {
 
-using internal::Problem;
-
 // ---- docs/data.md -------------------------------------------------------------
-
-// The enumerated columns' code tables, in the order docs/data.md lists them.
-using CodeEnums = std::tuple<Disposition, Instance, LitigationOutcome, AidDecision, AidCaseType,
-                             AssignmentMethod, MediationOutcome, RegistryKind, Indicator>;
-
-// ColumnType is what a column's reader accepts, found by offering it a value
-// of each form: the schema's readers are the only statement of a column's
-// type, so the document asks them rather than keeping a list of its own.
-struct ColumnType {
-  std::string name;                         // "text", "date", "code", ...
-  std::span<const CodeEntry> codes;         // a code column's table
-};
-
-template <typename Kind>
-bool accepts(size_t col, std::string_view value) {
-  typename Kind::Row row{};
-  Problem problem;
-  return Kind::parse(static_cast<uint8_t>(col), value, row, problem);
-}
-
-// code_table_of is the one code table every code (and label) of which the
-// column accepts; empty when none or more than one fits.
-template <typename Kind>
-std::span<const CodeEntry> code_table_of(size_t col) {
-  std::span<const CodeEntry> found;
-  int matches = 0;
-  auto try_table = [&](std::span<const CodeEntry> table) {
-    for (const CodeEntry& e : table) {
-      if (!accepts<Kind>(col, e.code)) return;
-      for (std::string_view label : e.labels) {
-        if (!accepts<Kind>(col, label)) return;
-      }
-    }
-    found = table;
-    ++matches;
-  };
-  std::apply([&](auto... e) { (try_table(code_table<decltype(e)>()), ...); }, CodeEnums{});
-  return matches == 1 ? found : std::span<const CodeEntry>();
-}
-
-template <typename Kind>
-ColumnType column_type(size_t col) {
-  if (accepts<Kind>(col, "~any text~")) return {"text", {}};
-  if (accepts<Kind>(col, "2019年3月5日")) return {"date", {}};
-  if (accepts<Kind>(col, "是")) return {"boolean", {}};
-  if (accepts<Kind>(col, "1.5万")) return {"money", {}};
-  if (accepts<Kind>(col, "110101") && !accepts<Kind>(col, "12")) return {"region code", {}};
-  if (accepts<Kind>(col, "12")) return {"integer", {}};
-  if (std::span<const CodeEntry> codes = code_table_of<Kind>(col); !codes.empty()) {
-    return {"code", codes};
-  }
-  return {"unclassified", {}};
-}
 
 std::string code_list(std::span<const CodeEntry> codes) {
   std::string out = "| code | Chinese labels |\n| --- | --- |\n";
@@ -100,12 +45,11 @@ std::string kind_section(std::string_view title) {
   std::string codes;
   for (size_t i = 0; i < std::size(Kind::kColumns); ++i) {
     const internal::ColumnDef& c = Kind::kColumns[i];
-    const ColumnType type = column_type<Kind>(i);
-    std::string type_text = type.name;
-    if (!type.codes.empty()) {
-      type_text = absl::StrCat("code (see below)");
+    std::string type_text(internal::column_type_name(c.type));
+    if (c.codes != nullptr) {
+      type_text = "code (see below)";
       absl::StrAppend(&codes, "Codes of `", absl_view(kind), ".", absl_view(c.name), "`:\n\n",
-                      code_list(type.codes), "\n");
+                      code_list(c.codes()), "\n");
     }
     absl::StrAppend(&out, "| `", absl_view(c.name), "` | ",
                     absl::StrJoin(c.aliases, ", ", [](std::string* o, std::string_view a) {
@@ -168,6 +112,12 @@ C++, the C ABI, the Python binding); they obey the same rules.
   date: the code is required once the date is given, and a code without the
   date is an error. Later dates may not precede earlier ones (a case is not
   closed before it was received).
+- **Dimensions.** The optional code columns added for breakdowns
+  (`respondent_level`, `act_type`, `applicant_type`, `defendant_level`,
+  `service_type`, `recipient_group`, `org_type`), like every code, free-text
+  and boolean column, are what a breakdown groups rows by; a row without a
+  value is counted under `null` (未填), never dropped. `applicants` is at
+  least 1, and 1 when empty.
 - **Rejected rows.** A row that breaks a rule is rejected with its file, line,
   column and reason, and loading goes on (or stops at the first error in
   strict mode, `fazhi check --strict`). Rows accepted plus rows rejected is

@@ -71,4 +71,21 @@ std::string display_text(std::string_view text) { return escape(text, '\0'); }
 
 std::string markdown_cell(std::string_view text) { return escape(text, '|'); }
 
+std::string html_text(std::string_view text) {
+  const std::string shown = display_text(text);
+  std::string out;
+  out.reserve(shown.size());
+  for (const char ch : shown) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
 }  // namespace fazhi

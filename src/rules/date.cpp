@@ -1,7 +1,6 @@
 #include "fazhi/date.hpp"
 
 #include <array>
-
 #include <cstdio>
 #include <vector>
 
@@ -125,16 +124,17 @@ std::string format_iso(Date date) {
 std::string format_iso_day(DayNumber day) { return format_iso(from_day_number(day)); }
 
 // The month table of parse_iso_day: 3,600 months, 29 KiB, taken from Boost once.
-// A static array, not a vector: the function is noexcept and may first be
-// called when memory has run out, so filling it must not allocate.
+// A fixed array, not a vector: it is built at the first date a loader reads,
+// inside noexcept code, so it must not allocate (memory running out there
+// would end the process rather than fail the load).
 const internal::MonthStart* internal::month_starts() noexcept {
-  static constexpr size_t kMonths = static_cast<size_t>(kMaxYear - kMinYear + 1) * 12;
+  constexpr size_t kMonths = static_cast<size_t>(kMaxYear - kMinYear + 1) * 12;
   static const std::array<MonthStart, kMonths> table = [] {
     std::array<MonthStart, kMonths> t{};
-    size_t i = 0;
+    size_t k = 0;
     for (int y = kMinYear; y <= kMaxYear; ++y) {
       for (int m = 1; m <= 12; ++m) {
-        t[i++] = {ymd_to_day(y, m, 1),
+        t[k++] = {ymd_to_day(y, m, 1),
                   static_cast<int32_t>(gregorian_calendar::end_of_month_day(
                       static_cast<unsigned short>(y), static_cast<unsigned short>(m)))};
       }

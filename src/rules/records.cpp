@@ -200,6 +200,104 @@ constexpr CodeEntry kIndicators[] = {
 static_assert(std::size(kIndicators) + 1 == kIndicatorCount);
 static_assert(std::size(kRegistryKinds) + 1 == kRegistryKindCount);
 
+// ---- Dimensions (docs/data.md "Dimensions") ---------------------------------
+constexpr L kProvinceGov[] = {"省级人民政府", "省政府"};
+constexpr L kProvinceDept[] = {"省级政府部门", "省直部门"};
+constexpr L kCityGov[] = {"市级人民政府", "市政府"};
+constexpr L kCityDept[] = {"市级政府部门", "市直部门"};
+constexpr L kCountyGov[] = {"县级人民政府", "区人民政府", "县政府", "区政府"};
+constexpr L kCountyDept[] = {"县级政府部门", "区政府部门", "县政府部门", "区直部门"};
+constexpr L kTownshipLevel[] = {"乡镇人民政府", "街道办事处", "乡镇（街道）", "镇街"};
+constexpr L kDispatched[] = {"派出机构", "派出机关"};
+constexpr L kLevelOther[] = {"其他"};
+constexpr CodeEntry kAgencyLevels[] = {
+    {v(AgencyLevel::kProvinceGov), "province_gov", kProvinceGov},
+    {v(AgencyLevel::kProvinceDept), "province_dept", kProvinceDept},
+    {v(AgencyLevel::kCityGov), "city_gov", kCityGov},
+    {v(AgencyLevel::kCityDept), "city_dept", kCityDept},
+    {v(AgencyLevel::kCountyGov), "county_gov", kCountyGov},
+    {v(AgencyLevel::kCountyDept), "county_dept", kCountyDept},
+    {v(AgencyLevel::kTownship), "township", kTownshipLevel},
+    {v(AgencyLevel::kDispatched), "dispatched", kDispatched},
+    {v(AgencyLevel::kOther), "other", kLevelOther},
+};
+
+// 行政复议法 (2023) art. 11 lists the acts an application may be about.
+constexpr L kPenalty[] = {"行政处罚"};
+constexpr L kCoercion[] = {"行政强制", "行政强制措施", "行政强制执行"};
+constexpr L kLicensing[] = {"行政许可"};
+constexpr L kConfirmation[] = {"行政确认", "确权"};
+constexpr L kWorkInjury[] = {"工伤认定"};
+constexpr L kExpropriation[] = {"征收征用", "征收补偿", "征收征用及补偿"};
+constexpr L kInformationDisclosure[] = {"政府信息公开", "信息公开"};
+constexpr L kComplaint[] = {"举报投诉处理", "投诉举报", "举报投诉"};
+constexpr L kInaction[] = {"不履行法定职责", "行政不作为"};
+constexpr L kAgreement[] = {"行政协议"};
+constexpr L kSocialSecurity[] = {"社会保障", "社会保险", "最低生活保障"};
+constexpr L kRegistration[] = {"行政登记", "不动产登记"};
+constexpr L kActOther[] = {"其他"};
+constexpr CodeEntry kActTypes[] = {
+    {v(ActType::kPenalty), "penalty", kPenalty},
+    {v(ActType::kCoercion), "coercion", kCoercion},
+    {v(ActType::kLicensing), "licensing", kLicensing},
+    {v(ActType::kConfirmation), "confirmation", kConfirmation},
+    {v(ActType::kWorkInjury), "work_injury", kWorkInjury},
+    {v(ActType::kExpropriation), "expropriation", kExpropriation},
+    {v(ActType::kInformationDisclosure), "information_disclosure", kInformationDisclosure},
+    {v(ActType::kComplaint), "complaint", kComplaint},
+    {v(ActType::kInaction), "inaction", kInaction},
+    {v(ActType::kAgreement), "agreement", kAgreement},
+    {v(ActType::kSocialSecurity), "social_security", kSocialSecurity},
+    {v(ActType::kRegistration), "registration", kRegistration},
+    {v(ActType::kOther), "other", kActOther},
+};
+
+constexpr L kPerson[] = {"自然人", "公民"};
+constexpr L kLegalPerson[] = {"法人"};
+constexpr L kOrganization[] = {"其他组织"};
+constexpr CodeEntry kApplicantTypes[] = {
+    {v(ApplicantType::kPerson), "person", kPerson},
+    {v(ApplicantType::kLegalPerson), "legal_person", kLegalPerson},
+    {v(ApplicantType::kOrganization), "organization", kOrganization},
+};
+
+constexpr L kAidLitigation[] = {"诉讼", "诉讼代理", "刑事辩护"};
+constexpr L kAidNonLitigation[] = {"非诉讼", "非诉讼代理"};
+constexpr CodeEntry kAidServiceTypes[] = {
+    {v(AidServiceType::kLitigation), "litigation", kAidLitigation},
+    {v(AidServiceType::kNonLitigation), "non_litigation", kAidNonLitigation},
+};
+
+constexpr L kMigrantWorker[] = {"农民工"};
+constexpr L kElderly[] = {"老年人"};
+constexpr L kMinor[] = {"未成年人"};
+constexpr L kDisabled[] = {"残疾人"};
+constexpr L kWomen[] = {"妇女"};
+constexpr L kMilitary[] = {"军人军属"};
+constexpr L kGroupOther[] = {"其他"};
+constexpr CodeEntry kRecipientGroups[] = {
+    {v(RecipientGroup::kMigrantWorker), "migrant_worker", kMigrantWorker},
+    {v(RecipientGroup::kElderly), "elderly", kElderly},
+    {v(RecipientGroup::kMinor), "minor", kMinor},
+    {v(RecipientGroup::kDisabled), "disabled", kDisabled},
+    {v(RecipientGroup::kWomen), "women", kWomen},
+    {v(RecipientGroup::kMilitary), "military", kMilitary},
+    {v(RecipientGroup::kOther), "other", kGroupOther},
+};
+
+constexpr L kVillage[] = {"村（居）调解委员会", "村居"};
+constexpr L kTownshipOrg[] = {"乡镇（街道）调解委员会", "乡镇街道"};
+constexpr L kProfessional[] = {"行业性专业性调解组织", "行业性专业性"};
+constexpr L kEnterprise[] = {"企事业单位调解委员会"};
+constexpr L kOrgOther[] = {"其他"};
+constexpr CodeEntry kMediationOrgTypes[] = {
+    {v(MediationOrgType::kVillage), "village", kVillage},
+    {v(MediationOrgType::kTownship), "township", kTownshipOrg},
+    {v(MediationOrgType::kProfessional), "professional", kProfessional},
+    {v(MediationOrgType::kEnterprise), "enterprise", kEnterprise},
+    {v(MediationOrgType::kOther), "other", kOrgOther},
+};
+
 std::span<const CodeEntry> table_for(Disposition*) { return kDispositions; }
 std::span<const CodeEntry> table_for(Instance*) { return kInstances; }
 std::span<const CodeEntry> table_for(LitigationOutcome*) { return kOutcomes; }
@@ -209,6 +307,12 @@ std::span<const CodeEntry> table_for(AssignmentMethod*) { return kAssignmentMeth
 std::span<const CodeEntry> table_for(MediationOutcome*) { return kMediationOutcomes; }
 std::span<const CodeEntry> table_for(RegistryKind*) { return kRegistryKinds; }
 std::span<const CodeEntry> table_for(Indicator*) { return kIndicators; }
+std::span<const CodeEntry> table_for(AgencyLevel*) { return kAgencyLevels; }
+std::span<const CodeEntry> table_for(ActType*) { return kActTypes; }
+std::span<const CodeEntry> table_for(ApplicantType*) { return kApplicantTypes; }
+std::span<const CodeEntry> table_for(AidServiceType*) { return kAidServiceTypes; }
+std::span<const CodeEntry> table_for(RecipientGroup*) { return kRecipientGroups; }
+std::span<const CodeEntry> table_for(MediationOrgType*) { return kMediationOrgTypes; }
 
 // CodeLookup is the exact-text index of one table: the loaders call
 // parse_code once per row and column, so it must not scan the table.
@@ -304,6 +408,12 @@ FAZHI_INSTANTIATE_CODES(AssignmentMethod)
 FAZHI_INSTANTIATE_CODES(MediationOutcome)
 FAZHI_INSTANTIATE_CODES(RegistryKind)
 FAZHI_INSTANTIATE_CODES(Indicator)
+FAZHI_INSTANTIATE_CODES(AgencyLevel)
+FAZHI_INSTANTIATE_CODES(ActType)
+FAZHI_INSTANTIATE_CODES(ApplicantType)
+FAZHI_INSTANTIATE_CODES(AidServiceType)
+FAZHI_INSTANTIATE_CODES(RecipientGroup)
+FAZHI_INSTANTIATE_CODES(MediationOrgType)
 #undef FAZHI_INSTANTIATE_CODES
 
 std::optional<Tri> parse_tri(std::string_view text) noexcept {

@@ -313,25 +313,30 @@ class Dataset(Owned):
         """Appends one 行政复议 case: case_id, region, received_date (required),
         accepted_date, closed_date, disposition ("revoked" or "撤销"), respondent,
         category, simple_procedure, extended, litigated, compensation (bool or
-        None), suspended_days (int or None)."""
+        None), suspended_days (int or None); the dimensions respondent_level,
+        act_type, applicant_type (codes or Chinese labels) and applicants (int >= 1
+        or None)."""
         self._add("reconsideration", fields)
 
     def add_litigation(self, **fields):
         """Appends one 行政应诉 case: case_id, region, filed_date, instance
         (required), defendant, category, defence_date, closed_date, outcome,
-        head_appeared, lawyer_only, hearing_held."""
+        head_appeared, lawyer_only, hearing_held; the dimensions defendant_level,
+        act_type (codes or Chinese labels) and head_principal (bool or None)."""
         self._add("litigation", fields)
 
     def add_legal_aid(self, **fields):
         """Appends one 法律援助 case: case_id, region, applied_date (required),
         decided_date, decision, accepted_date, case_type, assigned_date,
         lawyer_id, firm_id, assignment_method, closed_date, recovered_amount
-        (Decimal yuan), commitment."""
+        (Decimal yuan), commitment; the dimensions service_type and
+        recipient_group (codes or Chinese labels)."""
         self._add("legal_aid", fields)
 
     def add_mediation(self, **fields):
         """Appends one 人民调解 case: case_id, region, received_date (required),
-        org_id, closed_date, outcome, category, major_group."""
+        org_id, closed_date, outcome, category, major_group; the dimension
+        org_type (a code or Chinese label)."""
         self._add("mediation", fields)
 
     def add_registry(self, **fields):

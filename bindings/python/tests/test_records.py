@@ -156,3 +156,25 @@ def test_adds_are_counted_and_a_failed_add_leaves_a_rejection():
         assert [r["code"] for r in rejects] == [r.code for r in ds.rejections()]
         assert rejects[1]["reason"] == "duplicate case_id 'M-1' in region 440111"
         assert "no such outcome" in rejects[2]["reason"]
+
+
+def test_dimension_fields_take_codes_and_chinese_labels():
+    with fazhi.Dataset() as ds:
+        ds.add_reconsideration(case_id="R-1", region="440111", received_date=D(2019, 3, 1),
+                               respondent_level="乡镇（街道）", act_type="信息公开",
+                               applicant_type="legal_person", applicants=3)
+        ds.add_litigation(case_id="L-1", region="440111", filed_date=D(2019, 3, 1),
+                          instance="first", defendant_level="区政府", act_type="penalty",
+                          head_appeared=True, head_principal=True)
+        ds.add_legal_aid(case_id="A-1", region="440111", applied_date=D(2019, 3, 1),
+                         service_type="刑事辩护", recipient_group="农民工")
+        ds.add_mediation(case_id="M-1", region="440111", received_date=D(2019, 3, 1),
+                         org_type="村居")
+        with pytest.raises(fazhi.FazhiError, match="unknown act_type '行政裁决'"):
+            ds.add_reconsideration(case_id="R-2", region="440111",
+                                   received_date=D(2019, 3, 1), act_type="行政裁决")
+        with pytest.raises(fazhi.FazhiError, match="applicants: must be at least 1: '0'"):
+            ds.add_reconsideration(case_id="R-3", region="440111",
+                                   received_date=D(2019, 3, 1), applicants=0)
+        s = ds.summary()
+        assert (s.rows_read, s.rows_accepted, s.rows_rejected) == (6, 4, 2)

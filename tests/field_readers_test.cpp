@@ -1,7 +1,7 @@
-// The field readers of dataset_schema.hpp: docs/data.md's "values" rule (spaces,
+// The field readers of load/field_readers.hpp: docs/data.md's "values" rule (spaces,
 // tabs and U+3000 around a value are not part of it; an empty value is "not
 // given") as each reader applies it after its fast path.
-#include "load/dataset_schema.hpp"
+#include "load/field_readers.hpp"
 
 #include <gtest/gtest.h>
 
