@@ -446,10 +446,10 @@ TEST(CApiAdd, AddsAreCountedAndFailedAddsAreRejections) {
   ASSERT_EQ(fz_dataset_rejects_json(ds, &json, nullptr), FZ_OK);
   const std::string rejects = json;
   fz_free(json);
-  EXPECT_NE(rejects.find("{\"file\":\"<add:mediation>\",\"line\":2,\"column\":\"\",\"reason\":\"received_date: "),
+  EXPECT_NE(rejects.find("{\"file\":\"<add:mediation>\",\"line\":2,\"column\":\"\",\"code\":\"invalid_value\",\"reason\":\"received_date: "),
             std::string::npos)
       << rejects;
-  EXPECT_NE(rejects.find("\"line\":3,\"column\":\"case_id\",\"reason\":\"duplicate case_id 'M-1'"),
+  EXPECT_NE(rejects.find("\"line\":3,\"column\":\"case_id\",\"code\":\"duplicate\",\"reason\":\"duplicate case_id 'M-1'"),
             std::string::npos)
       << rejects;
   fz_dataset_free(ds);
