@@ -101,4 +101,16 @@ if [ -e "$build/bindings/java/fazhi.jar" ]; then
   expect "$work/java.out" "胜诉率 94.02% = 110/117" "挽回经济损失 1512.8 万元 = 15128000.00 元"
 fi
 
+# 5. The command finds its installed message catalogue (bin/../share/locale),
+# from a copy of the tree moved elsewhere too.
+[ -f "$prefix/share/locale/zh_CN/LC_MESSAGES/fazhi.mo" ] || fail "share/locale/zh_CN/LC_MESSAGES/fazhi.mo not installed"
+if [ -x "$prefix/bin/fazhi" ]; then
+  LANG=zh_CN.UTF-8 LC_ALL= "$prefix/bin/fazhi" --help >"$work/help-zh.out"
+  expect "$work/help-zh.out" "用法：fazhi <命令> [选项]"
+  cp -a "$prefix" "$work/moved"
+  LANG=C.UTF-8 LC_ALL= "$work/moved/bin/fazhi" report --lang zh --data "$data" --region 白云区 --year 2019 \
+      >"$work/report-zh.out" 2>/dev/null
+  expect "$work/report-zh.out" "指标" "上年同期" "胜诉率" "94.02%"
+fi
+
 echo "install_test: installed into $prefix; CMake (C and C++), pkg-config and Java consumers ran"

@@ -88,5 +88,50 @@ TEST(RegionCode, OrdersByNumber) {
   EXPECT_EQ(code("440111"), RegionCode::from_value(440111));
 }
 
+// Two 白云区 (Guangzhou's and Guiyang's), as GB/T 2260 has them.
+const RegionName kNames[] = {
+    {RegionCode::from_value(440000), "广东省"}, {RegionCode::from_value(440100), "广州市"},
+    {RegionCode::from_value(440111), "白云区"}, {RegionCode::from_value(440103), "荔湾区"},
+    {RegionCode::from_value(520000), "贵州省"}, {RegionCode::from_value(520100), "贵阳市"},
+    {RegionCode::from_value(520113), "白云区"}, {RegionCode::from_value(440200), "韶关市"},
+    {RegionCode::from_value(440203), "武江区"}};
+
+TEST(FindRegion, ReadsCodesAsCodes) {
+  EXPECT_EQ(*find_region("440111", kNames), code("440111"));
+  EXPECT_EQ(*find_region(" 440300 ", kNames), code("440300"));  // a code regions.csv does not name
+  EXPECT_EQ(find_region("440011", kNames).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(FindRegion, ReadsAWholeNameOrOneWithoutItsSuffix) {
+  EXPECT_EQ(*find_region("荔湾区", kNames), code("440103"));
+  EXPECT_EQ(*find_region("\u3000荔湾区 ", kNames), code("440103"));
+  EXPECT_EQ(*find_region("荔湾", kNames), code("440103"));
+  EXPECT_EQ(*find_region("广州市", kNames), code("440100"));
+  EXPECT_EQ(*find_region("广州", kNames), code("440100"));
+  EXPECT_EQ(*find_region("广东", kNames), code("440000"));
+}
+
+TEST(FindRegion, AnAmbiguousNameListsTheCandidates) {
+  absl::StatusOr<RegionCode> r = find_region("白云区", kNames);
+  ASSERT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().message(),
+            "'白云区' names 2 regions: 白云区 (440111, in 广州市), 白云区 (520113, in 贵阳市); "
+            "give the code, or the name after its parent's");
+  EXPECT_EQ(find_region("白云", kNames).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(FindRegion, TheParentsNameSettlesIt) {
+  EXPECT_EQ(*find_region("广州市白云区", kNames), code("440111"));
+  EXPECT_EQ(*find_region("贵阳市白云区", kNames), code("520113"));
+  EXPECT_EQ(*find_region("贵州省贵阳市白云区", kNames), code("520113"));
+}
+
+TEST(FindRegion, AnUnknownNameIsNotFound) {
+  absl::StatusOr<RegionCode> r = find_region("天河区", kNames);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(r.status().message().find("'天河区'"), absl::string_view::npos);
+  EXPECT_EQ(find_region("", kNames).status().code(), absl::StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace fazhi

@@ -57,26 +57,77 @@ TEST(MarkdownCell, EscapesPipesToo) {
   EXPECT_EQ(markdown_cell("白云区"), "白云区");
 }
 
-// The report's tables and narrative write every cell through them.
-TEST(DisplayText, ReportTablesAndNarrativeEscapeTheirCells) {
+Report one_metric_report(std::string text) {
   Report r;
   r.region = *RegionCode::parse("440111");
-  r.region_name = "x";
+  r.region_name = "白云区";
   r.period = year_period(2019);
   r.previous = year_period(2018);
   MetricFigure m;
   m.info = &metric_catalogue()[0];
   m.value = Value::count(1);
-  m.text = "1 件\n0 rows rejected | \x1b[2J\xe2\x80\xae";
+  m.text = std::move(text);
   r.metrics.push_back(m);
+  return r;
+}
+
+// The report's tables and narrative write every cell through them.
+TEST(DisplayText, ReportTablesAndNarrativeEscapeTheirCells) {
+  Report r = one_metric_report("1 件\n0 rows rejected | \x1b[2J\xe2\x80\xae");
   r.narrative = {"第一段\x1b]0;t\x07"};
-  const std::string id(m.info->id), label(m.info->label);
+  const std::string id(r.metrics[0].info->id), label(r.metrics[0].info->label);
+  const std::string text = render_table(r, TableFormat::kText);
+  EXPECT_NE(text.find(label + "  1 件\\n0 rows rejected | \\x1b[2J\\u202e  "), std::string::npos) << text;
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+  EXPECT_NE(render_table(r, TableFormat::kMarkdown)
+                .find("| " + label + " | 1 件\\n0 rows rejected \\| \\x1b[2J\\u202e |  |  | " + id + " |\n"),
+            std::string::npos);
+  EXPECT_EQ(render_narrative(r), "第一段\\x1b]0;t\\x07\n\n");
+}
+
+// Without a catalogue (a program that binds none), the headings are the
+// English message ids; the figures and labels are the report's.
+TEST(ReportTable, TextAlignsColumnsCountingChineseAsTwo) {
+  const Report r = one_metric_report("439 件");
   EXPECT_EQ(render_table(r, TableFormat::kText),
-            id + "\t" + label + "\t1 件\\n0 rows rejected | \\x1b[2J\\u202e\t\t\n");
-  EXPECT_EQ(render_table(r, TableFormat::kMarkdown),
-            "| id | 指标 | 数值 | 上期 | 同比 |\n| --- | --- | --- | --- | --- |\n| " + id + " | " + label +
-                " | 1 件\\n0 rows rejected \\| \\x1b[2J\\u202e |  |  |\n");
-  EXPECT_EQ(render_narrative(r), "第一段\\x1b]0;t\\x07\n");
+            "Administrative reconsideration\n"
+            "Metric             Value  Year ago  Change on a year ago  Metric id\n"
+            "收到行政复议申请  439 件                                  reconsideration.received\n"
+            "\n");
+}
+
+TEST(ReportTable, MarkdownHasHeadingsHeaderRowAndBlankLines) {
+  Report r = one_metric_report("439 件");
+  r.narrative = {"第一段。", "第二段。"};
+  r.data_quality.rows_read = 439;
+  EXPECT_EQ(render_report(r, TableFormat::kMarkdown),
+            "# 白云区 (440111), 2019-01-01 to 2019-12-31\n\n"
+            "第一段。\n\n第二段。\n\n"
+            "## Administrative reconsideration\n\n"
+            "| Metric | Value | Year ago | Change on a year ago | Metric id |\n"
+            "| :--- | ---: | ---: | ---: | :--- |\n"
+            "| 收到行政复议申请 | 439 件 |  |  | reconsideration.received |\n\n"
+            "## Data\n\n"
+            "Rows read: 439; rejected: 0.\n");
+}
+
+// An undefined figure is a dash in its row and its reason in a note; the
+// 口径 of a correction rate is a note too, not part of the value.
+TEST(ReportTable, UndefinedFiguresAndTheBasisAreNotes) {
+  Report r = one_metric_report("");
+  r.metrics[0].value = Value::undefined("no cases received in the period");
+  MetricFigure rate;
+  rate.info = &metric_catalogue()[*metric_index("reconsideration.correction_rate")];
+  rate.value = Value::ratio(1, 3, "");
+  rate.text = "33.33%";
+  rate.basis = "concluded";
+  r.metrics.push_back(rate);
+  const std::string text = render_table(r, TableFormat::kText);
+  EXPECT_NE(text.find("收到行政复议申请       —"), std::string::npos) << text;
+  EXPECT_NE(text.find("Note: 综合纠错率: the 口径 (denominator) is all cases concluded in the period.\n"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("Note: 收到行政复议申请: no cases received in the period.\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("[口径"), std::string::npos);
 }
 
 TEST(HtmlText, MarkupFromTheDataIsShownNotParsed) {

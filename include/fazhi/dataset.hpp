@@ -258,6 +258,8 @@ class Dataset {
   std::optional<RegionIndex> region_index(RegionCode code) const;
   // region_name is the name from regions.csv, if one was loaded.
   std::optional<std::string_view> region_name(RegionCode code) const;
+  // region_names lists every name of regions.csv, by code (for find_region).
+  std::vector<RegionName> region_names() const;
   // text resolves a dictionary id.
   std::string_view text(TextId id) const;
 

@@ -7,12 +7,14 @@
 //   auto baiyun = fazhi::RegionCode::parse("440111");
 //   baiyun->city().str();      // "440100"
 //   baiyun->province().str();  // "440000"
+//   fazhi::find_region("白云区", ds.region_names());  // 440111, or the candidates
 #ifndef FAZHI_REGION_HPP_
 #define FAZHI_REGION_HPP_
 
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -57,6 +59,22 @@ class RegionCode {
   constexpr explicit RegionCode(uint32_t value) : value_(value) {}
   uint32_t value_ = 0;
 };
+
+// RegionName is a region's code and its name, as regions.csv gives them.
+struct RegionName {
+  RegionCode code;
+  std::string_view name;
+};
+
+// find_region reads a region as a person writes it: a code (parse), or a
+// name of `names` -- the name itself ("白云区"), the name without its
+// administrative suffix (省, 市, 区, 县, 旗, 盟, 自治州, 自治县, ...: "白云"), or
+// the name after its parents' ("广州市白云区", "广东省广州市白云区"). Whole names
+// win over names without their suffix. A name of several regions is
+// InvalidArgument listing every candidate with its code and its parent's
+// name, so the caller can pick one; a name of none is NotFound. Messages are
+// in the process's message language (gettext), English by default.
+absl::StatusOr<RegionCode> find_region(std::string_view text, std::span<const RegionName> names);
 
 }  // namespace fazhi
 

@@ -120,13 +120,32 @@ std::string to_json(const Report& report);
 // to_json of many reports is a JSON array of them.
 std::string to_json(const std::vector<Report>& reports);
 
+// The renderings for people. Their headers and notes are messages of the
+// "fazhi" gettext domain: in the process's message language (LC_MESSAGES,
+// LANGUAGE) when a catalogue for it is bound, else English. The figures'
+// texts are the Report's, the same in every language, and every cell from
+// the data is display_text (Markdown's also escapes '|').
 enum class TableFormat { kText, kMarkdown };
-// render_table writes id, label, value, previous and YoY, one metric a row,
-// then the 环比 period's value and the change for a report that has one.
-// Every cell is display_text (Markdown's also escapes '|').
+// render_table writes a heading and a table per family of metrics: label,
+// value, year-ago value and change (同比), then the 环比 period's value and
+// change for a report that has one, then the metric id; under a table, notes
+// give the 口径 of the correction rates and why a figure is undefined. Text
+// aligns the columns for a terminal (CJK characters count two columns);
+// Markdown writes headings, pipe tables and lists.
 std::string render_table(const Report& report, TableFormat format);
-// render_narrative writes the narrative paragraphs, one per line.
+// render_narrative writes the narrative paragraphs, each followed by a blank line.
 std::string render_narrative(const Report& report);
+// render_report is the whole document: a title (region, code, period), the
+// narrative, render_table, and the count of rows read and rejected.
+std::string render_report(const Report& report, TableFormat format);
+// render_comparison compares regions: one table per group of siblings (the
+// provinces; a province's cities; a city's districts) with the regions as
+// rows and, for each metric of `metric_ids` (unknown ids are left out), its
+// text and its rank among the siblings (by exact value, largest first; ties
+// share the better rank; none for an undefined value), then the parent's own
+// figures as a total row.
+std::string render_comparison(const std::vector<Report>& reports, const std::vector<std::string>& metric_ids,
+                              TableFormat format);
 
 }  // namespace fazhi
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/calendar.hpp"
 #include "fazhi/time_limits.hpp"
@@ -22,9 +23,9 @@ std::optional<Date> date_arg(const std::string& text, int& status) {
 }
 
 std::string weekday_name(Date d) {
-  static const char* const kNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                       "Thursday", "Friday", "Saturday"};
-  return kNames[d.day_of_week().as_number()];
+  static const char* const kNames[] = {N_("Sunday"),   N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+                                       N_("Thursday"), N_("Friday"), N_("Saturday")};
+  return _(kNames[d.day_of_week().as_number()]);
 }
 
 }  // namespace
@@ -34,7 +35,7 @@ int run_calendar(const Args& raw) {
   std::string extra_calendar;
   for (size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == "--calendar") {
-      if (i + 1 >= raw.size()) return usage("--calendar needs a file");
+      if (i + 1 >= raw.size()) return usage(_("--calendar needs a file"));
       extra_calendar = raw[++i];
     } else {
       args.push_back(raw[i]);
@@ -47,7 +48,7 @@ int run_calendar(const Args& raw) {
     }
   }
   if (args.empty()) {
-    return usage("calendar needs a question: is-workday, between, add-workdays, period-end, deadline, time-limits");
+    return usage(_("calendar needs a question: is-workday, between, add-workdays, period-end, deadline, time-limits"));
   }
   const std::string& what = args[0];
   int status = 0;
@@ -58,8 +59,9 @@ int run_calendar(const Args& raw) {
     if (!d) return status;
     absl::StatusOr<bool> work = cal.is_workday(*d);
     if (!work.ok()) return show(work.status());
-    std::cout << format_iso(*d) << " " << weekday_name(*d) << ": "
-              << (*work ? "working day" : "rest day") << "\n";
+    std::cout << absl::Substitute(*work ? _("$0 $1: working day") : _("$0 $1: rest day"), format_iso(*d),
+                                  weekday_name(*d))
+              << "\n";
     return 0;
   }
   if (what == "between" && args.size() == 3) {
@@ -77,9 +79,9 @@ int run_calendar(const Args& raw) {
     auto d = date_arg(args[1], status);
     if (!d) return status;
     int64_t wide = 0;
-    if (!absl::SimpleAtoi(args[2], &wide)) return usage("'" + args[2] + "' is not a whole number");
+    if (!absl::SimpleAtoi(args[2], &wide)) return usage(absl::Substitute(_("'$0' is not a whole number"), args[2]));
     if (wide < INT32_MIN || wide > INT32_MAX) {
-      return fail("'" + args[2] + "' is out of range: a count of days or months fits 32 bits");
+      return fail(absl::Substitute(_("'$0' is out of range: a count of days or months fits 32 bits"), args[2]));
     }
     const int32_t n = static_cast<int32_t>(wide);
     absl::StatusOr<Date> end;
@@ -93,7 +95,7 @@ int run_calendar(const Args& raw) {
     } else if (unit == "months") {
       end = cal.period_end_months(*d, n);
     } else {
-      return usage("the unit is days, workdays or months, not '" + unit + "'");
+      return usage(absl::Substitute(_("the unit is days, workdays or months, not '$0'"), unit));
     }
     if (!end.ok()) return show(end.status());
     std::cout << format_iso(*end) << "\n";
@@ -102,7 +104,7 @@ int run_calendar(const Args& raw) {
   if (what == "deadline" && args.size() == 3) {
     const TimeLimit* limit = time_limits::find(args[1]);
     if (limit == nullptr) {
-      return usage("'" + args[1] + "' is not a time limit (fazhi calendar time-limits lists them)");
+      return usage(absl::Substitute(_("'$0' is not a time limit (fazhi calendar time-limits lists them)"), args[1]));
     }
     auto d = date_arg(args[2], status);
     if (!d) return status;
@@ -115,7 +117,7 @@ int run_calendar(const Args& raw) {
     std::cout << time_limits_markdown();
     return 0;
   }
-  return usage("calendar: unknown question or wrong number of arguments");
+  return usage(_("calendar: unknown question or wrong number of arguments"));
 }
 
 }  // namespace fazhi::cli

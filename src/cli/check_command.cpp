@@ -11,6 +11,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/text.hpp"
@@ -29,11 +30,11 @@ int run_check(const Args& args) {
     };
     std::string v;
     if (a == "--data") {
-      if (!value(dir)) return usage("--data needs a folder");
+      if (!value(dir)) return usage(_("--data needs a folder"));
     } else if (a == "--strict") {
       options.strict = true;
     } else if (a == "--encoding") {
-      if (!value(v)) return usage("--encoding needs auto, utf-8 or gb18030");
+      if (!value(v)) return usage(_("--encoding needs auto, utf-8 or gb18030"));
       v = absl::AsciiStrToLower(v);
       if (v == "auto") {
         options.encoding = Encoding::kDetect;
@@ -42,17 +43,17 @@ int run_check(const Args& args) {
       } else if (v == "gb18030" || v == "gbk") {
         options.encoding = Encoding::kGb18030;
       } else {
-        return usage("unknown encoding '" + v + "' (auto, utf-8 or gb18030)");
+        return usage(absl::Substitute(_("unknown encoding '$0' (auto, utf-8 or gb18030)"), v));
       }
     } else if (a == "--threads") {
       if (!value(v) || !absl::SimpleAtoi(v, &options.threads) || options.threads < 0) {
-        return usage("--threads needs a number");
+        return usage(_("--threads needs a number"));
       }
     } else {
-      return usage("unknown option '" + a + "'");
+      return usage(absl::Substitute(_("unknown option '$0'"), a));
     }
   }
-  if (dir.empty()) return usage("check needs --data DIR");
+  if (dir.empty()) return usage(_("check needs --data DIR"));
 
   Dataset ds;
   absl::StatusOr<LoadSummary> summary = ds.load_dir(dir, options);
@@ -61,21 +62,26 @@ int run_check(const Args& args) {
   // keeps each on its one line, shown rather than obeyed by the terminal.
   for (const FileSummary& f : summary->files) {
     if (!f.refused.empty()) {
-      std::cout << "refused: " << display_text(f.refused) << "\n";
+      std::cout << absl::Substitute(_("refused: $0"), display_text(f.refused)) << "\n";
       continue;
     }
-    std::cout << display_text(f.file) << " (" << kind_name(f.kind) << ", " << display_text(f.encoding)
-              << "): read " << f.rows_read << ", kept " << f.rows_kept << ", rejected " << f.rows_rejected
+    std::cout << absl::Substitute(_("$0 ($1, $2): read $3, kept $4, rejected $5"), display_text(f.file),
+                                  absl_view(kind_name(f.kind)), display_text(f.encoding), f.rows_read, f.rows_kept,
+                                  f.rows_rejected)
               << "\n";
     if (!f.missing_columns.empty()) {
-      std::cout << "  缺少可选列: " << absl::StrJoin(f.missing_columns, ", ") << "\n";
+      std::cout << "  " << absl::Substitute(_("optional columns missing: $0"), absl::StrJoin(f.missing_columns, _(", ")))
+                << "\n";
     }
   }
   for (const Rejection& r : ds.rejects()) std::cout << rejection_line(r) << "\n";
-  for (const std::string& n : summary->notices) std::cout << "notice: " << display_text(n) << "\n";
+  for (const std::string& n : summary->notices) {
+    std::cout << absl::Substitute(_("notice: $0"), display_text(n)) << "\n";
+  }
   const int64_t rejected = summary->rows_rejected();
-  std::cout << summary->rows_read() << " rows read, " << summary->rows_read() - rejected
-            << " kept, " << rejected << " rejected\n";
+  std::cout << absl::Substitute(_("$0 rows read, $1 kept, $2 rejected"), summary->rows_read(),
+                                summary->rows_read() - rejected, rejected)
+            << "\n";
   return rejected == 0 && summary->files_refused() == 0 ? 0 : 1;
 }
 

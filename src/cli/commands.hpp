@@ -5,18 +5,40 @@
 #ifndef FAZHI_CLI_COMMANDS_HPP_
 #define FAZHI_CLI_COMMANDS_HPP_
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "fazhi/metrics.hpp"
+#include "fazhi/messages.hpp"
+
+// The command's messages for people: `_("...")` is the message in the chosen
+// language (fazhi/messages.hpp), `N_("...")` marks one for xgettext that is
+// looked up later. Placeholders are absl::Substitute's $0..$9.
+#define _(msgid) ::fazhi::message(msgid)
+#define N_(msgid) msgid
 
 namespace fazhi::cli {
 
 using Args = std::vector<std::string>;  // the words after the subcommand's name
 
 inline constexpr int kExitOutOfMemory = 3;  // the exit status when memory ran out
+
+// Language is the language of the messages, help and tables for people.
+enum class Language { kChinese, kEnglish };
+
+// choose_language is the language of `--lang zh|en` anywhere on the command
+// line (the last one wins), else the locale's: zh_* in LC_ALL, LC_MESSAGES or
+// LANG (the first set) is Chinese, anything else English. A --lang value it
+// cannot read is left in `bad`. It allocates nothing, so the out-of-memory
+// message can be looked up before anything else.
+Language choose_language(int argc, char** argv, const char*& bad);
+// use_language points gettext at fazhi's catalogue in that language.
+void use_language(Language lang);
+// without_lang is the command line less its --lang options.
+Args without_lang(const Args& words);
 
 int run_calendar(const Args& args);
 int run_report(const Args& args);
@@ -33,9 +55,10 @@ int run_series(const Args& args);
 // period_from_flags is the period of --year, or of --from and --to.
 absl::StatusOr<Period> period_from_flags(const std::string& year, const std::string& from, const std::string& to);
 
-// fail prints "fazhi: <message>" on stderr and returns 1; usage() returns 2.
+// fail prints "fazhi: <message>" on stderr and returns 1; usage() returns 2
+// and says how to get help. Messages come translated (_()).
 // A library status fails the same way, but ResourceExhausted (memory ran
-// out) is told in Chinese and returns kExitOutOfMemory.
+// out) is told as such and returns kExitOutOfMemory.
 int fail(const std::string& message);
 int fail(const absl::Status& status);
 int usage(const std::string& message);

@@ -2,6 +2,7 @@
 // documents of docs/ (scripts/update_docs.sh writes them with `fazhi docs`).
 #include <iostream>
 
+#include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/docs.hpp"
 
@@ -13,7 +14,7 @@ int run_metrics(const Args& args) {
     if (args[i] == "--format" && i + 1 < args.size()) {
       format = args[++i];
     } else {
-      return usage("metrics takes only --format text|json|markdown, not '" + args[i] + "'");
+      return usage(absl::Substitute(_("metrics takes only --format text|json|markdown, not '$0'"), args[i]));
     }
   }
   if (format == "text") {
@@ -23,7 +24,7 @@ int run_metrics(const Args& args) {
   } else if (format == "markdown") {
     std::cout << metrics_markdown();
   } else {
-    return usage("--format is text, json or markdown, not '" + format + "'");
+    return usage(absl::Substitute(_("--format is text, json or markdown, not '$0'"), format));
   }
   return 0;
 }
@@ -37,7 +38,7 @@ int run_docs(const Args& args) {
   } else if (which == "profile") {
     std::cout << profile_markdown();
   } else {
-    return usage("docs writes one document: data, metrics or profile");
+    return usage(_("docs writes one document: data, metrics or profile"));
   }
   return 0;
 }

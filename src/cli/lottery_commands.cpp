@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/lottery.hpp"
 #include "fazhi/text.hpp"
@@ -39,9 +40,9 @@ int parse_flags(const Args& args, std::initializer_list<std::string_view> known,
       out.json = true;
     } else if (a.size() > 2 && a.starts_with("--")) {
       if (std::find(known.begin(), known.end(), std::string_view(a).substr(2)) == known.end()) {
-        return usage("unknown option '" + a + "'");
+        return usage(absl::Substitute(_("unknown option '$0'"), a));
       }
-      if (i + 1 >= args.size()) return usage(a + " needs a value");
+      if (i + 1 >= args.size()) return usage(absl::Substitute(_("$0 needs a value"), a));
       out.values[a.substr(2)] = args[++i];
     } else {
       out.positional.push_back(a);
@@ -63,15 +64,14 @@ std::optional<List> list_value(std::string_view flag, const std::string& value,
     const std::string path = value.substr(1);
     absl::StatusOr<std::string> text = read_list_file(path);
     if (!text.ok()) {
-      status = fail("--" + std::string(flag) + ": cannot read '" + path + "'");
+      status = fail(absl::Substitute(_("--$0: cannot read '$1'"), absl_view(flag), path));
       return std::nullopt;
     }
     list = file(*text);
   } else {
     std::error_code ec;
     if (!value.empty() && std::filesystem::exists(value, ec)) {
-      status = usage("--" + std::string(flag) + " '" + value + "' is a file: write @" +
-                     value + " to read it");
+      status = usage(absl::Substitute(_("--$0 '$1' is a file: write @$1 to read it"), absl_view(flag), value));
       return std::nullopt;
     }
     list = inline_list(value);
@@ -113,7 +113,7 @@ int announced(const Flags& f, Announcement& out) {
 // status.
 int draw_input(const Flags& f, DrawInput& in) {
   if (!f.has("case") || !f.has("pool"))
-    return usage("a draw needs --case CASE_ID --pool LIST|@FILE");
+    return usage(_("a draw needs --case CASE_ID --pool LIST|@FILE"));
   in.case_id = f.get("case");
   int status = 0;
   for (auto [flag, to] : {std::pair{"pool", &in.answered}, std::pair{"exclude", &in.conflicts},
@@ -128,13 +128,12 @@ int draw_input(const Flags& f, DrawInput& in) {
 
 int sample_input(const Flags& f, SampleInput& in) {
   if (!f.has("targets") || !f.has("k") || !f.has("inspectors") || !f.has("m")) {
-    return usage("a sample needs --targets LIST|@FILE --k K --inspectors LIST|@FILE --m M");
+    return usage(_("a sample needs --targets LIST|@FILE --k K --inspectors LIST|@FILE --m M"));
   }
   in.batch_id = f.get("batch");
   for (auto [flag, to] : {std::pair{"k", &in.k}, std::pair{"m", &in.m}}) {
     if (!absl::SimpleAtoi(f.get(flag), to)) {
-      return usage(std::string("--") + flag + " is a whole number, not '" + f.get(flag) +
-                   "'");
+      return usage(absl::Substitute(_("--$0 is a whole number, not '$1'"), flag, f.get(flag)));
     }
   }
   int status = 0;
@@ -161,17 +160,16 @@ int inputs_from(const Flags& f, std::initializer_list<std::string_view> list_fla
   if (!f.has("announcement")) return from_flags(f, in);
   for (std::string_view flag : list_flags) {
     if (f.has(flag)) {
-      return usage("--" + std::string(flag) +
-                   " with --announcement: the announcement fixes the inputs");
+      return usage(absl::Substitute(_("--$0 with --announcement: the announcement fixes the inputs"), absl_view(flag)));
     }
   }
   Announcement a;
   if (int s = announced(f, a); s != 0) return s;
   if constexpr (std::is_same_v<Input, DrawInput>) {
-    if (a.scheme != kLotteryAnnouncementScheme) return fail("the announcement is not of a draw");
+    if (a.scheme != kLotteryAnnouncementScheme) return fail(_("the announcement is not of a draw"));
     in = a.draw;
   } else {
-    if (a.scheme != kSampleAnnouncementScheme) return fail("the announcement is not of a sample");
+    if (a.scheme != kSampleAnnouncementScheme) return fail(_("the announcement is not of a sample"));
     in = a.sample;
   }
   return 0;
@@ -183,7 +181,7 @@ int publish(const Audit& audit, const Flags& flags, const std::string& details) 
   const std::string json = audit_to_json(audit);
   if (flags.has("out")) {
     std::ofstream out(flags.get("out"), std::ios::binary);
-    if (!(out << json) || !out.flush()) return fail("cannot write '" + flags.get("out") + "'");
+    if (!(out << json) || !out.flush()) return fail(absl::Substitute(_("cannot write '$0'"), flags.get("out")));
   }
   if (flags.json) {
     std::cout << json;
@@ -203,10 +201,9 @@ int run_draw(const Args& args) {
     return s;
   }
   if (!f.positional.empty())
-    return usage("draw: unexpected '" + f.positional.front() + "'");
+    return usage(absl::Substitute(_("draw: unexpected '$0'"), f.positional.front()));
   if (!f.has("seed")) {
-    return usage(
-        "draw needs --seed SEED and --announcement ANN.json or --case CASE_ID --pool LIST|@FILE");
+    return usage(_("draw needs --seed SEED and --announcement ANN.json or --case CASE_ID --pool LIST|@FILE"));
   }
   DrawInput in;
   if (int s = inputs_from<DrawInput>(f, {"case", "pool", "exclude", "at-cap"}, draw_input, in);
@@ -232,7 +229,7 @@ int run_announce(const Args& args) {
     return s;
   }
   if (f.positional.size() != 1 || (f.positional[0] != "draw" && f.positional[0] != "sample")) {
-    return usage("announce draw --case ... | announce sample --targets ...");
+    return usage(_("announce draw --case ... | announce sample --targets ..."));
   }
   absl::StatusOr<std::string> json;
   if (f.positional[0] == "draw") {
@@ -247,15 +244,15 @@ int run_announce(const Args& args) {
   if (!json.ok()) return fail(std::string(json.status().message()));
   if (f.has("out")) {
     std::ofstream out(f.get("out"), std::ios::binary);
-    if (!(out << *json) || !out.flush()) return fail("cannot write '" + f.get("out") + "'");
+    if (!(out << *json) || !out.flush()) return fail(absl::Substitute(_("cannot write '$0'"), f.get("out")));
   }
   if (f.json) {
     std::cout << *json;
   } else {
     absl::StatusOr<Announcement> a = announcement_from_json(*json);
     if (!a.ok()) return fail(std::string(a.status().message()));
-    std::cout << "announcement_sha256: " << a->announcement_sha256
-              << "\n(publish it, or the announcement itself, before the seed exists)\n";
+    std::cout << "announcement_sha256: " << a->announcement_sha256 << "\n"
+              << _("(publish it, or the announcement itself, before the seed exists)") << "\n";
   }
   return 0;
 }
@@ -264,8 +261,7 @@ int run_verify(const Args& args) {
   Flags f;
   if (int s = parse_flags(args, {"announcement"}, f); s != 0) return s;
   if (f.positional.size() != 1) {
-    return usage(
-        "verify needs one audit record: verify AUDIT.json (- for stdin) [--announcement ANN.json]");
+    return usage(_("verify needs one audit record: verify AUDIT.json (- for stdin) [--announcement ANN.json]"));
   }
   const std::string& path = f.positional.front();
   absl::StatusOr<std::string> text = read_text(path);
@@ -279,13 +275,14 @@ int run_verify(const Args& args) {
     checked = verify_audit_json(*text);
   }
   if (!checked.ok())
-    return fail("audit record does not verify: " + std::string(checked.status().message()));
+    return fail(absl::Substitute(_("audit record does not verify: $0"), checked.status().message()));
   std::cout << "OK: " << *checked << "\n";
   if (!f.has("announcement")) {
-    std::cout << "注意：只核对了记录与自身一致，未核对抽取所用名单就是抽取前公告的名单；"
-                 "请用 --announcement 公告文件 核对。\n";
+    std::cout << _("Note: only the record's agreement with itself was checked, not that the lists drawn from are "
+                   "the ones announced before the draw; check them with --announcement ANN.json.")
+              << "\n";
   } else {
-    std::cout << "抽取所用名单与公告一致。\n";
+    std::cout << _("The lists drawn from are the announced ones.") << "\n";
   }
   return 0;
 }
@@ -300,11 +297,11 @@ int run_sample(const Args& args) {
     return s;
   }
   if (!f.positional.empty())
-    return usage("sample: unexpected '" + f.positional.front() + "'");
+    return usage(absl::Substitute(_("sample: unexpected '$0'"), f.positional.front()));
   if (!f.has("seed")) {
     return usage(
-        "sample needs --seed SEED and --announcement ANN.json or --targets LIST|@FILE "
-        "--k K --inspectors LIST|@FILE --m M");
+        _("sample needs --seed SEED and --announcement ANN.json or --targets LIST|@FILE "
+          "--k K --inspectors LIST|@FILE --m M"));
   }
   SampleInput in;
   if (int s = inputs_from<SampleInput>(f, {"batch", "targets", "k", "inspectors", "m", "conflicts"},

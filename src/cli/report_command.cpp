@@ -1,9 +1,14 @@
-// fazhi report: a folder of exported CSV files -> the annual report.
+// fazhi report: a folder of exported CSV files -> the annual report, for
+// people (text, Markdown: render_report, or render_comparison for every
+// region; a workbook or a printable page: documents.hpp) or for programs
+// (JSON, the same in every language).
 #include <fstream>
 #include <iostream>
 #include <optional>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/documents.hpp"
@@ -13,8 +18,15 @@
 namespace fazhi::cli {
 namespace {
 
+// The metrics an every-region table compares unless --metrics says otherwise:
+// the intake and the headline rate of each family, as bulletins rank regions.
+constexpr std::string_view kComparedMetrics[] = {
+    "reconsideration.received", "reconsideration.correction_rate", "litigation.received",
+    "litigation.win_rate",      "litigation.head_appearance_rate", "legal_aid.accepted",
+    "mediation.received"};
+
 struct ReportFlags {
-  std::string data, region, year, from, to, profile, calendar, out;
+  std::string data, region, year, from, to, profile, calendar, metrics, out;
   std::string format = "text";
   bool all_regions = false;
 };
@@ -36,40 +48,60 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
     else if (a == "--format") ok = value(f.format);
     else if (a == "--profile") ok = value(f.profile);
     else if (a == "--calendar") ok = value(f.calendar);
+    else if (a == "--metrics") ok = value(f.metrics);
     else if (a == "--out") ok = value(f.out);
     else if (a == "--all-regions") f.all_regions = true;
-    else return "unknown option '" + a + "'";
-    if (!ok) return a + " needs a value";
+    else return absl::Substitute(_("unknown option '$0'"), a);
+    if (!ok) return absl::Substitute(_("$0 needs a value"), a);
   }
-  if (f.data.empty()) return "report needs --data DIR";
+  if (f.data.empty()) return _("report needs --data DIR");
   const bool document = f.format == "xlsx" || f.format == "html";
   // A workbook may hold one region's summary and every region's table at
   // once; the other formats are one or the other.
-  if (f.region.empty() && !f.all_regions) return "report needs --region CODE or --all-regions";
-  if (!document && f.all_regions && !f.region.empty()) return "report needs --region CODE or --all-regions";
+  if (f.region.empty() && !f.all_regions) return _("report needs --region CODE or NAME, or --all-regions");
+  if (!document && f.all_regions && !f.region.empty()) {
+    return _("report needs --region CODE or NAME, or --all-regions");
+  }
   if (f.year.empty() == (f.from.empty() || f.to.empty())) {
-    return "report needs --year YYYY, or --from and --to";
+    return _("report needs --year YYYY, or --from and --to");
   }
   if (f.format != "text" && f.format != "json" && f.format != "markdown" && !document) {
-    return "--format is text, json, markdown, xlsx or html, not '" + f.format + "'";
+    return absl::Substitute(_("--format is text, json, markdown, xlsx or html, not '$0'"), f.format);
   }
-  if (f.all_regions && !document && f.format != "json") return "--all-regions writes JSON: add --format json";
-  if (f.format == "xlsx" && f.out.empty()) return "--format xlsx needs --out FILE";
-  if (f.format == "html" && f.region.empty()) return "--format html is one region's report: add --region CODE";
-  if (!f.out.empty() && !document) return "--out is for --format xlsx and html";
+  if (!f.metrics.empty() && !f.all_regions) return _("--metrics chooses the columns of --all-regions");
+  if (f.format == "xlsx" && f.out.empty()) return _("--format xlsx needs --out FILE");
+  if (f.format == "html" && f.region.empty()) return _("--format html is one region's report: add --region CODE");
+  if (!f.out.empty() && !document) return _("--out is for --format xlsx and html");
   return std::nullopt;
 }
 
 absl::StatusOr<Period> period_of(const ReportFlags& f) { return period_from_flags(f.year, f.from, f.to); }
 
-void print_text(const Report& r, TableFormat table) {
-  std::cout << display_text(r.region_name) << "（" << r.region.str() << "） " << format_iso_day(r.period.from)
-            << " 至 " << format_iso_day(r.period.to) << "\n\n";
-  std::cout << render_narrative(r) << "\n";
-  std::cout << render_table(r, table);
-  std::cout << "\nrows read " << r.data_quality.rows_read << ", rejected "
-            << r.data_quality.rows_rejected << "\n";
-  for (const std::string& n : r.data_quality.notices) std::cout << "notice: " << display_text(n) << "\n";
+// compared_metrics is --metrics split at commas, or the default columns; an
+// id not in the catalogue is a usage error.
+std::optional<std::string> compared_metrics(const std::string& flag, std::vector<std::string>& ids) {
+  if (flag.empty()) {
+    ids.assign(std::begin(kComparedMetrics), std::end(kComparedMetrics));
+    return std::nullopt;
+  }
+  for (absl::string_view id : absl::StrSplit(flag, ',', absl::SkipWhitespace())) {
+    const std::string_view trimmed = trim(std_view(id));
+    if (!metric_index(trimmed)) {
+      return absl::Substitute(_("--metrics: '$0' is not a metric id (fazhi metrics lists them)"),
+                              absl_view(trimmed));
+    }
+    ids.emplace_back(trimmed);
+  }
+  return std::nullopt;
+}
+
+// print_notices writes the notices of a load or a report (a file ignored, an
+// encoding guessed, records outside the calendar) as diagnostics, on standard
+// error: they are about the data, not part of the report.
+void print_notices(const std::vector<std::string>& notices) {
+  for (const std::string& n : notices) {
+    std::cerr << "fazhi: " << absl::Substitute(_("notice: $0"), display_text(n)) << "\n";
+  }
 }
 
 // write_document writes the workbook or the HTML page. The page ranks the
@@ -90,7 +122,8 @@ int write_document(const ReportFlags& f, const Dataset& ds, std::optional<Region
         if (each.region == *region) report = &each;
       }
       if (report == nullptr) {
-        return fail(absl::NotFoundError("no records for region " + region->str() + " or any region inside it"));
+        return fail(absl::NotFoundError(
+            absl::Substitute(_("no records for region $0 or any region inside it"), region->str())));
       }
     }
   } else {
@@ -112,7 +145,7 @@ int write_document(const ReportFlags& f, const Dataset& ds, std::optional<Region
   std::ofstream file(f.out, std::ios::binary | std::ios::trunc);
   file << page;
   file.close();
-  if (!file) return fail(display_text(f.out) + ": cannot write the report");
+  if (!file) return fail(absl::Substitute(_("$0: cannot write the report"), display_text(f.out)));
   return 0;
 }
 
@@ -123,7 +156,7 @@ absl::StatusOr<Period> period_from_flags(const std::string& year_flag, const std
   if (!year_flag.empty()) {
     int year = 0;
     if (!absl::SimpleAtoi(year_flag, &year) || year < kMinYear || year > kMaxYear) {
-      return absl::InvalidArgumentError("--year: '" + year_flag + "' is not a year");
+      return absl::InvalidArgumentError(absl::Substitute(_("--year: '$0' is not a year"), year_flag));
     }
     return year_period(year);
   }
@@ -137,6 +170,10 @@ absl::StatusOr<Period> period_from_flags(const std::string& year_flag, const std
 int run_report(const Args& args) {
   ReportFlags f;
   if (std::optional<std::string> err = parse_flags(args, f)) return usage(*err);
+  std::vector<std::string> compared;
+  if (f.all_regions && (f.format == "text" || f.format == "markdown")) {
+    if (std::optional<std::string> err = compared_metrics(f.metrics, compared)) return usage(*err);
+  }
   absl::StatusOr<Period> period = period_of(f);
   if (!period.ok()) return fail(period.status());
   Profile profile;
@@ -149,11 +186,10 @@ int run_report(const Args& args) {
   if (!f.calendar.empty()) {
     if (absl::Status s = calendar.merge_csv_file(f.calendar); !s.ok()) return fail(s);
   }
-  std::optional<RegionCode> region;
-  if (!f.all_regions) {
-    absl::StatusOr<RegionCode> code = RegionCode::parse(f.region);
-    if (!code.ok()) return fail("--region: " + std::string(code.status().message()));
-    region = *code;
+  // A code is checked before the data is loaded; a name needs regions.csv.
+  if (!f.region.empty() && !RegionCode::parse(f.region).ok() &&
+      trim(f.region).find_first_not_of("0123456789") == std::string_view::npos) {
+    return fail(absl::StrCat("--region: ", RegionCode::parse(f.region).status().message()));
   }
   Dataset ds;
   absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data);
@@ -162,15 +198,24 @@ int run_report(const Args& args) {
   for (const FileSummary& file : loaded->files) {
     if (!file.refused.empty()) return fail(file.refused);
   }
+  // The region is read once the data is, since regions.csv names the regions.
+  std::optional<RegionCode> region;
+  if (!f.region.empty()) {
+    absl::StatusOr<RegionCode> code = find_region(f.region, ds.region_names());
+    if (!code.ok()) return fail(absl::StrCat("--region: ", code.status().message()));
+    region = *code;
+  }
   ds.seal();  // nothing more is loaded: the duplicate-id index can go before the report
   if (ds.summary().rows_rejected() > 0) {
-    std::cerr << "fazhi: " << ds.summary().rows_rejected()
-              << " rows rejected (see 'fazhi check --data " << display_text(f.data)
-              << "'); figures exclude them\n";
+    std::cerr << "fazhi: "
+              << absl::Substitute(_("$0 rows rejected (see 'fazhi check --data $1'); figures exclude them"),
+                                  ds.summary().rows_rejected(), display_text(f.data))
+              << "\n";
   }
+  const TableFormat table = f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText;
 
   if (f.format == "xlsx" || f.format == "html") return write_document(f, ds, region, *period, profile, calendar);
-  if (f.all_regions) {
+  if (f.all_regions && f.format == "json") {
     // Streamed: the JSON of every region is written as it is made, not held.
     absl::Status s = write_all_reports_json(ds, *period, profile, calendar,
                                             [](std::string_view piece) {
@@ -181,12 +226,20 @@ int run_report(const Args& args) {
     std::cout << "\n";
     return 0;
   }
+  if (f.all_regions) {
+    absl::StatusOr<std::vector<Report>> all = compute_all_reports(ds, *period, profile, calendar);
+    if (!all.ok()) return fail(all.status());
+    print_notices(ds.summary().notices);
+    std::cout << render_comparison(*all, compared, table);
+    return 0;
+  }
   absl::StatusOr<Report> r = compute_report(ds, *region, *period, profile, calendar);
   if (!r.ok()) return fail(r.status());
   if (f.format == "json") {
     std::cout << to_json(*r) << "\n";
   } else {
-    print_text(*r, f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText);
+    print_notices(r->data_quality.notices);
+    std::cout << render_report(*r, table);
   }
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <optional>
 
+#include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/breakdown.hpp"
 #include "fazhi/dataset.hpp"
@@ -35,14 +36,18 @@ std::optional<std::string> parse_flags(std::string_view command, const Args& arg
     else if (a == "--format") ok = value(f.format);
     else if (a == "--profile") ok = value(f.profile);
     else if (a == "--calendar") ok = value(f.calendar);
-    else return "unknown option '" + a + "'";
-    if (!ok) return a + " needs a value";
+    else return absl::Substitute(_("unknown option '$0'"), a);
+    if (!ok) return absl::Substitute(_("$0 needs a value"), a);
   }
   const std::string name(command);
-  if (f.data.empty() || f.region.empty() || f.metric.empty()) return name + " needs --data DIR, --region CODE and --metric ID";
-  if (f.year.empty() == (f.from.empty() || f.to.empty())) return name + " needs --year YYYY, or --from and --to";
+  if (f.data.empty() || f.region.empty() || f.metric.empty()) {
+    return absl::Substitute(_("$0 needs --data DIR, --region CODE or NAME and --metric ID"), name);
+  }
+  if (f.year.empty() == (f.from.empty() || f.to.empty())) {
+    return absl::Substitute(_("$0 needs --year YYYY, or --from and --to"), name);
+  }
   if (f.format != "text" && f.format != "json" && f.format != "markdown") {
-    return "--format is text, json or markdown, not '" + f.format + "'";
+    return absl::Substitute(_("--format is text, json or markdown, not '$0'"), f.format);
   }
   return std::nullopt;
 }
@@ -61,9 +66,6 @@ absl::Status load(const TableFlags& f, Loaded& out) {
   absl::StatusOr<Period> period = period_from_flags(f.year, f.from, f.to);
   if (!period.ok()) return period.status();
   out.period = *period;
-  absl::StatusOr<RegionCode> code = RegionCode::parse(f.region);
-  if (!code.ok()) return absl::InvalidArgumentError("--region: " + std::string(code.status().message()));
-  out.region = *code;
   if (!f.profile.empty()) {
     absl::StatusOr<Profile> p = Profile::from_file(f.profile);
     if (!p.ok()) return p.status();
@@ -77,6 +79,10 @@ absl::Status load(const TableFlags& f, Loaded& out) {
   for (const FileSummary& file : loaded->files) {
     if (!file.refused.empty()) return absl::InvalidArgumentError(file.refused);
   }
+  // A code or a name of regions.csv.
+  absl::StatusOr<RegionCode> code = find_region(f.region, out.ds.region_names());
+  if (!code.ok()) return absl::Status(code.status().code(), absl::StrCat("--region: ", code.status().message()));
+  out.region = *code;
   out.ds.seal();
   return absl::OkStatus();
 }
@@ -90,11 +96,11 @@ TableFormat table_format(const TableFlags& f) {
 int run_table(const Args& args) {
   TableFlags f;
   if (std::optional<std::string> err = parse_flags("table", args, f)) return usage(*err);
-  if (f.by.empty()) return usage("table needs --by DIM or --by DIM1,DIM2");
+  if (f.by.empty()) return usage(_("table needs --by DIM or --by DIM1,DIM2"));
   Loaded in;
   if (absl::Status s = load(f, in); !s.ok()) return fail(s);
   if (const size_t comma = f.by.find(','); comma != std::string::npos) {
-    if (f.format == "json") return usage("a cross-table is written as text or markdown");
+    if (f.format == "json") return usage(_("a cross-table is written as text or markdown"));
     absl::StatusOr<CrossTable> t = compute_cross_table(in.ds, in.region, in.period, f.metric, f.by.substr(0, comma),
                                                        f.by.substr(comma + 1), in.profile, in.calendar);
     if (!t.ok()) return fail(t.status());

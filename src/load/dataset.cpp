@@ -285,6 +285,15 @@ std::optional<std::string_view> Dataset::region_name(RegionCode code) const {
   if (it == impl_->region_name.end()) return std::nullopt;
   return impl_->texts.text(it->second);
 }
+std::vector<RegionName> Dataset::region_names() const {
+  std::vector<RegionName> names;
+  names.reserve(impl_->region_name.size());
+  for (const auto& [code, id] : impl_->region_name) {
+    names.push_back({RegionCode::from_value(code), impl_->texts.text(id)});
+  }
+  std::sort(names.begin(), names.end(), [](const RegionName& a, const RegionName& b) { return a.code < b.code; });
+  return names;
+}
 std::string_view Dataset::text(TextId id) const { return impl_->texts.text(id); }
 const std::vector<Rejection>& Dataset::rejects() const { return impl_->rejects; }
 const LoadSummary& Dataset::summary() const { return impl_->summary; }

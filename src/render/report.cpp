@@ -1,7 +1,8 @@
 // The report as a document: the public entries of fazhi/report.hpp. A
 // Report is assembled by metrics/ (report_assembly.hpp), then its narrative
 // written (narrative.hpp), and it is rendered here as JSON (one region, or
-// every region streamed in batches) and as a text or Markdown table.
+// every region streamed in batches); the documents for people (text and
+// Markdown tables, the comparison of regions) are table.cpp's.
 
 #include "fazhi/report.hpp"
 
@@ -269,41 +270,6 @@ std::string to_json(const std::vector<Report>& reports) {
   for (const Report& r : reports) write_report(w, r);
   w.end_array();
   w.finish();
-  return out;
-}
-
-std::string render_table(const Report& report, TableFormat format) {
-  std::string out;
-  const bool md = format == TableFormat::kMarkdown;
-  const bool sequential = report.sequential_period.has_value();
-  if (md) {
-    absl::StrAppend(&out, sequential ? "| id | 指标 | 数值 | 上年同期 | 同比 | 上期 | 环比 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
-                                     : "| id | 指标 | 数值 | 上期 | 同比 |\n| --- | --- | --- | --- | --- |\n");
-  }
-  std::vector<std::string_view> cells;
-  for (const MetricFigure& m : report.metrics) {
-    std::string value = m.value.defined() ? m.text : absl::StrCat("— (", absl_view(m.value.reason), ")");
-    if (!m.basis.empty()) absl::StrAppend(&value, " [口径: ", m.basis, "]");
-    cells = {m.info->id, m.info->label, value, m.previous_text, m.yoy_text};
-    if (sequential) {
-      cells.push_back(m.sequential.previous_text);
-      cells.push_back(m.sequential.change_text);
-    }
-    for (size_t k = 0; k < cells.size(); ++k) {
-      if (md) {
-        absl::StrAppend(&out, k == 0 ? "| " : " | ", markdown_cell(cells[k]));
-      } else {
-        absl::StrAppend(&out, k == 0 ? "" : "\t", display_text(cells[k]));
-      }
-    }
-    absl::StrAppend(&out, md ? " |\n" : "\n");
-  }
-  return out;
-}
-
-std::string render_narrative(const Report& report) {
-  std::string out;
-  for (const std::string& p : report.narrative) absl::StrAppend(&out, display_text(p), "\n");
   return out;
 }
 

@@ -1,10 +1,16 @@
+// Region codes (GB/T 2260): parsing, roll-up, and finding a region by its name.
 #include "fazhi/region.hpp"
 
 #include <array>
 #include <cstdio>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/substitute.h"
 #include "platform/bytes.hpp"
+#include "platform/messages.hpp"
 #include "fazhi/text.hpp"
 
 namespace fazhi {
@@ -53,10 +59,10 @@ absl::StatusOr<RegionCode> RegionCode::parse(std::string_view text) {
   std::string_view s = trim(text);
   if (s.size() != 6 || s.find_first_not_of("0123456789") != std::string_view::npos) {
     return absl::InvalidArgumentError(
-        absl::StrCat("not a region code: '", absl_view(s), "' (expected 6 digits, GB/T 2260)"));
+        absl::Substitute(_("not a region code: '$0' (expected 6 digits, GB/T 2260)"), absl_view(s)));
   }
-  return absl::InvalidArgumentError(
-      absl::StrCat("not a region code: '", absl_view(s), "' (no such province or city part in GB/T 2260)"));
+  return absl::InvalidArgumentError(absl::Substitute(
+      _("not a region code: '$0' (no such province or city part in GB/T 2260)"), absl_view(s)));
 }
 
 bool RegionCode::try_parse(std::string_view text, RegionCode& out) noexcept {
@@ -100,6 +106,66 @@ bool RegionCode::contains(RegionCode other) const noexcept {
     case RegionLevel::kDistrict: return other == *this;
   }
   return false;
+}
+
+namespace {
+
+// without_suffix is `name` less its administrative suffix (the longest that
+// fits), or "" when it has none or nothing would be left.
+std::string_view without_suffix(std::string_view name) {
+  static constexpr std::string_view kSuffixes[] = {"特别行政区", "自治区", "自治州", "自治县", "自治旗",
+                                                   "林区", "地区", "省", "市", "区", "县", "旗", "盟"};
+  for (std::string_view suffix : kSuffixes) {
+    if (name.size() > suffix.size() && name.ends_with(suffix)) return name.substr(0, name.size() - suffix.size());
+  }
+  return {};
+}
+
+}  // namespace
+
+absl::StatusOr<RegionCode> find_region(std::string_view text, std::span<const RegionName> names) {
+  const std::string_view t = trim(text);
+  // Digits are a code, whether or not regions.csv names it.
+  if (!t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos) return RegionCode::parse(t);
+  absl::flat_hash_map<uint32_t, std::string_view> name_of;
+  for (const RegionName& n : names) name_of[n.code.value()] = n.name;
+  auto parent_name = [&](RegionCode c) -> std::string_view {
+    const std::optional<RegionCode> p = c.parent();
+    if (!p) return {};
+    auto it = name_of.find(p->value());
+    return it == name_of.end() ? std::string_view() : it->second;
+  };
+  std::vector<RegionCode> whole, shortened;
+  for (const RegionName& n : names) {
+    const std::string_view name = trim(n.name);
+    if (name.empty()) continue;
+    const std::string_view parent = parent_name(n.code);
+    const std::optional<RegionCode> up = n.code.parent();
+    const std::string_view grandparent = up ? parent_name(*up) : std::string_view();
+    if (t == name || (!parent.empty() && t == absl::StrCat(absl_view(parent), absl_view(name))) ||
+        (!parent.empty() && !grandparent.empty() &&
+         t == absl::StrCat(absl_view(grandparent), absl_view(parent), absl_view(name)))) {
+      whole.push_back(n.code);
+    } else if (const std::string_view s = without_suffix(name); !s.empty() && t == s) {
+      shortened.push_back(n.code);
+    }
+  }
+  const std::vector<RegionCode>& found = whole.empty() ? shortened : whole;
+  if (found.size() == 1) return found.front();
+  if (found.empty()) {
+    return absl::NotFoundError(absl::Substitute(
+        _("no region is named '$0' (regions.csv names the regions; a 6-digit code works too)"), absl_view(t)));
+  }
+  std::vector<std::string> candidates;
+  for (RegionCode c : found) {
+    const std::string_view parent = parent_name(c);
+    candidates.push_back(parent.empty() ? absl::Substitute(_("$0 ($1)"), absl_view(name_of[c.value()]), c.str())
+                                        : absl::Substitute(_("$0 ($1, in $2)"), absl_view(name_of[c.value()]),
+                                                           c.str(), absl_view(parent)));
+  }
+  return absl::InvalidArgumentError(
+      absl::Substitute(_("'$0' names $1 regions: $2; give the code, or the name after its parent's"),
+                       absl_view(t), found.size(), absl::StrJoin(candidates, _(", "))));
 }
 
 }  // namespace fazhi

@@ -8,6 +8,8 @@ import subprocess
 
 import pytest
 
+from locale_env import CHINESE, ENGLISH
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -25,8 +27,8 @@ CLI = find_cli()
 pytestmark = pytest.mark.skipif(CLI is None, reason="the fazhi command is not built")
 
 
-def check(folder):
-    run = subprocess.run([CLI, "check", "--data", str(folder)], capture_output=True)
+def check(folder, env=ENGLISH):
+    run = subprocess.run([CLI, "check", "--data", str(folder)], capture_output=True, env=env)
     return run.returncode, run.stdout.decode("utf-8")
 
 
@@ -48,7 +50,7 @@ def test_a_misspelt_optional_column_is_named_and_listed_as_missing(tmp_path):
     assert ("notice: %s: 第 5 列的表头“负责人出庭情况”不是已知的列名，该列已忽略；"
             "最接近的已知列是“负责人出庭”，即 head_appeared（负责人出庭、负责人出庭应诉）"
             % (tmp_path / "litigation.csv")) in out
-    missing = [line for line in out.splitlines() if line.startswith("  缺少可选列: ")]
+    missing = [line for line in out.splitlines() if line.startswith("  optional columns missing: ")]
     assert len(missing) == 1
     assert "head_appeared（负责人出庭、负责人出庭应诉）" in missing[0]
 
@@ -60,3 +62,7 @@ def test_a_row_of_the_other_encoding_is_rejected_with_its_line(tmp_path):
     assert code == 1, out
     assert "regions.csv:3: 此行是 UTF-8 编码，而文件按 GB18030 读取；为免乱码不予读取" in out
     assert "2 rows read, 1 kept, 1 rejected" in out
+    code, out = check(tmp_path, env=CHINESE)
+    assert code == 1, out
+    assert "regions.csv（regions，GB18030）：读取 2 行，保留 1 行，拒收 1 行" in out
+    assert out.endswith("共读取 2 行，保留 1 行，拒收 1 行\n")

@@ -10,6 +10,8 @@ import subprocess
 
 import pytest
 
+from locale_env import ENGLISH
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FAZHI = os.path.join(os.environ.get("FAZHI_BUILD_DIR") or os.path.join(REPO, "build"), "fazhi")
 
@@ -17,7 +19,7 @@ FAZHI = os.path.join(os.environ.get("FAZHI_BUILD_DIR") or os.path.join(REPO, "bu
 def run(*args):
     if not os.path.exists(FAZHI):
         pytest.skip("no fazhi binary at " + FAZHI)
-    p = subprocess.run([FAZHI, *args], capture_output=True)
+    p = subprocess.run([FAZHI, *args], capture_output=True, env=ENGLISH)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 

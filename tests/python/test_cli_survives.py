@@ -11,6 +11,8 @@ import subprocess
 
 import pytest
 
+from locale_env import CHINESE, ENGLISH
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXIT_OUT_OF_MEMORY = 3
 
@@ -40,11 +42,11 @@ def sanitized(cli):
                    for line in f)
 
 
-def run(*args, limit_mb=None):
+def run(*args, limit_mb=None, env=ENGLISH):
     def limit():
         soft = limit_mb << 20
         resource.setrlimit(resource.RLIMIT_AS, (soft, resource.getrlimit(resource.RLIMIT_AS)[1]))
-    return subprocess.run([CLI, *args], capture_output=True, text=True,
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env,
                           preexec_fn=limit if limit_mb else None)
 
 
@@ -100,7 +102,8 @@ def test_running_out_of_memory_is_exit_status_3_never_a_crash(tmp_path):
     for command in commands:
         for mb in (start, start + 8, start + 16, start + 24, start + 32, start + 48, start + 64,
                    start + 96, 1024):
-            done = run(*command, limit_mb=mb)
+            # In Chinese: the message is looked up before memory runs out.
+            done = run(*command, limit_mb=mb, env=CHINESE)
             assert done.returncode in (0, EXIT_OUT_OF_MEMORY), (command, mb, done.returncode,
                                                                 done.stderr)
             seen.add(done.returncode)

@@ -18,6 +18,8 @@ import subprocess
 
 import pytest
 
+from locale_env import ENGLISH
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FAZHI = os.path.join(os.environ.get("FAZHI_BUILD_DIR") or os.path.join(REPO, "build"), "fazhi")
 EXAMPLE = os.path.join(REPO, "data", "examples", "baiyun-2019")
@@ -35,7 +37,7 @@ EVIL_FILE = "<img src=x onerror=\"window.__pwned=2\">&.txt"
 def render(data_dir, out):
     subprocess.run([FAZHI, "report", "--data", str(data_dir), "--region", "440111", "--year", "2019",
                     "--profile", PROFILE, "--format", "html", "--out", str(out)], check=True,
-                   capture_output=True)
+                   capture_output=True, env=ENGLISH)
     return out.read_text(encoding="utf-8")
 
 

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from locale_env import CHINESE, ENGLISH
 from test_lottery_vectors import find_cli, vl
 
 CLI = find_cli()
@@ -19,8 +20,8 @@ CASE = "穗白法援〔2024〕0173号"
 LAWYERS = "王律师,李律师,陈律师,赵律师,刘律师"
 
 
-def fazhi(*args, cwd=None):
-    return subprocess.run([CLI, *args], capture_output=True, text=True, cwd=cwd)
+def fazhi(*args, cwd=None, env=ENGLISH):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, cwd=cwd, env=env)
 
 
 def drawn(*args, cwd=None):
@@ -144,10 +145,13 @@ def test_announce_draw_verify(tmp_path):
     done = fazhi("verify", str(audit), "--announcement", str(ann))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("OK: case " + CASE)
-    assert "与公告一致" in done.stdout
-    done = fazhi("verify", str(audit))
+    assert "The lists drawn from are the announced ones." in done.stdout
+    done = fazhi("verify", str(audit), "--announcement", str(ann), env=CHINESE)
+    assert done.stdout.startswith("OK: case " + CASE)
+    assert done.stdout.endswith("\n抽取所用名单与公告一致。\n")
+    done = fazhi("verify", str(audit), env=CHINESE)
     assert done.returncode == 0
-    assert "只核对了记录与自身一致" in done.stdout
+    assert "注意：只核对了记录与自身一致" in done.stdout
     # The announcement fixes the lists: none may be given beside it.
     done = fazhi("draw", "--announcement", str(ann), "--seed", SEED, "--pool", "a")
     assert done.returncode == 2

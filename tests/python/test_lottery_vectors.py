@@ -14,6 +14,8 @@ import subprocess
 
 import pytest
 
+from locale_env import ENGLISH
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOC = os.path.join(ROOT, "docs", "lottery.md")
 
@@ -170,7 +172,7 @@ def test_library_and_script_agree():
             args += ["--exclude", ",".join(conflicts)]
         if at_cap:
             args += ["--at-cap", ",".join(at_cap)]
-        out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(args, capture_output=True, text=True, check=True, env=ENGLISH).stdout
         assert json.loads(out) == vl.draw(seed, case_id, pool, conflicts, at_cap)
 
 
@@ -180,11 +182,12 @@ def test_library_verifies_what_the_script_computes(tmp_path):
     for i, record in enumerate(RECORDS):
         path = tmp_path / f"{i}.json"
         path.write_text(json.dumps(vl.recompute(record), ensure_ascii=False), encoding="utf-8")
-        done = subprocess.run([cli, "verify", str(path)], capture_output=True, text=True)
+        done = subprocess.run([cli, "verify", str(path)], capture_output=True, text=True,
+                              env=ENGLISH)
         assert done.returncode == 0, done.stderr
         assert done.stdout.startswith("OK")
     path = tmp_path / "tampered.json"
     path.write_text(json.dumps(dict(LOTTERY[0], index=2), ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run([cli, "verify", str(path)], capture_output=True, text=True)
+    done = subprocess.run([cli, "verify", str(path)], capture_output=True, text=True, env=ENGLISH)
     assert done.returncode == 1
     assert "index does not match" in done.stderr

@@ -14,6 +14,8 @@ from fractions import Fraction
 
 import pytest
 
+from locale_env import ENGLISH
+
 openpyxl = pytest.importorskip("openpyxl", reason="needs python3-openpyxl (scripts/setup.sh installs it)")
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -29,7 +31,7 @@ COL = {"value": 3, "previous": 5, "yoy": 7, "change_pp": 9}
 
 
 def run(*args):
-    return subprocess.run([FAZHI, *args], capture_output=True, text=True, check=True)
+    return subprocess.run([FAZHI, *args], capture_output=True, text=True, check=True, env=ENGLISH)
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +163,7 @@ def test_all_regions_sheet(tmp_path):
 
 
 def test_xlsx_needs_an_output_file():
-    p = subprocess.run([FAZHI, *REPORT, "--region", "440111", "--format", "xlsx"], capture_output=True, text=True)
+    p = subprocess.run([FAZHI, *REPORT, "--region", "440111", "--format", "xlsx"], capture_output=True, text=True, env=ENGLISH)
     assert p.returncode == 2
     assert "--out" in p.stderr
     assert p.stdout == ""
@@ -170,7 +172,7 @@ def test_xlsx_needs_an_output_file():
 def test_unwritable_output_is_an_error(tmp_path):
     out = tmp_path / "no-such-folder" / "x.xlsx"
     p = subprocess.run([FAZHI, *REPORT, "--region", "440111", "--format", "xlsx", "--out", str(out)],
-                       capture_output=True, text=True)
+                       capture_output=True, text=True, env=ENGLISH)
     assert p.returncode == 1
     assert "cannot write the workbook" in p.stderr
     assert not out.exists()
