@@ -117,6 +117,16 @@ struct Rejection {
   std::string reason;  // e.g. "no such day: '2019-02-30' ..."
   std::string raw;     // the row's text, cut to kMaxRawText bytes
   RejectCode code = RejectCode::kOther;
+  // The reason as a message for people, translatable: `message` is its
+  // English gettext id (a static string) with absl::Substitute's $0..$9,
+  // `message_args` fill them, the value as written in the file first where
+  // the problem is one value. Empty for the few reasons that have none;
+  // rejection_line then prints `reason`.
+  std::string_view message;
+  std::vector<std::string> message_args;
+  // The column's header in Chinese (its first alias in docs/data.md), for
+  // people; "" for a whole-row problem.
+  std::string column_label;
 };
 inline constexpr size_t kMaxRawText = 512;
 
@@ -168,7 +178,10 @@ std::string notices_json(std::span<const std::string> notices);
 // rejection_line is one rejection for people, as `fazhi check` prints it:
 // `file:line: column: reason`, or `file:line: reason` for a whole-row
 // problem, the data passed through display_text (fazhi/text.hpp) so that it
-// stays one line of visible text.
+// stays one line of visible text. When the message catalogue translates the
+// rejection's message (a Chinese locale, fazhi/messages.hpp), the line is in
+// that language and names the column by its Chinese header:
+// `file:line: 列“收到日期”（received_date）：“2019-02-30”不是有效日期……`.
 std::string rejection_line(const Rejection& rejection);
 
 // MemoryUsage is what a Dataset holds, in bytes (vector capacities included).

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "platform/bytes.hpp"
@@ -32,6 +33,7 @@
 #include "fazhi/region.hpp"
 #include "fazhi/text.hpp"
 #include "load/iso_date.hpp"
+#include "platform/messages.hpp"
 
 namespace fazhi::internal {
 
@@ -41,6 +43,8 @@ struct Problem {
   std::string_view column;
   std::string reason;
   RejectCode code = RejectCode::kOther;
+  std::string_view message;               // the translatable reason (Rejection::message)
+  std::vector<std::string> message_args;
 };
 
 // Interner gives the ids a row's text and region take in the columns being
@@ -68,6 +72,15 @@ inline bool fail(Problem& p, RejectCode code, std::string_view column, std::stri
 }
 inline bool fail(Problem& p, std::string_view column, std::string reason) {
   return fail(p, RejectCode::kInvalidValue, column, std::move(reason));
+}
+
+// say gives a problem its message for people: an N_() id with $0.. filled by
+// `args` (the value as written first). The English `reason` stays as the
+// reader wrote it, often with more detail than the message.
+inline bool say(Problem& p, std::string_view message, std::vector<std::string> args) {
+  p.message = message;
+  p.message_args = std::move(args);
+  return false;
 }
 
 // fast_trim is `trim` with a shortcut for the common value that has nothing
@@ -106,7 +119,9 @@ inline bool date_field(std::string_view col, std::string_view v, DayNumber& out,
   if (parse_iso_day(v, out)) return true;
   if (empty_after_trim(v, out, kNoDay)) return true;
   if (parse_iso_day(v, out) || parse_day_number(v, out)) return true;
-  return fail(p, col, std::string(parse_date(v).status().message()));
+  fail(p, col, std::string(parse_date(v).status().message()));
+  return say(p, N_("'$0' is not a date (write 2019-03-01, 2019/3/1, 2019年3月1日 or an Excel date)"),
+             {std::string(v)});
 }
 
 // CodeCache remembers, per thread and code table, texts already read: an
@@ -179,9 +194,11 @@ bool code_field(std::string_view col, std::string_view v, Enum& out, Problem& p)
     }
     return true;
   }
-  return fail(p, col,
-              absl::StrCat("unknown ", absl_view(col), " '", absl_view(v),
-                           "' (expected an English code or a Chinese label of docs/data.md)"));
+  fail(p, col,
+       absl::StrCat("unknown ", absl_view(col), " '", absl_view(v),
+                    "' (expected an English code or a Chinese label of docs/data.md)"));
+  return say(p, N_("'$0' is not one of the column's codes (an English code or a Chinese label of docs/data.md)"),
+             {std::string(v)});
 }
 
 inline bool tri_field(std::string_view col, std::string_view v, Tri& out, Problem& p) {
@@ -194,16 +211,18 @@ inline bool tri_field(std::string_view col, std::string_view v, Tri& out, Proble
     out = *t;
     return true;
   }
-  return fail(p, col,
-              absl::StrCat("not a boolean: '", absl_view(v),
-                           "' (expected 1/0, true/false, yes/no, 是/否 or Y/N)"));
+  fail(p, col,
+       absl::StrCat("not a boolean: '", absl_view(v),
+                    "' (expected 1/0, true/false, yes/no, 是/否 or Y/N)"));
+  return say(p, N_("'$0' is not yes or no (write 1/0, 是/否, true/false or Y/N)"), {std::string(v)});
 }
 
 inline bool region_field(std::string_view col, std::string_view v, RegionCode& out, Problem& p) {
   if (v.size() == 6 && RegionCode::try_parse(v, out)) return true;
   if (empty_after_trim(v, out, RegionCode())) return true;
   if (RegionCode::try_parse(v, out)) return true;
-  return fail(p, col, std::string(RegionCode::parse(v).status().message()));
+  fail(p, col, std::string(RegionCode::parse(v).status().message()));
+  return say(p, N_("'$0' is not a region code (six digits of GB/T 2260, e.g. 440111)"), {std::string(v)});
 }
 
 inline bool count_field(std::string_view col, std::string_view v, int64_t max, int64_t& out,
@@ -211,15 +230,18 @@ inline bool count_field(std::string_view col, std::string_view v, int64_t max, i
   if (empty_after_trim(v, out, -1)) return true;
   if (parse_count(v, out)) {
     if (out <= max) return true;
-    return fail(p, col, absl::StrCat("too large: '", absl_view(v), "'"));
+    fail(p, col, absl::StrCat("too large: '", absl_view(v), "'"));
+    return say(p, N_("'$0' is too large"), {std::string(v)});
   }
-  return fail(p, col, std::string(parse_count(v).status().message()));
+  fail(p, col, std::string(parse_count(v).status().message()));
+  return say(p, N_("'$0' is not a whole number"), {std::string(v)});
 }
 
 inline bool money_field(std::string_view col, std::string_view v, int64_t& fen, Problem& p) {
   if (empty_after_trim(v, fen, -1)) return true;
   if (parse_money_fen(v, fen)) return true;
-  return fail(p, col, std::string(parse_money_fen(v).status().message()));
+  fail(p, col, std::string(parse_money_fen(v).status().message()));
+  return say(p, N_("'$0' is not an amount of money (yuan, e.g. 1512.8 or 1512.8万)"), {std::string(v)});
 }
 
 // ---- Typed-record readers (Dataset::add) ------------------------------------
@@ -281,16 +303,19 @@ inline bool record_count(std::string_view col, std::optional<int64_t> v, int64_t
 // ---- Shared row rules ---------------------------------------------------------
 
 inline bool missing(Problem& p, std::string_view col) {
-  return fail(p, RejectCode::kMissing, col, absl::StrCat("missing ", absl_view(col), " (required)"));
+  fail(p, RejectCode::kMissing, col, absl::StrCat("missing ", absl_view(col), " (required)"));
+  return say(p, N_("empty, but every row must give it"), {});
 }
 
 // not_before: `later` (when given) must not be before `earlier` (when given).
 inline bool not_before(Problem& p, std::string_view later_col, DayNumber later,
                        std::string_view earlier_col, DayNumber earlier) {
   if (later == kNoDay || earlier == kNoDay || later >= earlier) return true;
-  return fail(p, RejectCode::kInconsistent, later_col,
-              absl::StrCat(absl_view(later_col), " ", format_iso_day(later), " is before ",
-                           absl_view(earlier_col), " ", format_iso_day(earlier)));
+  fail(p, RejectCode::kInconsistent, later_col,
+       absl::StrCat(absl_view(later_col), " ", format_iso_day(later), " is before ",
+                    absl_view(earlier_col), " ", format_iso_day(earlier)));
+  return say(p, N_("$0 is before $2 $1"),
+             {format_iso_day(later), format_iso_day(earlier), std::string(earlier_col)});
 }
 
 // given_together: docs/data.md's "when closed" columns. A code is required once
@@ -299,14 +324,21 @@ template <typename Enum>
 bool given_together(Problem& p, std::string_view code_col, Enum code, std::string_view date_col,
                     DayNumber day) {
   if (day != kNoDay && code == Enum::kNone) {
-    return fail(p, RejectCode::kMissing, code_col,
-                absl::StrCat("missing ", absl_view(code_col), " (required when ",
-                             absl_view(date_col), " is set)"));
+    fail(p, RejectCode::kMissing, code_col,
+         absl::StrCat("missing ", absl_view(code_col), " (required when ", absl_view(date_col),
+                      " is set)"));
+    return say(p, N_("empty, but $0 is given"), {std::string(date_col)});
   }
   if (day == kNoDay && code != Enum::kNone) {
-    return fail(p, RejectCode::kInconsistent, code_col,
-                absl::StrCat(absl_view(code_col), " '", absl_view(code_name(code)), "' given but ",
-                             absl_view(date_col), " is empty"));
+    fail(p, RejectCode::kInconsistent, code_col,
+         absl::StrCat(absl_view(code_col), " '", absl_view(code_name(code)), "' given but ",
+                      absl_view(date_col), " is empty"));
+    // The code as a clerk's file says it: its first Chinese label.
+    std::string_view as_written = code_name(code);
+    for (const CodeEntry& e : code_table<Enum>()) {
+      if (e.value == static_cast<uint8_t>(code) && !e.labels.empty()) as_written = e.labels.front();
+    }
+    return say(p, N_("'$0' is given but $1 is empty"), {std::string(as_written), std::string(date_col)});
   }
   return true;
 }

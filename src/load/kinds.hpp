@@ -199,7 +199,8 @@ struct Count {
   static bool given(Row v) { return v >= 0; }
   static bool at_least(std::string_view col, int64_t v, Problem& p) {
     if (v < 0 || v >= Rule::kMin) return true;
-    return fail(p, col, absl::StrCat("must be at least ", Rule::kMin, ": '", v, "'"));
+    fail(p, col, absl::StrCat("must be at least ", Rule::kMin, ": '", v, "'"));
+    return say(p, N_("'$0' is less than $1"), {absl::StrCat(v), absl::StrCat(Rule::kMin)});
   }
   static bool parse(std::string_view col, std::string_view v, Row& out, Problem& p) {
     return count_field(col, v, std::numeric_limits<Stored>::max(), out, p) && at_least(col, out, p);
@@ -399,9 +400,10 @@ struct Litigation {
   // principal appeared is one where a head appeared.
   static bool principal_is_a_head(const Row& r, Problem& p) {
     if (r.head_principal != Tri::kTrue || r.head_appeared != Tri::kFalse) return true;
-    return fail(p, RejectCode::kInconsistent, name(Col::head_principal),
-                "head_principal is true but head_appeared is false (the principal head is one of "
-                "the heads)");
+    fail(p, RejectCode::kInconsistent, name(Col::head_principal),
+         "head_principal is true but head_appeared is false (the principal head is one of "
+         "the heads)");
+    return say(p, N_("the principal head appeared, but head_appeared says no head did"), {});
   }
 
   static constexpr bool kHasId = true;

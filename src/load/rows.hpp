@@ -56,6 +56,16 @@ std::string_view column_at(const FileLoad<K>& f, const CsvRow& row, const char* 
   return {};
 }
 
+// column_label is a column's header for people: its first Chinese alias
+// (docs/data.md), "" for a whole-row problem.
+template <typename K>
+std::string_view column_label(std::string_view column) {
+  for (const ColumnDef& c : K::kColumns) {
+    if (c.name == column) return c.aliases.empty() ? std::string_view() : c.aliases.front();
+  }
+  return {};
+}
+
 // read_row reads one CSV row; false (with the problem) when it is rejected.
 template <typename K>
 bool read_row(const FileLoad<K>& f, const CsvRow& row, typename K::Row& r, Problem& p) {
@@ -71,6 +81,8 @@ bool read_row(const FileLoad<K>& f, const CsvRow& row, typename K::Row& r, Probl
     p.column = {};
     p.reason = absl::StrCat("expected ", f.header_fields, " fields as in the header, found ",
                             row.field_count);
+    say(p, N_("the row has $1 fields, the header $0"),
+        {absl::StrCat(f.header_fields), absl::StrCat(row.field_count)});
     p.code = RejectCode::kMalformed;
     if (has_lone_cr(f.src.text.substr(row.begin, row.end - row.begin))) {
       // Another line-end style inside a CRLF or LF file joins rows into one.
@@ -284,6 +296,10 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     rej.column = std::string(p.column);
     rej.reason = std::move(p.reason);
     rej.code = p.code;
+    rej.message = p.message;
+    rej.message_args = std::move(p.message_args);
+    rej.column_label = std::string(column_label<K>(p.column));
+    p.message = {};
     rej.raw = cut_raw(text.substr(at.begin, at.end - at.begin));
     out.rejects.push_back(std::move(rej));
   };

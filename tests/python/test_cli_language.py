@@ -8,6 +8,7 @@ Run with:  FAZHI_BUILD_DIR=build /usr/bin/python3 -m pytest tests/python
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 
@@ -236,3 +237,58 @@ def test_all_regions_text_has_default_columns_and_refuses_unknown_metrics():
                          "--metrics", "litigation.nothing", env=ENGLISH)
     assert code == 2 and out == ""
     assert err.startswith("fazhi: --metrics: 'litigation.nothing' is not a metric id")
+
+
+# ---- rejections in the clerk's language
+
+BAD = os.path.join(REPO, "tests", "data", "bad")
+
+
+def check_one(tmp_path, bad_file, env):
+    """`fazhi check` of one file of the bad corpus, loaded as its kind."""
+    kind = bad_file.split(".")[-2]
+    d = tmp_path / bad_file
+    d.mkdir()
+    shutil.copy(os.path.join(BAD, bad_file), d / (kind + ".csv"))
+    code, out, err = run("check", "--data", str(d), env=env)
+    return [line for line in out.splitlines() if ".csv:" in line]
+
+
+def test_rejection_quotes_the_value_and_the_chinese_header(tmp_path):
+    lines = check_one(tmp_path, "date-does-not-exist.reconsideration.csv", CHINESE)
+    assert len(lines) == 1
+    assert lines[0].endswith(":2: 列“收到日期”（received_date）：“2019-02-30”不是日期"
+                             "（应写作 2019-03-01、2019/3/1、2019年3月1日或 Excel 日期）"), lines[0]
+
+
+def test_a_code_given_without_its_date_is_quoted_by_its_chinese_label(tmp_path):
+    """The rule sees the code read from the file, not its text: the message
+    names the code by its first Chinese label (docs/data.md), which a clerk
+    finds in the file as that label or one of its synonyms (胜诉)."""
+    d = tmp_path / "data"
+    d.mkdir()
+    (d / "litigation.csv").write_text(
+        "case_id,region,filed_date,instance,closed_date,outcome\n"
+        "L1,440111,2019-03-01,first,,胜诉\n", encoding="utf-8")
+    code, out, err = run("check", "--data", str(d), env=CHINESE)
+    line = next(l for l in out.splitlines() if ".csv:" in l)
+    assert line.endswith("列“结案方式”（outcome）：已填写“判决驳回诉讼请求”，但 closed_date 为空"), line
+    code, out, err = run("check", "--data", str(d), env=ENGLISH)
+    line = next(l for l in out.splitlines() if ".csv:" in l)
+    assert line.endswith("outcome: outcome 'judgment_win' given but closed_date is empty"), line
+
+
+def test_every_value_rejection_of_the_bad_corpus_is_chinese(tmp_path):
+    """A row rejected for a value or a rule says why in Chinese (the whole
+    file's problems and the CSV's own are reported elsewhere)."""
+    checked = 0
+    for name in sorted(os.listdir(BAD)):
+        if not name.endswith(".csv") or name.startswith(("csv-", "encoding-", "header-", "empty-",
+                                                         "duplicate-")):
+            continue
+        for line in check_one(tmp_path, name, CHINESE):
+            reason = line.split(": ", 1)[1]
+            assert not re.search(r"[a-z]{3,} [a-z]{3,} [a-z]{3,}", reason.split("）：")[-1]), (name, line)
+            assert re.search(r"[\u4e00-\u9fff]", reason), (name, line)
+            checked += 1
+    assert checked >= 20
