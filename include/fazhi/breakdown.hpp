@@ -90,6 +90,10 @@ struct Breakdown {
   bool additive = false;
 };
 
+// kNational is the region 000000 (全国): every record of the dataset, the
+// sum of the provinces; its `region` breakdown is by province.
+inline constexpr RegionCode kNational{};
+
 // compute_breakdown splits metric `metric` of `region` in `period` by
 // dimension `by`, against `compared` (year_ago_period(period) by default).
 // InvalidArgument for a metric that cannot be split or a dimension not of its
@@ -102,6 +106,13 @@ absl::StatusOr<Breakdown> compute_breakdown(const Dataset& ds, RegionCode region
                                             std::string_view metric, std::string_view by,
                                             const Profile& profile = {},
                                             const Calendar& calendar = Calendar::national());
+
+// fold_rows keeps the first `keep` rows and folds the rest into one row 其他
+// (key "*other", rank 0) at the end, as published tables do: a count's rows
+// and shares are summed, a rate's numerators and denominators are pooled (the
+// rate of the folded rows' records together). Nothing changes when at most
+// one row would be folded.
+void fold_rows(Breakdown& breakdown, size_t keep);
 
 // SeriesPoint is the metric in one month or quarter of the period.
 struct SeriesPoint {

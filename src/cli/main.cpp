@@ -82,14 +82,15 @@ constexpr Command kCommands[] = {
         "JSON is the same in every language.\n")},
     {"table", run_table,
      N_("table --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID --by DIM[,DIM2]\n"
-        "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]   (a breakdown or cross-table)"),
+        "         [--top N] [--format text|json|markdown] [--profile FILE] [--calendar FILE]   (a breakdown or cross-table)"),
      N_("usage: fazhi table --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "                  --metric ID --by DIM[,DIM2] [--format text|json|markdown]\n"
+        "                  --metric ID --by DIM[,DIM2] [--top N] [--format text|json|markdown]\n"
         "                  [--profile FILE] [--calendar FILE]\n"
         "\n"
         "One metric of one region broken down by a dimension of its records (docs/data.md,\n"
         "\"Dimensions\"), or by two as a cross-table: each row's value, share, year-ago\n"
-        "value, change and rank, and the total.\n")},
+        "value, change and rank, and the total. --top N folds the rows after the first N\n"
+        "into 其他. --region 000000 (or 全国) is the whole dataset, by province.\n")},
     {"series", run_series,
      N_("series --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID [--by month|quarter]\n"
         "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"),
