@@ -3,6 +3,7 @@
 // calls the core inside one exception guard per entry point, and turns
 // absl::Status into fz_status plus a thread-local message.
 #include "fazhi.h"
+#include "internal.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -33,10 +34,6 @@ struct fz_calendar {
   fazhi::Calendar cal;
 };
 
-struct fz_dataset {
-  fazhi::Dataset ds;
-  fazhi::LoadOptions options;
-};
 
 namespace {
 
@@ -63,7 +60,7 @@ struct fz_report {
   std::vector<MetricExtras> extras;  // by metric index
 };
 
-namespace {
+namespace fz_internal {
 
 static_assert(FZ_KIND_RECONSIDERATION == static_cast<int>(fazhi::RecordKind::kReconsideration));
 static_assert(FZ_KIND_LITIGATION == static_cast<int>(fazhi::RecordKind::kLitigation));
@@ -120,25 +117,6 @@ fz_status out_of_memory() noexcept {
   return set_error(FZ_RESOURCE_EXHAUSTED, "out of memory");  // short enough to need no allocation
 }
 
-// guard runs body and turns any exception into a status: nothing C++ crosses
-// the ABI. Building the message of an internal error may itself run out of
-// memory, which is then the status.
-template <typename Body>
-fz_status guard(Body&& body) noexcept {
-  try {
-    return body();
-  } catch (const std::bad_alloc&) {
-    return out_of_memory();
-  } catch (const std::exception& e) {
-    try {
-      return set_error(FZ_INTERNAL, std::string("internal error: ") + e.what());
-    } catch (...) {
-      return out_of_memory();
-    }
-  } catch (...) {
-    return set_error(FZ_INTERNAL, "internal error");
-  }
-}
 
 fz_status null_argument(const char* function, const char* name) {
   return set_error(FZ_INVALID_ARGUMENT, std::string(function) + ": " + name + " is NULL");
@@ -178,7 +156,6 @@ fz_status text_argument(const char* function, const char* name, const char* text
 // library does not know cannot be honoured.
 // A struct_size this far beyond any fazhi struct is garbage (an
 // uninitialised struct), not a newer caller: it is refused, in and out.
-constexpr uint32_t kMaxStructSize = 4096;
 
 template <typename T>
 fz_status read_struct(const char* function, const char* name, const char* type, const T* in,
@@ -208,29 +185,7 @@ fz_status read_struct(const char* function, const char* name, const char* type, 
   return FZ_OK;
 }
 
-// check_out_struct checks an output struct's struct_size before any work.
-template <typename T>
-fz_status check_out_struct(const char* function, const char* name, const char* type, const T* out,
-                           size_t min_size) {
-  if (out->struct_size > kMaxStructSize) {
-    return invalid(function, absl::StrCat(name, "->struct_size is ", out->struct_size,
-                                          ": not initialised? set it with the _INIT macro"));
-  }
-  if (out->struct_size < min_size) {
-    return invalid(function, absl::StrCat(name, "->struct_size is ", out->struct_size,
-                                          ", less than the smallest ", type, " (", min_size,
-                                          " bytes); set it with the _INIT macro"));
-  }
-  return FZ_OK;
-}
 
-// write_struct writes `full` into the caller's struct up to its struct_size
-// (an older caller's smaller struct gets only the fields it has).
-template <typename T>
-void write_struct(T* out, T full) {
-  full.struct_size = out->struct_size;
-  std::memcpy(out, &full, std::min<size_t>(out->struct_size, sizeof(T)));
-}
 
 // ---- Strings out ----------------------------------------------------------------
 
@@ -608,7 +563,9 @@ fz_status list_argument(const char* function, const char* name, const char* cons
   return FZ_OK;
 }
 
-}  // namespace
+}  // namespace fz_internal
+
+using namespace fz_internal;
 
 extern "C" {
 

@@ -844,6 +844,81 @@ FZ_EXTERN fz_status fz_lottery_parse_ids(const char* text, size_t text_len, int3
 FZ_EXTERN fz_status fz_lottery_parse_conflicts(const char* text, size_t text_len, int32_t form,
                                                char** conflicts_json, size_t* len);
 
+/* ---- Breakdowns (docs/breakdowns.md) --------------------------------------------
+ * One metric of a region split by a dimension of its records (REPORT.md,
+ * "Breakdowns, shares and series"): rows with exact values, each row's share
+ * of the total, the comparison period's value and the change (relative for a
+ * count, 个百分点 for a rate), and its rank.
+ *
+ *   fz_breakdown* b = NULL;
+ *   fz_breakdown_row row = FZ_BREAKDOWN_ROW_INIT;
+ *   int32_t n = 0;
+ *   if (fz_breakdown_compute(&b, ds, "441881", "2024-01-01", "2024-12-31",
+ *                            "reconsideration.received", "respondent_level", NULL) == FZ_OK &&
+ *       fz_breakdown_row_count(b, &n) == FZ_OK)
+ *     for (int32_t i = 0; i < n && fz_breakdown_row_get(b, i, &row) == FZ_OK; ++i)
+ *       printf("%s %s\n", row.label, row.text);  // "县级政府部门 140 件（92.72%）"
+ *   fz_breakdown_free(b);
+ *
+ * A breakdown is immutable once made (fz_breakdown_fold makes it anew) and
+ * may be read from many threads; its strings are borrowed until it is freed. */
+typedef struct fz_breakdown fz_breakdown;
+
+/* fz_breakdown_row: one row, or the total (合计). Written up to struct_size.
+ * A count: kind FZ_VALUE_COUNT, value = num = the count, den = 1. A rate:
+ * kind FZ_VALUE_FRACTION, num/den its numerator and denominator as counted
+ * (not reduced). Undefined: FZ_VALUE_UNDEFINED, den = 0. A fraction whose
+ * den is 0 (share, change, change_pp) is undefined; one beyond int64 is
+ * given as 0/0 too (the JSON keeps it exact). */
+typedef struct fz_breakdown_row {
+  uint32_t struct_size;
+  int32_t kind;          /* FZ_VALUE_COUNT, FZ_VALUE_FRACTION or FZ_VALUE_UNDEFINED */
+  const char* key;       /* the code, the text, "2024-03", "440111"; NULL: empty (未填); "*other": 其他 */
+  const char* label;     /* Chinese: "县级政府部门", "未填", "其他", "合计" */
+  int64_t value;         /* a count; else 0 */
+  int64_t num, den;
+  int32_t previous_kind; /* the comparison period's */
+  int32_t rank;          /* 1 = the largest; ties share the better rank; 0: none (其他, 合计, undefined) */
+  int64_t previous;
+  int64_t previous_num, previous_den;
+  int64_t share_num, share_den;         /* counts: value / total, reduced */
+  int64_t change_num, change_den;       /* counts: (value - previous) / previous, reduced */
+  int64_t change_pp_num, change_pp_den; /* rates: value - previous, a fraction of 1 (个百分点) */
+  const char* text;                     /* "140 件（92.72%）", "93.75%", "—" */
+  const char* change_text;              /* "-24.2%", "20.17 个百分点", "" */
+} fz_breakdown_row;
+/* clang-format off */
+#define FZ_BREAKDOWN_ROW_INIT {sizeof(fz_breakdown_row), 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL}
+/* clang-format on */
+#define FZ_BREAKDOWN_ROW_MIN_SIZE (offsetof(fz_breakdown_row, den) + sizeof(int64_t))
+
+/* fz_breakdown_compute: `metric` ("reconsideration.received") of `region`
+ * ("441881"; "000000" is the whole dataset, 全国) in [from, to], split by
+ * `by` (a dimension of its family: "respondent_level", "act_type", "month",
+ * "region", ...), compared with the same dates a year earlier. options as
+ * for fz_report_compute (NULL: the defaults). A metric that cannot be split or
+ * a dimension not of its family is FZ_INVALID_ARGUMENT; a region without
+ * records FZ_NOT_FOUND. */
+FZ_EXTERN fz_status fz_breakdown_compute(fz_breakdown** out, const fz_dataset* ds, const char* region,
+                                         const char* from, const char* to, const char* metric,
+                                         const char* by, const fz_report_options* options);
+FZ_EXTERN void fz_breakdown_free(fz_breakdown* breakdown);
+/* fz_breakdown_fold: a new breakdown with the rows after the first `keep`
+ * folded into one row 其他 (key "*other"); keep >= 1. */
+FZ_EXTERN fz_status fz_breakdown_fold(const fz_breakdown* breakdown, int32_t keep, fz_breakdown** out);
+/* fz_breakdown_info: the metric id, the dimension, its label ("按被申请人类型")
+ * and whether the rows add up to the total (1) or not (a rate, a stock by
+ * month: 0); any out may be NULL. Strings borrowed from the breakdown. */
+FZ_EXTERN fz_status fz_breakdown_info(const fz_breakdown* breakdown, const char** metric, const char** by,
+                                      const char** label, int32_t* additive);
+FZ_EXTERN fz_status fz_breakdown_row_count(const fz_breakdown* breakdown, int32_t* out);
+/* fz_breakdown_row_get: row `index` in order (largest first); out of range is
+ * FZ_OUT_OF_RANGE. fz_breakdown_total: the 合计 (key NULL, label "合计"). */
+FZ_EXTERN fz_status fz_breakdown_row_get(const fz_breakdown* breakdown, int32_t index, fz_breakdown_row* row);
+FZ_EXTERN fz_status fz_breakdown_total(const fz_breakdown* breakdown, fz_breakdown_row* total);
+/* fz_breakdown_to_json: the breakdown object of docs/breakdowns.md. Release *json with fz_free. */
+FZ_EXTERN fz_status fz_breakdown_to_json(const fz_breakdown* breakdown, char** json, size_t* len);
+
 #ifdef __cplusplus
 }
 #endif

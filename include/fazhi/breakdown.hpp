@@ -167,6 +167,12 @@ absl::StatusOr<CrossTable> compute_cross_table(const Dataset& ds, RegionCode reg
 // fractions {"num", "den", "decimal"}, an undefined value null.
 std::string to_json(const Breakdown& breakdown);
 std::string to_json(const Series& series);
+// breakdown_row_text is a row as the tables print it: "140 件（92.72%）" (a
+// count and its share), "93.75%" (a rate), "—" (undefined);
+// breakdown_change_text its change: "-24.2%" (a count), "20.17 个百分点" (a
+// rate), "" when undefined.
+std::string breakdown_row_text(const Breakdown& breakdown, const BreakdownRow& row);
+std::string breakdown_change_text(const BreakdownRow& row);
 // render_table writes a breakdown as a table with a 合计 row, a series one
 // point a row, a cross-table with its margins; every cell display_text.
 std::string render_table(const Breakdown& breakdown, TableFormat format);

@@ -168,6 +168,9 @@ struct Table {
 
 }  // namespace
 
+std::string breakdown_row_text(const Breakdown& b, const BreakdownRow& row) { return row_text(*b.metric, row); }
+std::string breakdown_change_text(const BreakdownRow& row) { return change_text(row); }
+
 std::string to_json(const Breakdown& b) {
   std::string out;
   JsonWriter w(out);
