@@ -27,6 +27,7 @@ from ._errors import (Aborted, AlreadyExists, Cancelled, DataLoss, DeadlineExcee
                       FailedPrecondition, FazhiError, Internal, InvalidArgument,
                       LibraryNotFoundError, NotFound, OutOfRange, PermissionDenied,
                       ResourceExhausted, Unauthenticated, Unavailable, Unimplemented, Unknown)
+from .breakdown import Breakdown, BreakdownRow
 from .calendar import Calendar
 from .dataset import (Dataset, KindCounts, LoadSummary, Region, RegionList, Rejection,
                       RejectionList)
@@ -48,7 +49,7 @@ def library_path() -> str:
 
 
 __all__ = [
-    "Dataset", "Report", "Reports", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
+    "Dataset", "Report", "Reports", "Breakdown", "BreakdownRow", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
     "Region", "RegionList", "Rejection", "RejectionList", "Calendar", "calendar", "lottery",
     "KINDS",
     "FazhiError", "Cancelled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound",

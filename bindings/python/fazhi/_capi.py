@@ -71,6 +71,10 @@ class ReportListHandle(c_void_p):
     """An fz_report_list*."""
 
 
+class BreakdownHandle(c_void_p):
+    """An fz_breakdown*."""
+
+
 # ---- Structs (the layouts of fazhi.h, field for field) -----------------------------
 
 
@@ -146,6 +150,17 @@ class Rejection(SizedStructure):
     _fields_ = [("struct_size", c_uint32), ("code", c_int32), ("line", c_int64),
                 ("file", c_char_p), ("column", c_char_p), ("reason", c_char_p),
                 ("raw", c_char_p)]
+
+
+class BreakdownRow(SizedStructure):
+    # fz_breakdown_row; char* borrowed from the fz_breakdown.
+    _fields_ = [("struct_size", c_uint32), ("kind", c_int32), ("key", c_char_p),
+                ("label", c_char_p), ("value", c_int64), ("num", c_int64), ("den", c_int64),
+                ("previous_kind", c_int32), ("rank", c_int32), ("previous", c_int64),
+                ("previous_num", c_int64), ("previous_den", c_int64), ("share_num", c_int64),
+                ("share_den", c_int64), ("change_num", c_int64), ("change_den", c_int64),
+                ("change_pp_num", c_int64), ("change_pp_den", c_int64), ("text", c_char_p),
+                ("change_text", c_char_p)]
 
 
 COMPARE_YEAR_AGO = 0    # 同比
@@ -290,6 +305,18 @@ FUNCTIONS = [
     ("fz_report_list_count", STATUS, [ReportListHandle, POINTER(c_int32)]),
     ("fz_report_list_get", STATUS, [ReportListHandle, c_int32, POINTER(ReportHandle)]),
     ("fz_report_list_free", None, [ReportListHandle]),
+    # Breakdowns (docs/breakdowns.md): added after 1.0.0, like the draws below
+    ("fz_breakdown_compute", STATUS,
+     [POINTER(BreakdownHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p,
+      POINTER(ReportOptions)]),
+    ("fz_breakdown_free", None, [BreakdownHandle]),
+    ("fz_breakdown_fold", STATUS, [BreakdownHandle, c_int32, POINTER(BreakdownHandle)]),
+    ("fz_breakdown_info", STATUS,
+     [BreakdownHandle, POINTER(c_char_p), POINTER(c_char_p), POINTER(c_char_p), POINTER(c_int32)]),
+    ("fz_breakdown_row_count", STATUS, [BreakdownHandle, POINTER(c_int32)]),
+    ("fz_breakdown_row_get", STATUS, [BreakdownHandle, c_int32, POINTER(BreakdownRow)]),
+    ("fz_breakdown_total", STATUS, [BreakdownHandle, POINTER(BreakdownRow)]),
+    ("fz_breakdown_to_json", STATUS, [BreakdownHandle, _c_char_pp, _size_p]),
     # Verifiable draws (docs/lottery.md): added after 1.0.0; the release that ships
     # them raises MIN_VERSION to its own number
     ("fz_lottery_draw", STATUS, [POINTER(DrawInput), _c_char_pp, _size_p]),
