@@ -72,10 +72,9 @@ std::unique_ptr<fz_breakdown> new_breakdown(fazhi::Breakdown b) {
   for (const fazhi::BreakdownRow& r : h->b.rows) {
     h->texts.push_back({r.key, r.label, fazhi::breakdown_row_text(h->b, r), fazhi::breakdown_change_text(r)});
   }
-  fazhi::BreakdownRow total;
-  total.value = h->b.total;
-  total.previous = h->b.previous_total;
-  h->total_text = {std::nullopt, "合计", fazhi::breakdown_row_text(h->b, total), ""};
+  const fazhi::BreakdownRow total = fazhi::total_row(h->b);
+  h->total_text = {std::nullopt, total.label, fazhi::breakdown_value_text(h->b, total.value),
+                   fazhi::breakdown_change_text(total)};
   return h;
 }
 
@@ -192,13 +191,7 @@ fz_status fz_breakdown_total(const fz_breakdown* breakdown, fz_breakdown_row* to
     if (fz_status s = check_out_struct(kFn, "total", "fz_breakdown_row", total, FZ_BREAKDOWN_ROW_MIN_SIZE); s) {
       return s;
     }
-    fazhi::BreakdownRow r;
-    r.value = breakdown->b.total;
-    r.previous = breakdown->b.previous_total;
-    if (r.value.kind == fazhi::ValueKind::kCount && r.previous.defined()) {
-      r.change = fazhi::Fraction::change(r.value.integer, r.previous.integer);
-    }
-    write_struct(total, row_of(r, breakdown->total_text));
+    write_struct(total, row_of(fazhi::total_row(breakdown->b), breakdown->total_text));
     return clear_error();
   });
 }

@@ -59,6 +59,7 @@ static void check_county(const fz_dataset* ds) {
   CHECK(fz_breakdown_row_get(b, 2, &row) == FZ_OUT_OF_RANGE);
   CHECK_OK(fz_breakdown_total(b, &total));
   CHECK(total.key == NULL && strcmp(total.label, "合计") == 0 && total.value == 151);
+  CHECK(total.share_num == 1 && total.share_den == 1 && total.rank == 0 && strcmp(total.text, "151 件") == 0);
   CHECK_OK(fz_breakdown_to_json(b, &json, &len));
   CHECK(json != NULL && strstr(json, "\"decimal\":\"0.9272\"") != NULL && strlen(json) == len);
   fz_free(json);
@@ -122,6 +123,10 @@ static void check_baiyun(const fz_dataset* ds) {
   CHECK(row.previous_num == 15 && row.previous_den == 46 && row.share_den == 0);
   CHECK(row.change_pp_num * 1656 == 334 * row.change_pp_den); /* (19*46 - 15*36) / (36*46) */
   CHECK(strcmp(row.change_text, "20.17 个百分点") == 0);
+  /* The 合计 of a rate changes in points too: 134/400 against its year-ago rate. */
+  CHECK_OK(fz_breakdown_total(b, &row));
+  CHECK(row.kind == FZ_VALUE_FRACTION && row.num == 134 && row.den == 400);
+  CHECK(row.change_pp_den != 0 && strstr(row.change_text, "个百分点") != NULL);
   fz_breakdown_free(b);
 }
 

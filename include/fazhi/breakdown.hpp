@@ -107,6 +107,11 @@ absl::StatusOr<Breakdown> compute_breakdown(const Dataset& ds, RegionCode region
                                             const Profile& profile = {},
                                             const Calendar& calendar = Calendar::national());
 
+// total_row is the breakdown's 合计 as a row: key nullopt, label 合计, the
+// total and the comparison period's, its share (1 when the rows add up), its
+// change (relative for a count, in points for a rate); rank 0.
+BreakdownRow total_row(const Breakdown& breakdown);
+
 // fold_rows keeps the first `keep` rows and folds the rest into one row 其他
 // (key "*other", rank 0) at the end, as published tables do: a count's rows
 // and shares are summed, a rate's numerators and denominators are pooled (the
@@ -173,6 +178,8 @@ std::string to_json(const Series& series);
 // rate), "" when undefined.
 std::string breakdown_row_text(const Breakdown& breakdown, const BreakdownRow& row);
 std::string breakdown_change_text(const BreakdownRow& row);
+// breakdown_value_text is a value alone: "151 件", "93.75%", "—".
+std::string breakdown_value_text(const Breakdown& breakdown, const Value& value);
 // render_table writes a breakdown as a table with a 合计 row, a series one
 // point a row, a cross-table with its margins; every cell display_text.
 std::string render_table(const Breakdown& breakdown, TableFormat format);

@@ -595,6 +595,21 @@ absl::StatusOr<Breakdown> compute_breakdown(const Dataset& ds, RegionCode region
   return b;
 }
 
+BreakdownRow total_row(const Breakdown& b) {
+  BreakdownRow t;
+  t.label = "合计";
+  t.value = b.total;
+  t.previous = b.previous_total;
+  if (b.total.kind == ValueKind::kCount) {
+    if (b.additive && b.total.integer > 0) t.share = Fraction(1, 1);
+    if (b.previous_total.defined()) t.change = Fraction::change(b.total.integer, b.previous_total.integer);
+  } else if (b.total.kind == ValueKind::kRatio && b.previous_total.kind == ValueKind::kRatio) {
+    t.change_pp = Fraction(BigInt(b.total.num) * b.previous_total.den - BigInt(b.previous_total.num) * b.total.den,
+                           BigInt(b.total.den) * b.previous_total.den);
+  }
+  return t;
+}
+
 void fold_rows(Breakdown& b, size_t keep) {
   if (b.rows.size() <= keep + 1) return;  // folding one row into 其他 would only rename it
   BreakdownRow other;
