@@ -34,7 +34,6 @@ struct fz_calendar {
   fazhi::Calendar cal;
 };
 
-
 namespace {
 
 // ExactFigure is one fraction of a metric (the value, the previous value or
@@ -60,6 +59,8 @@ struct fz_report {
   std::vector<MetricExtras> extras;  // by metric index
 };
 
+// The helpers every capi/*.cpp shares (declared in internal.hpp) and this
+// file's own.
 namespace fz_internal {
 
 static_assert(FZ_KIND_RECONSIDERATION == static_cast<int>(fazhi::RecordKind::kReconsideration));
@@ -117,7 +118,6 @@ fz_status out_of_memory() noexcept {
   return set_error(FZ_RESOURCE_EXHAUSTED, "out of memory");  // short enough to need no allocation
 }
 
-
 fz_status null_argument(const char* function, const char* name) {
   return set_error(FZ_INVALID_ARGUMENT, std::string(function) + ": " + name + " is NULL");
 }
@@ -153,10 +153,7 @@ fz_status text_argument(const char* function, const char* name, const char* text
 // defaults: only the bytes within struct_size are read, so an older, smaller
 // struct leaves the later fields at their defaults. Bytes beyond this
 // library's struct (a newer caller's fields) must be zero: a field this
-// library does not know cannot be honoured.
-// A struct_size this far beyond any fazhi struct is garbage (an
-// uninitialised struct), not a newer caller: it is refused, in and out.
-
+// library does not know cannot be honoured. (kMaxStructSize: internal.hpp.)
 template <typename T>
 fz_status read_struct(const char* function, const char* name, const char* type, const T* in,
                       size_t min_size, T& out) {
