@@ -32,7 +32,7 @@ struct fz_breakdown {
 
 namespace {
 
-using namespace fz_internal;
+using namespace fazhi::capi;
 
 // FractionPair is an exact fraction as two int64 (0/0 when undefined or too
 // large for int64: the JSON keeps it exact).
