@@ -55,6 +55,7 @@ int run_docs(const Args& args);  // hidden: the generated documents of docs/
 int run_table(const Args& args);
 int run_series(const Args& args);
 int run_cases(const Args& args);
+int run_departments(const Args& args);
 
 // LoadedData is what the commands over one region read: the records (sealed),
 // the region of --region (a code or a name of regions.csv), the profile and

@@ -115,6 +115,17 @@ constexpr Command kCommands[] = {
         "\n"
         "Case lists hold case ids and the records' columns: personal data, for the\n"
         "bureau's own follow-up, not for publication.\n")},
+    {"departments", run_departments,
+     N_("departments --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "         [--format text|json] [--out FILE] [--profile FILE] [--calendar FILE]   (agencies ranked, 考核)"),
+     N_("usage: fazhi departments --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "                        [--format text|json] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "\n"
+        "The figures of each respondent and defendant agency of a region (reconsideration\n"
+        "cases and corrections, lawsuits, losses, hearings and head appearances, lawyer-only\n"
+        "appearances, late or missing defences), each ranked among the agencies, with its\n"
+        "case ids; and the assessment (考核) of the profile's \"departments\" key, every\n"
+        "deduction traced to its cases or its figure (docs/departments.md).\n")},
     {"check", run_check,
      N_("check --data DIR [--strict] [--encoding auto|utf-8|gb18030] [--threads N]\n"
         "         (load only; print the counts and every rejected row)"),

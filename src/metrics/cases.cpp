@@ -22,6 +22,7 @@
 #include "fazhi/schema.hpp"
 #include "fazhi/text.hpp"
 #include "metrics/case_reasons.hpp"
+#include "metrics/cases_internal.hpp"
 #include "metrics/families.hpp"
 #include "metrics/pass.hpp"
 #include "metrics/tally.hpp"
@@ -45,83 +46,93 @@ const std::vector<RegionIndex>& region_column(const Dataset& ds, Family f) {
   }
 }
 
-// Membership is, for each row of the scope, its parts of the metric.
-struct Member {
-  size_t row;
-  Parts parts;
-};
+}  // namespace
 
-// row_parts runs the family's tally over `rows` (each its own group) and
-// gives each row's parts of the family's row `local`, for the period.
-std::vector<Member> row_parts(const Dataset& ds, Family f, std::span<const size_t> rows_in, size_t local,
-                              const Periods& periods, const Profile& profile, const Calendar& cal,
-                              const Deadlines& deadlines) {
-  std::vector<Member> out;
-  out.reserve(rows_in.size());
+GroupValues group_values(const Dataset& ds, Family f, std::span<const size_t> rows_in,
+                         std::span<const RegionIndex> group_of, size_t groups, const Periods& periods,
+                         const Profile& profile, const Calendar& cal, const Deadlines& deadlines,
+                         std::vector<RegionIndex>* scratch) {
   const FamilyRows family_rows = family_rows_of(f);
+  GroupValues out;
+  out.width = family_rows.size;
+  out.values.resize(groups * out.width);
+  out.parts.resize(groups * out.width);
+  if (rows_in.empty()) return out;
   const Reason no_basis = no_basis_reason(profile.correction_basis);
-  std::vector<Value> v(family_rows.size);
-  std::vector<Parts> parts(family_rows.size);
-  const Context c{&ds, &profile, periods[0], no_basis, parts};
-  std::vector<RegionIndex> of_row;
+  const size_t lo = rows_in.front(), hi = rows_in.back() + 1;
+  std::vector<RegionIndex> own;
+  std::vector<RegionIndex>& of_row = scratch ? *scratch : own;  // sized hi; rows before lo are not read
+  if (of_row.size() < hi) of_row.resize(hi);
+  std::fill(of_row.begin() + static_cast<ptrdiff_t>(lo), of_row.begin() + static_cast<ptrdiff_t>(hi),
+            static_cast<RegionIndex>(groups));
+  for (size_t k = 0; k < rows_in.size(); ++k) of_row[rows_in[k]] = group_of[k];
+  Rows rows(groups + 1);
+  std::iota(rows.begin(), rows.end(), 0u);
+  const PassInput in{ds, periods, profile, cal, deadlines, rows, &of_row};
+  Tally t;
+  auto take = [&](auto& block) {
+    for (size_t g = 0; g < groups; ++g) {
+      t.n.fill(0);
+      block.add_to(t.n, g, 0);
+      const std::span<Parts> parts(out.parts.data() + g * out.width, out.width);
+      const Context c{&ds, &profile, periods[0], no_basis, parts};
+      const std::span<Value> v(out.values.data() + g * out.width, out.width);
+      family_values(f, t, c, v);
+      for (size_t k = 0; k < out.width; ++k) {
+        if (v[k].kind == ValueKind::kCount) parts[k] = {v[k].integer, 0};
+      }
+    }
+  };
   std::vector<CaseDays> days;
   std::vector<LotteryDraw> draws;
-  Tally t;
-  for (size_t at = 0; at < rows_in.size(); at += kChunk) {
-    const std::span<const size_t> chunk = rows_in.subspan(at, std::min(kChunk, rows_in.size() - at));
-    const size_t lo = chunk.front(), hi = chunk.back() + 1;
-    const auto groups = static_cast<RegionIndex>(chunk.size());
-    if (of_row.size() < hi) of_row.resize(hi);
-    std::fill(of_row.begin() + static_cast<ptrdiff_t>(lo), of_row.begin() + static_cast<ptrdiff_t>(hi), groups);
-    for (size_t k = 0; k < chunk.size(); ++k) of_row[chunk[k]] = static_cast<RegionIndex>(k);
-    Rows rows(size_t{groups} + 1);
-    std::iota(rows.begin(), rows.end(), 0u);
-    const PassInput in{ds, periods, profile, cal, deadlines, rows, &of_row};
-    auto take = [&](auto& block) {
-      for (size_t k = 0; k < chunk.size(); ++k) {
-        t.n.fill(0);
-        block.add_to(t.n, k, 0);
-        std::fill(parts.begin(), parts.end(), Parts{});
-        family_values(f, t, c, v);
-        Parts p = parts[local];
-        if (v[local].kind == ValueKind::kCount) p = {v[local].integer, 0};
-        out.push_back({chunk[k], p});
-      }
-    };
-    days.clear();
-    draws.clear();
-    switch (f) {
-      case F::kReconsideration: {
-        ReconsiderationBlock block(size_t{groups} + 1);
-        tally_reconsideration_rows(in, {lo, hi}, block, days);
-        take(block);
-        break;
-      }
-      case F::kLitigation: {
-        LitigationBlock block(size_t{groups} + 1);
-        tally_litigation_rows(in, {lo, hi}, block);
-        take(block);
-        break;
-      }
-      case F::kLegalAid: {
-        LegalAidBlock block(size_t{groups} + 1);
-        tally_legal_aid_rows(in, {lo, hi}, block, draws);
-        take(block);
-        break;
-      }
-      case F::kMediation: {
-        MediationBlock block(size_t{groups} + 1);
-        tally_mediation_rows(in, {lo, hi}, block);
-        take(block);
-        break;
-      }
-      default: break;
+  switch (f) {
+    case F::kReconsideration: {
+      ReconsiderationBlock block(groups + 1);
+      tally_reconsideration_rows(in, {lo, hi}, block, days);
+      take(block);
+      break;
     }
+    case F::kLitigation: {
+      LitigationBlock block(groups + 1);
+      tally_litigation_rows(in, {lo, hi}, block);
+      take(block);
+      break;
+    }
+    case F::kLegalAid: {
+      LegalAidBlock block(groups + 1);
+      tally_legal_aid_rows(in, {lo, hi}, block, draws);
+      take(block);
+      break;
+    }
+    case F::kMediation: {
+      MediationBlock block(groups + 1);
+      tally_mediation_rows(in, {lo, hi}, block);
+      take(block);
+      break;
+    }
+    default: break;
   }
   return out;
 }
 
-// scope_rows are the rows of the family in the region or inside it.
+RowParts row_parts(const Dataset& ds, Family f, std::span<const size_t> rows_in, const Periods& periods,
+                   const Profile& profile, const Calendar& cal, const Deadlines& deadlines) {
+  RowParts out;
+  out.rows.assign(rows_in.begin(), rows_in.end());
+  out.width = family_rows_of(f).size;
+  out.parts.reserve(rows_in.size() * out.width);
+  std::vector<RegionIndex> own(std::min(kChunk, rows_in.size()));
+  std::iota(own.begin(), own.end(), RegionIndex{0});
+  std::vector<RegionIndex> scratch;
+  for (size_t at = 0; at < rows_in.size(); at += kChunk) {
+    const std::span<const size_t> chunk = rows_in.subspan(at, std::min(kChunk, rows_in.size() - at));
+    GroupValues g = group_values(ds, f, chunk, std::span<const RegionIndex>(own).first(chunk.size()), chunk.size(),
+                                 periods, profile, cal, deadlines, &scratch);
+    out.parts.insert(out.parts.end(), g.parts.begin(), g.parts.end());
+  }
+  return out;
+}
+
 absl::StatusOr<std::vector<size_t>> scope_rows(const Dataset& ds, Family f, RegionCode region) {
   const std::vector<RegionCode>& codes = ds.regions();
   std::vector<uint8_t> inside(codes.size());
@@ -141,6 +152,14 @@ absl::StatusOr<std::vector<size_t>> scope_rows(const Dataset& ds, Family f, Regi
   }
   return rows;
 }
+
+namespace {
+
+// Member is a row of a list, with its parts of the metric.
+struct Member {
+  size_t row;
+  Parts parts;
+};
 
 bool in_part(const Parts& p, CasePart part) { return (part == CasePart::kDenominator ? p.den : p.num) > 0; }
 
@@ -184,9 +203,11 @@ struct Lister {
     absl::StatusOr<std::vector<size_t>> scope = scope_rows(ds, info.family, region);
     if (!scope.ok()) return scope.status();
     const size_t local = s.metric - family_rows_of(info.family).first;
+    const RowParts parts = row_parts(ds, info.family, *scope, periods, profile, cal, deadlines);
     std::vector<Member> out;
-    for (const Member& m : row_parts(ds, info.family, *scope, local, periods, profile, cal, deadlines)) {
-      if (in_part(m.parts, s.part)) out.push_back(m);
+    for (size_t k = 0; k < parts.rows.size(); ++k) {
+      const Parts& p = parts.of(k)[local];
+      if (in_part(p, s.part)) out.push_back({parts.rows[k], p});
     }
     return out;
   }
