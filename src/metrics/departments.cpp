@@ -49,6 +49,7 @@ constexpr std::string_view kDepartmentMetrics[] = {
 
 // FamilySide is one family's rows of the region, each with its department.
 struct FamilySide {
+  explicit FamilySide(Family f) : family(f) {}
   Family family;
   std::vector<size_t> rows;
   std::vector<RegionIndex> department;  // by rows' place
@@ -208,7 +209,7 @@ absl::StatusOr<DepartmentTable> compute_departments(const Dataset& ds, RegionCod
   const Periods periods{period, year_ago_period(period)};
   const Deadlines deadlines(calendar, profile, periods);
   Grouper grouper{profile, {}, {}, {}};
-  std::array<FamilySide, 2> sides{FamilySide{Family::kReconsideration}, FamilySide{Family::kLitigation}};
+  std::array<FamilySide, 2> sides{FamilySide(Family::kReconsideration), FamilySide(Family::kLitigation)};
   for (FamilySide& side : sides) {
     absl::StatusOr<std::vector<size_t>> rows = scope_rows(ds, side.family, region);
     if (!rows.ok()) return rows.status();

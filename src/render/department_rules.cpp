@@ -64,7 +64,7 @@ bool decimal(const Json& j, Fraction& out) {
 // points reads a number of points into hundredths, refusing more decimals.
 absl::Status points(const Json& j, std::string_view where, int64_t& out) {
   Fraction f;
-  if (!decimal(j, f) || j.is_string() && j.get<std::string>().ends_with("%")) {
+  if (!decimal(j, f) || (j.is_string() && j.get<std::string>().ends_with("%"))) {
     return bad(where, "must be a number of points (at most 2 decimals)");
   }
   const Fraction r = f.reduced();
