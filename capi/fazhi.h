@@ -927,6 +927,77 @@ FZ_EXTERN fz_status fz_breakdown_total(const fz_breakdown* breakdown, fz_breakdo
 /* fz_breakdown_to_json: the breakdown object of docs/breakdowns.md. Release *json with fz_free. */
 FZ_EXTERN fz_status fz_breakdown_to_json(const fz_breakdown* breakdown, char** json, size_t* len);
 
+/* ---- Case lists, follow-up lists and department tables (docs/cases.md) ----
+ *
+ * A case list names the records behind one figure of one region and period:
+ * a count's records, or a rate's numerator or denominator, each with the
+ * reason it is counted (in Chinese). It has exactly as many records as the
+ * figure counts. Case lists carry case ids and the records' own columns:
+ * personal data, for the bureau's own follow-up, not for publication.
+ *
+ *   fz_case_list* l = NULL;
+ *   fz_case c = FZ_CASE_INIT;
+ *   fz_case_list_compute(&l, ds, "440111", "2019-01-01", "2019-12-31",
+ *                        "reconsideration.overdue", FZ_CASE_PART_COUNT, NULL);
+ *   fz_case_list_get(l, 0, &c);   c.case_id, c.reason
+ *   fz_case_list_free(l);
+ */
+typedef struct fz_case_list fz_case_list;
+
+#define FZ_CASE_PART_COUNT 0       /* a count's records */
+#define FZ_CASE_PART_NUMERATOR 1   /* a rate's numerator */
+#define FZ_CASE_PART_DENOMINATOR 2 /* a rate's denominator */
+
+/* fz_case_list_compute: the records behind metric's figure (a count with
+ * FZ_CASE_PART_COUNT, a rate with its numerator or denominator) for region
+ * (a district, city or province) and [from, to]. A metric without case
+ * lists or a part it has not is FZ_INVALID_ARGUMENT; a region without
+ * records FZ_NOT_FOUND. The list does not borrow from ds. */
+FZ_EXTERN fz_status fz_case_list_compute(fz_case_list** out, const fz_dataset* ds, const char* region,
+                                         const char* from, const char* to, const char* metric, int32_t part,
+                                         const fz_report_options* options);
+/* fz_case_list_follow_up: a follow-up list (督办清单) by name
+ * ("late_defences", ...; fz_case_list_follow_up_names lists them). */
+FZ_EXTERN fz_status fz_case_list_follow_up(fz_case_list** out, const fz_dataset* ds, const char* region,
+                                           const char* from, const char* to, const char* name,
+                                           const fz_report_options* options);
+/* fz_case_list_follow_up_names: the follow-up lists as a JSON array of
+ * {"name", "label", "description"} into *json (release with fz_free). */
+FZ_EXTERN fz_status fz_case_list_follow_up_names(char** json, size_t* len);
+FZ_EXTERN void fz_case_list_free(fz_case_list* list);
+
+/* fz_case: one record of a list. Every const char* is borrowed from the
+ * list, never NULL, and lives as long as the list. */
+typedef struct fz_case {
+  uint32_t struct_size;
+  int32_t kind;            /* FZ_KIND_* */
+  const char* case_id;
+  const char* region;      /* "440111" */
+  const char* reason;      /* "答辩期限 2019-10-08 届满，2019-10-15 提交答辩，逾期 7 日" */
+  int64_t times;           /* how often the figure counts it: 1 (2 only in 结案率's denominator) */
+  const char* columns_json; /* the record's own columns, a JSON object of strings */
+} fz_case;
+/* clang-format off */
+#define FZ_CASE_INIT {sizeof(fz_case), 0, NULL, NULL, NULL, 0, NULL}
+/* clang-format on */
+#define FZ_CASE_MIN_SIZE (offsetof(fz_case, columns_json) + sizeof(const char*))
+
+/* fz_case_list_count: the number of records; fz_case_list_get: record
+ * index (0 <= index < count) into *out (struct_size set by FZ_CASE_INIT). */
+FZ_EXTERN fz_status fz_case_list_count(const fz_case_list* list, int64_t* out);
+FZ_EXTERN fz_status fz_case_list_get(const fz_case_list* list, int64_t index, fz_case* out);
+/* fz_case_list_to_json / _to_csv: the list as `fazhi cases` writes it
+ * (docs/cases.md). Release *text with fz_free. */
+FZ_EXTERN fz_status fz_case_list_to_json(const fz_case_list* list, char** json, size_t* len);
+FZ_EXTERN fz_status fz_case_list_to_csv(const fz_case_list* list, char** csv, size_t* len);
+
+/* fz_departments_json: the department table of region and [from, to] with
+ * the assessment (考核) of the options' profile, as `fazhi departments
+ * --format json` writes it (docs/departments.md). Release with fz_free. */
+FZ_EXTERN fz_status fz_departments_json(const fz_dataset* ds, const char* region, const char* from,
+                                        const char* to, const fz_report_options* options, char** json,
+                                        size_t* len);
+
 #ifdef __cplusplus
 }
 #endif

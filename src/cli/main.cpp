@@ -100,6 +100,33 @@ constexpr Command kCommands[] = {
         "\n"
         "One metric of one region month by month (or quarter by quarter) inside the period,\n"
         "every month present.\n")},
+    {"cases", run_cases,
+     N_("cases --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "         (--metric ID [--part numerator|denominator] | --follow-up NAME) [--format text|json|csv]\n"
+        "         [--out FILE] [--profile FILE] [--calendar FILE]   (the records behind a figure)"),
+     N_("usage: fazhi cases --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "                  (--metric ID [--part numerator|denominator] | --follow-up NAME)\n"
+        "                  [--format text|json|csv] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "       fazhi cases --follow-ups\n"
+        "\n"
+        "The records behind one figure of one region: a count's records, or a rate's\n"
+        "numerator or denominator (--part), each with the reason it is counted. A list\n"
+        "has exactly as many records as its figure counts. --follow-up NAME gives a\n"
+        "follow-up list (督办清单) instead; --follow-ups lists their names.\n"
+        "\n"
+        "Case lists hold case ids and the records' columns: personal data, for the\n"
+        "bureau's own follow-up, not for publication.\n")},
+    {"departments", run_departments,
+     N_("departments --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "         [--format text|json] [--out FILE] [--profile FILE] [--calendar FILE]   (agencies ranked, 考核)"),
+     N_("usage: fazhi departments --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "                        [--format text|json] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "\n"
+        "The figures of each respondent and defendant agency of a region (reconsideration\n"
+        "cases and corrections, lawsuits, losses, hearings and head appearances, lawyer-only\n"
+        "appearances, late or missing defences), each ranked among the agencies, with its\n"
+        "case ids; and the assessment (考核) of the profile's \"departments\" key, every\n"
+        "deduction traced to its cases or its figure (docs/departments.md).\n")},
     {"check", run_check,
      N_("check --data DIR [--strict] [--encoding auto|utf-8|gb18030] [--threads N]\n"
         "         (load only; print the counts and every rejected row)"),

@@ -37,6 +37,17 @@ Value calendar_ratio(int64_t num, int64_t den, int64_t off_calendar, Reason empt
   return Value::ratio(num, den, empty_reason);
 }
 
+Value rate(const Context& c, size_t index, int64_t num, int64_t den, Reason empty_reason) {
+  if (!c.parts.empty()) c.parts[index] = {num, den};
+  return Value::ratio(num, den, empty_reason);
+}
+
+Value calendar_rate(const Context& c, size_t index, int64_t num, int64_t den, int64_t off_calendar,
+                    Reason empty_reason) {
+  if (!c.parts.empty()) c.parts[index] = {num, den};
+  return calendar_ratio(num, den, off_calendar, empty_reason);
+}
+
 Reason no_basis_reason(CorrectionBasis basis) {
   return Reason::intern(
       absl::StrCat("no cases on the basis '", absl_view(correction_basis_name(basis)), "'"));

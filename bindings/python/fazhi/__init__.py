@@ -29,6 +29,8 @@ from ._errors import (Aborted, AlreadyExists, Cancelled, DataLoss, DeadlineExcee
                       ResourceExhausted, Unauthenticated, Unavailable, Unimplemented, Unknown)
 from .breakdown import Breakdown, BreakdownRow
 from .calendar import Calendar
+from .cases import (Case, CaseList, case_list, departments, departments_frame, follow_up,
+                    follow_up_names)
 from .dataset import (Dataset, KindCounts, LoadSummary, Region, RegionList, Rejection,
                       RejectionList)
 from .report import Comparison, Exact, Metric, Report, Reports
@@ -51,7 +53,8 @@ def library_path() -> str:
 __all__ = [
     "Dataset", "Report", "Reports", "Breakdown", "BreakdownRow", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
     "Region", "RegionList", "Rejection", "RejectionList", "Calendar", "calendar", "lottery",
-    "KINDS",
+    "KINDS", "Case", "CaseList", "case_list", "follow_up", "follow_up_names", "departments",
+    "departments_frame",
     "FazhiError", "Cancelled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound",
     "AlreadyExists", "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted",
     "OutOfRange", "Unimplemented", "Internal", "Unavailable", "DataLoss", "Unauthenticated",

@@ -75,6 +75,10 @@ class BreakdownHandle(c_void_p):
     """An fz_breakdown*."""
 
 
+class CaseListHandle(c_void_p):
+    """An fz_case_list*."""
+
+
 # ---- Structs (the layouts of fazhi.h, field for field) -----------------------------
 
 
@@ -100,6 +104,16 @@ class LoadSummary(SizedStructure):
                 ("rows_accepted", c_int64), ("rows_rejected", c_int64), ("notices", c_int64),
                 ("kinds", KindCounts * len(KINDS)), ("files_refused", c_int32),
                 ("rows_added", c_int64), ("rows_added_rejected", c_int64)]
+
+
+class Case(SizedStructure):
+    # Every char* is borrowed from the case list: c_char_p copies it on access.
+    _fields_ = [("struct_size", c_uint32), ("kind", c_int32), ("case_id", c_char_p),
+                ("region", c_char_p), ("reason", c_char_p), ("times", c_int64),
+                ("columns_json", c_char_p)]
+
+
+CASE_PARTS = {"count": 0, "numerator": 1, "denominator": 2}  # FZ_CASE_PART_*
 
 
 class ReportOptions(SizedStructure):
@@ -317,6 +331,21 @@ FUNCTIONS = [
     ("fz_breakdown_row_get", STATUS, [BreakdownHandle, c_int32, POINTER(BreakdownRow)]),
     ("fz_breakdown_total", STATUS, [BreakdownHandle, POINTER(BreakdownRow)]),
     ("fz_breakdown_to_json", STATUS, [BreakdownHandle, _c_char_pp, _size_p]),
+    # Case lists, follow-up lists and department tables (docs/cases.md)
+    ("fz_case_list_compute", STATUS,
+     [POINTER(CaseListHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, c_char_p, c_int32,
+      POINTER(ReportOptions)]),
+    ("fz_case_list_follow_up", STATUS,
+     [POINTER(CaseListHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, c_char_p,
+      POINTER(ReportOptions)]),
+    ("fz_case_list_follow_up_names", STATUS, [_c_char_pp, _size_p]),
+    ("fz_case_list_free", None, [CaseListHandle]),
+    ("fz_case_list_count", STATUS, [CaseListHandle, POINTER(c_int64)]),
+    ("fz_case_list_get", STATUS, [CaseListHandle, c_int64, POINTER(Case)]),
+    ("fz_case_list_to_json", STATUS, [CaseListHandle, _c_char_pp, _size_p]),
+    ("fz_case_list_to_csv", STATUS, [CaseListHandle, _c_char_pp, _size_p]),
+    ("fz_departments_json", STATUS,
+     [DatasetHandle, c_char_p, c_char_p, c_char_p, POINTER(ReportOptions), _c_char_pp, _size_p]),
     # Verifiable draws (docs/lottery.md): added after 1.0.0; the release that ships
     # them raises MIN_VERSION to its own number
     ("fz_lottery_draw", STATUS, [POINTER(DrawInput), _c_char_pp, _size_p]),
