@@ -117,6 +117,39 @@ TEST(CaseList, OverdueCasesNameTheirLastDayAndTheDaysLate) {
   EXPECT_EQ(l->cases[0].reason, "2019-01-21 受理，审理期限 2019-03-22 届满，2019-04-04 办结，逾期 13 日");
 }
 
+// A load that does not keep ids (LoadOptions::keep_ids, as the report
+// command loads) has the same figures and the same lists, only unnamed.
+TEST(CaseList, WithoutKeptIdsTheListsAreTheSameButUnnamed) {
+  Example named;
+  Dataset ds;
+  LoadOptions options;
+  options.keep_ids = false;
+  ASSERT_TRUE(ds.load_dir(std::string(FAZHI_SOURCE_DIR) + "/data/examples/baiyun-2019", options).ok());
+  ds.seal();
+  const absl::StatusOr<Figures> a = compute_figures(ds, year_period(2019), named.profile);
+  const absl::StatusOr<Figures> b = compute_figures(named.ds, year_period(2019), named.profile);
+  ASSERT_TRUE(a.ok() && b.ok());
+  const std::vector<Value>& va = a->find(kBaiyun)->current;
+  const std::vector<Value>& vb = b->find(kBaiyun)->current;
+  ASSERT_EQ(va.size(), vb.size());
+  for (size_t m = 0; m < va.size(); ++m) {
+    EXPECT_EQ(va[m].kind, vb[m].kind) << metric_catalogue()[m].id;
+    EXPECT_EQ(va[m].integer, vb[m].integer) << metric_catalogue()[m].id;
+    EXPECT_EQ(va[m].num, vb[m].num) << metric_catalogue()[m].id;
+    EXPECT_EQ(va[m].den, vb[m].den) << metric_catalogue()[m].id;
+  }
+  absl::StatusOr<CaseList> with = compute_case_list(named.ds, kBaiyun, year_period(2019), "reconsideration.overdue",
+                                                    CasePart::kCount, named.profile);
+  absl::StatusOr<CaseList> without =
+      compute_case_list(ds, kBaiyun, year_period(2019), "reconsideration.overdue", CasePart::kCount, named.profile);
+  ASSERT_TRUE(with.ok() && without.ok());
+  ASSERT_EQ(without->cases.size(), 17u);
+  for (size_t i = 0; i < with->cases.size(); ++i) {
+    EXPECT_EQ(without->cases[i].case_id, "");
+    EXPECT_EQ(without->cases[i].reason, with->cases[i].reason);
+  }
+}
+
 TEST(CaseList, LateDefenceCountsTheDaysAfterTheRolledOverLastDay) {
   Example e;
   absl::StatusOr<CaseList> l = compute_follow_up(e.ds, kBaiyun, year_period(2019), "late_defences", e.profile);

@@ -192,7 +192,10 @@ int run_report(const Args& args) {
     return fail(absl::StrCat("--region: ", RegionCode::parse(f.region).status().message()));
   }
   Dataset ds;
-  absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data);
+  // The report names no case: the ids are checked, not kept.
+  LoadOptions load;
+  load.keep_ids = false;
+  absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data, load);
   if (!loaded.ok()) return fail(loaded.status());
   // A refused file leaves a kind's figures out: no report from part of the data.
   for (const FileSummary& file : loaded->files) {

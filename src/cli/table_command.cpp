@@ -76,7 +76,10 @@ absl::Status load(const TableFlags& f, Loaded& out) {
   if (!f.calendar.empty()) {
     if (absl::Status s = out.calendar.merge_csv_file(f.calendar); !s.ok()) return s;
   }
-  absl::StatusOr<LoadSummary> loaded = out.ds.load_dir(f.data);
+  // A table names no case: the ids are checked, not kept.
+  LoadOptions load;
+  load.keep_ids = false;
+  absl::StatusOr<LoadSummary> loaded = out.ds.load_dir(f.data, load);
   if (!loaded.ok()) return loaded.status();
   for (const FileSummary& file : loaded->files) {
     if (!file.refused.empty()) return absl::InvalidArgumentError(file.refused);

@@ -80,7 +80,7 @@ struct Id {
   static constexpr Storage kStorage = Storage::kText;
   template <Interner I>
   static TextId store(Row v, I& in) {
-    return in.text(v);
+    return in.id(v);
   }
   static constexpr auto kCodes = nullptr;
   static constexpr Row not_given() { return {}; }
