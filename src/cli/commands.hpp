@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "fazhi/metrics.hpp"
 #include "fazhi/messages.hpp"
+#include "fazhi/tally.hpp"
 
 // The command's messages for people: `_("...")` is the message in the chosen
 // language (fazhi/messages.hpp), `N_("...")` marks one for xgettext that is
@@ -51,6 +52,12 @@ int run_metrics(const Args& args);
 int run_docs(const Args& args);  // hidden: the generated documents of docs/
 int run_table(const Args& args);
 int run_series(const Args& args);
+int run_tally(const Args& args);
+int run_merge(const Args& args);
+
+// read_tally reads a tally file (tally_commands.cpp), naming the file in
+// an error.
+absl::StatusOr<Tally> read_tally(const std::string& path);
 
 // period_from_flags is the period of --year, or of --from and --to.
 absl::StatusOr<Period> period_from_flags(const std::string& year, const std::string& from, const std::string& to);
