@@ -8,6 +8,13 @@
  * library. See README.md, docs/data.md (the records) and docs/metrics.md (the
  * metrics).
  *
+ * It is one header on purpose, as sqlite3.h and zstd.h are: a binding (JNA,
+ * ctypes, cgo, P/Invoke) or a program includes one file and sees the whole
+ * ABI with its conventions, and the ABI baseline checks one file. It is read
+ * in sections (calendar, dataset, records, reports, lists, lottery), each
+ * implemented by one file of capi/ (calendar.cpp, dataset.cpp, report.cpp,
+ * lottery.cpp; status.cpp for versions and errors).
+ *
  * Conventions (after SQLite, libgit2, zstd and zlib):
  *   - Every fallible function returns an fz_status: FZ_OK (0) or one of the
  *     absl::StatusCode numbers below, never renumbered. Details of the last

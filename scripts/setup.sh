@@ -7,7 +7,7 @@
 # pandas for the Python binding's to_pandas() tests.
 # libxlsxwriter for the workbooks; libzip and expat to read .xlsx record files; openpyxl to read them back in the tests;
 # headless Chromium, its driver, Selenium and the Noto CJK fonts for the test
-# that opens and prints the HTML report.
+# that opens and prints the HTML report; poppler-utils to read the PDF back.
 # Usage: scripts/setup.sh            (sourced by example.sh and test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ packages=(
   libxlsxwriter-dev libzip-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest python3-openpyxl python3-pandas
-  chromium chromium-driver python3-selenium fonts-noto-cjk
+  chromium chromium-driver python3-selenium fonts-noto-cjk poppler-utils
   openjdk-17-jdk-headless junit5 libjna-java libgoogle-gson-java
   clang libclang-rt-14-dev binutils
 )

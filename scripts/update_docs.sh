@@ -15,3 +15,10 @@ fazhi=$build/fazhi
 "$fazhi" docs profile > "$root/docs/profile.md"
 "$fazhi" calendar time-limits > "$root/docs/time_limits.md"
 echo "docs/data.md docs/metrics.md docs/profile.md docs/time_limits.md are current"
+# The example report's picture and page structure (docs/report-example.*),
+# taken in headless Chromium by the test that checks them.
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+  FAZHI_UPDATE_DOCS=1 FAZHI_BUILD_DIR=$build /usr/bin/python3 -m pytest -q -p no:cacheprovider \
+    "$root/tests/python/test_html_report.py" -k example_structure >/dev/null
+  echo "docs/report-example.png docs/report-example.structure.json are current"
+fi

@@ -7,7 +7,7 @@
 //   - the column storage a Dataset holds (dataset.hpp, `<Kind>Columns`),
 //   - the loader's parsed row, its readers and the header matching
 //     (src/load/kinds.hpp),
-//   - the C ABI's field translation (capi/fazhi.cpp: the C struct field is
+//   - the C ABI's field translation (capi/dataset.cpp: the C struct field is
 //     named after the column),
 //   - docs/data.md (src/render/docs.cpp).
 // Adding an optional column is one line here plus its use (a metric that

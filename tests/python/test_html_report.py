@@ -177,3 +177,84 @@ def test_prints_to_pdf_on_a4(loaded):
     # Chinese text was set in a CJK font (fonts-noto-cjk), not as empty boxes.
     # (An embedded subset is named with a six-letter tag: /AAAAAA+NotoSansCJKsc-Bold.)
     assert re.search(rb"/[A-Z]{6}\+Noto\w*CJK", pdf), "no Noto CJK font embedded"
+
+
+# ---- The example report as printed, and the screenshot in docs/ ------------
+
+# The committed picture of the example's report and the page structure it
+# shows: the test below fails when the page's structure changes (a section,
+# a heading, a chart or a table row appears or goes), so that an unintended
+# change of the rendering is seen, and a wanted one is committed with a new
+# picture (FAZHI_UPDATE_DOCS=1, which scripts/update_docs.sh sets). Pixels
+# are not compared: fonts and anti-aliasing differ between machines.
+SCREENSHOT = os.path.join(REPO, "docs", "report-example.png")
+STRUCTURE = os.path.join(REPO, "docs", "report-example.structure.json")
+UPDATE = os.environ.get("FAZHI_UPDATE_DOCS") == "1"
+
+STRUCTURE_JS = """
+  return {
+    sections: [...document.querySelectorAll('section')].map(s => ({
+      id: s.id,
+      headings: [...s.querySelectorAll('h2, h3, figcaption')].map(h => h.tagName + ' ' + h.textContent),
+      charts: [...s.querySelectorAll('svg.chart')].map(c => [c.id, c.querySelectorAll('g.row').length,
+                                                            c.querySelectorAll('rect.bar').length]),
+      tables: [...s.querySelectorAll('table')].map(t => [t.className, t.querySelectorAll('tbody tr').length,
+                                                        [...t.querySelectorAll('th')].map(th => th.textContent)]),
+    })),
+  };
+"""
+
+
+@pytest.fixture(scope="module")
+def example_page(browser, tmp_path_factory):
+    out = tmp_path_factory.mktemp("example") / "report.html"
+    render(EXAMPLE, out)
+    browser.get("file://" + str(out))
+    return browser
+
+
+def test_example_structure_matches_the_committed_screenshot(example_page):
+    import json
+    structure = js(example_page, STRUCTURE_JS)
+    if UPDATE:
+        with open(STRUCTURE, "w", encoding="utf-8") as f:
+            json.dump(structure, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        # The first screen of the page, as a reader opens it: the heading,
+        # the narrative and the start of the charts.
+        example_page.set_window_size(1000, 1400)
+        example_page.save_screenshot(SCREENSHOT)
+    with open(STRUCTURE, encoding="utf-8") as f:
+        committed = json.load(f)
+    assert structure == committed, (
+        "the example report's page changed its structure; if that is wanted, run "
+        "FAZHI_UPDATE_DOCS=1 scripts/update_docs.sh and commit docs/report-example.*")
+    with open(SCREENSHOT, "rb") as f:
+        png = f.read()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width >= 800 and height >= 1000, (width, height)
+
+
+def test_example_prints_with_its_headline_figures(example_page, tmp_path):
+    """Printed to PDF, the page count and the text as poppler reads them back:
+    the headline figures are in the PDF as Chinese text, not as pictures."""
+    if not shutil.which("pdftotext") or not shutil.which("pdfinfo"):
+        pytest.skip("needs poppler-utils (scripts/setup.sh installs it)")
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(base64.b64decode(example_page.print_page(options)))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    assert re.search(r"^Page size:.*\(A4\)", info, re.M), info
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    for figure in ("白云区法治工作报告", "胜诉率为94.02%", "1512.8万元", "收到行政复议申请439件",
+                   "四、数据质量"):
+        assert figure in flat, figure
+    # The narrative, the charts, the tables and the data quality each start
+    # a page; the example's tables run to several.
+    assert 5 <= pages <= 20, pages

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-    from .dataset import Region, Rejection
-    from .report import Metric
+# The frames read their rows by attribute (a Metric, a Region, a Rejection)
+# and name no class of fazhi: this module sits below dataset.py and
+# report.py, which call it, and imports neither.
 
 # The columns of a report's frame, in order (see metrics_frame).
 METRIC_COLUMNS = ("label", "unit", "kind", "value", "value_float", "count", "text", "previous",
@@ -50,8 +51,8 @@ def _column(pd: Any, values: Sequence[Any], dtype: str) -> Any:
     return pd.array(list(values), dtype=dtype)
 
 
-def metrics_frame(metrics: Sequence["Metric"], index: Optional[Any] = None) -> "pandas.DataFrame":
-    """One row per metric, indexed by metric id (or by `index`)."""
+def metrics_frame(metrics: Sequence[Any], index: Optional[Any] = None) -> "pandas.DataFrame":
+    """One row per fazhi.Metric, indexed by metric id (or by `index`)."""
     pd = require()
     ms = list(metrics)
     exact = lambda values: pd.Series(list(values), dtype=object, index=range(len(ms)))
@@ -96,8 +97,8 @@ def reports_frame(reports: Iterable[Any]) -> "pandas.DataFrame":
     return pd.concat(frames)
 
 
-def regions_frame(regions: Sequence["Region"]) -> "pandas.DataFrame":
-    """One row per region, indexed by code: name, level, parent (<NA> for a
+def regions_frame(regions: Sequence[Any]) -> "pandas.DataFrame":
+    """One row per fazhi.Region, indexed by code: name, level, parent (<NA> for a
     province; a name regions.csv does not give is <NA> too)."""
     pd = require()
     return pd.DataFrame({
@@ -108,10 +109,10 @@ def regions_frame(regions: Sequence["Region"]) -> "pandas.DataFrame":
     }, index=pd.Index([r.code for r in regions], name="region", dtype="string"))
 
 
-def rejections_frame(rejections: Sequence["Rejection"]) -> "pandas.DataFrame":
-    """One row per rejected row, in load order."""
+def rejections_frame(rejections: Sequence[Any]) -> "pandas.DataFrame":
+    """One row per fazhi.Rejection, in load order."""
     pd = require()
-    rs: List[Rejection] = list(rejections)
+    rs = list(rejections)
     return pd.DataFrame({
         "file": _column(pd, [r.file for r in rs], "string"),
         "line": _column(pd, [r.line for r in rs], "Int64"),
