@@ -201,12 +201,13 @@ absl::StatusOr<Tally> Tally::compute(const Dataset& ds, Period period, const Pro
     t->runs.push_back(std::move(run));
   }
   t->region = region ? *region : internal::common_region(kept);
-  // The names regions.csv gives for the regions inside the tally's, and for
-  // the regions holding it: reference data, which a merge joins.
+  // The names regions.csv gives: all of them for a whole load (reference
+  // data, which a merge joins); with --region, those of the regions inside it
+  // and holding it.
   for (const RegionName& n : ds.region_names()) {
     const bool in_tally = internal::inside(t->region, n.code);
     const bool holds_tally = t->region != RegionCode() && n.code.contains(t->region);
-    if (in_tally || holds_tally) t->names.emplace_back(n.code, std::string(n.name));
+    if (!region || in_tally || holds_tally) t->names.emplace_back(n.code, std::string(n.name));
   }
   std::sort(t->names.begin(), t->names.end());
   for (const RecordKind kind : internal::kFamilies) {

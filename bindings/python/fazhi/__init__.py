@@ -31,6 +31,7 @@ from .calendar import Calendar
 from .dataset import (Dataset, KindCounts, LoadSummary, Region, RegionList, Rejection,
                       RejectionList)
 from .report import Comparison, Exact, Metric, Report, Reports
+from .tally import Tally
 
 __version__ = "1.0.0"  # the binding's; the library's is fazhi.library_version()
 
@@ -48,7 +49,7 @@ def library_path() -> str:
 
 
 __all__ = [
-    "Dataset", "Report", "Reports", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
+    "Dataset", "Report", "Reports", "Tally", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
     "Region", "RegionList", "Rejection", "RejectionList", "Calendar", "calendar", "lottery",
     "KINDS",
     "FazhiError", "Cancelled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound",
