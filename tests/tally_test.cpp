@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <unistd.h>
+
 #include <filesystem>
 #include <random>
 #include <string>
@@ -146,7 +148,8 @@ TEST(Tally, DuplicatedOverlappingAndMixedPeriodTalliesDoNotMerge) {
 class PartitionedScale : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / "fazhi-tally-test";
+    // One folder per process: ctest runs each test in a process of its own, in parallel.
+    dir_ = fs::temp_directory_path() / ("fazhi-tally-test-" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     bench::ScaleOptions o;
     o.records = 20'000;
