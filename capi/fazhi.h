@@ -998,6 +998,46 @@ FZ_EXTERN fz_status fz_departments_json(const fz_dataset* ds, const char* region
                                         const char* to, const fz_report_options* options, char** json,
                                         size_t* len);
 
+/* ---- Tally --------------------------------------------------------------------
+ * A portable tally (docs/tally.md): the counts a report is made from, by
+ * district, for a period and the periods compared with; no case id, name or
+ * free text. Tallies of disjoint regions merge exactly, and the report from a
+ * merged tally is the report from the pooled records, byte for byte in JSON.
+ * A tally is immutable and safe to read from many threads. */
+typedef struct fz_tally fz_tally;
+
+/* fz_tally_compute: the tally of ds for [from, to]; region ("440100") keeps
+ * only the districts inside it, NULL keeps all. options: the profile (its
+ * counting rules are part of the tally) and the calendar, as for reports. */
+FZ_EXTERN fz_status fz_tally_compute(fz_tally** out, const fz_dataset* ds, const char* region,
+                                     const char* from, const char* to, const fz_report_options* options);
+/* fz_tally_parse: a tally from the bytes fz_tally_serialize (CBOR) or
+ * fz_tally_json wrote. Truncated, altered (SHA-256), other-version input is
+ * FZ_INVALID_ARGUMENT saying which. */
+FZ_EXTERN fz_status fz_tally_parse(fz_tally** out, const void* bytes, size_t len);
+/* fz_tally_serialize: the tally as CBOR into *bytes (release with fz_free). */
+FZ_EXTERN fz_status fz_tally_serialize(const fz_tally* tally, void** bytes, size_t* len);
+/* fz_tally_json: the same content as JSON text (release with fz_free). */
+FZ_EXTERN fz_status fz_tally_json(const fz_tally* tally, char** json, size_t* len);
+/* fz_tally_merge: the tally of `count` tallies of disjoint districts. The same
+ * district twice, different periods, profiles, calendars or versions are
+ * FZ_INVALID_ARGUMENT. */
+FZ_EXTERN fz_status fz_tally_merge(fz_tally** out, const fz_tally* const* parts, size_t count);
+/* fz_tally_region / fz_tally_digest: the region covered ("000000" for 全国)
+ * and the SHA-256 of the content (64 hex digits); borrowed, alive as long as
+ * the tally. */
+FZ_EXTERN fz_status fz_tally_region(const fz_tally* tally, const char** code);
+FZ_EXTERN fz_status fz_tally_digest(const fz_tally* tally, const char** hex);
+/* fz_tally_report: the report of region ("440111", a city, a province, or
+ * "000000" for 全国) from the tally; options: the profile, whose counting rules
+ * must be the tally's (FZ_FAILED_PRECONDITION); its calendar is not used. */
+FZ_EXTERN fz_status fz_tally_report(fz_report** out, const fz_tally* tally, const char* region,
+                                    const fz_report_options* options);
+/* fz_tally_report_all_json: every region's report, as fz_report_all_json. */
+FZ_EXTERN fz_status fz_tally_report_all_json(const fz_tally* tally, const fz_report_options* options,
+                                             char** json, size_t* len);
+FZ_EXTERN void fz_tally_free(fz_tally* tally);
+
 #ifdef __cplusplus
 }
 #endif

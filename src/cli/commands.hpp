@@ -16,6 +16,7 @@
 #include "fazhi/profile.hpp"
 #include "fazhi/region.hpp"
 #include "fazhi/messages.hpp"
+#include "fazhi/tally.hpp"
 
 // The command's messages for people: `_("...")` is the message in the chosen
 // language (fazhi/messages.hpp), `N_("...")` marks one for xgettext that is
@@ -70,6 +71,13 @@ struct LoadedData {
 // refused whole is an error.
 absl::StatusOr<LoadedData> load_data(const std::string& data, const std::string& region, const std::string& profile,
                                      const std::string& calendar);
+
+int run_tally(const Args& args);
+int run_merge(const Args& args);
+
+// read_tally reads a tally file (tally_commands.cpp), naming the file in
+// an error.
+absl::StatusOr<Tally> read_tally(const std::string& path);
 
 // period_from_flags is the period of --year, or of --from and --to.
 absl::StatusOr<Period> period_from_flags(const std::string& year, const std::string& from, const std::string& to);

@@ -58,7 +58,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"report", run_report,
      N_("report --data DIR (--region CODE|NAME | --all-regions) (--year YYYY | --from DATE --to DATE)\n"
-        "         [--format text|json|markdown|xlsx|html] [--out FILE] [--profile FILE] [--calendar FILE]"),
+        "         [--format text|json|markdown|xlsx|html] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "  report --tally FILE (--region CODE | --all-regions) [--format ...] [--profile FILE]"),
      N_("usage: fazhi report --data DIR (--region CODE|NAME | --all-regions)\n"
         "                   (--year YYYY | --from DATE --to DATE) [options]\n"
         "\n"
@@ -67,6 +68,8 @@ constexpr Command kCommands[] = {
         "\n"
         "options:\n"
         "  --data DIR           the folder of record files (docs/data.md)\n"
+        "  --tally FILE         instead of --data: a tally (fazhi tally, fazhi merge), which holds\n"
+        "                       its period; --region 000000 is 全国 (docs/tally.md)\n"
         "  --region CODE|NAME   a 6-digit region code (440111) or a name of regions.csv (白云区)\n"
         "  --all-regions        every region: JSON, or a comparison table as text or markdown\n"
         "  --metrics ID,ID,...  with --all-regions: the metrics to compare (default: the headline ones)\n"
@@ -91,6 +94,24 @@ constexpr Command kCommands[] = {
         "\"Dimensions\"), or by two as a cross-table: each row's value, share, year-ago\n"
         "value, change and rank, and the total. --top N folds the rows after the first N\n"
         "into 其他. --region 000000 (or 全国) is the whole dataset, by province.\n")},
+    {"tally", run_tally,
+     N_("tally --data DIR (--year YYYY | --from DATE --to DATE) [--region CODE|NAME] --out FILE\n"
+        "         [--profile FILE] [--calendar FILE]   (a portable tally: counts, no records)"),
+     N_("usage: fazhi tally --data DIR (--year YYYY | --from DATE --to DATE) [--region CODE|NAME]\n"
+        "                  --out FILE [--profile FILE] [--calendar FILE]\n"
+        "\n"
+        "Counts the records of a folder into a tally: every counter the report is made\n"
+        "from, by district, with no case id, name or free text (docs/tally.md lists every\n"
+        "field). Tallies of disjoint regions merge exactly (fazhi merge), and\n"
+        "'fazhi report --tally' reports from one what the pooled records would give.\n"
+        "FILE ending in .json is written as JSON text, any other as CBOR.\n")},
+    {"merge", run_merge,
+     N_("merge FILE... --out FILE   (tallies of disjoint regions -> the tally of them all)"),
+     N_("usage: fazhi merge FILE... --out FILE\n"
+        "\n"
+        "Merges tallies of disjoint regions (districts into their city, cities into their\n"
+        "province, provinces into 全国 000000). Refuses a damaged or altered file, the same\n"
+        "district twice, and tallies of different periods, profiles, calendars or versions.\n")},
     {"series", run_series,
      N_("series --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID [--by month|quarter]\n"
         "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"),

@@ -78,6 +78,9 @@ class BreakdownHandle(c_void_p):
 class CaseListHandle(c_void_p):
     """An fz_case_list*."""
 
+class TallyHandle(c_void_p):
+    """An fz_tally*."""
+
 
 # ---- Structs (the layouts of fazhi.h, field for field) -----------------------------
 
@@ -295,6 +298,19 @@ FUNCTIONS = [
     ("fz_report_all_json", STATUS,
      [DatasetHandle, c_char_p, c_char_p, POINTER(ReportOptions), _c_char_pp, _size_p]),
     ("fz_report_free", None, [ReportHandle]),
+    # Tally
+    ("fz_tally_compute", STATUS,
+     [POINTER(TallyHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, POINTER(ReportOptions)]),
+    ("fz_tally_parse", STATUS, [POINTER(TallyHandle), c_char_p, c_size_t]),
+    ("fz_tally_serialize", STATUS, [TallyHandle, _c_char_pp, _size_p]),
+    ("fz_tally_json", STATUS, [TallyHandle, _c_char_pp, _size_p]),
+    ("fz_tally_merge", STATUS, [POINTER(TallyHandle), POINTER(TallyHandle), c_size_t]),
+    ("fz_tally_region", STATUS, [TallyHandle, POINTER(c_char_p)]),
+    ("fz_tally_digest", STATUS, [TallyHandle, POINTER(c_char_p)]),
+    ("fz_tally_report", STATUS,
+     [POINTER(ReportHandle), TallyHandle, c_char_p, POINTER(ReportOptions)]),
+    ("fz_tally_report_all_json", STATUS, [TallyHandle, POINTER(ReportOptions), _c_char_pp, _size_p]),
+    ("fz_tally_free", None, [TallyHandle]),
     ("fz_report_metric_count", STATUS, [ReportHandle, POINTER(c_int32)]),
     ("fz_report_metric_id", STATUS, [ReportHandle, c_int32, POINTER(c_char_p)]),
     ("fz_report_region", STATUS, [ReportHandle, POINTER(c_char_p), POINTER(c_char_p)]),
@@ -526,6 +542,18 @@ def take_string(function, *args):
     function(*args, byref(ptr), byref(size))
     try:
         return ctypes.string_at(ptr.value, size.value).decode("utf-8") if ptr.value else ""
+    finally:
+        _lib.fz_free(ptr)
+
+
+def take_bytes(function, *args):
+    """Calls function(*args, &ptr, &len) and returns the owned bytes it made,
+    copied into Python and released with fz_free."""
+    ptr = c_void_p()
+    size = c_size_t()
+    function(*args, byref(ptr), byref(size))
+    try:
+        return ctypes.string_at(ptr.value, size.value) if ptr.value else b""
     finally:
         _lib.fz_free(ptr)
 
