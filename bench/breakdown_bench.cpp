@@ -1,7 +1,8 @@
 // The cost of one breakdown or series once the records are in memory
 // (fazhi table, fazhi series): a province of the generated data, which holds
 // about 1/31 of its records, split by free text, by a code, by its cities,
-// and by month (one pass per month). ->Arg shows how each grows with the
+// by month (one pass per month), by a dimension column, and the whole
+// dataset (000000) by province. ->Arg shows how each grows with the
 // number of records in the dataset.
 //
 // FAZHI_BENCH_DATA_<N> may name an existing folder of N records; otherwise the
@@ -49,9 +50,9 @@ fazhi::RegionCode province(const fazhi::Dataset& ds) {
   return std::min_element(ds.regions().begin(), ds.regions().end())->province();
 }
 
-void run(benchmark::State& state, const char* metric, const char* by) {
+void run(benchmark::State& state, const char* metric, const char* by, bool national = false) {
   const fazhi::Dataset& ds = dataset(state.range(0));
-  const fazhi::RegionCode region = province(ds);
+  const fazhi::RegionCode region = national ? fazhi::kNational : province(ds);
   size_t rows = 0;
   for (auto _ : state) {
     absl::StatusOr<fazhi::Breakdown> b = fazhi::compute_breakdown(ds, region, fazhi::year_period(2019), metric, by);
@@ -69,10 +70,18 @@ void BM_Breakdown_ByDisposition(benchmark::State& state) {
 }
 void BM_Breakdown_ByRegion(benchmark::State& state) { run(state, "mediation.received", "region"); }
 void BM_Breakdown_ByMonth(benchmark::State& state) { run(state, "legal_aid.accepted", "month"); }
+// A dimension column of docs/data.md (empty in the generated data: one row, 未填).
+void BM_Breakdown_ByActType(benchmark::State& state) { run(state, "reconsideration.received", "act_type"); }
+// 000000: every record of the dataset, by province.
+void BM_Breakdown_NationalByProvince(benchmark::State& state) {
+  run(state, "reconsideration.received", "region", true);
+}
 
 BENCHMARK(BM_Breakdown_ByRespondent)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Breakdown_ByDisposition)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Breakdown_ByRegion)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Breakdown_ByMonth)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Breakdown_ByActType)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Breakdown_NationalByProvince)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace

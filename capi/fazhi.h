@@ -11,9 +11,10 @@
  * It is one header on purpose, as sqlite3.h and zstd.h are: a binding (JNA,
  * ctypes, cgo, P/Invoke) or a program includes one file and sees the whole
  * ABI with its conventions, and the ABI baseline checks one file. It is read
- * in sections (calendar, dataset, records, reports, lists, lottery), each
- * implemented by one file of capi/ (calendar.cpp, dataset.cpp, report.cpp,
- * lottery.cpp; status.cpp for versions and errors).
+ * in sections (calendar, dataset, records, reports, lists, lottery,
+ * breakdowns), each implemented by one file of capi/ (calendar.cpp,
+ * dataset.cpp, report.cpp, lottery.cpp, breakdown.cpp; status.cpp for
+ * versions and errors).
  *
  * Conventions (after SQLite, libgit2, zstd and zlib):
  *   - Every fallible function returns an fz_status: FZ_OK (0) or one of the
@@ -850,6 +851,192 @@ FZ_EXTERN fz_status fz_lottery_parse_ids(const char* text, size_t text_len, int3
  * of {"inspector", "target"} objects into *conflicts_json. */
 FZ_EXTERN fz_status fz_lottery_parse_conflicts(const char* text, size_t text_len, int32_t form,
                                                char** conflicts_json, size_t* len);
+
+/* ---- Breakdowns (docs/breakdowns.md) --------------------------------------------
+ * One metric of a region split by a dimension of its records (REPORT.md,
+ * "Breakdowns, shares and series"): rows with exact values, each row's share
+ * of the total, the comparison period's value and the change (relative for a
+ * count, 个百分点 for a rate), and its rank.
+ *
+ *   fz_breakdown* b = NULL;
+ *   fz_breakdown_row row = FZ_BREAKDOWN_ROW_INIT;
+ *   int32_t n = 0;
+ *   if (fz_breakdown_compute(&b, ds, "441881", "2024-01-01", "2024-12-31",
+ *                            "reconsideration.received", "respondent_level", NULL) == FZ_OK &&
+ *       fz_breakdown_row_count(b, &n) == FZ_OK)
+ *     for (int32_t i = 0; i < n && fz_breakdown_row_get(b, i, &row) == FZ_OK; ++i)
+ *       printf("%s %s\n", row.label, row.text);  // "县级政府部门 140 件（92.72%）"
+ *   fz_breakdown_free(b);
+ *
+ * A breakdown is immutable once made (fz_breakdown_fold makes it anew) and
+ * may be read from many threads; its strings are borrowed until it is freed. */
+typedef struct fz_breakdown fz_breakdown;
+
+/* fz_breakdown_row: one row, or the total (合计). Written up to struct_size.
+ * A count: kind FZ_VALUE_COUNT, value = num = the count, den = 1. A rate:
+ * kind FZ_VALUE_FRACTION, num/den its numerator and denominator as counted
+ * (not reduced). Undefined: FZ_VALUE_UNDEFINED, den = 0. A fraction whose
+ * den is 0 (share, change, change_pp) is undefined; one beyond int64 is
+ * given as 0/0 too (the JSON keeps it exact). */
+typedef struct fz_breakdown_row {
+  uint32_t struct_size;
+  int32_t kind;          /* FZ_VALUE_COUNT, FZ_VALUE_FRACTION or FZ_VALUE_UNDEFINED */
+  const char* key;       /* the code, the text, "2024-03", "440111"; NULL: empty (未填); "*other": 其他 */
+  const char* label;     /* Chinese: "县级政府部门", "未填", "其他", "合计" */
+  int64_t value;         /* a count; else 0 */
+  int64_t num, den;
+  int32_t previous_kind; /* the comparison period's */
+  int32_t rank;          /* 1 = the largest; ties share the better rank; 0: none (其他, 合计, undefined) */
+  int64_t previous;
+  int64_t previous_num, previous_den;
+  int64_t share_num, share_den;         /* counts: value / total, reduced */
+  int64_t change_num, change_den;       /* counts: (value - previous) / previous, reduced */
+  int64_t change_pp_num, change_pp_den; /* rates: value - previous, a fraction of 1 (个百分点) */
+  const char* text;                     /* "140 件（92.72%）", "93.75%", "—" */
+  const char* change_text;              /* "-24.2%", "20.17 个百分点", "" */
+} fz_breakdown_row;
+/* clang-format off */
+#define FZ_BREAKDOWN_ROW_INIT {sizeof(fz_breakdown_row), 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL}
+/* clang-format on */
+#define FZ_BREAKDOWN_ROW_MIN_SIZE (offsetof(fz_breakdown_row, den) + sizeof(int64_t))
+
+/* fz_breakdown_compute: `metric` ("reconsideration.received") of `region`
+ * ("441881"; "000000" is the whole dataset, 全国) in [from, to], split by
+ * `by` (a dimension of its family: "respondent_level", "act_type", "month",
+ * "region", ...), compared with the same dates a year earlier. options as
+ * for fz_report_compute (NULL: the defaults). A metric that cannot be split or
+ * a dimension not of its family is FZ_INVALID_ARGUMENT; a region without
+ * records FZ_NOT_FOUND. */
+FZ_EXTERN fz_status fz_breakdown_compute(fz_breakdown** out, const fz_dataset* ds, const char* region,
+                                         const char* from, const char* to, const char* metric,
+                                         const char* by, const fz_report_options* options);
+FZ_EXTERN void fz_breakdown_free(fz_breakdown* breakdown);
+/* fz_breakdown_fold: a new breakdown with the rows after the first `keep`
+ * folded into one row 其他 (key "*other"); keep >= 1. */
+FZ_EXTERN fz_status fz_breakdown_fold(const fz_breakdown* breakdown, int32_t keep, fz_breakdown** out);
+/* fz_breakdown_info: the metric id, the dimension, its label ("按被申请人类型")
+ * and whether the rows add up to the total (1) or not (a rate, a stock by
+ * month: 0); any out may be NULL. Strings borrowed from the breakdown. */
+FZ_EXTERN fz_status fz_breakdown_info(const fz_breakdown* breakdown, const char** metric, const char** by,
+                                      const char** label, int32_t* additive);
+FZ_EXTERN fz_status fz_breakdown_row_count(const fz_breakdown* breakdown, int32_t* out);
+/* fz_breakdown_row_get: row `index` in order (largest first); out of range is
+ * FZ_OUT_OF_RANGE. fz_breakdown_total: the 合计 (key NULL, label "合计"). */
+FZ_EXTERN fz_status fz_breakdown_row_get(const fz_breakdown* breakdown, int32_t index, fz_breakdown_row* row);
+FZ_EXTERN fz_status fz_breakdown_total(const fz_breakdown* breakdown, fz_breakdown_row* total);
+/* fz_breakdown_to_json: the breakdown object of docs/breakdowns.md. Release *json with fz_free. */
+FZ_EXTERN fz_status fz_breakdown_to_json(const fz_breakdown* breakdown, char** json, size_t* len);
+
+/* ---- Case lists, follow-up lists and department tables (docs/cases.md) ----
+ *
+ * A case list names the records behind one figure of one region and period:
+ * a count's records, or a rate's numerator or denominator, each with the
+ * reason it is counted (in Chinese). It has exactly as many records as the
+ * figure counts. Case lists carry case ids and the records' own columns:
+ * personal data, for the bureau's own follow-up, not for publication.
+ *
+ *   fz_case_list* l = NULL;
+ *   fz_case c = FZ_CASE_INIT;
+ *   fz_case_list_compute(&l, ds, "440111", "2019-01-01", "2019-12-31",
+ *                        "reconsideration.overdue", FZ_CASE_PART_COUNT, NULL);
+ *   fz_case_list_get(l, 0, &c);   c.case_id, c.reason
+ *   fz_case_list_free(l);
+ */
+typedef struct fz_case_list fz_case_list;
+
+#define FZ_CASE_PART_COUNT 0       /* a count's records */
+#define FZ_CASE_PART_NUMERATOR 1   /* a rate's numerator */
+#define FZ_CASE_PART_DENOMINATOR 2 /* a rate's denominator */
+
+/* fz_case_list_compute: the records behind metric's figure (a count with
+ * FZ_CASE_PART_COUNT, a rate with its numerator or denominator) for region
+ * (a district, city or province) and [from, to]. A metric without case
+ * lists or a part it has not is FZ_INVALID_ARGUMENT; a region without
+ * records FZ_NOT_FOUND. The list does not borrow from ds. */
+FZ_EXTERN fz_status fz_case_list_compute(fz_case_list** out, const fz_dataset* ds, const char* region,
+                                         const char* from, const char* to, const char* metric, int32_t part,
+                                         const fz_report_options* options);
+/* fz_case_list_follow_up: a follow-up list (督办清单) by name
+ * ("late_defences", ...; fz_case_list_follow_up_names lists them). */
+FZ_EXTERN fz_status fz_case_list_follow_up(fz_case_list** out, const fz_dataset* ds, const char* region,
+                                           const char* from, const char* to, const char* name,
+                                           const fz_report_options* options);
+/* fz_case_list_follow_up_names: the follow-up lists as a JSON array of
+ * {"name", "label", "description"} into *json (release with fz_free). */
+FZ_EXTERN fz_status fz_case_list_follow_up_names(char** json, size_t* len);
+FZ_EXTERN void fz_case_list_free(fz_case_list* list);
+
+/* fz_case: one record of a list. Every const char* is borrowed from the
+ * list, never NULL, and lives as long as the list. */
+typedef struct fz_case {
+  uint32_t struct_size;
+  int32_t kind;            /* FZ_KIND_* */
+  const char* case_id;
+  const char* region;      /* "440111" */
+  const char* reason;      /* "答辩期限 2019-10-08 届满，2019-10-15 提交答辩，逾期 7 日" */
+  int64_t times;           /* how often the figure counts it: 1 (2 only in 结案率's denominator) */
+  const char* columns_json; /* the record's own columns, a JSON object of strings */
+} fz_case;
+/* clang-format off */
+#define FZ_CASE_INIT {sizeof(fz_case), 0, NULL, NULL, NULL, 0, NULL}
+/* clang-format on */
+#define FZ_CASE_MIN_SIZE (offsetof(fz_case, columns_json) + sizeof(const char*))
+
+/* fz_case_list_count: the number of records; fz_case_list_get: record
+ * index (0 <= index < count) into *out (struct_size set by FZ_CASE_INIT). */
+FZ_EXTERN fz_status fz_case_list_count(const fz_case_list* list, int64_t* out);
+FZ_EXTERN fz_status fz_case_list_get(const fz_case_list* list, int64_t index, fz_case* out);
+/* fz_case_list_to_json / _to_csv: the list as `fazhi cases` writes it
+ * (docs/cases.md). Release *text with fz_free. */
+FZ_EXTERN fz_status fz_case_list_to_json(const fz_case_list* list, char** json, size_t* len);
+FZ_EXTERN fz_status fz_case_list_to_csv(const fz_case_list* list, char** csv, size_t* len);
+
+/* fz_departments_json: the department table of region and [from, to] with
+ * the assessment (考核) of the options' profile, as `fazhi departments
+ * --format json` writes it (docs/departments.md). Release with fz_free. */
+FZ_EXTERN fz_status fz_departments_json(const fz_dataset* ds, const char* region, const char* from,
+                                        const char* to, const fz_report_options* options, char** json,
+                                        size_t* len);
+
+/* ---- Tally --------------------------------------------------------------------
+ * A portable tally (docs/tally.md): the counts a report is made from, by
+ * district, for a period and the periods compared with; no case id, name or
+ * free text. Tallies of disjoint regions merge exactly, and the report from a
+ * merged tally is the report from the pooled records, byte for byte in JSON.
+ * A tally is immutable and safe to read from many threads. */
+typedef struct fz_tally fz_tally;
+
+/* fz_tally_compute: the tally of ds for [from, to]; region ("440100") keeps
+ * only the districts inside it, NULL keeps all. options: the profile (its
+ * counting rules are part of the tally) and the calendar, as for reports. */
+FZ_EXTERN fz_status fz_tally_compute(fz_tally** out, const fz_dataset* ds, const char* region,
+                                     const char* from, const char* to, const fz_report_options* options);
+/* fz_tally_parse: a tally from the bytes fz_tally_serialize (CBOR) or
+ * fz_tally_json wrote. Truncated, altered (SHA-256), other-version input is
+ * FZ_INVALID_ARGUMENT saying which. */
+FZ_EXTERN fz_status fz_tally_parse(fz_tally** out, const void* bytes, size_t len);
+/* fz_tally_serialize: the tally as CBOR into *bytes (release with fz_free). */
+FZ_EXTERN fz_status fz_tally_serialize(const fz_tally* tally, void** bytes, size_t* len);
+/* fz_tally_json: the same content as JSON text (release with fz_free). */
+FZ_EXTERN fz_status fz_tally_json(const fz_tally* tally, char** json, size_t* len);
+/* fz_tally_merge: the tally of `count` tallies of disjoint districts. The same
+ * district twice, different periods, profiles, calendars or versions are
+ * FZ_INVALID_ARGUMENT. */
+FZ_EXTERN fz_status fz_tally_merge(fz_tally** out, const fz_tally* const* parts, size_t count);
+/* fz_tally_region / fz_tally_digest: the region covered ("000000" for 全国)
+ * and the SHA-256 of the content (64 hex digits); borrowed, alive as long as
+ * the tally. */
+FZ_EXTERN fz_status fz_tally_region(const fz_tally* tally, const char** code);
+FZ_EXTERN fz_status fz_tally_digest(const fz_tally* tally, const char** hex);
+/* fz_tally_report: the report of region ("440111", a city, a province, or
+ * "000000" for 全国) from the tally; options: the profile, whose counting rules
+ * must be the tally's (FZ_FAILED_PRECONDITION); its calendar is not used. */
+FZ_EXTERN fz_status fz_tally_report(fz_report** out, const fz_tally* tally, const char* region,
+                                    const fz_report_options* options);
+/* fz_tally_report_all_json: every region's report, as fz_report_all_json. */
+FZ_EXTERN fz_status fz_tally_report_all_json(const fz_tally* tally, const fz_report_options* options,
+                                             char** json, size_t* len);
+FZ_EXTERN void fz_tally_free(fz_tally* tally);
 
 #ifdef __cplusplus
 }

@@ -17,7 +17,7 @@ packages=(
   libboost-dev libboost-date-time-dev libabsl-dev nlohmann-json3-dev libssl-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-pytest python3-openpyxl python3-pandas
+  python3 python3-pytest python3-openpyxl python3-pandas python3-dask python3-distributed
   chromium chromium-driver python3-selenium fonts-noto-cjk poppler-utils
   openjdk-17-jdk-headless junit5 libjna-java libgoogle-gson-java
   clang libclang-rt-14-dev binutils

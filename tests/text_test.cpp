@@ -111,6 +111,25 @@ TEST(ReportTable, MarkdownHasHeadingsHeaderRowAndBlankLines) {
             "Rows read: 439; rejected: 0.\n");
 }
 
+// A rate's change on a year ago is in percentage points (个百分点), not the
+// relative change a count has (REPORT.md, "Changes"): 33.5% against 34.2%.
+TEST(ReportTable, ARateChangesInPointsACountRelatively) {
+  Report r = one_metric_report("439 件");
+  r.metrics[0].yoy_text = "-22.7%";
+  MetricFigure rate;
+  rate.info = &metric_catalogue()[*metric_index("reconsideration.correction_rate")];
+  rate.value = Value::ratio(134, 400, "");
+  rate.text = "33.5%";
+  rate.previous_text = "34.2%";
+  rate.yoy_text = "-1.9%";
+  rate.yoy_pp_text = "-0.7 个百分点";
+  r.metrics.push_back(rate);
+  const std::string text = render_table(r, TableFormat::kText);
+  EXPECT_NE(text.find("-22.7%"), std::string::npos) << text;
+  EXPECT_NE(text.find("-0.7 个百分点"), std::string::npos) << text;
+  EXPECT_EQ(text.find("-1.9%"), std::string::npos) << text;
+}
+
 // An undefined figure is a dash in its row and its reason in a note; the
 // 口径 of a correction rate is a note too, not part of the value.
 TEST(ReportTable, UndefinedFiguresAndTheBasisAreNotes) {

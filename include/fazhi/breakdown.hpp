@@ -90,6 +90,10 @@ struct Breakdown {
   bool additive = false;
 };
 
+// kNational is the region 000000 (全国): every record of the dataset, the
+// sum of the provinces; its `region` breakdown is by province.
+inline constexpr RegionCode kNational{};
+
 // compute_breakdown splits metric `metric` of `region` in `period` by
 // dimension `by`, against `compared` (year_ago_period(period) by default).
 // InvalidArgument for a metric that cannot be split or a dimension not of its
@@ -102,6 +106,18 @@ absl::StatusOr<Breakdown> compute_breakdown(const Dataset& ds, RegionCode region
                                             std::string_view metric, std::string_view by,
                                             const Profile& profile = {},
                                             const Calendar& calendar = Calendar::national());
+
+// total_row is the breakdown's 合计 as a row: key nullopt, label 合计, the
+// total and the comparison period's, its share (1 when the rows add up), its
+// change (relative for a count, in points for a rate); rank 0.
+BreakdownRow total_row(const Breakdown& breakdown);
+
+// fold_rows keeps the first `keep` rows and folds the rest into one row 其他
+// (key "*other", rank 0) at the end, as published tables do: a count's rows
+// and shares are summed, a rate's numerators and denominators are pooled (the
+// rate of the folded rows' records together). Nothing changes when at most
+// one row would be folded.
+void fold_rows(Breakdown& breakdown, size_t keep);
 
 // SeriesPoint is the metric in one month or quarter of the period.
 struct SeriesPoint {
@@ -156,6 +172,14 @@ absl::StatusOr<CrossTable> compute_cross_table(const Dataset& ds, RegionCode reg
 // fractions {"num", "den", "decimal"}, an undefined value null.
 std::string to_json(const Breakdown& breakdown);
 std::string to_json(const Series& series);
+// breakdown_row_text is a row as the tables print it: "140 件（92.72%）" (a
+// count and its share), "93.75%" (a rate), "—" (undefined);
+// breakdown_change_text its change: "-24.2%" (a count), "20.17 个百分点" (a
+// rate), "" when undefined.
+std::string breakdown_row_text(const Breakdown& breakdown, const BreakdownRow& row);
+std::string breakdown_change_text(const BreakdownRow& row);
+// breakdown_value_text is a value alone: "151 件", "93.75%", "—".
+std::string breakdown_value_text(const Breakdown& breakdown, const Value& value);
 // render_table writes a breakdown as a table with a 合计 row, a series one
 // point a row, a cross-table with its margins; every cell display_text.
 std::string render_table(const Breakdown& breakdown, TableFormat format);

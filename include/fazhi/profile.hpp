@@ -21,6 +21,8 @@
 //   metrics: {"<id>": {"decimals": n, "rounding": r, "approximate": bool,
 //                      "yoy": {"decimals": n, "rounding": r}}}
 //   narrative: {"omit": ["<sentence id>", ...]}
+//   departments: {"aliases": {"<name as written>": "<name>"},
+//                 "assessment": {"name": "...", "indicators": [...]}}  (docs/departments.md)
 #ifndef FAZHI_PROFILE_HPP_
 #define FAZHI_PROFILE_HPP_
 
@@ -28,6 +30,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
@@ -54,6 +57,36 @@ struct Presentation {
   bool approximate = false;
   std::optional<int> yoy_decimals;
   std::optional<Rounding> yoy_rounding;
+};
+
+// AssessmentRule is one indicator of an assessment (考核) scheme
+// (docs/departments.md): `weight` points, less what it deducts, at least 0.
+// It deducts `per_case` for each case of a department's list (a metric's
+// part, or a follow-up list), or `points` once when the department's figure
+// is below or above a threshold. Points are kept exactly, in hundredths.
+struct AssessmentRule {
+  std::string name;       // how the scheme words it: "每败诉 1 件扣 1 分"
+  std::string metric;     // a metric id of docs/metrics.md (empty with follow_up)
+  std::string part;       // "count", "numerator" or "denominator", for per_case
+  std::string follow_up;  // a follow-up list (fazhi cases --follow-ups), for per_case
+  int64_t weight = 0;     // hundredths of a point: what the indicator is worth
+  int64_t per_case = 0;   // hundredths of a point deducted per case
+  std::optional<Fraction> below, above;  // a rate's threshold, a fraction of 1 (or a count)
+  int64_t points = 0;     // hundredths of a point deducted when the threshold is crossed
+};
+
+// Assessment is a profile's scheme: a department's score is the sum over
+// its indicators of weight less deductions (never below 0).
+struct Assessment {
+  std::string name;
+  std::vector<AssessmentRule> rules;
+};
+
+// DepartmentRules are the profile's word on departments: names written
+// otherwise that are the same agency, and the assessment scheme.
+struct DepartmentRules {
+  absl::flat_hash_map<std::string, std::string> aliases;  // normalised name -> name
+  std::optional<Assessment> assessment;
 };
 
 struct Profile {
@@ -83,6 +116,7 @@ struct Profile {
 
   absl::flat_hash_map<std::string, Presentation> metrics;
   std::set<std::string> narrative_omit;
+  DepartmentRules departments;
 
   // presentation is the override for `id`, or an empty one.
   const Presentation& presentation(std::string_view id) const;

@@ -19,8 +19,9 @@
 // record_field  the member of the C++ record (`ReconsiderationRecord`);
 // stored_as     the member of the column storage (`ReconsiderationColumns`);
 // TYPE, detail  what the column holds:
-//   ID          text naming the row (unique within its scope), kept in the
-//               duplicate index, not as a column;      record std::string
+//   ID          text naming the row (unique within its scope), checked in
+//               the duplicate index and kept as text (TextId), so that a
+//               case list names its cases;              record std::string
 //   REGION      a GB/T 2260 code, stored as an index into Dataset::regions();
 //                                                     record RegionCode
 //   REGION_KEY  a region code stored as its value (regions.csv names

@@ -56,6 +56,7 @@ int run_check(const Args& args) {
   if (dir.empty()) return usage(_("check needs --data DIR"));
 
   Dataset ds;
+  options.keep_ids = false;  // checked for duplicates, not needed after
   absl::StatusOr<LoadSummary> summary = ds.load_dir(dir, options);
   if (!summary.ok()) return fail(summary.status());
   // File names, columns, reasons and notices quote the data: display_text

@@ -11,8 +11,12 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "fazhi/dataset.hpp"
 #include "fazhi/metrics.hpp"
+#include "fazhi/profile.hpp"
+#include "fazhi/region.hpp"
 #include "fazhi/messages.hpp"
+#include "fazhi/tally.hpp"
 
 // The command's messages for people: `_("...")` is the message in the chosen
 // language (fazhi/messages.hpp), `N_("...")` marks one for xgettext that is
@@ -51,6 +55,29 @@ int run_metrics(const Args& args);
 int run_docs(const Args& args);  // hidden: the generated documents of docs/
 int run_table(const Args& args);
 int run_series(const Args& args);
+int run_cases(const Args& args);
+int run_departments(const Args& args);
+
+// LoadedData is what the commands over one region read: the records (sealed),
+// the region of --region (a code or a name of regions.csv), the profile and
+// the calendar.
+struct LoadedData {
+  Dataset ds;
+  RegionCode region;
+  Profile profile;
+  Calendar calendar = Calendar::national();
+};
+// load_data loads --data, --profile and --calendar and finds --region; a file
+// refused whole is an error.
+absl::StatusOr<LoadedData> load_data(const std::string& data, const std::string& region, const std::string& profile,
+                                     const std::string& calendar);
+
+int run_tally(const Args& args);
+int run_merge(const Args& args);
+
+// read_tally reads a tally file (tally_commands.cpp), naming the file in
+// an error.
+absl::StatusOr<Tally> read_tally(const std::string& path);
 
 // period_from_flags is the period of --year, or of --from and --to.
 absl::StatusOr<Period> period_from_flags(const std::string& year, const std::string& from, const std::string& to);

@@ -58,7 +58,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"report", run_report,
      N_("report --data DIR (--region CODE|NAME | --all-regions) (--year YYYY | --from DATE --to DATE)\n"
-        "         [--format text|json|markdown|xlsx|html] [--out FILE] [--profile FILE] [--calendar FILE]"),
+        "         [--format text|json|markdown|xlsx|html] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "  report --tally FILE (--region CODE | --all-regions) [--format ...] [--profile FILE]"),
      N_("usage: fazhi report --data DIR (--region CODE|NAME | --all-regions)\n"
         "                   (--year YYYY | --from DATE --to DATE) [options]\n"
         "\n"
@@ -67,6 +68,8 @@ constexpr Command kCommands[] = {
         "\n"
         "options:\n"
         "  --data DIR           the folder of record files (docs/data.md)\n"
+        "  --tally FILE         instead of --data: a tally (fazhi tally, fazhi merge), which holds\n"
+        "                       its period; --region 000000 is 全国 (docs/tally.md)\n"
         "  --region CODE|NAME   a 6-digit region code (440111) or a name of regions.csv (白云区)\n"
         "  --all-regions        every region: JSON, or a comparison table as text or markdown\n"
         "  --metrics ID,ID,...  with --all-regions: the metrics to compare (default: the headline ones)\n"
@@ -82,14 +85,33 @@ constexpr Command kCommands[] = {
         "JSON is the same in every language.\n")},
     {"table", run_table,
      N_("table --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID --by DIM[,DIM2]\n"
-        "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]   (a breakdown or cross-table)"),
+        "         [--top N] [--format text|json|markdown] [--profile FILE] [--calendar FILE]   (a breakdown or cross-table)"),
      N_("usage: fazhi table --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "                  --metric ID --by DIM[,DIM2] [--format text|json|markdown]\n"
+        "                  --metric ID --by DIM[,DIM2] [--top N] [--format text|json|markdown]\n"
         "                  [--profile FILE] [--calendar FILE]\n"
         "\n"
         "One metric of one region broken down by a dimension of its records (docs/data.md,\n"
         "\"Dimensions\"), or by two as a cross-table: each row's value, share, year-ago\n"
-        "value, change and rank, and the total.\n")},
+        "value, change and rank, and the total. --top N folds the rows after the first N\n"
+        "into 其他. --region 000000 (or 全国) is the whole dataset, by province.\n")},
+    {"tally", run_tally,
+     N_("tally --data DIR (--year YYYY | --from DATE --to DATE) [--region CODE|NAME] --out FILE\n"
+        "         [--profile FILE] [--calendar FILE]   (a portable tally: counts, no records)"),
+     N_("usage: fazhi tally --data DIR (--year YYYY | --from DATE --to DATE) [--region CODE|NAME]\n"
+        "                  --out FILE [--profile FILE] [--calendar FILE]\n"
+        "\n"
+        "Counts the records of a folder into a tally: every counter the report is made\n"
+        "from, by district, with no case id, name or free text (docs/tally.md lists every\n"
+        "field). Tallies of disjoint regions merge exactly (fazhi merge), and\n"
+        "'fazhi report --tally' reports from one what the pooled records would give.\n"
+        "FILE ending in .json is written as JSON text, any other as CBOR.\n")},
+    {"merge", run_merge,
+     N_("merge FILE... --out FILE   (tallies of disjoint regions -> the tally of them all)"),
+     N_("usage: fazhi merge FILE... --out FILE\n"
+        "\n"
+        "Merges tallies of disjoint regions (districts into their city, cities into their\n"
+        "province, provinces into 全国 000000). Refuses a damaged or altered file, the same\n"
+        "district twice, and tallies of different periods, profiles, calendars or versions.\n")},
     {"series", run_series,
      N_("series --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID [--by month|quarter]\n"
         "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"),
@@ -99,6 +121,33 @@ constexpr Command kCommands[] = {
         "\n"
         "One metric of one region month by month (or quarter by quarter) inside the period,\n"
         "every month present.\n")},
+    {"cases", run_cases,
+     N_("cases --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "         (--metric ID [--part numerator|denominator] | --follow-up NAME) [--format text|json|csv]\n"
+        "         [--out FILE] [--profile FILE] [--calendar FILE]   (the records behind a figure)"),
+     N_("usage: fazhi cases --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "                  (--metric ID [--part numerator|denominator] | --follow-up NAME)\n"
+        "                  [--format text|json|csv] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "       fazhi cases --follow-ups\n"
+        "\n"
+        "The records behind one figure of one region: a count's records, or a rate's\n"
+        "numerator or denominator (--part), each with the reason it is counted. A list\n"
+        "has exactly as many records as its figure counts. --follow-up NAME gives a\n"
+        "follow-up list (督办清单) instead; --follow-ups lists their names.\n"
+        "\n"
+        "Case lists hold case ids and the records' columns: personal data, for the\n"
+        "bureau's own follow-up, not for publication.\n")},
+    {"departments", run_departments,
+     N_("departments --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "         [--format text|json] [--out FILE] [--profile FILE] [--calendar FILE]   (agencies ranked, 考核)"),
+     N_("usage: fazhi departments --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
+        "                        [--format text|json] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "\n"
+        "The figures of each respondent and defendant agency of a region (reconsideration\n"
+        "cases and corrections, lawsuits, losses, hearings and head appearances, lawyer-only\n"
+        "appearances, late or missing defences), each ranked among the agencies, with its\n"
+        "case ids; and the assessment (考核) of the profile's \"departments\" key, every\n"
+        "deduction traced to its cases or its figure (docs/departments.md).\n")},
     {"check", run_check,
      N_("check --data DIR [--strict] [--encoding auto|utf-8|gb18030] [--threads N]\n"
         "         (load only; print the counts and every rejected row)"),

@@ -3,6 +3,7 @@
 // region; a workbook or a printable page: documents.hpp) or for programs
 // (JSON, the same in every language).
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 
@@ -13,6 +14,7 @@
 #include "fazhi/dataset.hpp"
 #include "fazhi/documents.hpp"
 #include "fazhi/report.hpp"
+#include "fazhi/tally.hpp"
 #include "fazhi/text.hpp"
 
 namespace fazhi::cli {
@@ -26,7 +28,7 @@ constexpr std::string_view kComparedMetrics[] = {
     "mediation.received"};
 
 struct ReportFlags {
-  std::string data, region, year, from, to, profile, calendar, metrics, out;
+  std::string data, tally, region, year, from, to, profile, calendar, metrics, out;
   std::string format = "text";
   bool all_regions = false;
 };
@@ -41,6 +43,7 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
     };
     bool ok = true;
     if (a == "--data") ok = value(f.data);
+    else if (a == "--tally") ok = value(f.tally);
     else if (a == "--region") ok = value(f.region);
     else if (a == "--year") ok = value(f.year);
     else if (a == "--from") ok = value(f.from);
@@ -54,7 +57,7 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
     else return absl::Substitute(_("unknown option '$0'"), a);
     if (!ok) return absl::Substitute(_("$0 needs a value"), a);
   }
-  if (f.data.empty()) return _("report needs --data DIR");
+  if (f.data.empty() == f.tally.empty()) return _("report needs --data DIR, or --tally FILE");
   const bool document = f.format == "xlsx" || f.format == "html";
   // A workbook may hold one region's summary and every region's table at
   // once; the other formats are one or the other.
@@ -62,7 +65,10 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
   if (!document && f.all_regions && !f.region.empty()) {
     return _("report needs --region CODE or NAME, or --all-regions");
   }
-  if (f.year.empty() == (f.from.empty() || f.to.empty())) {
+  if (!f.tally.empty() && (!f.year.empty() || !f.from.empty() || !f.to.empty() || !f.calendar.empty())) {
+    return _("a tally holds its period and calendar: --tally takes no --year, --from, --to or --calendar");
+  }
+  if (f.tally.empty() && f.year.empty() == (f.from.empty() || f.to.empty())) {
     return _("report needs --year YYYY, or --from and --to");
   }
   if (f.format != "text" && f.format != "json" && f.format != "markdown" && !document) {
@@ -108,13 +114,18 @@ void print_notices(const std::vector<std::string>& notices) {
 // region among its siblings, so it needs every region's figures; so does a
 // workbook with --all-regions. All come from the one pass over the records
 // that a single region's report makes anyway.
-int write_document(const ReportFlags& f, const Dataset& ds, std::optional<RegionCode> region, Period period,
-                   const Profile& profile, const Calendar& calendar) {
+// Reports makes the reports of the records or of a tally.
+struct Reports {
+  std::function<absl::StatusOr<std::vector<Report>>()> all;
+  std::function<absl::StatusOr<Report>(RegionCode)> one;
+};
+
+int write_document(const ReportFlags& f, const Reports& reports, std::optional<RegionCode> region) {
   std::vector<Report> all;
   std::optional<Report> one;
   const Report* report = nullptr;
   if (f.all_regions || f.format == "html") {
-    absl::StatusOr<std::vector<Report>> r = compute_all_reports(ds, period, profile, calendar);
+    absl::StatusOr<std::vector<Report>> r = reports.all();
     if (!r.ok()) return fail(r.status());
     all = *std::move(r);
     if (region) {
@@ -127,7 +138,7 @@ int write_document(const ReportFlags& f, const Dataset& ds, std::optional<Region
       }
     }
   } else {
-    absl::StatusOr<Report> r = compute_report(ds, *region, period, profile, calendar);
+    absl::StatusOr<Report> r = reports.one(*region);
     if (!r.ok()) return fail(r.status());
     one = *std::move(r);
     report = &*one;
@@ -146,6 +157,46 @@ int write_document(const ReportFlags& f, const Dataset& ds, std::optional<Region
   file << page;
   file.close();
   if (!file) return fail(absl::Substitute(_("$0: cannot write the report"), display_text(f.out)));
+  return 0;
+}
+
+// report_from_tally is `report --tally FILE`: the report of a region of the
+// tally (its districts, their cities and provinces, or 000000), in every format.
+int report_from_tally(const ReportFlags& f, const Profile& profile, const std::vector<std::string>& compared) {
+  absl::StatusOr<Tally> tally = read_tally(f.tally);
+  if (!tally.ok()) return fail(tally.status());
+  std::optional<RegionCode> region;
+  if (!f.region.empty()) {
+    if (trim(f.region) == "000000") {
+      region = RegionCode();
+    } else {
+      absl::StatusOr<RegionCode> code = RegionCode::parse(f.region);
+      if (!code.ok()) return fail(absl::StrCat("--region: ", code.status().message()));
+      region = *code;
+    }
+  }
+  const TableFormat table = f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText;
+  const Reports reports{[&] { return compute_all_reports(*tally, profile); },
+                        [&](RegionCode c) { return compute_report(*tally, c, profile); }};
+  if (f.format == "xlsx" || f.format == "html") return write_document(f, reports, region);
+  if (f.all_regions) {
+    absl::StatusOr<std::vector<Report>> all = reports.all();
+    if (!all.ok()) return fail(all.status());
+    if (f.format == "json") {
+      std::cout << to_json(*all) << "\n";
+    } else {
+      std::cout << render_comparison(*all, compared, table);
+    }
+    return 0;
+  }
+  absl::StatusOr<Report> r = reports.one(*region);
+  if (!r.ok()) return fail(r.status());
+  if (f.format == "json") {
+    std::cout << to_json(*r) << "\n";
+  } else {
+    print_notices(r->data_quality.notices);
+    std::cout << render_report(*r, table);
+  }
   return 0;
 }
 
@@ -174,14 +225,15 @@ int run_report(const Args& args) {
   if (f.all_regions && (f.format == "text" || f.format == "markdown")) {
     if (std::optional<std::string> err = compared_metrics(f.metrics, compared)) return usage(*err);
   }
-  absl::StatusOr<Period> period = period_of(f);
-  if (!period.ok()) return fail(period.status());
   Profile profile;
   if (!f.profile.empty()) {
     absl::StatusOr<Profile> p = Profile::from_file(f.profile);
     if (!p.ok()) return fail(p.status());
     profile = *std::move(p);
   }
+  if (!f.tally.empty()) return report_from_tally(f, profile, compared);
+  absl::StatusOr<Period> period = period_of(f);
+  if (!period.ok()) return fail(period.status());
   Calendar calendar = Calendar::national();
   if (!f.calendar.empty()) {
     if (absl::Status s = calendar.merge_csv_file(f.calendar); !s.ok()) return fail(s);
@@ -192,7 +244,10 @@ int run_report(const Args& args) {
     return fail(absl::StrCat("--region: ", RegionCode::parse(f.region).status().message()));
   }
   Dataset ds;
-  absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data);
+  // The report names no case: the ids are checked, not kept.
+  LoadOptions load;
+  load.keep_ids = false;
+  absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data, load);
   if (!loaded.ok()) return fail(loaded.status());
   // A refused file leaves a kind's figures out: no report from part of the data.
   for (const FileSummary& file : loaded->files) {
@@ -214,7 +269,13 @@ int run_report(const Args& args) {
   }
   const TableFormat table = f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText;
 
-  if (f.format == "xlsx" || f.format == "html") return write_document(f, ds, region, *period, profile, calendar);
+  if (f.format == "xlsx" || f.format == "html") {
+    return write_document(
+        f,
+        {[&] { return compute_all_reports(ds, *period, profile, calendar); },
+         [&](RegionCode c) { return compute_report(ds, c, *period, profile, calendar); }},
+        region);
+  }
   if (f.all_regions && f.format == "json") {
     // Streamed: the JSON of every region is written as it is made, not held.
     absl::Status s = write_all_reports_json(ds, *period, profile, calendar,

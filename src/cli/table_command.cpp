@@ -3,6 +3,7 @@
 #include <iostream>
 #include <optional>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/breakdown.hpp"
@@ -13,7 +14,7 @@ namespace fazhi::cli {
 namespace {
 
 struct TableFlags {
-  std::string data, region, year, from, to, metric, by, profile, calendar;
+  std::string data, region, year, from, to, metric, by, profile, calendar, top;
   std::string format = "text";
 };
 
@@ -36,6 +37,7 @@ std::optional<std::string> parse_flags(std::string_view command, const Args& arg
     else if (a == "--format") ok = value(f.format);
     else if (a == "--profile") ok = value(f.profile);
     else if (a == "--calendar") ok = value(f.calendar);
+    else if (a == "--top" && command == "table") ok = value(f.top);
     else return absl::Substitute(_("unknown option '$0'"), a);
     if (!ok) return absl::Substitute(_("$0 needs a value"), a);
   }
@@ -74,16 +76,24 @@ absl::Status load(const TableFlags& f, Loaded& out) {
   if (!f.calendar.empty()) {
     if (absl::Status s = out.calendar.merge_csv_file(f.calendar); !s.ok()) return s;
   }
-  absl::StatusOr<LoadSummary> loaded = out.ds.load_dir(f.data);
+  // A table names no case: the ids are checked, not kept.
+  LoadOptions load;
+  load.keep_ids = false;
+  absl::StatusOr<LoadSummary> loaded = out.ds.load_dir(f.data, load);
   if (!loaded.ok()) return loaded.status();
   for (const FileSummary& file : loaded->files) {
     if (!file.refused.empty()) return absl::InvalidArgumentError(file.refused);
+  }
+  out.ds.seal();
+  // 000000 or 全国: the whole dataset, the sum of the provinces.
+  if (f.region == "000000" || f.region == "全国") {
+    out.region = kNational;
+    return absl::OkStatus();
   }
   // A code or a name of regions.csv.
   absl::StatusOr<RegionCode> code = find_region(f.region, out.ds.region_names());
   if (!code.ok()) return absl::Status(code.status().code(), absl::StrCat("--region: ", code.status().message()));
   out.region = *code;
-  out.ds.seal();
   return absl::OkStatus();
 }
 
@@ -109,6 +119,13 @@ int run_table(const Args& args) {
   }
   absl::StatusOr<Breakdown> b = compute_breakdown(in.ds, in.region, in.period, f.metric, f.by, in.profile, in.calendar);
   if (!b.ok()) return fail(b.status());
+  if (!f.top.empty()) {
+    size_t keep = 0;
+    if (!absl::SimpleAtoi(f.top, &keep) || keep == 0) {
+      return usage(absl::Substitute(_("--top is a number of rows, 1 or more, not '$0'"), f.top));
+    }
+    fold_rows(*b, keep);
+  }
   std::cout << (f.format == "json" ? to_json(*b) + "\n" : render_table(*b, table_format(f)));
   return 0;
 }

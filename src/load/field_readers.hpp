@@ -52,6 +52,7 @@ struct Problem {
 template <typename T>
 concept Interner = requires(T t, std::string_view s, RegionCode r) {
   { t.text(s) } -> std::same_as<TextId>;
+  { t.id(s) } -> std::same_as<TextId>;
   { t.region(r) } -> std::same_as<RegionIndex>;
 };
 

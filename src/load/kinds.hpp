@@ -65,8 +65,9 @@ struct ColumnDef {
   std::span<const CodeEntry> (*codes)() noexcept;  // a code column's table; else null
 };
 
-// Storage is where a column's values go: nowhere (the id, checked for
-// duplicates), the region index, a plain vector, or the text dictionary.
+// Storage is where a column's values go: nowhere, the region index, a plain
+// vector, or the text dictionary (free text, and the ids: a case list names
+// each case by its id, so the id is kept as well as checked for duplicates).
 enum class Storage : uint8_t { kNone, kRegion, kPlain, kText };
 
 // ---- Column types: a schema TYPE's row field, readers and storage ----------
@@ -76,7 +77,11 @@ namespace column {
 struct Id {
   using Row = std::string_view;
   static constexpr ColumnType kType = ColumnType::kId;
-  static constexpr Storage kStorage = Storage::kNone;
+  static constexpr Storage kStorage = Storage::kText;
+  template <Interner I>
+  static TextId store(Row v, I& in) {
+    return in.id(v);
+  }
   static constexpr auto kCodes = nullptr;
   static constexpr Row not_given() { return {}; }
   static bool given(Row v) { return !v.empty(); }
@@ -91,11 +96,6 @@ struct Id {
 
 struct Text : Id {
   static constexpr ColumnType kType = ColumnType::kText;
-  static constexpr Storage kStorage = Storage::kText;
-  template <Interner I>
-  static TextId store(Row v, I& in) {
-    return in.text(v);
-  }
 };
 
 struct Region {
@@ -292,7 +292,7 @@ constexpr auto columns_stored_as(const std::tuple<E...>& all) {
 #define FAZHI_TYPE_COUNT(detail) ::fazhi::internal::column::Count<detail>
 #define FAZHI_TYPE_MONEY(detail) ::fazhi::internal::column::Money
 // FAZHI_IF_STORED_<TYPE>(x...) is x for a column kept in the Columns.
-#define FAZHI_IF_STORED_ID(...)
+#define FAZHI_IF_STORED_ID(...) __VA_ARGS__
 #define FAZHI_IF_STORED_REGION(...) __VA_ARGS__
 #define FAZHI_IF_STORED_REGION_KEY(...) __VA_ARGS__
 #define FAZHI_IF_STORED_DATE(...) __VA_ARGS__

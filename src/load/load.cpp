@@ -88,8 +88,8 @@ class KindJobOf final : public KindJob {
   // later step fails: in strict mode (a copy is kept anyway), or when the
   // index is empty (its copy costs nothing). One holding the ids of earlier
   // loads waits until no step can fail, rather than copy them.
-  KindJobOf(IdIndex& index, bool strict)
-      : index_(&index), strict_(strict), early_(strict || index.empty()) {}
+  KindJobOf(IdIndex& index, bool strict, bool keep_ids)
+      : index_(&index), strict_(strict), keep_ids_(keep_ids), early_(strict || index.empty()) {}
 
   bool checks_early() const override { return early_; }
 
@@ -167,6 +167,7 @@ class KindJobOf final : public KindJob {
       at.push_back(f.src.text.size());
       for (size_t k = 0; k + 1 < at.size(); ++k) {
         auto r = std::make_unique<RangeOut<K>>();
+        r->keep_ids = keep_ids_;
         r->begin = at[k];
         r->end = at[k + 1];
         RangeOut<K>* rp = r.get();
@@ -272,6 +273,7 @@ class KindJobOf final : public KindJob {
         if (k + 1 < f.ranges.size() && r.stop != f.ranges[k + 1]->begin) {
           // Malformed quoting fooled the cut: read the rest in one piece.
           auto rest = std::make_unique<RangeOut<K>>();
+          rest->keep_ids = keep_ids_;
           rest->begin = r.stop;
           rest->end = f.src.text.size();
           f.ranges.resize(k + 1);
@@ -421,28 +423,30 @@ class KindJobOf final : public KindJob {
   std::vector<IdDup> dups_;
   IdIndex* index_;  // the kind's ids in the Store
   bool strict_;
+  bool keep_ids_;
   bool early_;
   std::atomic<size_t> parsing_{0};  // the round's parse tasks still to finish
   bool settled_ = false;            // verified and ids checked
 };
 
-std::unique_ptr<KindJob> make_job(RecordKind kind, Store& store, bool strict) {
+std::unique_ptr<KindJob> make_job(RecordKind kind, Store& store, const LoadOptions& options) {
+  const bool strict = options.strict, keep_ids = options.keep_ids;
   IdIndex& index = store.ids[static_cast<size_t>(kind)];
   switch (kind) {
     case RecordKind::kReconsideration:
-      return std::make_unique<KindJobOf<Reconsideration>>(index, strict);
+      return std::make_unique<KindJobOf<Reconsideration>>(index, strict, keep_ids);
     case RecordKind::kLitigation:
-      return std::make_unique<KindJobOf<Litigation>>(index, strict);
+      return std::make_unique<KindJobOf<Litigation>>(index, strict, keep_ids);
     case RecordKind::kLegalAid:
-      return std::make_unique<KindJobOf<LegalAid>>(index, strict);
+      return std::make_unique<KindJobOf<LegalAid>>(index, strict, keep_ids);
     case RecordKind::kMediation:
-      return std::make_unique<KindJobOf<Mediation>>(index, strict);
+      return std::make_unique<KindJobOf<Mediation>>(index, strict, keep_ids);
     case RecordKind::kRegistry:
-      return std::make_unique<KindJobOf<Registry>>(index, strict);
+      return std::make_unique<KindJobOf<Registry>>(index, strict, keep_ids);
     case RecordKind::kActivity:
-      return std::make_unique<KindJobOf<Activity>>(index, strict);
+      return std::make_unique<KindJobOf<Activity>>(index, strict, keep_ids);
     case RecordKind::kRegions:
-      return std::make_unique<KindJobOf<Regions>>(index, strict);
+      return std::make_unique<KindJobOf<Regions>>(index, strict, keep_ids);
   }
   return nullptr;
 }
@@ -469,7 +473,7 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   std::array<std::unique_ptr<KindJob>, kRecordKindCount> jobs;
   for (const FileSpec& spec : specs) {
     auto& job = jobs[static_cast<size_t>(spec.kind)];
-    if (!job) job = make_job(spec.kind, store, options.strict);
+    if (!job) job = make_job(spec.kind, store, options);
     Source src;
     src.name = spec.name;
     src.path = spec.path;

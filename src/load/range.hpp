@@ -71,6 +71,7 @@ struct RangeOut {
   int64_t rows_read = 0;
   bool stopped = false;  // strict mode: stopped at its first rejection
   bool aborted = false;  // the file turned out not to be UTF-8
+  bool keep_ids = true;  // LoadOptions::keep_ids
   typename K::Columns cols;
   TextTable texts;
   RegionTable regions;
@@ -113,7 +114,11 @@ struct LocalInterner {
     }
     return texts.intern(s);
   }
+  // id is a record's id as text, or 0 when the load does not keep ids
+  // (LoadOptions::keep_ids).
+  TextId id(std::string_view s) { return keep_ids ? text(s) : 0; }
   RegionIndex region(RegionCode r) { return regions.index(r); }
+  bool keep_ids = true;
 };
 
 // stage_row appends a row that passed every check; the loaders and
@@ -122,7 +127,7 @@ template <typename K>
 void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
                std::span<const std::string_view> texts = {},
                std::span<const uint64_t> hashes = {}) {
-  LocalInterner in{out.texts, out.regions, texts, hashes};
+  LocalInterner in{out.texts, out.regions, texts, hashes, out.keep_ids};
   K::append(row, out.cols, in);
   if constexpr (K::kHasId) {
     const uint32_t scope = K::scope(row);

@@ -39,6 +39,8 @@ using F = Family;
 // becomes the discard group (one past the last) once they are.
 constexpr RegionIndex kOutside = std::numeric_limits<RegionIndex>::max();
 constexpr std::string_view kEmptyLabel = "未填";
+// kOtherKey is the key of the row the rows after the first N fold into.
+constexpr std::string_view kOtherKey = "*other";
 
 // Grouping is a breakdown's groups: the group of each family row in
 // [lo, hi) (rows outside the region in the discard group, groups()), and
@@ -183,7 +185,7 @@ void by_integer(const Dataset& ds, const Scope& scope, Grouping& g) {
     const auto [it, fresh] = group_of.try_emplace(n, static_cast<RegionIndex>(g.keys.size()));
     if (fresh) {
       g.keys.emplace_back(absl::StrCat(n));
-      g.labels.emplace_back(absl::StrCat(n));
+      g.labels.emplace_back(absl::StrCat(n, "人"));  // applicants: 申请人数 "2人"
     }
     return it->second;
   });
@@ -196,6 +198,10 @@ void by_region(const Dataset& ds, const Scope& scope, Grouping& g) {
   const std::vector<RegionCode>& codes = ds.regions();
   std::vector<RegionCode> child(codes.size(), scope.region);
   for (size_t r = 0; r < codes.size(); ++r) {
+    if (scope.region == kNational) {
+      child[r] = codes[r].province();
+      continue;
+    }
     switch (scope.region.level()) {
       case RegionLevel::kProvince: child[r] = codes[r].city(); break;
       case RegionLevel::kCity: child[r] = codes[r]; break;
@@ -252,6 +258,10 @@ constexpr Dimension kDimensions[] = {
     {{"respondent", "按被申请人", F::kReconsideration}, by_text<&RC::respondent>},
     {{"category", "按管理类别", F::kReconsideration}, by_text<&RC::category>},
     {{"disposition", "按办结方式", F::kReconsideration}, by_code<&RC::disposition>},
+    {{"respondent_level", "按被申请人类型", F::kReconsideration}, by_code<&RC::respondent_level>},
+    {{"act_type", "按行政行为类别", F::kReconsideration}, by_code<&RC::act_type>},
+    {{"applicant_type", "按申请人类型", F::kReconsideration}, by_code<&RC::applicant_type>},
+    {{"applicants", "按申请人数", F::kReconsideration}, by_integer<&RC::applicants>},
     {{"region", "按地区", F::kReconsideration}, by_region<RC>},
     {{"month", "按月", F::kReconsideration}, nullptr},
     {{"quarter", "按季度", F::kReconsideration}, nullptr},
@@ -260,6 +270,9 @@ constexpr Dimension kDimensions[] = {
     {{"category", "按案件类别", F::kLitigation}, by_text<&LC::category>},
     {{"instance", "按审级", F::kLitigation}, by_code<&LC::instance>},
     {{"outcome", "按审理结果", F::kLitigation}, by_code<&LC::outcome>},
+    {{"defendant_level", "按被告类型", F::kLitigation}, by_code<&LC::defendant_level>},
+    {{"act_type", "按被诉行为类别", F::kLitigation}, by_code<&LC::act_type>},
+    {{"head_principal", "按正职出庭", F::kLitigation}, by_tri<&LC::head_principal>},
     {{"region", "按地区", F::kLitigation}, by_region<LC>},
     {{"month", "按月", F::kLitigation}, nullptr},
     {{"quarter", "按季度", F::kLitigation}, nullptr},
@@ -267,6 +280,8 @@ constexpr Dimension kDimensions[] = {
     {{"case_type", "按案件类型", F::kLegalAid}, by_code<&AC::case_type>},
     {{"decision", "按审查决定", F::kLegalAid}, by_code<&AC::decision>},
     {{"assignment_method", "按指派方式", F::kLegalAid}, by_code<&AC::assignment_method>},
+    {{"service_type", "按援助形式", F::kLegalAid}, by_code<&AC::service_type>},
+    {{"recipient_group", "按受援人类别", F::kLegalAid}, by_code<&AC::recipient_group>},
     {{"firm_id", "按承办机构", F::kLegalAid}, by_text<&AC::firm>},
     {{"lawyer_id", "按承办律师", F::kLegalAid}, by_text<&AC::lawyer>},
     {{"region", "按地区", F::kLegalAid}, by_region<AC>},
@@ -276,6 +291,7 @@ constexpr Dimension kDimensions[] = {
     {{"org_id", "按调解组织", F::kMediation}, by_text<&MC::org>},
     {{"category", "按纠纷类别", F::kMediation}, by_text<&MC::category>},
     {{"outcome", "按调解结果", F::kMediation}, by_code<&MC::outcome>},
+    {{"org_type", "按调解组织类型", F::kMediation}, by_code<&MC::org_type>},
     {{"region", "按地区", F::kMediation}, by_region<MC>},
     {{"month", "按月", F::kMediation}, nullptr},
     {{"quarter", "按季度", F::kMediation}, nullptr},
@@ -464,7 +480,7 @@ absl::StatusOr<Request> request(const Dataset& ds, RegionCode region, Period per
   bool any = false;
   for (size_t i = 0; i < codes.size(); ++i) {
     const RegionCode c = codes[i];
-    const bool in = c == region || c.city() == region || c.province() == region;
+    const bool in = region == kNational || c == region || c.city() == region || c.province() == region;
     r.scope.inside[i] = in;
     any |= in;
   }
@@ -577,6 +593,60 @@ absl::StatusOr<Breakdown> compute_breakdown(const Dataset& ds, RegionCode region
   }
   finish(b.rows, b.total);
   return b;
+}
+
+BreakdownRow total_row(const Breakdown& b) {
+  BreakdownRow t;
+  t.label = "合计";
+  t.value = b.total;
+  t.previous = b.previous_total;
+  if (b.total.kind == ValueKind::kCount) {
+    if (b.additive && b.total.integer > 0) t.share = Fraction(1, 1);
+    if (b.previous_total.defined()) t.change = Fraction::change(b.total.integer, b.previous_total.integer);
+  } else if (b.total.kind == ValueKind::kRatio && b.previous_total.kind == ValueKind::kRatio) {
+    t.change_pp = Fraction(BigInt(b.total.num) * b.previous_total.den - BigInt(b.previous_total.num) * b.total.den,
+                           BigInt(b.total.den) * b.previous_total.den);
+  }
+  return t;
+}
+
+void fold_rows(Breakdown& b, size_t keep) {
+  if (b.rows.size() <= keep + 1) return;  // folding one row into 其他 would only rename it
+  BreakdownRow other;
+  other.key = std::string(kOtherKey);
+  other.label = "其他";
+  const bool count = b.metric != nullptr && b.metric->kind == ValueKind::kCount;
+  // A count's rows add up; a rate's pool their numerators and denominators,
+  // which is the rate of the folded rows' records together.
+  int64_t value = 0, previous = 0;
+  int64_t num[2] = {0, 0}, den[2] = {0, 0};
+  bool previous_defined = true;
+  for (size_t k = keep; k < b.rows.size(); ++k) {
+    const BreakdownRow& r = b.rows[k];
+    if (count) {
+      value += r.value.defined() ? r.value.integer : 0;
+      previous_defined &= r.previous.defined();
+      previous += r.previous.defined() ? r.previous.integer : 0;
+    } else {
+      if (r.value.kind == ValueKind::kRatio) num[0] += r.value.num, den[0] += r.value.den;
+      if (r.previous.kind == ValueKind::kRatio) num[1] += r.previous.num, den[1] += r.previous.den;
+    }
+  }
+  if (count) {
+    other.value = Value::count(value);
+    other.previous = previous_defined ? Value::count(previous) : Value::undefined("no data in the period compared");
+    if (b.total.defined() && b.total.integer > 0) other.share = Fraction(value, b.total.integer);
+    if (other.previous.defined()) other.change = Fraction::change(value, previous);
+  } else {
+    other.value = Value::ratio(num[0], den[0], "no cases to divide by");
+    other.previous = Value::ratio(num[1], den[1], "no cases to divide by");
+    if (other.value.defined() && other.previous.defined()) {
+      other.change_pp = Fraction(BigInt(num[0]) * den[1] - BigInt(num[1]) * den[0], BigInt(den[0]) * den[1]);
+    }
+  }
+  other.rank = 0;  // 其他 is not a place in the order
+  b.rows.resize(keep);
+  b.rows.push_back(std::move(other));
 }
 
 absl::StatusOr<Series> compute_series(const Dataset& ds, RegionCode region, Period period, std::string_view metric,

@@ -24,12 +24,23 @@
 
 namespace fazhi::internal {
 
+// Parts are the two tallies a rate is made of (a count's is its numerator),
+// as a case list asks for them: the records of a figure are those whose own
+// tally has them (src/metrics/cases.cpp).
+struct Parts {
+  int64_t num = 0, den = 0;
+};
+
 // Context is what a family's values read besides the tally.
 struct Context {
   const Dataset* ds;
   const Profile* profile;
   Period period;
   Reason no_basis;  // the correction rates' reason without cases on the profile's basis
+  // parts, when not empty (a case list's values), receives each rate's
+  // numerator and denominator by the family's row, even where the rate is
+  // undefined: one record's tally often has a zero denominator.
+  std::span<Parts> parts = {};
 };
 
 // off_calendar_reason says how many cases fall outside the loaded calendar.
@@ -37,6 +48,12 @@ Reason off_calendar_reason(int64_t cases);
 // calendar_ratio is num / den, undefined when the calendar could not judge
 // every case (off_calendar > 0): never a guess.
 Value calendar_ratio(int64_t num, int64_t den, int64_t off_calendar, Reason empty_reason);
+// rate and calendar_rate are Value::ratio and calendar_ratio for the family's
+// row `index`, noting num and den in c.parts when it is asked for: a rate's
+// numerator and denominator are written once, in the family's values.
+Value rate(const Context& c, size_t index, int64_t num, int64_t den, Reason empty_reason);
+Value calendar_rate(const Context& c, size_t index, int64_t num, int64_t den, int64_t off_calendar,
+                    Reason empty_reason);
 
 // Each family: <family>_metrics, its catalogue rows; tally_<family>_rows,
 // its tally of the rows `range` into its Block; <family>_values, its rows'
@@ -48,6 +65,18 @@ void tally_reconsideration_rows(const PassInput& in, Range range, Reconsideratio
                                 std::vector<CaseDays>& days);
 void reconsideration_values(const Tally& t, const Context& c, std::span<Value> v);
 bool reconsideration_has_data(const Tally& t);
+
+// ReconsiderationDays are the days a reconsideration case is judged by, as
+// its tally works them out (for a case list's reasons): the last day of its
+// acceptance review (art. 30), its decision on acceptance, its acceptance
+// (recorded, or deemed when the review ended) and the last day of its
+// decision period (art. 62). kNoDay where there is none or the calendar
+// cannot tell.
+struct ReconsiderationDays {
+  DayNumber review_end = kNoDay, intake = kNoDay, acceptance = kNoDay, deadline = kNoDay;
+};
+ReconsiderationDays reconsideration_days(const ReconsiderationColumns& r, size_t i, const Profile& profile,
+                                         const Calendar& cal, const Deadlines& deadlines);
 
 std::span<const MetricInfo> litigation_metrics();
 void tally_litigation_rows(const PassInput& in, Range range, LitigationBlock& block);

@@ -18,6 +18,7 @@
 #include "fazhi/text.hpp"
 #include "metrics/families.hpp"
 #include "metrics/pass.hpp"
+#include "metrics/portable.hpp"
 #include "metrics/statistics.hpp"
 #include "metrics/tally.hpp"
 #include "platform/parallel.hpp"
@@ -35,6 +36,17 @@ Reason off_calendar_reason(int64_t cases) {
 Value calendar_ratio(int64_t num, int64_t den, int64_t off_calendar, Reason empty_reason) {
   if (off_calendar > 0) return Value::undefined(off_calendar_reason(off_calendar));
   return Value::ratio(num, den, empty_reason);
+}
+
+Value rate(const Context& c, size_t index, int64_t num, int64_t den, Reason empty_reason) {
+  if (!c.parts.empty()) c.parts[index] = {num, den};
+  return Value::ratio(num, den, empty_reason);
+}
+
+Value calendar_rate(const Context& c, size_t index, int64_t num, int64_t den, int64_t off_calendar,
+                    Reason empty_reason) {
+  if (!c.parts.empty()) c.parts[index] = {num, den};
+  return calendar_ratio(num, den, off_calendar, empty_reason);
 }
 
 Reason no_basis_reason(CorrectionBasis basis) {
@@ -153,27 +165,55 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const 
 
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period compared, const Profile& profile,
                                         const Calendar& calendar, int threads) {
+  absl::StatusOr<internal::CodedPass> coded = internal::coded_pass(ds, Periods{period, compared}, profile, calendar,
+                                                                   threads, /*keep_lawyers=*/false);
+  if (!coded.ok()) return coded.status();
+  internal::FamiliesLoaded loaded{};
+  for (const Family f : {Family::kReconsideration, Family::kLitigation, Family::kLegalAid, Family::kMediation,
+                         Family::kRegistry, Family::kActivity}) {
+    loaded[static_cast<size_t>(f)] = family_rows(ds, f) > 0;
+  }
+  return internal::figures_from_pass(*coded->pass, coded->codes, loaded, period, compared, profile, threads,
+                                     /*national=*/false);
+}
+
+namespace internal {
+
+absl::StatusOr<CodedPass> coded_pass(const Dataset& ds, const Periods& periods, const Profile& profile,
+                                     const Calendar& calendar, int threads, bool keep_lawyers) {
+  const Period period = periods[0], compared = periods[1];
   if (period.to < period.from) return absl::InvalidArgumentError("the period ends before it starts");
   if (absl::Status s = ds.check_whole(); !s.ok()) return s;
   // The pass counts a date into one period's slot (slot_of), so they may not overlap.
   if (compared.to < compared.from || compared.to >= period.from) {
     return absl::InvalidArgumentError("the period compared with must end before the period starts");
   }
+  // Regions: every code a record used. The Blocks' rows: the record regions in code order.
+  const std::vector<RegionCode>& codes = ds.regions();
+  const std::vector<uint32_t> by_code = regions_by_code(codes);
+  Rows rows(codes.size());
+  for (uint32_t row = 0; row < by_code.size(); ++row) rows[by_code[row]] = row;
+  CodedPass out;
+  out.pass = run_record_pass(ds, periods, profile, calendar, rows, threads, keep_lawyers);
+  out.codes.reserve(by_code.size());
+  for (const uint32_t r : by_code) out.codes.push_back(codes[r]);
+  return out;
+}
+
+Figures figures_from_pass(const Pass& pass_ref, const std::vector<RegionCode>& codes, const FamiliesLoaded& loaded,
+                          Period period, Period compared, const Profile& profile, int threads, bool national) {
+  const Pass* const pass = &pass_ref;
   Figures fig;
   fig.period = period;
   fig.previous = compared;
-
-  // Regions: every code a record used, with its city and province.
-  const std::vector<RegionCode>& codes = ds.regions();
-  // The Blocks' rows: the record regions in code order.
-  std::vector<uint32_t> by_code = regions_by_code(codes);
-  const std::vector<RegionCode> nodes = nodes_of(codes, by_code);
+  std::vector<uint32_t> by_code(codes.size());  // codes are in row order already
+  for (uint32_t r = 0; r < by_code.size(); ++r) by_code[r] = r;
+  std::vector<RegionCode> nodes = nodes_of(codes, by_code);
+  // 全国 (000000) sums every row: a node of its own, last, outside every
+  // group of siblings (ranked below on its own).
+  if (national) nodes.push_back(RegionCode());
   absl::flat_hash_map<uint32_t, size_t> node_of;
   for (size_t i = 0; i < nodes.size(); ++i) node_of[nodes[i].value()] = i;
-
-  Rows rows(codes.size());
-  for (uint32_t row = 0; row < by_code.size(); ++row) rows[by_code[row]] = row;
-  const std::unique_ptr<const Pass> pass = run_record_pass(ds, Periods{period, fig.previous}, profile, calendar, rows, threads);
 
   // Roll up: a region's tally is its own records plus those of every region
   // inside it, so each node lists the rows it sums.
@@ -184,19 +224,20 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period
     for (size_t k = 0; k < targets.size(); ++k) {
       if (std::find(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(k), targets[k]) ==
           targets.begin() + static_cast<std::ptrdiff_t>(k)) {
-        members[targets[k]].push_back(rows[r]);
+        members[targets[k]].push_back(r);
       }
     }
+    if (national) members.back().push_back(r);
   }
 
   const Reason no_basis = no_basis_reason(profile.correction_basis);
-  const Context cur_ctx{&ds, &profile, period, no_basis};
-  const Context prev_ctx{&ds, &profile, fig.previous, no_basis};
+  const Context cur_ctx{nullptr, &profile, period, no_basis};
+  const Context prev_ctx{nullptr, &profile, fig.previous, no_basis};
   // A family with no records at all: its metrics are undefined, not zero.
   std::array<std::optional<Reason>, static_cast<size_t>(Family::kActivity) + 1> no_records;
   for (const Family f : {Family::kReconsideration, Family::kLitigation, Family::kLegalAid, Family::kMediation,
                          Family::kRegistry, Family::kActivity}) {
-    if (family_rows(ds, f) == 0) {
+    if (!loaded[static_cast<size_t>(f)]) {
       no_records[static_cast<size_t>(f)] =
           Reason::intern(absl::StrCat("no ", absl_view(family_name(f)), " records in the dataset"));
     }
@@ -246,7 +287,11 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period
   });
   // Looked up once: the catalogue is made at run time (the activity rows).
   auto index = [](std::string_view id) { return *metric_index(id); };
-  const std::vector<std::vector<size_t>> siblings = sibling_groups(fig.regions);
+  std::vector<std::vector<size_t>> siblings = sibling_groups(fig.regions);
+  if (national) {  // 全国 is no province's sibling: a group of its own
+    for (std::vector<size_t>& group : siblings) std::erase(group, nodes.size() - 1);
+    siblings.push_back({nodes.size() - 1});
+  }
   for (const bool previous : {false, true}) {
     rank_among_siblings(fig.regions, siblings, index("legal_aid.accepted_rank"), index("legal_aid.accepted"),
                         previous);
@@ -270,5 +315,7 @@ absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, Period
   }
   return fig;
 }
+
+}  // namespace internal
 
 }  // namespace fazhi

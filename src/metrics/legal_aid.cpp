@@ -215,12 +215,12 @@ void legal_aid_values(const Tally& t, const Context& c, std::span<Value> v) {
     set(case_index("legal_aid.review_workdays_mean"), Value::days(n[kAReviewSum], n[kADecided], ""));
   }
   set(case_index("legal_aid.review_on_time_rate"),
-      calendar_ratio(n[kAReviewOnTime], n[kADecided], n[kAReviewDeadlineOffCalendar],
+      calendar_rate(c, case_index("legal_aid.review_on_time_rate"), n[kAReviewOnTime], n[kADecided], n[kAReviewDeadlineOffCalendar],
                      "no applications decided in the period"));
   set(case_index("legal_aid.assignment_on_time_rate"),
-      calendar_ratio(n[kAAssignOnTime], n[kAAssignedDecided], n[kAAssignOffCalendar],
+      calendar_rate(c, case_index("legal_aid.assignment_on_time_rate"), n[kAAssignOnTime], n[kAAssignedDecided], n[kAAssignOffCalendar],
                      "no assignments with a decision date in the period"));
-  set(case_index("legal_aid.lottery_share"), Value::ratio(n[kALottery], n[kAAssigned], "no assignments in the period"));
+  set(case_index("legal_aid.lottery_share"), rate(c, case_index("legal_aid.lottery_share"), n[kALottery], n[kAAssigned], "no assignments in the period"));
   {
     LotterySums sums = t.lottery_own;
     for (const auto& [lawyer, cases] : t.lottery_shared) sums.add_lawyer(cases);
@@ -234,14 +234,14 @@ void legal_aid_values(const Tally& t, const Context& c, std::span<Value> v) {
     set(case_index("legal_aid.lottery_cv"), lottery_cv(f));
     set(case_index("legal_aid.lottery_chi2_p"), lottery_chi2_p(f));
   }
-  set(case_index("legal_aid.commitment_share"), Value::ratio(n[kACommitment], n[kAAccepted], "no cases accepted in the period"));
+  set(case_index("legal_aid.commitment_share"), rate(c, case_index("legal_aid.commitment_share"), n[kACommitment], n[kAAccepted], "no cases accepted in the period"));
   set(case_index("legal_aid.closed"), Value::count(n[kAClosed]));
-  set(case_index("legal_aid.clearance_rate"), Value::ratio(n[kAClosed], n[kAAccepted], "no cases accepted in the period"));
+  set(case_index("legal_aid.clearance_rate"), rate(c, case_index("legal_aid.clearance_rate"), n[kAClosed], n[kAAccepted], "no cases accepted in the period"));
   set(case_index("legal_aid.disposition_time"),
       Value::days(c.period.days() * n[kAPendingEnd], n[kAClosed], "no cases closed in the period"));
   set(case_index("legal_aid.pending_over_limit_share"),
       pr.legal_aid_case_limit_days
-          ? Value::ratio(n[kAPendingOverLimit], n[kAPendingEnd], "no cases pending")
+          ? rate(c, case_index("legal_aid.pending_over_limit_share"), n[kAPendingOverLimit], n[kAPendingEnd], "no cases pending")
           : Value::undefined("the law sets no time limit for a legal-aid case; a profile may set "
                              "legal_aid_case_limit_days"));
 }

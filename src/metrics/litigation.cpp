@@ -201,23 +201,23 @@ void litigation_values(const Tally& t, const Context& c, std::span<Value> v) {
   set(case_index("litigation.received"), Value::count(n[kLReceived]));
   set(case_index("litigation.received_first_instance"), Value::count(n[kLReceivedFirst]));
   set(case_index("litigation.judged_first_instance"), Value::count(n[kLJudgedFirst]));
-  set(case_index("litigation.win_rate"), Value::ratio(n[kLWinFirst], n[kLJudgedFirst], "no first-instance judgments in the period"));
-  set(case_index("litigation.loss_rate"), Value::ratio(n[kLLossFirst], n[kLClosedFirst], "no first-instance cases closed in the period"));
+  set(case_index("litigation.win_rate"), rate(c, case_index("litigation.win_rate"), n[kLWinFirst], n[kLJudgedFirst], "no first-instance judgments in the period"));
+  set(case_index("litigation.loss_rate"), rate(c, case_index("litigation.loss_rate"), n[kLLossFirst], n[kLClosedFirst], "no first-instance cases closed in the period"));
   set(case_index("litigation.withdrawn_after_correction"), Value::count(n[kLWithdrawnAfterCorrection]));
-  set(case_index("litigation.head_appearance_rate"), Value::ratio(n[kLHead], n[kLHearing], "no hearings in the period"));
-  set(case_index("litigation.head_appearance_rate.first"), Value::ratio(n[kLHeadFirst], n[kLHearingFirst], "no first-instance hearings"));
-  set(case_index("litigation.head_appearance_rate.second"), Value::ratio(n[kLHeadSecond], n[kLHearingSecond], "no second-instance hearings"));
-  set(case_index("litigation.head_appearance_rate.retrial"), Value::ratio(n[kLHeadRetrial], n[kLHearingRetrial], "no retrial hearings"));
+  set(case_index("litigation.head_appearance_rate"), rate(c, case_index("litigation.head_appearance_rate"), n[kLHead], n[kLHearing], "no hearings in the period"));
+  set(case_index("litigation.head_appearance_rate.first"), rate(c, case_index("litigation.head_appearance_rate.first"), n[kLHeadFirst], n[kLHearingFirst], "no first-instance hearings"));
+  set(case_index("litigation.head_appearance_rate.second"), rate(c, case_index("litigation.head_appearance_rate.second"), n[kLHeadSecond], n[kLHearingSecond], "no second-instance hearings"));
+  set(case_index("litigation.head_appearance_rate.retrial"), rate(c, case_index("litigation.head_appearance_rate.retrial"), n[kLHeadRetrial], n[kLHearingRetrial], "no retrial hearings"));
   set(case_index("litigation.lawyer_only"), Value::count(n[kLLawyerOnly]));
   set(case_index("litigation.defence_on_time_rate"),
-      calendar_ratio(n[kLDefenceOnTime], n[kLDefenceKnown], n[kLDefenceOffCalendar],
+      calendar_rate(c, case_index("litigation.defence_on_time_rate"), n[kLDefenceOnTime], n[kLDefenceKnown], n[kLDefenceOffCalendar],
                      "no cases filed in the period record a defence date"));
   set(case_index("litigation.clearance_rate"),
-      Value::ratio(n[kLClosedFirst], n[kLReceivedFirst], "no first-instance cases filed in the period"));
+      rate(c, case_index("litigation.clearance_rate"), n[kLClosedFirst], n[kLReceivedFirst], "no first-instance cases filed in the period"));
   set(case_index("litigation.disposition_time"),
       Value::days(c.period.days() * n[kLPendingEndFirst], n[kLClosedFirst], "no first-instance cases closed in the period"));
   set(case_index("litigation.pending_over_limit_share"),
-      calendar_ratio(n[kLPendingOverLimitFirst], n[kLPendingEndFirst], n[kLPendingOffCalendarFirst],
+      calendar_rate(c, case_index("litigation.pending_over_limit_share"), n[kLPendingOverLimitFirst], n[kLPendingEndFirst], n[kLPendingOffCalendarFirst],
                      "no first-instance cases pending"));
 }
 

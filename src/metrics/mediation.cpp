@@ -102,12 +102,12 @@ void mediation_values(const Tally& t, const Context& c, std::span<Value> v) {
   [[maybe_unused]] const Profile& pr = *c.profile;
   set(case_index("mediation.received"), Value::count(n[kMReceived]));
   set(case_index("mediation.major_group"), Value::count(n[kMMajorGroup]));
-  set(case_index("mediation.success_rate"), Value::ratio(n[kMSuccess], n[kMClosed], "no cases closed in the period"));
-  set(case_index("mediation.clearance_rate"), Value::ratio(n[kMClosed], n[kMReceived], "no cases received in the period"));
+  set(case_index("mediation.success_rate"), rate(c, case_index("mediation.success_rate"), n[kMSuccess], n[kMClosed], "no cases closed in the period"));
+  set(case_index("mediation.clearance_rate"), rate(c, case_index("mediation.clearance_rate"), n[kMClosed], n[kMReceived], "no cases received in the period"));
   set(case_index("mediation.disposition_time"),
       Value::days(c.period.days() * n[kMPendingEnd], n[kMClosed], "no cases closed in the period"));
   set(case_index("mediation.pending_over_limit_share"),
-      calendar_ratio(n[kMPendingOverLimit], n[kMPendingEnd], n[kMPendingOffCalendar], "no cases pending"));
+      calendar_rate(c, case_index("mediation.pending_over_limit_share"), n[kMPendingOverLimit], n[kMPendingEnd], n[kMPendingOffCalendar], "no cases pending"));
 }
 
 bool mediation_has_data(const Tally& t) {

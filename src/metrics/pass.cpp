@@ -78,7 +78,7 @@ void record_pass(const PassInput& in, size_t k, size_t parts, Pass& pass, std::v
 // has), not all over the TextIds, which follow the files' order. A lawyer is
 // shared when drawn in a region after the one that keyed him: his key is
 // below the first key of that region's slots.
-void tally_lottery(std::span<const LotteryDraw> draws, size_t slots, Pass& pass) {
+void tally_lottery(std::span<const LotteryDraw> draws, size_t slots, Pass& pass, bool keep_lawyers) {
   std::vector<TextId> grouped;
   std::vector<uint32_t> begin;
   group_by_slot(draws, slots, grouped, begin);
@@ -106,6 +106,15 @@ void tally_lottery(std::span<const LotteryDraw> draws, size_t slots, Pass& pass)
     counts.take(by_lawyer);
     begin_by_lawyer[slot + 1] = static_cast<uint32_t>(by_lawyer.size());
   }
+  if (keep_lawyers) {
+    std::vector<TextId> text_of(keys);  // key -> TextId
+    for (TextId id = 0; id < key_of.size(); ++id) {
+      if (key_of[id] != 0) text_of[key_of[id] - 1] = id;
+    }
+    pass.lottery_by_lawyer.reserve(by_lawyer.size());
+    for (const auto& [key, cases] : by_lawyer) pass.lottery_by_lawyer.emplace_back(text_of[key], cases);
+    pass.lottery_by_lawyer_begin = begin_by_lawyer;
+  }
   pass.lottery_own.assign(slots, {});
   pass.lottery_begin.assign(slots + 1, 0);
   for (size_t slot = 0; slot < slots; ++slot) {
@@ -129,7 +138,7 @@ void tally_lottery(std::span<const LotteryDraw> draws, size_t slots, Pass& pass)
 // days for the median, the lottery draws, both ordered afterwards), so the
 // result does not depend on the split.
 std::unique_ptr<Pass> run_record_pass(const Dataset& ds, const Periods& periods, const Profile& profile,
-                                      const Calendar& cal, const Rows& rows, int threads) {
+                                      const Calendar& cal, const Rows& rows, int threads, bool keep_lawyers) {
   const size_t regions = ds.regions().size();
   const size_t parts = static_cast<size_t>(std::max(threads, 1));
   auto pass = std::make_unique<Pass>(regions);
@@ -160,7 +169,7 @@ std::unique_ptr<Pass> run_record_pass(const Dataset& ds, const Periods& periods,
     }
   }
   group_by_slot(days, regions * 2, pass->recon_days, pass->recon_days_begin);
-  tally_lottery(draws, regions * 2, *pass);
+  tally_lottery(draws, regions * 2, *pass, keep_lawyers);
   return pass;
 }
 

@@ -529,8 +529,11 @@ struct PassInput {
 
 // run_record_pass makes the one pass over every record for both periods,
 // with `threads` threads (pass.cpp); rows: each RegionIndex's row in the Blocks.
+// keep_lawyers also keeps every slot's cases by lawyer id
+// (Pass::lottery_by_lawyer), which a portable tally carries.
 std::unique_ptr<Pass> run_record_pass(const Dataset& ds, const Periods& periods, const Profile& profile,
-                                      const Calendar& cal, const Rows& rows, int threads);
+                                      const Calendar& cal, const Rows& rows, int threads,
+                                      bool keep_lawyers = false);
 
 }  // namespace fazhi::internal
 

@@ -83,6 +83,18 @@ DayNumber reconsideration_deadline(const ReconsiderationColumns& r, size_t i, co
   return deadlines.decision[k].end(acceptance);
 }
 
+// intake_day is the day of a case's decision on acceptance (行政复议法
+// (2023) art. 30): its accepted day, or the day it was closed as not
+// accepted; an application neither refused nor closed when the review
+// (ending on review_last) ends is accepted on its last day by operation of
+// law (para 3). kNoDay when none of these holds.
+FAZHI_PASS_PART inline DayNumber intake_day(DayNumber accepted, DayNumber closed, Disposition disposition,
+                                            DayNumber review_last) {
+  const bool not_accepted = disposition == Disposition::kNotAccepted;
+  const bool deemed = (!not_accepted) & (!has(closed) | (closed > review_last));
+  return has(accepted) ? accepted : not_accepted ? closed : deemed ? review_last : kNoDay;
+}
+
 // ClosedFlags is what a concluded reconsideration case adds by its
 // disposition: records.cpp's rules (correction_class, is_concluded,
 // is_decided_on_merits; 行政复议法 (2023) arts. 63-74) looked up once per
@@ -166,9 +178,7 @@ void tally_reconsideration(const ReconsiderationColumns& r, const Periods& perio
       // within the review. An application neither refused nor closed when
       // the review ends is accepted on its last day by operation of law
       // (para 3): on time.
-      const bool not_accepted = disposition[i] == Disposition::kNotAccepted;
-      const bool deemed = (!not_accepted) & (!has(closed[i]) | (closed[i] > review_last));
-      intake[i - b] = has(accepted[i]) ? accepted[i] : not_accepted ? closed[i] : deemed ? review_last : kNoDay;
+      intake[i - b] = intake_day(accepted[i], closed[i], disposition[i], review_last);
       flags[i - b] = by_disposition[static_cast<size_t>(disposition[i])];
     }
     // The days from acceptance to closing (none below 0), kept where the
@@ -263,6 +273,15 @@ FAZHI_PASS_ENTRY(run_tally, tally_reconsideration)
 
 std::span<const MetricInfo> reconsideration_metrics() { return kMetrics; }
 
+ReconsiderationDays reconsideration_days(const ReconsiderationColumns& r, size_t i, const Profile& profile,
+                                         const Calendar& cal, const Deadlines& deadlines) {
+  ReconsiderationDays d;
+  d.review_end = deadlines.acceptance_review.end(r.received[i]);
+  d.intake = intake_day(r.accepted[i], r.closed[i], r.disposition[i], d.review_end);
+  d.deadline = reconsideration_deadline(r, i, profile, cal, deadlines, d.review_end, d.acceptance);
+  return d;
+}
+
 void tally_reconsideration_rows(const PassInput& in, Range range, ReconsiderationBlock& block, std::vector<CaseDays>& days) {
   run_tally(in.ds.reconsideration(), in.periods, in.profile, in.cal, in.deadlines, range, in.runs ? *in.runs : in.ds.reconsideration().region, in.rows, block, days);
 }
@@ -287,15 +306,15 @@ void reconsideration_values(const Tally& t, const Context& c, std::span<Value> v
                             (pr.withdrawn_is_correction ? n[kRWithdrawn] : 0) +
                             (pr.terminated_is_correction ? n[kRTerminated] : 0);
   const Reason no_basis = c.no_basis;
-  set(case_index("reconsideration.direct_correction_rate"), Value::ratio(n[kRDirect], basis, no_basis));
-  set(case_index("reconsideration.correction_rate"), Value::ratio(corrected, basis, no_basis));
+  set(case_index("reconsideration.direct_correction_rate"), rate(c, case_index("reconsideration.direct_correction_rate"), n[kRDirect], basis, no_basis));
+  set(case_index("reconsideration.correction_rate"), rate(c, case_index("reconsideration.correction_rate"), corrected, basis, no_basis));
   set(case_index("reconsideration.not_litigated_rate"),
-      Value::ratio(n[kRNotLitigated], n[kRLitigatedKnown], "no concluded case records whether it was litigated"));
+      rate(c, case_index("reconsideration.not_litigated_rate"), n[kRNotLitigated], n[kRLitigatedKnown], "no concluded case records whether it was litigated"));
   set(case_index("reconsideration.acceptance_on_time_rate"),
-      calendar_ratio(n[kRIntakeOnTime], n[kRIntakeDecided], n[kRIntakeOffCalendar],
+      calendar_rate(c, case_index("reconsideration.acceptance_on_time_rate"), n[kRIntakeOnTime], n[kRIntakeDecided], n[kRIntakeOffCalendar],
                      "no acceptance decisions in the period"));
   set(case_index("reconsideration.on_time_rate"),
-      calendar_ratio(n[kROnTime], n[kRClosed], n[kRDeadlineOffCalendar], "no cases concluded in the period"));
+      calendar_rate(c, case_index("reconsideration.on_time_rate"), n[kROnTime], n[kRClosed], n[kRDeadlineOffCalendar], "no cases concluded in the period"));
   set(case_index("reconsideration.overdue"), n[kRDeadlineOffCalendar] > 0
                                      ? Value::undefined(off_calendar_reason(n[kRDeadlineOffCalendar]))
                                      : Value::count(n[kROverdue]));
@@ -303,13 +322,13 @@ void reconsideration_values(const Tally& t, const Context& c, std::span<Value> v
   set(case_index("reconsideration.mean_days"),
       Value::days(n[kRDaysSum], static_cast<int64_t>(t.recon_days.size()), "no cases concluded in the period"));
   set(case_index("reconsideration.conclusion_rate"),
-      Value::ratio(n[kRClosed], n[kRPendingStart] + n[kRAccepted], "no cases pending or accepted"));
+      rate(c, case_index("reconsideration.conclusion_rate"), n[kRClosed], n[kRPendingStart] + n[kRAccepted], "no cases pending or accepted"));
   set(case_index("reconsideration.clearance_rate"),
-      Value::ratio(n[kRClosed], n[kRReceived], "no cases received in the period"));
+      rate(c, case_index("reconsideration.clearance_rate"), n[kRClosed], n[kRReceived], "no cases received in the period"));
   set(case_index("reconsideration.disposition_time"),
       Value::days(c.period.days() * n[kRPendingEnd], n[kRClosed], "no cases concluded in the period"));
   set(case_index("reconsideration.pending_over_limit_share"),
-      calendar_ratio(n[kRPendingOverLimit], n[kRPendingEnd], n[kRPendingOffCalendar],
+      calendar_rate(c, case_index("reconsideration.pending_over_limit_share"), n[kRPendingOverLimit], n[kRPendingEnd], n[kRPendingOffCalendar],
                      "no cases pending at the end of the period"));
 }
 

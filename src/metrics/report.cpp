@@ -181,14 +181,19 @@ absl::StatusOr<Compared> compute_compared(const Dataset& ds, Period period, cons
 }
 
 // assemble presents region i's figures; it takes them over (moves).
-Report assemble(Compared& fig, size_t i, const Dataset& ds, const Profile& profile,
+ReportSource source_of(const Dataset& ds) {
+  return {[&ds](RegionCode c) { return ds.region_name(c); }, ds.summary().rows_read(), ds.summary().rows_rejected(),
+          &ds.summary().notices};
+}
+
+Report assemble(Compared& fig, size_t i, const ReportSource& source, const Profile& profile,
                 const std::vector<MetricStyle>& styles) {
   RegionFigures& rf = fig.year_ago.regions[i];
   RegionFigures* sequential = fig.sequential ? &fig.sequential->regions[i] : nullptr;
   Report r;
   r.region = rf.code;
-  const std::optional<std::string_view> name = ds.region_name(rf.code);
-  r.region_name = name ? std::string(*name) : rf.code.str();
+  const std::optional<std::string_view> name = source.name(rf.code);
+  r.region_name = name ? std::string(*name) : rf.code == RegionCode() ? "全国" : rf.code.str();
   r.period = fig.year_ago.period;
   r.previous = fig.year_ago.previous;
   if (fig.sequential) r.sequential_period = fig.sequential->previous;
@@ -222,9 +227,9 @@ Report assemble(Compared& fig, size_t i, const Dataset& ds, const Profile& profi
       m.basis = std::string(correction_basis_name(profile.correction_basis));
     }
   }
-  r.data_quality.rows_read = ds.summary().rows_read();
-  r.data_quality.rows_rejected = ds.summary().rows_rejected();
-  r.data_quality.notices = ds.summary().notices;
+  r.data_quality.rows_read = source.rows_read;
+  r.data_quality.rows_rejected = source.rows_rejected;
+  r.data_quality.notices = *source.notices;
   r.data_quality.notices.insert(r.data_quality.notices.end(), rf.notices.begin(), rf.notices.end());
   return r;
 }

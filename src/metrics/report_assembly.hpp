@@ -5,7 +5,10 @@
 #ifndef FAZHI_SRC_METRICS_REPORT_ASSEMBLY_HPP_
 #define FAZHI_SRC_METRICS_REPORT_ASSEMBLY_HPP_
 
+#include <functional>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -46,9 +49,18 @@ struct Compared {
 absl::StatusOr<Compared> compute_compared(const Dataset& ds, Period period, const Profile& profile,
                                           const Calendar& calendar, int threads = 1);
 
+// ReportSource is what a report says of where its figures came from besides
+// them: the regions' names and the load's counts (a Dataset's, or a tally's).
+struct ReportSource {
+  std::function<std::optional<std::string_view>(RegionCode)> name;
+  int64_t rows_read = 0, rows_rejected = 0;
+  const std::vector<std::string>* notices = nullptr;
+};
+ReportSource source_of(const Dataset& ds);
+
 // assemble presents region i's figures (taking them over) as a Report
 // without its narrative.
-Report assemble(Compared& fig, size_t i, const Dataset& ds, const Profile& profile,
+Report assemble(Compared& fig, size_t i, const ReportSource& source, const Profile& profile,
                 const std::vector<MetricStyle>& styles);
 
 // check_metric_presentations refuses a profile that presents a metric the

@@ -249,6 +249,11 @@ struct Block {
       n[i] += o.n[i];
     }
   }
+  // set_from writes region r's counters for `period` from a tally's
+  // (a portable tally read back, whose rows are whole).
+  void set_from(const std::array<int64_t, kCounterCount>& in, size_t r, int period) {
+    std::copy(in.begin() + First, in.begin() + End, n.begin() + static_cast<std::ptrdiff_t>((r * kSlots + static_cast<size_t>(period)) * kWidth));
+  }
   // add_to adds region r's counters for `period` into a tally's. A maximum
   // (the longest review) rolls up as the maximum, every other counter as the sum.
   void add_to(std::array<int64_t, kCounterCount>& out, size_t r, int period) const {
@@ -310,6 +315,12 @@ struct Pass {
   std::vector<LotterySums> lottery_own;
   std::vector<LawyerCases> lottery_shared;
   std::vector<uint32_t> lottery_begin;
+  // Only when asked for (run_record_pass's keep_lawyers): every slot's
+  // (lawyer TextId, cases), from lottery_by_lawyer_begin[slot], which a
+  // portable tally names by lawyer id so that tallies of other regions merge
+  // by lawyer.
+  std::vector<std::pair<TextId, int64_t>> lottery_by_lawyer;
+  std::vector<uint32_t> lottery_by_lawyer_begin;
 
   // tally_into sums the rows `members` (a region and every region inside it)
   // for one period into `t`.

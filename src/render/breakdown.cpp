@@ -168,6 +168,10 @@ struct Table {
 
 }  // namespace
 
+std::string breakdown_row_text(const Breakdown& b, const BreakdownRow& row) { return row_text(*b.metric, row); }
+std::string breakdown_change_text(const BreakdownRow& row) { return change_text(row); }
+std::string breakdown_value_text(const Breakdown& b, const Value& value) { return value_text(*b.metric, value); }
+
 std::string to_json(const Breakdown& b) {
   std::string out;
   JsonWriter w(out);
@@ -187,14 +191,9 @@ std::string render_table(const Breakdown& b, TableFormat format) {
            r.share.defined() ? format_percent(r.share, kPercentDecimals, kRounding) : "",
            value_text(*b.metric, r.previous), change_text(r)});
   }
-  BreakdownRow total;
-  total.value = b.total;
-  total.previous = b.previous_total;
-  if (count && b.total.defined() && b.previous_total.defined()) {
-    total.change = Fraction::change(b.total.integer, b.previous_total.integer);
-  }
+  const BreakdownRow total = total_row(b);
   t.row({"", "合计", value_text(*b.metric, b.total), count && b.additive ? "100%" : "",
-         value_text(*b.metric, b.previous_total), count ? change_text(total) : ""});
+         value_text(*b.metric, b.previous_total), change_text(total)});
   return t.out;
 }
 

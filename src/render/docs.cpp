@@ -291,6 +291,11 @@ constexpr ProfileKeyDoc kProfileKeys[] = {
      "docs/metrics.md."},
     {"narrative", "object: `{\"omit\": [sentence ids]}`", R"({"omit": ["decision_review"]})",
      "Sentences to leave out of the narrative (ids below)."},
+    {"departments", "object: `aliases`, `assessment`",
+     R"({"aliases": {"白云区市场监管局": "广州市白云区市场监督管理局"}})",
+     "For `fazhi departments`: agency names written otherwise that are one department, and the "
+     "assessment (考核) scheme that scores them; see docs/departments.md and "
+     "data/examples/assessment-county.json."},
 };
 
 std::string profile_default(const Profile& p, std::string_view key) {
@@ -316,6 +321,7 @@ std::string profile_default(const Profile& p, std::string_view key) {
   }
   if (key == "metrics") return "`{}`";
   if (key == "narrative") return "`{\"omit\": []}`";
+  if (key == "departments") return "no aliases, no assessment";
   return "?";
 }
 

@@ -9,6 +9,7 @@
 #include "fazhi/text.hpp"
 #include "load/encoding.hpp"
 #include "platform/file.hpp"
+#include "render/department_rules.hpp"
 
 namespace fazhi {
 namespace {
@@ -167,6 +168,8 @@ absl::StatusOr<Profile> Profile::from_json(std::string_view text) {
           }
         }
       }
+    } else if (key == "departments") {
+      s = internal::read_department_rules(value, p.departments);
     } else if (key == "comment" || key == "$comment") {
       // Free text for the bureau's own notes.
     } else {

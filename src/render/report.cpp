@@ -11,6 +11,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
+#include "fazhi/tally.hpp"
+#include "metrics/portable.hpp"
 #include "metrics/report_assembly.hpp"
 #include "platform/parallel.hpp"
 #include "render/json_writer.hpp"
@@ -36,9 +38,9 @@ absl::Status check_profile(const Profile& profile) {
 }
 
 // report_of is the Report of region i with its narrative.
-Report report_of(Compared& fig, size_t i, const Dataset& ds, const Profile& profile,
-                const std::vector<MetricStyle>& styles) {
-  Report r = internal::assemble(fig, i, ds, profile, styles);
+Report report_of(Compared& fig, size_t i, const internal::ReportSource& source, const Profile& profile,
+                 const std::vector<MetricStyle>& styles) {
+  Report r = internal::assemble(fig, i, source, profile, styles);
   r.narrative = internal::write_narrative(r, profile);
   return r;
 }
@@ -182,7 +184,7 @@ absl::StatusOr<Report> compute_report(const Dataset& ds, RegionCode region, Peri
   absl::StatusOr<Compared> fig = internal::compute_compared(ds, period, profile, calendar);
   if (!fig.ok()) return fig.status();
   for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) {
-    if (fig->year_ago.regions[i].code == region) return report_of(*fig, i, ds, profile, internal::styles_of(profile));
+    if (fig->year_ago.regions[i].code == region) return report_of(*fig, i, internal::source_of(ds), profile, internal::styles_of(profile));
   }
   return absl::NotFoundError(
       absl::StrCat("no records for region ", region.str(), " or any region inside it"));
@@ -197,7 +199,34 @@ absl::StatusOr<std::vector<Report>> compute_all_reports(const Dataset& ds, Perio
   const std::vector<MetricStyle> styles = internal::styles_of(profile);
   std::vector<Report> out;
   out.reserve(fig->year_ago.regions.size());
-  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) out.push_back(report_of(*fig, i, ds, profile, styles));
+  const internal::ReportSource source = internal::source_of(ds);
+  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) out.push_back(report_of(*fig, i, source, profile, styles));
+  return out;
+}
+
+absl::StatusOr<Report> compute_report(const Tally& tally, RegionCode region, const Profile& profile) {
+  if (absl::Status s = check_profile(profile); !s.ok()) return s;
+  const bool national = region == RegionCode();
+  absl::StatusOr<Compared> fig = internal::compared_from_tally(tally.data(), profile, national, 1);
+  if (!fig.ok()) return fig.status();
+  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) {
+    if (fig->year_ago.regions[i].code == region) {
+      return report_of(*fig, i, internal::source_of_tally(tally.data()), profile, internal::styles_of(profile));
+    }
+  }
+  return absl::NotFoundError(absl::StrCat("the tally counts no records for region ", region.str(),
+                                          " or any region inside it"));
+}
+
+absl::StatusOr<std::vector<Report>> compute_all_reports(const Tally& tally, const Profile& profile) {
+  if (absl::Status s = check_profile(profile); !s.ok()) return s;
+  absl::StatusOr<Compared> fig = internal::compared_from_tally(tally.data(), profile, false, 1);
+  if (!fig.ok()) return fig.status();
+  const std::vector<MetricStyle> styles = internal::styles_of(profile);
+  const internal::ReportSource source = internal::source_of_tally(tally.data());
+  std::vector<Report> out;
+  out.reserve(fig->year_ago.regions.size());
+  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) out.push_back(report_of(*fig, i, source, profile, styles));
   return out;
 }
 
@@ -210,6 +239,7 @@ absl::Status write_all_reports_json(const Dataset& ds, Period period, const Prof
   absl::StatusOr<Compared> fig = internal::compute_compared(ds, period, profile, calendar, workers);
   if (!fig.ok()) return fig.status();
   const std::vector<MetricStyle> styles = internal::styles_of(profile);
+  const internal::ReportSource source = internal::source_of(ds);
   const size_t n = fig->year_ago.regions.size();
   // The regions go in rounds of `workers` batches: the batches of a round are
   // written in parallel, each into its own string, then handed to the sink
@@ -227,7 +257,7 @@ absl::Status write_all_reports_json(const Dataset& ds, Period period, const Prof
       w.begin_array();  // a batch is written as an array, its brackets cut below
       const size_t from = std::min(n, round + k * kBatch), to = std::min(n, from + kBatch);
       for (size_t i = from; i < to; ++i) {
-        write_report(w, report_of(*fig, i, ds, profile, styles));
+        write_report(w, report_of(*fig, i, source, profile, styles));
       }
       w.end_array();
       w.finish();

@@ -151,11 +151,14 @@ void write_family(std::string& out, const Report& report, size_t first, size_t e
   std::string basis;
   for (size_t i = first; i < end; ++i) {
     const MetricFigure& m = report.metrics[i];
+    // A rate or share changes in percentage points (REPORT.md, 个百分点), a
+    // count or amount relatively: the column shows each in its own unit.
+    const bool points = m.info->kind == ValueKind::kRatio;
     std::vector<std::string> row = {std::string(m.info->label), m.value.defined() ? m.text : "—",
-                                    m.previous_text, m.yoy_text};
+                                    m.previous_text, points ? m.yoy_pp_text : m.yoy_text};
     if (sequential) {
       row.push_back(m.sequential.previous_text);
-      row.push_back(m.sequential.change_text);
+      row.push_back(points ? m.sequential.change_pp_text : m.sequential.change_text);
     }
     row.emplace_back(m.info->id);
     t.rows.push_back(std::move(row));

@@ -163,7 +163,8 @@ def test_english_tables_keep_the_chinese_labels_and_figures():
     _, out, _ = baiyun("--region", "440111", "--format", "markdown", "--lang", "en")
     assert out.startswith("# 白云区 (440111), 2019-01-01 to 2019-12-31\n")
     assert "| Metric | Value | Year ago | Change on a year ago | Metric id |" in out
-    assert "| 胜诉率 | 94.02% | 86.61% | 8.6% | litigation.win_rate |" in out
+    # A rate's change is in percentage points (REPORT.md: 胜诉率 94.02%，同比上升 7.41 个百分点).
+    assert "| 胜诉率 | 94.02% | 86.61% | 7.41 个百分点 | litigation.win_rate |" in out
     assert out.endswith("## Data\n\nRows read: 138085; rejected: 0.\n")
 
 

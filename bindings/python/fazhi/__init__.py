@@ -27,10 +27,14 @@ from ._errors import (Aborted, AlreadyExists, Cancelled, DataLoss, DeadlineExcee
                       FailedPrecondition, FazhiError, Internal, InvalidArgument,
                       LibraryNotFoundError, NotFound, OutOfRange, PermissionDenied,
                       ResourceExhausted, Unauthenticated, Unavailable, Unimplemented, Unknown)
+from .breakdown import Breakdown, BreakdownRow
 from .calendar import Calendar
+from .cases import (Case, CaseList, case_list, departments, departments_frame, follow_up,
+                    follow_up_names)
 from .dataset import (Dataset, KindCounts, LoadSummary, Region, RegionList, Rejection,
                       RejectionList)
 from .report import Comparison, Exact, Metric, Report, Reports
+from .tally import Tally
 
 __version__ = "1.0.0"  # the binding's; the library's is fazhi.library_version()
 
@@ -48,9 +52,10 @@ def library_path() -> str:
 
 
 __all__ = [
-    "Dataset", "Report", "Reports", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
+    "Dataset", "Report", "Reports", "Tally", "Breakdown", "BreakdownRow", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
     "Region", "RegionList", "Rejection", "RejectionList", "Calendar", "calendar", "lottery",
-    "KINDS",
+    "KINDS", "Case", "CaseList", "case_list", "follow_up", "follow_up_names", "departments",
+    "departments_frame",
     "FazhiError", "Cancelled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound",
     "AlreadyExists", "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted",
     "OutOfRange", "Unimplemented", "Internal", "Unavailable", "DataLoss", "Unauthenticated",

@@ -71,6 +71,17 @@ class ReportListHandle(c_void_p):
     """An fz_report_list*."""
 
 
+class BreakdownHandle(c_void_p):
+    """An fz_breakdown*."""
+
+
+class CaseListHandle(c_void_p):
+    """An fz_case_list*."""
+
+class TallyHandle(c_void_p):
+    """An fz_tally*."""
+
+
 # ---- Structs (the layouts of fazhi.h, field for field) -----------------------------
 
 
@@ -96,6 +107,16 @@ class LoadSummary(SizedStructure):
                 ("rows_accepted", c_int64), ("rows_rejected", c_int64), ("notices", c_int64),
                 ("kinds", KindCounts * len(KINDS)), ("files_refused", c_int32),
                 ("rows_added", c_int64), ("rows_added_rejected", c_int64)]
+
+
+class Case(SizedStructure):
+    # Every char* is borrowed from the case list: c_char_p copies it on access.
+    _fields_ = [("struct_size", c_uint32), ("kind", c_int32), ("case_id", c_char_p),
+                ("region", c_char_p), ("reason", c_char_p), ("times", c_int64),
+                ("columns_json", c_char_p)]
+
+
+CASE_PARTS = {"count": 0, "numerator": 1, "denominator": 2}  # FZ_CASE_PART_*
 
 
 class ReportOptions(SizedStructure):
@@ -146,6 +167,17 @@ class Rejection(SizedStructure):
     _fields_ = [("struct_size", c_uint32), ("code", c_int32), ("line", c_int64),
                 ("file", c_char_p), ("column", c_char_p), ("reason", c_char_p),
                 ("raw", c_char_p)]
+
+
+class BreakdownRow(SizedStructure):
+    # fz_breakdown_row; char* borrowed from the fz_breakdown.
+    _fields_ = [("struct_size", c_uint32), ("kind", c_int32), ("key", c_char_p),
+                ("label", c_char_p), ("value", c_int64), ("num", c_int64), ("den", c_int64),
+                ("previous_kind", c_int32), ("rank", c_int32), ("previous", c_int64),
+                ("previous_num", c_int64), ("previous_den", c_int64), ("share_num", c_int64),
+                ("share_den", c_int64), ("change_num", c_int64), ("change_den", c_int64),
+                ("change_pp_num", c_int64), ("change_pp_den", c_int64), ("text", c_char_p),
+                ("change_text", c_char_p)]
 
 
 COMPARE_YEAR_AGO = 0    # 同比
@@ -266,6 +298,19 @@ FUNCTIONS = [
     ("fz_report_all_json", STATUS,
      [DatasetHandle, c_char_p, c_char_p, POINTER(ReportOptions), _c_char_pp, _size_p]),
     ("fz_report_free", None, [ReportHandle]),
+    # Tally
+    ("fz_tally_compute", STATUS,
+     [POINTER(TallyHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, POINTER(ReportOptions)]),
+    ("fz_tally_parse", STATUS, [POINTER(TallyHandle), c_char_p, c_size_t]),
+    ("fz_tally_serialize", STATUS, [TallyHandle, _c_char_pp, _size_p]),
+    ("fz_tally_json", STATUS, [TallyHandle, _c_char_pp, _size_p]),
+    ("fz_tally_merge", STATUS, [POINTER(TallyHandle), POINTER(TallyHandle), c_size_t]),
+    ("fz_tally_region", STATUS, [TallyHandle, POINTER(c_char_p)]),
+    ("fz_tally_digest", STATUS, [TallyHandle, POINTER(c_char_p)]),
+    ("fz_tally_report", STATUS,
+     [POINTER(ReportHandle), TallyHandle, c_char_p, POINTER(ReportOptions)]),
+    ("fz_tally_report_all_json", STATUS, [TallyHandle, POINTER(ReportOptions), _c_char_pp, _size_p]),
+    ("fz_tally_free", None, [TallyHandle]),
     ("fz_report_metric_count", STATUS, [ReportHandle, POINTER(c_int32)]),
     ("fz_report_metric_id", STATUS, [ReportHandle, c_int32, POINTER(c_char_p)]),
     ("fz_report_region", STATUS, [ReportHandle, POINTER(c_char_p), POINTER(c_char_p)]),
@@ -290,6 +335,33 @@ FUNCTIONS = [
     ("fz_report_list_count", STATUS, [ReportListHandle, POINTER(c_int32)]),
     ("fz_report_list_get", STATUS, [ReportListHandle, c_int32, POINTER(ReportHandle)]),
     ("fz_report_list_free", None, [ReportListHandle]),
+    # Breakdowns (docs/breakdowns.md): added after 1.0.0, like the draws below
+    ("fz_breakdown_compute", STATUS,
+     [POINTER(BreakdownHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p,
+      POINTER(ReportOptions)]),
+    ("fz_breakdown_free", None, [BreakdownHandle]),
+    ("fz_breakdown_fold", STATUS, [BreakdownHandle, c_int32, POINTER(BreakdownHandle)]),
+    ("fz_breakdown_info", STATUS,
+     [BreakdownHandle, POINTER(c_char_p), POINTER(c_char_p), POINTER(c_char_p), POINTER(c_int32)]),
+    ("fz_breakdown_row_count", STATUS, [BreakdownHandle, POINTER(c_int32)]),
+    ("fz_breakdown_row_get", STATUS, [BreakdownHandle, c_int32, POINTER(BreakdownRow)]),
+    ("fz_breakdown_total", STATUS, [BreakdownHandle, POINTER(BreakdownRow)]),
+    ("fz_breakdown_to_json", STATUS, [BreakdownHandle, _c_char_pp, _size_p]),
+    # Case lists, follow-up lists and department tables (docs/cases.md)
+    ("fz_case_list_compute", STATUS,
+     [POINTER(CaseListHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, c_char_p, c_int32,
+      POINTER(ReportOptions)]),
+    ("fz_case_list_follow_up", STATUS,
+     [POINTER(CaseListHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, c_char_p,
+      POINTER(ReportOptions)]),
+    ("fz_case_list_follow_up_names", STATUS, [_c_char_pp, _size_p]),
+    ("fz_case_list_free", None, [CaseListHandle]),
+    ("fz_case_list_count", STATUS, [CaseListHandle, POINTER(c_int64)]),
+    ("fz_case_list_get", STATUS, [CaseListHandle, c_int64, POINTER(Case)]),
+    ("fz_case_list_to_json", STATUS, [CaseListHandle, _c_char_pp, _size_p]),
+    ("fz_case_list_to_csv", STATUS, [CaseListHandle, _c_char_pp, _size_p]),
+    ("fz_departments_json", STATUS,
+     [DatasetHandle, c_char_p, c_char_p, c_char_p, POINTER(ReportOptions), _c_char_pp, _size_p]),
     # Verifiable draws (docs/lottery.md): added after 1.0.0; the release that ships
     # them raises MIN_VERSION to its own number
     ("fz_lottery_draw", STATUS, [POINTER(DrawInput), _c_char_pp, _size_p]),
@@ -470,6 +542,18 @@ def take_string(function, *args):
     function(*args, byref(ptr), byref(size))
     try:
         return ctypes.string_at(ptr.value, size.value).decode("utf-8") if ptr.value else ""
+    finally:
+        _lib.fz_free(ptr)
+
+
+def take_bytes(function, *args):
+    """Calls function(*args, &ptr, &len) and returns the owned bytes it made,
+    copied into Python and released with fz_free."""
+    ptr = c_void_p()
+    size = c_size_t()
+    function(*args, byref(ptr), byref(size))
+    try:
+        return ctypes.string_at(ptr.value, size.value) if ptr.value else b""
     finally:
         _lib.fz_free(ptr)
 

@@ -121,3 +121,33 @@ def rejections_frame(rejections: Sequence[Any]) -> "pandas.DataFrame":
         "reason": _column(pd, [r.reason for r in rs], "string"),
         "raw": _column(pd, [r.raw for r in rs], "string"),
     })
+
+
+# The columns of a breakdown's frame, in order (see breakdown_frame).
+BREAKDOWN_COLUMNS = ("key", "label", "value", "value_float", "count", "numerator", "denominator",
+                     "previous", "previous_float", "share", "share_float", "change",
+                     "change_float", "change_pp", "change_pp_float", "rank", "text",
+                     "change_text")
+
+
+def breakdown_frame(rows: Sequence[Any]) -> "pandas.DataFrame":
+    """One row per breakdown row, in the breakdown's order."""
+    pd = require()
+    rs = list(rows)
+    exact = lambda values: pd.Series(list(values), dtype=object, index=range(len(rs)))
+    columns = {
+        "key": _column(pd, [r.key for r in rs], "string"),
+        "label": _column(pd, [r.label for r in rs], "string"),
+    }
+    for name in ("value", "previous", "share", "change", "change_pp"):
+        columns[name] = exact(getattr(r, name) for r in rs)
+        columns[name + "_float"] = _column(pd, [_float(getattr(r, name)) for r in rs], "Float64")
+        if name == "value":
+            columns["count"] = _column(
+                pd, [r.value if isinstance(r.value, int) else None for r in rs], "Int64")
+            columns["numerator"] = _column(pd, [r.numerator for r in rs], "Int64")
+            columns["denominator"] = _column(pd, [r.denominator for r in rs], "Int64")
+    columns["rank"] = _column(pd, [r.rank for r in rs], "Int64")
+    columns["text"] = _column(pd, [r.text for r in rs], "string")
+    columns["change_text"] = _column(pd, [r.change_text for r in rs], "string")
+    return pd.DataFrame({name: columns[name] for name in BREAKDOWN_COLUMNS})

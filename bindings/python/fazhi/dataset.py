@@ -29,6 +29,7 @@ from .report import Report, Reports, report_options, period_in
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
+    from .breakdown import Breakdown
     from .calendar import Calendar
 
 Path = Union[str, "PathLike[str]"]
@@ -382,6 +383,23 @@ class Dataset(Owned):
         lib.fz_report_compute_all(byref(handle), self._h(), start, end, byref(options))
         del keep
         return Reports._adopt(handle, lib.fz_report_list_free)
+
+    def breakdown(self, metric: str, by: str, region: str, year: Optional[int] = None, *,
+                  from_: Optional[date] = None, to: Optional[date] = None,
+                  profile: Profile = None, calendar: Optional["Calendar"] = None) -> "Breakdown":
+        """`metric` of `region` ("441881"; "000000" is the whole dataset, 全国)
+        split by the dimension `by` ("respondent_level", "act_type", "month",
+        "region", ...: docs/breakdowns.md), against the same dates a year
+        earlier. Period, profile and calendar as report()."""
+        from .breakdown import Breakdown
+        start, end = period_in(year, from_, to)
+        options, keep = report_options(profile, calendar)
+        handle = _capi.BreakdownHandle()
+        _capi.lib().fz_breakdown_compute(byref(handle), self._h(), _capi.text_in(region, "region"),
+                                         start, end, _capi.text_in(metric, "metric"),
+                                         _capi.text_in(by, "by"), byref(options))
+        del keep
+        return Breakdown._adopt(handle, self)
 
     def all_reports_json(self, year: Optional[int] = None, *, from_: Optional[date] = None,
                          to: Optional[date] = None, profile: Profile = None,

@@ -35,6 +35,8 @@ from ._handle import Owned
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
+    from .breakdown import Breakdown
+
 Exact = Union[int, Fraction, Decimal, None]
 
 
@@ -254,6 +256,18 @@ class Report(Owned):
         code = c_char_p()
         _capi.lib().fz_report_region(self._h(), byref(code), None)
         return code.value.decode("utf-8")
+
+    def breakdown(self, metric: str, by: str, *, profile: Any = None,
+                  calendar: Any = None) -> "Breakdown":
+        """`metric` of this report's region and period split by `by`
+        (Dataset.breakdown; the profile and calendar are this call's)."""
+        from .dataset import Dataset
+        if not isinstance(self._dataset, Dataset):
+            raise InvalidArgument("Report.breakdown: a report of all_reports() does not hold its "
+                                  "dataset; call Dataset.breakdown(metric, by, region, ...)")
+        start, end = self.period
+        return self._dataset.breakdown(metric, by, self.region, from_=start, to=end,
+                                       profile=profile, calendar=calendar)
 
     @property
     def region_name(self) -> str:

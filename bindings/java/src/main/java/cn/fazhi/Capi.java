@@ -156,6 +156,18 @@ final class Capi {
   static native int fz_report_list_get(Pointer list, int index, PointerByReference report);
   static native void fz_report_list_free(Pointer list);
 
+  // ---- Breakdowns ----
+  static native int fz_breakdown_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, byte[] metric, byte[] by, Pointer options);
+  static native void fz_breakdown_free(Pointer breakdown);
+  static native int fz_breakdown_fold(Pointer breakdown, int keep, PointerByReference out);
+  static native int fz_breakdown_info(Pointer breakdown, PointerByReference metric, PointerByReference by,
+      PointerByReference label, IntByReference additive);
+  static native int fz_breakdown_row_count(Pointer breakdown, IntByReference out);
+  static native int fz_breakdown_row_get(Pointer breakdown, int index, Pointer row);
+  static native int fz_breakdown_total(Pointer breakdown, Pointer total);
+  static native int fz_breakdown_to_json(Pointer breakdown, PointerByReference json, Pointer len);
+
   // ---- Verifiable draws ----
   static native int fz_lottery_draw(Pointer input, PointerByReference json, Pointer len);
   static native int fz_sample_draw(Pointer input, PointerByReference json, Pointer len);

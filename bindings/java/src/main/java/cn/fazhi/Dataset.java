@@ -304,6 +304,41 @@ public final class Dataset implements AutoCloseable {
   }
 
   /**
+   * {@code metric} of {@code region} in a calendar year split by the dimension
+   * {@code by} ("respondent_level", "act_type", "month", "region", ...:
+   * docs/breakdowns.md), against the year before. Region "000000" is the
+   * whole dataset (全国). Close the breakdown when done.
+   */
+  public Breakdown breakdown(String metric, String by, String region, int year) {
+    return breakdown(metric, by, region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+        new ReportOptions());
+  }
+
+  /**
+   * {@code metric} of {@code region} in the closed period [from, to] split by
+   * {@code by}, computed with options (a profile, a calendar). A metric that
+   * cannot be split or a dimension not of its family is an
+   * {@link InvalidArgumentException}; a region without records a
+   * {@link NotFoundException}.
+   */
+  public Breakdown breakdown(String metric, String by, String region, LocalDate from, LocalDate to,
+      ReportOptions options) {
+    byte[] m = Text.arg(Objects.requireNonNull(metric, "metric"), "metric");
+    byte[] d = Text.arg(Objects.requireNonNull(by, "by"), "by");
+    byte[] r = Text.arg(Objects.requireNonNull(region, "region"), "region");
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    PointerByReference out = new PointerByReference();
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Capi.check(Capi.fz_breakdown_compute(out, h, r, a, b, m, d, o.pointer()));
+    } finally {
+      handle.release();
+    }
+    return new Breakdown(out.getValue());
+  }
+
+  /**
    * Every region's report (districts, then cities, then provinces, each by
    * code) for a calendar year, computed in one pass. Close the list when done.
    */

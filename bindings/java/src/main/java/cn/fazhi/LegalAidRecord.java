@@ -92,6 +92,18 @@ public final class LegalAidRecord extends DataRecord {
     return this;
   }
 
+  /** service_type: litigation, non_litigation (诉讼, 非诉讼). */
+  public LegalAidRecord serviceType(String value) {
+    s.service_type = text(value, "service_type");
+    return this;
+  }
+
+  /** recipient_group: migrant_worker, elderly, minor, ... (农民工, 老年人, ...). */
+  public LegalAidRecord recipientGroup(String value) {
+    s.recipient_group = text(value, "recipient_group");
+    return this;
+  }
+
   @Override
   int addTo(Pointer ds) {
     return Capi.fz_dataset_add_legal_aid(ds, s.written());

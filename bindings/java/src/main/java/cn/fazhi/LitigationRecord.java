@@ -79,6 +79,24 @@ public final class LitigationRecord extends DataRecord {
     return this;
   }
 
+  /** defendant_level: a level code or label (county_dept, 县级政府部门, ...). */
+  public LitigationRecord defendantLevel(String value) {
+    s.defendant_level = text(value, "defendant_level");
+    return this;
+  }
+
+  /** act_type: an act type code or label (penalty, 行政处罚, ...). */
+  public LitigationRecord actType(String value) {
+    s.act_type = text(value, "act_type");
+    return this;
+  }
+
+  /** head_principal: the agency's principal head (正职) appeared; true, false, or null for unknown (not false). */
+  public LitigationRecord headPrincipal(Boolean value) {
+    s.head_principal = tri(value);
+    return this;
+  }
+
   @Override
   int addTo(Pointer ds) {
     return Capi.fz_dataset_add_litigation(ds, s.written());

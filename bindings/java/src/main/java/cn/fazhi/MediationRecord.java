@@ -55,6 +55,12 @@ public final class MediationRecord extends DataRecord {
     return this;
   }
 
+  /** org_type: village, township, professional, enterprise, other. */
+  public MediationRecord orgType(String value) {
+    s.org_type = text(value, "org_type");
+    return this;
+  }
+
   @Override
   int addTo(Pointer ds) {
     return Capi.fz_dataset_add_mediation(ds, s.written());

@@ -85,6 +85,30 @@ public final class ReconsiderationRecord extends DataRecord {
     return this;
   }
 
+  /** respondent_level: a level code or label (county_dept, 县级政府部门, township, ...). */
+  public ReconsiderationRecord respondentLevel(String value) {
+    s.respondent_level = text(value, "respondent_level");
+    return this;
+  }
+
+  /** act_type: an act type code or label (penalty, 行政处罚, information_disclosure, ...). */
+  public ReconsiderationRecord actType(String value) {
+    s.act_type = text(value, "act_type");
+    return this;
+  }
+
+  /** applicant_type: person, legal_person, organization (自然人, 法人, 其他组织). */
+  public ReconsiderationRecord applicantType(String value) {
+    s.applicant_type = text(value, "applicant_type");
+    return this;
+  }
+
+  /** applicants: the number of applicants (1 or more), or null for unknown (counted as 1). */
+  public ReconsiderationRecord applicants(Integer value) {
+    s.applicants = value == null ? -1 : value;
+    return this;
+  }
+
   @Override
   int addTo(Pointer ds) {
     return Capi.fz_dataset_add_reconsideration(ds, s.written());

@@ -125,6 +125,33 @@ final class Structs {
     public Pointer parent;
   }
 
+  @Structure.FieldOrder({"struct_size", "kind", "key", "label", "value", "num", "den",
+      "previous_kind", "rank", "previous", "previous_num", "previous_den", "share_num",
+      "share_den", "change_num", "change_den", "change_pp_num", "change_pp_den", "text",
+      "change_text"})
+  public static final class BreakdownRow extends Sized {
+    public int struct_size;
+    public int kind;
+    public Pointer key;
+    public Pointer label;
+    public long value;
+    public long num;
+    public long den;
+    public int previous_kind;
+    public int rank;
+    public long previous;
+    public long previous_num;
+    public long previous_den;
+    public long share_num;
+    public long share_den;
+    public long change_num;
+    public long change_den;
+    public long change_pp_num;
+    public long change_pp_den;
+    public Pointer text;
+    public Pointer change_text;
+  }
+
   @Structure.FieldOrder({"struct_size", "code", "line", "file", "column", "reason", "raw"})
   public static final class Rejection extends Sized {
     public int struct_size;
@@ -172,7 +199,8 @@ final class Structs {
 
   @Structure.FieldOrder({"struct_size", "case_id", "region", "received_date", "accepted_date",
       "closed_date", "disposition", "respondent", "category", "simple_procedure", "extended",
-      "litigated", "compensation", "suspended_days"})
+      "litigated", "compensation", "suspended_days", "respondent_level", "act_type",
+      "applicant_type", "applicants"})
   public static final class Reconsideration extends Sized {
     public int struct_size;
     public Pointer case_id;
@@ -188,11 +216,15 @@ final class Structs {
     public int litigated = Tri.UNKNOWN;
     public int compensation = Tri.UNKNOWN;
     public int suspended_days = -1;
+    public Pointer respondent_level;
+    public Pointer act_type;
+    public Pointer applicant_type;
+    public int applicants = -1;
   }
 
   @Structure.FieldOrder({"struct_size", "case_id", "region", "filed_date", "instance",
       "defendant", "category", "defence_date", "closed_date", "outcome", "head_appeared",
-      "lawyer_only", "hearing_held"})
+      "lawyer_only", "hearing_held", "defendant_level", "act_type", "head_principal"})
   public static final class Litigation extends Sized {
     public int struct_size;
     public Pointer case_id;
@@ -207,11 +239,15 @@ final class Structs {
     public int head_appeared = Tri.UNKNOWN;
     public int lawyer_only = Tri.UNKNOWN;
     public int hearing_held = Tri.UNKNOWN;
+    public Pointer defendant_level;
+    public Pointer act_type;
+    public int head_principal = Tri.UNKNOWN;
   }
 
   @Structure.FieldOrder({"struct_size", "case_id", "region", "applied_date", "decided_date",
       "decision", "accepted_date", "case_type", "assigned_date", "lawyer_id", "firm_id",
-      "assignment_method", "closed_date", "recovered_amount", "commitment"})
+      "assignment_method", "closed_date", "recovered_amount", "commitment", "service_type",
+      "recipient_group"})
   public static final class LegalAid extends Sized {
     public int struct_size;
     public Pointer case_id;
@@ -228,10 +264,12 @@ final class Structs {
     public Pointer closed_date;
     public Pointer recovered_amount;
     public int commitment = Tri.UNKNOWN;
+    public Pointer service_type;
+    public Pointer recipient_group;
   }
 
   @Structure.FieldOrder({"struct_size", "case_id", "region", "received_date", "org_id",
-      "closed_date", "outcome", "category", "major_group"})
+      "closed_date", "outcome", "category", "major_group", "org_type"})
   public static final class Mediation extends Sized {
     public int struct_size;
     public Pointer case_id;
@@ -242,6 +280,7 @@ final class Structs {
     public Pointer outcome;
     public Pointer category;
     public int major_group = Tri.UNKNOWN;
+    public Pointer org_type;
   }
 
   @Structure.FieldOrder({"struct_size", "kind", "entity_id", "region", "start_date",

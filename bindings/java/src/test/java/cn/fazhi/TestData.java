@@ -10,4 +10,5 @@ final class TestData {
   static final Path BAIYUN = SOURCE.resolve("data/examples/baiyun-2019");
   static final Path BAIYUN_PROFILE = BAIYUN.resolve("profile.json");
   static final Path ROLLUP = SOURCE.resolve("tests/data/rollup-small");
+  static final Path COUNTY = SOURCE.resolve("data/examples/county-2024");
 }

@@ -1,0 +1,72 @@
+"""Case lists, follow-up lists and department tables through the Python
+binding, on the Baiyun example: the lists are as long as the figures, the
+reasons cite the days, the assessment traces its deductions."""
+
+import json
+import os
+from fractions import Fraction
+
+import pytest
+
+import fazhi
+from conftest import BAIYUN, REPO
+
+ASSESSMENT = os.path.join(REPO, "data", "examples", "assessment-county.json")
+
+
+@pytest.fixture(scope="module")
+def ds():
+    with fazhi.Dataset.from_dir(BAIYUN) as ds:
+        yield ds
+
+
+def test_a_count_list_has_as_many_records_as_the_figure(ds):
+    rep = ds.report(region="440111", year=2019)
+    late = fazhi.case_list(ds, "440111", "reconsideration.overdue", year=2019)
+    assert len(late) == rep["reconsideration.overdue"] == 17
+    assert late[0].case_id == "云府行复〔2019〕28号"
+    assert late[0].reason == "2019-01-21 受理，审理期限 2019-03-22 届满，2019-04-04 办结，逾期 13 日"
+    assert late[0].kind == "reconsideration"
+    assert late[0].columns["closed_date"] == "2019-04-04"
+
+
+def test_a_rates_parts_are_its_numerator_and_denominator(ds):
+    rep = ds.report(region="440111", year=2019)
+    num = fazhi.case_list(ds, "440111", "litigation.win_rate", year=2019, part="numerator")
+    den = fazhi.case_list(ds, "440111", "litigation.win_rate", year=2019, part="denominator")
+    assert Fraction(len(num), len(den)) == rep["litigation.win_rate"] == Fraction(110, 117)
+    assert json.loads(num.to_json())["count"] == 110
+    assert num.to_csv().splitlines()[0].startswith("kind,case_id,region,reason,")
+
+
+def test_a_rate_without_its_part_is_an_error(ds):
+    with pytest.raises(fazhi.InvalidArgument):
+        fazhi.case_list(ds, "440111", "litigation.win_rate", year=2019)
+
+
+def test_follow_up_lists(ds):
+    names = [f["name"] for f in fazhi.follow_up_names()]
+    assert "late_defences" in names and "hearings_without_head" in names
+    late = fazhi.follow_up(ds, "440111", "late_defences", year=2019)
+    assert late.follow_up == "late_defences"
+    assert any("逾期 7 日" in c.reason for c in late)
+    with pytest.raises(fazhi.InvalidArgument):
+        fazhi.follow_up(ds, "440111", "no_such_list", year=2019)
+
+
+def test_departments_and_assessment(ds):
+    t = fazhi.departments(ds, "440111", year=2019, profile=ASSESSMENT)
+    assert t["full_score"] == "10"
+    d = next(d for d in t["departments"] if d["name"] == "广州市白云区松洲街道办事处")
+    assert d["score"] == "7"
+    assert d["deductions"][0]["cases"] == ["（2019）粤71行终976号", "（2019）粤71行终1108号"]
+
+
+def test_to_pandas(ds):
+    pandas = pytest.importorskip("pandas")
+    frame = fazhi.case_list(ds, "440111", "reconsideration.overdue", year=2019).to_pandas()
+    assert isinstance(frame, pandas.DataFrame)
+    assert len(frame) == 17
+    assert list(frame.columns[:5]) == ["kind", "case_id", "region", "reason", "times"]
+    table = fazhi.departments_frame(fazhi.departments(ds, "440111", year=2019, profile=ASSESSMENT))
+    assert "litigation.loss_rate" in table.columns

@@ -1,0 +1,253 @@
+// The tally's file (docs/tally.md): its content as a JSON value with sorted
+// keys, whose CBOR encoding (nlohmann-json) is canonical and digested with
+// SHA-256 (libcrypto), wrapped as {"format", "format_version", "content",
+// "sha256"} and written as CBOR, or as JSON text for people. Reading checks
+// the wrapper, the digest and then every field, so that a truncated, altered
+// or other-version file is refused with what is wrong, never half read.
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "fazhi/tally.hpp"
+#include "metrics/portable.hpp"
+#include "nlohmann/json.hpp"
+
+namespace fazhi {
+namespace internal {
+namespace {
+
+using Json = nlohmann::json;  // std::map objects: keys sorted, so the CBOR is canonical
+
+constexpr char kFormat[] = "fazhi-tally";
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char d[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), d, &len, EVP_sha256(), nullptr) != 1) return "";
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out.push_back(kHex[d[i] >> 4]);
+    out.push_back(kHex[d[i] & 0x0F]);
+  }
+  return out;
+}
+
+std::string code_text(RegionCode c) { return c == RegionCode() ? "000000" : c.str(); }
+
+Json period_json(Period p) { return Json::array({format_iso_day(p.from), format_iso_day(p.to)}); }
+
+Json content_of(const TallyData& t) {
+  Json c = Json::object();
+  c["format_version"] = kTallyFormatVersion;
+  c["fazhi_version"] = t.fazhi_version;
+  c["counters"] = static_cast<int64_t>(kCounterCount);
+  c["region"] = code_text(t.region);
+  c["calendar"] = {{"first", t.calendar.first}, {"last", t.calendar.last}, {"sha256", t.calendar.sha256}};
+  Json counting = {{"roll_over_make_up_weekends", t.counting.roll_over_make_up_weekends},
+                   {"exclude_suspended_days", t.counting.exclude_suspended_days},
+                   {"legal_aid_review_limit_workdays", t.counting.legal_aid_review_limit_workdays},
+                   {"legal_aid_assignment_limit_workdays", t.counting.legal_aid_assignment_limit_workdays},
+                   {"legal_aid_case_limit_days", nullptr}};
+  if (t.counting.legal_aid_case_limit_days) counting["legal_aid_case_limit_days"] = *t.counting.legal_aid_case_limit_days;
+  c["counting"] = std::move(counting);
+  Json records = Json::object();
+  for (size_t k = 0; k < t.records.size(); ++k) {
+    if (static_cast<RecordKind>(k) == RecordKind::kRegions) continue;
+    records[std::string(kind_name(static_cast<RecordKind>(k)))] = t.records[k];
+  }
+  c["load"] = {{"records", std::move(records)},
+               {"rows_read", t.rows_read},
+               {"rows_rejected", t.rows_rejected},
+               {"notices", t.notices}};
+  Json names = Json::array();
+  for (const auto& [code, name] : t.names) names.push_back(Json::array({code.str(), name}));
+  c["names"] = std::move(names);
+  Json runs = Json::array();
+  for (const RunTally& run : t.runs) {
+    Json rows = Json::array();
+    for (const RowTally& row : run.rows) {
+      Json slots = Json::array();
+      for (const SlotCounts& s : row.slots) {
+        Json days = Json::array(), lawyers = Json::array();
+        for (const auto& [d, n] : s.days) days.push_back(Json::array({d, n}));
+        for (const auto& [id, n] : s.lawyers) lawyers.push_back(Json::array({id, n}));
+        slots.push_back({{"n", s.n}, {"days", std::move(days)}, {"lawyers", std::move(lawyers)}});
+      }
+      rows.push_back({{"region", row.code.str()}, {"periods", std::move(slots)}});
+    }
+    runs.push_back({{"period", period_json(run.period)}, {"compared", period_json(run.compared)},
+                    {"rows", std::move(rows)}});
+  }
+  c["runs"] = std::move(runs);
+  return c;
+}
+
+std::string digest_of(const Json& content) {
+  const std::vector<std::uint8_t> cbor = Json::to_cbor(content);
+  return sha256_hex(std::string_view(reinterpret_cast<const char*>(cbor.data()), cbor.size()));
+}
+
+Json envelope_of(const TallyData& t) {
+  Json content = content_of(t);
+  Json e = Json::object();
+  e["format"] = kFormat;
+  e["format_version"] = kTallyFormatVersion;
+  e["sha256"] = digest_of(content);
+  e["content"] = std::move(content);
+  return e;
+}
+
+// Malformed is a field that is not what the format says (thrown while
+// reading the content, caught in parse).
+struct Malformed {
+  std::string what;
+};
+
+RegionCode read_code(const Json& j, bool national_ok) {
+  const std::string text = j.get<std::string>();
+  if (national_ok && text == "000000") return RegionCode();
+  RegionCode c;
+  if (!RegionCode::try_parse(text, c)) throw Malformed{absl::StrCat("'", text, "' is not a region code")};
+  return c;
+}
+
+Period read_period(const Json& j) {
+  if (!j.is_array() || j.size() != 2) throw Malformed{"a period is not [from, to]"};
+  Period p;
+  if (!parse_day_number(j[0].get<std::string>(), p.from) || !parse_day_number(j[1].get<std::string>(), p.to) ||
+      p.to < p.from) {
+    throw Malformed{"a period is not two ISO days in order"};
+  }
+  return p;
+}
+
+TallyData read_content(const Json& c) {
+  TallyData t;
+  if (c.at("counters").get<int64_t>() != kCounterCount) throw Malformed{"its counters are not this version's"};
+  t.fazhi_version = c.at("fazhi_version").get<std::string>();
+  t.region = read_code(c.at("region"), true);
+  const Json& cal = c.at("calendar");
+  t.calendar = {cal.at("first").get<std::string>(), cal.at("last").get<std::string>(),
+                cal.at("sha256").get<std::string>()};
+  const Json& counting = c.at("counting");
+  t.counting.roll_over_make_up_weekends = counting.at("roll_over_make_up_weekends").get<bool>();
+  t.counting.exclude_suspended_days = counting.at("exclude_suspended_days").get<bool>();
+  t.counting.legal_aid_review_limit_workdays = counting.at("legal_aid_review_limit_workdays").get<int>();
+  t.counting.legal_aid_assignment_limit_workdays = counting.at("legal_aid_assignment_limit_workdays").get<int>();
+  if (!counting.at("legal_aid_case_limit_days").is_null()) {
+    t.counting.legal_aid_case_limit_days = counting.at("legal_aid_case_limit_days").get<int>();
+  }
+  const Json& load = c.at("load");
+  for (size_t k = 0; k < t.records.size(); ++k) {
+    if (static_cast<RecordKind>(k) == RecordKind::kRegions) continue;
+    t.records[k] = load.at("records").at(std::string(kind_name(static_cast<RecordKind>(k)))).get<int64_t>();
+  }
+  t.rows_read = load.at("rows_read").get<int64_t>();
+  t.rows_rejected = load.at("rows_rejected").get<int64_t>();
+  t.notices = load.at("notices").get<std::vector<std::string>>();
+  for (const Json& n : c.at("names")) t.names.emplace_back(read_code(n.at(0), false), n.at(1).get<std::string>());
+  for (const Json& r : c.at("runs")) {
+    RunTally run{read_period(r.at("period")), read_period(r.at("compared")), {}};
+    for (const Json& row : r.at("rows")) {
+      RowTally rt{read_code(row.at("region"), false), {}};
+      if (!run.rows.empty() && !(run.rows.back().code < rt.code)) {
+        throw Malformed{absl::StrCat("district ", rt.code.str(), " is listed twice or out of order")};
+      }
+      const Json& slots = row.at("periods");
+      if (slots.size() != 2) throw Malformed{"a district has not two periods"};
+      for (size_t p = 0; p < 2; ++p) {
+        SlotCounts& s = rt.slots[p];
+        const Json& n = slots[p].at("n");
+        if (n.size() != kCounterCount) throw Malformed{"a district's counters are not this version's"};
+        for (size_t k = 0; k < kCounterCount; ++k) s.n[k] = n[k].get<int64_t>();
+        for (const Json& d : slots[p].at("days")) {
+          s.days.emplace_back(d.at(0).get<int32_t>(), d.at(1).get<int64_t>());
+          if (s.days.back().first < 0 || s.days.back().second <= 0) throw Malformed{"a day count is negative"};
+        }
+        for (const Json& l : slots[p].at("lawyers")) {
+          s.lawyers.emplace_back(l.at(0).get<std::string>(), l.at(1).get<int64_t>());
+          if (s.lawyers.back().second <= 0) throw Malformed{"a lawyer's cases are not positive"};
+        }
+      }
+      if (t.region != RegionCode() && !t.region.contains(rt.code)) {
+        throw Malformed{absl::StrCat("district ", rt.code.str(), " lies outside the tally's region")};
+      }
+      run.rows.push_back(std::move(rt));
+    }
+    t.runs.push_back(std::move(run));
+  }
+  if (t.runs.empty() || t.runs.size() > 2) throw Malformed{"it has no period"};
+  return t;
+}
+
+}  // namespace
+
+std::string tally_digest(const TallyData& t) { return digest_of(content_of(t)); }
+
+CalendarStamp CalendarStamp::of(const Calendar& cal) {
+  // One byte per day from the first to the last: 2 a working day, 1 a rest
+  // day, 0 a day the calendar does not cover.
+  std::string days;
+  const DayNumber first = to_day_number(cal.first_day()), last = to_day_number(cal.last_day());
+  for (DayNumber d = first; d <= last; ++d) {
+    const Date date = from_day_number(d);
+    const absl::StatusOr<bool> work = cal.covers(date) ? cal.is_workday(date) : absl::StatusOr<bool>(false);
+    days.push_back(!cal.covers(date) ? '0' : (work.ok() && *work ? '2' : '1'));
+  }
+  return {format_iso_day(first), format_iso_day(last), sha256_hex(days)};
+}
+
+}  // namespace internal
+
+std::string Tally::serialize() const {
+  const std::vector<std::uint8_t> cbor = nlohmann::json::to_cbor(internal::envelope_of(*data_));
+  return std::string(cbor.begin(), cbor.end());
+}
+
+std::string Tally::to_json_text() const { return internal::envelope_of(*data_).dump(1) + "\n"; }
+
+absl::StatusOr<Tally> Tally::parse(std::string_view bytes) {
+  using internal::Json;
+  const size_t start = bytes.find_first_not_of(" \t\r\n");
+  const bool text = start != std::string_view::npos && bytes[start] == '{';
+  Json e;
+  try {
+    e = text ? Json::parse(bytes) : Json::from_cbor(bytes);
+  } catch (const Json::exception&) {
+    return absl::InvalidArgumentError("not a fazhi tally, or a truncated one: it does not read as CBOR or JSON");
+  }
+  try {
+    if (!e.is_object() || e.value("format", "") != internal::kFormat) {
+      return absl::InvalidArgumentError("not a fazhi tally: it has no \"format\": \"fazhi-tally\"");
+    }
+    const int version = e.at("format_version").get<int>();
+    if (version != kTallyFormatVersion) {
+      return absl::InvalidArgumentError(absl::StrCat("the tally's format version is ", version,
+                                                     "; this fazhi reads version ", kTallyFormatVersion));
+    }
+    const Json& content = e.at("content");
+    const std::string digest = internal::digest_of(content);
+    if (digest != e.at("sha256").get<std::string>()) {
+      return absl::InvalidArgumentError(
+          "the tally's content does not match its SHA-256 digest: it was altered or damaged");
+    }
+    if (content.at("format_version").get<int>() != version) {
+      return absl::InvalidArgumentError("the tally's content is of another format version");
+    }
+    auto t = std::make_shared<internal::TallyData>(internal::read_content(content));
+    t->digest = digest;
+    return Tally(std::move(t));
+  } catch (const internal::Malformed& m) {
+    return absl::InvalidArgumentError(absl::StrCat("the tally is malformed: ", m.what));
+  } catch (const Json::exception& x) {
+    return absl::InvalidArgumentError(absl::StrCat("the tally is malformed: ", x.what()));
+  }
+}
+
+}  // namespace fazhi
