@@ -96,6 +96,11 @@ struct Id {
 
 struct Text : Id {
   static constexpr ColumnType kType = ColumnType::kText;
+  // Free text is always kept (an id only when the load keeps ids).
+  template <Interner I>
+  static TextId store(Row v, I& in) {
+    return in.text(v);
+  }
 };
 
 struct Region {
