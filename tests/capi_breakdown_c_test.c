@@ -73,8 +73,8 @@ static void check_county(const fz_dataset* ds) {
   CHECK(n == 4);
   CHECK_OK(fz_breakdown_row_get(folded, 3, &row));
   CHECK(strcmp(row.key, "*other") == 0 && strcmp(row.label, "其他") == 0 && row.value == 20 && row.rank == 0);
-  CHECK(fz_breakdown_fold(b, 0, &folded) == FZ_INVALID_ARGUMENT && folded == NULL);
   fz_breakdown_free(folded);
+  CHECK(fz_breakdown_fold(b, 0, &folded) == FZ_INVALID_ARGUMENT && folded == NULL);
   fz_breakdown_free(b);
 
   /* 000000 is the whole dataset, by province. */
