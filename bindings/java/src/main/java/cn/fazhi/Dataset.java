@@ -338,6 +338,101 @@ public final class Dataset implements AutoCloseable {
     return new Breakdown(out.getValue());
   }
 
+  // ---- Case lists, follow-up lists, departments (docs/cases.md, docs/departments.md) ----
+
+  /**
+   * The records behind {@code metric}'s figure for {@code region} (a district,
+   * city or province) in a calendar year: a count's records
+   * ({@link CasePart#COUNT}) or a rate's numerator or denominator. Close the
+   * list when done. Personal data: for the bureau's follow-up, not for
+   * publication.
+   */
+  public CaseList caseList(String metric, CasePart part, String region, int year) {
+    return caseList(metric, part, region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+        new ReportOptions());
+  }
+
+  /**
+   * The records behind {@code metric}'s figure for {@code region} in the
+   * closed period [from, to], computed with options. A metric without case
+   * lists or a part it has not (a rate's COUNT) is an
+   * {@link InvalidArgumentException}; a region without records a
+   * {@link NotFoundException}.
+   */
+  public CaseList caseList(String metric, CasePart part, String region, LocalDate from, LocalDate to,
+      ReportOptions options) {
+    byte[] m = Text.arg(Objects.requireNonNull(metric, "metric"), "metric");
+    int p = Objects.requireNonNull(part, "part").code();
+    byte[] r = Text.arg(Objects.requireNonNull(region, "region"), "region");
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    PointerByReference out = new PointerByReference();
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Capi.check(Capi.fz_case_list_compute(out, h, r, a, b, m, p, o.pointer()));
+    } finally {
+      handle.release();
+    }
+    return new CaseList(out.getValue());
+  }
+
+  /**
+   * A follow-up list (督办清单) by name ("late_defences"; {@link FollowUp#all}
+   * lists them) for {@code region} in a calendar year. Close it when done.
+   */
+  public CaseList followUp(String name, String region, int year) {
+    return followUp(name, region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), new ReportOptions());
+  }
+
+  /** A follow-up list by name for the closed period [from, to]; an unknown name is an {@link InvalidArgumentException}. */
+  public CaseList followUp(String name, String region, LocalDate from, LocalDate to, ReportOptions options) {
+    byte[] n = Text.arg(Objects.requireNonNull(name, "name"), "name");
+    byte[] r = Text.arg(Objects.requireNonNull(region, "region"), "region");
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    PointerByReference out = new PointerByReference();
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Capi.check(Capi.fz_case_list_follow_up(out, h, r, a, b, n, o.pointer()));
+    } finally {
+      handle.release();
+    }
+    return new CaseList(out.getValue());
+  }
+
+  /**
+   * The department table of {@code region} in a calendar year, with the
+   * assessment (考核) of the options' profile if it has one, as
+   * {@code fazhi departments --format json} writes it (docs/departments.md).
+   */
+  public String departmentsJson(String region, int year, ReportOptions options) {
+    return departmentsJson(region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), options);
+  }
+
+  /** The department table of {@code region} for the closed period [from, to], as JSON text. */
+  public String departmentsJson(String region, LocalDate from, LocalDate to, ReportOptions options) {
+    byte[] r = Text.arg(Objects.requireNonNull(region, "region"), "region");
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Pointer p = o.pointer();
+      return Text.take((out, len) -> Capi.fz_departments_json(h, r, a, b, p, out, len));
+    } finally {
+      handle.release();
+    }
+  }
+
+  /** {@link #departmentsJson} read into a typed {@link DepartmentTable}. */
+  public DepartmentTable departments(String region, int year, ReportOptions options) {
+    return DepartmentTable.parse(departmentsJson(region, year, options));
+  }
+
+  /** {@link #departmentsJson} for [from, to], read into a typed {@link DepartmentTable}. */
+  public DepartmentTable departments(String region, LocalDate from, LocalDate to, ReportOptions options) {
+    return DepartmentTable.parse(departmentsJson(region, from, to, options));
+  }
+
   /**
    * Every region's report (districts, then cities, then provinces, each by
    * code) for a calendar year, computed in one pass. Close the list when done.

@@ -152,6 +152,17 @@ final class Structs {
     public Pointer change_text;
   }
 
+  @Structure.FieldOrder({"struct_size", "kind", "case_id", "region", "reason", "times", "columns_json"})
+  public static final class Case extends Sized {
+    public int struct_size;
+    public int kind;
+    public Pointer case_id;
+    public Pointer region;
+    public Pointer reason;
+    public long times;
+    public Pointer columns_json;
+  }
+
   @Structure.FieldOrder({"struct_size", "code", "line", "file", "column", "reason", "raw"})
   public static final class Rejection extends Sized {
     public int struct_size;
