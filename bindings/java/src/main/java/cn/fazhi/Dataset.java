@@ -482,6 +482,26 @@ public final class Dataset implements AutoCloseable {
     }
   }
 
+  /** A C call on the dataset's handle. */
+  interface HandleCall {
+    void call(Pointer ds);
+  }
+
+  /** Makes a call on the dataset's handle, held for the call's length (for the other classes of the binding). */
+  void call(HandleCall call) {
+    Pointer h = handle.acquire();
+    try {
+      call.call(h);
+    } finally {
+      handle.release();
+    }
+  }
+
+  /** The portable tally (docs/tally.md) of the districts inside {@code region} for a year: {@link Tally#compute}. */
+  public Tally tally(String region, int year) {
+    return Tally.compute(this, region, year);
+  }
+
   /** Releases the dataset; later calls do nothing. Reports computed from it stay valid. */
   @Override
   public void close() {
