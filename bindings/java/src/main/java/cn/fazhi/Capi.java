@@ -168,6 +168,27 @@ final class Capi {
   static native int fz_breakdown_total(Pointer breakdown, Pointer total);
   static native int fz_breakdown_to_json(Pointer breakdown, PointerByReference json, Pointer len);
 
+  // ---- Series and cross-tables ----
+  static native int fz_series_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, byte[] metric, byte[] by, Pointer options);
+  static native void fz_series_free(Pointer series);
+  static native int fz_series_info(Pointer series, PointerByReference metric, PointerByReference by,
+      PointerByReference label, PointerByReference unit);
+  static native int fz_series_point_count(Pointer series, IntByReference out);
+  static native int fz_series_point_get(Pointer series, int index, Pointer point);
+  static native int fz_series_to_json(Pointer series, PointerByReference json, Pointer len);
+  static native int fz_cross_table_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, byte[] metric, byte[] rowsBy, byte[] columnsBy, Pointer options);
+  static native void fz_cross_table_free(Pointer table);
+  static native int fz_cross_table_info(Pointer table, PointerByReference metric, PointerByReference rowsBy,
+      PointerByReference columnsBy);
+  static native int fz_cross_table_size(Pointer table, IntByReference rows, IntByReference columns);
+  static native int fz_cross_table_row(Pointer table, int index, Pointer row);
+  static native int fz_cross_table_column(Pointer table, int index, Pointer column);
+  static native int fz_cross_table_cell(Pointer table, int row, int column, Pointer cell);
+  static native int fz_cross_table_total(Pointer table, Pointer total);
+  static native int fz_cross_table_to_json(Pointer table, PointerByReference json, Pointer len);
+
   // ---- Case lists, follow-up lists and department tables ----
   static native int fz_case_list_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
       byte[] to, byte[] metric, int part, Pointer options);

@@ -338,6 +338,68 @@ public final class Dataset implements AutoCloseable {
     return new Breakdown(out.getValue());
   }
 
+  /**
+   * {@code metric} of {@code region} for each month ({@code by} "month") or
+   * quarter ("quarter") of a calendar year, each against the same month a year
+   * earlier. Close the series when done.
+   */
+  public Series series(String metric, String region, int year, String by) {
+    return series(metric, region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), by, new ReportOptions());
+  }
+
+  /**
+   * {@code metric} of {@code region} for each month or quarter that [from, to]
+   * covers (a part month cut to the period), computed with options. The metrics
+   * are those of {@link #breakdown}; another {@code by} is an
+   * {@link InvalidArgumentException}, a region without records a
+   * {@link NotFoundException}.
+   */
+  public Series series(String metric, String region, LocalDate from, LocalDate to, String by,
+      ReportOptions options) {
+    byte[] m = Text.arg(Objects.requireNonNull(metric, "metric"), "metric");
+    byte[] r = Text.arg(Objects.requireNonNull(region, "region"), "region");
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    byte[] d = Text.arg(Objects.requireNonNull(by, "by"), "by");
+    PointerByReference out = new PointerByReference();
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Capi.check(Capi.fz_series_compute(out, h, r, a, b, m, d, o.pointer()));
+    } finally {
+      handle.release();
+    }
+    return new Series(out.getValue());
+  }
+
+  /**
+   * {@code metric} of {@code region} in a calendar year split by two
+   * dimensions of its family other than month and quarter: {@code rowsBy}
+   * ("respondent_level") by {@code columnsBy} ("act_type"). Close it when done.
+   */
+  public CrossTable crossTable(String metric, String rowsBy, String columnsBy, String region, int year) {
+    return crossTable(metric, rowsBy, columnsBy, region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+        new ReportOptions());
+  }
+
+  /** {@code metric} of {@code region} in [from, to] split by two dimensions, computed with options. */
+  public CrossTable crossTable(String metric, String rowsBy, String columnsBy, String region, LocalDate from,
+      LocalDate to, ReportOptions options) {
+    byte[] m = Text.arg(Objects.requireNonNull(metric, "metric"), "metric");
+    byte[] rb = Text.arg(Objects.requireNonNull(rowsBy, "rowsBy"), "rowsBy");
+    byte[] cb = Text.arg(Objects.requireNonNull(columnsBy, "columnsBy"), "columnsBy");
+    byte[] r = Text.arg(Objects.requireNonNull(region, "region"), "region");
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    PointerByReference out = new PointerByReference();
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Capi.check(Capi.fz_cross_table_compute(out, h, r, a, b, m, rb, cb, o.pointer()));
+    } finally {
+      handle.release();
+    }
+    return new CrossTable(out.getValue());
+  }
+
   // ---- Case lists, follow-up lists, departments (docs/cases.md, docs/departments.md) ----
 
   /**

@@ -152,6 +152,35 @@ final class Structs {
     public Pointer change_text;
   }
 
+  @Structure.FieldOrder({"struct_size", "kind", "period", "from", "to", "value", "num", "den",
+      "previous_kind", "previous", "previous_num", "previous_den", "text", "previous_text"})
+  public static final class SeriesPoint extends Sized {
+    public int struct_size;
+    public int kind;
+    public Pointer period;
+    public Pointer from;
+    public Pointer to;
+    public long value;
+    public long num;
+    public long den;
+    public int previous_kind;
+    public long previous;
+    public long previous_num;
+    public long previous_den;
+    public Pointer text;
+    public Pointer previous_text;
+  }
+
+  @Structure.FieldOrder({"struct_size", "kind", "value", "num", "den", "text"})
+  public static final class CrossCell extends Sized {
+    public int struct_size;
+    public int kind;
+    public long value;
+    public long num;
+    public long den;
+    public Pointer text;
+  }
+
   @Structure.FieldOrder({"struct_size", "kind", "case_id", "region", "reason", "times", "columns_json"})
   public static final class Case extends Sized {
     public int struct_size;
