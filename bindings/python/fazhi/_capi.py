@@ -103,7 +103,7 @@ class SizedStructure(Structure):
 
 class DatasetOptions(SizedStructure):
     _fields_ = [("struct_size", c_uint32), ("strict", c_int32), ("encoding", c_int32),
-                ("threads", c_int32)]
+                ("threads", c_int32), ("drop_ids", c_int32)]
 
 
 class KindCounts(Structure):

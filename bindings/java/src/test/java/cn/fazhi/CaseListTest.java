@@ -106,6 +106,16 @@ class CaseListTest {
   }
 
   @Test
+  void aDatasetLoadedWithoutIdsHasTheSameListsUnnamed() {
+    try (Dataset bare = Dataset.fromDir(TestData.BAIYUN, new Dataset.Options().keepIds(false));
+        CaseList late = bare.caseList("reconsideration.overdue", CasePart.COUNT, "440111", 2019)) {
+      assertEquals(17, late.size());
+      assertEquals("", late.get(0).caseId());
+      assertEquals("2019-01-21 受理，审理期限 2019-03-22 届满，2019-04-04 办结，逾期 13 日", late.get(0).reason());
+    }
+  }
+
+  @Test
   void recordsStayUsableAfterClose() {
     CaseList l = ds.caseList("reconsideration.overdue", CasePart.COUNT, "440111", 2019);
     l.close();
