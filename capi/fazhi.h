@@ -12,9 +12,10 @@
  * ctypes, cgo, P/Invoke) or a program includes one file and sees the whole
  * ABI with its conventions, and the ABI baseline checks one file. It is read
  * in sections (calendar, dataset, records, reports, lists, lottery,
- * breakdowns), each implemented by one file of capi/ (calendar.cpp,
- * dataset.cpp, report.cpp, lottery.cpp, breakdown.cpp; status.cpp for
- * versions and errors).
+ * breakdowns, series and cross-tables, case lists, tallies), each implemented
+ * by one file of capi/ (calendar.cpp, dataset.cpp, report.cpp, lottery.cpp,
+ * breakdown.cpp for breakdowns, series and cross-tables, cases.cpp,
+ * tally.cpp; status.cpp for versions and errors).
  *
  * Conventions (after SQLite, libgit2, zstd and zlib):
  *   - Every fallible function returns an fz_status: FZ_OK (0) or one of the
