@@ -982,6 +982,39 @@ TEST(Profile, RejectsUnknownKeysAndMetrics) {
   EXPECT_NE(r.status().message().find("litigation.winrate"), std::string::npos);
 }
 
+TEST(Profile, ListsTheTablesAReportCarries) {
+  const Profile defaults;
+  EXPECT_EQ(defaults.breakdowns, default_breakdowns());
+  ASSERT_FALSE(defaults.series.empty());
+  EXPECT_EQ(defaults.series[0].metric, "reconsideration.received");
+  EXPECT_EQ(defaults.series[0].by, "month");
+
+  absl::StatusOr<Profile> p = Profile::from_json(R"({"breakdowns": [
+      {"metric": "reconsideration.received", "by": "act_type", "top": 5, "decimals": 2,
+       "rounding": "truncate", "order": ["penalty", "disclosure"]}],
+      "series": [{"metric": "mediation.received", "by": "quarter"}]})");
+  ASSERT_TRUE(p.ok()) << p.status();
+  ASSERT_EQ(p->breakdowns.size(), 1u);
+  EXPECT_EQ(p->breakdowns[0].top, 5u);
+  EXPECT_EQ(p->breakdowns[0].rounding, Rounding::kTruncate);
+  EXPECT_EQ(p->breakdowns[0].order, (std::vector<std::string>{"penalty", "disclosure"}));
+  ASSERT_EQ(p->series.size(), 1u);
+  EXPECT_EQ(p->series[0].by, "quarter");
+  EXPECT_TRUE(Profile::from_json(R"({"breakdowns": []})")->breakdowns.empty());
+
+  // A dimension of another family, a metric that cannot be split, a series by
+  // a dimension, a misspelt key: each an error naming where it is.
+  for (const char* bad : {R"({"breakdowns": [{"metric": "reconsideration.received", "by": "outcome"}]})",
+                          R"({"breakdowns": [{"metric": "legal_aid.lottery_min", "by": "case_type"}]})",
+                          R"({"series": [{"metric": "mediation.received", "by": "category"}]})",
+                          R"({"breakdowns": [{"metric": "mediation.received", "by": "category", "tops": 3}]})",
+                          R"({"breakdowns": [{"metric": "mediation.received"}]})"}) {
+    absl::StatusOr<Profile> q = Profile::from_json(bad);
+    ASSERT_FALSE(q.ok()) << bad;
+    EXPECT_NE(q.status().message().find("[0]"), std::string::npos) << q.status();
+  }
+}
+
 TEST(Period, PreviousPeriodOfTheSameLength) {
   const Period y2021 = year_period(2021);
   const Period prev = previous_period(y2021);

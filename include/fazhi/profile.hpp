@@ -23,6 +23,9 @@
 //   narrative: {"omit": ["<sentence id>", ...]}
 //   departments: {"aliases": {"<name as written>": "<name>"},
 //                 "assessment": {"name": "...", "indicators": [...]}}  (docs/departments.md)
+//   breakdowns: [{"metric": "<id>", "by": "<dimension>", "top": n, "decimals": n,
+//                 "rounding": r, "order": ["<key>", ...]}, ...]   (docs/breakdowns.md)
+//   series:     [{"metric": "<id>", "by": "month" | "quarter"}, ...]
 #ifndef FAZHI_PROFILE_HPP_
 #define FAZHI_PROFILE_HPP_
 
@@ -89,6 +92,32 @@ struct DepartmentRules {
   std::optional<Assessment> assessment;
 };
 
+// TableSpec is one breakdown or series a report carries (docs/breakdowns.md,
+// "In the report"): the metric, the dimension, and how its rows are shown.
+struct TableSpec {
+  std::string metric;  // "reconsideration.received"
+  std::string by;      // "respondent_level"; a series: "month" or "quarter"
+  // top folds the rows after the first `top` into 其他 (0: every row).
+  size_t top = 0;
+  // The shares' decimals and rounding (published shares are often cut:
+  // "truncate"); unset, the profile's percent_decimals and rounding.
+  std::optional<int> decimals;
+  std::optional<Rounding> rounding;
+  // order fixes the rows' order by key (keys not named follow, by value).
+  std::vector<std::string> order;
+  // by == "region" splits a city or a province; a district has no such table.
+  bool operator==(const TableSpec&) const = default;
+};
+
+// default_breakdowns and default_series are the tables a report carries
+// unless its profile lists its own: what published reports print (intake by
+// category, respondent level and act type; closed cases by disposition;
+// litigation by defendant level and outcome; legal aid by case type;
+// mediation by category and organisation type; for a city or a province each
+// family's intake by district; each family's intake by month).
+const std::vector<TableSpec>& default_breakdowns();
+const std::vector<TableSpec>& default_series();
+
 struct Profile {
   Rounding rounding = Rounding::kHalfUp;
   int percent_decimals = 2;
@@ -117,6 +146,9 @@ struct Profile {
   absl::flat_hash_map<std::string, Presentation> metrics;
   std::set<std::string> narrative_omit;
   DepartmentRules departments;
+  // The breakdowns and series the report carries ("breakdowns": [] for none).
+  std::vector<TableSpec> breakdowns = default_breakdowns();
+  std::vector<TableSpec> series = default_series();
 
   // presentation is the override for `id`, or an empty one.
   const Presentation& presentation(std::string_view id) const;

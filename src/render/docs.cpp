@@ -296,6 +296,13 @@ constexpr ProfileKeyDoc kProfileKeys[] = {
      "For `fazhi departments`: agency names written otherwise that are one department, and the "
      "assessment (考核) scheme that scores them; see docs/departments.md and "
      "data/examples/assessment-county.json."},
+    {"breakdowns", "array of `{metric, by, top, decimals, rounding, order}`",
+     R"([{"metric": "reconsideration.received", "by": "act_type", "top": 5, "rounding": "truncate"}])",
+     "The breakdowns the report carries (docs/breakdowns.md): `top` folds the rows after the "
+     "first N into 其他, `decimals` and `rounding` cut the shares, `order` fixes the rows' order "
+     "by key; `by: \"region\"` is a city's or a province's only. `[]` carries none."},
+    {"series", "array of `{metric, by}`", R"([{"metric": "mediation.received", "by": "quarter"}])",
+     "The series the report carries: a metric by `month` or `quarter` within the period."},
 };
 
 std::string profile_default(const Profile& p, std::string_view key) {
@@ -322,6 +329,13 @@ std::string profile_default(const Profile& p, std::string_view key) {
   if (key == "metrics") return "`{}`";
   if (key == "narrative") return "`{\"omit\": []}`";
   if (key == "departments") return "no aliases, no assessment";
+  if (key == "breakdowns" || key == "series") {
+    std::string out;
+    for (const TableSpec& t : key == "breakdowns" ? p.breakdowns : p.series) {
+      absl::StrAppend(&out, out.empty() ? "" : ", ", "`", t.metric, "` by `", t.by, "`");
+    }
+    return out;
+  }
   return "?";
 }
 

@@ -10,6 +10,7 @@
 #include "load/encoding.hpp"
 #include "platform/file.hpp"
 #include "render/department_rules.hpp"
+#include "render/table_specs.hpp"
 
 namespace fazhi {
 namespace {
@@ -170,6 +171,10 @@ absl::StatusOr<Profile> Profile::from_json(std::string_view text) {
       }
     } else if (key == "departments") {
       s = internal::read_department_rules(value, p.departments);
+    } else if (key == "breakdowns") {
+      s = internal::read_table_specs(value, key, p.breakdowns);
+    } else if (key == "series") {
+      s = internal::read_table_specs(value, key, p.series);
     } else if (key == "comment" || key == "$comment") {
       // Free text for the bureau's own notes.
     } else {
