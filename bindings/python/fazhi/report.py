@@ -262,13 +262,9 @@ class Report(Owned):
                   calendar: Any = None) -> "Breakdown":
         """`metric` of this report's region and period split by `by`
         (Dataset.breakdown; the profile and calendar are this call's)."""
-        from .dataset import Dataset
-        if not isinstance(self._dataset, Dataset):
-            raise InvalidArgument("Report.breakdown: a report of all_reports() does not hold its "
-                                  "dataset; call Dataset.breakdown(metric, by, region, ...)")
         start, end = self.period
-        return self._dataset.breakdown(metric, by, self.region, from_=start, to=end,
-                                       profile=profile, calendar=calendar)
+        return self._own_dataset("breakdown").breakdown(metric, by, self.region, from_=start,
+                                                        to=end, profile=profile, calendar=calendar)
 
     def series(self, metric: str, by: str = "month", *, profile: Any = None,
                calendar: Any = None) -> "Series":

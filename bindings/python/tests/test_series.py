@@ -66,6 +66,14 @@ def test_report_shortcuts(baiyun):
     assert sum(p.value for p in s) == 439
 
 
+def test_a_report_of_all_reports_points_to_the_dataset_call(baiyun):
+    rep = baiyun.all_reports(year=2019)["440111"]
+    with pytest.raises(fazhi.InvalidArgument, match="Dataset.series"):
+        rep.series("reconsideration.received")
+    with pytest.raises(fazhi.InvalidArgument, match="Dataset.breakdown"):
+        rep.breakdown("reconsideration.received", "category")
+
+
 def test_cross_table_cells_add_up_to_the_margins(county):
     t = county.cross_table("reconsideration.received", "respondent_level", "act_type", "441881",
                            year=2024)
