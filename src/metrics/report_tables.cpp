@@ -128,12 +128,13 @@ class AllRegionTables : public TableSource {
     }
     // The jobs: one pass each, run on `threads` threads.
     std::vector<std::function<void()>> jobs;
+    std::vector<Family> region_families;
     for (const TableSpec& spec : profile.breakdowns) {
       const std::optional<size_t> m = metric_index(spec.metric);
       if (!m) continue;
       const Family f = metric_catalogue()[*m].family;
       if (spec.by == "region") {
-        if (find_family(f, period) == nullptr) by_region_.push_back({f, period, {}});
+        region_families.push_back(f);
         continue;
       }
       const Dimension* d = find_dimension(f, spec.by);
@@ -155,6 +156,12 @@ class AllRegionTables : public TableSource {
       for (const SubPeriod& p : parts) {
         if (find_family(f, p.days) == nullptr) by_region_.push_back({f, p.days, {}});
       }
+    }
+    // A breakdown by region sums each record region's groups of any split of
+    // its family (every row is in one group); a pass of its own only without.
+    for (const Family f : region_families) {
+      const bool split = std::any_of(splits_.begin(), splits_.end(), [f](const Split& s) { return s.family == f; });
+      if (!split && find_family(f, period) == nullptr) by_region_.push_back({f, period, {}});
     }
     for (Split& s : splits_) jobs.push_back([this, &s] { tally_split(s); });
     for (ByRegion& b : by_region_) {
@@ -187,8 +194,17 @@ class AllRegionTables : public TableSource {
     b.additive = info.kind == ValueKind::kCount;
     Sums sums(info, *m, ds_, profile_, period_, previous_);
     if (spec.by == "region") {
-      const ByRegion* whole = find_family(info.family, period_);
-      if (whole == nullptr) return std::nullopt;
+      // Each record region's groups: of the family's smallest split, or of its own pass.
+      const Split* split = nullptr;
+      for (const Split& s : splits_) {
+        if (s.family == info.family && (split == nullptr || s.pairs.size() < split->pairs.size())) split = &s;
+      }
+      const ByRegion* whole = split != nullptr ? nullptr : find_family(info.family, period_);
+      if (split == nullptr && whole == nullptr) return std::nullopt;
+      auto add_region = [&](uint32_t k) {
+        if (whole != nullptr) return sums.add(whole->tally, k);
+        for (uint32_t p = split->begin[k]; p < split->begin[k + 1]; ++p) sums.add(split->tally, split->pairs[p].second);
+      };
       // Each record region's child: a city's districts (its own code: 市本级),
       // a province's cities, 全国's provinces; in code order.
       std::vector<std::pair<uint32_t, uint32_t>> children;  // (child code, record region)
@@ -198,7 +214,7 @@ class AllRegionTables : public TableSource {
         size_t j = i;
         sums.clear_group();
         for (; j < children.size() && children[j].first == children[i].first; ++j) {
-          sums.add(whole->tally, children[j].second);
+          add_region(children[j].second);
         }
         const RegionCode c = RegionCode::from_value(children[i].first);
         const std::optional<std::string_view> name = ds_.region_name(c);
