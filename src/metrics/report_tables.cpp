@@ -55,7 +55,6 @@ const std::vector<DayNumber>* dated_by(const Dataset& ds, std::string_view id) {
   if (id == "legal_aid.accepted") return &ds.legal_aid().accepted;
   if (id == "legal_aid.closed") return &ds.legal_aid().closed;
   if (id == "mediation.received") return &ds.mediation().received;
-  if (id == "mediation.closed") return &ds.mediation().closed;
   return nullptr;
 }
 
@@ -360,6 +359,7 @@ class AllRegionTables : public TableSource {
     return nullptr;
   }
   const Split* find_dated(const std::vector<DayNumber>* date, bool quarters) const {
+    if (date == nullptr) return nullptr;  // a dimension's split has no date either
     for (const Split& s : splits_) {
       if (s.date == date && s.quarters == quarters) return &s;
     }
