@@ -148,7 +148,7 @@ TEST(Docs, EveryProfileKeyIsAccepted) {
     const std::string json = cat("{\"", k.key, "\": ", k.example, "}");
     EXPECT_TRUE(Profile::from_json(json).ok()) << json;
   }
-  EXPECT_EQ(seen.size(), 16u);  // with "departments" (docs/departments.md)
+  EXPECT_EQ(seen.size(), 18u);  // with "departments", "breakdowns" and "series"
 }
 
 TEST(Docs, ProfileDefaultsComeFromProfile) {
