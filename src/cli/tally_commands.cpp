@@ -79,7 +79,10 @@ int run_tally(const Args& args) {
     if (absl::Status s = calendar.merge_csv_file(calendar_path); !s.ok()) return fail(s);
   }
   Dataset ds;
-  absl::StatusOr<LoadSummary> loaded = ds.load_dir(data);
+  // A tally holds no case id: the ids are checked, not kept (as the report does).
+  LoadOptions load;
+  load.keep_ids = false;
+  absl::StatusOr<LoadSummary> loaded = ds.load_dir(data, load);
   if (!loaded.ok()) return fail(loaded.status());
   for (const FileSummary& file : loaded->files) {
     if (!file.refused.empty()) return fail(file.refused);
