@@ -161,6 +161,24 @@ TEST_F(ExampleRows, TheOtherRowIsTheFoldedRows) {
   EXPECT_EQ(by_profile->cases.size(), 439u - 34u - 135u);  // all but 城市管理 34 and 公安 135
 }
 
+TEST_F(ExampleRows, TheNationalLevelHasListsAndRowsByProvince) {
+  // 全国 (000000) is every record: its list is its breakdown's total, and its
+  // one province's row (广东 440000) is all of it.
+  absl::StatusOr<Breakdown> b = compute_breakdown(*ds_, kNational, k2019, "reconsideration.received", "region");
+  ASSERT_TRUE(b.ok()) << b.status();
+  ASSERT_EQ(b->rows.size(), 1u);
+  EXPECT_EQ(b->rows[0].key, "440000");
+  absl::StatusOr<CaseList> all =
+      compute_case_list(*ds_, kNational, k2019, "reconsideration.received", CasePart::kCount, *profile_);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(static_cast<int64_t>(all->cases.size()), b->total.integer);
+  absl::StatusOr<CaseList> province = compute_case_list(*ds_, kNational, k2019, "reconsideration.received",
+                                                        CasePart::kCount, {"region", "440000"}, *profile_);
+  ASSERT_TRUE(province.ok()) << province.status();
+  EXPECT_EQ(static_cast<int64_t>(province->cases.size()), b->rows[0].value.integer);
+  EXPECT_EQ(province->row_label, "广东省");
+}
+
 TEST_F(ExampleRows, WhatIsNoRowIsAnError) {
   const auto kInvalid = absl::StatusCode::kInvalidArgument;
   EXPECT_EQ(error("reconsideration.received", {"category", "无此类别"}), kInvalid);

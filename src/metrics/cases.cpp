@@ -135,21 +135,13 @@ RowParts row_parts(const Dataset& ds, Family f, std::span<const size_t> rows_in,
 }
 
 absl::StatusOr<std::vector<size_t>> scope_rows(const Dataset& ds, Family f, RegionCode region) {
-  const std::vector<RegionCode>& codes = ds.regions();
-  std::vector<uint8_t> inside(codes.size());
-  bool any = false;
-  for (size_t i = 0; i < codes.size(); ++i) {
-    const RegionCode c = codes[i];
-    inside[i] = c == region || c.city() == region || c.province() == region;
-    any |= inside[i] != 0;
-  }
-  if (!any) {
-    return absl::NotFoundError(absl::StrCat("no records for region ", region.str(), " or any region inside it"));
-  }
+  // Which record regions lie inside `region` is the breakdowns' rule (scope_of).
+  absl::StatusOr<Scope> scope = scope_of(ds, region);
+  if (!scope.ok()) return scope.status();
   const std::vector<RegionIndex>& column = region_column(ds, f);
   std::vector<size_t> rows;
   for (size_t i = 0; i < column.size(); ++i) {
-    if (inside[column[i]] != 0) rows.push_back(i);
+    if (scope->inside[column[i]] != 0) rows.push_back(i);
   }
   return rows;
 }
