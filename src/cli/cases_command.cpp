@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/substitute.h"
 #include "commands.hpp"
+#include "fazhi/breakdown.hpp"
 #include "fazhi/cases.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/text.hpp"
@@ -93,11 +94,16 @@ absl::StatusOr<LoadedData> load_data(const std::string& data, const std::string&
   for (const FileSummary& file : loaded->files) {
     if (!file.refused.empty()) return absl::InvalidArgumentError(file.refused);
   }
+  out.ds.seal();
+  // 000000 or 全国: the whole dataset, as for fazhi table.
+  if (region == "000000" || region == "全国") {
+    out.region = kNational;
+    return out;
+  }
   // A code or a name of regions.csv.
   absl::StatusOr<RegionCode> code = find_region(region, out.ds.region_names());
   if (!code.ok()) return absl::Status(code.status().code(), absl::StrCat("--region: ", code.status().message()));
   out.region = *code;
-  out.ds.seal();
   return out;
 }
 

@@ -112,3 +112,17 @@ def test_cases_of_a_breakdown_row_usage_errors():
     code, _, err = run("cases", *WHERE, "--metric", "reconsideration.received", "--by", "category",
                        "--key", "*other", "--top", "0")
     assert code != 0 and "--top" in err
+
+
+def test_cases_of_the_whole_dataset_by_province():
+    # 000000 (全国) is every record, as for fazhi table: its one province's row is all of it.
+    code, out, _ = run("table", "--data", BAIYUN, "--region", "000000", "--year", "2019",
+                       "--metric", "reconsideration.received", "--by", "region", "--format", "json")
+    assert code == 0
+    row = json.loads(out)["rows"][0]
+    code, out, _ = run("cases", "--data", BAIYUN, "--region", "全国", "--year", "2019",
+                       "--metric", "reconsideration.received", "--by", "region", "--key", row["key"],
+                       "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["region"] == "000000" and doc["count"] == row["value"] == 2396
