@@ -126,10 +126,11 @@ constexpr Command kCommands[] = {
         "every month present.\n")},
     {"cases", run_cases,
      N_("cases --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "         (--metric ID [--part numerator|denominator] | --follow-up NAME) [--format text|json|csv]\n"
-        "         [--out FILE] [--profile FILE] [--calendar FILE]   (the records behind a figure)"),
+        "         (--metric ID [--part numerator|denominator] [--by DIM --key KEY [--top N]] | --follow-up NAME)\n"
+        "         [--format text|json|csv] [--out FILE] [--profile FILE] [--calendar FILE]   (the records behind a figure)"),
      N_("usage: fazhi cases --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "                  (--metric ID [--part numerator|denominator] | --follow-up NAME)\n"
+        "                  (--metric ID [--part numerator|denominator] [--by DIM --key KEY [--top N]]\n"
+        "                   | --follow-up NAME)\n"
         "                  [--format text|json|csv] [--out FILE] [--profile FILE] [--calendar FILE]\n"
         "       fazhi cases --follow-ups\n"
         "\n"
@@ -137,6 +138,11 @@ constexpr Command kCommands[] = {
         "numerator or denominator (--part), each with the reason it is counted. A list\n"
         "has exactly as many records as its figure counts. --follow-up NAME gives a\n"
         "follow-up list (督办清单) instead; --follow-ups lists their names.\n"
+        "\n"
+        "--by DIM --key KEY lists the records of one row of the figure's breakdown\n"
+        "(fazhi table --by DIM), KEY as the table's JSON writes the row's key: a code, an\n"
+        "agency, a region code, 2019-03; '' for the row 未填; '*other' for the row 其他\n"
+        "that the rows after the first N fold into (--top N, or the profile's table).\n"
         "\n"
         "Case lists hold case ids and the records' columns: personal data, for the\n"
         "bureau's own follow-up, not for publication.\n")},
