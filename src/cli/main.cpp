@@ -9,6 +9,8 @@
 #include <new>
 #include <string_view>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/text.hpp"
@@ -22,9 +24,16 @@ const char* g_out_of_memory = "out of memory: the command did not finish";
 }  // namespace
 
 // A message may quote the data or the command line: display_text keeps it
-// one line of visible text.
+// one line of visible text. A library's message made from a notice template
+// (a file or folder refused whole: platform/notices.hpp) is told in the
+// reader's language, as notices are (notice_line); a load that refused every
+// file gives one such line per file, each told so, on the one line.
 int fail(const std::string& message) {
-  std::cerr << "fazhi: " << display_text(message) << "\n";
+  std::string line;
+  for (absl::string_view piece : absl::StrSplit(message, '\n')) {
+    absl::StrAppend(&line, line.empty() ? "" : "\\n", notice_line(std_view(piece)));
+  }
+  std::cerr << "fazhi: " << line << "\n";
   return 1;
 }
 
