@@ -425,3 +425,18 @@ def test_with_is_refused_without_a_region_workbook():
         p = subprocess.run([FAZHI, "report", *WHERE, *extra], capture_output=True, text=True, env=ENGLISH)
         assert p.returncode == 2, extra
         assert "--with" in p.stderr
+
+
+def test_a_case_counted_twice_says_so(tmp_path):
+    """结案率's denominator counts a case received before the period and
+    accepted in it twice: the sheet's 计入次数 is the JSON's times."""
+    headers, codes = data_md()
+    wb, lst = both(tmp_path, "c.xlsx", "cases", *WHERE, "--metric", "reconsideration.conclusion_rate",
+                   "--part", "denominator")
+    ws = wb.worksheets[0]
+    check_case_sheet(ws, lst, headers, codes)
+    header = [c.value for c in ws[3]]
+    assert header[5] == "计入次数"
+    times = [ws.cell(r, 6).value for r in range(4, ws.max_row + 1)]
+    assert times == [c.get("times", 1) for c in lst["cases"]]
+    assert sum(times) > len(times)
