@@ -58,13 +58,15 @@ struct DocumentContent {
 // cannot be written.
 [[nodiscard]] absl::Status write_workbook(const DocumentContent& content, const std::string& path);
 
-// The same house style for one table alone: a breakdown (its rows, shares,
-// year-ago values, changes, ranks and 合计), a series (month by month, with
-// the year before), a cross-table (a pair of columns per value of the second
-// dimension, with the margins). Unavailable when the file cannot be written.
-[[nodiscard]] absl::Status write_workbook(const Breakdown& breakdown, const std::string& path);
-[[nodiscard]] absl::Status write_workbook(const Series& series, const std::string& path);
-[[nodiscard]] absl::Status write_workbook(const CrossTable& table, const std::string& path);
+// write_table_workbook writes one table alone in the same house style: a
+// breakdown (its rows, shares, year-ago values, changes, ranks and 合计), a
+// series (month by month, with the year before), a cross-table (a pair of
+// columns per value of the second dimension, with the margins). Unavailable
+// when the file cannot be written. (Not write_workbook: those are aggregates
+// too, and write_workbook({...}, path) must stay a DocumentContent.)
+[[nodiscard]] absl::Status write_table_workbook(const Breakdown& breakdown, const std::string& path);
+[[nodiscard]] absl::Status write_table_workbook(const Series& series, const std::string& path);
+[[nodiscard]] absl::Status write_table_workbook(const CrossTable& table, const std::string& path);
 
 // A case list (or a follow-up list) as a workbook: one record a row with its
 // id, region, reason and own columns under their Chinese headers (dates as

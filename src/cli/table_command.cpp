@@ -111,7 +111,7 @@ TableFormat table_format(const TableFlags& f) {
 template <typename T>
 int print(const TableFlags& f, const T& table) {
   if (f.format == "xlsx") {
-    if (absl::Status s = write_workbook(table, f.out); !s.ok()) return fail(s);
+    if (absl::Status s = write_table_workbook(table, f.out); !s.ok()) return fail(s);
     return 0;
   }
   const std::string text = f.format == "json" ? to_json(table) + "\n" : render_table(table, table_format(f));

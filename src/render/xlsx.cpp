@@ -350,15 +350,15 @@ absl::Status write_workbook(const DocumentContent& content, const std::string& p
   });
 }
 
-absl::Status write_workbook(const Breakdown& breakdown, const std::string& path) {
+absl::Status write_table_workbook(const Breakdown& breakdown, const std::string& path) {
   return write_one(path, [&](Workbook& book) { return add_breakdown(book, 0, breakdown); });
 }
 
-absl::Status write_workbook(const Series& series, const std::string& path) {
+absl::Status write_table_workbook(const Series& series, const std::string& path) {
   return write_one(path, [&](Workbook& book) { return add_series(book, 0, series); });
 }
 
-absl::Status write_workbook(const CrossTable& table, const std::string& path) {
+absl::Status write_table_workbook(const CrossTable& table, const std::string& path) {
   return write_one(path, [&](Workbook& book) { return add_cross_table(book, table); });
 }
 
