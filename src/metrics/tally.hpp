@@ -233,6 +233,7 @@ constexpr int kDiscard = 2;
 
 template <int First, int End>
 struct Block {
+  static constexpr int kFirst = First, kEnd = End;
   static constexpr size_t kWidth = End - First;
   std::vector<int64_t> n;
   explicit Block(size_t regions) : n(regions * kSlots * kWidth) {}
