@@ -1,6 +1,6 @@
 // fazhi cases: the records behind one figure of one region and period (or
 // one row of its breakdown), or a follow-up list (督办清单), each record with
-// the reason it is counted.
+// the reason it is counted; as text, JSON, CSV or a workbook.
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -12,6 +12,7 @@
 #include "fazhi/breakdown.hpp"
 #include "fazhi/cases.hpp"
 #include "fazhi/dataset.hpp"
+#include "fazhi/documents.hpp"
 #include "fazhi/text.hpp"
 
 namespace fazhi::cli {
@@ -59,9 +60,10 @@ std::optional<std::string> parse_flags(const Args& args, CasesFlags& f) {
   if (f.year.empty() == (f.from.empty() || f.to.empty())) {
     return absl::Substitute(_("$0 needs --year YYYY, or --from and --to"), "cases");
   }
-  if (f.format != "text" && f.format != "json" && f.format != "csv") {
-    return absl::Substitute(_("--format is text, json or csv, not '$0'"), f.format);
+  if (f.format != "text" && f.format != "json" && f.format != "csv" && f.format != "xlsx") {
+    return absl::Substitute(_("--format is text, json, csv or xlsx, not '$0'"), f.format);
   }
+  if (f.format == "xlsx" && f.out.empty()) return std::string(_("--format xlsx needs --out FILE"));
   if (!f.part.empty() && !parse_case_part(f.part)) {
     return absl::Substitute(_("--part is numerator or denominator, not '$0'"), f.part);
   }
@@ -127,6 +129,10 @@ int run_cases(const Args& args) {
                            : compute_case_list(in->ds, in->region, *period, f.metric, part, row, in->profile,
                                                in->calendar);
   if (!list.ok()) return fail(list.status());
+  if (f.format == "xlsx") {
+    if (absl::Status s = write_workbook(*list, in->ds, f.out); !s.ok()) return fail(s);
+    return 0;
+  }
   const std::string text = f.format == "json"  ? to_json(*list, in->ds) + "\n"
                            : f.format == "csv" ? to_csv(*list, in->ds)
                                                : render_case_list(*list);
