@@ -19,6 +19,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "fazhi/breakdown.hpp"
@@ -86,6 +87,14 @@ struct DocumentContent {
 // tables and the data notices. Every text from the data is escaped
 // (html_text).
 std::string render_html(const Report& report, std::span<const Report> regions = {});
+
+// render_html_comparison writes every region compared as one self-contained
+// HTML document, as render_comparison does as text: a table per group of
+// siblings (the provinces; a province's cities; a city's districts), the
+// regions as rows and each metric of `metric_ids` with its rank among the
+// siblings, then the parent's own figures as a total row. Escaped as
+// render_html is.
+std::string render_html_comparison(const std::vector<Report>& reports, const std::vector<std::string>& metric_ids);
 
 }  // namespace fazhi
 

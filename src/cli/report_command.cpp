@@ -82,7 +82,6 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
   }
   if (!f.metrics.empty() && !f.all_regions) return _("--metrics chooses the columns of --all-regions");
   if (f.format == "xlsx" && f.out.empty()) return _("--format xlsx needs --out FILE");
-  if (f.format == "html" && f.region.empty()) return _("--format html is one region's report: add --region CODE");
   if (!f.out.empty() && !document) return _("--out is for --format xlsx and html");
   if (!f.with.empty()) {
     for (absl::string_view part : absl::StrSplit(f.with, ',', absl::SkipWhitespace())) {
@@ -149,7 +148,7 @@ struct Extras {
 };
 
 int write_document(const ReportFlags& f, const Reports& reports, std::optional<RegionCode> region,
-                   const Extras& extras = {}) {
+                   const std::vector<std::string>& compared, const Extras& extras = {}) {
   std::vector<Report> all;
   std::optional<Report> one;
   const Report* report = nullptr;
@@ -182,7 +181,8 @@ int write_document(const ReportFlags& f, const Reports& reports, std::optional<R
     if (absl::Status s = write_workbook(content, f.out); !s.ok()) return fail(s);
     return 0;
   }
-  const std::string page = render_html(*report, all);
+  // A page for one region, or, without one, every region compared.
+  const std::string page = report != nullptr ? render_html(*report, all) : render_html_comparison(all, compared);
   if (f.out.empty()) {
     std::cout << page;
     return 0;
@@ -212,7 +212,7 @@ int report_from_tally(const ReportFlags& f, const Profile& profile, const std::v
   const TableFormat table = f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText;
   const Reports reports{[&] { return compute_all_reports(*tally, profile); },
                         [&](RegionCode c) { return compute_report(*tally, c, profile); }};
-  if (f.format == "xlsx" || f.format == "html") return write_document(f, reports, region);
+  if (f.format == "xlsx" || f.format == "html") return write_document(f, reports, region, compared);
   if (f.all_regions) {
     absl::StatusOr<std::vector<Report>> all = reports.all();
     if (!all.ok()) return fail(all.status());
@@ -256,7 +256,7 @@ int run_report(const Args& args) {
   ReportFlags f;
   if (std::optional<std::string> err = parse_flags(args, f)) return usage(*err);
   std::vector<std::string> compared;
-  if (f.all_regions && (f.format == "text" || f.format == "markdown")) {
+  if (f.all_regions && (f.format == "text" || f.format == "markdown" || f.format == "html")) {
     if (std::optional<std::string> err = compared_metrics(f.metrics, compared)) return usage(*err);
   }
   Profile profile;
@@ -326,7 +326,7 @@ int run_report(const Args& args) {
         f,
         {[&] { return compute_all_reports(ds, *period, profile, calendar); },
          [&](RegionCode c) { return compute_report(ds, c, *period, profile, calendar); }},
-        region, extras);
+        region, compared, extras);
   }
   if (f.all_regions && f.format == "json") {
     // Streamed: the JSON of every region is written as it is made, not held.

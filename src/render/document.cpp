@@ -64,18 +64,24 @@ std::vector<const Report*> siblings(const Report& report, std::span<const Report
   return out;
 }
 
-size_t display_width(std::string_view text) {
+size_t display_width(std::string_view s) {
   size_t width = 0;
-  for (size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
     const size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-    // Three- and four-byte sequences start at U+0800; the wide ones
-    // (CJK, full-width forms) all lie there, and so few narrow ones are
-    // written in reports that counting them wide only widens a column a little.
-    width += len >= 3 ? 2 : 1;
+    uint32_t c = len == 1 ? b : b & (0x7F >> len);
+    for (size_t k = 1; k < len && i + k < s.size(); ++k) c = c << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+                      (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                      (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+                      (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+    width += wide ? 2 : 1;
     i += len;
   }
   return width;
 }
+
 
 }  // namespace fazhi::internal

@@ -38,8 +38,28 @@ std::string period_text(Period p);
 // province or when `regions` does not hold them.
 std::vector<const Report*> siblings(const Report& report, std::span<const Report> regions);
 
-// display_width is how many columns of a fixed-width grid `text` takes: an
-// East Asian wide character two, anything else one (for column widths).
+// ComparisonGroup is one table of the comparison of every region: a group
+// of siblings (the provinces; a province's cities; a city's districts) in
+// code order, with each member's rank among them for each compared metric
+// (by exact value, largest first; ties share the better rank; "" for an
+// undefined value), and their parent's own report for the total row.
+struct ComparisonGroup {
+  RegionCode parent;              // RegionCode() for the provinces
+  const Report* parent_report;    // null when `reports` does not hold it
+  std::vector<const Report*> members;
+  std::vector<std::vector<std::string>> ranks;  // by metric, then by member
+};
+
+// comparison_groups groups `reports` for the comparison, the provinces
+// first, then each province's cities followed by each city's districts;
+// `ids` are the compared metrics (each in the catalogue).
+std::vector<ComparisonGroup> comparison_groups(const std::vector<Report>& reports,
+                                               const std::vector<std::string_view>& ids);
+
+// display_width is how many columns of a fixed-width grid (a terminal, a
+// spreadsheet's column) `text` takes: East Asian wide and full-width
+// characters (Unicode's EastAsianWidth W and F: CJK, kana, Hangul, full-width
+// forms) two, everything else one. `text` is valid UTF-8.
 size_t display_width(std::string_view text);
 
 }  // namespace fazhi::internal

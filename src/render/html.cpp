@@ -63,6 +63,7 @@ th, td { border: 0.6pt solid #999; padding: 1mm 1.8mm; vertical-align: top; }
 th { background: #dde8f6; font-weight: bold; }
 td.num { text-align: right; white-space: nowrap; }
 table.metrics td:first-child { width: 30%; }
+tr.total td { font-weight: 600; border-top: 1px solid #333; }
 table.metrics td:last-child { width: 26%; font-size: 8.5pt; }
 td.missing, span.missing { color: #777; }
 thead { display: table-header-group; }
@@ -457,16 +458,28 @@ std::string quality_section(const Report& r) {
 
 }  // namespace
 
-std::string render_html(const Report& r, std::span<const Report> regions) {
-  const std::string title = absl::StrCat(r.region_name, "法治工作报告");
-  std::string out = absl::StrCat(
+namespace {
+
+// page_start opens a page: the head with its inline style and nothing else
+// (no script, no fetch, whatever the data says), and the heading.
+std::string page_start(std::string_view title, std::string_view period, std::string_view line) {
+  return absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
-      // Nothing but the inline styles: no script, no fetch, whatever the data says.
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", "<title>", html_text(title), "（",
-      html_text(internal::period_text(r.period)), "）</title>\n<style>", absl_view(kStyle), "</style>\n</head>\n<body>\n",
-      "<header>\n<h1>", html_text(title), "</h1>\n<p class=\"period\">", html_text(r.region.str()), " · 统计期间 ",
-      html_text(internal::period_text(r.period)), " · 同比期间 ", html_text(internal::period_text(r.previous)));
+      html_text(period), "）</title>\n<style>", absl_view(kStyle), "</style>\n</head>\n<body>\n", "<header>\n<h1>",
+      html_text(title), "</h1>\n<p class=\"period\">", html_text(line));
+}
+
+constexpr std::string_view kFooter =
+    "<footer>本报告由 fazhi 根据业务数据生成；数字均按精确值计算，仅在显示时取舍。</footer>\n</body>\n</html>\n";
+
+}  // namespace
+
+std::string render_html(const Report& r, std::span<const Report> regions) {
+  std::string out = page_start(absl::StrCat(r.region_name, "法治工作报告"), internal::period_text(r.period),
+                               absl::StrCat(r.region.str(), " · 统计期间 ", internal::period_text(r.period),
+                                            " · 同比期间 ", internal::period_text(r.previous)));
   if (r.sequential_period) {
     absl::StrAppend(&out, " · 环比期间 ", html_text(internal::period_text(*r.sequential_period)));
   }
@@ -475,8 +488,54 @@ std::string render_html(const Report& r, std::span<const Report> regions) {
   if (r.narrative.empty()) absl::StrAppend(&out, "<p class=\"narrative missing\">本期没有可以叙述的数字。</p>\n");
   absl::StrAppend(&out, "</section>\n<section class=\"page\" id=\"charts\">\n<h2>二、图表</h2>\n", year_charts(r),
                   sibling_charts(r, regions), table_charts(r), "</section>\n<section class=\"page\" id=\"tables\">\n<h2>三、指标明细</h2>\n",
-                  metric_tables(r), "</section>\n", quality_section(r),
-                  "<footer>本报告由 fazhi 根据业务数据生成；数字均按精确值计算，仅在显示时取舍。</footer>\n</body>\n</html>\n");
+                  metric_tables(r), "</section>\n", quality_section(r), absl_view(kFooter));
+  return out;
+}
+
+std::string render_html_comparison(const std::vector<Report>& reports, const std::vector<std::string>& metric_ids) {
+  std::vector<std::string_view> ids, labels;
+  for (const std::string& id : metric_ids) {
+    if (std::optional<size_t> k = metric_index(id)) {
+      ids.push_back(metric_catalogue()[*k].id);
+      labels.push_back(metric_catalogue()[*k].label);
+    }
+  }
+  const std::string period = reports.empty() ? "" : internal::period_text(reports.front().period);
+  std::string out = page_start("各地区法治工作数据对比", period, absl::StrCat("统计期间 ", period));
+  absl::StrAppend(&out, "</p>\n</header>\n");
+  for (const internal::ComparisonGroup& g : internal::comparison_groups(reports, ids)) {
+    const std::string title =
+        g.parent == RegionCode() ? "各省" : absl::StrCat(g.parent_report != nullptr ? g.parent_report->region_name
+                                                                                  : g.parent.str(),
+                                                           "（", g.parent.str(), "）所辖地区");
+    absl::StrAppend(&out, "<section class=\"comparison\" data-parent=\"", html_text(g.parent == RegionCode() ? "" : g.parent.str()),
+                    "\">\n<h2>", html_text(title), "</h2>\n<table class=\"comparison\">\n<thead><tr><th>地区</th><th>代码</th>");
+    for (const std::string_view label : labels) absl::StrAppend(&out, "<th>", html_text(label), "</th><th>排名</th>");
+    absl::StrAppend(&out, "</tr></thead>\n<tbody>\n");
+    auto cells = [&](const Report& r, const std::vector<std::string>* ranks, size_t i) {
+      for (size_t k = 0; k < ids.size(); ++k) {
+        const MetricFigure* m = r.find(ids[k]);
+        const bool defined = m != nullptr && m->value.defined();
+        absl::StrAppend(&out, "<td class=\"num", defined ? "" : " missing", "\">", defined ? html_text(m->text) : "—",
+                        "</td><td class=\"num\">", ranks != nullptr ? html_text(ranks[k][i]) : "", "</td>");
+      }
+    };
+    for (size_t i = 0; i < g.members.size(); ++i) {
+      const Report& r = *g.members[i];
+      absl::StrAppend(&out, "<tr data-region=\"", html_text(r.region.str()), "\"><td>", html_text(r.region_name),
+                      "</td><td>", html_text(r.region.str()), "</td>");
+      cells(r, g.ranks.data(), i);
+      absl::StrAppend(&out, "</tr>\n");
+    }
+    if (g.parent_report != nullptr) {
+      absl::StrAppend(&out, "<tr class=\"total\"><td>", html_text(g.parent_report->region_name), "（合计）</td><td>",
+                      html_text(g.parent.str()), "</td>");
+      cells(*g.parent_report, nullptr, 0);
+      absl::StrAppend(&out, "</tr>\n");
+    }
+    absl::StrAppend(&out, "</tbody>\n</table>\n</section>\n");
+  }
+  absl::StrAppend(&out, absl_view(kFooter));
   return out;
 }
 

@@ -22,32 +22,12 @@
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
 #include "platform/messages.hpp"
+#include "render/document.hpp"
 
 namespace fazhi {
 namespace {
 
-// display_width is how many terminal columns `s` takes: East Asian wide and
-// full-width characters (Unicode's EastAsianWidth W and F: CJK, kana,
-// Hangul, full-width forms) take two, everything else one. `s` is valid
-// UTF-8 (display_text's output).
-size_t display_width(std::string_view s) {
-  size_t width = 0;
-  for (size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-    uint32_t c = len == 1 ? b : b & (0x7F >> len);
-    for (size_t k = 1; k < len && i + k < s.size(); ++k) c = c << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
-                      (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-                      (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-                      (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-                      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
-    width += wide ? 2 : 1;
-    i += len;
-  }
-  return width;
-}
+using internal::display_width;
 
 enum class Align { kLeft, kRight };
 
@@ -297,28 +277,12 @@ std::string render_comparison(const std::vector<Report>& reports, const std::vec
   heading(out, 1, absl::Substitute(_("Every region compared, $0"), period_text(reports.front().period)), format);
   if (format == TableFormat::kText) absl::StrAppend(&out, "\n");
 
-  // Siblings: the regions of one parent (a city's districts, a province's
-  // cities; the provinces have none), each group ranked on its own.
-  std::map<uint32_t, std::vector<const Report*>> groups;  // parent code (0: none) -> regions
-  std::map<uint32_t, const Report*> by_code;
-  for (const Report& r : reports) {
-    by_code[r.region.value()] = &r;
-    const std::optional<RegionCode> parent = r.region.parent();
-    groups[parent ? parent->value() : 0].push_back(&r);
-  }
-  // Groups by the parent's code: the provinces first (no parent), then each
-  // province's cities followed by each city's districts.
-  for (auto& [parent, members] : groups) {
-    std::sort(members.begin(), members.end(),
-              [](const Report* a, const Report* b) { return a->region < b->region; });
-    auto parent_report = by_code.find(parent);
-    if (parent == 0) {
+  for (const internal::ComparisonGroup& g : internal::comparison_groups(reports, ids)) {
+    if (g.parent == RegionCode()) {
       heading(out, 2, _("Provinces"), format);
     } else {
-      const std::string name = parent_report != by_code.end() ? parent_report->second->region_name
-                                                               : RegionCode::from_value(parent).str();
-      heading(out, 2,
-              absl::Substitute(_("Within $0 ($1)"), name, RegionCode::from_value(parent).str()), format);
+      const std::string name = g.parent_report != nullptr ? g.parent_report->region_name : g.parent.str();
+      heading(out, 2, absl::Substitute(_("Within $0 ($1)"), name, g.parent.str()), format);
     }
     Table t;
     t.header = {_("Region"), _("Code")};
@@ -328,31 +292,18 @@ std::string render_comparison(const std::vector<Report>& reports, const std::vec
       t.header.push_back(_("Rank"));
       t.align.insert(t.align.end(), {Align::kRight, Align::kRight});
     }
-    for (const Report* r : members) t.rows.push_back({r->region_name, r->region.str()});
-    for (const std::string_view id : ids) {
-      // Rank by exact value, largest first; ties share the better rank; an
-      // undefined value has none.
-      std::vector<const MetricFigure*> figures;
-      for (const Report* r : members) {
-        const MetricFigure* m = r->find(id);
-        figures.push_back(m != nullptr && m->value.defined() ? m : nullptr);
+    for (size_t i = 0; i < g.members.size(); ++i) {
+      const Report* r = g.members[i];
+      std::vector<std::string> row = {r->region_name, r->region.str()};
+      for (size_t k = 0; k < ids.size(); ++k) {
+        const MetricFigure* m = r->find(ids[k]);
+        row.push_back(m != nullptr && m->value.defined() ? m->text : "—");
+        row.push_back(g.ranks[k][i]);
       }
-      for (size_t i = 0; i < members.size(); ++i) {
-        std::string rank;
-        if (figures[i] != nullptr) {
-          const Fraction value = figures[i]->value.exact();
-          int64_t better = 0;
-          for (const MetricFigure* o : figures) {
-            if (o != nullptr && value < o->value.exact()) ++better;
-          }
-          rank = absl::StrCat(better + 1);
-        }
-        t.rows[i].push_back(figures[i] != nullptr ? figures[i]->text : "—");
-        t.rows[i].push_back(rank);
-      }
+      t.rows.push_back(std::move(row));
     }
-    if (parent_report != by_code.end()) {
-      const Report& p = *parent_report->second;
+    if (g.parent_report != nullptr) {
+      const Report& p = *g.parent_report;
       std::vector<std::string> total = {absl::Substitute(_("$0 (total)"), p.region_name), p.region.str()};
       for (const std::string_view id : ids) {
         const MetricFigure* m = p.find(id);
@@ -367,4 +318,48 @@ std::string render_comparison(const std::vector<Report>& reports, const std::vec
   return out;
 }
 
+namespace internal {
+
+std::vector<ComparisonGroup> comparison_groups(const std::vector<Report>& reports,
+                                               const std::vector<std::string_view>& ids) {
+  std::map<uint32_t, std::vector<const Report*>> members;  // parent code (0: none) -> regions
+  std::map<uint32_t, const Report*> by_code;
+  for (const Report& r : reports) {
+    by_code[r.region.value()] = &r;
+    const std::optional<RegionCode> parent = r.region.parent();
+    members[parent ? parent->value() : 0].push_back(&r);
+  }
+  std::vector<ComparisonGroup> out;
+  // By the parent's code: the provinces first (no parent), then each
+  // province's cities followed by each city's districts.
+  for (auto& [parent, regions] : members) {
+    std::sort(regions.begin(), regions.end(), [](const Report* a, const Report* b) { return a->region < b->region; });
+    const auto p = by_code.find(parent);
+    ComparisonGroup g{RegionCode::from_value(parent), p != by_code.end() ? p->second : nullptr, regions, {}};
+    for (const std::string_view id : ids) {
+      std::vector<const MetricFigure*> figures;
+      for (const Report* r : regions) {
+        const MetricFigure* m = r->find(id);
+        figures.push_back(m != nullptr && m->value.defined() ? m : nullptr);
+      }
+      std::vector<std::string>& ranks = g.ranks.emplace_back();
+      for (const MetricFigure* f : figures) {
+        if (f == nullptr) {
+          ranks.emplace_back();
+          continue;
+        }
+        const Fraction value = f->value.exact();
+        int64_t better = 0;
+        for (const MetricFigure* o : figures) {
+          if (o != nullptr && value < o->value.exact()) ++better;
+        }
+        ranks.push_back(absl::StrCat(better + 1));
+      }
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+}  // namespace internal
 }  // namespace fazhi
