@@ -247,6 +247,7 @@ int run_report(const Args& args) {
   // The report names no case: the ids are checked, not kept.
   LoadOptions load;
   load.keep_ids = false;
+  load.seal = true;  // the only load: the duplicate-id index goes as soon as it has checked
   absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data, load);
   if (!loaded.ok()) return fail(loaded.status());
   // A refused file leaves a kind's figures out: no report from part of the data.

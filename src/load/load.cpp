@@ -19,9 +19,9 @@
 //   4. dedupe (a kind at a time, as soon as its last range is parsed, while
 //      the other threads parse other kinds): ids are checked in file order,
 //      so the second row with an id is the one rejected, within a load and
-//      across loads. Ids that come in ascending order into an empty index
-//      are distinct as they are: they are indexed when later rows arrive
-//      (range.hpp);
+//      across loads. Ids that come into an empty index and are distinct
+//      (in ascending order, or by their fingerprints in any order) are
+//      indexed only when later rows arrive (range.hpp);
 //   5. commit: the dictionaries are merged in file order (so every TextId and
 //      RegionIndex is the one a serial load assigns), the columns are copied
 //      into place, and the rejections are merged in file and line order
@@ -558,6 +558,9 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   }
   LoadSummary out;
   stage = Stage::kCommitting;
+  // Nothing will be checked against the ids again: their text goes before
+  // the columns are copied into place (the ranges let go of it in finish).
+  if (options.seal) store.ids = {};
   for (KindJob* job : active) job->commit(store, threads, out);
   for (const Refusal& r : refused) {
     FileSummary f;
@@ -613,6 +616,7 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
   if (out.ok()) {
     const DamagedIfThrown guard(store);
     group_rows_by_region(store, before, resolve_threads(options.threads));
+    if (options.seal) store.sealed = true;
   }
   return out;
 }
