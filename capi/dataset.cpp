@@ -299,6 +299,10 @@ fz_status fz_dataset_create(fz_dataset** out, const fz_dataset_options* options)
       return invalid(kFn, absl::StrCat("options->threads is ", o.threads, ", not >= 0"));
     }
     lo.threads = o.threads;
+    if (o.drop_ids != 0 && o.drop_ids != 1) {
+      return invalid(kFn, absl::StrCat("options->drop_ids is ", o.drop_ids, ", not 0 or 1"));
+    }
+    lo.keep_ids = o.drop_ids == 0;
     *out = new fz_dataset{fazhi::Dataset(), lo};
     return clear_error();
   });

@@ -12,9 +12,10 @@
  * ctypes, cgo, P/Invoke) or a program includes one file and sees the whole
  * ABI with its conventions, and the ABI baseline checks one file. It is read
  * in sections (calendar, dataset, records, reports, lists, lottery,
- * breakdowns), each implemented by one file of capi/ (calendar.cpp,
- * dataset.cpp, report.cpp, lottery.cpp, breakdown.cpp; status.cpp for
- * versions and errors).
+ * breakdowns, series and cross-tables, case lists, tallies), each implemented
+ * by one file of capi/ (calendar.cpp, dataset.cpp, report.cpp, lottery.cpp,
+ * breakdown.cpp for breakdowns, series and cross-tables, cases.cpp,
+ * tally.cpp; status.cpp for versions and errors).
  *
  * Conventions (after SQLite, libgit2, zstd and zlib):
  *   - Every fallible function returns an fz_status: FZ_OK (0) or one of the
@@ -189,9 +190,20 @@ typedef struct fz_dataset_options {
                        0 (default): bad rows are rejected, loading goes on */
   int32_t encoding; /* FZ_ENCODING_*; default FZ_ENCODING_DETECT */
   int32_t threads;  /* loading threads; 0 (default) = the hardware's */
+  /* Appended after 1.0.0; an older caller's struct_size ends before it. */
+  int32_t drop_ids; /* 1: loads do not keep each record's id (case_id,
+                       entity_id), which saves a text per record (at 1M
+                       records about 40% of a load's time and half its
+                       memory); the figures, breakdowns, series and tallies
+                       are the same, but case lists and department tables
+                       name no case (case_id ""). Ids are still checked for
+                       duplicates, and records added one by one keep theirs.
+                       0 (default): ids are kept. (Named for the
+                       non-default, so that 0 is the default as in every
+                       field here.) */
 } fz_dataset_options;
 /* clang-format off */
-#define FZ_DATASET_OPTIONS_INIT {sizeof(fz_dataset_options), 0, FZ_ENCODING_DETECT, 0}
+#define FZ_DATASET_OPTIONS_INIT {sizeof(fz_dataset_options), 0, FZ_ENCODING_DETECT, 0, 0}
 /* clang-format on */
 #define FZ_DATASET_OPTIONS_MIN_SIZE 8u
 
@@ -926,6 +938,118 @@ FZ_EXTERN fz_status fz_breakdown_row_get(const fz_breakdown* breakdown, int32_t 
 FZ_EXTERN fz_status fz_breakdown_total(const fz_breakdown* breakdown, fz_breakdown_row* total);
 /* fz_breakdown_to_json: the breakdown object of docs/breakdowns.md. Release *json with fz_free. */
 FZ_EXTERN fz_status fz_breakdown_to_json(const fz_breakdown* breakdown, char** json, size_t* len);
+
+/* ---- Series and cross-tables (docs/breakdowns.md) ---------------------------
+ * A series is one metric of a region for each month (or quarter) of the
+ * period, every one present (zero counts included), each with the same month
+ * a year earlier. A cross-table splits one metric by two dimensions, with
+ * each dimension's own breakdown as its margins. Values are exact as in
+ * fz_breakdown_row. Both are immutable once made, may be read from many
+ * threads, do not refer to the dataset, and lend their strings until freed.
+ *
+ *   fz_series* s = NULL;
+ *   fz_series_point p = FZ_SERIES_POINT_INIT;
+ *   int32_t n = 0;
+ *   if (fz_series_compute(&s, ds, "440111", "2019-01-01", "2019-12-31",
+ *                         "reconsideration.received", "month", NULL) == FZ_OK &&
+ *       fz_series_point_count(s, &n) == FZ_OK)
+ *     for (int32_t i = 0; i < n && fz_series_point_get(s, i, &p) == FZ_OK; ++i)
+ *       printf("%s %s\n", p.period, p.text);   // "2019-01 47 件"
+ *   fz_series_free(s);
+ */
+typedef struct fz_series fz_series;
+typedef struct fz_cross_table fz_cross_table;
+
+/* fz_series_point: one month or quarter. Written up to struct_size. A count:
+ * kind FZ_VALUE_COUNT, value = num = the count, den = 1; a rate:
+ * FZ_VALUE_FRACTION, num/den as counted; undefined (nothing decided that
+ * month): FZ_VALUE_UNDEFINED, den = 0. The previous_* fields are the same
+ * month or quarter a year earlier, alike. */
+typedef struct fz_series_point {
+  uint32_t struct_size;
+  int32_t kind;
+  const char* period; /* "2019-03", "2019-Q1" */
+  const char* from;   /* its first and last day in the period, "2019-03-01", "2019-03-31" */
+  const char* to;
+  int64_t value;
+  int64_t num, den;
+  int32_t previous_kind;
+  int64_t previous;
+  int64_t previous_num, previous_den;
+  const char* text;          /* "47 件", "93.75%", "—" */
+  const char* previous_text; /* the same for a year earlier */
+} fz_series_point;
+/* clang-format off */
+#define FZ_SERIES_POINT_INIT {sizeof(fz_series_point), 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, NULL, NULL}
+/* clang-format on */
+#define FZ_SERIES_POINT_MIN_SIZE (offsetof(fz_series_point, den) + sizeof(int64_t))
+
+/* fz_series_compute: `metric` of `region` ("000000": the whole dataset) for
+ * each month (by "month" or NULL) or quarter (by "quarter") that [from, to]
+ * covers whole or in part (a part month cut to the period). The metrics are
+ * those of fz_breakdown_compute; the sum of a flow count's points is the
+ * period's figure. options as for fz_report_compute. A metric that cannot be
+ * split or another `by` is FZ_INVALID_ARGUMENT; a region without records
+ * FZ_NOT_FOUND. */
+FZ_EXTERN fz_status fz_series_compute(fz_series** out, const fz_dataset* ds, const char* region, const char* from,
+                                      const char* to, const char* metric, const char* by,
+                                      const fz_report_options* options);
+FZ_EXTERN void fz_series_free(fz_series* series);
+/* fz_series_info: the metric id, "month" or "quarter", the metric's label
+ * ("收到行政复议申请") and unit ("件"); any out may be NULL; borrowed. */
+FZ_EXTERN fz_status fz_series_info(const fz_series* series, const char** metric, const char** by,
+                                   const char** label, const char** unit);
+FZ_EXTERN fz_status fz_series_point_count(const fz_series* series, int32_t* out);
+/* fz_series_point_get: point `index` in time order; out of range is FZ_OUT_OF_RANGE. */
+FZ_EXTERN fz_status fz_series_point_get(const fz_series* series, int32_t index, fz_series_point* point);
+/* fz_series_to_json: {"metric", "by", "region", "points": [{"period",
+ * "value", "previous"}]} as `fazhi series --format json`. Release with fz_free. */
+FZ_EXTERN fz_status fz_series_to_json(const fz_series* series, char** json, size_t* len);
+
+/* fz_cross_cell: one cell (or the table's total). A count: FZ_VALUE_COUNT,
+ * value = num = the count, den = 1; a rate: FZ_VALUE_FRACTION, num/den as
+ * counted; undefined: FZ_VALUE_UNDEFINED, den = 0. */
+typedef struct fz_cross_cell {
+  uint32_t struct_size;
+  int32_t kind;
+  int64_t value;
+  int64_t num, den;
+  const char* text; /* "12 件", "93.75%", "—" */
+} fz_cross_cell;
+/* clang-format off */
+#define FZ_CROSS_CELL_INIT {sizeof(fz_cross_cell), 0, 0, 0, 0, NULL}
+/* clang-format on */
+#define FZ_CROSS_CELL_MIN_SIZE (offsetof(fz_cross_cell, den) + sizeof(int64_t))
+
+/* fz_cross_table_compute: `metric` of `region` in [from, to] split by
+ * `rows_by` and `columns_by`: two different dimensions of its family other
+ * than month and quarter (fz_breakdown_compute's dimensions). Errors as
+ * fz_breakdown_compute. */
+FZ_EXTERN fz_status fz_cross_table_compute(fz_cross_table** out, const fz_dataset* ds, const char* region,
+                                           const char* from, const char* to, const char* metric,
+                                           const char* rows_by, const char* columns_by,
+                                           const fz_report_options* options);
+FZ_EXTERN void fz_cross_table_free(fz_cross_table* table);
+/* fz_cross_table_info: the metric id and the two dimensions; any out may be
+ * NULL; borrowed. */
+FZ_EXTERN fz_status fz_cross_table_info(const fz_cross_table* table, const char** metric, const char** rows_by,
+                                        const char** columns_by);
+/* fz_cross_table_size: the number of rows and of columns (either may be NULL). */
+FZ_EXTERN fz_status fz_cross_table_size(const fz_cross_table* table, int32_t* rows, int32_t* columns);
+/* fz_cross_table_row / _column: the margin of row (column) `index`: that
+ * value's row of the dimension's own breakdown (fz_breakdown_compute's row:
+ * key, label, value, share, comparison, rank), in the breakdown's order. */
+FZ_EXTERN fz_status fz_cross_table_row(const fz_cross_table* table, int32_t index, fz_breakdown_row* row);
+FZ_EXTERN fz_status fz_cross_table_column(const fz_cross_table* table, int32_t index, fz_breakdown_row* column);
+/* fz_cross_table_cell: the value of row `row` by column `column`; an index
+ * out of range is FZ_OUT_OF_RANGE. fz_cross_table_total: the metric's figure. */
+FZ_EXTERN fz_status fz_cross_table_cell(const fz_cross_table* table, int32_t row, int32_t column,
+                                        fz_cross_cell* cell);
+FZ_EXTERN fz_status fz_cross_table_total(const fz_cross_table* table, fz_cross_cell* total);
+/* fz_cross_table_to_json: {"metric", "rows_by", "rows_label", "columns_by",
+ * "columns_label", "region", "period", "total", "rows": [{"key", "label",
+ * "value"}], "columns": [...], "cells": [[...], ...]}. Release with fz_free. */
+FZ_EXTERN fz_status fz_cross_table_to_json(const fz_cross_table* table, char** json, size_t* len);
 
 /* ---- Case lists, follow-up lists and department tables (docs/cases.md) ----
  *

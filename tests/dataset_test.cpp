@@ -195,7 +195,7 @@ TEST(Dataset, ForcedGb18030IsReportedAsRequested) {
       ds.load_file(RecordKind::kReconsideration, kData + "/gbk_reconsideration.csv", o);
   ASSERT_TRUE(s.ok()) << s.status();
   EXPECT_EQ(s->files[0].encoding, "GB18030");
-  EXPECT_NE(s->notices[0].find("as requested"), std::string::npos);
+  EXPECT_NE(s->notices[0].find("read as GB18030 (as asked)"), std::string::npos);
   EXPECT_EQ(ds.reconsideration().size(), 3u);
 }
 
@@ -430,7 +430,7 @@ TEST(Dataset, ATextNeitherUtf8NorGb18030IsReadAsUtf8RowByRow) {
   ASSERT_TRUE(s.ok()) << s.status();
   EXPECT_EQ(s->files[0].encoding, "UTF-8");
   ASSERT_EQ(s->notices.size(), 1u);
-  EXPECT_NE(s->notices[0].find("按 UTF-8 读取（含非 ASCII 字符的行中 2000 行是 UTF-8，1 行不是）"),
+  EXPECT_NE(s->notices[0].find("read as UTF-8 (2000 of the lines with non-ASCII characters are UTF-8, 1 are not)"),
             std::string::npos)
       << s->notices[0];
   ASSERT_EQ(ds.rejects().size(), 1u);
@@ -860,7 +860,7 @@ TEST(Dataset, LoadDirGivesNoticesForFilesItDoesNotRead) {
   ASSERT_EQ(s->notices.size(), 3u);
   EXPECT_NE(s->notices[0].find("README.txt: ignored"), std::string::npos) << s->notices[0];
   EXPECT_NE(s->notices[1].find("notes: ignored (a folder"), std::string::npos) << s->notices[1];
-  EXPECT_NE(s->notices[2].find("MEDIATION.CSV: 第 4 列的表头“Extra”不是已知的列名"),
+  EXPECT_NE(s->notices[2].find("MEDIATION.CSV: the header of column 4, \"Extra\", is not a known column name"),
             std::string::npos)
       << s->notices[2];
   EXPECT_EQ(ds.region_name(Code("440111")), "白云区");

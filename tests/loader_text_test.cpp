@@ -57,7 +57,7 @@ TEST(LineEnds, CrOnlyFileReadsEveryRow) {
   EXPECT_EQ(ds.rejects()[0].line, 1501);  // the header is line 1
   EXPECT_EQ(ds.rejects()[0].raw, "M1499,440111,2019-02-30,调解委员会9,劳动争议");
   EXPECT_EQ(ds.text(ds.mediation().category[0]), "劳动争议");
-  EXPECT_TRUE(AnyNoticeHas(*s, "单独的回车符")) << s->notices.size();
+  EXPECT_TRUE(AnyNoticeHas(*s, "a lone carriage return")) << s->notices.size();
 }
 
 TEST(LineEnds, CrLfAndLfFilesReadTheSameRows) {
@@ -130,8 +130,8 @@ TEST(HeaderNames, AMisspeltOptionalColumnIsNamedWithItsClosestColumn) {
   EXPECT_EQ(s->files[0].rows_rejected, 0);
   ASSERT_EQ(s->notices.size(), 1u);
   EXPECT_EQ(s->notices[0],
-            "litigation.csv: 第 5 列的表头“负责人出庭情况”不是已知的列名，该列已忽略；"
-            "最接近的已知列是“负责人出庭”，即 head_appeared（负责人出庭、负责人出庭应诉）");
+            "litigation.csv: the header of column 5, \"负责人出庭情况\", is not a known column name; the column is "
+            "ignored; the closest known column is \"负责人出庭\", that is head_appeared（负责人出庭、负责人出庭应诉）");
   const std::vector<std::string>& missing = s->files[0].missing_columns;
   EXPECT_NE(std::find(missing.begin(), missing.end(),
                       "head_appeared（负责人出庭、负责人出庭应诉）"),
@@ -145,8 +145,8 @@ TEST(HeaderNames, EnglishNamesAreComparedWithoutCase) {
   absl::StatusOr<LoadSummary> s = ds.load_buffer(RecordKind::kMediation, text, "mediation.csv");
   ASSERT_TRUE(s.ok()) << s.status();
   ASSERT_EQ(s->notices.size(), 1u);
-  EXPECT_NE(s->notices[0].find("第 4 列的表头“Catgory”"), std::string::npos) << s->notices[0];
-  EXPECT_NE(s->notices[0].find("最接近的已知列是“category”"), std::string::npos) << s->notices[0];
+  EXPECT_NE(s->notices[0].find("column 4, \"Catgory\""), std::string::npos) << s->notices[0];
+  EXPECT_NE(s->notices[0].find("the closest known column is \"category\""), std::string::npos) << s->notices[0];
   EXPECT_EQ(s->files[0].missing_columns,
             (std::vector<std::string>{"closed_date（结案日期）", "outcome（调解结果）",
                                       "major_group（重大群体性纠纷）", "category（纠纷类型）",
@@ -162,7 +162,8 @@ TEST(HeaderNames, AFileWithEveryColumnHasNoneMissingAndExtrasAreStillNamed) {
   EXPECT_TRUE(s->files[0].missing_columns.empty());
   ASSERT_EQ(s->notices.size(), 1u);
   EXPECT_EQ(s->notices[0],
-            "registry.csv: 第 6 列的表头“备注”不是已知的列名，该列已忽略（本文件已有全部已知列）");
+            "registry.csv: the header of column 6, \"备注\", is not a known column name; the column is ignored (the "
+            "file has every known column already)");
 }
 
 // ---- Encodings -------------------------------------------------------------------------
@@ -187,7 +188,7 @@ TEST(Encodings, OneGbkRowInAUtf8FileIsRejectedAlone) {
     ASSERT_EQ(ds.rejects().size(), 1u);
     EXPECT_EQ(ds.rejects()[0].line, 3002);
     EXPECT_EQ(ds.rejects()[0].reason, "not valid UTF-8 text");
-    EXPECT_TRUE(AnyNoticeHas(*s, "按 UTF-8 读取")) << s->notices.size();
+    EXPECT_TRUE(AnyNoticeHas(*s, "read as UTF-8")) << s->notices.size();
   }
 }
 
@@ -214,7 +215,7 @@ TEST(Encodings, OneUtf8RowInAGbkFileIsRejectedNotConverted) {
     EXPECT_EQ(ds.rejects()[0].reason, "此行是 UTF-8 编码，而文件按 GB18030 读取；为免乱码不予读取");
     EXPECT_FALSE(ds.region_name(*RegionCode::parse("440112")).has_value());
     EXPECT_EQ(ds.region_name(*RegionCode::parse("440113")), "番禺区");
-    EXPECT_TRUE(AnyNoticeHas(*s, "1 行是 UTF-8 编码"));
+    EXPECT_TRUE(AnyNoticeHas(*s, "but 1 lines are UTF-8"));
   }
 }
 
@@ -342,3 +343,14 @@ TEST(Adds, AreCountedLikeLoadedRowsWithTheirRejections) {
 
 }  // namespace
 }  // namespace fazhi
+
+// ---- Notices for people ----------------------------------------------------------------
+
+// Without a catalogue a notice is printed as it is kept, its control
+// characters made visible; a file name holding the template's own words
+// still reads back whole.
+TEST(NoticeLine, KeepsTheEnglishAndShowsControlCharacters) {
+  EXPECT_EQ(fazhi::notice_line("a.csv: not valid UTF-8; read as GB18030"), "a.csv: not valid UTF-8; read as GB18030");
+  EXPECT_EQ(fazhi::notice_line("odd\nname.csv: no record files"), "odd\\nname.csv: no record files");
+  EXPECT_EQ(fazhi::notice_line("something else entirely"), "something else entirely");
+}

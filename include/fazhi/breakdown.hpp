@@ -172,6 +172,11 @@ absl::StatusOr<CrossTable> compute_cross_table(const Dataset& ds, RegionCode reg
 // fractions {"num", "den", "decimal"}, an undefined value null.
 std::string to_json(const Breakdown& breakdown);
 std::string to_json(const Series& series);
+// A cross-table as {"metric", "rows_by", "rows_label", "columns_by",
+// "columns_label", "region", "period", "total", "rows": [{"key", "label",
+// "value"}], "columns": [...], "cells": [[value, ...], ...]}: cells[i][j] is
+// rows[i] by columns[j]; the margins are each dimension's own breakdown.
+std::string to_json(const CrossTable& table);
 // breakdown_row_text is a row as the tables print it: "140 件（92.72%）" (a
 // count and its share), "93.75%" (a rate), "—" (undefined);
 // breakdown_change_text its change: "-24.2%" (a count), "20.17 个百分点" (a

@@ -185,6 +185,12 @@ std::string notices_json(std::span<const std::string> notices);
 // `file:line: 列“收到日期”（received_date）：“2019-02-30”不是有效日期……`.
 std::string rejection_line(const Rejection& rejection);
 
+// notice_line is one notice (LoadSummary::notices, DataQuality::notices:
+// English text, the same in every locale) for people: in the catalogue's
+// language when it translates the notice (a Chinese locale,
+// fazhi/messages.hpp), the data it quotes passed through display_text.
+std::string notice_line(std::string_view notice);
+
 // MemoryUsage is what a Dataset holds, in bytes (vector capacities included).
 struct MemoryUsage {
   size_t columns = 0;    // the record columns of every kind

@@ -78,7 +78,7 @@ int run_check(const Args& args) {
   }
   for (const Rejection& r : ds.rejects()) std::cout << rejection_line(r) << "\n";
   for (const std::string& n : summary->notices) {
-    std::cout << absl::Substitute(_("notice: $0"), display_text(n)) << "\n";
+    std::cout << absl::Substitute(_("notice: $0"), notice_line(n)) << "\n";
   }
   const int64_t rejected = summary->rows_rejected();
   std::cout << absl::Substitute(_("$0 rows read, $1 kept, $2 rejected"), summary->rows_read(),

@@ -106,7 +106,7 @@ std::optional<std::string> compared_metrics(const std::string& flag, std::vector
 // error: they are about the data, not part of the report.
 void print_notices(const std::vector<std::string>& notices) {
   for (const std::string& n : notices) {
-    std::cerr << "fazhi: " << absl::Substitute(_("notice: $0"), display_text(n)) << "\n";
+    std::cerr << "fazhi: " << absl::Substitute(_("notice: $0"), notice_line(n)) << "\n";
   }
 }
 

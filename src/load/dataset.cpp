@@ -25,6 +25,7 @@
 #include "load/store.hpp"
 #include "load/xlsx.hpp"
 #include "platform/parallel.hpp"
+#include "platform/notices.hpp"
 
 namespace fazhi {
 namespace internal {
@@ -166,9 +167,8 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
     // A FIFO, a device or a dangling link named like a record file goes on
     // to be refused with what it is (RegularFile), not passed over.
     if (!kind || e.is_directory(ec)) {
-      notices.push_back(absl::StrCat(name, ": ignored (",
-                                     e.is_directory(ec) ? "a folder" : "not a record file",
-                                     "; expected <kind>.csv or <kind>.xlsx with a kind of docs/data.md)"));
+      notices.push_back(
+          internal::make_notice(e.is_directory(ec) ? internal::kNoticeIgnoredFolder : internal::kNoticeIgnoredFile, name));
       continue;
     }
     if (csv) {
@@ -189,7 +189,7 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
     converted.push_back(std::make_unique<std::string>(std::move(sheet->csv)));
     specs.push_back({*kind, name, {}, *converted.back()});
   }
-  if (specs.empty() && refused.empty()) notices.push_back(absl::StrCat(dir_name, ": no record files"));
+  if (specs.empty() && refused.empty()) notices.push_back(internal::make_notice(internal::kNoticeNoRecordFiles, dir_name));
   // Names that differ only in case (legal_aid.csv, Legal_Aid.CSV) are one
   // kind twice: which holds the records is not for the loader to guess, so
   // each is refused.

@@ -45,6 +45,11 @@ struct Problem {
   RejectCode code = RejectCode::kOther;
   std::string_view message;               // the translatable reason (Rejection::message)
   std::vector<std::string> message_args;
+  // as_written: the message's $0 is the value of `column` as the file writes
+  // it ("胜诉", not the code it reads as) and its $1 another column, named by
+  // its Chinese header: both filled in where the row's text and the kind's
+  // headers are at hand (rows.hpp).
+  bool as_written = false;
 };
 
 // Interner gives the ids a row's text and region take in the columns being
@@ -334,12 +339,9 @@ bool given_together(Problem& p, std::string_view code_col, Enum code, std::strin
     fail(p, RejectCode::kInconsistent, code_col,
          absl::StrCat(absl_view(code_col), " '", absl_view(code_name(code)), "' given but ",
                       absl_view(date_col), " is empty"));
-    // The code as a clerk's file says it: its first Chinese label.
-    std::string_view as_written = code_name(code);
-    for (const CodeEntry& e : code_table<Enum>()) {
-      if (e.value == static_cast<uint8_t>(code) && !e.labels.empty()) as_written = e.labels.front();
-    }
-    return say(p, N_("'$0' is given but $1 is empty"), {std::string(as_written), std::string(date_col)});
+    // $0 becomes the code as the clerk's file writes it (Problem::as_written).
+    p.as_written = true;
+    return say(p, N_("'$0' is given but $1 is empty"), {std::string(code_name(code)), std::string(date_col)});
   }
   return true;
 }

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "fazhi/text.hpp"
+#include "platform/notices.hpp"
 
 namespace fazhi::internal {
 namespace {
@@ -69,7 +70,7 @@ std::string column_label(const ColumnDef& def) {
 std::string unknown_column_notice(std::span<const ColumnDef> columns, const std::string& file,
                                   size_t field, std::string_view name,
                                   const std::vector<int>& seen) {
-  if (name.empty()) return absl::StrCat(file, ": 第 ", field + 1, " 列的表头为空，该列已忽略");
+  if (name.empty()) return make_notice(kNoticeEmptyHeader, file, field + 1);
   const std::u32string wanted = code_points(name);
   const ColumnDef* best = nullptr;
   std::string_view best_name;
@@ -88,11 +89,9 @@ std::string unknown_column_notice(std::span<const ColumnDef> columns, const std:
     consider(def.name);
     for (std::string_view a : def.aliases) consider(a);
   }
-  const std::string head = absl::StrCat(file, ": 第 ", field + 1, " 列的表头“", to_valid_utf8(name),
-                                        "”不是已知的列名，该列已忽略");
-  if (best == nullptr) return absl::StrCat(head, "（本文件已有全部已知列）");
-  return absl::StrCat(head, "；最接近的已知列是“", absl_view(best_name), "”，即 ",
-                      column_label(*best));
+  if (best == nullptr) return make_notice(kNoticeUnknownColumn, file, field + 1, to_valid_utf8(name));
+  return make_notice(kNoticeUnknownColumnClosest, file, field + 1, to_valid_utf8(name), absl_view(best_name),
+                     column_label(*best));
 }
 
 }  // namespace
@@ -195,11 +194,11 @@ absl::Status prepare_file(FileHead& f, std::span<const ColumnDef> columns, const
   // A CR is a CR in UTF-8 and in GB18030 alike (never part of a character).
   src.cr_line_ends = first_line_ends_with_lone_cr(bom ? src.raw.substr(kUtf8Bom.size()) : src.raw);
   if (src.cr_line_ends) {
-    ctx.notices.push_back(absl::StrCat(src.name, ": 行尾是单独的回车符（CR，旧式 Mac 格式），已按行读取"));
+    ctx.notices.push_back(make_notice(kNoticeLoneCr, src.name));
   }
   if (ctx.options.encoding == Encoding::kGb18030) {
     if (absl::Status s = convert_gb18030(src, ctx.threads); !s.ok()) return s;
-    ctx.notices.push_back(absl::StrCat(src.name, ": read as GB18030 (as requested)"));
+    ctx.notices.push_back(make_notice(kNoticeGb18030AsAsked, src.name));
     notice_odd_lines(src, ctx.notices);
   } else {
     src.text = bom ? src.raw.substr(kUtf8Bom.size()) : src.raw;
@@ -225,7 +224,7 @@ absl::Status prepare_file(FileHead& f, std::span<const ColumnDef> columns, const
       return absl::InvalidArgumentError(absl::StrCat(src.name, ": the header is not valid UTF-8"));
     }
     if (absl::Status s = convert_gb18030(src, ctx.threads); !s.ok()) return s;
-    ctx.notices.push_back(absl::StrCat(src.name, ": not valid UTF-8; read as GB18030"));
+    ctx.notices.push_back(make_notice(kNoticeNotUtf8, src.name));
     notice_odd_lines(src, ctx.notices);
   }
   return read_header(f, columns, &ctx.notices);

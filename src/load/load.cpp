@@ -53,6 +53,7 @@
 #include "load/rows.hpp"
 #include "load/source.hpp"
 #include "platform/parallel.hpp"
+#include "platform/notices.hpp"
 
 namespace fazhi::internal {
 namespace {
@@ -201,14 +202,12 @@ class KindJobOf final : public KindJob {
       vote.other -= header.other;
       if (vote.utf8_wins()) {
         f.src.utf8_declared = true;
-        ctx.notices.push_back(absl::StrCat(
-            f.src.name, ": 按 UTF-8 读取（含非 ASCII 字符的行中 ", vote.utf8, " 行是 UTF-8，",
-            vote.other, " 行不是）；不是 UTF-8 的行逐行拒绝"));
+        ctx.notices.push_back(make_notice(kNoticeUtf8ByLines, f.src.name, vote.utf8, vote.other));
       } else {
         if (absl::Status s = use_gb18030(f.src, std::move(converted), std::move(odd)); !s.ok()) {
           return s;
         }
-        ctx.notices.push_back(absl::StrCat(f.src.name, ": not valid UTF-8; read as GB18030"));
+        ctx.notices.push_back(make_notice(kNoticeNotUtf8, f.src.name));
         notice_odd_lines(f.src, ctx.notices);
         if (absl::Status h = read_header(f, K::kColumns, nullptr); !h.ok()) return h;
       }

@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "fazhi/dataset.hpp"
 #include "load/csv.hpp"
@@ -299,7 +300,19 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
     rej.message = p.message;
     rej.message_args = std::move(p.message_args);
     rej.column_label = std::string(column_label<K>(p.column));
+    if (p.as_written && !rej.message_args.empty()) {
+      for (size_t i = 0; i < f.role.size() && i < at.field_count; ++i) {
+        if (f.role[i] >= 0 && K::kColumns[f.role[i]].name == p.column) {
+          rej.message_args[0] = std::string(absl::StripAsciiWhitespace(absl_view(at.fields[i])));
+        }
+      }
+      if (rej.message_args.size() > 1) {
+        const std::string_view other = column_label<K>(rej.message_args[1]);
+        if (!other.empty()) rej.message_args[1] = absl::StrCat("“", absl_view(other), "”（", rej.message_args[1], "）");
+      }
+    }
     p.message = {};
+    p.as_written = false;
     rej.raw = cut_raw(text.substr(at.begin, at.end - at.begin));
     out.rejects.push_back(std::move(rej));
   };

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "platform/parallel.hpp"
+#include "platform/notices.hpp"
 
 namespace fazhi::internal {
 
@@ -103,12 +104,10 @@ void notice_odd_lines(const Source& src, std::vector<std::string>& notices) {
   size_t utf8 = 0;
   for (const OddLine& o : src.odd) utf8 += o.utf8 ? 1 : 0;
   if (utf8 > 0) {
-    notices.push_back(absl::StrCat(src.name, ": 按 GB18030 读取，其中 ", utf8,
-                                   " 行是 UTF-8 编码，为免乱码不予转换，所在行逐行拒绝"));
+    notices.push_back(make_notice(kNoticeUtf8LinesInGb18030, src.name, utf8));
   }
   if (src.odd.size() > utf8) {
-    notices.push_back(absl::StrCat(src.name, ": 按 GB18030 读取，其中 ", src.odd.size() - utf8,
-                                   " 行既不是 GB18030 也不是 UTF-8，所在行逐行拒绝"));
+    notices.push_back(make_notice(kNoticeUndecodableLines, src.name, src.odd.size() - utf8));
   }
 }
 

@@ -22,6 +22,7 @@
 #include "metrics/statistics.hpp"
 #include "metrics/tally.hpp"
 #include "platform/parallel.hpp"
+#include "platform/notices.hpp"
 
 namespace fazhi {
 namespace internal {
@@ -266,9 +267,7 @@ Figures figures_from_pass(const Pass& pass_ref, const std::vector<RegionCode>& c
                         n[kLDefenceOffCalendar] + n[kLPendingOffCalendarFirst] + n[kAReviewOffCalendar] +
                         n[kAReviewDeadlineOffCalendar] + n[kAAssignOffCalendar] + n[kMPendingOffCalendar];
     if (off > 0) {
-      rf.notices.push_back(absl::StrCat(
-          off, " working-day or deadline checks fall outside the loaded calendar; the figures "
-               "that need them are left undefined"));
+      rf.notices.push_back(make_notice(kNoticeOffCalendar, off));
     }
   };
   // Each region's figures depend on its own tallies only, so the threads

@@ -234,6 +234,67 @@ std::string render_table(const Series& s, TableFormat format) {
   return t.out;
 }
 
+namespace {
+
+// A margin (a row's or a column's total) as the cross-table's JSON gives it.
+void write_margin(JsonWriter& w, const BreakdownRow& r) {
+  w.begin_object();
+  w.key("key");
+  if (r.key) {
+    w.value(*r.key);
+  } else {
+    w.null();
+  }
+  w.key("label");
+  w.value(r.label);
+  w.key("value");
+  write_value(w, r.value);
+  w.end_object();
+}
+
+}  // namespace
+
+std::string to_json(const CrossTable& c) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("metric");
+  w.value(c.metric->id);
+  w.key("rows_by");
+  w.value(c.rows_dimension.name);
+  w.key("rows_label");
+  w.value(c.rows_dimension.label);
+  w.key("columns_by");
+  w.value(c.columns_dimension.name);
+  w.key("columns_label");
+  w.value(c.columns_dimension.label);
+  w.key("region");
+  w.value(c.region.str());
+  w.key("period");
+  write_period(w, c.period);
+  w.key("total");
+  write_value(w, c.total);
+  w.key("rows");
+  w.begin_array();
+  for (const BreakdownRow& r : c.rows) write_margin(w, r);
+  w.end_array();
+  w.key("columns");
+  w.begin_array();
+  for (const BreakdownRow& r : c.columns) write_margin(w, r);
+  w.end_array();
+  w.key("cells");
+  w.begin_array();
+  for (const std::vector<Value>& row : c.cells) {
+    w.begin_array();
+    for (const Value& v : row) write_value(w, v);
+    w.end_array();
+  }
+  w.end_array();
+  w.end_object();
+  w.finish();
+  return out;
+}
+
 std::string render_table(const CrossTable& c, TableFormat format) {
   Table t{format, ""};
   std::vector<std::string> header = {std::string(c.rows_dimension.label) + " \\ " +

@@ -348,7 +348,7 @@ std::string quality_section(const Report& r) {
   }
   if (!q.notices.empty()) {
     absl::StrAppend(&out, "<h3>数据说明</h3>\n<ul class=\"notices\">\n");
-    for (const std::string& n : q.notices) absl::StrAppend(&out, "<li>", html_text(n), "</li>\n");
+    for (const std::string& n : q.notices) absl::StrAppend(&out, "<li>", html_text(notice_line(n)), "</li>\n");
     absl::StrAppend(&out, "</ul>\n");
   }
   absl::StrAppend(&out, "</section>\n");

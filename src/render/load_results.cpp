@@ -1,13 +1,17 @@
 // load_results.cpp -- what a load kept out, rendered: its rejections and notices
 // as JSON for the C ABI and the bindings, and a rejection as the one line
 // `fazhi check` prints. The Dataset gathers them; this file only writes them.
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/substitute.h"
 #include "fazhi/dataset.hpp"
 #include "fazhi/text.hpp"
 #include "platform/messages.hpp"
+#include "platform/notices.hpp"
 #include "render/json_writer.hpp"
 
 namespace fazhi {
@@ -87,6 +91,66 @@ std::string rejection_line(const Rejection& r) {
                                     display_text(r.column));
   }
   return absl::StrCat(display_text(r.file), ":", r.line, ": ", column, why);
+}
+
+namespace {
+
+// substitute_all is absl::Substitute over a vector (at most ten arguments,
+// which every message keeps to).
+std::string substitute_all(const char* format, const std::vector<std::string>& args) {
+  std::string a[10];
+  for (size_t i = 0; i < args.size() && i < 10; ++i) a[i] = args[i];
+  return absl::Substitute(format, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+}
+
+// match_notice reads `notice` back as `tmpl` with its arguments: the text
+// between the placeholders must be the template's, in order, and the last
+// piece ends the notice. nullopt when the notice is not of this template.
+std::optional<std::vector<std::string>> match_notice(std::string_view notice, std::string_view tmpl) {
+  std::vector<std::string_view> pieces;  // the literal text around each $n
+  std::vector<int> order;                // which argument each placeholder is
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < tmpl.size(); ++i) {
+    if (tmpl[i] == '$' && tmpl[i + 1] >= '0' && tmpl[i + 1] <= '9') {
+      pieces.push_back(tmpl.substr(start, i - start));
+      order.push_back(tmpl[i + 1] - '0');
+      start = i + 2;
+      ++i;
+    }
+  }
+  pieces.push_back(tmpl.substr(start));
+  if (!notice.starts_with(pieces.front())) return std::nullopt;
+  size_t at = pieces.front().size();
+  std::vector<std::string> args(order.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    const std::string_view next = pieces[k + 1];
+    const bool last = k + 1 == order.size();
+    // An argument runs to the next piece of the template (a file's name may
+    // hold anything but rarely a whole sentence of it); the last to the end.
+    const size_t end = last ? (notice.ends_with(next) && notice.size() >= at + next.size()
+                                   ? notice.size() - next.size()
+                                   : std::string_view::npos)
+                            : notice.find(next, at);
+    if (end == std::string_view::npos || (next.empty() && !last)) return std::nullopt;
+    args[static_cast<size_t>(order[k])] = std::string(notice.substr(at, end - at));
+    at = end + next.size();
+  }
+  if (order.empty() && notice != tmpl) return std::nullopt;
+  return args;
+}
+
+}  // namespace
+
+std::string notice_line(std::string_view notice) {
+  for (const char* tmpl : internal::kNoticeTemplates) {
+    std::optional<std::vector<std::string>> args = match_notice(notice, tmpl);
+    if (!args) continue;
+    const char* translated = ::fazhi::message(tmpl);
+    if (translated == tmpl) break;  // no translation: the English as it is
+    for (std::string& a : *args) a = display_text(a);
+    return substitute_all(translated, *args);
+  }
+  return display_text(notice);
 }
 
 }  // namespace fazhi

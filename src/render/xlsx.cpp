@@ -381,7 +381,7 @@ lxw_error add_notices(Workbook& book, const std::vector<std::string>& notices) {
   Sheet s(book, book.add_sheet("数据说明"));
   s.header(0, 0, "说明");
   lxw_row_t row = 1;
-  for (const std::string& n : notices) s.text(row++, 0, n);
+  for (const std::string& n : notices) s.text(row++, 0, notice_line(n));
   s.freeze(1, 0);
   s.set_widths({{0, 24}});
   return s.error();

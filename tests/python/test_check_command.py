@@ -47,12 +47,17 @@ def test_a_misspelt_optional_column_is_named_and_listed_as_missing(tmp_path):
         "案号,区划代码,收案日期,审级,负责人出庭情况\nL1,440111,2019-01-10,一审,是\n", encoding="utf-8")
     code, out = check(tmp_path)
     assert code == 0, out
-    assert ("notice: %s: 第 5 列的表头“负责人出庭情况”不是已知的列名，该列已忽略；"
-            "最接近的已知列是“负责人出庭”，即 head_appeared（负责人出庭、负责人出庭应诉）"
+    assert ('notice: %s: the header of column 5, "负责人出庭情况", is not a known column name; the column is '
+            'ignored; the closest known column is "负责人出庭", that is head_appeared（负责人出庭、负责人出庭应诉）'
             % (tmp_path / "litigation.csv")) in out
     missing = [line for line in out.splitlines() if line.startswith("  optional columns missing: ")]
     assert len(missing) == 1
     assert "head_appeared（负责人出庭、负责人出庭应诉）" in missing[0]
+    code, out = check(tmp_path, env=CHINESE)
+    assert code == 0, out
+    assert ("提示：%s：第 5 列的表头“负责人出庭情况”不是已知的列名，该列已忽略；"
+            "最接近的已知列是“负责人出庭”，即 head_appeared（负责人出庭、负责人出庭应诉）"
+            % (tmp_path / "litigation.csv")) in out
 
 
 def test_a_row_of_the_other_encoding_is_rejected_with_its_line(tmp_path):
@@ -66,3 +71,15 @@ def test_a_row_of_the_other_encoding_is_rejected_with_its_line(tmp_path):
     assert code == 1, out
     assert "regions.csv（regions，GB18030）：读取 2 行，保留 1 行，拒收 1 行" in out
     assert out.endswith("共读取 2 行，保留 1 行，拒收 1 行\n")
+
+
+def test_notices_are_in_chinese_under_a_chinese_locale(tmp_path):
+    (tmp_path / "mediation.csv").write_text("case_id,region,received_date,org_id\nM1,440111,2019-01-10,o\n",
+                                            encoding="utf-8")
+    (tmp_path / "README.md").write_text("notes\n", encoding="utf-8")
+    code, out = check(tmp_path)
+    assert code == 0, out
+    assert "notice: %s: ignored (not a record file;" % (tmp_path / "README.md") in out
+    code, out = check(tmp_path, env=CHINESE)
+    assert code == 0, out
+    assert "提示：%s：已忽略（不是记录文件；" % (tmp_path / "README.md") in out

@@ -262,10 +262,10 @@ def test_rejection_quotes_the_value_and_the_chinese_header(tmp_path):
                              "（应写作 2019-03-01、2019/3/1、2019年3月1日或 Excel 日期）"), lines[0]
 
 
-def test_a_code_given_without_its_date_is_quoted_by_its_chinese_label(tmp_path):
-    """The rule sees the code read from the file, not its text: the message
-    names the code by its first Chinese label (docs/data.md), which a clerk
-    finds in the file as that label or one of its synonyms (胜诉)."""
+def test_a_code_given_without_its_date_is_quoted_as_the_file_writes_it(tmp_path):
+    """The rule sees the code read from the file; the message quotes the
+    field's own text (胜诉, a synonym of judgment_win), which the clerk finds
+    in the file, and names the other column by its Chinese header."""
     d = tmp_path / "data"
     d.mkdir()
     (d / "litigation.csv").write_text(
@@ -273,7 +273,7 @@ def test_a_code_given_without_its_date_is_quoted_by_its_chinese_label(tmp_path):
         "L1,440111,2019-03-01,first,,胜诉\n", encoding="utf-8")
     code, out, err = run("check", "--data", str(d), env=CHINESE)
     line = next(l for l in out.splitlines() if ".csv:" in l)
-    assert line.endswith("列“结案方式”（outcome）：已填写“判决驳回诉讼请求”，但 closed_date 为空"), line
+    assert line.endswith("列“结案方式”（outcome）：已填写“胜诉”，但“结案日期”（closed_date）为空"), line
     code, out, err = run("check", "--data", str(d), env=ENGLISH)
     line = next(l for l in out.splitlines() if ".csv:" in l)
     assert line.endswith("outcome: outcome 'judgment_win' given but closed_date is empty"), line

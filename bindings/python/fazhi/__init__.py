@@ -34,6 +34,7 @@ from .cases import (Case, CaseList, case_list, departments, departments_frame, f
 from .dataset import (Dataset, KindCounts, LoadSummary, Region, RegionList, Rejection,
                       RejectionList)
 from .report import Comparison, Exact, Metric, Report, Reports
+from .series import CrossCell, CrossTable, Series, SeriesPoint
 from .tally import Tally
 
 __version__ = "1.0.0"  # the binding's; the library's is fazhi.library_version()
@@ -52,7 +53,8 @@ def library_path() -> str:
 
 
 __all__ = [
-    "Dataset", "Report", "Reports", "Tally", "Breakdown", "BreakdownRow", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
+    "Dataset", "Report", "Reports", "Tally", "Breakdown", "BreakdownRow", "Series", "SeriesPoint",
+    "CrossTable", "CrossCell", "Metric", "Comparison", "Exact", "LoadSummary", "KindCounts",
     "Region", "RegionList", "Rejection", "RejectionList", "Calendar", "calendar", "lottery",
     "KINDS", "Case", "CaseList", "case_list", "follow_up", "follow_up_names", "departments",
     "departments_frame",

@@ -82,6 +82,14 @@ class TallyHandle(c_void_p):
     """An fz_tally*."""
 
 
+class SeriesHandle(c_void_p):
+    """An fz_series*."""
+
+
+class CrossTableHandle(c_void_p):
+    """An fz_cross_table*."""
+
+
 # ---- Structs (the layouts of fazhi.h, field for field) -----------------------------
 
 
@@ -95,7 +103,7 @@ class SizedStructure(Structure):
 
 class DatasetOptions(SizedStructure):
     _fields_ = [("struct_size", c_uint32), ("strict", c_int32), ("encoding", c_int32),
-                ("threads", c_int32)]
+                ("threads", c_int32), ("drop_ids", c_int32)]
 
 
 class KindCounts(Structure):
@@ -178,6 +186,21 @@ class BreakdownRow(SizedStructure):
                 ("share_den", c_int64), ("change_num", c_int64), ("change_den", c_int64),
                 ("change_pp_num", c_int64), ("change_pp_den", c_int64), ("text", c_char_p),
                 ("change_text", c_char_p)]
+
+
+class SeriesPoint(SizedStructure):
+    # fz_series_point; char* borrowed from the fz_series.
+    _fields_ = [("struct_size", c_uint32), ("kind", c_int32), ("period", c_char_p),
+                ("from_", c_char_p), ("to", c_char_p), ("value", c_int64), ("num", c_int64),
+                ("den", c_int64), ("previous_kind", c_int32), ("previous", c_int64),
+                ("previous_num", c_int64), ("previous_den", c_int64), ("text", c_char_p),
+                ("previous_text", c_char_p)]
+
+
+class CrossCell(SizedStructure):
+    # fz_cross_cell; char* borrowed from the fz_cross_table.
+    _fields_ = [("struct_size", c_uint32), ("kind", c_int32), ("value", c_int64),
+                ("num", c_int64), ("den", c_int64), ("text", c_char_p)]
 
 
 COMPARE_YEAR_AGO = 0    # 同比
@@ -347,6 +370,28 @@ FUNCTIONS = [
     ("fz_breakdown_row_get", STATUS, [BreakdownHandle, c_int32, POINTER(BreakdownRow)]),
     ("fz_breakdown_total", STATUS, [BreakdownHandle, POINTER(BreakdownRow)]),
     ("fz_breakdown_to_json", STATUS, [BreakdownHandle, _c_char_pp, _size_p]),
+    # Series and cross-tables (docs/breakdowns.md)
+    ("fz_series_compute", STATUS,
+     [POINTER(SeriesHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p,
+      POINTER(ReportOptions)]),
+    ("fz_series_free", None, [SeriesHandle]),
+    ("fz_series_info", STATUS,
+     [SeriesHandle, POINTER(c_char_p), POINTER(c_char_p), POINTER(c_char_p), POINTER(c_char_p)]),
+    ("fz_series_point_count", STATUS, [SeriesHandle, POINTER(c_int32)]),
+    ("fz_series_point_get", STATUS, [SeriesHandle, c_int32, POINTER(SeriesPoint)]),
+    ("fz_series_to_json", STATUS, [SeriesHandle, _c_char_pp, _size_p]),
+    ("fz_cross_table_compute", STATUS,
+     [POINTER(CrossTableHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p,
+      c_char_p, POINTER(ReportOptions)]),
+    ("fz_cross_table_free", None, [CrossTableHandle]),
+    ("fz_cross_table_info", STATUS,
+     [CrossTableHandle, POINTER(c_char_p), POINTER(c_char_p), POINTER(c_char_p)]),
+    ("fz_cross_table_size", STATUS, [CrossTableHandle, POINTER(c_int32), POINTER(c_int32)]),
+    ("fz_cross_table_row", STATUS, [CrossTableHandle, c_int32, POINTER(BreakdownRow)]),
+    ("fz_cross_table_column", STATUS, [CrossTableHandle, c_int32, POINTER(BreakdownRow)]),
+    ("fz_cross_table_cell", STATUS, [CrossTableHandle, c_int32, c_int32, POINTER(CrossCell)]),
+    ("fz_cross_table_total", STATUS, [CrossTableHandle, POINTER(CrossCell)]),
+    ("fz_cross_table_to_json", STATUS, [CrossTableHandle, _c_char_pp, _size_p]),
     # Case lists, follow-up lists and department tables (docs/cases.md)
     ("fz_case_list_compute", STATUS,
      [POINTER(CaseListHandle), DatasetHandle, c_char_p, c_char_p, c_char_p, c_char_p, c_int32,

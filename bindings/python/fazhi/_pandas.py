@@ -151,3 +151,56 @@ def breakdown_frame(rows: Sequence[Any]) -> "pandas.DataFrame":
     columns["text"] = _column(pd, [r.text for r in rs], "string")
     columns["change_text"] = _column(pd, [r.change_text for r in rs], "string")
     return pd.DataFrame({name: columns[name] for name in BREAKDOWN_COLUMNS})
+
+
+# The columns of a series' frame, in order (see series_frame).
+SERIES_COLUMNS = ("from", "to", "value", "value_float", "count", "numerator", "denominator",
+                  "previous", "previous_float", "text", "previous_text")
+
+
+def series_frame(points: Sequence[Any]) -> "pandas.DataFrame":
+    """One row per series point, indexed by period ("2019-03")."""
+    pd = require()
+    ps = list(points)
+    exact = lambda values: pd.Series(list(values), dtype=object, index=range(len(ps)))
+    frame = pd.DataFrame({
+        "from": [p.from_ for p in ps],
+        "to": [p.to for p in ps],
+        "value": exact(p.value for p in ps),
+        "value_float": _column(pd, [_float(p.value) for p in ps], "Float64"),
+        "count": _column(pd, [p.value if isinstance(p.value, int) else None for p in ps], "Int64"),
+        "numerator": _column(pd, [p.numerator for p in ps], "Int64"),
+        "denominator": _column(pd, [p.denominator for p in ps], "Int64"),
+        "previous": exact(p.previous for p in ps),
+        "previous_float": _column(pd, [_float(p.previous) for p in ps], "Float64"),
+        "text": _column(pd, [p.text for p in ps], "string"),
+        "previous_text": _column(pd, [p.previous_text for p in ps], "string"),
+    }, columns=list(SERIES_COLUMNS))
+    frame.index = pd.Index([p.period for p in ps], name="period", dtype="string")
+    return frame
+
+
+# The columns of a cross-table's frame, in order (see cross_frame).
+CROSS_COLUMNS = ("row_key", "row_label", "column_key", "column_label", "value", "value_float",
+                 "count", "numerator", "denominator", "text")
+
+
+def cross_frame(rows: Sequence[Any], columns: Sequence[Any],
+                cells: Sequence[Sequence[Any]]) -> "pandas.DataFrame":
+    """One row per cell, rows by columns in the table's order (long form)."""
+    pd = require()
+    items = [(r, c, cells[i][j]) for i, r in enumerate(rows) for j, c in enumerate(columns)]
+    exact = lambda values: pd.Series(list(values), dtype=object, index=range(len(items)))
+    return pd.DataFrame({
+        "row_key": _column(pd, [r.key for r, _, _ in items], "string"),
+        "row_label": _column(pd, [r.label for r, _, _ in items], "string"),
+        "column_key": _column(pd, [c.key for _, c, _ in items], "string"),
+        "column_label": _column(pd, [c.label for _, c, _ in items], "string"),
+        "value": exact(x.value for _, _, x in items),
+        "value_float": _column(pd, [_float(x.value) for _, _, x in items], "Float64"),
+        "count": _column(pd, [x.value if isinstance(x.value, int) else None for _, _, x in items],
+                         "Int64"),
+        "numerator": _column(pd, [x.numerator for _, _, x in items], "Int64"),
+        "denominator": _column(pd, [x.denominator for _, _, x in items], "Int64"),
+        "text": _column(pd, [x.text for _, _, x in items], "string"),
+    }, columns=list(CROSS_COLUMNS))

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
     from .breakdown import Breakdown
+    from .series import CrossTable, Series
 
 Exact = Union[int, Fraction, Decimal, None]
 
@@ -261,13 +262,33 @@ class Report(Owned):
                   calendar: Any = None) -> "Breakdown":
         """`metric` of this report's region and period split by `by`
         (Dataset.breakdown; the profile and calendar are this call's)."""
+        start, end = self.period
+        return self._own_dataset("breakdown").breakdown(metric, by, self.region, from_=start,
+                                                        to=end, profile=profile, calendar=calendar)
+
+    def series(self, metric: str, by: str = "month", *, profile: Any = None,
+               calendar: Any = None) -> "Series":
+        """`metric` of this report's region and period by month or quarter
+        (Dataset.series; the profile and calendar are this call's)."""
+        start, end = self.period
+        return self._own_dataset("series").series(metric, self.region, by=by, from_=start, to=end,
+                                                  profile=profile, calendar=calendar)
+
+    def cross_table(self, metric: str, rows_by: str, columns_by: str, *, profile: Any = None,
+                    calendar: Any = None) -> "CrossTable":
+        """`metric` of this report's region and period split by two dimensions
+        (Dataset.cross_table)."""
+        start, end = self.period
+        return self._own_dataset("cross_table").cross_table(
+            metric, rows_by, columns_by, self.region, from_=start, to=end, profile=profile,
+            calendar=calendar)
+
+    def _own_dataset(self, call: str) -> Any:
         from .dataset import Dataset
         if not isinstance(self._dataset, Dataset):
-            raise InvalidArgument("Report.breakdown: a report of all_reports() does not hold its "
-                                  "dataset; call Dataset.breakdown(metric, by, region, ...)")
-        start, end = self.period
-        return self._dataset.breakdown(metric, by, self.region, from_=start, to=end,
-                                       profile=profile, calendar=calendar)
+            raise InvalidArgument("Report.%s: a report of all_reports() does not hold its "
+                                  "dataset; call Dataset.%s(metric, ..., region, ...)" % (call, call))
+        return self._dataset
 
     @property
     def region_name(self) -> str:

@@ -70,3 +70,12 @@ def test_to_pandas(ds):
     assert list(frame.columns[:5]) == ["kind", "case_id", "region", "reason", "times"]
     table = fazhi.departments_frame(fazhi.departments(ds, "440111", year=2019, profile=ASSESSMENT))
     assert "litigation.loss_rate" in table.columns
+
+
+def test_a_dataset_loaded_without_ids_has_the_same_lists_unnamed():
+    with fazhi.Dataset.from_dir(BAIYUN, keep_ids=False) as bare:
+        late = fazhi.case_list(bare, "440111", "reconsideration.overdue", year=2019)
+        assert len(late) == 17
+        assert late[0].case_id == ""
+        assert late[0].reason == "2019-01-21 受理，审理期限 2019-03-22 届满，2019-04-04 办结，逾期 13 日"
+        assert bare.report(region="440111", year=2019)["litigation.win_rate"] == Fraction(110, 117)

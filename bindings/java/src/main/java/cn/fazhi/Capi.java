@@ -168,6 +168,55 @@ final class Capi {
   static native int fz_breakdown_total(Pointer breakdown, Pointer total);
   static native int fz_breakdown_to_json(Pointer breakdown, PointerByReference json, Pointer len);
 
+  // ---- Series and cross-tables ----
+  static native int fz_series_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, byte[] metric, byte[] by, Pointer options);
+  static native void fz_series_free(Pointer series);
+  static native int fz_series_info(Pointer series, PointerByReference metric, PointerByReference by,
+      PointerByReference label, PointerByReference unit);
+  static native int fz_series_point_count(Pointer series, IntByReference out);
+  static native int fz_series_point_get(Pointer series, int index, Pointer point);
+  static native int fz_series_to_json(Pointer series, PointerByReference json, Pointer len);
+  static native int fz_cross_table_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, byte[] metric, byte[] rowsBy, byte[] columnsBy, Pointer options);
+  static native void fz_cross_table_free(Pointer table);
+  static native int fz_cross_table_info(Pointer table, PointerByReference metric, PointerByReference rowsBy,
+      PointerByReference columnsBy);
+  static native int fz_cross_table_size(Pointer table, IntByReference rows, IntByReference columns);
+  static native int fz_cross_table_row(Pointer table, int index, Pointer row);
+  static native int fz_cross_table_column(Pointer table, int index, Pointer column);
+  static native int fz_cross_table_cell(Pointer table, int row, int column, Pointer cell);
+  static native int fz_cross_table_total(Pointer table, Pointer total);
+  static native int fz_cross_table_to_json(Pointer table, PointerByReference json, Pointer len);
+
+  // ---- Case lists, follow-up lists and department tables ----
+  static native int fz_case_list_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, byte[] metric, int part, Pointer options);
+  static native int fz_case_list_follow_up(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, byte[] name, Pointer options);
+  static native int fz_case_list_follow_up_names(PointerByReference json, Pointer len);
+  static native void fz_case_list_free(Pointer list);
+  static native int fz_case_list_count(Pointer list, LongByReference out);
+  static native int fz_case_list_get(Pointer list, long index, Pointer out);
+  static native int fz_case_list_to_json(Pointer list, PointerByReference json, Pointer len);
+  static native int fz_case_list_to_csv(Pointer list, PointerByReference csv, Pointer len);
+  static native int fz_departments_json(Pointer ds, byte[] region, byte[] from, byte[] to, Pointer options,
+      PointerByReference json, Pointer len);
+
+  // ---- Tallies ----
+  static native int fz_tally_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, Pointer options);
+  static native int fz_tally_parse(PointerByReference out, byte[] bytes, Structs.SizeT len);
+  static native int fz_tally_serialize(Pointer tally, PointerByReference bytes, Pointer len);
+  static native int fz_tally_json(Pointer tally, PointerByReference json, Pointer len);
+  static native int fz_tally_merge(PointerByReference out, Pointer parts, Structs.SizeT count);
+  static native int fz_tally_region(Pointer tally, PointerByReference code);
+  static native int fz_tally_digest(Pointer tally, PointerByReference hex);
+  static native int fz_tally_report(PointerByReference out, Pointer tally, byte[] region, Pointer options);
+  static native int fz_tally_report_all_json(Pointer tally, Pointer options, PointerByReference json,
+      Pointer len);
+  static native void fz_tally_free(Pointer tally);
+
   // ---- Verifiable draws ----
   static native int fz_lottery_draw(Pointer input, PointerByReference json, Pointer len);
   static native int fz_sample_draw(Pointer input, PointerByReference json, Pointer len);

@@ -27,12 +27,13 @@ final class Structs {
     }
   }
 
-  @Structure.FieldOrder({"struct_size", "strict", "encoding", "threads"})
+  @Structure.FieldOrder({"struct_size", "strict", "encoding", "threads", "drop_ids"})
   public static final class DatasetOptions extends Sized {
     public int struct_size;
     public int strict;
     public int encoding;
     public int threads;
+    public int drop_ids;
   }
 
   @Structure.FieldOrder({"rows_read", "rows_accepted", "rows_rejected"})
@@ -150,6 +151,46 @@ final class Structs {
     public long change_pp_den;
     public Pointer text;
     public Pointer change_text;
+  }
+
+  @Structure.FieldOrder({"struct_size", "kind", "period", "from", "to", "value", "num", "den",
+      "previous_kind", "previous", "previous_num", "previous_den", "text", "previous_text"})
+  public static final class SeriesPoint extends Sized {
+    public int struct_size;
+    public int kind;
+    public Pointer period;
+    public Pointer from;
+    public Pointer to;
+    public long value;
+    public long num;
+    public long den;
+    public int previous_kind;
+    public long previous;
+    public long previous_num;
+    public long previous_den;
+    public Pointer text;
+    public Pointer previous_text;
+  }
+
+  @Structure.FieldOrder({"struct_size", "kind", "value", "num", "den", "text"})
+  public static final class CrossCell extends Sized {
+    public int struct_size;
+    public int kind;
+    public long value;
+    public long num;
+    public long den;
+    public Pointer text;
+  }
+
+  @Structure.FieldOrder({"struct_size", "kind", "case_id", "region", "reason", "times", "columns_json"})
+  public static final class Case extends Sized {
+    public int struct_size;
+    public int kind;
+    public Pointer case_id;
+    public Pointer region;
+    public Pointer reason;
+    public long times;
+    public Pointer columns_json;
   }
 
   @Structure.FieldOrder({"struct_size", "code", "line", "file", "column", "reason", "raw"})
