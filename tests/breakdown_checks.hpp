@@ -39,7 +39,7 @@ inline int check_every_breakdown(const Dataset& ds, RegionCode region, Period pe
   const std::span<const MetricInfo> cat = metric_catalogue();
   for (size_t m = 0; m < cat.size(); ++m) {
     if (!can_break_down(cat[m].id)) continue;
-    for (const DimensionInfo& d : breakdown_dimensions()) {
+    for (const BreakdownDimension& d : breakdown_dimensions()) {
       if (d.family != cat[m].family) continue;
       const std::string what = absl::StrCat(absl_view(cat[m].id), " by ", absl_view(d.name), " in ", region.str());
       const absl::StatusOr<Breakdown> b = compute_breakdown(ds, region, period, cat[m].id, d.name, profile);

@@ -157,7 +157,7 @@ TEST(BreakdownDimensions, EveryDataDimensionIsListed) {
       {Family::kLegalAid, "recipient_group"},         {Family::kMediation, "org_type"}};
   for (const auto& [family, name] : expected) {
     bool found = false;
-    for (const DimensionInfo& d : breakdown_dimensions()) found |= d.family == family && d.name == name;
+    for (const BreakdownDimension& d : breakdown_dimensions()) found |= d.family == family && d.name == name;
     EXPECT_TRUE(found) << name;
   }
 }

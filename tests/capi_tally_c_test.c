@@ -67,6 +67,14 @@ static fz_tally* sent_and_received(const fz_tally* t) {
   return back;
 }
 
+/* A report from a tally carries no breakdowns or series yet (docs/tally.md):
+ * the records' report it is compared with leaves them out too. */
+static const fz_report_options* no_tables(void) {
+  static fz_report_options o = FZ_REPORT_OPTIONS_INIT;
+  o.profile_json = "{\"breakdowns\": [], \"series\": []}";
+  return &o;
+}
+
 static void check_merged_equals_pooled(const fz_dataset* ds) {
   fz_tally* parts[DISTRICTS] = {NULL, NULL, NULL};
   fz_tally* merged = NULL;
@@ -89,7 +97,7 @@ static void check_merged_equals_pooled(const fz_dataset* ds) {
     char *a = NULL, *b = NULL;
     size_t n;
     CHECK_OK(fz_tally_report(&from_tally, merged, regions[i], NULL));
-    CHECK_OK(fz_report_compute(&pooled, ds, regions[i], "2019-01-01", "2019-12-31", NULL));
+    CHECK_OK(fz_report_compute(&pooled, ds, regions[i], "2019-01-01", "2019-12-31", no_tables()));
     a = report_json(from_tally);
     b = report_json(pooled);
     n = a && b ? figures_length(b) : 0;
@@ -141,7 +149,7 @@ static void check_whole_dataset(const fz_dataset* ds) {
   CHECK_OK(fz_tally_region(whole, &code));
   CHECK(code && strcmp(code, "440000") == 0);
   CHECK_OK(fz_tally_report_all_json(whole, NULL, &a, &la));
-  CHECK_OK(fz_report_all_json(ds, "2019-01-01", "2019-12-31", NULL, &b, &lb));
+  CHECK_OK(fz_report_all_json(ds, "2019-01-01", "2019-12-31", no_tables(), &b, &lb));
   CHECK(a && b && la == lb && la > 0 && memcmp(a, b, la) == 0);
   fz_free(a);
   fz_free(b);
@@ -206,6 +214,8 @@ static void check_refusals(const fz_dataset* ds) {
     CHECK(fz_tally_report(&r, t, "440104", NULL) != FZ_OK); /* not in the tally */
     CHECK(r == NULL);
   }
+  fz_free(bytes); /* the output is cleared on a refusal: free the bytes first */
+  bytes = NULL;
   CHECK(fz_tally_serialize(NULL, &bytes, &len) == FZ_INVALID_ARGUMENT);
   CHECK(bytes == NULL && len == 0);
   fz_free(json);

@@ -43,9 +43,18 @@ Profile baiyun_profile() {
 
 RegionCode code(std::string_view text) { return *RegionCode::parse(text); }
 
+// without_tables is a profile whose reports carry no breakdowns or series:
+// a tally's reports have none yet (report_tables.hpp, no_tables), so the
+// byte-for-byte comparisons leave them out on both sides.
+Profile without_tables(Profile p = {}) {
+  p.breakdowns.clear();
+  p.series.clear();
+  return p;
+}
+
 TEST(Tally, ReportFromTallyIsTheReportFromTheRecords) {
   const Dataset ds = load(kBaiyunDir);
-  const Profile profile = baiyun_profile();
+  const Profile profile = without_tables(baiyun_profile());
   absl::StatusOr<Tally> t = Tally::compute(ds, year_period(2019), profile);
   ASSERT_TRUE(t.ok()) << t.status();
   EXPECT_EQ(t->region_text(), "440100");  // the example holds Guangzhou's districts
@@ -72,7 +81,8 @@ TEST(Tally, AMonthsReportFromTallyCarriesItsSequentialComparison) {
   ASSERT_TRUE(t.ok()) << t.status();
   absl::StatusOr<Tally> back = Tally::parse(t->serialize());
   ASSERT_TRUE(back.ok()) << back.status();
-  EXPECT_EQ(to_json(*compute_report(*back, code("440111"))), to_json(*compute_report(ds, code("440111"), march)));
+  EXPECT_EQ(to_json(*compute_report(*back, code("440111"), without_tables())),
+            to_json(*compute_report(ds, code("440111"), march, without_tables())));
 }
 
 TEST(Tally, ProfileThatCountsOtherwiseIsRefused) {
@@ -181,7 +191,7 @@ TEST_F(PartitionedScale, MergedTalliesReportTheBytesOfThePooledRecords) {
   for (const bool whole_year : {true, false}) {
     const Period period = whole_year ? year_period(2019)
                                      : Period{to_day_number(Date(2019, 4, 1)), to_day_number(Date(2019, 6, 30))};
-    absl::StatusOr<std::vector<Report>> expected = compute_all_reports(pooled, period);
+    absl::StatusOr<std::vector<Report>> expected = compute_all_reports(pooled, period, without_tables());
     ASSERT_TRUE(expected.ok()) << expected.status();
     const std::string expected_json = to_json(*expected);
     for (const uint64_t seed : {1u, 2u, 3u}) {
@@ -210,7 +220,7 @@ TEST_F(PartitionedScale, MergedTalliesReportTheBytesOfThePooledRecords) {
       ASSERT_TRUE(grouped.ok()) << grouped.status();
       EXPECT_EQ(grouped->serialize(), flat->serialize()) << "merging is associative and commutative";
       EXPECT_EQ(flat->region_text(), "000000");
-      absl::StatusOr<std::vector<Report>> merged = compute_all_reports(*flat);
+      absl::StatusOr<std::vector<Report>> merged = compute_all_reports(*flat, without_tables());
       ASSERT_TRUE(merged.ok()) << merged.status();
       EXPECT_EQ(to_json(*merged), expected_json) << "seed " << seed << (whole_year ? "" : ", a quarter");
     }

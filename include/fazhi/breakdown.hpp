@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "fazhi/breakdown_types.hpp"
 #include "fazhi/calendar.hpp"
 #include "fazhi/dataset.hpp"
 #include "fazhi/exact.hpp"
@@ -44,51 +45,15 @@
 
 namespace fazhi {
 
-// DimensionInfo names one dimension a family's metrics can be split by.
-struct DimensionInfo {
-  std::string_view name;   // "respondent", "disposition", "month"
-  std::string_view label;  // "按被申请人"
-  Family family;
-};
-
 // breakdown_dimensions lists every dimension of every case family, by
 // family, each family's in a fixed order; the date dimensions and `region`
 // are listed for each family.
-std::span<const DimensionInfo> breakdown_dimensions();
+std::span<const BreakdownDimension> breakdown_dimensions();
 
 // can_break_down says whether metric `id` can be split: the count and rate
 // metrics of the four case families whose value is a count of records or a
 // ratio of two (not a rank, a change, a mean, or the lottery's lawyer counts).
 bool can_break_down(std::string_view id);
-
-// BreakdownRow is one value of the dimension.
-struct BreakdownRow {
-  std::optional<std::string> key;  // the code, the trimmed text, "2019-03", "2019-Q1", "440111"; nullopt: empty (未填)
-  std::string label;               // Chinese: the code's label, the text, "2019年3月", the region's name
-  Value value;                     // a count, or a rate (num/den: numerator and denominator)
-  Value previous;                  // the comparison period's (a count of 0 when the key had no records then)
-  Fraction share;                  // value / total, counts only; undefined for rates or a total of 0
-  Fraction change;                 // counts: (value - previous) / previous; undefined when previous is 0
-  Fraction change_pp;              // rates: value - previous, a fraction of 1 (个百分点); else undefined
-  int64_t rank = 0;                // 1 + rows with a larger value (ties share the better rank); 0 when undefined
-};
-
-// Breakdown is one metric of one region split by one dimension.
-struct Breakdown {
-  const MetricInfo* metric = nullptr;
-  DimensionInfo dimension;
-  RegionCode region;
-  Period period, previous;
-  // The scalar figure for the region, and the comparison period's: the rows
-  // of a count add up to it exactly.
-  Value total, previous_total;
-  // Rows by value, largest first, then by key (the empty key last among
-  // equals); an undefined rate after every defined one.
-  std::vector<BreakdownRow> rows;
-  // additive: the rows add up to the total (a count, split by a dimension
-  // other than the date, or a flow count by month or quarter).
-  bool additive = false;
-};
 
 // kNational is the region 000000 (全国): every record of the dataset, the
 // sum of the provinces; its `region` breakdown is by province.
@@ -119,23 +84,6 @@ BreakdownRow total_row(const Breakdown& breakdown);
 // one row would be folded.
 void fold_rows(Breakdown& breakdown, size_t keep);
 
-// SeriesPoint is the metric in one month or quarter of the period.
-struct SeriesPoint {
-  std::string period;  // "2019-03", "2019-Q1"
-  Period days;
-  Value value;         // zero counts included; a rate undefined where nothing was decided
-  Value previous;      // the same month or quarter a year earlier
-};
-
-// Series is a metric by month or quarter inside the period, every one present.
-struct Series {
-  const MetricInfo* metric = nullptr;
-  std::string by;  // "month" or "quarter"
-  RegionCode region;
-  Period period;
-  std::vector<SeriesPoint> points;
-};
-
 // compute_series is `metric` of `region` for each month (or quarter) of
 // `period` that the period covers whole or in part (a part month is cut to
 // the period).
@@ -148,7 +96,7 @@ absl::StatusOr<Series> compute_series(const Dataset& ds, RegionCode region, Peri
 // two breakdowns' rows.
 struct CrossTable {
   const MetricInfo* metric = nullptr;
-  DimensionInfo rows_dimension, columns_dimension;
+  BreakdownDimension rows_dimension, columns_dimension;
   RegionCode region;
   Period period;
   std::vector<BreakdownRow> rows, columns;  // each dimension's own breakdown, in its order

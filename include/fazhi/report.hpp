@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "fazhi/breakdown_types.hpp"
 #include "fazhi/metrics.hpp"
 
 namespace fazhi {
@@ -78,6 +79,11 @@ struct Report {
   // The period just before (环比): previous_period(period); none for whole years.
   std::optional<Period> sequential_period;
   std::vector<MetricFigure> metrics;  // catalogue order
+  // The tables the profile lists (Profile::breakdowns, Profile::series), in
+  // its order, folded and cut as it says; a table split by region only for a
+  // city, a province or 全国 (a district has no districts).
+  std::vector<Breakdown> breakdowns;
+  std::vector<Series> series;
   std::vector<std::string> narrative;  // one paragraph per section
   DataQuality data_quality;
 

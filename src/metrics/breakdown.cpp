@@ -25,6 +25,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "fazhi/text.hpp"
+#include "metrics/breakdown_internal.hpp"
 #include "metrics/families.hpp"
 #include "metrics/pass.hpp"
 #include "metrics/tally.hpp"
@@ -41,23 +42,6 @@ constexpr RegionIndex kOutside = std::numeric_limits<RegionIndex>::max();
 constexpr std::string_view kEmptyLabel = "未填";
 // kOtherKey is the key of the row the rows after the first N fold into.
 constexpr std::string_view kOtherKey = "*other";
-
-// Grouping is a breakdown's groups: the group of each family row in
-// [lo, hi) (rows outside the region in the discard group, groups()), and
-// each group's key and label.
-struct Grouping {
-  std::vector<RegionIndex> of_row;  // sized hi; rows before lo are not read
-  size_t lo = 0, hi = 0;
-  std::vector<std::optional<std::string>> keys;
-  std::vector<std::string> labels;
-  size_t groups() const { return keys.size(); }
-};
-
-// Scope is the region broken down: which record regions lie inside it.
-struct Scope {
-  RegionCode region;
-  std::vector<uint8_t> inside;  // by RegionIndex
-};
 
 template <typename C>
 struct ColumnsOf;
@@ -111,12 +95,16 @@ void group_rows(const C& columns, const Scope& scope, Grouping& g, G&& group_of)
 
 // discard_outside gives the rows of other regions the discard group, once
 // every group is numbered.
+}  // namespace
+
 void discard_outside(Grouping& g) {
   const auto discard = static_cast<RegionIndex>(g.groups());
   for (size_t i = g.lo; i < g.hi; ++i) {
     if (g.of_row[i] == kOutside) g.of_row[i] = discard;
   }
 }
+
+namespace {
 
 // by_code: a code column (docs/data.md's codes); kNone is the empty value.
 template <auto Column>
@@ -238,15 +226,6 @@ void whole(const Dataset& ds, const Scope& scope, Grouping& g) {
   group_rows(ColumnsOf<C>::of(ds), scope, g, [](size_t) { return RegionIndex{0}; });
 }
 
-using GroupFn = void (*)(const Dataset&, const Scope&, Grouping&);
-
-// Dimension is one dimension: its name and label, and how its rows are
-// grouped (null for the date dimensions, which split the period).
-struct Dimension {
-  DimensionInfo info;
-  GroupFn group;
-};
-
 using RC = ReconsiderationColumns;
 using LC = LitigationColumns;
 using AC = LegalAidColumns;
@@ -297,14 +276,16 @@ constexpr Dimension kDimensions[] = {
     {{"quarter", "按季度", F::kMediation}, nullptr},
 };
 
-const std::array<DimensionInfo, std::size(kDimensions)>& dimension_infos() {
+const std::array<BreakdownDimension, std::size(kDimensions)>& dimension_infos() {
   static const auto kInfos = [] {
-    std::array<DimensionInfo, std::size(kDimensions)> out{};
+    std::array<BreakdownDimension, std::size(kDimensions)> out{};
     for (size_t i = 0; i < out.size(); ++i) out[i] = kDimensions[i].info;
     return out;
   }();
   return kInfos;
 }
+
+}  // namespace
 
 const Dimension* find_dimension(Family f, std::string_view name) {
   for (const Dimension& d : kDimensions) {
@@ -312,6 +293,10 @@ const Dimension* find_dimension(Family f, std::string_view name) {
   }
   return nullptr;
 }
+
+namespace {
+
+}  // namespace
 
 GroupFn whole_of(Family f) {
   switch (f) {
@@ -323,11 +308,17 @@ GroupFn whole_of(Family f) {
   }
 }
 
+namespace {
+
 // The counts that are not flows of the period: split by month they are
 // each month's stock, which do not add up to the period's.
+}  // namespace
+
 bool is_stock(std::string_view id) {
   return id.ends_with(".pending_start") || id.ends_with(".pending_end") || id.ends_with(".closed_carried_over");
 }
+
+namespace {
 
 // GroupValues is the metric of each group in both periods, and of them all.
 struct GroupValues {
@@ -403,6 +394,53 @@ GroupValues tally_groups(const Dataset& ds, const Grouping& g, const Periods& pe
   return out;
 }
 
+}  // namespace
+
+GroupTally tally_family_groups(const Dataset& ds, Family f, const std::vector<RegionIndex>* of_row, size_t groups,
+                               const Periods& periods, const Profile& profile, const Calendar& cal) {
+  // One Block row per group and a discard row after them, as tally_groups.
+  Rows rows(groups + 1);
+  std::iota(rows.begin(), rows.end(), 0u);
+  const Deadlines deadlines(cal, profile, periods);
+  const PassInput in{ds, periods, profile, cal, deadlines, rows, of_row};
+  std::vector<CaseDays> days;
+  std::vector<LotteryDraw> draws;
+  GroupTally out{f, {}};
+  auto keep = [&out](auto block) {
+    out.add_to = [block](std::array<int64_t, kCounterCount>& n, size_t g, int p) { block->add_to(n, g, p); };
+  };
+  switch (f) {
+    case F::kReconsideration: {
+      auto block = std::make_shared<ReconsiderationBlock>(groups + 1);
+      tally_reconsideration_rows(in, Range{0, ds.reconsideration().size()}, *block, days);
+      keep(block);
+      break;
+    }
+    case F::kLitigation: {
+      auto block = std::make_shared<LitigationBlock>(groups + 1);
+      tally_litigation_rows(in, Range{0, ds.litigation().size()}, *block);
+      keep(block);
+      break;
+    }
+    case F::kLegalAid: {
+      auto block = std::make_shared<LegalAidBlock>(groups + 1);
+      tally_legal_aid_rows(in, Range{0, ds.legal_aid().size()}, *block, draws);
+      keep(block);
+      break;
+    }
+    case F::kMediation: {
+      auto block = std::make_shared<MediationBlock>(groups + 1);
+      tally_mediation_rows(in, Range{0, ds.mediation().size()}, *block);
+      keep(block);
+      break;
+    }
+    default: out.add_to = [](std::array<int64_t, kCounterCount>&, size_t, int) {}; break;
+  }
+  return out;
+}
+
+namespace {
+
 // Compare a and b, two defined counts or rates: -1, 0, 1. Exact.
 int compare(const Value& a, const Value& b) {
   if (a.kind == ValueKind::kCount) return a.integer < b.integer ? -1 : a.integer > b.integer ? 1 : 0;
@@ -411,6 +449,8 @@ int compare(const Value& a, const Value& b) {
 }
 
 // finish fills each row's share, change and rank and orders the rows.
+}  // namespace
+
 void finish(std::vector<BreakdownRow>& rows, const Value& total) {
   for (BreakdownRow& r : rows) {
     if (r.value.kind == ValueKind::kCount) {
@@ -437,12 +477,9 @@ void finish(std::vector<BreakdownRow>& rows, const Value& total) {
   }
 }
 
-// SubPeriod is one month or quarter of a period, cut to it: its key
-// ("2019-03", "2019-Q1") and days.
-struct SubPeriod {
-  std::string key;
-  Period days;
-};
+namespace {
+
+}  // namespace
 
 std::vector<SubPeriod> sub_periods(Period p, bool quarters) {
   std::vector<SubPeriod> out;
@@ -459,6 +496,8 @@ std::vector<SubPeriod> sub_periods(Period p, bool quarters) {
   }
   return out;
 }
+
+namespace {
 
 struct Request {
   size_t metric;
@@ -505,6 +544,8 @@ std::vector<SeriesPoint> points(const Dataset& ds, const Request& r, Period peri
   return out;
 }
 
+}  // namespace
+
 std::string month_label(std::string_view key) {  // "2019-03" -> "2019年3月", "2019-Q1" -> "2019年第一季度"
   static constexpr std::string_view kQuarters[] = {"一", "二", "三", "四"};
   const std::string_view year = key.substr(0, 4), rest = key.substr(5);
@@ -512,12 +553,14 @@ std::string month_label(std::string_view key) {  // "2019-03" -> "2019年3月", 
   return absl::StrCat(absl_view(year), "年", absl_view(rest[0] == '0' ? rest.substr(1) : rest), "月");
 }
 
+namespace {
+
 }  // namespace
 }  // namespace internal
 
 using namespace internal;
 
-std::span<const DimensionInfo> breakdown_dimensions() { return dimension_infos(); }
+std::span<const BreakdownDimension> breakdown_dimensions() { return dimension_infos(); }
 
 bool can_break_down(std::string_view id) {
   const std::optional<size_t> m = metric_index(id);

@@ -3,6 +3,7 @@
 // 合计 row. Exact values stay exact in the JSON ({"num", "den", "decimal"});
 // the texts are cut as the report's are (2 decimals for percentages).
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "fazhi/breakdown.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
+#include "render/breakdown_json.hpp"
 #include "render/json_writer.hpp"
 
 namespace fazhi {
@@ -21,49 +23,59 @@ constexpr int kPercentDecimals = 2;
 constexpr int kJsonDecimals = 4;  // a rate or share in the JSON is a fraction of 1 to 4 places
 constexpr Rounding kRounding = Rounding::kHalfUp;
 
-void write_fraction(JsonWriter& w, const Fraction& f) {
+// Cut is how a breakdown's shares and rates are written: its decimals and
+// rounding (the profile's, per table); a series' are the defaults.
+struct Cut {
+  int decimals = kPercentDecimals;
+  Rounding rounding = kRounding;
+  // A fraction of 1 in the JSON: 4 places, more when the percentage has more.
+  int json_decimals() const { return std::max(kJsonDecimals, decimals + 2); }
+};
+Cut cut_of(const Breakdown& b) { return {b.decimals, b.rounding}; }
+
+void write_fraction(JsonWriter& w, const Fraction& f, Cut cut = {}) {
   w.begin_object();
   w.key("num");
   w.number(f.num().str());
   w.key("den");
   w.number(f.den().str());
   w.key("decimal");
-  w.value(format_decimal(f, kJsonDecimals, kRounding));
+  w.value(format_decimal(f, cut.json_decimals(), cut.rounding));
   w.end_object();
 }
 
 // A count as an integer, a rate as its exact fraction, an undefined value as null.
-void write_value(JsonWriter& w, const Value& v) {
+void write_value(JsonWriter& w, const Value& v, Cut cut = {}) {
   if (!v.defined()) {
     w.null();
   } else if (v.kind == ValueKind::kCount) {
     w.value(v.integer);
   } else {
-    write_fraction(w, Fraction(v.num, v.den));
+    write_fraction(w, Fraction(v.num, v.den), cut);
   }
 }
 
 // value_text is the value as a table cell prints it: "140 件", "93.75%".
-std::string value_text(const MetricInfo& m, const Value& v) {
+std::string value_text(const MetricInfo& m, const Value& v, Cut cut = {}) {
   if (!v.defined()) return "—";
   if (v.kind == ValueKind::kCount) return absl::StrCat(v.integer, " ", absl_view(m.unit));
-  return format_percent(v.num, v.den, kPercentDecimals, kRounding);
+  return format_percent(v.num, v.den, cut.decimals, cut.rounding);
 }
 
 // row_text is a row's text: "140 件（92.72%）", or the rate.
-std::string row_text(const MetricInfo& m, const BreakdownRow& r) {
-  std::string t = value_text(m, r.value);
-  if (r.share.defined()) absl::StrAppend(&t, "（", format_percent(r.share, kPercentDecimals, kRounding), "）");
+std::string row_text(const MetricInfo& m, const BreakdownRow& r, Cut cut = {}) {
+  std::string t = value_text(m, r.value, cut);
+  if (r.share.defined()) absl::StrAppend(&t, "（", format_percent(r.share, cut.decimals, cut.rounding), "）");
   return t;
 }
 
-std::string change_text(const BreakdownRow& r) {
+std::string change_text(const BreakdownRow& r, Cut cut = {}) {
   if (r.change_pp.defined()) {
-    return absl::StrCat(format_decimal(Fraction(r.change_pp.num() * 100, r.change_pp.den()), kPercentDecimals,
-                                       kRounding),
+    return absl::StrCat(format_decimal(Fraction(r.change_pp.num() * 100, r.change_pp.den()), cut.decimals,
+                                       cut.rounding),
                         " 个百分点");
   }
-  if (r.change.defined()) return format_percent(r.change, 1, kRounding);
+  if (r.change.defined()) return format_percent(r.change, 1, cut.rounding);
   return "";
 }
 
@@ -76,7 +88,12 @@ void write_period(JsonWriter& w, Period p) {
   w.end_object();
 }
 
-void write_breakdown(JsonWriter& w, const Breakdown& b) {
+}  // namespace
+
+namespace internal {
+
+void write_breakdown(JsonWriter& w, const Breakdown& b, bool in_report) {
+  const Cut cut = cut_of(b);
   w.begin_object();
   w.key("metric");
   w.value(b.metric->id);
@@ -84,18 +101,20 @@ void write_breakdown(JsonWriter& w, const Breakdown& b) {
   w.value(b.dimension.name);
   w.key("label");
   w.value(b.dimension.label);
-  w.key("region");
-  w.value(b.region.str());
-  w.key("period");
-  write_period(w, b.period);
-  w.key("compared");
-  write_period(w, b.previous);
+  if (!in_report) {  // a report says its region and periods once
+    w.key("region");
+    w.value(b.region.str());
+    w.key("period");
+    write_period(w, b.period);
+    w.key("compared");
+    write_period(w, b.previous);
+  }
   w.key("total");
   w.begin_object();
   w.key("value");
-  write_value(w, b.total);
+  write_value(w, b.total, cut);
   w.key("previous");
-  write_value(w, b.previous_total);
+  write_value(w, b.previous_total, cut);
   w.end_object();
   w.key("rows");
   w.begin_array();
@@ -110,7 +129,7 @@ void write_breakdown(JsonWriter& w, const Breakdown& b) {
     w.key("label");
     w.value(r.label);
     w.key("value");
-    write_value(w, r.value);
+    write_value(w, r.value, cut);
     if (r.value.defined() && r.value.kind == ValueKind::kRatio) {
       w.key("numerator");
       w.value(r.value.num);
@@ -119,17 +138,17 @@ void write_breakdown(JsonWriter& w, const Breakdown& b) {
     }
     if (r.share.defined()) {
       w.key("share");
-      write_fraction(w, r.share);
+      write_fraction(w, r.share, cut);
     }
     w.key("previous");
-    write_value(w, r.previous);
+    write_value(w, r.previous, cut);
     if (r.change.defined()) {
       w.key("yoy");
       write_fraction(w, r.change);
     }
     if (r.change_pp.defined()) {
       w.key("change_pp");
-      write_fraction(w, r.change_pp);
+      write_fraction(w, r.change_pp, cut);
     }
     w.key("rank");
     if (r.rank > 0) {
@@ -138,12 +157,42 @@ void write_breakdown(JsonWriter& w, const Breakdown& b) {
       w.null();
     }
     w.key("text");
-    w.value(row_text(*b.metric, r));
+    w.value(row_text(*b.metric, r, cut));
     w.end_object();
   }
   w.end_array();
   w.end_object();
 }
+
+void write_series(JsonWriter& w, const Series& s, bool in_report) {
+  w.begin_object();
+  w.key("metric");
+  w.value(s.metric->id);
+  w.key("by");
+  w.value(s.by);
+  if (!in_report) {
+    w.key("region");
+    w.value(s.region.str());
+  }
+  w.key("points");
+  w.begin_array();
+  for (const SeriesPoint& p : s.points) {
+    w.begin_object();
+    w.key("period");
+    w.value(p.period);
+    w.key("value");
+    write_value(w, p.value);
+    w.key("previous");
+    write_value(w, p.previous);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace internal
+
+namespace {
 
 // Table writes rows of cells as tab-separated text or a Markdown table.
 struct Table {
@@ -168,59 +217,40 @@ struct Table {
 
 }  // namespace
 
-std::string breakdown_row_text(const Breakdown& b, const BreakdownRow& row) { return row_text(*b.metric, row); }
+std::string breakdown_row_text(const Breakdown& b, const BreakdownRow& row) { return row_text(*b.metric, row, cut_of(b)); }
 std::string breakdown_change_text(const BreakdownRow& row) { return change_text(row); }
-std::string breakdown_value_text(const Breakdown& b, const Value& value) { return value_text(*b.metric, value); }
+std::string breakdown_value_text(const Breakdown& b, const Value& value) { return value_text(*b.metric, value, cut_of(b)); }
 
 std::string to_json(const Breakdown& b) {
   std::string out;
   JsonWriter w(out);
-  write_breakdown(w, b);
+  internal::write_breakdown(w, b, false);
   w.finish();
   return out;
 }
 
 std::string render_table(const Breakdown& b, TableFormat format) {
   Table t{format, ""};
+  const Cut cut = cut_of(b);
   const bool count = b.metric->kind == ValueKind::kCount;
   t.row({"排名", std::string(b.dimension.label), std::string(b.metric->label), count ? "占比" : "",
          "上年同期", count ? "同比" : "同比（个百分点）"},
         true);
   for (const BreakdownRow& r : b.rows) {
-    t.row({r.rank > 0 ? std::to_string(r.rank) : "", r.label, value_text(*b.metric, r.value),
-           r.share.defined() ? format_percent(r.share, kPercentDecimals, kRounding) : "",
-           value_text(*b.metric, r.previous), change_text(r)});
+    t.row({r.rank > 0 ? std::to_string(r.rank) : "", r.label, value_text(*b.metric, r.value, cut),
+           r.share.defined() ? format_percent(r.share, cut.decimals, cut.rounding) : "",
+           value_text(*b.metric, r.previous, cut), change_text(r, cut)});
   }
   const BreakdownRow total = total_row(b);
-  t.row({"", "合计", value_text(*b.metric, b.total), count && b.additive ? "100%" : "",
-         value_text(*b.metric, b.previous_total), change_text(total)});
+  t.row({"", "合计", value_text(*b.metric, b.total, cut), count && b.additive ? "100%" : "",
+         value_text(*b.metric, b.previous_total, cut), change_text(total, cut)});
   return t.out;
 }
 
 std::string to_json(const Series& s) {
   std::string out;
   JsonWriter w(out);
-  w.begin_object();
-  w.key("metric");
-  w.value(s.metric->id);
-  w.key("by");
-  w.value(s.by);
-  w.key("region");
-  w.value(s.region.str());
-  w.key("points");
-  w.begin_array();
-  for (const SeriesPoint& p : s.points) {
-    w.begin_object();
-    w.key("period");
-    w.value(p.period);
-    w.key("value");
-    write_value(w, p.value);
-    w.key("previous");
-    write_value(w, p.previous);
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
+  internal::write_series(w, s, false);
   w.finish();
   return out;
 }

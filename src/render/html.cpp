@@ -9,7 +9,8 @@
 //
 // The charts are drawn by this file rather than by a charting library: they
 // are horizontal bars (a figure this year against last year, a region among
-// its siblings), a few dozen lines of SVG, and a library would bring script
+// its siblings, the shares of a breakdown) and lines (intake by month, this
+// year against last), a few dozen lines of SVG, and a library would bring script
 // the page must not run. Bar lengths are doubles (geometry, never published);
 // every number written beside a bar is the report's own text, and the order
 // of a ranking compares exact values.
@@ -21,6 +22,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "fazhi/breakdown.hpp"
 #include "fazhi/documents.hpp"
 #include "fazhi/text.hpp"
 #include "render/document.hpp"
@@ -51,6 +53,11 @@ svg.chart .bar.current { fill: #2f5597; }
 svg.chart .bar.previous { fill: #a9c1e8; }
 svg.chart .bar.highlight { fill: #c0392b; }
 svg.chart .axis { stroke: #888; stroke-width: 1; }
+svg.chart .line { fill: none; stroke-width: 2; }
+svg.chart .line.current { stroke: #2f5597; }
+svg.chart .line.previous { stroke: #a9c1e8; stroke-dasharray: 5 3; }
+svg.chart circle.current { fill: #2f5597; }
+svg.chart circle.previous { fill: #a9c1e8; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; line-height: 1.45; margin: 0 0 4mm; }
 th, td { border: 0.6pt solid #999; padding: 1mm 1.8mm; vertical-align: top; }
 th { background: #dde8f6; font-weight: bold; }
@@ -296,6 +303,99 @@ std::string sibling_charts(const Report& r, std::span<const Report> regions) {
   return out;
 }
 
+// line_chart draws a series: this period's points joined by a line, the same
+// months a year earlier by a dashed one, each point with its value as a
+// title; the months along the bottom. An undefined point breaks no line: it
+// is left out.
+std::string line_chart(std::string_view id, const Series& series) {
+  constexpr int kLeft = 50, kRight = 20, kHeight = 200, kPlot = 150, kTopY = 24;
+  const size_t n = series.points.size();
+  double top = 0;
+  for (const SeriesPoint& p : series.points) {
+    if (p.value.defined()) top = std::max(top, cell_number(p.value));
+    if (p.previous.defined()) top = std::max(top, cell_number(p.previous));
+  }
+  if (top <= 0) top = 1;
+  const double step = n > 1 ? static_cast<double>(kChartWidth - kLeft - kRight) / static_cast<double>(n - 1) : 0;
+  auto x = [&](size_t k) { return kLeft + step * static_cast<double>(k); };
+  auto y = [&](double v) { return kTopY + kPlot - v / top * kPlot; };
+  Breakdown cut;  // the points' texts, as the tables write them
+  cut.metric = series.metric;
+  std::string svg = absl::StrCat("<svg class=\"chart\" id=\"", html_text(id),
+                                 "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ", kChartWidth, " ", kHeight,
+                                 "\" role=\"img\">\n");
+  // The legend, the scale's top and the axes.
+  absl::StrAppend(&svg, "<rect class=\"bar current\" x=\"", kLeft, "\" y=\"2\" width=\"12\" height=\"12\"/>",
+                  "<text x=\"", kLeft + 18, "\" y=\"13\">本期</text>", "<rect class=\"bar previous\" x=\"",
+                  kLeft + 70, "\" y=\"2\" width=\"12\" height=\"12\"/>", "<text x=\"", kLeft + 88,
+                  "\" y=\"13\">上年同期</text>\n", "<text x=\"", kLeft - 6, "\" y=\"", kTopY + 4,
+                  "\" text-anchor=\"end\">", html_text(breakdown_value_text(cut, Value::count(static_cast<int64_t>(top)))),
+                  "</text>", "<line class=\"axis\" x1=\"", kLeft, "\" y1=\"", kTopY, "\" x2=\"", kLeft, "\" y2=\"",
+                  kTopY + kPlot, "\"/>", "<line class=\"axis\" x1=\"", kLeft, "\" y1=\"", kTopY + kPlot, "\" x2=\"",
+                  kChartWidth - kRight, "\" y2=\"", kTopY + kPlot, "\"/>\n");
+  auto line = [&](const char* cls, bool previous) {
+    std::string points;
+    std::string dots;
+    for (size_t k = 0; k < n; ++k) {
+      const SeriesPoint& p = series.points[k];
+      const Value& v = previous ? p.previous : p.value;
+      if (!v.defined()) continue;
+      const std::string at = absl::StrCat(number_attr(x(k)), ",", number_attr(y(cell_number(v))));
+      absl::StrAppend(&points, points.empty() ? "" : " ", at);
+      absl::StrAppend(&dots, "<circle class=\"", cls, "\" cx=\"", number_attr(x(k)), "\" cy=\"",
+                      number_attr(y(cell_number(v))), "\" r=\"3\" data-period=\"", html_text(p.period),
+                      "\" data-value=\"", v.kind == ValueKind::kCount ? absl::StrCat(v.integer) : "", "\"><title>",
+                      html_text(p.period), " ", html_text(breakdown_value_text(cut, v)), "</title></circle>");
+    }
+    absl::StrAppend(&svg, "<polyline class=\"line ", cls, "\" points=\"", points, "\"/>", dots, "\n");
+  };
+  line("previous", true);
+  line("current", false);
+  for (size_t k = 0; k < n; ++k) {
+    const std::string_view key = series.points[k].period;  // "2019-03" -> "3月", "2019-Q1" -> "Q1"
+    std::string label = key.size() > 5 && key[5] == 'Q' ? std::string(key.substr(5))
+                        : absl::StrCat(absl_view(key.size() > 6 && key[5] == '0' ? key.substr(6) : key.substr(5)), "月");
+    absl::StrAppend(&svg, "<text x=\"", number_attr(x(k)), "\" y=\"", kTopY + kPlot + 18,
+                    "\" text-anchor=\"middle\">", html_text(label), "</text>");
+  }
+  absl::StrAppend(&svg, "\n</svg>\n");
+  return svg;
+}
+
+// table_charts draws the report's series (a line each) and the shares of its
+// count breakdowns (a bar a row, against 100%); a breakdown that names no
+// value (every row 未填) is not drawn.
+std::string table_charts(const Report& r) {
+  std::string out;
+  size_t k = 0;
+  for (const Series& s : r.series) {
+    const bool quarters = s.by == "quarter";
+    out += figure(absl::StrCat(absl_view(s.metric->label), quarters ? "（按季度）" : "（按月）"),
+                  line_chart(absl::StrCat("chart-series-", k++), s));
+  }
+  k = 0;
+  for (const Breakdown& b : r.breakdowns) {
+    std::vector<Bar> bars;
+    bool named = false;
+    for (const BreakdownRow& row : b.rows) {
+      if (!row.share.defined()) continue;
+      named |= row.key.has_value();
+      Bar bar;
+      bar.label = row.label;
+      bar.metric = std::string(b.metric->id);
+      bar.value = internal::to_double(row.share);
+      bar.text = format_percent(row.share, b.decimals, b.rounding);
+      bar.exact = format_decimal(row.share, std::max(4, b.decimals + 2), b.rounding);
+      bars.push_back(std::move(bar));
+    }
+    const std::string id = absl::StrCat("chart-breakdown-", k++);
+    if (!named || bars.empty()) continue;
+    out += figure(absl::StrCat(absl_view(b.metric->label), absl_view(b.dimension.label), "：占比"),
+                  bar_chart(id, bars, "", "", 1.0));
+  }
+  return out;
+}
+
 // metric_tables writes one table per family: label, value, the year-ago value
 // and change, the 环比 ones when the report has them, and a note (the 口径,
 // or why a value is missing).
@@ -374,7 +474,7 @@ std::string render_html(const Report& r, std::span<const Report> regions) {
   for (const std::string& p : r.narrative) absl::StrAppend(&out, "<p class=\"narrative\">", html_text(p), "</p>\n");
   if (r.narrative.empty()) absl::StrAppend(&out, "<p class=\"narrative missing\">本期没有可以叙述的数字。</p>\n");
   absl::StrAppend(&out, "</section>\n<section class=\"page\" id=\"charts\">\n<h2>二、图表</h2>\n", year_charts(r),
-                  sibling_charts(r, regions), "</section>\n<section class=\"page\" id=\"tables\">\n<h2>三、指标明细</h2>\n",
+                  sibling_charts(r, regions), table_charts(r), "</section>\n<section class=\"page\" id=\"tables\">\n<h2>三、指标明细</h2>\n",
                   metric_tables(r), "</section>\n", quality_section(r),
                   "<footer>本报告由 fazhi 根据业务数据生成；数字均按精确值计算，仅在显示时取舍。</footer>\n</body>\n</html>\n");
   return out;

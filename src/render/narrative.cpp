@@ -1,5 +1,6 @@
 #include "render/narrative.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "absl/strings/str_cat.h"
@@ -457,6 +458,7 @@ std::vector<std::string> write_narrative(const Report& report, const Profile& pr
     if (clauses.empty()) continue;
     absl::StrAppend(&paragraphs[static_cast<size_t>(s.section)], absl::StrJoin(clauses, "，"), "。");
   }
+  paragraphs.push_back(write_table_paragraph(report, profile));
   std::vector<std::string> out;
   for (std::string& p : paragraphs) {
     if (!p.empty()) out.push_back(std::move(p));
@@ -467,6 +469,8 @@ std::vector<std::string> write_narrative(const Report& report, const Profile& pr
 std::vector<std::string_view> narrative_sentences() {
   std::vector<std::string_view> ids;
   for (const Sentence& s : sentences()) ids.push_back(s.id);
+  static const std::vector<std::string> kTables = table_sentence_ids();
+  for (const std::string& id : kTables) ids.push_back(id);
   return ids;
 }
 
@@ -474,7 +478,8 @@ bool is_narrative_sentence(std::string_view id) {
   for (const Sentence& s : sentences()) {
     if (s.id == id) return true;
   }
-  return false;
+  const std::vector<std::string> tables = table_sentence_ids();
+  return std::find(tables.begin(), tables.end(), id) != tables.end();
 }
 
 }  // namespace fazhi::internal

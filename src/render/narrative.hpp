@@ -16,6 +16,12 @@ namespace fazhi::internal {
 // sentence the profile omits.
 std::vector<std::string> write_narrative(const Report& report, const Profile& profile);
 
+// write_table_paragraph writes the sentences of the report's breakdowns
+// (table_narrative.cpp), a paragraph after the sections; table_sentence_ids
+// lists their ids.
+std::string write_table_paragraph(const Report& report, const Profile& profile);
+std::vector<std::string> table_sentence_ids();
+
 // is_narrative_sentence says whether `id` names a sentence (for profiles).
 bool is_narrative_sentence(std::string_view id);
 // narrative_sentences lists every sentence id, in narrative order.

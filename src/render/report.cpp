@@ -14,7 +14,9 @@
 #include "fazhi/tally.hpp"
 #include "metrics/portable.hpp"
 #include "metrics/report_assembly.hpp"
+#include "metrics/report_tables.hpp"
 #include "platform/parallel.hpp"
+#include "render/breakdown_json.hpp"
 #include "render/json_writer.hpp"
 #include "render/narrative.hpp"
 
@@ -39,8 +41,9 @@ absl::Status check_profile(const Profile& profile) {
 
 // report_of is the Report of region i with its narrative.
 Report report_of(Compared& fig, size_t i, const internal::ReportSource& source, const Profile& profile,
-                 const std::vector<MetricStyle>& styles) {
+                 const std::vector<MetricStyle>& styles, const internal::TableSource& tables) {
   Report r = internal::assemble(fig, i, source, profile, styles);
+  internal::fill_tables(r, profile, tables);
   r.narrative = internal::write_narrative(r, profile);
   return r;
 }
@@ -158,6 +161,14 @@ void write_report(JsonWriter& w, const Report& r) {
     w.end_object();
   }
   w.end_array();
+  w.key("breakdowns");
+  w.begin_array();
+  for (const Breakdown& b : r.breakdowns) internal::write_breakdown(w, b, true);
+  w.end_array();
+  w.key("series");
+  w.begin_array();
+  for (const Series& s : r.series) internal::write_series(w, s, true);
+  w.end_array();
   w.key("narrative");
   w.begin_array();
   for (const std::string& p : r.narrative) w.value(p);
@@ -184,7 +195,10 @@ absl::StatusOr<Report> compute_report(const Dataset& ds, RegionCode region, Peri
   absl::StatusOr<Compared> fig = internal::compute_compared(ds, period, profile, calendar);
   if (!fig.ok()) return fig.status();
   for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) {
-    if (fig->year_ago.regions[i].code == region) return report_of(*fig, i, internal::source_of(ds), profile, internal::styles_of(profile));
+    if (fig->year_ago.regions[i].code == region) {
+      return report_of(*fig, i, internal::source_of(ds), profile, internal::styles_of(profile),
+                       *internal::dataset_tables(ds, profile, calendar));
+    }
   }
   return absl::NotFoundError(
       absl::StrCat("no records for region ", region.str(), " or any region inside it"));
@@ -200,7 +214,10 @@ absl::StatusOr<std::vector<Report>> compute_all_reports(const Dataset& ds, Perio
   std::vector<Report> out;
   out.reserve(fig->year_ago.regions.size());
   const internal::ReportSource source = internal::source_of(ds);
-  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) out.push_back(report_of(*fig, i, source, profile, styles));
+  const std::unique_ptr<internal::TableSource> tables = internal::all_region_tables(ds, period, profile, calendar, 0);
+  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) {
+    out.push_back(report_of(*fig, i, source, profile, styles, *tables));
+  }
   return out;
 }
 
@@ -211,7 +228,9 @@ absl::StatusOr<Report> compute_report(const Tally& tally, RegionCode region, con
   if (!fig.ok()) return fig.status();
   for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) {
     if (fig->year_ago.regions[i].code == region) {
-      return report_of(*fig, i, internal::source_of_tally(tally.data()), profile, internal::styles_of(profile));
+      // No tables from a tally yet: internal::no_tables() (report_tables.hpp).
+      return report_of(*fig, i, internal::source_of_tally(tally.data()), profile, internal::styles_of(profile),
+                       *internal::no_tables());
     }
   }
   return absl::NotFoundError(absl::StrCat("the tally counts no records for region ", region.str(),
@@ -224,9 +243,13 @@ absl::StatusOr<std::vector<Report>> compute_all_reports(const Tally& tally, cons
   if (!fig.ok()) return fig.status();
   const std::vector<MetricStyle> styles = internal::styles_of(profile);
   const internal::ReportSource source = internal::source_of_tally(tally.data());
+  // No tables from a tally yet: internal::no_tables() (report_tables.hpp).
+  const std::unique_ptr<internal::TableSource> tables = internal::no_tables();
   std::vector<Report> out;
   out.reserve(fig->year_ago.regions.size());
-  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) out.push_back(report_of(*fig, i, source, profile, styles));
+  for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) {
+    out.push_back(report_of(*fig, i, source, profile, styles, *tables));
+  }
   return out;
 }
 
@@ -240,6 +263,8 @@ absl::Status write_all_reports_json(const Dataset& ds, Period period, const Prof
   if (!fig.ok()) return fig.status();
   const std::vector<MetricStyle> styles = internal::styles_of(profile);
   const internal::ReportSource source = internal::source_of(ds);
+  const std::unique_ptr<internal::TableSource> tables =
+      internal::all_region_tables(ds, period, profile, calendar, workers);
   const size_t n = fig->year_ago.regions.size();
   // The regions go in rounds of `workers` batches: the batches of a round are
   // written in parallel, each into its own string, then handed to the sink
@@ -257,7 +282,7 @@ absl::Status write_all_reports_json(const Dataset& ds, Period period, const Prof
       w.begin_array();  // a batch is written as an array, its brackets cut below
       const size_t from = std::min(n, round + k * kBatch), to = std::min(n, from + kBatch);
       for (size_t i = from; i < to; ++i) {
-        write_report(w, report_of(*fig, i, source, profile, styles));
+        write_report(w, report_of(*fig, i, source, profile, styles, *tables));
       }
       w.end_array();
       w.finish();

@@ -1,6 +1,7 @@
 // The report for people: a title, the narrative, one table per family of
 // metrics (label first, value, year-ago value, change, then the metric id),
-// notes for the 口径 and for figures that could not be computed, and the data
+// notes for the 口径 and for figures that could not be computed, the
+// breakdowns (one table each, with its 合计) and the series, and the data
 // counts; and the comparison of many regions (regions as rows, chosen metrics
 // as columns, each with its rank among its siblings). As plain text with
 // aligned columns, or as Markdown (headings, blank lines, pipe tables).
@@ -17,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/substitute.h"
+#include "fazhi/breakdown.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/text.hpp"
 #include "platform/messages.hpp"
@@ -188,6 +190,54 @@ void write_family(std::string& out, const Report& report, size_t first, size_t e
   absl::StrAppend(&out, "\n");
 }
 
+// write_breakdown writes one of the report's breakdowns: rank, the
+// dimension's value, the figure and its share, the year-ago figure and the
+// change, then the 合计 row (the scalar figure).
+void write_breakdown(std::string& out, const Breakdown& b, TableFormat format) {
+  const bool count = b.metric->kind == ValueKind::kCount;
+  Table t;
+  t.header = {_("Rank"), std::string(b.dimension.label), _("Value")};
+  t.align = {Align::kRight, Align::kLeft, Align::kRight};
+  if (count) {
+    t.header.push_back(_("Share"));
+    t.align.push_back(Align::kRight);
+  }
+  t.header.insert(t.header.end(), {_("Year ago"), _("Change on a year ago")});
+  t.align.insert(t.align.end(), {Align::kRight, Align::kRight});
+  auto add = [&](const BreakdownRow& r, std::string rank, std::string label) {
+    std::vector<std::string> row = {std::move(rank), std::move(label), breakdown_value_text(b, r.value)};
+    if (count) row.push_back(r.share.defined() ? format_percent(r.share, b.decimals, b.rounding) : "");
+    row.push_back(breakdown_value_text(b, r.previous));
+    row.push_back(breakdown_change_text(r));
+    t.rows.push_back(std::move(row));
+  };
+  for (const BreakdownRow& r : b.rows) add(r, r.rank > 0 ? absl::StrCat(r.rank) : "", r.label);
+  BreakdownRow total = total_row(b);
+  if (!b.additive) total.share = Fraction::undefined();
+  add(total, "", _("Total"));
+  heading(out, 3, absl::Substitute(_("$0 ($1)"), absl_view(b.metric->label), absl_view(b.dimension.label)), format);
+  write_table(out, t, format);
+  absl::StrAppend(&out, "\n");
+}
+
+// write_series writes one of the report's series: each month (quarter), the
+// figure and the same month a year earlier.
+void write_series(std::string& out, const Series& s, TableFormat format) {
+  const bool quarters = s.by == "quarter";
+  Table t;
+  t.header = {quarters ? _("Quarter") : _("Month"), _("Value"), _("Year ago")};
+  t.align = {Align::kLeft, Align::kRight, Align::kRight};
+  Breakdown cut;  // the texts of a value alone, cut as a breakdown's by default
+  cut.metric = s.metric;
+  for (const SeriesPoint& p : s.points) {
+    t.rows.push_back({p.period, breakdown_value_text(cut, p.value), breakdown_value_text(cut, p.previous)});
+  }
+  heading(out, 3,
+          absl::Substitute(_("$0 ($1)"), absl_view(s.metric->label), quarters ? _("by quarter") : _("by month")), format);
+  write_table(out, t, format);
+  absl::StrAppend(&out, "\n");
+}
+
 }  // namespace
 
 std::string render_table(const Report& report, TableFormat format) {
@@ -197,6 +247,16 @@ std::string render_table(const Report& report, TableFormat format) {
     while (end < report.metrics.size() && report.metrics[end].info->family == report.metrics[first].info->family) ++end;
     write_family(out, report, first, end, format);
     first = end;
+  }
+  if (!report.breakdowns.empty()) {
+    heading(out, 2, _("Breakdowns"), format);
+    if (format == TableFormat::kText) absl::StrAppend(&out, "\n");
+    for (const Breakdown& b : report.breakdowns) write_breakdown(out, b, format);
+  }
+  if (!report.series.empty()) {
+    heading(out, 2, _("Series"), format);
+    if (format == TableFormat::kText) absl::StrAppend(&out, "\n");
+    for (const Series& s : report.series) write_series(out, s, format);
   }
   return out;
 }

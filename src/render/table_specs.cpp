@@ -75,8 +75,8 @@ absl::Status check_dimension(const TableSpec& t, bool series, const std::string&
     return bad(absl::StrCat(where, ".by"), "must be \"month\" or \"quarter\"");
   }
   const Family family = metric_catalogue()[*metric_index(t.metric)].family;
-  const std::span<const DimensionInfo> dims = breakdown_dimensions();
-  const bool known = std::any_of(dims.begin(), dims.end(), [&](const DimensionInfo& d) {
+  const std::span<const BreakdownDimension> dims = breakdown_dimensions();
+  const bool known = std::any_of(dims.begin(), dims.end(), [&](const BreakdownDimension& d) {
     return d.family == family && d.name == t.by;
   });
   if (!known) {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "fazhi/breakdown.hpp"
 #include "fazhi/documents.hpp"
 #include "fazhi/text.hpp"
 #include "load/encoding.hpp"
@@ -324,6 +325,89 @@ lxw_error add_summary(Workbook& book, const Report* report, std::span<const Repo
   return s.error();
 }
 
+// sheet_name is a table's sheet: its place and its title, cut to Excel's
+// 31 characters (whole characters, not bytes).
+std::string sheet_name(size_t place, std::string_view title) {
+  std::string name = absl::StrCat(place, " ", absl_view(title));
+  size_t chars = 0, i = 0;
+  for (; i < name.size(); ++chars) {
+    if (chars == 31) break;
+    const auto b = static_cast<unsigned char>(name[i]);
+    i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  }
+  name.resize(std::min(i, name.size()));
+  return name;
+}
+
+// add_breakdown writes one of the report's breakdowns on a sheet of its own:
+// a row per value (rank, key, label, the figure, its share, the year-ago
+// figure, the change: each a number and its published text), then 合计.
+lxw_error add_breakdown(Workbook& book, size_t place, const Breakdown& b) {
+  const std::string title = absl::StrCat(absl_view(b.metric->label), absl_view(b.dimension.label));
+  Sheet s(book, book.add_sheet(sheet_name(place, title).c_str()));
+  s.text(0, 0, absl::StrCat(title, "（", internal::period_text(b.period), "）"), Style::kTitle, false);
+  const bool count = b.metric->kind == ValueKind::kCount;
+  const std::vector<std::string> header = {"排名", "键", std::string(b.dimension.label), "本期", "本期（公布值）",
+                                           "占比", "占比（公布值）", "上年同期", "上年同期（公布值）",
+                                           count ? "同比" : "同比（个百分点）",
+                                           count ? "同比（公布值）" : "同比（个百分点，公布值）"};
+  std::map<lxw_col_t, double> minimum;
+  for (lxw_col_t c = 0; c < header.size(); ++c) {
+    s.header(1, c, header[c]);
+    minimum[c] = static_cast<double>(display_width(header[c])) + kWidthPadding;
+  }
+  lxw_row_t row = 2;
+  auto write = [&](const BreakdownRow& r, bool total) {
+    if (r.rank > 0) s.number(row, 0, static_cast<double>(r.rank), "0", 3);
+    if (!total && r.key) s.text(row, 1, *r.key);
+    s.text(row, 2, r.label, total ? Style::kLabel : Style::kPlain);
+    s.figure(row, 3, *b.metric, r.value, breakdown_value_text(b, r.value), false);
+    if (r.share.defined()) {
+      const std::string shown = format_percent(r.share, b.decimals, b.rounding);
+      s.number(row, 5, internal::to_double(r.share), "0.0000%", display_width(shown) + 5);
+      s.text(row, 6, shown);
+    }
+    s.figure(row, 7, *b.metric, r.previous, breakdown_value_text(b, r.previous), false);
+    s.change(row, 9, count ? r.change : r.change_pp, breakdown_change_text(r));
+    ++row;
+  };
+  for (const BreakdownRow& r : b.rows) write(r, false);
+  BreakdownRow total = total_row(b);
+  if (!b.additive) total.share = Fraction::undefined();
+  write(total, true);
+  s.freeze(2, 3);
+  s.set_widths(minimum);
+  return s.error();
+}
+
+// add_series writes one of the report's series: a row per month (quarter),
+// the figure and the same month a year earlier.
+lxw_error add_series(Workbook& book, size_t place, const Series& series) {
+  const bool quarters = series.by == "quarter";
+  const std::string title = absl::StrCat(absl_view(series.metric->label), quarters ? "按季度" : "按月");
+  Sheet s(book, book.add_sheet(sheet_name(place, title).c_str()));
+  s.text(0, 0, absl::StrCat(title, "（", internal::period_text(series.period), "）"), Style::kTitle, false);
+  const std::vector<std::string> header = {quarters ? "季度" : "月份", "本期", "本期（公布值）", "上年同期",
+                                           "上年同期（公布值）"};
+  std::map<lxw_col_t, double> minimum;
+  for (lxw_col_t c = 0; c < header.size(); ++c) {
+    s.header(1, c, header[c]);
+    minimum[c] = static_cast<double>(display_width(header[c])) + kWidthPadding;
+  }
+  Breakdown cut;  // a value's text, cut as a breakdown's by default
+  cut.metric = series.metric;
+  lxw_row_t row = 2;
+  for (const SeriesPoint& p : series.points) {
+    s.text(row, 0, p.period);
+    s.figure(row, 1, *series.metric, p.value, breakdown_value_text(cut, p.value), false);
+    s.figure(row, 3, *series.metric, p.previous, breakdown_value_text(cut, p.previous), false);
+    ++row;
+  }
+  s.freeze(2, 1);
+  s.set_widths(minimum);
+  return s.error();
+}
+
 // add_comparison writes every region's figures: a region a row, a metric
 // two columns (its number and its published text) under its family's and
 // its own label.
@@ -415,6 +499,16 @@ absl::Status write_workbook(const DocumentContent& content, const std::string& p
   if (lxw_error e = add_summary(book, content.report, content.regions); e != LXW_NO_ERROR) return written(e, path);
   if (!content.regions.empty()) {
     if (lxw_error e = add_comparison(book, content.regions); e != LXW_NO_ERROR) return written(e, path);
+  }
+  if (content.report != nullptr) {
+    // The report's tables, a sheet each, numbered in the profile's order.
+    size_t place = 1;
+    for (const Breakdown& b : content.report->breakdowns) {
+      if (lxw_error e = add_breakdown(book, place++, b); e != LXW_NO_ERROR) return written(e, path);
+    }
+    for (const Series& series : content.report->series) {
+      if (lxw_error e = add_series(book, place++, series); e != LXW_NO_ERROR) return written(e, path);
+    }
   }
   const Report& any = content.report != nullptr ? *content.report : content.regions.front();
   if (!any.data_quality.notices.empty()) {

@@ -64,11 +64,18 @@ def test_report_escapes_the_region_name_and_notices(hostile_data, fmt):
                             "荔湾区\\x1b]0;pwned\\x07\\x1b[2J\\u009b31m\\u202eexe.txt\\u2066\\n0 rows read")
     assert first.endswith("\\n| x | y | (440103), 2019-01-01 to 2019-12-31")
     if fmt == "markdown":
-        rows = [line for line in out.splitlines() if line.startswith("| ")]
-        assert rows
-        # Every row has the header's columns: no cell adds one.
-        columns = {line.replace("\\|", "").count("|") for line in rows}
-        assert columns == {6}
+        # Every row of a table has its header's columns: no cell adds one.
+        tables, table = [], []
+        for line in out.splitlines() + [""]:
+            if line.startswith("|"):
+                table.append(line.replace("\\|", "").count("|"))
+            elif table:
+                tables.append(table)
+                table = []
+        assert tables
+        assert tables[0][0] == 6  # the metrics' tables: label, value, year ago, change, id
+        for t in tables:
+            assert set(t) == {t[0]}, t
 
 
 def test_check_escapes_rejected_values(hostile_data):

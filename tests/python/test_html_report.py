@@ -11,6 +11,7 @@ Run with:  /usr/bin/python3 -m pytest tests/python/test_html_report.py
 """
 
 import base64
+import json
 import os
 import re
 import shutil
@@ -91,6 +92,14 @@ def loaded(browser, hostile):
     return browser
 
 
+@pytest.fixture(scope="module")
+def report_json():
+    """The example report's JSON, whose tables the page draws."""
+    out = subprocess.run([FAZHI, "report", "--data", EXAMPLE, "--region", "440111", "--year", "2019",
+                          "--profile", PROFILE, "--format", "json"], check=True, capture_output=True, env=ENGLISH)
+    return json.loads(out.stdout)
+
+
 def js(driver, script):
     return driver.execute_script(script)
 
@@ -147,6 +156,29 @@ def test_region_ranked_among_its_siblings(loaded):
     assert top[2][0][3] == "3037 件"
     widths = [r[2][0][2] for r in rows]
     assert widths == sorted(widths, reverse=True)
+
+
+def test_series_line_and_breakdown_shares(loaded, report_json):
+    # Intake by month: a point a month, this year's and last year's, as the JSON says.
+    points = js(loaded, """
+      const svg = document.getElementById('chart-series-0');
+      if (!svg) return null;
+      return [...svg.querySelectorAll('circle')].map(c => [c.getAttribute('class'), c.dataset.period,
+        c.dataset.value]);
+    """)
+    series = report_json["series"][0]
+    assert series["metric"] == "reconsideration.received"
+    assert [p for p in points if p[0] == "current"] == [
+        ["current", p["period"], str(p["value"])] for p in series["points"]]
+    assert [p for p in points if p[0] == "previous"] == [
+        ["previous", p["period"], str(p["previous"])] for p in series["points"]]
+    # Shares of a breakdown: a bar a row, drawn against 100%.
+    category = next(k for k, b in enumerate(report_json["breakdowns"]) if b["by"] == "category")
+    rows = rows_of(loaded, "chart-breakdown-%d" % category)
+    breakdown = report_json["breakdowns"][category]
+    assert [(r[1], r[2][0][1]) for r in rows] == [(row["label"], row["share"]["decimal"])
+                                                  for row in breakdown["rows"]]
+    assert rows[0][1] == "公安" and rows[0][2][0][3] == "30.75%"
 
 
 def test_tables_and_narrative(loaded):

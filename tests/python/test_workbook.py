@@ -176,3 +176,38 @@ def test_unwritable_output_is_an_error(tmp_path):
     assert p.returncode == 1
     assert "cannot write the workbook" in p.stderr
     assert not out.exists()
+
+
+def test_a_sheet_per_table_with_every_number_of_the_json(baiyun):
+    wb, report = baiyun
+    tables = report["breakdowns"] + report["series"]
+    names = wb.sheetnames[1:1 + len(tables)]
+    assert len(names) == len(tables)
+    for place, (name, b) in enumerate(zip(names, report["breakdowns"]), start=1):
+        ws = wb[name]
+        assert name.startswith("%d " % place)
+        assert ws.freeze_panes == "D3"
+        header = [c.value for c in ws[2]]
+        assert header[:4] == ["排名", "键", b["label"], "本期"]
+        for r, row in enumerate(b["rows"], start=3):
+            assert ws.cell(r, 3).value == row["label"], name
+            assert ws.cell(r, 2).value == row["key"], name
+            assert ws.cell(r, 1).value == row["rank"], name
+            assert ws.cell(r, 4).value == pytest.approx(float(exact(row["value"], "")), abs=1e-11), name
+            assert ws.cell(r, 8).value == pytest.approx(float(exact(row["previous"], "")), abs=1e-11), name
+            if "share" in row:
+                assert ws.cell(r, 6).value == pytest.approx(float(exact(row["share"], "")), abs=1e-11), name
+                assert ws.cell(r, 6).number_format == "0.0000%"
+                assert row["text"].endswith("（%s）" % ws.cell(r, 7).value), name
+            if "yoy" in row:
+                assert ws.cell(r, 10).value == pytest.approx(float(exact(row["yoy"], "")), abs=1e-11), name
+        total = 3 + len(b["rows"])
+        assert ws.cell(total, 3).value == "合计"
+        assert ws.cell(total, 4).value == b["total"]["value"]
+    for name, s in zip(names[len(report["breakdowns"]):], report["series"]):
+        ws = wb[name]
+        assert [c.value for c in ws[2]][:3] == ["月份", "本期", "本期（公布值）"]
+        for r, p in enumerate(s["points"], start=3):
+            assert ws.cell(r, 1).value == p["period"]
+            assert ws.cell(r, 2).value == p["value"]
+            assert ws.cell(r, 4).value == p["previous"]

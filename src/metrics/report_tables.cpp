@@ -1,0 +1,512 @@
+// The tables a report carries (report_tables.hpp): filling a Report's
+// breakdowns and series from the profile's lists, and the sources that
+// compute them.
+//
+// For every region at once (all_region_tables) a table costs one pass over
+// its family's rows, not one per region: each row is counted in the group of
+// (its record region, its dimension's value), and a region's row for a
+// value sums the groups of its record regions, exactly as the scalar
+// figures roll districts up into cities and provinces. The groups are
+// numbered as the rows meet them, so only the pairs that occur take room.
+
+#include "metrics/report_tables.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "metrics/breakdown_internal.hpp"
+#include "metrics/families.hpp"
+#include "platform/parallel.hpp"
+
+namespace fazhi::internal {
+namespace {
+
+// order_rows puts the rows whose keys `order` names first, in its order;
+// the others follow as they were (by value).
+void order_rows(std::vector<BreakdownRow>& rows, const std::vector<std::string>& order) {
+  if (order.empty()) return;
+  auto place = [&](const BreakdownRow& r) {
+    if (!r.key) return order.size();
+    const auto it = std::find(order.begin(), order.end(), *r.key);
+    return static_cast<size_t>(it - order.begin());
+  };
+  std::stable_sort(rows.begin(), rows.end(),
+                   [&](const BreakdownRow& a, const BreakdownRow& b) { return place(a) < place(b); });
+}
+
+bool has_districts(RegionCode region) { return region == kNational || region.level() != RegionLevel::kDistrict; }
+
+// dated_by is the date that alone puts a record in a flow count (a received
+// count's received date, a closed count's closing date), for the counts
+// whose series one pass can split by month; null for the others, which take
+// a pass per month. The test ReportTables.AllRegionsEqualOneRegion checks
+// each against compute_series.
+const std::vector<DayNumber>* dated_by(const Dataset& ds, std::string_view id) {
+  if (id == "reconsideration.received") return &ds.reconsideration().received;
+  if (id == "reconsideration.accepted") return &ds.reconsideration().accepted;
+  if (id == "reconsideration.closed") return &ds.reconsideration().closed;
+  if (id == "litigation.received") return &ds.litigation().filed;
+  if (id == "legal_aid.accepted") return &ds.legal_aid().accepted;
+  if (id == "legal_aid.closed") return &ds.legal_aid().closed;
+  if (id == "mediation.received") return &ds.mediation().received;
+  return nullptr;
+}
+
+class DatasetTables : public TableSource {
+ public:
+  DatasetTables(const Dataset& ds, const Profile& profile, const Calendar& calendar)
+      : ds_(ds), profile_(profile), calendar_(calendar) {}
+  std::optional<Breakdown> breakdown(const Report& r, const TableSpec& spec) const override {
+    absl::StatusOr<Breakdown> b =
+        compute_breakdown(ds_, r.region, r.period, r.previous, spec.metric, spec.by, profile_, calendar_);
+    if (!b.ok()) return std::nullopt;
+    return *std::move(b);
+  }
+  std::optional<Series> series(const Report& r, const TableSpec& spec) const override {
+    absl::StatusOr<Series> s = compute_series(ds_, r.region, r.period, spec.metric, spec.by, profile_, calendar_);
+    if (!s.ok()) return std::nullopt;
+    return *std::move(s);
+  }
+
+ private:
+  const Dataset& ds_;
+  const Profile& profile_;
+  const Calendar& calendar_;
+};
+
+class NoTables : public TableSource {
+ public:
+  std::optional<Breakdown> breakdown(const Report&, const TableSpec&) const override { return std::nullopt; }
+  std::optional<Series> series(const Report&, const TableSpec&) const override { return std::nullopt; }
+};
+
+// Split is one family tallied by (record region, value) pairs: each record
+// region's pairs as (value, group), and the values' keys and labels.
+struct Split {
+  Family family;
+  const Dimension* dimension = nullptr;
+  // A series' split instead: the rows by the month (or quarter) of `date`.
+  const std::vector<DayNumber>* date = nullptr;
+  bool quarters = false;
+  std::vector<std::optional<std::string>> keys;
+  std::vector<std::string> labels;
+  std::vector<uint32_t> begin;  // by RegionIndex: its pairs from begin[r] to begin[r + 1]
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  GroupTally tally;
+};
+
+// ByRegion is one family tallied by record region, for a period and the
+// year before (Figures' own pass, kept with its groups): the `region`
+// breakdowns, and a series' month each.
+struct ByRegion {
+  Family family;
+  Period days;
+  GroupTally tally;
+};
+
+class AllRegionTables : public TableSource {
+ public:
+  AllRegionTables(const Dataset& ds, Period period, const Profile& profile, const Calendar& calendar, int threads)
+      : ds_(ds), profile_(profile), calendar_(calendar), period_(period), previous_(year_ago_period(period)) {
+    const std::vector<RegionCode>& codes = ds.regions();
+    // Each region's record regions: its own, its districts', its cities'.
+    for (size_t i = 0; i < codes.size(); ++i) {
+      const RegionCode c = codes[i];
+      RegionCode within[] = {c, c.city(), c.province(), kNational};
+      std::sort(std::begin(within), std::end(within));
+      for (size_t k = 0; k < std::size(within); ++k) {
+        if (k > 0 && within[k] == within[k - 1]) continue;
+        members_[within[k].value()].push_back(static_cast<uint32_t>(i));
+      }
+    }
+    // The jobs: one pass each, run on `threads` threads.
+    std::vector<std::function<void()>> jobs;
+    std::vector<Family> region_families;
+    for (const TableSpec& spec : profile.breakdowns) {
+      const std::optional<size_t> m = metric_index(spec.metric);
+      if (!m) continue;
+      const Family f = metric_catalogue()[*m].family;
+      if (spec.by == "region") {
+        region_families.push_back(f);
+        continue;
+      }
+      const Dimension* d = find_dimension(f, spec.by);
+      if (d == nullptr || d->group == nullptr) continue;  // month, quarter: one region at a time (dataset_tables)
+      if (find_split(d) == nullptr) splits_.push_back(Split{f, d, nullptr, false, {}, {}, {}, {}, {}});
+    }
+    for (const TableSpec& spec : profile.series) {
+      const std::optional<size_t> m = metric_index(spec.metric);
+      if (!m) continue;
+      const Family f = metric_catalogue()[*m].family;
+      const bool quarters = spec.by == "quarter";
+      std::vector<SubPeriod>& parts = quarters ? quarters_ : months_;
+      if (parts.empty()) parts = sub_periods(period, quarters);
+      const std::vector<DayNumber>* date = dated_by(ds, spec.metric);
+      if (date != nullptr && buckets_fit(parts)) {
+        if (find_dated(date, quarters) == nullptr) splits_.push_back(Split{f, nullptr, date, quarters, {}, {}, {}, {}, {}});
+        continue;
+      }
+      for (const SubPeriod& p : parts) {
+        if (find_family(f, p.days) == nullptr) by_region_.push_back({f, p.days, {}});
+      }
+    }
+    // A breakdown by region sums each record region's groups of any split of
+    // its family (every row is in one group); a pass of its own only without.
+    for (const Family f : region_families) {
+      const bool split = std::any_of(splits_.begin(), splits_.end(), [f](const Split& s) { return s.family == f; });
+      if (!split && find_family(f, period) == nullptr) by_region_.push_back({f, period, {}});
+    }
+    for (Split& s : splits_) jobs.push_back([this, &s] { tally_split(s); });
+    for (ByRegion& b : by_region_) {
+      jobs.push_back([this, &b, n = codes.size()] {
+        b.tally = tally_family_groups(ds_, b.family, nullptr, n, {b.days, year_ago_period(b.days)}, profile_,
+                                      calendar_);
+      });
+    }
+    parallel_for(jobs.size(), resolve_threads(threads), [&](size_t k) { jobs[k](); });
+  }
+
+  std::optional<Breakdown> breakdown(const Report& r, const TableSpec& spec) const override {
+    if (r.period.from != period_.from || r.period.to != period_.to) return std::nullopt;
+    const std::optional<size_t> m = metric_index(spec.metric);
+    if (!m || !can_break_down(spec.metric)) return std::nullopt;
+    const MetricInfo& info = metric_catalogue()[*m];
+    const Dimension* d = find_dimension(info.family, spec.by);
+    if (d == nullptr) return std::nullopt;
+    const std::vector<uint32_t>& members = members_of(r.region);
+    if (members.empty()) return std::nullopt;
+    if (d->group == nullptr && spec.by != "region") {
+      return DatasetTables(ds_, profile_, calendar_).breakdown(r, spec);
+    }
+    Breakdown b;
+    b.metric = &info;
+    b.dimension = d->info;
+    b.region = r.region;
+    b.period = period_;
+    b.previous = previous_;
+    b.additive = info.kind == ValueKind::kCount;
+    Sums sums(info, *m, ds_, profile_, period_, previous_);
+    if (spec.by == "region") {
+      // Each record region's groups: of the family's smallest split, or of its own pass.
+      const Split* split = nullptr;
+      for (const Split& s : splits_) {
+        if (s.family == info.family && (split == nullptr || s.pairs.size() < split->pairs.size())) split = &s;
+      }
+      const ByRegion* whole = split != nullptr ? nullptr : find_family(info.family, period_);
+      if (split == nullptr && whole == nullptr) return std::nullopt;
+      auto add_region = [&](uint32_t k) {
+        if (whole != nullptr) return sums.add(whole->tally, k);
+        for (uint32_t p = split->begin[k]; p < split->begin[k + 1]; ++p) sums.add(split->tally, split->pairs[p].second);
+      };
+      // Each record region's child: a city's districts (its own code: 市本级),
+      // a province's cities, 全国's provinces; in code order.
+      std::vector<std::pair<uint32_t, uint32_t>> children;  // (child code, record region)
+      for (const uint32_t k : members) children.emplace_back(child_of(r.region, ds_.regions()[k]).value(), k);
+      std::sort(children.begin(), children.end());
+      for (size_t i = 0; i < children.size();) {
+        size_t j = i;
+        sums.clear_group();
+        for (; j < children.size() && children[j].first == children[i].first; ++j) {
+          add_region(children[j].second);
+        }
+        const RegionCode c = RegionCode::from_value(children[i].first);
+        const std::optional<std::string_view> name = ds_.region_name(c);
+        sums.row(b.rows, c.str(), name ? std::string(*name) : c.str());
+        i = j;
+      }
+    } else {
+      const Split* s = find_split(d);
+      if (s == nullptr) return std::nullopt;
+      std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (value, group)
+      for (const uint32_t k : members) {
+        pairs.insert(pairs.end(), s->pairs.begin() + s->begin[k], s->pairs.begin() + s->begin[k + 1]);
+      }
+      std::sort(pairs.begin(), pairs.end());
+      for (size_t i = 0; i < pairs.size();) {
+        size_t j = i;
+        sums.clear_group();
+        for (; j < pairs.size() && pairs[j].first == pairs[i].first; ++j) sums.add(s->tally, pairs[j].second);
+        sums.row(b.rows, s->keys[pairs[i].first], s->labels[pairs[i].first]);
+        i = j;
+      }
+    }
+    sums.totals(b.total, b.previous_total);
+    finish(b.rows, b.total);
+    return b;
+  }
+
+  std::optional<Series> series(const Report& r, const TableSpec& spec) const override {
+    if (r.period.from != period_.from || r.period.to != period_.to) return std::nullopt;
+    const std::optional<size_t> m = metric_index(spec.metric);
+    if (!m || !can_break_down(spec.metric) || (spec.by != "month" && spec.by != "quarter")) return std::nullopt;
+    const MetricInfo& info = metric_catalogue()[*m];
+    const std::vector<uint32_t>& members = members_of(r.region);
+    if (members.empty()) return std::nullopt;
+    Series s;
+    s.metric = &info;
+    s.by = spec.by;
+    s.region = r.region;
+    s.period = period_;
+    const std::vector<SubPeriod>& parts = spec.by == "quarter" ? quarters_ : months_;
+    if (const Split* dated = find_dated(dated_by(ds_, spec.metric), spec.by == "quarter"); dated != nullptr) {
+      std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (month, group)
+      for (const uint32_t k : members) {
+        pairs.insert(pairs.end(), dated->pairs.begin() + dated->begin[k], dated->pairs.begin() + dated->begin[k + 1]);
+      }
+      std::sort(pairs.begin(), pairs.end());
+      size_t i = 0;
+      for (size_t month = 0; month < parts.size(); ++month) {
+        const SubPeriod& p = parts[month];
+        Sums sums(info, *m, ds_, profile_, p.days, year_ago_period(p.days));
+        sums.clear_group();
+        for (; i < pairs.size() && pairs[i].first == month; ++i) sums.add(dated->tally, pairs[i].second);
+        std::vector<BreakdownRow> one;
+        sums.row(one, std::nullopt, "", /*always=*/true);
+        s.points.push_back({p.key, p.days, std::move(one[0].value), std::move(one[0].previous)});
+      }
+      return s;
+    }
+    for (const SubPeriod& p : parts) {
+      const ByRegion* pass = find_family(info.family, p.days);
+      if (pass == nullptr) return std::nullopt;
+      Sums sums(info, *m, ds_, profile_, p.days, year_ago_period(p.days));
+      sums.clear_group();
+      for (const uint32_t k : members) sums.add(pass->tally, k);
+      std::vector<BreakdownRow> one;
+      sums.row(one, std::nullopt, "", /*always=*/true);
+      s.points.push_back({p.key, p.days, std::move(one[0].value), std::move(one[0].previous)});
+    }
+    return s;
+  }
+
+ private:
+  // Sums adds groups' counters for both periods and makes a metric's values.
+  class Sums {
+   public:
+    Sums(const MetricInfo& info, size_t m, const Dataset& ds, const Profile& profile, Period now, Period before)
+        : info_(info), m_(m), rows_(family_rows_of(info.family)),
+          contexts_{Context{&ds, &profile, now, no_basis_reason(profile.correction_basis)},
+                    Context{&ds, &profile, before, no_basis_reason(profile.correction_basis)}},
+          values_(rows_.size) {}
+    void clear_group() {
+      group_[0].n.fill(0);
+      group_[1].n.fill(0);
+    }
+    void add(const GroupTally& t, size_t g) {
+      for (int p = 0; p < 2; ++p) {
+        t.add_to(group_[p].n, g, p);
+        t.add_to(all_[p].n, g, p);
+      }
+    }
+    // row appends the group's row, unless no record of it touches either
+    // period (and not `always`).
+    void row(std::vector<BreakdownRow>& rows, std::optional<std::string> key, std::string label,
+             bool always = false) {
+      bool data = false;
+      BreakdownRow r;
+      r.key = std::move(key);
+      r.label = std::move(label);
+      r.value = value(group_[0], 0);
+      r.previous = value(group_[1], 1);
+      data = family_has_data(group_[0], info_.family, m_) || family_has_data(group_[1], info_.family, m_);
+      if (data || always) rows.push_back(std::move(r));
+    }
+    void totals(Value& now, Value& before) {
+      now = value(all_[0], 0);
+      before = value(all_[1], 1);
+    }
+
+   private:
+    Value value(const Tally& t, int p) {
+      family_values(info_.family, t, contexts_[p], values_);
+      return std::move(values_[m_ - rows_.first]);
+    }
+    const MetricInfo& info_;
+    size_t m_;
+    FamilyRows rows_;
+    Context contexts_[2];
+    std::vector<Value> values_;
+    Tally group_[2], all_[2];
+  };
+
+  static RegionCode child_of(RegionCode scope, RegionCode c) {
+    if (scope == kNational) return c.province();
+    switch (scope.level()) {
+      case RegionLevel::kProvince: return c.city();
+      case RegionLevel::kCity: return c;
+      case RegionLevel::kDistrict: break;
+    }
+    return scope;
+  }
+
+  // members_of lists the record regions inside `region` (as request() in breakdown.cpp).
+  const std::vector<uint32_t>& members_of(RegionCode region) const {
+    static const std::vector<uint32_t> kNone;
+    const auto it = members_.find(region.value());
+    return it == members_.end() ? kNone : it->second;
+  }
+
+  const Split* find_split(const Dimension* d) const {
+    for (const Split& s : splits_) {
+      if (s.dimension == d) return &s;
+    }
+    return nullptr;
+  }
+  const Split* find_dated(const std::vector<DayNumber>* date, bool quarters) const {
+    if (date == nullptr) return nullptr;  // a dimension's split has no date either
+    for (const Split& s : splits_) {
+      if (s.date == date && s.quarters == quarters) return &s;
+    }
+    return nullptr;
+  }
+  // buckets_fit: the months (and the same months a year earlier) cover the
+  // period (and the year before) day for day, so a row's date names one.
+  bool buckets_fit(const std::vector<SubPeriod>& parts) const {
+    int64_t now = 0, before = 0;
+    for (const SubPeriod& p : parts) {
+      const Period y = year_ago_period(p.days);
+      if (y.from < previous_.from || y.to > previous_.to) return false;
+      now += p.days.to - p.days.from + 1;
+      before += y.to - y.from + 1;
+    }
+    return now == period_.to - period_.from + 1 && before == previous_.to - previous_.from + 1;
+  }
+  const ByRegion* find_family(Family f, Period days) const {
+    for (const ByRegion& b : by_region_) {
+      if (b.family == f && b.days.from == days.from && b.days.to == days.to) return &b;
+    }
+    return nullptr;
+  }
+
+  // tally_split numbers the (record region, value) pairs as the rows meet
+  // them and tallies the family by pair.
+  void tally_split(Split& s) const {
+    Grouping g;
+    if (s.dimension != nullptr) {
+      Scope everywhere{kNational, std::vector<uint8_t>(ds_.regions().size(), 1)};
+      s.dimension->group(ds_, everywhere, g);
+    } else {
+      date_buckets(s, g);
+    }
+    s.keys = std::move(g.keys);
+    s.labels = std::move(g.labels);
+    const size_t values = s.keys.size();
+    const std::vector<RegionIndex>& region = region_column(s.family);
+    const size_t regions = ds_.regions().size();
+    std::vector<RegionIndex> pair_of_row(region.size());
+    // Dense when regions x values is small (codes, categories), else hashed
+    // (agencies, which are many and each in few regions).
+    constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+    const bool dense = regions * values <= (size_t{1} << 22);
+    std::vector<uint32_t> dense_ids(dense ? regions * values : 0, kNone);
+    absl::flat_hash_map<uint64_t, uint32_t> hashed_ids;
+    std::vector<std::pair<uint32_t, uint32_t>> region_value;  // by pair
+    for (size_t i = 0; i < region.size(); ++i) {
+      const size_t r = region[i], v = i < g.of_row.size() ? g.of_row[i] : 0;
+      uint32_t* id = nullptr;
+      if (dense) {
+        id = &dense_ids[r * values + v];
+      } else {
+        id = &hashed_ids.try_emplace(uint64_t{r} * values + v, kNone).first->second;
+      }
+      if (*id == kNone) {
+        *id = static_cast<uint32_t>(region_value.size());
+        region_value.emplace_back(static_cast<uint32_t>(r), static_cast<uint32_t>(v));
+      }
+      pair_of_row[i] = *id;
+    }
+    g.of_row = {};
+    s.begin.assign(regions + 1, 0);
+    for (const auto& [r, v] : region_value) ++s.begin[r + 1];
+    std::partial_sum(s.begin.begin(), s.begin.end(), s.begin.begin());
+    s.pairs.resize(region_value.size());
+    std::vector<uint32_t> next(s.begin.begin(), s.begin.end() - 1);
+    for (size_t p = 0; p < region_value.size(); ++p) {
+      s.pairs[next[region_value[p].first]++] = {region_value[p].second, static_cast<uint32_t>(p)};
+    }
+    s.tally = tally_family_groups(ds_, s.family, &pair_of_row, region_value.size(), {period_, previous_}, profile_,
+                                  calendar_);
+  }
+
+  // date_buckets groups the rows by the month (quarter) of their date, in
+  // the period or a year earlier; the group after the last: neither.
+  void date_buckets(const Split& s, Grouping& g) const {
+    const std::vector<SubPeriod>& parts = s.quarters ? quarters_ : months_;
+    const DayNumber first = previous_.from;
+    std::vector<RegionIndex> bucket(static_cast<size_t>(period_.to - first) + 1,
+                                    static_cast<RegionIndex>(parts.size()));
+    for (size_t k = 0; k < parts.size(); ++k) {
+      const Period y = year_ago_period(parts[k].days);
+      for (DayNumber d = parts[k].days.from; d <= parts[k].days.to; ++d) bucket[static_cast<size_t>(d - first)] = k;
+      for (DayNumber d = y.from; d <= y.to; ++d) bucket[static_cast<size_t>(d - first)] = k;
+      g.keys.emplace_back(parts[k].key);
+      g.labels.emplace_back(parts[k].key);
+    }
+    g.keys.emplace_back(std::nullopt);  // neither period
+    g.labels.emplace_back();
+    const std::vector<DayNumber>& date = *s.date;
+    g.of_row.resize(date.size());
+    for (size_t i = 0; i < date.size(); ++i) {
+      const uint32_t k = static_cast<uint32_t>(date[i]) - static_cast<uint32_t>(first);
+      g.of_row[i] = k < bucket.size() ? bucket[k] : static_cast<RegionIndex>(parts.size());
+    }
+  }
+
+  const std::vector<RegionIndex>& region_column(Family f) const {
+    switch (f) {
+      case Family::kLitigation: return ds_.litigation().region;
+      case Family::kLegalAid: return ds_.legal_aid().region;
+      case Family::kMediation: return ds_.mediation().region;
+      default: return ds_.reconsideration().region;
+    }
+  }
+
+  const Dataset& ds_;
+  const Profile& profile_;
+  const Calendar& calendar_;
+  Period period_, previous_;
+  std::vector<SubPeriod> months_, quarters_;
+  std::vector<Split> splits_;          // never resized after the jobs start: the jobs hold references
+  std::vector<ByRegion> by_region_;
+  absl::flat_hash_map<uint32_t, std::vector<uint32_t>> members_;  // by region code
+};
+
+}  // namespace
+
+void fill_tables(Report& report, const Profile& profile, const TableSource& source) {
+  report.breakdowns.clear();
+  report.series.clear();
+  for (const TableSpec& spec : profile.breakdowns) {
+    if (spec.by == "region" && !has_districts(report.region)) continue;
+    std::optional<Breakdown> b = source.breakdown(report, spec);
+    if (!b) continue;
+    order_rows(b->rows, spec.order);
+    if (spec.top > 0) fold_rows(*b, spec.top);
+    b->decimals = spec.decimals.value_or(profile.percent_decimals);
+    b->rounding = spec.rounding.value_or(profile.rounding);
+    report.breakdowns.push_back(*std::move(b));
+  }
+  for (const TableSpec& spec : profile.series) {
+    std::optional<Series> s = source.series(report, spec);
+    if (s) report.series.push_back(*std::move(s));
+  }
+}
+
+std::unique_ptr<TableSource> dataset_tables(const Dataset& ds, const Profile& profile, const Calendar& calendar) {
+  return std::make_unique<DatasetTables>(ds, profile, calendar);
+}
+
+std::unique_ptr<TableSource> all_region_tables(const Dataset& ds, Period period, const Profile& profile,
+                                               const Calendar& calendar, int threads) {
+  return std::make_unique<AllRegionTables>(ds, period, profile, calendar, threads);
+}
+
+std::unique_ptr<TableSource> no_tables() { return std::make_unique<NoTables>(); }
+
+}  // namespace fazhi::internal
