@@ -27,6 +27,7 @@
 #include "fazhi/text.hpp"
 #include "load/kinds.hpp"
 #include "load/store.hpp"
+#include "platform/huge_pages.hpp"
 
 namespace fazhi::internal {
 
@@ -141,7 +142,10 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
       // rows expected from the first keeps the buffer from doubling (and
       // stranding freed blocks).
       const size_t expected = out.expected_rows * (4 + 1 + id.size());
-      if (expected > 0) out.ids->reserve(expected + expected / 32 + 256);
+      if (expected > 0) {
+        out.ids->reserve(expected + expected / 32 + 256);
+        prefer_huge_pages(out.ids->data(), out.ids->capacity());
+      }
     }
     std::string& ids = *out.ids;
     if (out.id_count % kRowBlock == 0) out.block_off.push_back(static_cast<uint32_t>(row_off));
