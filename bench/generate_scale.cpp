@@ -1,7 +1,10 @@
 // fazhi_generate_scale -- writes a deterministic docs/data.md dataset of N case records.
 //
 //   fazhi_generate_scale --records 10000000 --out /tmp/scale [--seed 1]
-//                        [--shape ordered|shuffled|unpadded|by_date] [--verify]
+//                        [--shape ordered|shuffled|unpadded|by_date] [--first-city N] [--verify]
+//
+// --first-city numbers each province's cities from N (default 1): folders
+// made with 1, 11, 21, ... hold disjoint districts.
 //
 // --shape sets the order rows arrive in (scale_generator.hpp); the records,
 // and so every figure, are the same in every shape.
@@ -24,7 +27,7 @@ int usage(const char* why) {
   std::cerr
       << "fazhi_generate_scale: " << why
       << "\nusage: fazhi_generate_scale --records N --out DIR [--seed S]\n"
-         "                            [--shape ordered|shuffled|unpadded|by_date] [--verify]\n";
+         "                            [--shape ordered|shuffled|unpadded|by_date] [--first-city N] [--verify]\n";
   return 2;
 }
 
@@ -49,6 +52,8 @@ int main(int argc, char** argv) {
       options.out = v;
     } else if (a == "--seed") {
       if (!absl::SimpleAtoi(v, &options.seed)) return usage("bad --seed");
+    } else if (a == "--first-city") {
+      if (!absl::SimpleAtoi(v, &options.first_city)) return usage("bad --first-city");
     } else if (a == "--shape") {
       if (!fazhi::bench::parse_shape(v, &options.shape)) return usage("bad --shape");
     } else {

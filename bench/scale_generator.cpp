@@ -227,9 +227,10 @@ struct World {
   std::vector<std::string> districts;  // "110101", ...
   DayText days;
   DayNumber first_2017_tail, first_2018, last_2019, last_2020;
-  explicit World(Shape s) : shape(s) {
+  int first_city;
+  World(Shape s, int first) : shape(s), first_city(first) {
     for (int p : kProvinces) {
-      for (int c = 1; c <= kCitiesPerProvince; ++c) {
+      for (int c = first_city; c < first_city + kCitiesPerProvince; ++c) {
         for (int d = 1; d <= kDistrictsPerCity; ++d) {
           districts.push_back(absl::StrCat(p * 10000 + c * 100 + d));
         }
@@ -459,7 +460,7 @@ int64_t write_regions(const World& w, const std::string& path) {
   o.header("region,name");
   for (int p : kProvinces) {
     o.num(p * 10000).c().add("测试省").num(p).end_row();
-    for (int c = 1; c <= kCitiesPerProvince; ++c) {
+    for (int c = w.first_city; c < w.first_city + kCitiesPerProvince; ++c) {
       o.num(p * 10000 + c * 100).c().add("测试市").num(p * 100 + c).end_row();
     }
   }
@@ -487,7 +488,10 @@ absl::StatusOr<ScaleStats> generate_scale(const ScaleOptions& options) {
   std::error_code ec;
   std::filesystem::create_directories(options.out, ec);
   if (ec) return absl::UnavailableError(absl::StrCat(options.out, ": ", ec.message()));
-  const World world(options.shape);
+  if (options.first_city < 1 || options.first_city + kCitiesPerProvince - 1 > 99) {
+    return absl::InvalidArgumentError("first_city must be between 1 and 90");
+  }
+  const World world(options.shape, options.first_city);
   const int64_t n = options.records;
   ScaleStats stats;
   auto rows = [&](RecordKind k) -> int64_t& { return stats.rows[static_cast<size_t>(k)]; };

@@ -44,6 +44,10 @@ struct ScaleOptions {
   std::string out;
   uint64_t seed = 1;
   Shape shape = Shape::kOrdered;
+  // first_city numbers each province's ten cities from it (1: 01-10), so
+  // that folders made with 1, 11, 21, ... hold disjoint districts: the
+  // partitions of a national job at any size (bench/tally_bench.py).
+  int first_city = 1;
 };
 
 struct ScaleStats {

@@ -1,16 +1,21 @@
-"""The national job on Dask at scale: generated records split into 5
-partitions by province (no district in two), each tallied by a Dask worker
-process that holds one partition at a time, merged on the driver; prints the
-wall time, each task's peak memory (ru_maxrss of a fresh worker process per
-partition) and the cost of merging 3,000 district tallies.
+"""The national job on Dask at scale: five partitions of generated records
+(disjoint districts: each generated with its own seed and its own cities,
+fazhi_generate_scale --first-city), each loaded and tallied by a Dask worker
+process that holds one partition at a time, the tallies merged on the driver.
+Prints the wall time, each task's peak memory (the worker's peak RSS, reset
+before the task through /proc/self/clear_refs, so a reused worker reports
+each partition's own), and the cost of merging 3,000 district tallies.
 
-    FAZHI_LIBRARY=build/libfazhi.so.1 PYTHONPATH=bindings/python:examples/dask \
-        python3 bench/tally_bench.py --records 5000000 --work /tmp/tally-bench
+    FAZHI_LIBRARY=build/libfazhi.so.1 PYTHONPATH=bindings/python \\
+        python3 bench/tally_bench.py --records 10000000 --work /tmp/fazhi-tally-bench
+
+The partitions (about 0.93 GB each at 10M records) are deleted afterwards
+unless --keep is given.
 """
 
 import argparse
 import os
-import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -18,66 +23,81 @@ import time
 import fazhi
 
 
-def split(pooled, out, parts):
-    """One folder per group of provinces (province number modulo parts)."""
-    folders = [os.path.join(out, "part%d" % k) for k in range(parts)]
-    for f in folders:
-        os.makedirs(f, exist_ok=True)
-    for name in sorted(os.listdir(pooled)):
-        if not name.endswith(".csv"):
-            continue
-        with open(os.path.join(pooled, name), "rb") as f:
-            header = f.readline()
-            if name == "regions.csv":
-                with open(os.path.join(folders[0], name), "wb") as o:
-                    o.write(header + f.read())
-                continue
-            column = header.rstrip(b"\r\n").split(b",").index(b"region")
-            outs = [open(os.path.join(d, name), "wb") for d in folders]
-            for o in outs:
-                o.write(header)
-            for line in f:
-                outs[int(line.split(b",")[column][:2]) % parts].write(line)
-            for o in outs:
-                o.close()
-    return folders
+def peak_rss_mb():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-def tally_with_peak(folder, year):
-    """A task: the partition's tally, and this worker process's peak RSS (MB)."""
-    with fazhi.Dataset.from_dir(folder) as ds:
+def tally_task(folder, year):
+    """A task: one partition's tally as bytes, this task's peak RSS (MB) and seconds."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")  # resets VmHWM: the peak is this task's
+    except OSError:
+        pass
+    start = time.perf_counter()
+    # A tally holds no case id, so the load keeps none.
+    with fazhi.Dataset.from_dir(folder, keep_ids=False) as ds:
         t = fazhi.Tally.compute(ds, year=year)
-    return t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    data = t.to_bytes()
+    return data, peak_rss_mb(), time.perf_counter() - start
+
+
+def generate(generator, records, folder, k):
+    if not os.path.exists(os.path.join(folder, "regions.csv")):
+        subprocess.run([generator, "--records", str(records), "--seed", str(k + 1), "--first-city",
+                        str(1 + 10 * k), "--out", folder], check=True, stdout=subprocess.DEVNULL)
 
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--records", type=int, default=5_000_000)
+    p.add_argument("--records", type=int, default=10_000_000, help="records per partition")
     p.add_argument("--parts", type=int, default=5)
     p.add_argument("--work", default="/tmp/fazhi-tally-bench")
+    p.add_argument("--keep", action="store_true", help="keep the generated partitions")
+    p.add_argument("--merge-only", action="store_true", help="only the merge of 3,000 district tallies")
     p.add_argument("--generator", default=os.path.join(os.environ.get("FAZHI_BUILD_DIR", "build"), "bench",
                                                         "fazhi_generate_scale"))
     a = p.parse_args()
-    pooled = os.path.join(a.work, "pooled")
-    if not os.path.exists(os.path.join(pooled, "regions.csv")):
-        subprocess.run([a.generator, "--records", str(a.records), "--out", pooled], check=True)
-    folders = split(pooled, os.path.join(a.work, "parts"), a.parts)
+    if not 1 <= a.parts <= 9:
+        p.error("--parts: 1 to 9 (each partition takes ten cities of every province)")
+    folders = [os.path.join(a.work, "part%d" % k) for k in range(a.parts)]
+    if not a.merge_only:
+        national(a, folders)
+    merge_3000(a)
+    if not a.keep:
+        for folder in folders + [os.path.join(a.work, "small")]:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def national(a, folders):
+    """The five partitions on Dask."""
+    for k, folder in enumerate(folders):
+        generate(a.generator, a.records, folder, k)
     from dask.distributed import Client, LocalCluster
-    # One task per worker process, each process started fresh for it, so that
-    # each peak is one partition's.
+    # Two single-threaded worker processes (the machine's two cores): each
+    # holds one partition at a time, and never restarts (client.restart
+    # hangs with this Dask).
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         start = time.perf_counter()
-        results = []
-        for k in range(0, len(folders), 2):
-            client.restart()
-            results += client.gather(client.map(tally_with_peak, folders[k:k + 2], year=2019, pure=False))
-        merged = fazhi.Tally.merge([t for t, _ in results])
+        results = client.gather(client.map(tally_task, folders, year=2019, pure=False))
+        t0 = time.perf_counter()
+        merged = fazhi.Tally.merge([fazhi.Tally.from_bytes(b) for b, _, _ in results])
+        merge_five = time.perf_counter() - t0
         wall = time.perf_counter() - start
-    print("partitions: %d of %s records in all" % (len(folders), a.records))
-    print("wall time, load + tally + merge on Dask: %.1f s" % wall)
-    for f, (_, peak) in zip(folders, results):
-        print("  %s: peak RSS of its worker %.0f MB" % (os.path.basename(f), peak))
+    print("partitions: %d of %d records each" % (len(folders), a.records))
+    print("wall time, load + tally + merge on Dask: %.1f s (merge of the %d: %.2f s)" % (wall, len(folders), merge_five))
+    for f, (data, peak, seconds) in zip(folders, results):
+        print("  %s: task %.1f s, peak RSS %.0f MB, tally %.1f MB" % (os.path.basename(f), seconds, peak,
+                                                                       len(data) / 1e6))
+    print("merged tally: %s, %.1f MB of CBOR" % (merged.region, len(merged.to_bytes()) / 1e6))
+
+
+def merge_3000(a):
     # Merging 3,000 district tallies: cut from a small generated load (its
     # 3,100 districts), read back from bytes as a city would receive them.
     small = os.path.join(a.work, "small")
@@ -91,9 +111,8 @@ def main():
     t1 = time.perf_counter()
     fazhi.Tally.merge(parts)
     t2 = time.perf_counter()
-    print("3,000 district tallies (%d in all, %.0f KB each on average): read %.3f s, merge %.3f s"
+    print("3,000 district tallies (%d in all, %.1f KB each on average): read %.3f s, merge %.3f s"
           % (len(files), sum(map(len, files)) / len(files) / 1024, t1 - t0, t2 - t1))
-    print("merged tally: %s, %d bytes" % (merged.region, len(merged.to_bytes())))
 
 
 if __name__ == "__main__":

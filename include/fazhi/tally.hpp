@@ -37,7 +37,7 @@ namespace fazhi {
 
 // kTallyFormatVersion is the version of the tally's file format
 // (docs/tally.md); a tally of another version is refused, never guessed at.
-inline constexpr int kTallyFormatVersion = 1;
+inline constexpr int kTallyFormatVersion = 2;
 
 namespace internal {
 struct TallyData;
@@ -52,7 +52,10 @@ class Tally {
   // kept, and the tally is that region's; without, the tally's region is the
   // smallest region holding every district of the data (000000 for several
   // provinces). The profile's counting rules (period rules, legal-aid time
-  // limits, suspended days) are part of the tally; its presentation is not.
+  // limits, suspended days) are part of the tally, and so are the counts of
+  // its breakdowns and series (Profile::breakdowns, Profile::series), by
+  // district and dimension value or month; the rest of its presentation is
+  // not. A report from the tally carries the tables it has counts for.
   static absl::StatusOr<Tally> compute(const Dataset& ds, Period period, const Profile& profile = {},
                                        const Calendar& calendar = Calendar::national(),
                                        std::optional<RegionCode> region = std::nullopt, int threads = 1);
@@ -63,8 +66,8 @@ class Tally {
   static absl::StatusOr<Tally> parse(std::string_view bytes);
 
   // merge adds tallies of disjoint regions: the same district in two of them
-  // (or one tally given twice), different periods, counting rules, calendars
-  // or format versions are InvalidArgument errors. The result's region is the
+  // (or one tally given twice), different periods, counting rules, calendars,
+  // tables or format versions are InvalidArgument errors. The result's region is the
   // smallest region holding every part's. Exact, associative and commutative:
   // merge({a, merge({b, c})}) serializes to the bytes of merge({c, b, a}).
   static absl::StatusOr<Tally> merge(std::span<const Tally> parts);

@@ -101,9 +101,11 @@ constexpr Command kCommands[] = {
         "                  --out FILE [--profile FILE] [--calendar FILE]\n"
         "\n"
         "Counts the records of a folder into a tally: every counter the report is made\n"
-        "from, by district, with no case id, name or free text (docs/tally.md lists every\n"
-        "field). Tallies of disjoint regions merge exactly (fazhi merge), and\n"
-        "'fazhi report --tally' reports from one what the pooled records would give.\n"
+        "from, by district, and the counts of the profile's breakdowns and series by\n"
+        "district and value (agency names and categories are the only text kept), with\n"
+        "no case id or person's name (docs/tally.md lists every field). Tallies of\n"
+        "disjoint regions merge exactly (fazhi merge), and 'fazhi report --tally'\n"
+        "reports from one what the pooled records would give.\n"
         "FILE ending in .json is written as JSON text, any other as CBOR.\n")},
     {"merge", run_merge,
      N_("merge FILE... --out FILE   (tallies of disjoint regions -> the tally of them all)"),
@@ -111,7 +113,8 @@ constexpr Command kCommands[] = {
         "\n"
         "Merges tallies of disjoint regions (districts into their city, cities into their\n"
         "province, provinces into 全国 000000). Refuses a damaged or altered file, the same\n"
-        "district twice, and tallies of different periods, profiles, calendars or versions.\n")},
+        "district twice, and tallies of different periods, profiles, tables, calendars or\n"
+        "versions.\n")},
     {"series", run_series,
      N_("series --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID [--by month|quarter]\n"
         "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"),

@@ -136,6 +136,17 @@ class KeptCounters {
 GroupTally tally_family_groups(const Dataset& ds, Family f, const std::vector<RegionIndex>* of_row, size_t groups,
                                const Periods& periods, const Profile& profile, const Calendar& cal);
 
+// counter_width is how many counters Family f has (its Block's width).
+size_t counter_width(Family f);
+// group_counts_of copies group g's counters out of a GroupTally: the
+// family's counter_width counters for the period, then for the one compared
+// with (a portable tally carries them).
+std::vector<int64_t> group_counts_of(const GroupTally& t, size_t g);
+// group_tally_of is the GroupTally of stored counters: group by group, each
+// as group_counts_of gives it. Its add_to adds as a Block's does (the
+// longest review as the maximum).
+GroupTally group_tally_of(Family f, std::vector<int64_t> counts);
+
 }  // namespace fazhi::internal
 
 #endif  // FAZHI_SRC_METRICS_BREAKDOWN_INTERNAL_HPP_

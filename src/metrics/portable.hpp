@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@
 #include "fazhi/profile.hpp"
 #include "fazhi/region.hpp"
 #include "metrics/report_assembly.hpp"
+#include "metrics/report_tables.hpp"
 #include "metrics/tally.hpp"
 
 namespace fazhi::internal {
@@ -73,10 +75,42 @@ struct CalendarStamp {
 // the family (none at all: its figures are undefined, not zero).
 using FamiliesLoaded = std::array<bool, kRecordKindCount>;
 
+// TallySplit is a TableSplit's groups for the tally's districts: its
+// values' keys (ascending, the empty value last) and labels, and each
+// district's groups with any count, as (value, counters).
+struct TallySplit {
+  Family family;
+  std::string dimension, dated;  // as TableSplit's
+  bool quarters = false;
+  std::vector<std::optional<std::string>> keys;
+  std::vector<std::string> labels;
+  struct District {
+    RegionCode code;
+    std::vector<uint32_t> values;  // ascending
+    std::vector<int64_t> counts;   // by value: counter_width(family) for the period, then the year before
+  };
+  std::vector<District> districts;  // by code
+};
+
+// TallyPass is a TableByRegion's counters for the tally's districts.
+struct TallyPass {
+  Family family;
+  Period days;
+  std::vector<std::pair<RegionCode, std::vector<int64_t>>> districts;  // by code, as a TallySplit's counts
+};
+
+// TallyTables are what a tally carries for the report's tables: the groups
+// of the breakdowns and series of the profile it was made with.
+struct TallyTables {
+  std::vector<TallySplit> splits;
+  std::vector<TallyPass> passes;
+};
+
 struct TallyData {
   RegionCode region;  // RegionCode() is 全国 (000000)
   std::vector<RunTally> runs;  // [0] against the year-ago period; [1] the period before, unless whole years
   std::vector<std::pair<RegionCode, std::string>> names;  // by code
+  TallyTables tables;
   // The load's counts, summed over merged tallies.
   std::array<int64_t, kRecordKindCount> records{};  // records kept, by kind
   int64_t rows_read = 0, rows_rejected = 0;
@@ -118,6 +152,18 @@ absl::StatusOr<Compared> compared_from_tally(const TallyData& t, const Profile& 
 
 // source_of_tally is a tally's names and load counts for the reports.
 ReportSource source_of_tally(const TallyData& t);
+
+// tally_tables_of copies the groups of the districts `keep` says into a
+// tally's tables (tally_tables.cpp).
+TallyTables tally_tables_of(const TableGroups& g, const std::function<bool(RegionCode)>& keep);
+
+// table_groups_of rebuilds TableGroups from a tally, for grouped_tables.
+std::shared_ptr<const TableGroups> table_groups_of(const TallyData& t);
+
+// merge_tally_tables joins the tables of tallies of disjoint districts; the
+// tallies must carry the same tables (made with the same breakdowns and
+// series), else InvalidArgument.
+absl::StatusOr<TallyTables> merge_tally_tables(const std::vector<const TallyTables*>& parts);
 
 }  // namespace fazhi::internal
 

@@ -201,6 +201,9 @@ absl::StatusOr<Tally> Tally::compute(const Dataset& ds, Period period, const Pro
     t->runs.push_back(std::move(run));
   }
   t->region = region ? *region : internal::common_region(kept);
+  // The tables' groups of the same districts, for the profile's breakdowns and series.
+  const internal::TableGroups groups = internal::count_table_groups(ds, period, profile, calendar, threads);
+  t->tables = internal::tally_tables_of(groups, [&](RegionCode c) { return !region || internal::inside(*region, c); });
   // The names regions.csv gives: all of them for a whole load (reference
   // data, which a merge joins); with --region, those of the regions inside it
   // and holding it.
@@ -282,6 +285,11 @@ absl::StatusOr<Tally> Tally::merge(std::span<const Tally> parts) {
               [](const RowTally& a, const RowTally& b) { return a.code < b.code; });
     t->runs.push_back(std::move(run));
   }
+  std::vector<const internal::TallyTables*> tables;
+  for (const Tally& p : parts) tables.push_back(&p.data().tables);
+  absl::StatusOr<internal::TallyTables> merged_tables = internal::merge_tally_tables(tables);
+  if (!merged_tables.ok()) return merged_tables.status();
+  t->tables = *std::move(merged_tables);
   // The region: the smallest holding every part's.
   std::vector<RegionCode> regions;
   bool national = false;

@@ -8,6 +8,8 @@
 // value sums the groups of its record regions, exactly as the scalar
 // figures roll districts up into cities and provinces. The groups are
 // numbered as the rows meet them, so only the pairs that occur take room.
+// The groups (TableGroups) are kept apart from the tables made of them, so
+// that a portable tally can carry them and make the same tables.
 
 #include "metrics/report_tables.hpp"
 
@@ -80,44 +82,117 @@ class DatasetTables : public TableSource {
   const Calendar& calendar_;
 };
 
-class NoTables : public TableSource {
+// parts_of is the months (quarters) a series splits the period into.
+const std::vector<SubPeriod>& parts_of(bool quarters, const std::vector<SubPeriod>& months,
+                                       const std::vector<SubPeriod>& quarter_parts) {
+  return quarters ? quarter_parts : months;
+}
+
+// buckets_fit: the months (and the same months a year earlier) cover the
+// period (and the year before) day for day, so a row's date names one.
+bool buckets_fit(const std::vector<SubPeriod>& parts, Period period, Period previous) {
+  int64_t now = 0, before = 0;
+  for (const SubPeriod& p : parts) {
+    const Period y = year_ago_period(p.days);
+    if (y.from < previous.from || y.to > previous.to) return false;
+    now += p.days.to - p.days.from + 1;
+    before += y.to - y.from + 1;
+  }
+  return now == period.to - period.from + 1 && before == previous.to - previous.from + 1;
+}
+
+const std::vector<RegionIndex>& region_column(const Dataset& ds, Family f) {
+  switch (f) {
+    case Family::kLitigation: return ds.litigation().region;
+    case Family::kLegalAid: return ds.legal_aid().region;
+    case Family::kMediation: return ds.mediation().region;
+    default: return ds.reconsideration().region;
+  }
+}
+
+// date_buckets groups the rows by the month (quarter) of their date, in
+// the period or a year earlier; the group after the last: neither.
+void date_buckets(const std::vector<DayNumber>& date, const std::vector<SubPeriod>& parts, Period period,
+                  Period previous, Grouping& g) {
+  const DayNumber first = previous.from;
+  std::vector<RegionIndex> bucket(static_cast<size_t>(period.to - first) + 1,
+                                  static_cast<RegionIndex>(parts.size()));
+  for (size_t k = 0; k < parts.size(); ++k) {
+    const Period y = year_ago_period(parts[k].days);
+    for (DayNumber d = parts[k].days.from; d <= parts[k].days.to; ++d) bucket[static_cast<size_t>(d - first)] = k;
+    for (DayNumber d = y.from; d <= y.to; ++d) bucket[static_cast<size_t>(d - first)] = k;
+    g.keys.emplace_back(parts[k].key);
+    g.labels.emplace_back(parts[k].key);
+  }
+  g.keys.emplace_back(std::nullopt);  // neither period
+  g.labels.emplace_back();
+  g.of_row.resize(date.size());
+  for (size_t i = 0; i < date.size(); ++i) {
+    const uint32_t k = static_cast<uint32_t>(date[i]) - static_cast<uint32_t>(first);
+    g.of_row[i] = k < bucket.size() ? bucket[k] : static_cast<RegionIndex>(parts.size());
+  }
+}
+
+// tally_split numbers the (record region, value) pairs as the rows meet
+// them and tallies the family by pair.
+void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previous, const std::vector<SubPeriod>& parts,
+                 const Profile& profile, const Calendar& calendar) {
+  Grouping g;
+  if (!s.dimension.empty()) {
+    Scope everywhere{kNational, std::vector<uint8_t>(ds.regions().size(), 1)};
+    find_dimension(s.family, s.dimension)->group(ds, everywhere, g);
+  } else {
+    date_buckets(*dated_by(ds, s.dated), parts, period, previous, g);
+  }
+  s.keys = std::move(g.keys);
+  s.labels = std::move(g.labels);
+  const size_t values = s.keys.size();
+  const std::vector<RegionIndex>& region = region_column(ds, s.family);
+  const size_t regions = ds.regions().size();
+  std::vector<RegionIndex> pair_of_row(region.size());
+  // Dense when regions x values is small (codes, categories), else hashed
+  // (agencies, which are many and each in few regions).
+  constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+  const bool dense = regions * values <= (size_t{1} << 22);
+  std::vector<uint32_t> dense_ids(dense ? regions * values : 0, kNone);
+  absl::flat_hash_map<uint64_t, uint32_t> hashed_ids;
+  std::vector<std::pair<uint32_t, uint32_t>> region_value;  // by pair
+  for (size_t i = 0; i < region.size(); ++i) {
+    const size_t r = region[i], v = i < g.of_row.size() ? g.of_row[i] : 0;
+    uint32_t* id = nullptr;
+    if (dense) {
+      id = &dense_ids[r * values + v];
+    } else {
+      id = &hashed_ids.try_emplace(uint64_t{r} * values + v, kNone).first->second;
+    }
+    if (*id == kNone) {
+      *id = static_cast<uint32_t>(region_value.size());
+      region_value.emplace_back(static_cast<uint32_t>(r), static_cast<uint32_t>(v));
+    }
+    pair_of_row[i] = *id;
+  }
+  g.of_row = {};
+  s.begin.assign(regions + 1, 0);
+  for (const auto& [r, v] : region_value) ++s.begin[r + 1];
+  std::partial_sum(s.begin.begin(), s.begin.end(), s.begin.begin());
+  s.pairs.resize(region_value.size());
+  std::vector<uint32_t> next(s.begin.begin(), s.begin.end() - 1);
+  for (size_t p = 0; p < region_value.size(); ++p) {
+    s.pairs[next[region_value[p].first]++] = {region_value[p].second, static_cast<uint32_t>(p)};
+  }
+  s.tally = tally_family_groups(ds, s.family, &pair_of_row, region_value.size(), {period, previous}, profile, calendar);
+}
+
+// GroupedTables makes every region's tables from TableGroups.
+class GroupedTables : public TableSource {
  public:
-  std::optional<Breakdown> breakdown(const Report&, const TableSpec&) const override { return std::nullopt; }
-  std::optional<Series> series(const Report&, const TableSpec&) const override { return std::nullopt; }
-};
-
-// Split is one family tallied by (record region, value) pairs: each record
-// region's pairs as (value, group), and the values' keys and labels.
-struct Split {
-  Family family;
-  const Dimension* dimension = nullptr;
-  // A series' split instead: the rows by the month (or quarter) of `date`.
-  const std::vector<DayNumber>* date = nullptr;
-  bool quarters = false;
-  std::vector<std::optional<std::string>> keys;
-  std::vector<std::string> labels;
-  std::vector<uint32_t> begin;  // by RegionIndex: its pairs from begin[r] to begin[r + 1]
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  GroupTally tally;
-};
-
-// ByRegion is one family tallied by record region, for a period and the
-// year before (Figures' own pass, kept with its groups): the `region`
-// breakdowns, and a series' month each.
-struct ByRegion {
-  Family family;
-  Period days;
-  GroupTally tally;
-};
-
-class AllRegionTables : public TableSource {
- public:
-  AllRegionTables(const Dataset& ds, Period period, const Profile& profile, const Calendar& calendar, int threads)
-      : ds_(ds), profile_(profile), calendar_(calendar), period_(period), previous_(year_ago_period(period)) {
-    const std::vector<RegionCode>& codes = ds.regions();
+  GroupedTables(std::shared_ptr<const TableGroups> groups, RegionNames names, const Profile& profile,
+                std::unique_ptr<TableSource> fallback)
+      : g_(std::move(groups)), names_(std::move(names)), profile_(profile), fallback_(std::move(fallback)),
+        months_(sub_periods(g_->period, false)), quarters_(sub_periods(g_->period, true)) {
     // Each region's record regions: its own, its districts', its cities'.
-    for (size_t i = 0; i < codes.size(); ++i) {
-      const RegionCode c = codes[i];
+    for (size_t i = 0; i < g_->regions.size(); ++i) {
+      const RegionCode c = g_->regions[i];
       RegionCode within[] = {c, c.city(), c.province(), kNational};
       std::sort(std::begin(within), std::end(within));
       for (size_t k = 0; k < std::size(within); ++k) {
@@ -125,55 +200,11 @@ class AllRegionTables : public TableSource {
         members_[within[k].value()].push_back(static_cast<uint32_t>(i));
       }
     }
-    // The jobs: one pass each, run on `threads` threads.
-    std::vector<std::function<void()>> jobs;
-    std::vector<Family> region_families;
-    for (const TableSpec& spec : profile.breakdowns) {
-      const std::optional<size_t> m = metric_index(spec.metric);
-      if (!m) continue;
-      const Family f = metric_catalogue()[*m].family;
-      if (spec.by == "region") {
-        region_families.push_back(f);
-        continue;
-      }
-      const Dimension* d = find_dimension(f, spec.by);
-      if (d == nullptr || d->group == nullptr) continue;  // month, quarter: one region at a time (dataset_tables)
-      if (find_split(d) == nullptr) splits_.push_back(Split{f, d, nullptr, false, {}, {}, {}, {}, {}});
-    }
-    for (const TableSpec& spec : profile.series) {
-      const std::optional<size_t> m = metric_index(spec.metric);
-      if (!m) continue;
-      const Family f = metric_catalogue()[*m].family;
-      const bool quarters = spec.by == "quarter";
-      std::vector<SubPeriod>& parts = quarters ? quarters_ : months_;
-      if (parts.empty()) parts = sub_periods(period, quarters);
-      const std::vector<DayNumber>* date = dated_by(ds, spec.metric);
-      if (date != nullptr && buckets_fit(parts)) {
-        if (find_dated(date, quarters) == nullptr) splits_.push_back(Split{f, nullptr, date, quarters, {}, {}, {}, {}, {}});
-        continue;
-      }
-      for (const SubPeriod& p : parts) {
-        if (find_family(f, p.days) == nullptr) by_region_.push_back({f, p.days, {}});
-      }
-    }
-    // A breakdown by region sums each record region's groups of any split of
-    // its family (every row is in one group); a pass of its own only without.
-    for (const Family f : region_families) {
-      const bool split = std::any_of(splits_.begin(), splits_.end(), [f](const Split& s) { return s.family == f; });
-      if (!split && find_family(f, period) == nullptr) by_region_.push_back({f, period, {}});
-    }
-    for (Split& s : splits_) jobs.push_back([this, &s] { tally_split(s); });
-    for (ByRegion& b : by_region_) {
-      jobs.push_back([this, &b, n = codes.size()] {
-        b.tally = tally_family_groups(ds_, b.family, nullptr, n, {b.days, year_ago_period(b.days)}, profile_,
-                                      calendar_);
-      });
-    }
-    parallel_for(jobs.size(), resolve_threads(threads), [&](size_t k) { jobs[k](); });
   }
 
   std::optional<Breakdown> breakdown(const Report& r, const TableSpec& spec) const override {
-    if (r.period.from != period_.from || r.period.to != period_.to) return std::nullopt;
+    const Period period = g_->period, previous = g_->previous;
+    if (r.period.from != period.from || r.period.to != period.to) return std::nullopt;
     const std::optional<size_t> m = metric_index(spec.metric);
     if (!m || !can_break_down(spec.metric)) return std::nullopt;
     const MetricInfo& info = metric_catalogue()[*m];
@@ -182,23 +213,23 @@ class AllRegionTables : public TableSource {
     const std::vector<uint32_t>& members = members_of(r.region);
     if (members.empty()) return std::nullopt;
     if (d->group == nullptr && spec.by != "region") {
-      return DatasetTables(ds_, profile_, calendar_).breakdown(r, spec);
+      return fallback_ ? fallback_->breakdown(r, spec) : std::nullopt;
     }
     Breakdown b;
     b.metric = &info;
     b.dimension = d->info;
     b.region = r.region;
-    b.period = period_;
-    b.previous = previous_;
+    b.period = period;
+    b.previous = previous;
     b.additive = info.kind == ValueKind::kCount;
-    Sums sums(info, *m, ds_, profile_, period_, previous_);
+    Sums sums(info, *m, profile_, period, previous);
     if (spec.by == "region") {
       // Each record region's groups: of the family's smallest split, or of its own pass.
-      const Split* split = nullptr;
-      for (const Split& s : splits_) {
+      const TableSplit* split = nullptr;
+      for (const TableSplit& s : g_->splits) {
         if (s.family == info.family && (split == nullptr || s.pairs.size() < split->pairs.size())) split = &s;
       }
-      const ByRegion* whole = split != nullptr ? nullptr : find_family(info.family, period_);
+      const TableByRegion* whole = split != nullptr ? nullptr : find_family(info.family, period);
       if (split == nullptr && whole == nullptr) return std::nullopt;
       auto add_region = [&](uint32_t k) {
         if (whole != nullptr) return sums.add(whole->tally, k);
@@ -207,7 +238,7 @@ class AllRegionTables : public TableSource {
       // Each record region's child: a city's districts (its own code: 市本级),
       // a province's cities, 全国's provinces; in code order.
       std::vector<std::pair<uint32_t, uint32_t>> children;  // (child code, record region)
-      for (const uint32_t k : members) children.emplace_back(child_of(r.region, ds_.regions()[k]).value(), k);
+      for (const uint32_t k : members) children.emplace_back(child_of(r.region, g_->regions[k]).value(), k);
       std::sort(children.begin(), children.end());
       for (size_t i = 0; i < children.size();) {
         size_t j = i;
@@ -216,12 +247,12 @@ class AllRegionTables : public TableSource {
           add_region(children[j].second);
         }
         const RegionCode c = RegionCode::from_value(children[i].first);
-        const std::optional<std::string_view> name = ds_.region_name(c);
+        const std::optional<std::string_view> name = names_(c);
         sums.row(b.rows, c.str(), name ? std::string(*name) : c.str());
         i = j;
       }
     } else {
-      const Split* s = find_split(d);
+      const TableSplit* s = find_split(info.family, spec.by);
       if (s == nullptr) return std::nullopt;
       std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (value, group)
       for (const uint32_t k : members) {
@@ -242,7 +273,8 @@ class AllRegionTables : public TableSource {
   }
 
   std::optional<Series> series(const Report& r, const TableSpec& spec) const override {
-    if (r.period.from != period_.from || r.period.to != period_.to) return std::nullopt;
+    const Period period = g_->period;
+    if (r.period.from != period.from || r.period.to != period.to) return std::nullopt;
     const std::optional<size_t> m = metric_index(spec.metric);
     if (!m || !can_break_down(spec.metric) || (spec.by != "month" && spec.by != "quarter")) return std::nullopt;
     const MetricInfo& info = metric_catalogue()[*m];
@@ -252,18 +284,31 @@ class AllRegionTables : public TableSource {
     s.metric = &info;
     s.by = spec.by;
     s.region = r.region;
-    s.period = period_;
-    const std::vector<SubPeriod>& parts = spec.by == "quarter" ? quarters_ : months_;
-    if (const Split* dated = find_dated(dated_by(ds_, spec.metric), spec.by == "quarter"); dated != nullptr) {
+    s.period = period;
+    const bool quarters = spec.by == "quarter";
+    const std::vector<SubPeriod>& parts = parts_of(quarters, months_, quarters_);
+    if (const TableSplit* dated = find_dated(spec.metric, quarters); dated != nullptr) {
+      // Each value's month, found by its key: a tally keeps only the months
+      // with a count, so a value's number is not its month's.
+      constexpr uint32_t kNoMonth = std::numeric_limits<uint32_t>::max();
+      std::vector<uint32_t> month_of(dated->keys.size(), kNoMonth);
+      for (size_t v = 0; v < dated->keys.size(); ++v) {
+        for (size_t month = 0; month < parts.size() && dated->keys[v]; ++month) {
+          if (*dated->keys[v] == parts[month].key) month_of[v] = static_cast<uint32_t>(month);
+        }
+      }
       std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (month, group)
       for (const uint32_t k : members) {
-        pairs.insert(pairs.end(), dated->pairs.begin() + dated->begin[k], dated->pairs.begin() + dated->begin[k + 1]);
+        for (uint32_t p = dated->begin[k]; p < dated->begin[k + 1]; ++p) {
+          const auto [value, group] = dated->pairs[p];
+          if (month_of[value] != kNoMonth) pairs.emplace_back(month_of[value], group);
+        }
       }
       std::sort(pairs.begin(), pairs.end());
       size_t i = 0;
       for (size_t month = 0; month < parts.size(); ++month) {
         const SubPeriod& p = parts[month];
-        Sums sums(info, *m, ds_, profile_, p.days, year_ago_period(p.days));
+        Sums sums(info, *m, profile_, p.days, year_ago_period(p.days));
         sums.clear_group();
         for (; i < pairs.size() && pairs[i].first == month; ++i) sums.add(dated->tally, pairs[i].second);
         std::vector<BreakdownRow> one;
@@ -273,9 +318,9 @@ class AllRegionTables : public TableSource {
       return s;
     }
     for (const SubPeriod& p : parts) {
-      const ByRegion* pass = find_family(info.family, p.days);
+      const TableByRegion* pass = find_family(info.family, p.days);
       if (pass == nullptr) return std::nullopt;
-      Sums sums(info, *m, ds_, profile_, p.days, year_ago_period(p.days));
+      Sums sums(info, *m, profile_, p.days, year_ago_period(p.days));
       sums.clear_group();
       for (const uint32_t k : members) sums.add(pass->tally, k);
       std::vector<BreakdownRow> one;
@@ -289,10 +334,10 @@ class AllRegionTables : public TableSource {
   // Sums adds groups' counters for both periods and makes a metric's values.
   class Sums {
    public:
-    Sums(const MetricInfo& info, size_t m, const Dataset& ds, const Profile& profile, Period now, Period before)
+    Sums(const MetricInfo& info, size_t m, const Profile& profile, Period now, Period before)
         : info_(info), m_(m), rows_(family_rows_of(info.family)),
-          contexts_{Context{&ds, &profile, now, no_basis_reason(profile.correction_basis)},
-                    Context{&ds, &profile, before, no_basis_reason(profile.correction_basis)}},
+          contexts_{Context{nullptr, &profile, now, no_basis_reason(profile.correction_basis)},
+                    Context{nullptr, &profile, before, no_basis_reason(profile.correction_basis)}},
           values_(rows_.size) {}
     void clear_group() {
       group_[0].n.fill(0);
@@ -308,13 +353,13 @@ class AllRegionTables : public TableSource {
     // period (and not `always`).
     void row(std::vector<BreakdownRow>& rows, std::optional<std::string> key, std::string label,
              bool always = false) {
-      bool data = false;
       BreakdownRow r;
       r.key = std::move(key);
       r.label = std::move(label);
       r.value = value(group_[0], 0);
       r.previous = value(group_[1], 1);
-      data = family_has_data(group_[0], info_.family, m_) || family_has_data(group_[1], info_.family, m_);
+      const bool data =
+          family_has_data(group_[0], info_.family, m_) || family_has_data(group_[1], info_.family, m_);
       if (data || always) rows.push_back(std::move(r));
     }
     void totals(Value& now, Value& before) {
@@ -351,129 +396,30 @@ class AllRegionTables : public TableSource {
     const auto it = members_.find(region.value());
     return it == members_.end() ? kNone : it->second;
   }
-
-  const Split* find_split(const Dimension* d) const {
-    for (const Split& s : splits_) {
-      if (s.dimension == d) return &s;
+  const TableSplit* find_split(Family f, std::string_view dimension) const {
+    for (const TableSplit& s : g_->splits) {
+      if (s.family == f && !s.dimension.empty() && s.dimension == dimension) return &s;
     }
     return nullptr;
   }
-  const Split* find_dated(const std::vector<DayNumber>* date, bool quarters) const {
-    if (date == nullptr) return nullptr;  // a dimension's split has no date either
-    for (const Split& s : splits_) {
-      if (s.date == date && s.quarters == quarters) return &s;
+  const TableSplit* find_dated(std::string_view metric, bool quarters) const {
+    for (const TableSplit& s : g_->splits) {
+      if (s.dimension.empty() && s.dated == metric && s.quarters == quarters) return &s;
     }
     return nullptr;
   }
-  // buckets_fit: the months (and the same months a year earlier) cover the
-  // period (and the year before) day for day, so a row's date names one.
-  bool buckets_fit(const std::vector<SubPeriod>& parts) const {
-    int64_t now = 0, before = 0;
-    for (const SubPeriod& p : parts) {
-      const Period y = year_ago_period(p.days);
-      if (y.from < previous_.from || y.to > previous_.to) return false;
-      now += p.days.to - p.days.from + 1;
-      before += y.to - y.from + 1;
-    }
-    return now == period_.to - period_.from + 1 && before == previous_.to - previous_.from + 1;
-  }
-  const ByRegion* find_family(Family f, Period days) const {
-    for (const ByRegion& b : by_region_) {
+  const TableByRegion* find_family(Family f, Period days) const {
+    for (const TableByRegion& b : g_->by_region) {
       if (b.family == f && b.days.from == days.from && b.days.to == days.to) return &b;
     }
     return nullptr;
   }
 
-  // tally_split numbers the (record region, value) pairs as the rows meet
-  // them and tallies the family by pair.
-  void tally_split(Split& s) const {
-    Grouping g;
-    if (s.dimension != nullptr) {
-      Scope everywhere{kNational, std::vector<uint8_t>(ds_.regions().size(), 1)};
-      s.dimension->group(ds_, everywhere, g);
-    } else {
-      date_buckets(s, g);
-    }
-    s.keys = std::move(g.keys);
-    s.labels = std::move(g.labels);
-    const size_t values = s.keys.size();
-    const std::vector<RegionIndex>& region = region_column(s.family);
-    const size_t regions = ds_.regions().size();
-    std::vector<RegionIndex> pair_of_row(region.size());
-    // Dense when regions x values is small (codes, categories), else hashed
-    // (agencies, which are many and each in few regions).
-    constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
-    const bool dense = regions * values <= (size_t{1} << 22);
-    std::vector<uint32_t> dense_ids(dense ? regions * values : 0, kNone);
-    absl::flat_hash_map<uint64_t, uint32_t> hashed_ids;
-    std::vector<std::pair<uint32_t, uint32_t>> region_value;  // by pair
-    for (size_t i = 0; i < region.size(); ++i) {
-      const size_t r = region[i], v = i < g.of_row.size() ? g.of_row[i] : 0;
-      uint32_t* id = nullptr;
-      if (dense) {
-        id = &dense_ids[r * values + v];
-      } else {
-        id = &hashed_ids.try_emplace(uint64_t{r} * values + v, kNone).first->second;
-      }
-      if (*id == kNone) {
-        *id = static_cast<uint32_t>(region_value.size());
-        region_value.emplace_back(static_cast<uint32_t>(r), static_cast<uint32_t>(v));
-      }
-      pair_of_row[i] = *id;
-    }
-    g.of_row = {};
-    s.begin.assign(regions + 1, 0);
-    for (const auto& [r, v] : region_value) ++s.begin[r + 1];
-    std::partial_sum(s.begin.begin(), s.begin.end(), s.begin.begin());
-    s.pairs.resize(region_value.size());
-    std::vector<uint32_t> next(s.begin.begin(), s.begin.end() - 1);
-    for (size_t p = 0; p < region_value.size(); ++p) {
-      s.pairs[next[region_value[p].first]++] = {region_value[p].second, static_cast<uint32_t>(p)};
-    }
-    s.tally = tally_family_groups(ds_, s.family, &pair_of_row, region_value.size(), {period_, previous_}, profile_,
-                                  calendar_);
-  }
-
-  // date_buckets groups the rows by the month (quarter) of their date, in
-  // the period or a year earlier; the group after the last: neither.
-  void date_buckets(const Split& s, Grouping& g) const {
-    const std::vector<SubPeriod>& parts = s.quarters ? quarters_ : months_;
-    const DayNumber first = previous_.from;
-    std::vector<RegionIndex> bucket(static_cast<size_t>(period_.to - first) + 1,
-                                    static_cast<RegionIndex>(parts.size()));
-    for (size_t k = 0; k < parts.size(); ++k) {
-      const Period y = year_ago_period(parts[k].days);
-      for (DayNumber d = parts[k].days.from; d <= parts[k].days.to; ++d) bucket[static_cast<size_t>(d - first)] = k;
-      for (DayNumber d = y.from; d <= y.to; ++d) bucket[static_cast<size_t>(d - first)] = k;
-      g.keys.emplace_back(parts[k].key);
-      g.labels.emplace_back(parts[k].key);
-    }
-    g.keys.emplace_back(std::nullopt);  // neither period
-    g.labels.emplace_back();
-    const std::vector<DayNumber>& date = *s.date;
-    g.of_row.resize(date.size());
-    for (size_t i = 0; i < date.size(); ++i) {
-      const uint32_t k = static_cast<uint32_t>(date[i]) - static_cast<uint32_t>(first);
-      g.of_row[i] = k < bucket.size() ? bucket[k] : static_cast<RegionIndex>(parts.size());
-    }
-  }
-
-  const std::vector<RegionIndex>& region_column(Family f) const {
-    switch (f) {
-      case Family::kLitigation: return ds_.litigation().region;
-      case Family::kLegalAid: return ds_.legal_aid().region;
-      case Family::kMediation: return ds_.mediation().region;
-      default: return ds_.reconsideration().region;
-    }
-  }
-
-  const Dataset& ds_;
+  std::shared_ptr<const TableGroups> g_;
+  RegionNames names_;
   const Profile& profile_;
-  const Calendar& calendar_;
-  Period period_, previous_;
+  std::unique_ptr<TableSource> fallback_;
   std::vector<SubPeriod> months_, quarters_;
-  std::vector<Split> splits_;          // never resized after the jobs start: the jobs hold references
-  std::vector<ByRegion> by_region_;
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> members_;  // by region code
 };
 
@@ -502,11 +448,84 @@ std::unique_ptr<TableSource> dataset_tables(const Dataset& ds, const Profile& pr
   return std::make_unique<DatasetTables>(ds, profile, calendar);
 }
 
-std::unique_ptr<TableSource> all_region_tables(const Dataset& ds, Period period, const Profile& profile,
-                                               const Calendar& calendar, int threads) {
-  return std::make_unique<AllRegionTables>(ds, period, profile, calendar, threads);
+TableGroups count_table_groups(const Dataset& ds, Period period, const Profile& profile, const Calendar& calendar,
+                               int threads) {
+  TableGroups g;
+  g.period = period;
+  g.previous = year_ago_period(period);
+  g.regions = ds.regions();
+  const std::vector<SubPeriod> months = sub_periods(period, false), quarters = sub_periods(period, true);
+  auto has_split = [&g](Family f, std::string_view dimension, std::string_view dated, bool q) {
+    return std::any_of(g.splits.begin(), g.splits.end(), [&](const TableSplit& s) {
+      return s.family == f && s.dimension == dimension && s.dated == dated && s.quarters == q;
+    });
+  };
+  auto has_pass = [&g](Family f, Period days) {
+    return std::any_of(g.by_region.begin(), g.by_region.end(), [&](const TableByRegion& b) {
+      return b.family == f && b.days.from == days.from && b.days.to == days.to;
+    });
+  };
+  std::vector<Family> region_families;
+  for (const TableSpec& spec : profile.breakdowns) {
+    const std::optional<size_t> m = metric_index(spec.metric);
+    if (!m) continue;
+    const Family f = metric_catalogue()[*m].family;
+    if (spec.by == "region") {
+      region_families.push_back(f);
+      continue;
+    }
+    const Dimension* d = find_dimension(f, spec.by);
+    if (d == nullptr || d->group == nullptr) continue;  // month, quarter: one region at a time (dataset_tables)
+    if (!has_split(f, spec.by, "", false)) g.splits.push_back(TableSplit{f, spec.by, "", false, {}, {}, {}, {}, {}});
+  }
+  for (const TableSpec& spec : profile.series) {
+    const std::optional<size_t> m = metric_index(spec.metric);
+    if (!m) continue;
+    const Family f = metric_catalogue()[*m].family;
+    const bool q = spec.by == "quarter";
+    const std::vector<SubPeriod>& parts = parts_of(q, months, quarters);
+    if (dated_by(ds, spec.metric) != nullptr && buckets_fit(parts, g.period, g.previous)) {
+      if (!has_split(f, "", spec.metric, q)) g.splits.push_back(TableSplit{f, "", spec.metric, q, {}, {}, {}, {}, {}});
+      continue;
+    }
+    for (const SubPeriod& p : parts) {
+      if (!has_pass(f, p.days)) g.by_region.push_back({f, p.days, {}});
+    }
+  }
+  // A breakdown by region sums each record region's groups of any split of
+  // its family (every row is in one group); a pass of its own only without.
+  for (const Family f : region_families) {
+    const bool split = std::any_of(g.splits.begin(), g.splits.end(), [f](const TableSplit& s) { return s.family == f; });
+    if (!split && !has_pass(f, period)) g.by_region.push_back({f, period, {}});
+  }
+  // The jobs: one pass each, run on `threads` threads. The lists are not
+  // resized once the jobs start: the jobs hold references.
+  std::vector<std::function<void()>> jobs;
+  for (TableSplit& s : g.splits) {
+    jobs.push_back([&, &s = s] {
+      tally_split(ds, s, g.period, g.previous, parts_of(s.quarters, months, quarters), profile, calendar);
+    });
+  }
+  for (TableByRegion& b : g.by_region) {
+    jobs.push_back([&, &b = b] {
+      b.tally = tally_family_groups(ds, b.family, nullptr, g.regions.size(), {b.days, year_ago_period(b.days)},
+                                    profile, calendar);
+    });
+  }
+  parallel_for(jobs.size(), resolve_threads(threads), [&](size_t k) { jobs[k](); });
+  return g;
 }
 
-std::unique_ptr<TableSource> no_tables() { return std::make_unique<NoTables>(); }
+std::unique_ptr<TableSource> all_region_tables(const Dataset& ds, Period period, const Profile& profile,
+                                               const Calendar& calendar, int threads) {
+  auto groups = std::make_shared<const TableGroups>(count_table_groups(ds, period, profile, calendar, threads));
+  return grouped_tables(std::move(groups), [&ds](RegionCode c) { return ds.region_name(c); }, profile,
+                        dataset_tables(ds, profile, calendar));
+}
+
+std::unique_ptr<TableSource> grouped_tables(std::shared_ptr<const TableGroups> groups, RegionNames names,
+                                            const Profile& profile, std::unique_ptr<TableSource> fallback) {
+  return std::make_unique<GroupedTables>(std::move(groups), std::move(names), profile, std::move(fallback));
+}
 
 }  // namespace fazhi::internal

@@ -234,6 +234,7 @@ constexpr int kDiscard = 2;
 
 template <int First, int End>
 struct Block {
+  static constexpr int kFirst = First, kEnd = End;
   static constexpr size_t kWidth = End - First;
   std::vector<int64_t> n;
   // In 2 MiB pages where it is that large (huge_pages.hpp): a breakdown's

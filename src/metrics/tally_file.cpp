@@ -8,12 +8,14 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "fazhi/tally.hpp"
+#include "metrics/breakdown_internal.hpp"
 #include "metrics/portable.hpp"
 #include "nlohmann/json.hpp"
 
@@ -41,6 +43,40 @@ std::string sha256_hex(std::string_view bytes) {
 std::string code_text(RegionCode c) { return c == RegionCode() ? "000000" : c.str(); }
 
 Json period_json(Period p) { return Json::array({format_iso_day(p.from), format_iso_day(p.to)}); }
+
+// counts_text writes counters as decimal numbers parted by spaces: one
+// string per group list, so that a national tally's many counters read
+// back fast, and still as numbers people can read.
+std::string counts_text(const std::vector<int64_t>& counts) {
+  std::string out;
+  for (const int64_t n : counts) absl::StrAppend(&out, out.empty() ? "" : " ", n);
+  return out;
+}
+
+Json tables_json(const TallyTables& tables) {
+  Json splits = Json::array();
+  for (const TallySplit& s : tables.splits) {
+    Json keys = Json::array(), districts = Json::array();
+    for (const std::optional<std::string>& k : s.keys) keys.push_back(k ? Json(*k) : Json(nullptr));
+    for (const TallySplit::District& d : s.districts) {
+      districts.push_back(Json::array({d.code.str(), d.values, counts_text(d.counts)}));
+    }
+    splits.push_back({{"family", kind_name(s.family)},
+                      {"dimension", s.dimension},
+                      {"dated", s.dated},
+                      {"quarters", s.quarters},
+                      {"keys", std::move(keys)},
+                      {"labels", s.labels},
+                      {"districts", std::move(districts)}});
+  }
+  Json passes = Json::array();
+  for (const TallyPass& p : tables.passes) {
+    Json districts = Json::array();
+    for (const auto& [code, counts] : p.districts) districts.push_back(Json::array({code.str(), counts_text(counts)}));
+    passes.push_back({{"family", kind_name(p.family)}, {"days", period_json(p.days)}, {"districts", std::move(districts)}});
+  }
+  return {{"splits", std::move(splits)}, {"passes", std::move(passes)}};
+}
 
 Json content_of(const TallyData& t) {
   Json c = Json::object();
@@ -85,6 +121,7 @@ Json content_of(const TallyData& t) {
                     {"rows", std::move(rows)}});
   }
   c["runs"] = std::move(runs);
+  c["tables"] = tables_json(t.tables);
   return c;
 }
 
@@ -125,6 +162,80 @@ Period read_period(const Json& j) {
     throw Malformed{"a period is not two ISO days in order"};
   }
   return p;
+}
+
+// read_counts reads counts_text's numbers: exactly `n` of them.
+std::vector<int64_t> read_counts(const Json& j, size_t n) {
+  const std::string& text = j.get_ref<const std::string&>();
+  std::vector<int64_t> out;
+  out.reserve(n);
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    int64_t v = 0;
+    const auto [next, err] = std::from_chars(p, end, v);
+    if (err != std::errc() || (next < end && *next != ' ')) throw Malformed{"a table's counts are not numbers"};
+    out.push_back(v);
+    p = next < end ? next + 1 : next;
+  }
+  if (out.size() != n) throw Malformed{"a table's counts are not as many as its groups need"};
+  return out;
+}
+
+Family read_family(const Json& j) {
+  const std::optional<RecordKind> k = parse_kind(j.get<std::string>());
+  if (!k || *k == RecordKind::kRegions) throw Malformed{"a table's family is not a record kind with figures"};
+  return *k;
+}
+
+// read_tables reads tables_json's, each district one of `districts` (ascending).
+TallyTables read_tables(const Json& j, const std::vector<RegionCode>& districts) {
+  auto check_district = [&](RegionCode c, RegionCode before) {
+    if (!std::binary_search(districts.begin(), districts.end(), c)) {
+      throw Malformed{absl::StrCat("a table counts district ", c.str(), ", which the tally does not")};
+    }
+    if (before != RegionCode() && !(before < c)) {
+      throw Malformed{absl::StrCat("district ", c.str(), " is listed twice or out of order in a table")};
+    }
+  };
+  TallyTables t;
+  for (const Json& s : j.at("splits")) {
+    TallySplit split{read_family(s.at("family")), s.at("dimension").get<std::string>(), s.at("dated").get<std::string>(),
+                     s.at("quarters").get<bool>(), {}, {}, {}};
+    for (const Json& k : s.at("keys")) {
+      split.keys.push_back(k.is_null() ? std::nullopt : std::optional<std::string>(k.get<std::string>()));
+    }
+    split.labels = s.at("labels").get<std::vector<std::string>>();
+    if (split.labels.size() != split.keys.size()) throw Malformed{"a table's keys and labels differ in number"};
+    const size_t width = 2 * counter_width(split.family);
+    RegionCode before;
+    for (const Json& d : s.at("districts")) {
+      TallySplit::District district{read_code(d.at(0), false), d.at(1).get<std::vector<uint32_t>>(), {}};
+      check_district(district.code, before);
+      before = district.code;
+      for (size_t i = 0; i < district.values.size(); ++i) {
+        if (district.values[i] >= split.keys.size() || (i > 0 && district.values[i] <= district.values[i - 1])) {
+          throw Malformed{"a table's values are not its keys in order"};
+        }
+      }
+      district.counts = read_counts(d.at(2), district.values.size() * width);
+      split.districts.push_back(std::move(district));
+    }
+    t.splits.push_back(std::move(split));
+  }
+  for (const Json& p : j.at("passes")) {
+    TallyPass pass{read_family(p.at("family")), read_period(p.at("days")), {}};
+    const size_t width = 2 * counter_width(pass.family);
+    RegionCode before;
+    for (const Json& d : p.at("districts")) {
+      const RegionCode code = read_code(d.at(0), false);
+      check_district(code, before);
+      before = code;
+      pass.districts.emplace_back(code, read_counts(d.at(1), width));
+    }
+    t.passes.push_back(std::move(pass));
+  }
+  return t;
 }
 
 TallyData read_content(const Json& c) {
@@ -183,6 +294,9 @@ TallyData read_content(const Json& c) {
     t.runs.push_back(std::move(run));
   }
   if (t.runs.empty() || t.runs.size() > 2) throw Malformed{"it has no period"};
+  std::vector<RegionCode> districts;
+  for (const RowTally& row : t.runs.front().rows) districts.push_back(row.code);
+  t.tables = read_tables(c.at("tables"), districts);
   return t;
 }
 

@@ -39,6 +39,14 @@ absl::Status check_profile(const Profile& profile) {
   return absl::OkStatus();
 }
 
+// tally_tables is the source of a tally's tables: the groups it carries,
+// made into tables by the code that makes them from records. A breakdown by
+// a date dimension, which no group holds, is left out.
+std::unique_ptr<internal::TableSource> tally_tables(const Tally& tally, const internal::ReportSource& source,
+                                                    const Profile& profile) {
+  return internal::grouped_tables(internal::table_groups_of(tally.data()), source.name, profile, nullptr);
+}
+
 // report_of is the Report of region i with its narrative.
 Report report_of(Compared& fig, size_t i, const internal::ReportSource& source, const Profile& profile,
                  const std::vector<MetricStyle>& styles, const internal::TableSource& tables) {
@@ -228,9 +236,8 @@ absl::StatusOr<Report> compute_report(const Tally& tally, RegionCode region, con
   if (!fig.ok()) return fig.status();
   for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) {
     if (fig->year_ago.regions[i].code == region) {
-      // No tables from a tally yet: internal::no_tables() (report_tables.hpp).
-      return report_of(*fig, i, internal::source_of_tally(tally.data()), profile, internal::styles_of(profile),
-                       *internal::no_tables());
+      const internal::ReportSource source = internal::source_of_tally(tally.data());
+      return report_of(*fig, i, source, profile, internal::styles_of(profile), *tally_tables(tally, source, profile));
     }
   }
   return absl::NotFoundError(absl::StrCat("the tally counts no records for region ", region.str(),
@@ -243,8 +250,7 @@ absl::StatusOr<std::vector<Report>> compute_all_reports(const Tally& tally, cons
   if (!fig.ok()) return fig.status();
   const std::vector<MetricStyle> styles = internal::styles_of(profile);
   const internal::ReportSource source = internal::source_of_tally(tally.data());
-  // No tables from a tally yet: internal::no_tables() (report_tables.hpp).
-  const std::unique_ptr<internal::TableSource> tables = internal::no_tables();
+  const std::unique_ptr<internal::TableSource> tables = tally_tables(tally, source, profile);
   std::vector<Report> out;
   out.reserve(fig->year_ago.regions.size());
   for (size_t i = 0; i < fig->year_ago.regions.size(); ++i) {

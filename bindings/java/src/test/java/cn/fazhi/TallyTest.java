@@ -58,9 +58,9 @@ class TallyTest {
     List<Tally> parts = received();
     try (Tally city = Tally.merge(parts);
         Report merged = city.report("440100");
-        Report pooled = ds.report("440100", YEAR_FROM, YEAR_TO, NO_TABLES);
+        Report pooled = ds.report("440100", 2019);
         Report baiyunMerged = city.report("440111");
-        Report baiyunPooled = ds.report("440111", YEAR_FROM, YEAR_TO, NO_TABLES)) {
+        Report baiyunPooled = ds.report("440111", 2019)) {
       assertEquals("440100", city.region());
       // Every figure, text and the narrative, byte for byte. Only the data
       // quality differs, as it should: it adds up the loads the tallies were
@@ -75,13 +75,6 @@ class TallyTest {
       closeAll(parts);
     }
   }
-
-  // A report from a tally carries no breakdowns or series yet (docs/tally.md):
-  // the records' report it is compared with leaves them out too.
-  private static final ReportOptions NO_TABLES =
-      new ReportOptions().profileJson("{\"breakdowns\": [], \"series\": []}");
-  private static final java.time.LocalDate YEAR_FROM = java.time.LocalDate.of(2019, 1, 1);
-  private static final java.time.LocalDate YEAR_TO = java.time.LocalDate.of(2019, 12, 31);
 
   /** A report's JSON up to its data quality: the figures, texts and narrative. */
   private static String figures(String json) {
@@ -99,7 +92,7 @@ class TallyTest {
   @Test
   void theWholeDatasetsTallyReportsEveryRegionAsTheDataset() {
     try (Tally whole = Tally.compute(ds, 2019)) {
-      assertEquals(ds.allReportsJson(YEAR_FROM, YEAR_TO, NO_TABLES), whole.reportAllJson());
+      assertEquals(ds.allReportsJson(2019), whole.reportAllJson());
     }
   }
 
