@@ -108,6 +108,36 @@ fz_status fz_case_list_compute(fz_case_list** out, const fz_dataset* ds, const c
   });
 }
 
+fz_status fz_case_list_compute_row(fz_case_list** out, const fz_dataset* ds, const char* region, const char* from,
+                                   const char* to, const char* metric, int32_t part, const char* by,
+                                   const char* key, int32_t top, const fz_report_options* options) {
+  constexpr const char* kFn = "fz_case_list_compute_row";
+  return guard([&] {
+    if (!out) return null_argument(kFn, "out");
+    *out = nullptr;
+    Arguments a;
+    if (fz_status s = read_arguments(kFn, ds, region, from, to, options, a); s) return s;
+    if (fz_status s = text_argument(kFn, "metric", metric); s) return s;
+    if (fz_status s = text_argument(kFn, "by", by); s) return s;
+    if (key) {  // NULL: the empty value's row (未填), as a breakdown row's key
+      if (fz_status s = text_argument(kFn, "key", key); s) return s;
+    }
+    if (part < FZ_CASE_PART_COUNT || part > FZ_CASE_PART_DENOMINATOR) {
+      return invalid(kFn, absl::StrCat("part is ", part, ": FZ_CASE_PART_COUNT, _NUMERATOR or _DENOMINATOR"));
+    }
+    if (top < 0) return invalid(kFn, absl::StrCat("top is ", top, ": 0 (the profile's fold) or a number of rows"));
+    fazhi::CaseRow row;
+    row.by = by;
+    if (key) row.key = std::string(key);
+    row.top = static_cast<size_t>(top);
+    absl::StatusOr<fazhi::CaseList> l = fazhi::compute_case_list(
+        ds->ds, a.region, a.period, metric, static_cast<fazhi::CasePart>(part), row, a.profile, *a.calendar);
+    if (!l.ok()) return from_status(l.status());
+    *out = new_list(*l, ds->ds);
+    return clear_error();
+  });
+}
+
 fz_status fz_case_list_follow_up(fz_case_list** out, const fz_dataset* ds, const char* region, const char* from,
                                  const char* to, const char* name, const fz_report_options* options) {
   constexpr const char* kFn = "fz_case_list_follow_up";

@@ -1080,6 +1080,19 @@ typedef struct fz_case_list fz_case_list;
 FZ_EXTERN fz_status fz_case_list_compute(fz_case_list** out, const fz_dataset* ds, const char* region,
                                          const char* from, const char* to, const char* metric, int32_t part,
                                          const fz_report_options* options);
+/* fz_case_list_compute_row: the records of one row of metric's breakdown by
+ * `by` (fz_breakdown_compute): key as the breakdown's row writes it (a code,
+ * a text, a region code, "2019-03"); NULL or "" the empty value's row
+ * (未填); "*other" the row 其他 of the rows after the first `top` (0: as the
+ * options' profile folds its table of metric by `by`). The list's size is
+ * the row's value; a month's row is the figure for the month's days. A
+ * dimension not of the metric's family, or a key that is no row of it, is
+ * FZ_INVALID_ARGUMENT; a known value without records an empty list.
+ * The list's JSON names the row: "by", "key", "label". */
+FZ_EXTERN fz_status fz_case_list_compute_row(fz_case_list** out, const fz_dataset* ds, const char* region,
+                                             const char* from, const char* to, const char* metric, int32_t part,
+                                             const char* by, const char* key, int32_t top,
+                                             const fz_report_options* options);
 /* fz_case_list_follow_up: a follow-up list (督办清单) by name
  * ("late_defences", ...; fz_case_list_follow_up_names lists them). */
 FZ_EXTERN fz_status fz_case_list_follow_up(fz_case_list** out, const fz_dataset* ds, const char* region,

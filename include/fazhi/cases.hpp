@@ -62,16 +62,38 @@ struct CaseEntry {
   int64_t times = 1;
 };
 
-// CaseList is the records of one figure (or one follow-up list), in the
-// Dataset's row order (each region's records in file order, the regions in
-// code order).
+// CaseRow names one row of a breakdown of the figure (fazhi/breakdown.hpp,
+// docs/breakdowns.md), to list only the records the row counts.
+struct CaseRow {
+  // by is a dimension of the metric's family (breakdown_dimensions()):
+  // "respondent_level", "region", "month", ...
+  std::string by;
+  // key is the row's key as the breakdown writes it in its rows: a code
+  // ("county_dept"), a text (an agency), a region code, "2019-03" or
+  // "2019-Q1"; nullopt (or "") the empty value's row 未填 (JSON null);
+  // "*other" the row 其他 that the rows after the first `top` fold into.
+  std::optional<std::string> key;
+  // top is, for "*other" only, how many rows are kept before the fold, as
+  // `fazhi table --top N` folds them; 0: as the profile's table of the
+  // metric by `by` folds them (its "top" and "order").
+  size_t top = 0;
+};
+
+// CaseList is the records of one figure (or one follow-up list, or one row
+// of a breakdown), in the Dataset's row order (each region's records in file
+// order, the regions in code order).
 struct CaseList {
   const MetricInfo* metric = nullptr;
   CasePart part = CasePart::kCount;
   std::string follow_up;  // the follow-up list's name, when made by one
   RegionCode region;
-  Period period;
+  Period period;  // a month's or a quarter's row: that month's or quarter's days
   std::vector<CaseEntry> cases;
+  // A breakdown row's list: the dimension (empty otherwise), the row's key
+  // (nullopt: 未填) and label ("县级政府部门", "未填", "其他", "2019年3月").
+  std::string by;
+  std::optional<std::string> key;
+  std::string row_label;
 };
 
 // has_case_list says whether a metric has case lists: the counts and rates
@@ -88,6 +110,25 @@ bool has_case_list(std::string_view metric);
 // region without records is NotFound.
 absl::StatusOr<CaseList> compute_case_list(const Dataset& ds, RegionCode region, Period period,
                                            std::string_view metric, CasePart part, const Profile& profile = {},
+                                           const Calendar& calendar = Calendar::national());
+
+// compute_case_list with a CaseRow lists the records that one row of the
+// figure's breakdown by `row.by` counts: the dimension's own grouping (the
+// code compute_breakdown counts with) decides the row of each record, so the
+// list's size is the row's value (a count, or a rate's numerator or
+// denominator), and the lists of a breakdown's rows are disjoint and make
+// the figure's list (the row 其他 is the folded rows' lists together). A row
+// by month or quarter is the figure for that month's days (the list's
+// period), as the breakdown's month rows are: a flow's months add up to the
+// period, a stock's (pending at the end) are each the month's own. A
+// dimension not of the
+// metric's family, or a key that names no row (a value the dimension does
+// not know in the region, a month outside the period, "*other" with nothing
+// folded) is InvalidArgument; a known value with no records in the period
+// gives an empty list.
+absl::StatusOr<CaseList> compute_case_list(const Dataset& ds, RegionCode region, Period period,
+                                           std::string_view metric, CasePart part, const CaseRow& row,
+                                           const Profile& profile = {},
                                            const Calendar& calendar = Calendar::national());
 
 // FollowUp is a named follow-up list (督办清单): the records of one figure's

@@ -1,21 +1,26 @@
-// fazhi cases: the records behind one figure of one region and period, or a
-// follow-up list (督办清单), each record with the reason it is counted.
+// fazhi cases: the records behind one figure of one region and period (or
+// one row of its breakdown), or a follow-up list (督办清单), each record with
+// the reason it is counted; as text, JSON, CSV or a workbook.
 #include <fstream>
 #include <iostream>
 #include <optional>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/substitute.h"
 #include "commands.hpp"
+#include "fazhi/breakdown.hpp"
 #include "fazhi/cases.hpp"
 #include "fazhi/dataset.hpp"
+#include "fazhi/documents.hpp"
 #include "fazhi/text.hpp"
 
 namespace fazhi::cli {
 namespace {
 
 struct CasesFlags {
-  std::string data, region, year, from, to, metric, part, follow_up, profile, calendar, out;
+  std::string data, region, year, from, to, metric, part, follow_up, profile, calendar, out, by, top;
+  std::optional<std::string> key;  // "" names the empty value's row (未填)
   std::string format = "text";
   bool list_follow_ups = false;
 };
@@ -36,6 +41,9 @@ std::optional<std::string> parse_flags(const Args& args, CasesFlags& f) {
     else if (a == "--to") ok = value(f.to);
     else if (a == "--metric") ok = value(f.metric);
     else if (a == "--part") ok = value(f.part);
+    else if (a == "--by") ok = value(f.by);
+    else if (a == "--key") ok = value(f.key.emplace());
+    else if (a == "--top") ok = value(f.top);
     else if (a == "--follow-up") ok = value(f.follow_up);
     else if (a == "--format") ok = value(f.format);
     else if (a == "--out") ok = value(f.out);
@@ -52,11 +60,20 @@ std::optional<std::string> parse_flags(const Args& args, CasesFlags& f) {
   if (f.year.empty() == (f.from.empty() || f.to.empty())) {
     return absl::Substitute(_("$0 needs --year YYYY, or --from and --to"), "cases");
   }
-  if (f.format != "text" && f.format != "json" && f.format != "csv") {
-    return absl::Substitute(_("--format is text, json or csv, not '$0'"), f.format);
+  if (f.format != "text" && f.format != "json" && f.format != "csv" && f.format != "xlsx") {
+    return absl::Substitute(_("--format is text, json, csv or xlsx, not '$0'"), f.format);
   }
+  if (f.format == "xlsx" && f.out.empty()) return std::string(_("--format xlsx needs --out FILE"));
   if (!f.part.empty() && !parse_case_part(f.part)) {
     return absl::Substitute(_("--part is numerator or denominator, not '$0'"), f.part);
+  }
+  if (f.by.empty() != !f.key.has_value() || (!f.by.empty() && f.metric.empty())) {
+    return std::string(_("a breakdown row's list needs --metric ID, --by DIM and --key KEY (--key '' for 未填)"));
+  }
+  size_t top = 0;
+  if (!f.top.empty() && (f.by.empty() || !absl::SimpleAtoi(f.top, &top) || top == 0)) {
+    return absl::Substitute(_("--top is a number of rows, 1 or more, with --by and --key '*other', not '$0'"),
+                            f.top);
   }
   return std::nullopt;
 }
@@ -79,11 +96,16 @@ absl::StatusOr<LoadedData> load_data(const std::string& data, const std::string&
   for (const FileSummary& file : loaded->files) {
     if (!file.refused.empty()) return absl::InvalidArgumentError(file.refused);
   }
+  out.ds.seal();
+  // 000000 or 全国: the whole dataset, as for fazhi table.
+  if (region == "000000" || region == "全国") {
+    out.region = kNational;
+    return out;
+  }
   // A code or a name of regions.csv.
   absl::StatusOr<RegionCode> code = find_region(region, out.ds.region_names());
   if (!code.ok()) return absl::Status(code.status().code(), absl::StrCat("--region: ", code.status().message()));
   out.region = *code;
-  out.ds.seal();
   return out;
 }
 
@@ -99,11 +121,18 @@ int run_cases(const Args& args) {
   absl::StatusOr<LoadedData> in = load_data(f.data, f.region, f.profile, f.calendar);
   if (!in.ok()) return fail(in.status());
   const CasePart part = f.part.empty() ? CasePart::kCount : *parse_case_part(f.part);
+  CaseRow row{f.by, f.key, 0};
+  if (!f.top.empty()) (void)absl::SimpleAtoi(f.top, &row.top);  // checked by parse_flags
   absl::StatusOr<CaseList> list =
-      f.follow_up.empty()
-          ? compute_case_list(in->ds, in->region, *period, f.metric, part, in->profile, in->calendar)
-          : compute_follow_up(in->ds, in->region, *period, f.follow_up, in->profile, in->calendar);
+      !f.follow_up.empty() ? compute_follow_up(in->ds, in->region, *period, f.follow_up, in->profile, in->calendar)
+      : f.by.empty()       ? compute_case_list(in->ds, in->region, *period, f.metric, part, in->profile, in->calendar)
+                           : compute_case_list(in->ds, in->region, *period, f.metric, part, row, in->profile,
+                                               in->calendar);
   if (!list.ok()) return fail(list.status());
+  if (f.format == "xlsx") {
+    if (absl::Status s = write_workbook(*list, in->ds, f.out); !s.ok()) return fail(s);
+    return 0;
+  }
   const std::string text = f.format == "json"  ? to_json(*list, in->ds) + "\n"
                            : f.format == "csv" ? to_csv(*list, in->ds)
                                                : render_case_list(*list);

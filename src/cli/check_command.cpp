@@ -64,7 +64,7 @@ int run_check(const Args& args) {
   // keeps each on its one line, shown rather than obeyed by the terminal.
   for (const FileSummary& f : summary->files) {
     if (!f.refused.empty()) {
-      std::cout << absl::Substitute(_("refused: $0"), display_text(f.refused)) << "\n";
+      std::cout << absl::Substitute(_("refused: $0"), notice_line(f.refused)) << "\n";
       continue;
     }
     std::cout << absl::Substitute(_("$0 ($1, $2): read $3, kept $4, rejected $5"), display_text(f.file),

@@ -1,5 +1,6 @@
 // fazhi departments: the figures of each respondent and defendant agency of a
-// region, ranked, and the profile's assessment (考核) of them.
+// region, ranked, and the profile's assessment (考核) of them; as text, JSON
+// or a workbook.
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -7,6 +8,7 @@
 #include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/departments.hpp"
+#include "fazhi/documents.hpp"
 
 namespace fazhi::cli {
 
@@ -36,15 +38,20 @@ int run_departments(const Args& args) {
   if (year.empty() == (from.empty() || to.empty())) {
     return usage(absl::Substitute(_("$0 needs --year YYYY, or --from and --to"), "departments"));
   }
-  if (format != "text" && format != "json") {
-    return usage(absl::Substitute(_("--format is text or json, not '$0'"), format));
+  if (format != "text" && format != "json" && format != "xlsx") {
+    return usage(absl::Substitute(_("--format is text, json or xlsx, not '$0'"), format));
   }
+  if (format == "xlsx" && out.empty()) return usage(_("--format xlsx needs --out FILE"));
   absl::StatusOr<Period> period = period_from_flags(year, from, to);
   if (!period.ok()) return fail(period.status());
   absl::StatusOr<LoadedData> in = load_data(data, region, profile, calendar);
   if (!in.ok()) return fail(in.status());
   absl::StatusOr<DepartmentTable> t = compute_departments(in->ds, in->region, *period, in->profile, in->calendar);
   if (!t.ok()) return fail(t.status());
+  if (format == "xlsx") {
+    if (absl::Status s = write_workbook(*t, in->ds, out); !s.ok()) return fail(s);
+    return 0;
+  }
   const std::string text = format == "json" ? to_json(*t, in->ds) + "\n" : render_departments(*t);
   if (out.empty()) {
     std::cout << text;

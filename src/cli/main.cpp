@@ -9,6 +9,8 @@
 #include <new>
 #include <string_view>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/substitute.h"
 #include "commands.hpp"
 #include "fazhi/text.hpp"
@@ -22,9 +24,16 @@ const char* g_out_of_memory = "out of memory: the command did not finish";
 }  // namespace
 
 // A message may quote the data or the command line: display_text keeps it
-// one line of visible text.
+// one line of visible text. A library's message made from a notice template
+// (a file or folder refused whole: platform/notices.hpp) is told in the
+// reader's language, as notices are (notice_line); a load that refused every
+// file gives one such line per file, each told so, on the one line.
 int fail(const std::string& message) {
-  std::cerr << "fazhi: " << display_text(message) << "\n";
+  std::string line;
+  for (absl::string_view piece : absl::StrSplit(message, '\n')) {
+    absl::StrAppend(&line, line.empty() ? "" : "\\n", notice_line(std_view(piece)));
+  }
+  std::cerr << "fazhi: " << line << "\n";
   return 1;
 }
 
@@ -58,7 +67,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"report", run_report,
      N_("report --data DIR (--region CODE|NAME | --all-regions) (--year YYYY | --from DATE --to DATE)\n"
-        "         [--format text|json|markdown|xlsx|html] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "         [--format text|json|markdown|xlsx|html] [--out FILE] [--with departments,follow-ups]\n"
+        "         [--profile FILE] [--calendar FILE]\n"
         "  report --tally FILE (--region CODE | --all-regions) [--format ...] [--profile FILE]"),
      N_("usage: fazhi report --data DIR (--region CODE|NAME | --all-regions)\n"
         "                   (--year YYYY | --from DATE --to DATE) [options]\n"
@@ -77,6 +87,9 @@ constexpr Command kCommands[] = {
         "  --format FORMAT      text (the default), markdown, json, xlsx (a workbook) or html (a\n"
         "                       printable page with charts)\n"
         "  --out FILE           where xlsx or html goes (html without it: standard output)\n"
+        "  --with WHAT,...      with --format xlsx and --region: add the department table\n"
+        "                       (departments) and the follow-up lists (follow-ups) as sheets;\n"
+        "                       they name cases (personal data), so never by default\n"
         "  --profile FILE       the bureau's profile: rounding, 口径, limits (docs/profile.md)\n"
         "  --calendar FILE      more holidays and make-up working days (CSV: date,workday)\n"
         "  --lang zh|en         the language for people (default: the locale's)\n"
@@ -85,15 +98,18 @@ constexpr Command kCommands[] = {
         "JSON is the same in every language.\n")},
     {"table", run_table,
      N_("table --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID --by DIM[,DIM2]\n"
-        "         [--top N] [--format text|json|markdown] [--profile FILE] [--calendar FILE]   (a breakdown or cross-table)"),
+        "         [--top N] [--format text|json|markdown|xlsx] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "         (a breakdown or cross-table)"),
      N_("usage: fazhi table --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "                  --metric ID --by DIM[,DIM2] [--top N] [--format text|json|markdown]\n"
-        "                  [--profile FILE] [--calendar FILE]\n"
+        "                  --metric ID --by DIM[,DIM2] [--top N] [--format text|json|markdown|xlsx]\n"
+        "                  [--out FILE] [--profile FILE] [--calendar FILE]\n"
         "\n"
         "One metric of one region broken down by a dimension of its records (docs/data.md,\n"
         "\"Dimensions\"), or by two as a cross-table: each row's value, share, year-ago\n"
         "value, change and rank, and the total. --top N folds the rows after the first N\n"
-        "into 其他. --region 000000 (or 全国) is the whole dataset, by province.\n")},
+        "into 其他. --region 000000 (or 全国) is the whole dataset, by province.\n"
+        "--format xlsx writes a workbook to --out FILE (each value a number with its\n"
+        "published text beside it); --out FILE writes the other formats to a file.\n")},
     {"tally", run_tally,
      N_("tally --data DIR (--year YYYY | --from DATE --to DATE) [--region CODE|NAME] --out FILE\n"
         "         [--profile FILE] [--calendar FILE]   (a portable tally: counts, no records)"),
@@ -117,40 +133,49 @@ constexpr Command kCommands[] = {
         "versions.\n")},
     {"series", run_series,
      N_("series --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE) --metric ID [--by month|quarter]\n"
-        "         [--format text|json|markdown] [--profile FILE] [--calendar FILE]"),
+        "         [--format text|json|markdown|xlsx] [--out FILE] [--profile FILE] [--calendar FILE]"),
      N_("usage: fazhi series --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "                   --metric ID [--by month|quarter] [--format text|json|markdown]\n"
-        "                   [--profile FILE] [--calendar FILE]\n"
+        "                   --metric ID [--by month|quarter] [--format text|json|markdown|xlsx]\n"
+        "                   [--out FILE] [--profile FILE] [--calendar FILE]\n"
         "\n"
         "One metric of one region month by month (or quarter by quarter) inside the period,\n"
-        "every month present.\n")},
+        "every month present. --format xlsx writes a workbook to --out FILE.\n")},
     {"cases", run_cases,
      N_("cases --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "         (--metric ID [--part numerator|denominator] | --follow-up NAME) [--format text|json|csv]\n"
-        "         [--out FILE] [--profile FILE] [--calendar FILE]   (the records behind a figure)"),
+        "         (--metric ID [--part numerator|denominator] [--by DIM --key KEY [--top N]] | --follow-up NAME)\n"
+        "         [--format text|json|csv|xlsx] [--out FILE] [--profile FILE] [--calendar FILE]   (the records behind a figure)"),
      N_("usage: fazhi cases --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "                  (--metric ID [--part numerator|denominator] | --follow-up NAME)\n"
-        "                  [--format text|json|csv] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "                  (--metric ID [--part numerator|denominator] [--by DIM --key KEY [--top N]]\n"
+        "                   | --follow-up NAME)\n"
+        "                  [--format text|json|csv|xlsx] [--out FILE] [--profile FILE] [--calendar FILE]\n"
         "       fazhi cases --follow-ups\n"
         "\n"
         "The records behind one figure of one region: a count's records, or a rate's\n"
         "numerator or denominator (--part), each with the reason it is counted. A list\n"
         "has exactly as many records as its figure counts. --follow-up NAME gives a\n"
         "follow-up list (督办清单) instead; --follow-ups lists their names.\n"
+        "--format xlsx writes a workbook to --out FILE: the records' columns under their\n"
+        "Chinese headers, dates as dates and numbers as numbers.\n"
+        "\n"
+        "--by DIM --key KEY lists the records of one row of the figure's breakdown\n"
+        "(fazhi table --by DIM), KEY as the table's JSON writes the row's key: a code, an\n"
+        "agency, a region code, 2019-03; '' for the row 未填; '*other' for the row 其他\n"
+        "that the rows after the first N fold into (--top N, or the profile's table).\n"
         "\n"
         "Case lists hold case ids and the records' columns: personal data, for the\n"
         "bureau's own follow-up, not for publication.\n")},
     {"departments", run_departments,
      N_("departments --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "         [--format text|json] [--out FILE] [--profile FILE] [--calendar FILE]   (agencies ranked, 考核)"),
+        "         [--format text|json|xlsx] [--out FILE] [--profile FILE] [--calendar FILE]   (agencies ranked, 考核)"),
      N_("usage: fazhi departments --data DIR --region CODE|NAME (--year YYYY | --from DATE --to DATE)\n"
-        "                        [--format text|json] [--out FILE] [--profile FILE] [--calendar FILE]\n"
+        "                        [--format text|json|xlsx] [--out FILE] [--profile FILE] [--calendar FILE]\n"
         "\n"
         "The figures of each respondent and defendant agency of a region (reconsideration\n"
         "cases and corrections, lawsuits, losses, hearings and head appearances, lawyer-only\n"
         "appearances, late or missing defences), each ranked among the agencies, with its\n"
         "case ids; and the assessment (考核) of the profile's \"departments\" key, every\n"
-        "deduction traced to its cases or its figure (docs/departments.md).\n")},
+        "deduction traced to its cases or its figure (docs/departments.md). --format xlsx\n"
+        "writes a workbook to --out FILE: the table, the deductions and the case ids.\n")},
     {"check", run_check,
      N_("check --data DIR [--strict] [--encoding auto|utf-8|gb18030] [--threads N]\n"
         "         (load only; print the counts and every rejected row)"),

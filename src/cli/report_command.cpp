@@ -11,7 +11,9 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/substitute.h"
 #include "commands.hpp"
+#include "fazhi/cases.hpp"
 #include "fazhi/dataset.hpp"
+#include "fazhi/departments.hpp"
 #include "fazhi/documents.hpp"
 #include "fazhi/report.hpp"
 #include "fazhi/tally.hpp"
@@ -28,9 +30,12 @@ constexpr std::string_view kComparedMetrics[] = {
     "mediation.received"};
 
 struct ReportFlags {
-  std::string data, tally, region, year, from, to, profile, calendar, metrics, out;
+  std::string data, tally, region, year, from, to, profile, calendar, metrics, out, with;
   std::string format = "text";
   bool all_regions = false;
+  // --with: what the workbook adds when asked. Both name cases, so neither is
+  // ever written by default (docs/cases.md, "Privacy").
+  bool with_departments = false, with_follow_ups = false;
 };
 
 std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
@@ -53,6 +58,7 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
     else if (a == "--calendar") ok = value(f.calendar);
     else if (a == "--metrics") ok = value(f.metrics);
     else if (a == "--out") ok = value(f.out);
+    else if (a == "--with") ok = value(f.with);
     else if (a == "--all-regions") f.all_regions = true;
     else return absl::Substitute(_("unknown option '$0'"), a);
     if (!ok) return absl::Substitute(_("$0 needs a value"), a);
@@ -78,6 +84,21 @@ std::optional<std::string> parse_flags(const Args& args, ReportFlags& f) {
   if (f.format == "xlsx" && f.out.empty()) return _("--format xlsx needs --out FILE");
   if (f.format == "html" && f.region.empty()) return _("--format html is one region's report: add --region CODE");
   if (!f.out.empty() && !document) return _("--out is for --format xlsx and html");
+  if (!f.with.empty()) {
+    for (absl::string_view part : absl::StrSplit(f.with, ',', absl::SkipWhitespace())) {
+      const std::string_view what = trim(std_view(part));
+      if (what == "departments") {
+        f.with_departments = true;
+      } else if (what == "follow-ups") {
+        f.with_follow_ups = true;
+      } else {
+        return absl::Substitute(_("--with takes departments and follow-ups, not '$0'"), absl_view(what));
+      }
+    }
+    if (f.format != "xlsx" || f.region.empty() || !f.tally.empty()) {
+      return _("--with adds sheets to one region's workbook: it needs --data, --region and --format xlsx");
+    }
+  }
   return std::nullopt;
 }
 
@@ -120,7 +141,15 @@ struct Reports {
   std::function<absl::StatusOr<Report>(RegionCode)> one;
 };
 
-int write_document(const ReportFlags& f, const Reports& reports, std::optional<RegionCode> region) {
+// Extras are the sheets --with adds to a workbook, made from the records.
+struct Extras {
+  const DepartmentTable* departments = nullptr;
+  std::span<const CaseList> case_lists{};
+  const Dataset* records = nullptr;
+};
+
+int write_document(const ReportFlags& f, const Reports& reports, std::optional<RegionCode> region,
+                   const Extras& extras = {}) {
   std::vector<Report> all;
   std::optional<Report> one;
   const Report* report = nullptr;
@@ -145,7 +174,12 @@ int write_document(const ReportFlags& f, const Reports& reports, std::optional<R
   }
   if (f.format == "xlsx") {
     const std::span<const Report> regions = f.all_regions ? std::span<const Report>(all) : std::span<const Report>();
-    if (absl::Status s = write_workbook({.report = report, .regions = regions}, f.out); !s.ok()) return fail(s);
+    const DocumentContent content{.report = report,
+                                  .regions = regions,
+                                  .departments = extras.departments,
+                                  .case_lists = extras.case_lists,
+                                  .records = extras.records};
+    if (absl::Status s = write_workbook(content, f.out); !s.ok()) return fail(s);
     return 0;
   }
   const std::string page = render_html(*report, all);
@@ -244,9 +278,10 @@ int run_report(const Args& args) {
     return fail(absl::StrCat("--region: ", RegionCode::parse(f.region).status().message()));
   }
   Dataset ds;
-  // The report names no case: the ids are checked, not kept.
+  // The report names no case: the ids are checked, not kept, unless --with
+  // asks for sheets that name them.
   LoadOptions load;
-  load.keep_ids = false;
+  load.keep_ids = f.with_departments || f.with_follow_ups;
   load.seal = true;  // the only load: the duplicate-id index goes as soon as it has checked
   absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data, load);
   if (!loaded.ok()) return fail(loaded.status());
@@ -271,11 +306,28 @@ int run_report(const Args& args) {
   const TableFormat table = f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText;
 
   if (f.format == "xlsx" || f.format == "html") {
+    Extras extras{.records = &ds};
+    std::optional<DepartmentTable> departments;
+    std::vector<CaseList> lists;
+    if (f.with_departments) {
+      absl::StatusOr<DepartmentTable> t = compute_departments(ds, *region, *period, profile, calendar);
+      if (!t.ok()) return fail(t.status());
+      departments = *std::move(t);
+      extras.departments = &*departments;
+    }
+    if (f.with_follow_ups) {
+      for (const FollowUp& u : follow_ups()) {
+        absl::StatusOr<CaseList> l = compute_follow_up(ds, *region, *period, u.name, profile, calendar);
+        if (!l.ok()) return fail(l.status());
+        lists.push_back(*std::move(l));
+      }
+      extras.case_lists = lists;
+    }
     return write_document(
         f,
         {[&] { return compute_all_reports(ds, *period, profile, calendar); },
          [&](RegionCode c) { return compute_report(ds, c, *period, profile, calendar); }},
-        region);
+        region, extras);
   }
   if (f.all_regions && f.format == "json") {
     // Streamed: the JSON of every region is written as it is made, not held.

@@ -1,5 +1,7 @@
 // fazhi table and fazhi series: one metric broken down by a dimension (or
-// two: a cross-table), or by month or quarter, for one region and period.
+// two: a cross-table), or by month or quarter, for one region and period; as
+// text, Markdown, JSON, or a workbook (--format xlsx --out FILE).
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -8,13 +10,14 @@
 #include "commands.hpp"
 #include "fazhi/breakdown.hpp"
 #include "fazhi/dataset.hpp"
+#include "fazhi/documents.hpp"
 #include "fazhi/text.hpp"
 
 namespace fazhi::cli {
 namespace {
 
 struct TableFlags {
-  std::string data, region, year, from, to, metric, by, profile, calendar, top;
+  std::string data, region, year, from, to, metric, by, profile, calendar, top, out;
   std::string format = "text";
 };
 
@@ -37,6 +40,7 @@ std::optional<std::string> parse_flags(std::string_view command, const Args& arg
     else if (a == "--format") ok = value(f.format);
     else if (a == "--profile") ok = value(f.profile);
     else if (a == "--calendar") ok = value(f.calendar);
+    else if (a == "--out") ok = value(f.out);
     else if (a == "--top" && command == "table") ok = value(f.top);
     else return absl::Substitute(_("unknown option '$0'"), a);
     if (!ok) return absl::Substitute(_("$0 needs a value"), a);
@@ -48,9 +52,10 @@ std::optional<std::string> parse_flags(std::string_view command, const Args& arg
   if (f.year.empty() == (f.from.empty() || f.to.empty())) {
     return absl::Substitute(_("$0 needs --year YYYY, or --from and --to"), name);
   }
-  if (f.format != "text" && f.format != "json" && f.format != "markdown") {
-    return absl::Substitute(_("--format is text, json or markdown, not '$0'"), f.format);
+  if (f.format != "text" && f.format != "json" && f.format != "markdown" && f.format != "xlsx") {
+    return absl::Substitute(_("--format is text, json, markdown or xlsx, not '$0'"), f.format);
   }
+  if (f.format == "xlsx" && f.out.empty()) return _("--format xlsx needs --out FILE");
   return std::nullopt;
 }
 
@@ -102,6 +107,25 @@ TableFormat table_format(const TableFlags& f) {
   return f.format == "markdown" ? TableFormat::kMarkdown : TableFormat::kText;
 }
 
+// print writes a table in the chosen format: a workbook at --out, the others
+// to --out or standard output. `json` and `text` make the two renderings.
+template <typename T>
+int print(const TableFlags& f, const T& table) {
+  if (f.format == "xlsx") {
+    if (absl::Status s = write_table_workbook(table, f.out); !s.ok()) return fail(s);
+    return 0;
+  }
+  const std::string text = f.format == "json" ? to_json(table) + "\n" : render_table(table, table_format(f));
+  if (f.out.empty()) {
+    std::cout << text;
+    return 0;
+  }
+  std::ofstream file(f.out, std::ios::binary | std::ios::trunc);
+  file << text;
+  if (!file.flush()) return fail(absl::Substitute(_("cannot write '$0'"), f.out));
+  return 0;
+}
+
 }  // namespace
 
 int run_table(const Args& args) {
@@ -111,12 +135,10 @@ int run_table(const Args& args) {
   Loaded in;
   if (absl::Status s = load(f, in); !s.ok()) return fail(s);
   if (const size_t comma = f.by.find(','); comma != std::string::npos) {
-    if (f.format == "json") return usage(_("a cross-table is written as text or markdown"));
     absl::StatusOr<CrossTable> t = compute_cross_table(in.ds, in.region, in.period, f.metric, f.by.substr(0, comma),
                                                        f.by.substr(comma + 1), in.profile, in.calendar);
     if (!t.ok()) return fail(t.status());
-    std::cout << render_table(*t, table_format(f));
-    return 0;
+    return print(f, *t);
   }
   absl::StatusOr<Breakdown> b = compute_breakdown(in.ds, in.region, in.period, f.metric, f.by, in.profile, in.calendar);
   if (!b.ok()) return fail(b.status());
@@ -127,8 +149,7 @@ int run_table(const Args& args) {
     }
     fold_rows(*b, keep);
   }
-  std::cout << (f.format == "json" ? to_json(*b) + "\n" : render_table(*b, table_format(f)));
-  return 0;
+  return print(f, *b);
 }
 
 int run_series(const Args& args) {
@@ -139,8 +160,7 @@ int run_series(const Args& args) {
   if (absl::Status s = load(f, in); !s.ok()) return fail(s);
   absl::StatusOr<Series> s = compute_series(in.ds, in.region, in.period, f.metric, f.by, in.profile, in.calendar);
   if (!s.ok()) return fail(s.status());
-  std::cout << (f.format == "json" ? to_json(*s) + "\n" : render_table(*s, table_format(f)));
-  return 0;
+  return print(f, *s);
 }
 
 }  // namespace fazhi::cli

@@ -4,6 +4,7 @@
 // as JSON text for people; any other as CBOR.
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <iterator>
 #include <optional>
 #include <sstream>
@@ -78,8 +79,14 @@ int run_tally(const Args& args) {
   if (!calendar_path.empty()) {
     if (absl::Status s = calendar.merge_csv_file(calendar_path); !s.ok()) return fail(s);
   }
-  Dataset ds;
-  absl::StatusOr<LoadSummary> loaded = ds.load_dir(data);
+  // The records are let go once counted, before the tally is written: the
+  // peak is then the larger of the two, not their sum.
+  auto records = std::make_unique<Dataset>();
+  Dataset& ds = *records;
+  // A tally holds no case id: the ids are checked, not kept (as the report does).
+  LoadOptions load;
+  load.keep_ids = false;
+  absl::StatusOr<LoadSummary> loaded = ds.load_dir(data, load);
   if (!loaded.ok()) return fail(loaded.status());
   for (const FileSummary& file : loaded->files) {
     if (!file.refused.empty()) return fail(file.refused);
@@ -99,6 +106,7 @@ int run_tally(const Args& args) {
   }
   absl::StatusOr<Tally> t = Tally::compute(ds, *period, profile, calendar, region, 0);
   if (!t.ok()) return fail(t.status());
+  records.reset();
   return write_tally(*t, out);
 }
 

@@ -139,9 +139,9 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     if (fs::exists(dir, ec)) {
-      return absl::InvalidArgumentError(absl::StrCat(dir_name, ": not a folder"));
+      return absl::InvalidArgumentError(internal::make_notice(internal::kRefusedNotFolder, dir_name));
     }
-    return absl::NotFoundError(absl::StrCat(dir_name, ": no such folder"));
+    return absl::NotFoundError(internal::make_notice(internal::kRefusedNoFolder, dir_name));
   }
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -178,8 +178,7 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
     // A workbook's first sheet goes on as the CSV text it holds; one that
     // cannot be read (an .xls among them) is refused like an unreadable file.
     absl::StatusOr<internal::XlsxSheet> sheet =
-        xls ? absl::InvalidArgumentError(absl::StrCat(
-                  name, ": an old .xls workbook (Excel 97-2003), which is not read: save it as .xlsx or as CSV (UTF-8)"))
+        xls ? absl::InvalidArgumentError(internal::make_notice(internal::kRefusedXls, name))
             : internal::read_xlsx_file(path, name);
     if (!sheet.ok()) {
       if (options.strict) return sheet.status();
@@ -207,11 +206,9 @@ absl::StatusOr<LoadSummary> Dataset::load_dir(const std::string& dir, const Load
       single.push_back(spec);
       continue;
     }
-    const absl::Status why = absl::InvalidArgumentError(absl::StrCat(
-        spec.name, ": another file holds ", absl_view(kind_name(spec.kind)), " records too (",
-        absl::StrJoin(same, ", "),
-        other_form ? "; one as CSV, one as a workbook" : "; the names differ only in case",
-        "); the file is refused"));
+    const absl::Status why = absl::InvalidArgumentError(
+        internal::make_notice(other_form ? internal::kRefusedKindTwiceForms : internal::kRefusedKindTwiceCase,
+                              spec.name, absl_view(kind_name(spec.kind)), absl::StrJoin(same, ", ")));
     if (options.strict) return why;
     refused.push_back({spec.name, spec.kind, why});
   }

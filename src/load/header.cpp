@@ -173,8 +173,8 @@ absl::Status read_header(FileHead& f, std::span<const ColumnDef> columns,
   }
   if (!lacking.empty()) {
     return absl::InvalidArgumentError(
-        absl::StrCat(f.src.name, ": missing required column", lacking.size() > 1 ? "s " : " ",
-                     absl::StrJoin(lacking, ", "), "; the file is refused"));
+        make_notice(lacking.size() > 1 ? kRefusedMissingColumns : kRefusedMissingColumn, f.src.name,
+                    absl::StrJoin(lacking, ", ")));
   }
   return absl::OkStatus();
 }

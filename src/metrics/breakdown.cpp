@@ -40,8 +40,6 @@ using F = Family;
 // becomes the discard group (one past the last) once they are.
 constexpr RegionIndex kOutside = std::numeric_limits<RegionIndex>::max();
 constexpr std::string_view kEmptyLabel = "未填";
-// kOtherKey is the key of the row the rows after the first N fold into.
-constexpr std::string_view kOtherKey = "*other";
 
 template <typename C>
 struct ColumnsOf;
@@ -498,6 +496,33 @@ std::vector<SubPeriod> sub_periods(Period p, bool quarters) {
   return out;
 }
 
+absl::StatusOr<Scope> scope_of(const Dataset& ds, RegionCode region) {
+  Scope scope{region, {}};
+  const std::vector<RegionCode>& codes = ds.regions();
+  scope.inside.resize(codes.size());
+  bool any = false;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    const RegionCode c = codes[i];
+    const bool in = region == kNational || c == region || c.city() == region || c.province() == region;
+    scope.inside[i] = in;
+    any |= in;
+  }
+  if (!any) {
+    return absl::NotFoundError(absl::StrCat("no records for region ", region.str(), " or any region inside it"));
+  }
+  return scope;
+}
+
+absl::StatusOr<const Dimension*> dimension_of(Family f, std::string_view by) {
+  if (const Dimension* d = find_dimension(f, by)) return d;
+  std::string names;
+  for (const Dimension& k : kDimensions) {
+    if (k.info.family == f) absl::StrAppend(&names, names.empty() ? "" : ", ", absl_view(k.info.name));
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("no dimension '", absl_view(by), "' for ", absl_view(family_name(f)), " (", names, ")"));
+}
+
 namespace {
 
 struct Request {
@@ -514,20 +539,9 @@ absl::StatusOr<Request> request(const Dataset& ds, RegionCode region, Period per
     return absl::InvalidArgumentError(
         absl::StrCat("'", absl_view(metric), "' cannot be broken down: only the counts and rates of cases can"));
   }
-  Request r{*m, {region, {}}};
-  const std::vector<RegionCode>& codes = ds.regions();
-  r.scope.inside.resize(codes.size());
-  bool any = false;
-  for (size_t i = 0; i < codes.size(); ++i) {
-    const RegionCode c = codes[i];
-    const bool in = region == kNational || c == region || c.city() == region || c.province() == region;
-    r.scope.inside[i] = in;
-    any |= in;
-  }
-  if (!any) {
-    return absl::NotFoundError(absl::StrCat("no records for region ", region.str(), " or any region inside it"));
-  }
-  return r;
+  absl::StatusOr<Scope> scope = scope_of(ds, region);
+  if (!scope.ok()) return scope.status();
+  return Request{*m, *std::move(scope)};
 }
 
 // points is the metric by month or quarter: each sub-period a pass of its
@@ -592,15 +606,9 @@ absl::StatusOr<Breakdown> compute_breakdown(const Dataset& ds, RegionCode region
     return absl::InvalidArgumentError("the period compared with must end before the period starts");
   }
   const MetricInfo& info = metric_catalogue()[r->metric];
-  const Dimension* d = find_dimension(info.family, by);
-  if (!d) {
-    std::string names;
-    for (const Dimension& k : kDimensions) {
-      if (k.info.family == info.family) absl::StrAppend(&names, names.empty() ? "" : ", ", absl_view(k.info.name));
-    }
-    return absl::InvalidArgumentError(absl::StrCat("no dimension '", absl_view(by), "' for ",
-                                                   absl_view(family_name(info.family)), " (", names, ")"));
-  }
+  absl::StatusOr<const Dimension*> found = dimension_of(info.family, by);
+  if (!found.ok()) return found.status();
+  const Dimension* d = *found;
   Breakdown b;
   b.metric = &info;
   b.dimension = d->info;

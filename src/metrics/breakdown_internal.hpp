@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "fazhi/breakdown.hpp"
 #include "metrics/tally.hpp"
 
@@ -47,8 +48,19 @@ struct Dimension {
   GroupFn group;
 };
 
-// find_dimension is Family f's dimension `name`, or null.
+// kOtherKey is the key of the row the rows after the first N fold into (其他).
+inline constexpr std::string_view kOtherKey = "*other";
+
+// find_dimension is Family f's dimension `name`, or null; dimension_of the
+// same, or InvalidArgument naming the family's dimensions.
 const Dimension* find_dimension(Family f, std::string_view name);
+absl::StatusOr<const Dimension*> dimension_of(Family f, std::string_view by);
+// scope_of is the Scope of `region` (kNational: every record region);
+// NotFound when no record names the region or a region inside it.
+absl::StatusOr<Scope> scope_of(const Dataset& ds, RegionCode region);
+// order_rows puts the rows whose keys `order` names first, in its order; the
+// others follow as they were (by value). Defined in report_tables.cpp.
+void order_rows(std::vector<BreakdownRow>& rows, const std::vector<std::string>& order);
 // whole_of groups every row inside the scope as group 0.
 GroupFn whole_of(Family f);
 // discard_outside gives the rows outside the scope the discard group.
@@ -67,6 +79,27 @@ struct SubPeriod {
 std::vector<SubPeriod> sub_periods(Period p, bool quarters);
 // month_label: "2019-03" -> "2019年3月", "2019-Q1" -> "2019年第一季度".
 std::string month_label(std::string_view key);
+
+// RowRecords is the records of one row of a breakdown, for its case list:
+// the family rows the dimension puts in it, ascending, the period the row is
+// a figure of (a month's or a quarter's days for the date dimensions, whose
+// rows are each every record of the region), and the row's label.
+struct RowRecords {
+  std::vector<size_t> rows;
+  Period period;
+  std::string label;
+};
+
+// row_records is the row `key` of metric m's breakdown of `region` in
+// `period` by `by` (breakdown_rows.cpp): key as the breakdown's rows write
+// it, nullopt or "" the empty value's row (未填), kOtherKey the rows folded
+// after the first `top` (0: as the profile's table of m by `by` folds them).
+// InvalidArgument for a dimension not of m's family and a key that is no row
+// (a value the dimension does not know in the region); a known value without
+// records in the period has no records.
+absl::StatusOr<RowRecords> row_records(const Dataset& ds, RegionCode region, Period period, size_t m,
+                                       std::string_view by, std::optional<std::string_view> key, size_t top,
+                                       const Profile& profile, const Calendar& cal);
 
 // GroupTally is a family's counters for each group of a pass and both
 // periods: add_to(n, group, period) adds them to a Tally's.

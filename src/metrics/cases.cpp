@@ -21,6 +21,7 @@
 #include "fazhi/breakdown.hpp"
 #include "fazhi/schema.hpp"
 #include "fazhi/text.hpp"
+#include "metrics/breakdown_internal.hpp"
 #include "metrics/case_reasons.hpp"
 #include "metrics/cases_internal.hpp"
 #include "metrics/families.hpp"
@@ -134,21 +135,13 @@ RowParts row_parts(const Dataset& ds, Family f, std::span<const size_t> rows_in,
 }
 
 absl::StatusOr<std::vector<size_t>> scope_rows(const Dataset& ds, Family f, RegionCode region) {
-  const std::vector<RegionCode>& codes = ds.regions();
-  std::vector<uint8_t> inside(codes.size());
-  bool any = false;
-  for (size_t i = 0; i < codes.size(); ++i) {
-    const RegionCode c = codes[i];
-    inside[i] = c == region || c.city() == region || c.province() == region;
-    any |= inside[i] != 0;
-  }
-  if (!any) {
-    return absl::NotFoundError(absl::StrCat("no records for region ", region.str(), " or any region inside it"));
-  }
+  // Which record regions lie inside `region` is the breakdowns' rule (scope_of).
+  absl::StatusOr<Scope> scope = scope_of(ds, region);
+  if (!scope.ok()) return scope.status();
   const std::vector<RegionIndex>& column = region_column(ds, f);
   std::vector<size_t> rows;
   for (size_t i = 0; i < column.size(); ++i) {
-    if (inside[column[i]] != 0) rows.push_back(i);
+    if (scope->inside[column[i]] != 0) rows.push_back(i);
   }
   return rows;
 }
@@ -199,11 +192,16 @@ struct Lister {
 
   // rows_of is the rows of `s`, in row order, and how often each is counted.
   absl::StatusOr<std::vector<Member>> rows_of(const Selection& s) const {
-    const MetricInfo& info = metric_catalogue()[s.metric];
-    absl::StatusOr<std::vector<size_t>> scope = scope_rows(ds, info.family, region);
+    absl::StatusOr<std::vector<size_t>> scope = scope_rows(ds, metric_catalogue()[s.metric].family, region);
     if (!scope.ok()) return scope.status();
+    return members(s, *scope);
+  }
+
+  // members is the rows of `s` among `scope` (ascending).
+  std::vector<Member> members(const Selection& s, std::span<const size_t> scope) const {
+    const MetricInfo& info = metric_catalogue()[s.metric];
     const size_t local = s.metric - family_rows_of(info.family).first;
-    const RowParts parts = row_parts(ds, info.family, *scope, periods, profile, cal, deadlines);
+    const RowParts parts = row_parts(ds, info.family, scope, periods, profile, cal, deadlines);
     std::vector<Member> out;
     for (size_t k = 0; k < parts.rows.size(); ++k) {
       const Parts& p = parts.of(k)[local];
@@ -365,6 +363,27 @@ absl::StatusOr<CaseList> compute_case_list(const Dataset& ds, RegionCode region,
   absl::StatusOr<std::vector<Member>> rows = lister.rows_of(*s);
   if (!rows.ok()) return rows.status();
   return lister.list(*s, *rows, s->metric);
+}
+
+absl::StatusOr<CaseList> compute_case_list(const Dataset& ds, RegionCode region, Period period,
+                                           std::string_view metric, CasePart part, const CaseRow& row,
+                                           const Profile& profile, const Calendar& calendar) {
+  if (period.to < period.from) return absl::InvalidArgumentError("the period ends before it starts");
+  if (absl::Status s = ds.check_whole(); !s.ok()) return s;
+  absl::StatusOr<Selection> s = select(metric, part);
+  if (!s.ok()) return s.status();
+  // The row's records, by the breakdown's own grouping; each is then judged
+  // alone, as every list's records are.
+  absl::StatusOr<RowRecords> in_row =
+      row_records(ds, region, period, s->metric, row.by, row.key, row.top, profile, calendar);
+  if (!in_row.ok()) return in_row.status();
+  const Lister lister{ds, region, in_row->period, profile, calendar};
+  const std::vector<Member> rows = lister.members(*s, in_row->rows);
+  CaseList l = lister.list(*s, rows, s->metric);
+  l.by = row.by;
+  if (row.key && !row.key->empty()) l.key = row.key;
+  l.row_label = std::move(in_row->label);
+  return l;
 }
 
 absl::StatusOr<CaseList> compute_follow_up(const Dataset& ds, RegionCode region, Period period, std::string_view name,

@@ -42,8 +42,9 @@ struct RowParts {
 RowParts row_parts(const Dataset& ds, Family f, std::span<const size_t> rows, const Periods& periods,
                    const Profile& profile, const Calendar& cal, const Deadlines& deadlines);
 
-// scope_rows are family f's rows in `region` or inside it, ascending;
-// NotFound when no record names the region or a region inside it.
+// scope_rows are family f's rows in `region` or inside it (kNational: every
+// row), ascending; NotFound when no record names the region or a region
+// inside it.
 absl::StatusOr<std::vector<size_t>> scope_rows(const Dataset& ds, Family f, RegionCode region);
 
 }  // namespace fazhi::internal

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "fazhi/tally.hpp"
 #include "fazhi_version.h"
@@ -233,6 +234,7 @@ absl::StatusOr<Tally> Tally::merge(std::span<const Tally> parts) {
   t->counting = first.counting;
   t->calendar = first.calendar;
   t->fazhi_version = first.fazhi_version;
+  absl::flat_hash_set<std::string_view> digests;  // a tally given twice has its digest twice
   for (size_t k = 0; k < parts.size(); ++k) {
     const TallyData& p = parts[k].data();
     if (p.fazhi_version != first.fazhi_version) {
@@ -259,11 +261,9 @@ absl::StatusOr<Tally> Tally::merge(std::span<const Tally> parts) {
     if (!(p.calendar == first.calendar)) {
       return absl::InvalidArgumentError("the tallies were judged by different working-day calendars");
     }
-    for (size_t j = 0; j < k; ++j) {
-      if (parts[j].data().digest == p.digest) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("the tally of region ", parts[k].region_text(), " is given twice"));
-      }
+    if (!digests.insert(p.digest).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("the tally of region ", parts[k].region_text(), " is given twice"));
     }
   }
   // The districts: each in one part only.

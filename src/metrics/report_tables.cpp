@@ -27,10 +27,7 @@
 #include "platform/parallel.hpp"
 
 namespace fazhi::internal {
-namespace {
 
-// order_rows puts the rows whose keys `order` names first, in its order;
-// the others follow as they were (by value).
 void order_rows(std::vector<BreakdownRow>& rows, const std::vector<std::string>& order) {
   if (order.empty()) return;
   auto place = [&](const BreakdownRow& r) {
@@ -41,6 +38,8 @@ void order_rows(std::vector<BreakdownRow>& rows, const std::vector<std::string>&
   std::stable_sort(rows.begin(), rows.end(),
                    [&](const BreakdownRow& a, const BreakdownRow& b) { return place(a) < place(b); });
 }
+
+namespace {
 
 bool has_districts(RegionCode region) { return region == kNational || region.level() != RegionLevel::kDistrict; }
 

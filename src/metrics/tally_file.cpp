@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
+#include <span>
 #include <memory>
 #include <string>
 #include <utility>
@@ -47,7 +49,7 @@ Json period_json(Period p) { return Json::array({format_iso_day(p.from), format_
 // counts_text writes counters as decimal numbers parted by spaces: one
 // string per group list, so that a national tally's many counters read
 // back fast, and still as numbers people can read.
-std::string counts_text(const std::vector<int64_t>& counts) {
+std::string counts_text(std::span<const int64_t> counts) {
   std::string out;
   for (const int64_t n : counts) absl::StrAppend(&out, out.empty() ? "" : " ", n);
   return out;
@@ -110,10 +112,19 @@ Json content_of(const TallyData& t) {
     for (const RowTally& row : run.rows) {
       Json slots = Json::array();
       for (const SlotCounts& s : row.slots) {
-        Json days = Json::array(), lawyers = Json::array();
-        for (const auto& [d, n] : s.days) days.push_back(Json::array({d, n}));
-        for (const auto& [id, n] : s.lawyers) lawyers.push_back(Json::array({id, n}));
-        slots.push_back({{"n", s.n}, {"days", std::move(days)}, {"lawyers", std::move(lawyers)}});
+        // Each list as one string of numbers: a national tally holds
+        // millions of them, which as one JSON value each take seconds to read.
+        std::vector<int64_t> days, cases;
+        Json lawyers = Json::array();
+        for (const auto& [d, n] : s.days) days.insert(days.end(), {d, n});
+        for (const auto& [id, n] : s.lawyers) {
+          lawyers.push_back(id);
+          cases.push_back(n);
+        }
+        slots.push_back({{"n", counts_text(s.n)},
+                         {"days", counts_text(days)},
+                         {"lawyers", std::move(lawyers)},
+                         {"lawyer_cases", counts_text(cases)}});
       }
       rows.push_back({{"region", row.code.str()}, {"periods", std::move(slots)}});
     }
@@ -135,7 +146,8 @@ Json envelope_of(const TallyData& t) {
   Json e = Json::object();
   e["format"] = kFormat;
   e["format_version"] = kTallyFormatVersion;
-  e["sha256"] = digest_of(content);
+  // A tally's digest is made with it (compute, merge, parse): not again here.
+  e["sha256"] = t.digest.empty() ? digest_of(content) : t.digest;
   e["content"] = std::move(content);
   return e;
 }
@@ -164,21 +176,27 @@ Period read_period(const Json& j) {
   return p;
 }
 
-// read_counts reads counts_text's numbers: exactly `n` of them.
-std::vector<int64_t> read_counts(const Json& j, size_t n) {
+// read_numbers reads counts_text's numbers.
+std::vector<int64_t> read_numbers(const Json& j) {
+  if (!j.is_string()) throw Malformed{"a list of counts is not a string of numbers"};
   const std::string& text = j.get_ref<const std::string&>();
   std::vector<int64_t> out;
-  out.reserve(n);
   const char* p = text.data();
   const char* end = p + text.size();
   while (p < end) {
     int64_t v = 0;
     const auto [next, err] = std::from_chars(p, end, v);
-    if (err != std::errc() || (next < end && *next != ' ')) throw Malformed{"a table's counts are not numbers"};
+    if (err != std::errc() || (next < end && *next != ' ')) throw Malformed{"a list of counts is not numbers"};
     out.push_back(v);
     p = next < end ? next + 1 : next;
   }
-  if (out.size() != n) throw Malformed{"a table's counts are not as many as its groups need"};
+  return out;
+}
+
+// read_counts reads counts_text's numbers: exactly `n` of them.
+std::vector<int64_t> read_counts(const Json& j, size_t n) {
+  std::vector<int64_t> out = read_numbers(j);
+  if (out.size() != n) throw Malformed{"a list of counts is not as long as what it counts"};
   return out;
 }
 
@@ -274,16 +292,22 @@ TallyData read_content(const Json& c) {
       if (slots.size() != 2) throw Malformed{"a district has not two periods"};
       for (size_t p = 0; p < 2; ++p) {
         SlotCounts& s = rt.slots[p];
-        const Json& n = slots[p].at("n");
+        const std::vector<int64_t> n = read_numbers(slots[p].at("n"));
         if (n.size() != kCounterCount) throw Malformed{"a district's counters are not this version's"};
-        for (size_t k = 0; k < kCounterCount; ++k) s.n[k] = n[k].get<int64_t>();
-        for (const Json& d : slots[p].at("days")) {
-          s.days.emplace_back(d.at(0).get<int32_t>(), d.at(1).get<int64_t>());
-          if (s.days.back().first < 0 || s.days.back().second <= 0) throw Malformed{"a day count is negative"};
+        std::copy(n.begin(), n.end(), s.n.begin());
+        const std::vector<int64_t> days = read_numbers(slots[p].at("days"));
+        if (days.size() % 2 != 0) throw Malformed{"a day count has no number of cases"};
+        for (size_t k = 0; k < days.size(); k += 2) {
+          if (days[k] < 0 || days[k] > std::numeric_limits<int32_t>::max() || days[k + 1] <= 0) {
+            throw Malformed{"a day count is negative"};
+          }
+          s.days.emplace_back(static_cast<int32_t>(days[k]), days[k + 1]);
         }
-        for (const Json& l : slots[p].at("lawyers")) {
-          s.lawyers.emplace_back(l.at(0).get<std::string>(), l.at(1).get<int64_t>());
-          if (s.lawyers.back().second <= 0) throw Malformed{"a lawyer's cases are not positive"};
+        const Json& lawyers = slots[p].at("lawyers");
+        const std::vector<int64_t> cases = read_counts(slots[p].at("lawyer_cases"), lawyers.size());
+        for (size_t k = 0; k < cases.size(); ++k) {
+          if (cases[k] <= 0) throw Malformed{"a lawyer's cases are not positive"};
+          s.lawyers.emplace_back(lawyers[k].get<std::string>(), cases[k]);
         }
       }
       if (t.region != RegionCode() && !t.region.contains(rt.code)) {

@@ -44,11 +44,28 @@ inline constexpr const char* kNoticeOffCalendar = N_(
     "$0 working-day or deadline checks fall outside the loaded calendar; the figures that need them are left "
     "undefined");
 
+// Why a whole file (or a folder) was refused: FileSummary::refused, and the
+// error of a load whose every file was refused. Not notices, but printed
+// the same way, through notice_line, so they are kept here as templates too.
+inline constexpr const char* kRefusedXls = N_(
+    "$0: an old .xls workbook (Excel 97-2003), which is not read: save it as .xlsx or as CSV (UTF-8)");
+inline constexpr const char* kRefusedMissingColumns = N_("$0: missing required columns $1; the file is refused");
+inline constexpr const char* kRefusedMissingColumn = N_("$0: missing required column $1; the file is refused");
+inline constexpr const char* kRefusedKindTwiceForms = N_(
+    "$0: another file holds $1 records too ($2; one as CSV, one as a workbook); the file is refused");
+inline constexpr const char* kRefusedKindTwiceCase = N_(
+    "$0: another file holds $1 records too ($2; the names differ only in case); the file is refused");
+inline constexpr const char* kRefusedNoFolder = N_("$0: no such folder");
+inline constexpr const char* kRefusedNotFolder = N_("$0: not a folder");
+
 inline constexpr const char* kNoticeTemplates[] = {
     kNoticeIgnoredFile,     kNoticeIgnoredFolder,      kNoticeNoRecordFiles,     kNoticeNotUtf8,
     kNoticeGb18030AsAsked,  kNoticeUtf8ByLines,        kNoticeLoneCr,            kNoticeUtf8LinesInGb18030,
     kNoticeUndecodableLines, kNoticeEmptyHeader,       kNoticeUnknownColumn,     kNoticeUnknownColumnClosest,
     kNoticeOffCalendar,
+    // The plural first: the singular's text is a prefix of it.
+    kRefusedXls,            kRefusedMissingColumns,    kRefusedMissingColumn,    kRefusedKindTwiceForms,
+    kRefusedKindTwiceCase,  kRefusedNoFolder,          kRefusedNotFolder,
 };
 
 // make_notice is a notice's English text: `tmpl` (one of kNoticeTemplates)

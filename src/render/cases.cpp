@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "fazhi/breakdown.hpp"
 #include "fazhi/cases.hpp"
 #include "fazhi/date.hpp"
 #include "fazhi/text.hpp"
@@ -43,6 +44,15 @@ std::string to_json(const CaseList& list, const Dataset& ds) {
   if (!list.follow_up.empty()) {
     w.key("follow_up");
     w.value(list.follow_up);
+  }
+  if (!list.by.empty()) {  // a breakdown row's list: the row as the breakdown writes it
+    w.key("by");
+    w.value(list.by);
+    w.key("key");
+    if (list.key) w.value(*list.key);
+    else w.null();
+    w.key("label");
+    w.value(list.row_label);
   }
   w.key("region");
   w.value(list.region.str());
@@ -111,8 +121,16 @@ std::string render_case_list(const CaseList& list) {
   const char* part = list.part == CasePart::kNumerator     ? _("numerator")
                      : list.part == CasePart::kDenominator ? _("denominator")
                                                            : _("count");
-  absl::StrAppend(&out, display_text(label), " (", absl_view(list.metric ? list.metric->id : ""), ", ", part, "), ",
-                  list.region.str(), ", ", format_iso_day(list.period.from), " - ", format_iso_day(list.period.to),
+  std::string row;  // a breakdown row's: "; 按被申请人类型: 县级政府部门"
+  if (!list.by.empty()) {
+    std::string_view by_label = list.by;
+    for (const BreakdownDimension& d : breakdown_dimensions()) {
+      if (list.metric && d.family == list.metric->family && d.name == list.by) by_label = d.label;
+    }
+    row = absl::StrCat("; ", display_text(by_label), ": ", display_text(list.row_label));
+  }
+  absl::StrAppend(&out, display_text(label), " (", absl_view(list.metric ? list.metric->id : ""), ", ", part, row,
+                  "), ", list.region.str(), ", ", format_iso_day(list.period.from), " - ", format_iso_day(list.period.to),
                   ": ", list.cases.size(), "\n");
   for (const CaseEntry& c : list.cases) {
     absl::StrAppend(&out, display_text(c.case_id), "\t", c.region.str(), "\t", display_text(c.reason), "\n");

@@ -75,3 +75,54 @@ def test_a_rate_without_its_part_fails_with_the_reason():
     code, _, err = run("cases", *WHERE, "--metric", "litigation.win_rate")
     assert code == 1
     assert "numerator or its denominator" in err
+
+
+def test_cases_of_a_breakdown_row_in_each_format():
+    code, out, _ = run("table", *WHERE, "--metric", "reconsideration.received", "--by", "category",
+                       "--format", "json")
+    assert code == 0
+    rows = json.loads(out)["rows"]
+    for row in rows[:3]:
+        code, out, _ = run("cases", *WHERE, "--metric", "reconsideration.received", "--by", "category",
+                           "--key", row["key"], "--format", "json")
+        assert code == 0
+        doc = json.loads(out)
+        assert (doc["by"], doc["key"], doc["label"]) == ("category", row["key"], row["label"])
+        assert doc["count"] == row["value"]
+    code, out, _ = run("cases", *WHERE, "--metric", "reconsideration.received", "--by", "category",
+                       "--key", "公安", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 135 and {r["category"] for r in rows} == {"公安"}
+    code, out, _ = run("cases", *WHERE, "--metric", "mediation.received", "--by", "category", "--key", "")
+    assert code == 0
+    assert out.splitlines()[0].endswith(": 2352")
+    assert "按纠纷类别: 未填" in out.splitlines()[0]
+    code, out, _ = run("cases", *WHERE, "--metric", "reconsideration.received", "--by", "category",
+                       "--key", "*other", "--top", "5", "--format", "json")
+    assert code == 0 and json.loads(out)["count"] == 125
+
+
+def test_cases_of_a_breakdown_row_usage_errors():
+    code, _, err = run("cases", *WHERE, "--metric", "reconsideration.received", "--by", "category")
+    assert code != 0 and "--key" in err
+    code, _, err = run("cases", *WHERE, "--metric", "reconsideration.received", "--by", "category",
+                       "--key", "无此类别")
+    assert code != 0 and "no row '无此类别'" in err
+    code, _, err = run("cases", *WHERE, "--metric", "reconsideration.received", "--by", "category",
+                       "--key", "*other", "--top", "0")
+    assert code != 0 and "--top" in err
+
+
+def test_cases_of_the_whole_dataset_by_province():
+    # 000000 (全国) is every record, as for fazhi table: its one province's row is all of it.
+    code, out, _ = run("table", "--data", BAIYUN, "--region", "000000", "--year", "2019",
+                       "--metric", "reconsideration.received", "--by", "region", "--format", "json")
+    assert code == 0
+    row = json.loads(out)["rows"][0]
+    code, out, _ = run("cases", "--data", BAIYUN, "--region", "全国", "--year", "2019",
+                       "--metric", "reconsideration.received", "--by", "region", "--key", row["key"],
+                       "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["region"] == "000000" and doc["count"] == row["value"] == 2396

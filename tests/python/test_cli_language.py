@@ -293,3 +293,36 @@ def test_every_value_rejection_of_the_bad_corpus_is_chinese(tmp_path):
             assert re.search(r"[\u4e00-\u9fff]", reason), (name, line)
             checked += 1
     assert checked >= 20
+
+
+def test_a_file_or_folder_refused_whole_is_told_in_chinese(tmp_path):
+    """A file refused whole (an old .xls, a missing required column, one kind
+    in two files) and a folder that is not there are told in the reader's
+    language; the English text stays as it was."""
+    d = tmp_path / "data"
+    d.mkdir()
+    (d / "mediation.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    (d / "litigation.csv").write_text("case_id,region\nL1,440111\n", encoding="utf-8")
+    (d / "legal_aid.csv").write_text("case_id,region,applied_date\nA1,440111,2019-01-02\n", encoding="utf-8")
+    (d / "Legal_Aid.CSV").write_text("case_id,region,applied_date\nA2,440111,2019-01-02\n", encoding="utf-8")
+    # Every file refused: the load fails, each file's reason told on the one line.
+    code, out, err = run("check", "--data", str(d), env=CHINESE)
+    assert code == 1 and out == ""
+    assert err.startswith("fazhi: %s：旧版 .xls 工作簿" % (d / "mediation.xls")), err
+    assert err.count("整个文件不予读取") == 3 and err.count("\n") == 1, err
+    # With a file read, each refused file is listed by check.
+    (d / "mediation.csv").write_text("case_id,region,received_date\nM1,440111,2019-01-02\n", encoding="utf-8")
+    (d / "mediation.xls").rename(d / "reconsideration.xls")
+    code, out, err = run("check", "--data", str(d), env=CHINESE)
+    assert code == 1
+    assert "拒收整个文件：%s：旧版 .xls 工作簿（Excel 97-2003），不能读取：请另存为 .xlsx 或 CSV（UTF-8）" % (
+        d / "reconsideration.xls") in out, out
+    assert "%s：缺少必填列 'filed_date' (收案日期, 立案日期, 收到起诉状日期), 'instance' (审级)，整个文件不予读取" % (
+        d / "litigation.csv") in out, out
+    assert "%s：另有文件也存放 legal_aid 记录（%s；文件名只有大小写不同），整个文件不予读取" % (
+        d / "legal_aid.csv", d / "Legal_Aid.CSV") in out, out
+    code, out, err = run("check", "--data", str(d), env=ENGLISH)
+    assert "%s: missing required columns 'filed_date' (收案日期, 立案日期, 收到起诉状日期), 'instance' (审级); " \
+        "the file is refused" % (d / "litigation.csv") in out, out
+    code, out, err = run("check", "--data", str(tmp_path / "none"), env=CHINESE)
+    assert code == 1 and err == "fazhi: %s：文件夹不存在\n" % (tmp_path / "none")

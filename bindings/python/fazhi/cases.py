@@ -7,6 +7,8 @@ counted, and each agency's figures, ranked and assessed (考核).
     late = fazhi.case_list(ds, "440111", "reconsideration.overdue", year=2019)
     len(late), late[0].case_id, late[0].reason   # 17, '云府行复〔2019〕28号', '2019-01-21 受理，...'
     fazhi.follow_up(ds, "440111", "late_defences", year=2019).to_pandas()
+    fazhi.case_list(ds, "440111", "reconsideration.received", year=2019,
+                    by="category", key="公安")           # the 135 cases of one breakdown row
     fazhi.departments(ds, "440111", year=2019,
                       profile="data/examples/assessment-county.json")["departments"][0]
 
@@ -42,6 +44,10 @@ class CaseList:
         self.metric = document.get("metric", "")
         self.part = document.get("part", "")
         self.follow_up = document.get("follow_up")
+        # A breakdown row's list: its dimension, key (None: 未填) and label; by is None otherwise.
+        self.by = document.get("by")
+        self.key = document.get("key")
+        self.label = document.get("label")
         self._json = text_json
         self._csv = text_csv
 
@@ -106,21 +112,40 @@ def _adopt(handle) -> CaseList:
     return CaseList(rows, json.loads(text_json), text_json, text_csv)
 
 
+# _NO_KEY tells a call without a row's key from key=None, the row 未填.
+_NO_KEY = object()
+
+
 def case_list(ds, region: str, metric: str, year: Optional[int] = None, *, part: Optional[str] = None,
+              by: Optional[str] = None, key: Any = _NO_KEY, top: int = 0,
               from_=None, to=None, profile=None, calendar=None) -> CaseList:
     """The records behind `metric`'s figure for `region` (a district, city or
     province): a count's records, or a rate's part ("numerator" or
-    "denominator"). Arguments otherwise as Dataset.report()."""
+    "denominator"). Arguments otherwise as Dataset.report().
+
+    With `by` and `key`, the records of one row of the figure's breakdown
+    (Dataset.breakdown(metric, by, ...)): key as the row's BreakdownRow.key
+    ("county_dept", an agency, "440111", "2019-03"); None the empty value's
+    row (未填); "*other" the row 其他 of the rows after the first `top` (0: as
+    the profile's table folds them). The list's size is the row's value."""
     if part is None:
         part = "count"
     if part not in _capi.CASE_PARTS:
         raise InvalidArgument("part is 'count', 'numerator' or 'denominator', not %r" % (part,))
+    if (by is None) != (key is _NO_KEY):
+        raise InvalidArgument("a breakdown row's list needs both by and key (key=None for 未填)")
     start, end = period_in(year, from_, to)
     options, keep = report_options(profile, calendar)
     handle = _capi.CaseListHandle()
-    _capi.lib().fz_case_list_compute(byref(handle), ds._h(), _capi.text_in(region, "region"), start,
-                                     end, _capi.text_in(metric, "metric"), _capi.CASE_PARTS[part],
-                                     byref(options))
+    if by is None:
+        _capi.lib().fz_case_list_compute(byref(handle), ds._h(), _capi.text_in(region, "region"), start,
+                                         end, _capi.text_in(metric, "metric"), _capi.CASE_PARTS[part],
+                                         byref(options))
+    else:
+        _capi.lib().fz_case_list_compute_row(
+            byref(handle), ds._h(), _capi.text_in(region, "region"), start, end,
+            _capi.text_in(metric, "metric"), _capi.CASE_PARTS[part], _capi.text_in(by, "by"),
+            None if key is None else _capi.text_in(key, "key"), int(top), byref(options))
     del keep
     return _adopt(handle)
 

@@ -79,3 +79,50 @@ def test_a_dataset_loaded_without_ids_has_the_same_lists_unnamed():
         assert late[0].case_id == ""
         assert late[0].reason == "2019-01-21 受理，审理期限 2019-03-22 届满，2019-04-04 办结，逾期 13 日"
         assert bare.report(region="440111", year=2019)["litigation.win_rate"] == Fraction(110, 117)
+
+
+def test_a_breakdown_rows_list_has_as_many_records_as_the_row(ds):
+    b = ds.breakdown("reconsideration.received", "category", "440111", year=2019)
+    total = 0
+    for row in b.rows:
+        l = fazhi.case_list(ds, "440111", "reconsideration.received", year=2019, by="category",
+                            key=row.key)
+        assert len(l) == row.value, row.label
+        assert (l.by, l.key, l.label) == ("category", row.key, row.label)
+        total += len(l)
+    assert total == 439
+    police = fazhi.case_list(ds, "440111", "reconsideration.received", year=2019, by="category",
+                             key="公安")
+    assert len(police) == 135
+    assert police[0].case_id == "云府行复〔2019〕4号"
+    assert all(c.columns["category"] == "公安" for c in police)
+    assert json.loads(police.to_json())["key"] == "公安"
+
+
+def test_a_breakdown_rows_rate_parts_month_unfilled_and_other(ds):
+    heads = fazhi.case_list(ds, "440111", "litigation.head_appearance_rate", year=2019,
+                            part="numerator", by="category", key="公安")
+    assert len(heads) == 24
+    conclusion = fazhi.case_list(ds, "440111", "reconsideration.conclusion_rate", year=2019,
+                                 part="denominator", by="category", key="公安")
+    assert (len(conclusion), conclusion.count()) == (157, 159)
+    unfilled = fazhi.case_list(ds, "440111", "mediation.received", year=2019, by="category", key=None)
+    assert (len(unfilled), unfilled.key, unfilled.label) == (2352, None, "未填")
+    march = fazhi.case_list(ds, "440111", "reconsideration.received", year=2019, by="month",
+                            key="2019-03")
+    assert len(march) == 29
+    other = fazhi.case_list(ds, "440111", "reconsideration.received", year=2019, by="category",
+                            key="*other", top=5)
+    assert (len(other), other.label) == (125, "其他")
+
+
+def test_a_key_that_is_no_row_is_an_error(ds):
+    with pytest.raises(fazhi.InvalidArgument, match="no row"):
+        fazhi.case_list(ds, "440111", "reconsideration.received", year=2019, by="category",
+                        key="无此类别")
+    with pytest.raises(fazhi.InvalidArgument, match="no dimension"):
+        fazhi.case_list(ds, "440111", "reconsideration.received", year=2019, by="defendant", key="x")
+    with pytest.raises(fazhi.InvalidArgument):
+        fazhi.case_list(ds, "440111", "reconsideration.received", year=2019, by="category")
+    with pytest.raises(fazhi.InvalidArgument):
+        fazhi.case_list(ds, "440111", "reconsideration.received", year=2019, key="公安")

@@ -192,6 +192,8 @@ final class Capi {
   // ---- Case lists, follow-up lists and department tables ----
   static native int fz_case_list_compute(PointerByReference out, Pointer ds, byte[] region, byte[] from,
       byte[] to, byte[] metric, int part, Pointer options);
+  static native int fz_case_list_compute_row(PointerByReference out, Pointer ds, byte[] region, byte[] from,
+      byte[] to, byte[] metric, int part, byte[] by, byte[] key, int top, Pointer options);
   static native int fz_case_list_follow_up(PointerByReference out, Pointer ds, byte[] region, byte[] from,
       byte[] to, byte[] name, Pointer options);
   static native int fz_case_list_follow_up_names(PointerByReference json, Pointer len);

@@ -45,6 +45,9 @@ public final class CaseList implements AutoCloseable, Iterable<Case> {
   private final String part;
   private final Optional<String> followUp;
   private final String region;
+  private final Optional<String> by;
+  private final Optional<String> key;
+  private final Optional<String> rowLabel;
 
   CaseList(Pointer peer) {
     this.handle = new NativeHandle(this, peer, Capi::fz_case_list_free, "CaseList");
@@ -67,6 +70,10 @@ public final class CaseList implements AutoCloseable, Iterable<Case> {
       this.part = head.getOrDefault("part", "");
       this.region = head.getOrDefault("region", "");
       this.followUp = Optional.ofNullable(head.get("follow_up"));
+      // A breakdown row's list: "key" is null (so absent here) for the row 未填.
+      this.by = Optional.ofNullable(head.get("by"));
+      this.key = Optional.ofNullable(head.get("key"));
+      this.rowLabel = Optional.ofNullable(head.get("label"));
     } catch (RuntimeException e) {
       handle.release();
       handle.close();
@@ -112,6 +119,21 @@ public final class CaseList implements AutoCloseable, Iterable<Case> {
   /** The follow-up list's name ("late_defences") when it is one. */
   public Optional<String> followUp() {
     return followUp;
+  }
+
+  /** A breakdown row's list: the dimension ("category"); empty for a figure's whole list. */
+  public Optional<String> by() {
+    return by;
+  }
+
+  /** A breakdown row's list: the row's key ("公安"); empty for the row 未填 or a whole list. */
+  public Optional<String> key() {
+    return key;
+  }
+
+  /** A breakdown row's list: the row's label ("公安", "未填", "其他", "2019年3月"). */
+  public Optional<String> rowLabel() {
+    return rowLabel;
   }
 
   /** The region: "440111". */

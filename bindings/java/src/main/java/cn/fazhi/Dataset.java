@@ -452,6 +452,45 @@ public final class Dataset implements AutoCloseable {
   }
 
   /**
+   * The records of one row of {@code metric}'s breakdown by {@code by}
+   * ({@link #breakdown}) for {@code region} in a calendar year: {@code key}
+   * as the row's {@link BreakdownRow#key} ("county_dept", an agency,
+   * "440111", "2019-03"), null for the empty value's row (未填). The list has
+   * as many records as the row counts. Close it when done.
+   */
+  public CaseList caseList(String metric, CasePart part, String by, String key, String region, int year) {
+    return caseList(metric, part, by, key, 0, region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+        new ReportOptions());
+  }
+
+  /**
+   * The records of one breakdown row for the closed period [from, to],
+   * computed with options; {@code key} "*other" is the row 其他 of the rows
+   * after the first {@code top} (0: as the options' profile folds its table).
+   * A dimension not of the metric's family, or a key that is no row, is an
+   * {@link InvalidArgumentException}; a known value without records gives an
+   * empty list.
+   */
+  public CaseList caseList(String metric, CasePart part, String by, String key, int top, String region,
+      LocalDate from, LocalDate to, ReportOptions options) {
+    byte[] m = Text.arg(Objects.requireNonNull(metric, "metric"), "metric");
+    int p = Objects.requireNonNull(part, "part").code();
+    byte[] d = Text.arg(Objects.requireNonNull(by, "by"), "by");
+    byte[] k = key == null ? null : Text.arg(key, "key");
+    byte[] r = Text.arg(Objects.requireNonNull(region, "region"), "region");
+    byte[] a = Text.arg(Objects.requireNonNull(from, "from"), "from");
+    byte[] b = Text.arg(Objects.requireNonNull(to, "to"), "to");
+    PointerByReference out = new PointerByReference();
+    Pointer h = handle.acquire();
+    try (ReportOptions.Native o = options.toNative()) {
+      Capi.check(Capi.fz_case_list_compute_row(out, h, r, a, b, m, p, d, k, top, o.pointer()));
+    } finally {
+      handle.release();
+    }
+    return new CaseList(out.getValue());
+  }
+
+  /**
    * A follow-up list (督办清单) by name ("late_defences"; {@link FollowUp#all}
    * lists them) for {@code region} in a calendar year. Close it when done.
    */
