@@ -58,6 +58,10 @@
 namespace fazhi::internal {
 namespace {
 
+// clear_index empties an index. Not in KindJobOf: GCC 12 failed on the
+// assignment there (an internal compiler error in the shared library's build).
+[[gnu::noinline]] void clear_index(IdIndex& index) { index = IdIndex{}; }
+
 class KindJob {
  public:
   virtual ~KindJob() = default;
@@ -303,7 +307,7 @@ class KindJobOf final : public KindJob {
   // record) was part of the load's peak. The rows of duplicates keep theirs
   // until finish() has named them.
   void drop_ids() {
-    *index_ = IdIndex{};
+    clear_index(*index_);
     if (!dups_.empty()) return;
     for (RangeOut<K>* r : order_) {
       r->ids = {};
