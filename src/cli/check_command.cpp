@@ -57,6 +57,7 @@ int run_check(const Args& args) {
 
   Dataset ds;
   options.keep_ids = false;  // checked for duplicates, not needed after
+  options.seal = true;       // the only load
   absl::StatusOr<LoadSummary> summary = ds.load_dir(dir, options);
   if (!summary.ok()) return fail(summary.status());
   // File names, columns, reasons and notices quote the data: display_text

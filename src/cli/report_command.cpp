@@ -282,6 +282,7 @@ int run_report(const Args& args) {
   // asks for sheets that name them.
   LoadOptions load;
   load.keep_ids = f.with_departments || f.with_follow_ups;
+  load.seal = true;  // the only load: the duplicate-id index goes as soon as it has checked
   absl::StatusOr<LoadSummary> loaded = ds.load_dir(f.data, load);
   if (!loaded.ok()) return fail(loaded.status());
   // A refused file leaves a kind's figures out: no report from part of the data.

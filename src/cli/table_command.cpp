@@ -84,6 +84,7 @@ absl::Status load(const TableFlags& f, Loaded& out) {
   // A table names no case: the ids are checked, not kept.
   LoadOptions load;
   load.keep_ids = false;
+  load.seal = true;  // the only load: the duplicate-id index goes as soon as it has checked
   absl::StatusOr<LoadSummary> loaded = out.ds.load_dir(f.data, load);
   if (!loaded.ok()) return loaded.status();
   for (const FileSummary& file : loaded->files) {

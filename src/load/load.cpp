@@ -19,9 +19,9 @@
 //   4. dedupe (a kind at a time, as soon as its last range is parsed, while
 //      the other threads parse other kinds): ids are checked in file order,
 //      so the second row with an id is the one rejected, within a load and
-//      across loads. Ids that come in ascending order into an empty index
-//      are distinct as they are: they are indexed when later rows arrive
-//      (range.hpp);
+//      across loads. Ids that come into an empty index and are distinct
+//      (in ascending order, or by their fingerprints in any order) are
+//      indexed only when later rows arrive (range.hpp);
 //   5. commit: the dictionaries are merged in file order (so every TextId and
 //      RegionIndex is the one a serial load assigns), the columns are copied
 //      into place, and the rejections are merged in file and line order
@@ -58,6 +58,10 @@
 namespace fazhi::internal {
 namespace {
 
+// clear_index empties an index. Not in KindJobOf: GCC 12 failed on the
+// assignment there (an internal compiler error in the shared library's build).
+[[gnu::noinline]] void clear_index(IdIndex& index) { index = IdIndex{}; }
+
 class KindJob {
  public:
   virtual ~KindJob() = default;
@@ -89,8 +93,8 @@ class KindJobOf final : public KindJob {
   // later step fails: in strict mode (a copy is kept anyway), or when the
   // index is empty (its copy costs nothing). One holding the ids of earlier
   // loads waits until no step can fail, rather than copy them.
-  KindJobOf(IdIndex& index, bool strict, bool keep_ids)
-      : index_(&index), strict_(strict), keep_ids_(keep_ids), early_(strict || index.empty()) {}
+  KindJobOf(IdIndex& index, bool strict, bool keep_ids, bool seal)
+      : index_(&index), strict_(strict), keep_ids_(keep_ids), seal_(seal), early_(strict || index.empty()) {}
 
   bool checks_early() const override { return early_; }
 
@@ -292,6 +296,22 @@ class KindJobOf final : public KindJob {
       const bool fresh = index_->empty();
       adopt_ids<K>(*index_, order_);
       dedupe(*index_, order_, dups_, fresh);
+      if (seal_ && early_) drop_ids();
+    }
+  }
+
+  // drop_ids lets go of the kind's ids once they are checked, in a load
+  // that seals the dataset: no later load is checked against them, and the
+  // load keeps a copy of the index to put back if it fails (it checks
+  // early). Held until the commit instead, every kind's id text (~17 bytes a
+  // record) was part of the load's peak. The rows of duplicates keep theirs
+  // until finish() has named them.
+  void drop_ids() {
+    clear_index(*index_);
+    if (!dups_.empty()) return;
+    for (RangeOut<K>* r : order_) {
+      r->ids = {};
+      r->block_off = {};
     }
   }
 
@@ -423,29 +443,30 @@ class KindJobOf final : public KindJob {
   IdIndex* index_;  // the kind's ids in the Store
   bool strict_;
   bool keep_ids_;
+  bool seal_;  // LoadOptions::seal
   bool early_;
   std::atomic<size_t> parsing_{0};  // the round's parse tasks still to finish
   bool settled_ = false;            // verified and ids checked
 };
 
 std::unique_ptr<KindJob> make_job(RecordKind kind, Store& store, const LoadOptions& options) {
-  const bool strict = options.strict, keep_ids = options.keep_ids;
+  const bool strict = options.strict, keep_ids = options.keep_ids, seal = options.seal;
   IdIndex& index = store.ids[static_cast<size_t>(kind)];
   switch (kind) {
     case RecordKind::kReconsideration:
-      return std::make_unique<KindJobOf<Reconsideration>>(index, strict, keep_ids);
+      return std::make_unique<KindJobOf<Reconsideration>>(index, strict, keep_ids, seal);
     case RecordKind::kLitigation:
-      return std::make_unique<KindJobOf<Litigation>>(index, strict, keep_ids);
+      return std::make_unique<KindJobOf<Litigation>>(index, strict, keep_ids, seal);
     case RecordKind::kLegalAid:
-      return std::make_unique<KindJobOf<LegalAid>>(index, strict, keep_ids);
+      return std::make_unique<KindJobOf<LegalAid>>(index, strict, keep_ids, seal);
     case RecordKind::kMediation:
-      return std::make_unique<KindJobOf<Mediation>>(index, strict, keep_ids);
+      return std::make_unique<KindJobOf<Mediation>>(index, strict, keep_ids, seal);
     case RecordKind::kRegistry:
-      return std::make_unique<KindJobOf<Registry>>(index, strict, keep_ids);
+      return std::make_unique<KindJobOf<Registry>>(index, strict, keep_ids, seal);
     case RecordKind::kActivity:
-      return std::make_unique<KindJobOf<Activity>>(index, strict, keep_ids);
+      return std::make_unique<KindJobOf<Activity>>(index, strict, keep_ids, seal);
     case RecordKind::kRegions:
-      return std::make_unique<KindJobOf<Regions>>(index, strict, keep_ids);
+      return std::make_unique<KindJobOf<Regions>>(index, strict, keep_ids, seal);
   }
   return nullptr;
 }
@@ -557,6 +578,9 @@ absl::StatusOr<LoadSummary> load_rows(Store& store, const std::vector<FileSpec>&
   }
   LoadSummary out;
   stage = Stage::kCommitting;
+  // Nothing will be checked against the ids again: their text goes before
+  // the columns are copied into place (the ranges let go of it in finish).
+  if (options.seal) store.ids = {};
   for (KindJob* job : active) job->commit(store, threads, out);
   for (const Refusal& r : refused) {
     FileSummary f;
@@ -612,6 +636,7 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
   if (out.ok()) {
     const DamagedIfThrown guard(store);
     group_rows_by_region(store, before, resolve_threads(options.threads));
+    if (options.seal) store.sealed = true;
   }
   return out;
 }

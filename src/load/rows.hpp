@@ -29,6 +29,7 @@
 #include "load/range.hpp"
 #include "load/source.hpp"
 #include "platform/bytes.hpp"
+#include "platform/huge_pages.hpp"
 
 namespace fazhi::internal {
 
@@ -239,7 +240,7 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   const size_t bytes = out.end - out.begin;
   const size_t rows = std::min(guess_rows(f.src, out.begin, out.end),
                                bytes / std::max<size_t>(f.header_fields, 1) + 1);
-  for_each_member<K>([&](auto m) { (out.cols.*m).reserve(rows); });
+  for_each_member<K>([&](auto m) { reserve_huge(out.cols.*m, rows); });
   if constexpr (K::kHasId) {
     out.expected_rows = rows;
     out.block_off.reserve(rows / kRowBlock + 1);
@@ -284,8 +285,9 @@ void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   size_t released = out.begin;
   auto release = [&](size_t upto) {
     upto = batch.held_from(upto);
-    if (upto > released) f.src.release(released, upto);
-    released = std::max(released, upto);
+    // The next release starts where this one's pages end, so that a page
+    // across the boundary is given back by the next.
+    if (upto > released) released = f.src.release(released, upto);
   };
   // Rows on a line left unconverted (Source::odd), found in order.
   const std::vector<OddLine>& odd = f.src.odd;

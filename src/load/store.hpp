@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "fazhi/dataset.hpp"
 #include "fazhi/records.hpp"
@@ -286,6 +287,18 @@ inline uint64_t hash_id(uint32_t scope, std::string_view id) noexcept {
   return hash_bytes(static_cast<uint64_t>(scope) << 32, id);
 }
 
+// IdFingerprintFn gives 64 bits of (scope, id); equal ids give equal bits.
+using IdFingerprintFn = uint64_t (*)(uint32_t scope, std::string_view id);
+// id_fingerprint_override, when set, replaces the fingerprint of ids_distinct
+// (range.hpp): tests set a tiny one to make different ids share fingerprints.
+inline IdFingerprintFn id_fingerprint_override = nullptr;
+// id_fingerprint is what ids_distinct sorts ids by (Abseil's hash, seeded per
+// process; nothing keeps it), or the override.
+inline uint64_t id_fingerprint(uint32_t scope, std::string_view id) noexcept {
+  if (id_fingerprint_override != nullptr) [[unlikely]] return id_fingerprint_override(scope, id);
+  return absl::HashOf(scope, id);
+}
+
 // An id entry: the scope (4 bytes), the id's length (varint), the id. The
 // ranges write their kept rows' ids in this form, and the index refers to
 // the same bytes, so an id is held once.
@@ -428,8 +441,9 @@ struct IdIndex {
   std::array<IdShard, kShards> shards;
   IdChunks chunks;
   // Chunks whose entries are not in the shards yet: a load into an empty
-  // index whose ids came in ascending order (so all distinct: see
-  // ids_ascending) defers their slots until something is next checked
+  // index whose ids are all distinct (they came in ascending order, see
+  // ids_ascending, or their fingerprints say so, see ids_distinct) defers
+  // their slots until something is next checked
   // against them (settle_ids, at the start of every dedupe). A dataset
   // loaded once, as the command line does, never builds them: ~11% of a
   // 10M load's time, and its ~110 MB of slots.

@@ -404,8 +404,9 @@ GroupTally tally_family_groups(const Dataset& ds, Family f, const std::vector<Re
   std::vector<CaseDays> days;
   std::vector<LotteryDraw> draws;
   GroupTally out{f, {}};
-  auto keep = [&out](auto block) {
-    out.add_to = [block](std::array<int64_t, kCounterCount>& n, size_t g, int p) { block->add_to(n, g, p); };
+  auto keep = [&out, groups]<int First, int End>(const std::shared_ptr<Block<First, End>>& block) {
+    auto kept = std::make_shared<const KeptCounters<First, End>>(*block, groups);
+    out.add_to = [kept](std::array<int64_t, kCounterCount>& n, size_t g, int p) { kept->add_to(n, g, p); };
   };
   switch (f) {
     case F::kReconsideration: {

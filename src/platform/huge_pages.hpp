@@ -1,0 +1,43 @@
+// huge_pages.hpp -- asking the kernel to back large buffers with 2 MiB pages
+// (internal).
+//
+// Every 4 KiB page a buffer touches for the first time costs a page fault,
+// and on virtual machines a fault costs several microseconds: reading a
+// 335 MB file into fresh anonymous memory a piece at a time took 2.0 s
+// (1.1 s of it in the kernel) where the same reads into memory backed by
+// 2 MiB pages took 0.1 s. Linux gives a region such pages when it is
+// advised to (MADV_HUGEPAGE, with transparent huge pages set to "madvise",
+// the common default); elsewhere the advice is ignored and nothing changes.
+#ifndef FAZHI_SRC_PLATFORM_HUGE_PAGES_HPP_
+#define FAZHI_SRC_PLATFORM_HUGE_PAGES_HPP_
+
+#include <sys/mman.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace fazhi::internal {
+
+inline constexpr size_t kHugePage = size_t{2} << 20;
+
+// prefer_huge_pages advises the whole 2 MiB pages inside [p, p + bytes):
+// only they, so that no page of memory the caller does not own is touched.
+inline void prefer_huge_pages(const void* p, size_t bytes) {
+  const auto begin = (reinterpret_cast<uintptr_t>(p) + kHugePage - 1) & ~uintptr_t{kHugePage - 1};
+  const auto end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~uintptr_t{kHugePage - 1};
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+// reserve_huge reserves room for n elements, in 2 MiB pages where the room
+// is that large, before anything is written to it.
+template <typename T>
+void reserve_huge(std::vector<T>& v, size_t n) {
+  if (n <= v.capacity()) return;
+  v.reserve(n);
+  prefer_huge_pages(v.data(), n * sizeof(T));
+}
+
+}  // namespace fazhi::internal
+
+#endif  // FAZHI_SRC_PLATFORM_HUGE_PAGES_HPP_
