@@ -115,9 +115,12 @@ WITH r AS (SELECT * FROM read_csv(${csv('reconsideration')}, header = true, colu
 -- Without a recorded acceptance a case counts as accepted when the
 -- 5-working-day review ends (行政复议法 (2023) art. 30 para 3).
 a AS (SELECT r.*, COALESCE(r.accepted_date, lr.w5) AS acceptance, lr.cum AS received_cum,
-  -- The decision on acceptance: accepted, or refused (not_accepted, on its closing day).
+  -- The decision on acceptance: accepted, or refused (not_accepted, on its
+  -- closing day), or, neither refused nor closed when the review ends,
+  -- accepted on its last day by operation of law (art. 30 para 3).
   CASE WHEN r.accepted_date IS NOT NULL THEN r.accepted_date
-       WHEN r.disposition = 'not_accepted' THEN r.closed_date END AS intake
+       WHEN r.disposition = 'not_accepted' THEN r.closed_date
+       WHEN r.closed_date IS NULL OR r.closed_date > lr.w5 THEN lr.w5 END AS intake
   FROM r LEFT JOIN lim lr ON lr.s = r.received_date)
 SELECT a.region, a.received_date AS received, a.accepted_date AS accepted, a.closed_date AS closed,
   a.litigated, a.acceptance,
