@@ -17,7 +17,7 @@
 // breakdowns, narrative and text. It reads the generator's dialect only
 // (canonical headers, ISO dates, 1/0 booleans, English codes).
 import { DuckDBInstance } from '@duckdb/node-api';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,6 +41,25 @@ const days_in_year = (y) => ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 3
 const periods = [year, year - 1].map((y) => ({ from: `DATE '${y}-01-01'`, to: `DATE '${y}-12-31'`, days: days_in_year(y) }));
 const csv = (kind) => `'${path.join(args.data, `${kind}.csv`).replaceAll("'", "''")}'`;
 const sql_text = (s) => `'${s.replaceAll("'", "''")}'`;
+// columnsOf(kind, types) is read_csv's `columns` for the file's own header:
+// each name in the header's order, typed from `types` (else VARCHAR). The
+// generator writes no respondent_level, act_type, defendant_level or
+// org_type; a column the file lacks is read as empty (see absent).
+const headers = new Map();
+function header(kind) {
+  if (!headers.has(kind)) {
+    const fd = openSync(path.join(args.data, `${kind}.csv`), 'r');
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    closeSync(fd);
+    headers.set(kind, buf.subarray(0, n).toString('utf8').split('\n')[0].replace(/\r$/, '').split(','));
+  }
+  return headers.get(kind);
+}
+const columnsOf = (kind, types) => `{${header(kind).map((name) => `'${name}': '${types[name] ?? 'VARCHAR'}'`).join(', ')}}`;
+// absent(kind, names): a select list's NULL columns for the names the file lacks.
+const absent = (kind, names) =>
+  names.filter((n) => !header(kind).includes(n)).map((n) => `, CAST(NULL AS VARCHAR) AS ${n}`).join('');
 
 // ---- SQL helpers ------------------------------------------------------------
 const inP = (col, p) => `(${col} BETWEEN ${p.from} AND ${p.to})`;
@@ -108,10 +127,10 @@ ${monthsAfter(1)} ${monthsAfter(6)}`);
 // ---- The records ---------------------------------------------------------------
 const bool = 'TINYINT';
 await run(`CREATE TABLE recon AS
-WITH r AS (SELECT * FROM read_csv(${csv('reconsideration')}, header = true, columns = {
-  'case_id': 'VARCHAR', 'region': 'INTEGER', 'received_date': 'DATE', 'accepted_date': 'DATE', 'closed_date': 'DATE',
-  'disposition': 'VARCHAR', 'respondent': 'VARCHAR', 'category': 'VARCHAR', 'simple_procedure': '${bool}',
-  'extended': '${bool}', 'litigated': '${bool}', 'suspended_days': 'INTEGER', 'compensation': '${bool}'})),
+WITH r AS (SELECT *${absent('reconsideration', ['respondent_level', 'act_type'])}
+  FROM read_csv(${csv('reconsideration')}, header = true, columns = ${columnsOf('reconsideration', {
+  'region': 'INTEGER', 'received_date': 'DATE', 'accepted_date': 'DATE', 'closed_date': 'DATE',
+  'simple_procedure': bool, 'extended': bool, 'litigated': bool, 'suspended_days': 'INTEGER', 'compensation': bool})})),
 -- Without a recorded acceptance a case counts as accepted when the
 -- 5-working-day review ends (行政复议法 (2023) art. 30 para 3).
 a AS (SELECT r.*, COALESCE(r.accepted_date, lr.w5) AS acceptance, lr.cum AS received_cum,
@@ -123,7 +142,7 @@ a AS (SELECT r.*, COALESCE(r.accepted_date, lr.w5) AS acceptance, lr.cum AS rece
        WHEN r.closed_date IS NULL OR r.closed_date > lr.w5 THEN lr.w5 END AS intake
   FROM r LEFT JOIN lim lr ON lr.s = r.received_date)
 SELECT a.region, a.received_date AS received, a.accepted_date AS accepted, a.closed_date AS closed,
-  a.litigated, a.acceptance,
+  a.litigated, a.acceptance, a.category, a.disposition, a.respondent_level, a.act_type,
   a.disposition IS NOT NULL AND a.disposition <> 'not_accepted' AS concluded,
   a.disposition IN ('altered', 'revoked', 'confirmed_illegal', 'ordered_performance', 'confirmed_void',
                     'agreement_remedy') AS direct,
@@ -134,13 +153,21 @@ SELECT a.region, a.received_date AS received, a.accepted_date AS accepted, a.clo
   greatest(0, a.closed_date - a.acceptance) AS duration
 FROM a LEFT JOIN lim la ON la.s = a.acceptance LEFT JOIN lim li ON li.s = a.intake`);
 
+// The counts the tables need too (below, "The tables"), each a record's
+// condition in period p: the metrics split, and those that say whether a
+// record touches a period (fazhi's <family>_has_data).
 const closedIn = (p) => `concluded AND ${inP('closed', p)}`;
+const reconWhen = {
+  received: (p) => inP('received', p),
+  closed: closedIn,
+  pending_start: (p) => openAt(`${p.from} - 1`, 'received', 'closed'),
+};
 const reconAgg = counters({
-  received: count((p) => inP('received', p)),
+  received: count(reconWhen.received),
   accepted: count((p) => inP('accepted', p)),
-  closed: count(closedIn),
+  closed: count(reconWhen.closed),
   carried_over: count((p) => `${closedIn(p)} AND received < ${p.from}`),
-  pending_start: count((p) => openAt(`${p.from} - 1`, 'received', 'closed')),
+  pending_start: count(reconWhen.pending_start),
   pending_end: count((p) => openAt(p.to, 'received', 'closed')),
   pending_over: count((p) => `${openAt(p.to, 'received', 'closed')} AND deadline < ${p.to}`),
   direct: count((p) => `${closedIn(p)} AND direct`),
@@ -155,14 +182,20 @@ const reconAgg = counters({
   days_n: count((p) => `${closedIn(p)} AND deadline IS NOT NULL`),
 });
 
+const litigationWhen = {
+  received: (p) => inP('filed_date', p),
+  closed_all: (p) => inP('closed_date', p),
+  pending_first: (p) => `instance = 'first' AND ${openAt(p.to, 'filed_date', 'closed_date')}`,
+  judged_first: (p) => `${inP('closed_date', p)} AND instance = 'first' AND outcome IN ('judgment_win', 'judgment_loss')`,
+};
 const litigationAgg = counters({
-  received: count((p) => inP('filed_date', p)),
+  received: count(litigationWhen.received),
   received_first: count((p) => `${inP('filed_date', p)} AND instance = 'first'`),
   defence_known: count((p) => `${inP('filed_date', p)} AND defence_date IS NOT NULL`),
   defence_on_time: count((p) => `${inP('filed_date', p)} AND defence_date <= defence_due`),
-  pending_first: count((p) => `instance = 'first' AND ${openAt(p.to, 'filed_date', 'closed_date')}`),
+  pending_first: count(litigationWhen.pending_first),
   pending_over_first: count((p) => `instance = 'first' AND ${openAt(p.to, 'filed_date', 'closed_date')} AND limit_due < ${p.to}`),
-  closed_all: count((p) => inP('closed_date', p)),
+  closed_all: count(litigationWhen.closed_all),
   withdrawn_after_correction: count((p) => `${inP('closed_date', p)} AND outcome = 'withdrawn_after_correction'`),
   lawyer_only: count((p) => `${inP('closed_date', p)} AND lawyer_only = 1`),
   hearing: count((p) => `${inP('closed_date', p)} AND hearing_held = 1`),
@@ -174,40 +207,46 @@ const litigationAgg = counters({
     ]),
   ),
   closed_first: count((p) => `${inP('closed_date', p)} AND instance = 'first'`),
-  judged_first: count((p) => `${inP('closed_date', p)} AND instance = 'first' AND outcome IN ('judgment_win', 'judgment_loss')`),
+  judged_first: count(litigationWhen.judged_first),
   win_first: count((p) => `${inP('closed_date', p)} AND instance = 'first' AND outcome = 'judgment_win'`),
   loss_first: count((p) => `${inP('closed_date', p)} AND instance = 'first' AND outcome IN ('judgment_loss', 'withdrawn_after_correction')`),
 });
-await run(`CREATE TABLE agg_litigation AS
-WITH l AS (SELECT * FROM read_csv(${csv('litigation')}, header = true, columns = {
-  'case_id': 'VARCHAR', 'region': 'INTEGER', 'filed_date': 'DATE', 'instance': 'VARCHAR', 'defendant': 'VARCHAR',
-  'category': 'VARCHAR', 'defence_date': 'DATE', 'closed_date': 'DATE', 'outcome': 'VARCHAR',
-  'head_appeared': '${bool}', 'lawyer_only': '${bool}', 'hearing_held': '${bool}'})),
+await run(`CREATE TABLE litigation AS
+WITH l AS (SELECT *${absent('litigation', ['defendant_level'])}
+  FROM read_csv(${csv('litigation')}, header = true, columns = ${columnsOf('litigation', {
+  'region': 'INTEGER', 'filed_date': 'DATE', 'defence_date': 'DATE', 'closed_date': 'DATE',
+  'head_appeared': bool, 'lawyer_only': bool, 'hearing_held': bool})}))
 -- Defence within 15 days of filing (行政诉讼法 art. 67); first instance within six months (art. 81).
-d AS (SELECT l.*, lf.d15 AS defence_due, lf.m6 AS limit_due FROM l LEFT JOIN lim lf ON lf.s = l.filed_date)
-SELECT region, ${litigationAgg} FROM d GROUP BY region`);
+SELECT l.region, l.filed_date, l.instance, l.defence_date, l.closed_date, l.outcome, l.head_appeared,
+  l.lawyer_only, l.hearing_held, l.defendant_level, lf.d15 AS defence_due, lf.m6 AS limit_due
+FROM l LEFT JOIN lim lf ON lf.s = l.filed_date`);
+await run(`CREATE TABLE agg_litigation AS SELECT region, ${litigationAgg} FROM litigation GROUP BY region`);
 
 await run(`CREATE TABLE legal AS
-WITH a AS (SELECT * FROM read_csv(${csv('legal_aid')}, header = true, columns = {
-  'case_id': 'VARCHAR', 'region': 'INTEGER', 'applied_date': 'DATE', 'decided_date': 'DATE', 'decision': 'VARCHAR',
-  'accepted_date': 'DATE', 'case_type': 'VARCHAR', 'assigned_date': 'DATE', 'lawyer_id': 'VARCHAR',
-  'firm_id': 'VARCHAR', 'assignment_method': 'VARCHAR', 'commitment': '${bool}', 'closed_date': 'DATE',
-  'recovered_amount': 'DECIMAL(18,2)'}))
-SELECT a.region, a.applied_date AS applied, a.decided_date AS decided, a.accepted_date AS accepted,
+WITH a AS (SELECT * FROM read_csv(${csv('legal_aid')}, header = true, columns = ${columnsOf('legal_aid', {
+  'region': 'INTEGER', 'applied_date': 'DATE', 'decided_date': 'DATE', 'accepted_date': 'DATE', 'assigned_date': 'DATE',
+  'commitment': bool, 'closed_date': 'DATE', 'recovered_amount': 'DECIMAL(18,2)'})}))
+SELECT a.region, a.case_type, a.applied_date AS applied, a.decided_date AS decided, a.accepted_date AS accepted,
   a.assigned_date AS assigned, a.closed_date AS closed, a.lawyer_id, a.assignment_method = 'lottery' AS lottery,
   a.commitment, CAST(a.recovered_amount * 100 AS BIGINT) AS recovered_fen,
   ld.cum - lp.cum AS review_workdays, lg.cum - ld.cum AS assignment_workdays
 FROM a LEFT JOIN lim lp ON lp.s = a.applied_date LEFT JOIN lim ld ON ld.s = a.decided_date
        LEFT JOIN lim lg ON lg.s = a.assigned_date`);
 // 法律援助法 art. 43: review within 7 working days, assignment within 3 (the default profile).
+const legalWhen = {
+  accepted: (p) => inP('accepted', p),
+  closed: (p) => inP('closed', p),
+  decided: (p) => inP('decided', p),
+  pending_end: (p) => openAt(p.to, 'accepted', 'closed'),
+};
 const legalAgg = counters({
-  accepted: count((p) => inP('accepted', p)),
+  accepted: count(legalWhen.accepted),
   commitment: count((p) => `${inP('accepted', p)} AND commitment = 1`),
-  closed: count((p) => inP('closed', p)),
-  pending_end: count((p) => openAt(p.to, 'accepted', 'closed')),
+  closed: count(legalWhen.closed),
+  pending_end: count(legalWhen.pending_end),
   assigned: count((p) => inP('assigned', p)),
   lottery: count((p) => `${inP('assigned', p)} AND lottery`),
-  decided: count((p) => inP('decided', p)),
+  decided: count(legalWhen.decided),
   review_sum: total('review_workdays', (p) => inP('decided', p)),
   review_max: most('review_workdays', (p) => inP('decided', p)),
   review_on_time: count((p) => `${inP('decided', p)} AND review_workdays <= 7`),
@@ -216,21 +255,28 @@ const legalAgg = counters({
   recovered_fen: total('recovered_fen', (p) => inP('closed', p)),
 });
 
+const mediationWhen = {
+  received: (p) => inP('received_date', p),
+  closed: (p) => inP('closed_date', p),
+  pending_end: (p) => openAt(p.to, 'received_date', 'closed_date'),
+};
 const mediationAgg = counters({
-  received: count((p) => inP('received_date', p)),
+  received: count(mediationWhen.received),
   major_group: count((p) => `${inP('received_date', p)} AND major_group = 1`),
-  closed: count((p) => inP('closed_date', p)),
+  closed: count(mediationWhen.closed),
   success: count((p) => `${inP('closed_date', p)} AND outcome = 'success'`),
-  pending_end: count((p) => openAt(p.to, 'received_date', 'closed_date')),
+  pending_end: count(mediationWhen.pending_end),
   // 人民调解工作若干规定 art. 33: generally within one month.
   pending_over: count((p) => `${openAt(p.to, 'received_date', 'closed_date')} AND limit_due < ${p.to}`),
 });
-await run(`CREATE TABLE agg_mediation AS
-WITH m AS (SELECT * FROM read_csv(${csv('mediation')}, header = true, columns = {
-  'case_id': 'VARCHAR', 'region': 'INTEGER', 'org_id': 'VARCHAR', 'received_date': 'DATE', 'closed_date': 'DATE',
-  'outcome': 'VARCHAR', 'major_group': '${bool}', 'category': 'VARCHAR'})),
-d AS (SELECT m.*, lm.m1 AS limit_due FROM m LEFT JOIN lim lm ON lm.s = m.received_date)
-SELECT region, ${mediationAgg} FROM d GROUP BY region`);
+await run(`CREATE TABLE mediation AS
+WITH m AS (SELECT *${absent('mediation', ['org_type'])}
+  FROM read_csv(${csv('mediation')}, header = true, columns = ${columnsOf('mediation', {
+  'region': 'INTEGER', 'received_date': 'DATE', 'closed_date': 'DATE', 'major_group': bool})}))
+SELECT m.region, m.received_date, m.closed_date, m.outcome, m.major_group, m.category, m.org_type,
+  lm.m1 AS limit_due
+FROM m LEFT JOIN lim lm ON lm.s = m.received_date`);
+await run(`CREATE TABLE agg_mediation AS SELECT region, ${mediationAgg} FROM mediation GROUP BY region`);
 
 // pivot(key, values, names) spreads an aggregate grouped by (region,
 // key) into columns `name_value_k`: one small pass over the groups instead
@@ -315,6 +361,78 @@ const legalRanks = await rows(`SELECT n.node, ${rank('l', 'l.accepted')}
   FROM (SELECT DISTINCT node FROM node_of) n LEFT JOIN up_legal l USING (node)`);
 const mediationRanks = await rows(`SELECT n.node, ${rank('m', 'm.received')}
   FROM (SELECT DISTINCT node FROM node_of) n LEFT JOIN up_mediation m USING (node)`);
+
+// ---- The tables --------------------------------------------------------------------
+// fazhi's default breakdowns and series (src/render/table_specs.cpp), in its
+// order. A breakdown's row is the metric over the region's records with one
+// value of the dimension (empty: the key null); a value is a row when one of
+// its records touches the period or the one compared with (counts under the
+// family's `touch` conditions), else none. By region: a city's districts and
+// its own code (市本级), a province's cities. A series is every month of the
+// year, with the same month a year earlier.
+const defaultBreakdowns = [
+  ['reconsideration.received', 'respondent_level'], ['reconsideration.received', 'act_type'],
+  ['reconsideration.received', 'category'], ['reconsideration.closed', 'disposition'],
+  ['litigation.received', 'defendant_level'], ['litigation.judged_first_instance', 'outcome'],
+  ['legal_aid.accepted', 'case_type'], ['mediation.received', 'category'], ['mediation.received', 'org_type'],
+  ['reconsideration.received', 'region'], ['litigation.received', 'region'], ['legal_aid.accepted', 'region'],
+  ['mediation.received', 'region'],
+];
+const defaultSeries = ['reconsideration.received', 'litigation.received', 'legal_aid.accepted', 'mediation.received'];
+const tableFamilies = {
+  recon: { when: reconWhen, touch: ['received', 'closed', 'pending_start'] },
+  litigation: { when: litigationWhen, touch: ['received', 'closed_all', 'pending_first'] },
+  legal: { when: legalWhen, touch: ['accepted', 'closed', 'decided', 'pending_end'] },
+  mediation: { when: mediationWhen, touch: ['received', 'closed', 'pending_end'] },
+};
+// Each metric's family, its counter (the family's `when`) and, for a series, the date that puts a record in a month.
+const tableMetrics = {
+  'reconsideration.received': { family: 'recon', counter: 'received', date: 'received' },
+  'reconsideration.closed': { family: 'recon', counter: 'closed' },
+  'litigation.received': { family: 'litigation', counter: 'received', date: 'filed_date' },
+  'litigation.judged_first_instance': { family: 'litigation', counter: 'judged_first' },
+  'legal_aid.accepted': { family: 'legal', counter: 'accepted', date: 'accepted' },
+  'mediation.received': { family: 'mediation', counter: 'received', date: 'received_date' },
+};
+// One grouping-sets pass per family: its records grouped by (record region,
+// value) for each dimension and by (record region, month) for each series,
+// with the counters of its metrics and how many records touch either period;
+// then the groups summed into every region that holds their record region,
+// and the region rows made of one set's groups (each record is in one group
+// of every set).
+const monthSet = (metric) => `month of ${metric}`;
+const tableRows = new Map(); // `${node}/${family}/${by}` -> [{key, counters...}]
+for (const [f, { when, touch }] of Object.entries(tableFamilies)) {
+  const metrics = Object.keys(tableMetrics).filter((m) => tableMetrics[m].family === f);
+  const dims = [...new Set(defaultBreakdowns.filter(([m, by]) => metrics.includes(m) && by !== 'region').map(([, by]) => by))];
+  const series = defaultSeries.filter((m) => metrics.includes(m));
+  const sets = [...dims.map((by) => [by, by]), ...series.map((m, i) => [monthSet(m), `month_${i}`])];
+  const counted = [...new Set(metrics.map((m) => tableMetrics[m].counter))];
+  const sums = counted.flatMap((c) => periods.map((_, k) => `sum(${c}_${k}) AS ${c}_${k}`)).join(', ');
+  const touches = periods.flatMap((p) => touch.map((t) => `(${when[t](p)})`)).join(' OR ');
+  await run(`CREATE TABLE grp_${f} AS
+SELECT region, CASE ${sets.map(([name, col]) => `WHEN grouping(${col}) = 0 THEN ${sql_text(name)}`).join(' ')} END AS dim,
+  COALESCE(${sets.map(([, col]) => `CAST(${col} AS VARCHAR)`).join(', ')}) AS key,
+  ${counters(Object.fromEntries(counted.map((c) => [c, count(when[c])])))},
+  count(*) FILTER (WHERE ${touches}) AS touch
+FROM (SELECT *, ${series.map((m, i) => `month(${tableMetrics[m].date}) AS month_${i}`).join(', ')} FROM ${f})
+GROUP BY GROUPING SETS (${sets.map(([, col]) => `(region, ${col})`).join(', ')})`);
+  const found = await rows(`
+WITH by_code AS (SELECT region AS code, ${sums}, sum(touch) AS touch FROM grp_${f} WHERE dim = ${sql_text(sets[0][0])} GROUP BY region)
+SELECT n.node, g.dim, g.key, ${sums} FROM grp_${f} g JOIN node_of n ON n.code = g.region
+GROUP BY n.node, g.dim, g.key HAVING sum(g.touch) > 0
+UNION ALL
+SELECT code // 100 * 100, 'region', lpad(CAST(code AS VARCHAR), 6, '0'), ${sums} FROM by_code
+WHERE code % 10000 <> 0 GROUP BY code HAVING sum(touch) > 0
+UNION ALL
+SELECT code // 10000 * 10000, 'region', lpad(CAST(code // 100 * 100 AS VARCHAR), 6, '0'), ${sums} FROM by_code
+GROUP BY code // 10000 * 10000, code // 100 * 100 HAVING sum(touch) > 0`);
+  for (const r of found) {
+    const at = `${r.node}/${f}/${r.dim}`;
+    if (!tableRows.has(at)) tableRows.set(at, []);
+    tableRows.get(at).push(r);
+  }
+}
 
 // ---- Figures ----------------------------------------------------------------------
 const byNode = async (table) => new Map((await rows(`SELECT * FROM ${table}`)).map((r) => [r.node, r]));
@@ -430,6 +548,26 @@ function figures(node, k) {
   return v;
 }
 
+// tables(node) is the region's breakdowns (rows {key, value, previous} in
+// no order, total {value, previous}: the region's figure) and series.
+function tables(node) {
+  const pair = (r, counter) => ({ value: num(r?.[`${counter}_0`]), previous: num(r?.[`${counter}_1`]) });
+  const district = node % 100 !== 0;
+  const breakdowns = defaultBreakdowns.filter(([, by]) => by !== 'region' || !district).map(([metric, by]) => {
+    const { family, counter } = tableMetrics[metric];
+    const rows = (tableRows.get(`${node}/${family}/${by}`) ?? []).map((r) => ({ key: r.key, ...pair(r, counter) }));
+    return { metric, by, total: pair(up[family].get(node), counter), rows };
+  });
+  const series = defaultSeries.map((metric) => {
+    const { family, counter } = tableMetrics[metric];
+    const months = new Map((tableRows.get(`${node}/${family}/${monthSet(metric)}`) ?? []).map((r) => [Number(r.key), r]));
+    const points = Array.from({ length: 12 }, (_, i) => ({
+      period: `${year}-${String(i + 1).padStart(2, '0')}`, ...pair(months.get(i + 1), counter) }));
+    return { metric, by: 'month', points };
+  });
+  return { breakdowns, series };
+}
+
 const report = [];
 for (const { node } of nodes) {
   const now = figures(node, 0), before = figures(node, 1);
@@ -438,7 +576,7 @@ for (const { node } of nodes) {
   // The YoY of received applications is a metric of its own.
   const received = now['reconsideration.received'], earlier = before['reconsideration.received'];
   metrics['reconsideration.received_yoy'] = { value: earlier === 0 ? null : [received - earlier, earlier], previous: null };
-  report.push({ region: String(node).padStart(6, '0'), metrics });
+  report.push({ region: String(node).padStart(6, '0'), metrics, ...tables(node) });
 }
 const text = JSON.stringify(report);
 if (args.out) writeFileSync(args.out, text);
