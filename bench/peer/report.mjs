@@ -44,7 +44,8 @@ const sql_text = (s) => `'${s.replaceAll("'", "''")}'`;
 // columnsOf(kind, types) is read_csv's `columns` for the file's own header:
 // each name in the header's order, typed from `types` (else VARCHAR). The
 // generator writes no respondent_level, act_type, defendant_level or
-// org_type; a column the file lacks is read as empty (see absent).
+// org_type: a column the file lacks is every record's empty value, not
+// stored but put in where the tables group by it (optional, below).
 const headers = new Map();
 function header(kind) {
   if (!headers.has(kind)) {
@@ -57,9 +58,16 @@ function header(kind) {
   return headers.get(kind);
 }
 const columnsOf = (kind, types) => `{${header(kind).map((name) => `'${name}': '${types[name] ?? 'VARCHAR'}'`).join(', ')}}`;
-// absent(kind, names): a select list's NULL columns for the names the file lacks.
-const absent = (kind, names) =>
-  names.filter((n) => !header(kind).includes(n)).map((n) => `, CAST(NULL AS VARCHAR) AS ${n}`).join('');
+// The columns of a family's table that its file may lack, by family: its file and the columns.
+const optional = {
+  recon: ['reconsideration', ['respondent_level', 'act_type']], litigation: ['litigation', ['defendant_level']],
+  legal: ['legal_aid', []], mediation: ['mediation', ['org_type']],
+};
+// present(f, from): a select list's optional columns the file has; absent(f): the others, as NULL.
+const present = (f, from) => optional[f][1].filter((n) => header(optional[f][0]).includes(n))
+  .map((n) => `, ${from}.${n}`).join('');
+const absent = (f) => optional[f][1].filter((n) => !header(optional[f][0]).includes(n))
+  .map((n) => `, CAST(NULL AS VARCHAR) AS ${n}`).join('');
 
 // ---- SQL helpers ------------------------------------------------------------
 const inP = (col, p) => `(${col} BETWEEN ${p.from} AND ${p.to})`;
@@ -127,8 +135,7 @@ ${monthsAfter(1)} ${monthsAfter(6)}`);
 // ---- The records ---------------------------------------------------------------
 const bool = 'TINYINT';
 await run(`CREATE TABLE recon AS
-WITH r AS (SELECT *${absent('reconsideration', ['respondent_level', 'act_type'])}
-  FROM read_csv(${csv('reconsideration')}, header = true, columns = ${columnsOf('reconsideration', {
+WITH r AS (SELECT * FROM read_csv(${csv('reconsideration')}, header = true, columns = ${columnsOf('reconsideration', {
   'region': 'INTEGER', 'received_date': 'DATE', 'accepted_date': 'DATE', 'closed_date': 'DATE',
   'simple_procedure': bool, 'extended': bool, 'litigated': bool, 'suspended_days': 'INTEGER', 'compensation': bool})})),
 -- Without a recorded acceptance a case counts as accepted when the
@@ -142,7 +149,7 @@ a AS (SELECT r.*, COALESCE(r.accepted_date, lr.w5) AS acceptance, lr.cum AS rece
        WHEN r.closed_date IS NULL OR r.closed_date > lr.w5 THEN lr.w5 END AS intake
   FROM r LEFT JOIN lim lr ON lr.s = r.received_date)
 SELECT a.region, a.received_date AS received, a.accepted_date AS accepted, a.closed_date AS closed,
-  a.litigated, a.acceptance, a.category, a.disposition, a.respondent_level, a.act_type,
+  a.litigated, a.acceptance, a.category, a.disposition${present('recon', 'a')},
   a.disposition IS NOT NULL AND a.disposition <> 'not_accepted' AS concluded,
   a.disposition IN ('altered', 'revoked', 'confirmed_illegal', 'ordered_performance', 'confirmed_void',
                     'agreement_remedy') AS direct,
@@ -212,13 +219,12 @@ const litigationAgg = counters({
   loss_first: count((p) => `${inP('closed_date', p)} AND instance = 'first' AND outcome IN ('judgment_loss', 'withdrawn_after_correction')`),
 });
 await run(`CREATE TABLE litigation AS
-WITH l AS (SELECT *${absent('litigation', ['defendant_level'])}
-  FROM read_csv(${csv('litigation')}, header = true, columns = ${columnsOf('litigation', {
+WITH l AS (SELECT * FROM read_csv(${csv('litigation')}, header = true, columns = ${columnsOf('litigation', {
   'region': 'INTEGER', 'filed_date': 'DATE', 'defence_date': 'DATE', 'closed_date': 'DATE',
   'head_appeared': bool, 'lawyer_only': bool, 'hearing_held': bool})}))
 -- Defence within 15 days of filing (行政诉讼法 art. 67); first instance within six months (art. 81).
 SELECT l.region, l.filed_date, l.instance, l.defence_date, l.closed_date, l.outcome, l.head_appeared,
-  l.lawyer_only, l.hearing_held, l.defendant_level, lf.d15 AS defence_due, lf.m6 AS limit_due
+  l.lawyer_only, l.hearing_held${present('litigation', 'l')}, lf.d15 AS defence_due, lf.m6 AS limit_due
 FROM l LEFT JOIN lim lf ON lf.s = l.filed_date`);
 await run(`CREATE TABLE agg_litigation AS SELECT region, ${litigationAgg} FROM litigation GROUP BY region`);
 
@@ -270,10 +276,9 @@ const mediationAgg = counters({
   pending_over: count((p) => `${openAt(p.to, 'received_date', 'closed_date')} AND limit_due < ${p.to}`),
 });
 await run(`CREATE TABLE mediation AS
-WITH m AS (SELECT *${absent('mediation', ['org_type'])}
-  FROM read_csv(${csv('mediation')}, header = true, columns = ${columnsOf('mediation', {
+WITH m AS (SELECT * FROM read_csv(${csv('mediation')}, header = true, columns = ${columnsOf('mediation', {
   'region': 'INTEGER', 'received_date': 'DATE', 'closed_date': 'DATE', 'major_group': bool})}))
-SELECT m.region, m.received_date, m.closed_date, m.outcome, m.major_group, m.category, m.org_type,
+SELECT m.region, m.received_date, m.closed_date, m.outcome, m.major_group, m.category${present('mediation', 'm')},
   lm.m1 AS limit_due
 FROM m LEFT JOIN lim lm ON lm.s = m.received_date`);
 await run(`CREATE TABLE agg_mediation AS SELECT region, ${mediationAgg} FROM mediation GROUP BY region`);
@@ -417,7 +422,7 @@ SELECT region, CASE ${sets.map(([name, col]) => `WHEN grouping(${col}) = 0 THEN 
   COALESCE(${sets.map(([, col]) => `CAST(${col} AS VARCHAR)`).join(', ')}) AS key,
   ${counters(Object.fromEntries(counted.map((c) => [c, count(when[c])])))},
   count(*) FILTER (WHERE ${touches}) AS touch
-FROM (SELECT *, ${series.map((m, i) => `month(${tableMetrics[m].date}) AS month_${i}`).join(', ')} FROM ${f})
+FROM (SELECT *${absent(f)}, ${series.map((m, i) => `month(${tableMetrics[m].date}) AS month_${i}`).join(', ')} FROM ${f})
 GROUP BY GROUPING SETS (${sets.map(([, col]) => `(region, ${col})`).join(', ')})`);
   const found = await rows(`
 WITH by_code AS (SELECT region AS code, ${sums}, sum(touch) AS touch FROM grp_${f} WHERE dim = ${sql_text(sets[0][0])} GROUP BY region),
