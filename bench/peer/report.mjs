@@ -17,7 +17,7 @@
 // breakdowns, narrative and text. It reads the generator's dialect only
 // (canonical headers, ISO dates, 1/0 booleans, English codes).
 import { DuckDBInstance } from '@duckdb/node-api';
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -573,18 +573,29 @@ function tables(node) {
   return { breakdowns, series };
 }
 
-const report = [];
-for (const { node } of nodes) {
+// Written a region at a time: the whole text at once would be held twice
+// (as a string and as its UTF-8 bytes) beside the figures.
+const written = performance.now();
+const out = args.out ? openSync(args.out, 'w') : 1;
+const chunks = [];
+const flush = () => {
+  writeSync(out, chunks.join(''));
+  chunks.length = 0;
+};
+chunks.push('[');
+for (const [i, { node }] of nodes.entries()) {
   const now = figures(node, 0), before = figures(node, 1);
   const metrics = {};
   for (const id of Object.keys(now)) metrics[id] = { value: now[id], previous: before[id] };
   // The YoY of received applications is a metric of its own.
   const received = now['reconsideration.received'], earlier = before['reconsideration.received'];
   metrics['reconsideration.received_yoy'] = { value: earlier === 0 ? null : [received - earlier, earlier], previous: null };
-  report.push({ region: String(node).padStart(6, '0'), metrics, ...tables(node) });
+  chunks.push((i > 0 ? ',' : '') + JSON.stringify({ region: String(node).padStart(6, '0'), metrics, ...tables(node) }));
+  if (chunks.length >= 64) flush();
 }
-const text = JSON.stringify(report);
-if (args.out) writeFileSync(args.out, text);
-else process.stdout.write(text);
+chunks.push(']');
+flush();
+if (args.out) closeSync(out);
+if (timing) console.error(`${((performance.now() - written) / 1000).toFixed(3)} s  (the figures and tables as JSON, written)`);
 db.closeSync();
 instance.closeSync();
