@@ -9,12 +9,18 @@
 // names, and its city and province), each {"region": "110101", "metrics":
 // {id: {"value": V, "previous": V}}}, V a count, [num, den] for an exact
 // fraction (rates as fractions of 1, money in yuan, days), or null where
-// fazhi's figure is undefined. The ids and the definitions are fazhi's
+// fazhi's figure is undefined; and the report's default tables
+// (src/render/table_specs.cpp, docs/breakdowns.md): "breakdowns", each
+// {"metric", "by", "total": {"value", "previous"}, "rows": [{"key", "value",
+// "previous"}]} (the rows in no order; key null for an empty value), and
+// "series", each {"metric", "by": "month", "points": [{"period": "2019-01",
+// "value", "previous"}]}. The ids and the definitions are fazhi's
 // (README.md, docs/, src/metrics/<family>.cpp); check.mjs compares the two outputs.
 //
 // What the peer does not do, and fazhi does: validate every row (aliases,
 // other date and boolean spellings, GB18030), the lottery's chi-square p,
-// breakdowns, narrative and text. It reads the generator's dialect only
+// the tables' labels, shares, changes, ranks and order, a profile's own
+// tables, narrative and text. It reads the generator's dialect only
 // (canonical headers, ISO dates, 1/0 booleans, English codes).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
