@@ -138,6 +138,71 @@ FROM cal c ${daysAfter(15)} ${daysAfter(30)} ${daysAfter(60)} ${daysAfter(90)}
 LEFT JOIN (SELECT d, cum FROM cal WHERE work) w5 ON w5.cum = c.cum + 5
 ${monthsAfter(1)} ${monthsAfter(6)}`);
 
+// ---- The tables' shapes -------------------------------------------------------------
+// fazhi's default breakdowns and series (src/render/table_specs.cpp), in its
+// order. A breakdown's row is the metric over the region's records with one
+// value of the dimension (empty: the key null); a value is a row when one of
+// its records touches the period or the one compared with (counts under the
+// family's `touches`), else none. By region: a city's districts and
+// its own code (市本级), a province's cities. A series is every month of the
+// year, with the same month a year earlier.
+const defaultBreakdowns = [
+  ['reconsideration.received', 'respondent_level'], ['reconsideration.received', 'act_type'],
+  ['reconsideration.received', 'category'], ['reconsideration.closed', 'disposition'],
+  ['litigation.received', 'defendant_level'], ['litigation.judged_first_instance', 'outcome'],
+  ['legal_aid.accepted', 'case_type'], ['mediation.received', 'category'], ['mediation.received', 'org_type'],
+  ['reconsideration.received', 'region'], ['litigation.received', 'region'], ['legal_aid.accepted', 'region'],
+  ['mediation.received', 'region'],
+];
+const defaultSeries = ['reconsideration.received', 'litigation.received', 'legal_aid.accepted', 'mediation.received'];
+// The counters (of the family's `when`, below) by which a record touches a period.
+const touches = {
+  recon: ['received', 'closed', 'pending_start'], litigation: ['received', 'closed_all', 'pending_first'],
+  legal: ['accepted', 'closed', 'decided', 'pending_end'], mediation: ['received', 'closed', 'pending_end'],
+};
+// Each metric's family, its counter (the family's `when`) and, for a series, the date that puts a record in a month.
+const tableMetrics = {
+  'reconsideration.received': { family: 'recon', counter: 'received', date: 'received' },
+  'reconsideration.closed': { family: 'recon', counter: 'closed' },
+  'litigation.received': { family: 'litigation', counter: 'received', date: 'filed_date' },
+  'litigation.judged_first_instance': { family: 'litigation', counter: 'judged_first' },
+  'legal_aid.accepted': { family: 'legal', counter: 'accepted', date: 'accepted' },
+  'mediation.received': { family: 'mediation', counter: 'received', date: 'received_date' },
+};
+// groups(f, when, from, scalar) is the SQL of family f's groups: one
+// grouping-sets pass over `from` (a table, or a query of its file), its
+// records grouped by (record region, value) for each dimension and by
+// (record region, month) for each series, with the counters of its metrics
+// (conditions `when`) and how many records touch either period. With
+// `scalar` (a counters spec), also by record region alone (dim 'all'),
+// with those counters: the family's scalar pass rides along when its table
+// is not kept for anything else.
+const monthSet = (metric) => `month of ${metric}`;
+function tableSets(f) {
+  const metrics = Object.keys(tableMetrics).filter((m) => tableMetrics[m].family === f);
+  const dims = [...new Set(defaultBreakdowns.filter(([m, by]) => metrics.includes(m) && by !== 'region').map(([, by]) => by))];
+  const series = defaultSeries.filter((m) => metrics.includes(m));
+  return {
+    sets: [...dims.map((by) => [by, by]), ...series.map((m, i) => [monthSet(m), `month_${i}`])],
+    series,
+    counted: [...new Set(metrics.map((m) => tableMetrics[m].counter))],
+  };
+}
+function groups(f, when, from, scalar = null) {
+  const { sets, series, counted } = tableSets(f);
+  const spec = { ...scalar, ...Object.fromEntries(counted.map((c) => [c, count(when[c])])) };
+  const touched = periods.flatMap((p) => touches[f].map((t) => `(${when[t](p)})`)).join(' OR ');
+  return `SELECT region, CASE ${sets.map(([name, col]) => `WHEN grouping(${col}) = 0 THEN ${sql_text(name)}`).join(' ')} ELSE 'all' END AS dim,
+  COALESCE(${sets.map(([, col]) => `CAST(${col} AS VARCHAR)`).join(', ')}) AS key,
+  ${counters(spec)},
+  count(*) FILTER (WHERE ${touched}) AS touch
+FROM (SELECT *${absent(f)}, ${series.map((m, i) => `month(${tableMetrics[m].date}) AS month_${i}`).join(', ')} FROM ${from})
+GROUP BY GROUPING SETS (${[...(scalar ? ['(region)'] : []), ...sets.map(([, col]) => `(region, ${col})`)].join(', ')})`;
+}
+// scalarOf(f, scalar): the family's scalar counters by record region, from its groups.
+const scalarOf = (f, scalar) => `CREATE TABLE agg_${f} AS SELECT region, ${
+  Object.keys(scalar).flatMap((n) => periods.map((_, k) => `${n}_${k}`)).join(', ')} FROM grp_${f} WHERE dim = 'all'`;
+
 // ---- The records ---------------------------------------------------------------
 const bool = 'TINYINT';
 await run(`CREATE TABLE recon AS
@@ -201,7 +266,7 @@ const litigationWhen = {
   pending_first: (p) => `instance = 'first' AND ${openAt(p.to, 'filed_date', 'closed_date')}`,
   judged_first: (p) => `${inP('closed_date', p)} AND instance = 'first' AND outcome IN ('judgment_win', 'judgment_loss')`,
 };
-const litigationAgg = counters({
+const litigationCounters = {
   received: count(litigationWhen.received),
   received_first: count((p) => `${inP('filed_date', p)} AND instance = 'first'`),
   defence_known: count((p) => `${inP('filed_date', p)} AND defence_date IS NOT NULL`),
@@ -223,7 +288,7 @@ const litigationAgg = counters({
   judged_first: count(litigationWhen.judged_first),
   win_first: count((p) => `${inP('closed_date', p)} AND instance = 'first' AND outcome = 'judgment_win'`),
   loss_first: count((p) => `${inP('closed_date', p)} AND instance = 'first' AND outcome IN ('judgment_loss', 'withdrawn_after_correction')`),
-});
+};
 await run(`CREATE TABLE litigation AS
 WITH l AS (SELECT * FROM read_csv(${csv('litigation')}, header = true, columns = ${columnsOf('litigation', {
   'region': 'INTEGER', 'filed_date': 'DATE', 'defence_date': 'DATE', 'closed_date': 'DATE',
@@ -232,7 +297,7 @@ WITH l AS (SELECT * FROM read_csv(${csv('litigation')}, header = true, columns =
 SELECT l.region, l.filed_date, l.instance, l.defence_date, l.closed_date, l.outcome, l.head_appeared,
   l.lawyer_only, l.hearing_held${present('litigation', 'l')}, lf.d15 AS defence_due, lf.m6 AS limit_due
 FROM l LEFT JOIN lim lf ON lf.s = l.filed_date`);
-await run(`CREATE TABLE agg_litigation AS SELECT region, ${litigationAgg} FROM litigation GROUP BY region`);
+await run(`CREATE TABLE agg_litigation AS SELECT region, ${counters(litigationCounters)} FROM litigation GROUP BY region`);
 
 await run(`CREATE TABLE legal AS
 WITH a AS (SELECT * FROM read_csv(${csv('legal_aid')}, header = true, columns = ${columnsOf('legal_aid', {
@@ -272,7 +337,7 @@ const mediationWhen = {
   closed: (p) => inP('closed_date', p),
   pending_end: (p) => openAt(p.to, 'received_date', 'closed_date'),
 };
-const mediationAgg = counters({
+const mediationCounters = {
   received: count(mediationWhen.received),
   major_group: count((p) => `${inP('received_date', p)} AND major_group = 1`),
   closed: count(mediationWhen.closed),
@@ -280,14 +345,18 @@ const mediationAgg = counters({
   pending_end: count(mediationWhen.pending_end),
   // 人民调解工作若干规定 art. 33: generally within one month.
   pending_over: count((p) => `${openAt(p.to, 'received_date', 'closed_date')} AND limit_due < ${p.to}`),
-});
-await run(`CREATE TABLE mediation AS
-WITH m AS (SELECT * FROM read_csv(${csv('mediation')}, header = true, columns = ${columnsOf('mediation', {
-  'region': 'INTEGER', 'received_date': 'DATE', 'closed_date': 'DATE', 'major_group': bool})}))
-SELECT m.region, m.received_date, m.closed_date, m.outcome, m.major_group, m.category${present('mediation', 'm')},
-  lm.m1 AS limit_due
-FROM m LEFT JOIN lim lm ON lm.s = m.received_date`);
-await run(`CREATE TABLE agg_mediation AS SELECT region, ${mediationAgg} FROM mediation GROUP BY region`);
+};
+// Mediation, the largest file, is read once, into its groups with its few
+// scalar counters among them: nothing else needs its records. (Litigation's
+// many counters would cost more, taken in every grouping set, than keeping
+// its table.)
+const grouped = new Set(['mediation']);
+await run(`CREATE TABLE grp_mediation AS ${groups('mediation', mediationWhen, `(
+  SELECT m.*, lm.m1 AS limit_due
+  FROM read_csv(${csv('mediation')}, header = true, columns = ${columnsOf('mediation', {
+  'region': 'INTEGER', 'received_date': 'DATE', 'closed_date': 'DATE', 'major_group': bool})}) m
+  LEFT JOIN lim lm ON lm.s = m.received_date) AS src`, mediationCounters)}`);
+await run(scalarOf('mediation', mediationCounters));
 
 // pivot(key, values, names) spreads an aggregate grouped by (region,
 // key) into columns `name_value_k`: one small pass over the groups instead
@@ -374,66 +443,21 @@ const mediationRanks = await rows(`SELECT n.node, ${rank('m', 'm.received')}
   FROM (SELECT DISTINCT node FROM node_of) n LEFT JOIN up_mediation m USING (node)`);
 
 // ---- The tables --------------------------------------------------------------------
-// fazhi's default breakdowns and series (src/render/table_specs.cpp), in its
-// order. A breakdown's row is the metric over the region's records with one
-// value of the dimension (empty: the key null); a value is a row when one of
-// its records touches the period or the one compared with (counts under the
-// family's `touch` conditions), else none. By region: a city's districts and
-// its own code (市本级), a province's cities. A series is every month of the
-// year, with the same month a year earlier.
-const defaultBreakdowns = [
-  ['reconsideration.received', 'respondent_level'], ['reconsideration.received', 'act_type'],
-  ['reconsideration.received', 'category'], ['reconsideration.closed', 'disposition'],
-  ['litigation.received', 'defendant_level'], ['litigation.judged_first_instance', 'outcome'],
-  ['legal_aid.accepted', 'case_type'], ['mediation.received', 'category'], ['mediation.received', 'org_type'],
-  ['reconsideration.received', 'region'], ['litigation.received', 'region'], ['legal_aid.accepted', 'region'],
-  ['mediation.received', 'region'],
-];
-const defaultSeries = ['reconsideration.received', 'litigation.received', 'legal_aid.accepted', 'mediation.received'];
-const tableFamilies = {
-  recon: { when: reconWhen, touch: ['received', 'closed', 'pending_start'] },
-  litigation: { when: litigationWhen, touch: ['received', 'closed_all', 'pending_first'] },
-  legal: { when: legalWhen, touch: ['accepted', 'closed', 'decided', 'pending_end'] },
-  mediation: { when: mediationWhen, touch: ['received', 'closed', 'pending_end'] },
-};
-// Each metric's family, its counter (the family's `when`) and, for a series, the date that puts a record in a month.
-const tableMetrics = {
-  'reconsideration.received': { family: 'recon', counter: 'received', date: 'received' },
-  'reconsideration.closed': { family: 'recon', counter: 'closed' },
-  'litigation.received': { family: 'litigation', counter: 'received', date: 'filed_date' },
-  'litigation.judged_first_instance': { family: 'litigation', counter: 'judged_first' },
-  'legal_aid.accepted': { family: 'legal', counter: 'accepted', date: 'accepted' },
-  'mediation.received': { family: 'mediation', counter: 'received', date: 'received_date' },
-};
-// One grouping-sets pass per family: its records grouped by (record region,
-// value) for each dimension and by (record region, month) for each series,
-// with the counters of its metrics and how many records touch either period;
-// then the groups summed into every region that holds their record region,
+// The groups summed into every region that holds their record region,
 // and the region rows made of one set's groups (each record is in one group
 // of every set). Each region's rows of a table come out as one JSON text:
 // reading them value by value into JS would take longer than the SQL.
-const monthSet = (metric) => `month of ${metric}`;
 const tableRows = new Map(); // `${node}/${family}/${by}` -> [{key, counters...}]
-for (const [f, { when, touch }] of Object.entries(tableFamilies)) {
-  const metrics = Object.keys(tableMetrics).filter((m) => tableMetrics[m].family === f);
-  const dims = [...new Set(defaultBreakdowns.filter(([m, by]) => metrics.includes(m) && by !== 'region').map(([, by]) => by))];
-  const series = defaultSeries.filter((m) => metrics.includes(m));
-  const sets = [...dims.map((by) => [by, by]), ...series.map((m, i) => [monthSet(m), `month_${i}`])];
-  const counted = [...new Set(metrics.map((m) => tableMetrics[m].counter))];
+const tableWhen = { recon: reconWhen, litigation: litigationWhen, legal: legalWhen, mediation: mediationWhen };
+for (const [f, when] of Object.entries(tableWhen)) {
+  if (!grouped.has(f)) await run(`CREATE TABLE grp_${f} AS ${groups(f, when, f)}`);
+  const { sets, counted } = tableSets(f);
   const names = counted.flatMap((c) => periods.map((_, k) => `${c}_${k}`));
   const sums = names.map((n) => `CAST(sum(${n}) AS INTEGER) AS ${n}`).join(', ');
-  const touches = periods.flatMap((p) => touch.map((t) => `(${when[t](p)})`)).join(' OR ');
-  await run(`CREATE TABLE grp_${f} AS
-SELECT region, CASE ${sets.map(([name, col]) => `WHEN grouping(${col}) = 0 THEN ${sql_text(name)}`).join(' ')} END AS dim,
-  COALESCE(${sets.map(([, col]) => `CAST(${col} AS VARCHAR)`).join(', ')}) AS key,
-  ${counters(Object.fromEntries(counted.map((c) => [c, count(when[c])])))},
-  count(*) FILTER (WHERE ${touches}) AS touch
-FROM (SELECT *${absent(f)}, ${series.map((m, i) => `month(${tableMetrics[m].date}) AS month_${i}`).join(', ')} FROM ${f})
-GROUP BY GROUPING SETS (${sets.map(([, col]) => `(region, ${col})`).join(', ')})`);
   const found = await rows(`
 WITH by_code AS (SELECT region AS code, ${sums}, sum(touch) AS touch FROM grp_${f} WHERE dim = ${sql_text(sets[0][0])} GROUP BY region),
 t AS (SELECT n.node, g.dim, g.key, ${sums} FROM grp_${f} g JOIN node_of n ON n.code = g.region
-GROUP BY n.node, g.dim, g.key HAVING sum(g.touch) > 0
+WHERE g.dim <> 'all' GROUP BY n.node, g.dim, g.key HAVING sum(g.touch) > 0
 UNION ALL
 SELECT code // 100 * 100, 'region', lpad(CAST(code AS VARCHAR), 6, '0'), ${sums} FROM by_code
 WHERE code % 10000 <> 0 GROUP BY code HAVING sum(touch) > 0
