@@ -6,8 +6,8 @@
 # Generates a 20,000-record folder with BUILD_DIR/bench/fazhi_generate_scale
 # (unless DATA_DIR is given), runs `BUILD_DIR/fazhi report --all-regions
 # --year 2019 --format json` and the peer (report.mjs) on it, and prints every
-# figure on which they differ (check.mjs), and the metrics the peer does not
-# compute. BUILD_DIR defaults to build/ at the top of the repository. Needs
+# figure, breakdown row and series point on which they differ (check.mjs),
+# and the metrics and tables the peer does not compute. BUILD_DIR defaults to build/ at the top of the repository. Needs
 # `npm ci` in bench/peer first.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
