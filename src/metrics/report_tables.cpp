@@ -24,6 +24,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "metrics/breakdown_internal.hpp"
 #include "metrics/families.hpp"
+#include "platform/huge_pages.hpp"
 #include "platform/parallel.hpp"
 
 namespace fazhi::internal {
@@ -125,6 +126,7 @@ void date_buckets(const std::vector<DayNumber>& date, const std::vector<SubPerio
   }
   g.keys.emplace_back(std::nullopt);  // neither period
   g.labels.emplace_back();
+  reserve_huge(g.of_row, date.size());
   g.of_row.resize(date.size());
   for (size_t i = 0; i < date.size(); ++i) {
     const uint32_t k = static_cast<uint32_t>(date[i]) - static_cast<uint32_t>(first);
@@ -148,7 +150,12 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
   const size_t values = s.keys.size();
   const std::vector<RegionIndex>& region = region_column(ds, s.family);
   const size_t regions = ds.regions().size();
-  std::vector<RegionIndex> pair_of_row(region.size());
+  // Each row's value is replaced by its pair where it lies: the values are
+  // not read again, and a second array a row was the largest part of the
+  // tables' memory (4 bytes a record for each of two splits at a time).
+  std::vector<RegionIndex>& pair_of_row = g.of_row;
+  reserve_huge(pair_of_row, region.size());
+  pair_of_row.resize(region.size(), 0);  // rows after the last one grouped: value 0
   // Dense when regions x values is small (codes, categories), else hashed
   // (agencies, which are many and each in few regions).
   constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
@@ -157,7 +164,7 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
   absl::flat_hash_map<uint64_t, uint32_t> hashed_ids;
   std::vector<std::pair<uint32_t, uint32_t>> region_value;  // by pair
   for (size_t i = 0; i < region.size(); ++i) {
-    const size_t r = region[i], v = i < g.of_row.size() ? g.of_row[i] : 0;
+    const size_t r = region[i], v = pair_of_row[i];
     uint32_t* id = nullptr;
     if (dense) {
       id = &dense_ids[r * values + v];
@@ -170,7 +177,6 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
     }
     pair_of_row[i] = *id;
   }
-  g.of_row = {};
   s.begin.assign(regions + 1, 0);
   for (const auto& [r, v] : region_value) ++s.begin[r + 1];
   std::partial_sum(s.begin.begin(), s.begin.end(), s.begin.begin());
