@@ -338,7 +338,9 @@ bool ids_distinct(const std::vector<RangeOut<K>*>& ranges) {
   std::vector<size_t> start((size_t{1} << bits) + 1, 0);
   for_each_id(ranges, [&](uint32_t scope, std::string_view id) { ++start[bucket_of(id_fingerprint(scope, id)) + 1]; });
   for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  std::vector<uint64_t> fingerprints(n);
+  std::vector<uint64_t> fingerprints;  // 8 bytes an id: in 2 MiB pages (huge_pages.hpp)
+  reserve_huge(fingerprints, n);
+  fingerprints.resize(n);
   {
     std::vector<size_t> at(start.begin(), start.end() - 1);
     for_each_id(ranges, [&](uint32_t scope, std::string_view id) {

@@ -85,6 +85,7 @@ void group_rows(const C& columns, const Scope& scope, Grouping& g, G&& group_of)
     }
   }
   if (g.hi == 0) g.lo = 0;
+  reserve_huge(g.of_row, g.hi);  // a group a row: tens of MB for the whole country
   g.of_row.assign(g.hi, kOutside);
   for (size_t i = g.lo; i < g.hi; ++i) {
     if (scope.inside[region[i]] != 0) g.of_row[i] = group_of(i);

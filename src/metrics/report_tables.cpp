@@ -16,7 +16,9 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +26,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "metrics/breakdown_internal.hpp"
 #include "metrics/families.hpp"
+#include "metrics/pass.hpp"
+#include "platform/huge_pages.hpp"
 #include "platform/parallel.hpp"
 
 namespace fazhi::internal {
@@ -57,6 +61,21 @@ const std::vector<DayNumber>* dated_by(const Dataset& ds, std::string_view id) {
   if (id == "legal_aid.closed") return &ds.legal_aid().closed;
   if (id == "mediation.received") return &ds.mediation().received;
   return nullptr;
+}
+
+// counted_by_date is, for the counts among dated_by's that count every
+// record whose date falls in the period and nothing else (not
+// reconsideration.closed, which counts only concluded cases), the counter
+// the family's pass adds them to. Their series are counts of dates in each
+// month, made without the pass (count_dates).
+std::optional<size_t> counted_by_date(std::string_view id) {
+  if (id == "reconsideration.received") return kRReceived;
+  if (id == "reconsideration.accepted") return kRAccepted;
+  if (id == "litigation.received") return kLReceived;
+  if (id == "legal_aid.accepted") return kAAccepted;
+  if (id == "legal_aid.closed") return kAClosed;
+  if (id == "mediation.received") return kMReceived;
+  return std::nullopt;
 }
 
 class DatasetTables : public TableSource {
@@ -125,11 +144,32 @@ void date_buckets(const std::vector<DayNumber>& date, const std::vector<SubPerio
   }
   g.keys.emplace_back(std::nullopt);  // neither period
   g.labels.emplace_back();
+  reserve_huge(g.of_row, date.size());
   g.of_row.resize(date.size());
   for (size_t i = 0; i < date.size(); ++i) {
     const uint32_t k = static_cast<uint32_t>(date[i]) - static_cast<uint32_t>(first);
     g.of_row[i] = k < bucket.size() ? bucket[k] : static_cast<RegionIndex>(parts.size());
   }
+}
+
+// count_dates is a series' groups for a count of counted_by_date: each
+// group's records dated in the period and in the year before, added to the
+// one counter (every other counter of the group is 0). Exactly what the
+// family's pass would count there, at a fraction of its cost: a pass
+// computes every counter of every record, and a series' groups, a month
+// of a region each, are so small that it stops at every record.
+GroupTally count_dates(const std::vector<DayNumber>& date, const std::vector<RegionIndex>& group_of_row,
+                       size_t groups, const Periods& periods, Family f, size_t counter) {
+  auto counts = std::make_shared<std::vector<uint32_t>>(groups * 2, 0);
+  uint32_t* n = counts->data();
+  for (size_t i = 0; i < date.size(); ++i) {
+    for (size_t p = 0; p < 2; ++p) n[size_t{group_of_row[i]} * 2 + p] += in(periods[p], date[i]);
+  }
+  GroupTally out{f, {}};
+  out.add_to = [counts, counter](std::array<int64_t, kCounterCount>& to, size_t g, int p) {
+    to[counter] += (*counts)[g * 2 + static_cast<size_t>(p)];
+  };
+  return out;
 }
 
 // tally_split numbers the (record region, value) pairs as the rows meet
@@ -148,7 +188,12 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
   const size_t values = s.keys.size();
   const std::vector<RegionIndex>& region = region_column(ds, s.family);
   const size_t regions = ds.regions().size();
-  std::vector<RegionIndex> pair_of_row(region.size());
+  // Each row's value is replaced by its pair where it lies: the values are
+  // not read again, and a second array a row was the largest part of the
+  // tables' memory (4 bytes a record for each of two splits at a time).
+  std::vector<RegionIndex>& pair_of_row = g.of_row;
+  reserve_huge(pair_of_row, region.size());
+  pair_of_row.resize(region.size(), 0);  // rows after the last one grouped: value 0
   // Dense when regions x values is small (codes, categories), else hashed
   // (agencies, which are many and each in few regions).
   constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
@@ -157,7 +202,7 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
   absl::flat_hash_map<uint64_t, uint32_t> hashed_ids;
   std::vector<std::pair<uint32_t, uint32_t>> region_value;  // by pair
   for (size_t i = 0; i < region.size(); ++i) {
-    const size_t r = region[i], v = i < g.of_row.size() ? g.of_row[i] : 0;
+    const size_t r = region[i], v = pair_of_row[i];
     uint32_t* id = nullptr;
     if (dense) {
       id = &dense_ids[r * values + v];
@@ -170,7 +215,6 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
     }
     pair_of_row[i] = *id;
   }
-  g.of_row = {};
   s.begin.assign(regions + 1, 0);
   for (const auto& [r, v] : region_value) ++s.begin[r + 1];
   std::partial_sum(s.begin.begin(), s.begin.end(), s.begin.begin());
@@ -178,6 +222,11 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
   std::vector<uint32_t> next(s.begin.begin(), s.begin.end() - 1);
   for (size_t p = 0; p < region_value.size(); ++p) {
     s.pairs[next[region_value[p].first]++] = {region_value[p].second, static_cast<uint32_t>(p)};
+  }
+  if (const std::optional<size_t> counter = s.dimension.empty() ? counted_by_date(s.dated) : std::nullopt) {
+    s.tally = count_dates(*dated_by(ds, s.dated), pair_of_row, region_value.size(), {period, previous}, s.family,
+                          *counter);
+    return;
   }
   s.tally = tally_family_groups(ds, s.family, &pair_of_row, region_value.size(), {period, previous}, profile, calendar);
 }
@@ -223,10 +272,15 @@ class GroupedTables : public TableSource {
     b.additive = info.kind == ValueKind::kCount;
     Sums sums(info, *m, profile_, period, previous);
     if (spec.by == "region") {
-      // Each record region's groups: of the family's smallest split, or of its own pass.
+      // Each record region's groups: of the family's smallest split by a
+      // dimension, or of its own pass (a series' split may count one
+      // counter only: count_dates).
       const TableSplit* split = nullptr;
       for (const TableSplit& s : g_->splits) {
-        if (s.family == info.family && (split == nullptr || s.pairs.size() < split->pairs.size())) split = &s;
+        if (s.family == info.family && !s.dimension.empty() &&
+            (split == nullptr || s.pairs.size() < split->pairs.size())) {
+          split = &s;
+        }
       }
       const TableByRegion* whole = split != nullptr ? nullptr : find_family(info.family, period);
       if (split == nullptr && whole == nullptr) return std::nullopt;
@@ -491,10 +545,12 @@ TableGroups count_table_groups(const Dataset& ds, Period period, const Profile& 
       if (!has_pass(f, p.days)) g.by_region.push_back({f, p.days, {}});
     }
   }
-  // A breakdown by region sums each record region's groups of any split of
-  // its family (every row is in one group); a pass of its own only without.
+  // A breakdown by region sums each record region's groups of a split of
+  // its family by a dimension (every row is in one group); a pass of its
+  // own only without.
   for (const Family f : region_families) {
-    const bool split = std::any_of(g.splits.begin(), g.splits.end(), [f](const TableSplit& s) { return s.family == f; });
+    const bool split = std::any_of(g.splits.begin(), g.splits.end(),
+                                   [f](const TableSplit& s) { return s.family == f && !s.dimension.empty(); });
     if (!split && !has_pass(f, period)) g.by_region.push_back({f, period, {}});
   }
   // The jobs: one pass each, run on `threads` threads. The lists are not
