@@ -118,14 +118,23 @@ TEST(CaseList, OverdueCasesNameTheirLastDayAndTheDaysLate) {
 }
 
 // A load that does not keep ids (LoadOptions::keep_ids, as the report
-// command loads) has the same figures and the same lists, only unnamed.
-TEST(CaseList, WithoutKeptIdsTheListsAreTheSameButUnnamed) {
+// command loads) has the same figures and the same lists, only unnamed;
+// sealing the dataset in the load too (as the command line does), it holds
+// no ID column at all.
+class WithoutKeptIds : public ::testing::TestWithParam<bool> {};
+
+TEST_P(WithoutKeptIds, TheListsAreTheSameButUnnamed) {
+  const bool seal_in_load = GetParam();
   Example named;
   Dataset ds;
   LoadOptions options;
   options.keep_ids = false;
+  options.seal = seal_in_load;
   ASSERT_TRUE(ds.load_dir(std::string(FAZHI_SOURCE_DIR) + "/data/examples/baiyun-2019", options).ok());
-  ds.seal();
+  if (!seal_in_load) ds.seal();
+  EXPECT_EQ(ds.reconsideration().case_id.size(), seal_in_load ? 0 : ds.reconsideration().size());
+  EXPECT_EQ(ds.registry().entity_id.size(), seal_in_load ? 0 : ds.registry().size());
+  EXPECT_GT(ds.reconsideration().size(), 400u);
   const absl::StatusOr<Figures> a = compute_figures(ds, year_period(2019), named.profile);
   const absl::StatusOr<Figures> b = compute_figures(named.ds, year_period(2019), named.profile);
   ASSERT_TRUE(a.ok() && b.ok());
@@ -148,7 +157,19 @@ TEST(CaseList, WithoutKeptIdsTheListsAreTheSameButUnnamed) {
     EXPECT_EQ(without->cases[i].case_id, "");
     EXPECT_EQ(without->cases[i].reason, with->cases[i].reason);
   }
+  // A case's cells (a department's record sheet) name no id either, and
+  // read every other column.
+  const auto cells = case_columns(ds, RecordKind::kReconsideration, 0);
+  ASSERT_FALSE(cells.empty());
+  EXPECT_EQ(cells[0].first, "case_id");
+  EXPECT_EQ(cells[0].second, "");
+  EXPECT_EQ(cells.size(), case_columns(named.ds, RecordKind::kReconsideration, 0).size());
 }
+
+INSTANTIATE_TEST_SUITE_P(CaseList, WithoutKeptIds, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& p) {
+                           return p.param ? std::string("SealedByTheLoad") : std::string("SealedAfter");
+                         });
 
 TEST(CaseList, LateDefenceCountsTheDaysAfterTheRolledOverLastDay) {
   Example e;

@@ -49,6 +49,8 @@ using TextId = uint32_t;
 //   MONEY    int64_t fen (-1: empty)
 // The ID column (case_id, entity_id) is checked for duplicates while
 // loading and kept as text (TextId), so that a case list can name each case.
+// A dataset whose one load kept no ids and sealed it (LoadOptions) holds no
+// ID column at all (empty: 4 bytes a record less); read it with id_at.
 // FAZHI_COLUMN_STORAGE(line) is the member a line of
 // schema.hpp's lists declares.
 #define FAZHI_STORED_ID(member, detail) std::vector<TextId> member;
@@ -62,6 +64,10 @@ using TextId = uint32_t;
 #define FAZHI_STORED_MONEY(member, detail) std::vector<int64_t> member;
 #define FAZHI_COLUMN_STORAGE(column, record_field, stored_as, TYPE, detail, required, ...) \
   FAZHI_STORED_##TYPE(stored_as, detail)
+
+// id_at is row `row`'s id in an ID column: 0 (the empty text) where the
+// column holds none (see above).
+inline TextId id_at(const std::vector<TextId>& ids, size_t row) { return row < ids.size() ? ids[row] : 0; }
 
 struct ReconsiderationColumns {
   FAZHI_RECONSIDERATION_COLUMNS(FAZHI_COLUMN_STORAGE)
@@ -221,7 +227,8 @@ struct LoadOptions {
   // index as soon as the load's ids are checked, before its rows are put
   // in place, which is when a large load holds the most (the index holds
   // each id's text: at 10M records ~170 MB less at the peak). A load that
-  // fails leaves the dataset as it was, unsealed.
+  // fails leaves the dataset as it was, unsealed. The only load of a
+  // dataset that seals it and keeps no ids leaves no ID column (id_at).
   bool seal = false;
 };
 

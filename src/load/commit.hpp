@@ -128,6 +128,7 @@ void group_by_region(typename K::Columns& c, size_t first, const RegionOrder& or
     auto add_move = [&](auto m) {
       using T = typename std::remove_reference_t<decltype(c.*m)>::value_type;
       static_assert(std::is_trivially_copyable_v<T>);
+      if ((c.*m).size() != c.size()) return;  // a column not held (the ids of a load that keeps none)
       moves.push_back({sizeof(T), [&c, to, first, n, m](Scratch& buffer) {
         T* const moved = reinterpret_cast<T*>(buffer.get(n * sizeof(T)));  // implicitly created T objects
         T* const column = (c.*m).data() + first;

@@ -607,6 +607,12 @@ void for_each_region_kind(F&& f) {
 }
 
 
+void drop_id_columns(Store& s) {
+  std::vector<TextId>* const ids[] = {&s.reconsideration.case_id, &s.litigation.case_id, &s.legal_aid.case_id,
+                                      &s.mediation.case_id, &s.registry.entity_id};
+  for (std::vector<TextId>* column : ids) std::vector<TextId>().swap(*column);
+}
+
 RowCounts row_counts(Store& s) {
   RowCounts n{};
   for_each_region_kind([&]<typename K>(K) { n[static_cast<size_t>(K::kKind)] = columns_of<K>(s).size(); });
@@ -635,6 +641,10 @@ absl::StatusOr<LoadSummary> load(Store& store, const std::vector<FileSpec>& spec
       load_rows(store, specs, options, std::move(notices), std::move(refused));
   if (out.ok()) {
     const DamagedIfThrown guard(store);
+    // The dataset's only load, sealing it and keeping no ids: no case will
+    // ever be named, so the ID columns (zeros) go, before the rows are
+    // grouped (less to move). At 10M records 38 MB, a tenth of the dataset.
+    if (options.seal && !options.keep_ids && before == RowCounts{}) drop_id_columns(store);
     group_rows_by_region(store, before, resolve_threads(options.threads));
     if (options.seal) store.sealed = true;
   }

@@ -204,10 +204,10 @@ std::string case_reason(const ReasonInput& in, Family f, std::string_view metric
 
 std::string_view case_id_of(const Dataset& ds, Family f, size_t row) {
   switch (f) {
-    case Family::kReconsideration: return ds.text(ds.reconsideration().case_id[row]);
-    case Family::kLitigation: return ds.text(ds.litigation().case_id[row]);
-    case Family::kLegalAid: return ds.text(ds.legal_aid().case_id[row]);
-    case Family::kMediation: return ds.text(ds.mediation().case_id[row]);
+    case Family::kReconsideration: return ds.text(id_at(ds.reconsideration().case_id, row));
+    case Family::kLitigation: return ds.text(id_at(ds.litigation().case_id, row));
+    case Family::kLegalAid: return ds.text(id_at(ds.legal_aid().case_id, row));
+    case Family::kMediation: return ds.text(id_at(ds.mediation().case_id, row));
     default: return {};
   }
 }

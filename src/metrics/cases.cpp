@@ -287,7 +287,7 @@ std::string cell_money(const Dataset&, int64_t fen) {  // yuan, exactly
 }
 
 // NOLINTBEGIN(bugprone-macro-parentheses)
-#define FAZHI_CELL_ID(c, m) cell_id(ds, c.m[row])
+#define FAZHI_CELL_ID(c, m) cell_id(ds, id_at(c.m, row))
 #define FAZHI_CELL_TEXT(c, m) cell_id(ds, c.m[row])
 #define FAZHI_CELL_REGION(c, m) cell_region(ds, c.m[row])
 #define FAZHI_CELL_DATE(c, m) cell_date(ds, c.m[row])

@@ -120,9 +120,11 @@ std::string list_label(const CaseList& list) {
 // case_id is the id of a record of a department's figure.
 std::string_view case_id(const Dataset& ds, RecordKind kind, size_t row) {
   if (kind == RecordKind::kReconsideration && row < ds.reconsideration().size()) {
-    return ds.text(ds.reconsideration().case_id[row]);
+    return ds.text(id_at(ds.reconsideration().case_id, row));
   }
-  if (kind == RecordKind::kLitigation && row < ds.litigation().size()) return ds.text(ds.litigation().case_id[row]);
+  if (kind == RecordKind::kLitigation && row < ds.litigation().size()) {
+    return ds.text(id_at(ds.litigation().case_id, row));
+  }
   return {};
 }
 
