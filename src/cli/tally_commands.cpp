@@ -83,9 +83,12 @@ int run_tally(const Args& args) {
   // peak is then the larger of the two, not their sum.
   auto records = std::make_unique<Dataset>();
   Dataset& ds = *records;
-  // A tally holds no case id: the ids are checked, not kept (as the report does).
+  // A tally holds no case id: the ids are checked, not kept, and the load is
+  // the dataset's only one (as the report's): the id index goes as soon as
+  // it has checked, and no ID column is held (LoadOptions::seal).
   LoadOptions load;
   load.keep_ids = false;
+  load.seal = true;
   absl::StatusOr<LoadSummary> loaded = ds.load_dir(data, load);
   if (!loaded.ok()) return fail(loaded.status());
   for (const FileSummary& file : loaded->files) {
@@ -97,7 +100,6 @@ int run_tally(const Args& args) {
     if (!code.ok()) return fail(absl::StrCat("--region: ", code.status().message()));
     region = *code;
   }
-  ds.seal();
   if (ds.summary().rows_rejected() > 0) {
     std::cerr << "fazhi: "
               << absl::Substitute(_("$0 rows rejected (see 'fazhi check --data $1'); figures exclude them"),
