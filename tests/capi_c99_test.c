@@ -11,20 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "c_check.h"
 #include "fazhi.h"
-
-static int failures = 0;
-
-#define CHECK(cond)                                                                            \
-  do {                                                                                         \
-    if (!(cond)) {                                                                             \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
-              fz_last_error_message());                                                        \
-      ++failures;                                                                              \
-    }                                                                                          \
-  } while (0)
-
-#define CHECK_OK(call) CHECK((call) == FZ_OK)
 
 /* get fetches one metric of a report into v; 1 on success. */
 static int get(const fz_report* rep, const char* id, fz_value* v) {

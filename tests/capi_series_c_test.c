@@ -13,20 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "c_check.h"
 #include "fazhi.h"
-
-static int failures = 0;
-
-#define CHECK(cond)                                                                            \
-  do {                                                                                         \
-    if (!(cond)) {                                                                             \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
-              fz_last_error_message());                                                        \
-      ++failures;                                                                              \
-    }                                                                                          \
-  } while (0)
-
-#define CHECK_OK(call) CHECK((call) == FZ_OK)
 
 static fz_dataset* load(const char* dir) {
   fz_dataset* ds = NULL;
