@@ -47,35 +47,37 @@ namespace {
 
 bool has_districts(RegionCode region) { return region == kNational || region.level() != RegionLevel::kDistrict; }
 
-// dated_by is the date that alone puts a record in a flow count (a received
-// count's received date, a closed count's closing date), for the counts
-// whose series one pass can split by month; null for the others, which take
-// a pass per month. The test ReportTables.AllRegionsEqualOneRegion checks
-// each against compute_series.
-const std::vector<DayNumber>* dated_by(const Dataset& ds, std::string_view id) {
-  if (id == "reconsideration.received") return &ds.reconsideration().received;
-  if (id == "reconsideration.accepted") return &ds.reconsideration().accepted;
-  if (id == "reconsideration.closed") return &ds.reconsideration().closed;
-  if (id == "litigation.received") return &ds.litigation().filed;
-  if (id == "legal_aid.accepted") return &ds.legal_aid().accepted;
-  if (id == "legal_aid.closed") return &ds.legal_aid().closed;
-  if (id == "mediation.received") return &ds.mediation().received;
-  return nullptr;
-}
-
-// counted_by_date is, for the counts among dated_by's that count every
-// record whose date falls in the period and nothing else (not
+// A dated count: the date that alone puts a record in a flow count (a
+// received count's received date, a closed count's closing date), for the
+// counts whose series one pass can split by month (the others take a pass
+// per month); and, where that date is all the count asks of a record (not
 // reconsideration.closed, which counts only concluded cases), the counter
-// the family's pass adds them to. Their series are counts of dates in each
-// month, made without the pass (count_dates).
-std::optional<size_t> counted_by_date(std::string_view id) {
-  if (id == "reconsideration.received") return kRReceived;
-  if (id == "reconsideration.accepted") return kRAccepted;
-  if (id == "litigation.received") return kLReceived;
-  if (id == "legal_aid.accepted") return kAAccepted;
-  if (id == "legal_aid.closed") return kAClosed;
-  if (id == "mediation.received") return kMReceived;
-  return std::nullopt;
+// the family's pass adds it to: its series is then a count of dates in each
+// month, made without the pass (count_dates). The test
+// ReportTables.AllRegionsEqualOneRegion checks each against compute_series.
+struct DatedCount {
+  std::string_view metric;
+  const std::vector<DayNumber>& (*date)(const Dataset&);
+  std::optional<size_t> counter;
+};
+
+const DatedCount* dated_count(std::string_view id) {
+  static const DatedCount kDated[] = {
+      {"reconsideration.received", [](const Dataset& ds) -> const auto& { return ds.reconsideration().received; },
+       kRReceived},
+      {"reconsideration.accepted", [](const Dataset& ds) -> const auto& { return ds.reconsideration().accepted; },
+       kRAccepted},
+      {"reconsideration.closed", [](const Dataset& ds) -> const auto& { return ds.reconsideration().closed; },
+       std::nullopt},
+      {"litigation.received", [](const Dataset& ds) -> const auto& { return ds.litigation().filed; }, kLReceived},
+      {"legal_aid.accepted", [](const Dataset& ds) -> const auto& { return ds.legal_aid().accepted; }, kAAccepted},
+      {"legal_aid.closed", [](const Dataset& ds) -> const auto& { return ds.legal_aid().closed; }, kAClosed},
+      {"mediation.received", [](const Dataset& ds) -> const auto& { return ds.mediation().received; }, kMReceived},
+  };
+  for (const DatedCount& d : kDated) {
+    if (d.metric == id) return &d;
+  }
+  return nullptr;
 }
 
 class DatasetTables : public TableSource {
@@ -152,7 +154,7 @@ void date_buckets(const std::vector<DayNumber>& date, const std::vector<SubPerio
   }
 }
 
-// count_dates is a series' groups for a count of counted_by_date: each
+// count_dates is a series' groups for a dated count with a counter: each
 // group's records dated in the period and in the year before, added to the
 // one counter (every other counter of the group is 0). Exactly what the
 // family's pass would count there, at a fraction of its cost: a pass
@@ -181,7 +183,7 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
     Scope everywhere{kNational, std::vector<uint8_t>(ds.regions().size(), 1)};
     find_dimension(s.family, s.dimension)->group(ds, everywhere, g);
   } else {
-    date_buckets(*dated_by(ds, s.dated), parts, period, previous, g);
+    date_buckets(dated_count(s.dated)->date(ds), parts, period, previous, g);
   }
   s.keys = std::move(g.keys);
   s.labels = std::move(g.labels);
@@ -223,9 +225,9 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
   for (size_t p = 0; p < region_value.size(); ++p) {
     s.pairs[next[region_value[p].first]++] = {region_value[p].second, static_cast<uint32_t>(p)};
   }
-  if (const std::optional<size_t> counter = s.dimension.empty() ? counted_by_date(s.dated) : std::nullopt) {
-    s.tally = count_dates(*dated_by(ds, s.dated), pair_of_row, region_value.size(), {period, previous}, s.family,
-                          *counter);
+  if (const DatedCount* dated = s.dimension.empty() ? dated_count(s.dated) : nullptr; dated && dated->counter) {
+    s.tally = count_dates(dated->date(ds), pair_of_row, region_value.size(), {period, previous}, s.family,
+                          *dated->counter);
     return;
   }
   s.tally = tally_family_groups(ds, s.family, &pair_of_row, region_value.size(), {period, previous}, profile, calendar);
@@ -537,7 +539,7 @@ TableGroups count_table_groups(const Dataset& ds, Period period, const Profile& 
     const Family f = metric_catalogue()[*m].family;
     const bool q = spec.by == "quarter";
     const std::vector<SubPeriod>& parts = parts_of(q, months, quarters);
-    if (dated_by(ds, spec.metric) != nullptr && buckets_fit(parts, g.period, g.previous)) {
+    if (dated_count(spec.metric) != nullptr && buckets_fit(parts, g.period, g.previous)) {
       if (!has_split(f, "", spec.metric, q)) g.splits.push_back(TableSplit{f, "", spec.metric, q, {}, {}, {}, {}, {}});
       continue;
     }
