@@ -175,6 +175,8 @@ size_t counter_width(Family f);
 // family's counter_width counters for the period, then for the one compared
 // with (a portable tally carries them).
 std::vector<int64_t> group_counts_of(const GroupTally& t, size_t g);
+// append_group_counts appends them to `out`.
+void append_group_counts(const GroupTally& t, size_t g, std::vector<int64_t>& out);
 // group_tally_of is the GroupTally of stored counters: group by group, each
 // as group_counts_of gives it. Its add_to adds as a Block's does (the
 // longest review as the maximum).

@@ -45,16 +45,21 @@ size_t counter_width(Family f) {
   return 0;
 }
 
-std::vector<int64_t> group_counts_of(const GroupTally& t, size_t g) {
+void append_group_counts(const GroupTally& t, size_t g, std::vector<int64_t>& out) {
   const size_t first = first_counter(t.family), width = counter_width(t.family);
-  std::vector<int64_t> out;
-  out.reserve(2 * width);
+  std::array<int64_t, kCounterCount> n;  // only the family's counters are added to, and read
   for (int p = 0; p < 2; ++p) {
-    std::array<int64_t, kCounterCount> n{};
+    std::fill_n(n.begin() + static_cast<std::ptrdiff_t>(first), width, 0);
     t.add_to(n, g, p);
     out.insert(out.end(), n.begin() + static_cast<std::ptrdiff_t>(first),
                n.begin() + static_cast<std::ptrdiff_t>(first + width));
   }
+}
+
+std::vector<int64_t> group_counts_of(const GroupTally& t, size_t g) {
+  std::vector<int64_t> out;
+  out.reserve(2 * counter_width(t.family));
+  append_group_counts(t, g, out);
   return out;
 }
 

@@ -119,10 +119,12 @@ struct TallyData {
   CalendarStamp calendar;
   std::string fazhi_version;
   std::string digest;  // SHA-256 of the canonical content, hex
+  std::string content;  // the content's canonical CBOR, digested; empty in a tally read from a file
 };
 
-// tally_digest is the SHA-256 of the content's canonical CBOR (tally_file.cpp).
-std::string tally_digest(const TallyData& t);
+// seal_tally encodes a made tally's content as CBOR, on `threads` threads
+// (0: every core), and digests it (tally_file.cpp).
+void seal_tally(TallyData& t, int threads);
 
 // CodedPass is a record pass with each Block row's region code (ascending).
 struct CodedPass {
@@ -154,8 +156,8 @@ absl::StatusOr<Compared> compared_from_tally(const TallyData& t, const Profile& 
 ReportSource source_of_tally(const TallyData& t);
 
 // tally_tables_of copies the groups of the districts `keep` says into a
-// tally's tables (tally_tables.cpp).
-TallyTables tally_tables_of(const TableGroups& g, const std::function<bool(RegionCode)>& keep);
+// tally's tables, on `threads` threads (tally_tables.cpp).
+TallyTables tally_tables_of(const TableGroups& g, const std::function<bool(RegionCode)>& keep, int threads);
 
 // table_groups_of rebuilds TableGroups from a tally, for grouped_tables.
 std::shared_ptr<const TableGroups> table_groups_of(const TallyData& t);

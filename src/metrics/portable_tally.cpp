@@ -204,7 +204,8 @@ absl::StatusOr<Tally> Tally::compute(const Dataset& ds, Period period, const Pro
   t->region = region ? *region : internal::common_region(kept);
   // The tables' groups of the same districts, for the profile's breakdowns and series.
   const internal::TableGroups groups = internal::count_table_groups(ds, period, profile, calendar, threads);
-  t->tables = internal::tally_tables_of(groups, [&](RegionCode c) { return !region || internal::inside(*region, c); });
+  t->tables = internal::tally_tables_of(
+      groups, [&](RegionCode c) { return !region || internal::inside(*region, c); }, threads);
   // The names regions.csv gives: all of them for a whole load (reference
   // data, which a merge joins); with --region, those of the regions inside it
   // and holding it.
@@ -223,7 +224,7 @@ absl::StatusOr<Tally> Tally::compute(const Dataset& ds, Period period, const Pro
   t->counting = internal::CountingRules::of(profile);
   t->calendar = internal::CalendarStamp::of(calendar);
   t->fazhi_version = FZ_VERSION_STRING;
-  t->digest = internal::tally_digest(*t);
+  internal::seal_tally(*t, threads);
   return Tally(std::move(t));
 }
 
@@ -318,7 +319,7 @@ absl::StatusOr<Tally> Tally::merge(std::span<const Tally> parts) {
     t->notices.insert(t->notices.end(), p.data().notices.begin(), p.data().notices.end());
   }
   std::sort(t->notices.begin(), t->notices.end());
-  t->digest = internal::tally_digest(*t);
+  internal::seal_tally(*t, 0);
   return Tally(std::move(t));
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <map>
 #include <span>
 #include <memory>
 #include <string>
@@ -20,6 +21,8 @@
 #include "metrics/breakdown_internal.hpp"
 #include "metrics/portable.hpp"
 #include "nlohmann/json.hpp"
+#include "platform/huge_pages.hpp"
+#include "platform/parallel.hpp"
 
 namespace fazhi {
 namespace internal {
@@ -55,32 +58,58 @@ std::string counts_text(std::span<const int64_t> counts) {
   return out;
 }
 
+Json split_json(const TallySplit& s) {
+  Json keys = Json::array(), districts = Json::array();
+  for (const std::optional<std::string>& k : s.keys) keys.push_back(k ? Json(*k) : Json(nullptr));
+  for (const TallySplit::District& d : s.districts) {
+    districts.push_back(Json::array({d.code.str(), d.values, counts_text(d.counts)}));
+  }
+  return {{"family", kind_name(s.family)}, {"dimension", s.dimension}, {"dated", s.dated},
+          {"quarters", s.quarters},        {"keys", std::move(keys)},  {"labels", s.labels},
+          {"districts", std::move(districts)}};
+}
+
+Json pass_json(const TallyPass& p) {
+  Json districts = Json::array();
+  for (const auto& [code, counts] : p.districts) districts.push_back(Json::array({code.str(), counts_text(counts)}));
+  return {{"family", kind_name(p.family)}, {"days", period_json(p.days)}, {"districts", std::move(districts)}};
+}
+
 Json tables_json(const TallyTables& tables) {
-  Json splits = Json::array();
-  for (const TallySplit& s : tables.splits) {
-    Json keys = Json::array(), districts = Json::array();
-    for (const std::optional<std::string>& k : s.keys) keys.push_back(k ? Json(*k) : Json(nullptr));
-    for (const TallySplit::District& d : s.districts) {
-      districts.push_back(Json::array({d.code.str(), d.values, counts_text(d.counts)}));
-    }
-    splits.push_back({{"family", kind_name(s.family)},
-                      {"dimension", s.dimension},
-                      {"dated", s.dated},
-                      {"quarters", s.quarters},
-                      {"keys", std::move(keys)},
-                      {"labels", s.labels},
-                      {"districts", std::move(districts)}});
-  }
-  Json passes = Json::array();
-  for (const TallyPass& p : tables.passes) {
-    Json districts = Json::array();
-    for (const auto& [code, counts] : p.districts) districts.push_back(Json::array({code.str(), counts_text(counts)}));
-    passes.push_back({{"family", kind_name(p.family)}, {"days", period_json(p.days)}, {"districts", std::move(districts)}});
-  }
+  Json splits = Json::array(), passes = Json::array();
+  for (const TallySplit& s : tables.splits) splits.push_back(split_json(s));
+  for (const TallyPass& p : tables.passes) passes.push_back(pass_json(p));
   return {{"splits", std::move(splits)}, {"passes", std::move(passes)}};
 }
 
-Json content_of(const TallyData& t) {
+Json row_json(const RowTally& row) {
+  Json slots = Json::array();
+  for (const SlotCounts& s : row.slots) {
+    // Each list as one string of numbers: a national tally holds
+    // millions of them, which as one JSON value each take seconds to read.
+    std::vector<int64_t> days, cases;
+    Json lawyers = Json::array();
+    for (const auto& [d, n] : s.days) days.insert(days.end(), {d, n});
+    for (const auto& [id, n] : s.lawyers) {
+      lawyers.push_back(id);
+      cases.push_back(n);
+    }
+    slots.push_back({{"n", counts_text(s.n)},
+                     {"days", counts_text(days)},
+                     {"lawyers", std::move(lawyers)},
+                     {"lawyer_cases", counts_text(cases)}});
+  }
+  return {{"region", row.code.str()}, {"periods", std::move(slots)}};
+}
+
+// run_head is a run without its rows.
+Json run_head(const RunTally& run) {
+  return {{"period", period_json(run.period)}, {"compared", period_json(run.compared)}};
+}
+
+// content_head is the content without its runs and tables: what content_of
+// and content_cbor share.
+Json content_head(const TallyData& t) {
   Json c = Json::object();
   c["format_version"] = kTallyFormatVersion;
   c["fazhi_version"] = t.fazhi_version;
@@ -106,50 +135,149 @@ Json content_of(const TallyData& t) {
   Json names = Json::array();
   for (const auto& [code, name] : t.names) names.push_back(Json::array({code.str(), name}));
   c["names"] = std::move(names);
+  return c;
+}
+
+// content_of is the content as one JSON value: the definition of what
+// content_cbor encodes, and the file's JSON text.
+Json content_of(const TallyData& t) {
+  Json c = content_head(t);
   Json runs = Json::array();
   for (const RunTally& run : t.runs) {
     Json rows = Json::array();
-    for (const RowTally& row : run.rows) {
-      Json slots = Json::array();
-      for (const SlotCounts& s : row.slots) {
-        // Each list as one string of numbers: a national tally holds
-        // millions of them, which as one JSON value each take seconds to read.
-        std::vector<int64_t> days, cases;
-        Json lawyers = Json::array();
-        for (const auto& [d, n] : s.days) days.insert(days.end(), {d, n});
-        for (const auto& [id, n] : s.lawyers) {
-          lawyers.push_back(id);
-          cases.push_back(n);
-        }
-        slots.push_back({{"n", counts_text(s.n)},
-                         {"days", counts_text(days)},
-                         {"lawyers", std::move(lawyers)},
-                         {"lawyer_cases", counts_text(cases)}});
-      }
-      rows.push_back({{"region", row.code.str()}, {"periods", std::move(slots)}});
-    }
-    runs.push_back({{"period", period_json(run.period)}, {"compared", period_json(run.compared)},
-                    {"rows", std::move(rows)}});
+    for (const RowTally& row : run.rows) rows.push_back(row_json(row));
+    Json r = run_head(run);
+    r["rows"] = std::move(rows);
+    runs.push_back(std::move(r));
   }
   c["runs"] = std::move(runs);
   c["tables"] = tables_json(t.tables);
   return c;
 }
 
-std::string digest_of(const Json& content) {
-  const std::vector<std::uint8_t> cbor = Json::to_cbor(content);
-  return sha256_hex(std::string_view(reinterpret_cast<const char*>(cbor.data()), cbor.size()));
+// ---- The content's CBOR, a piece at a time ----------------------------------
+//
+// A national tally's content is ~40 MB of CBOR: built as one JSON tree and
+// encoded on one thread, it took longer than the load of the records it
+// counts. content_cbor encodes its pieces (runs of rows, each table) as
+// separate values on every thread and joins them. CBOR (RFC 8949) allows
+// that: an array's or a map's encoding is its header followed by the
+// encodings of its items, and the headers are taken from nlohmann-json
+// itself, so the bytes are to_cbor(content_of(t))'s.
+
+using Encoded = std::string;  // a value's CBOR
+
+Encoded encode(const Json& j) {
+  Encoded out;
+  Json::to_cbor(j, out);
+  return out;
 }
 
-Json envelope_of(const TallyData& t) {
-  Json content = content_of(t);
-  Json e = Json::object();
-  e["format"] = kFormat;
-  e["format_version"] = kTallyFormatVersion;
-  // A tally's digest is made with it (compute, merge, parse): not again here.
-  e["sha256"] = t.digest.empty() ? digest_of(content) : t.digest;
-  e["content"] = std::move(content);
-  return e;
+// header_of is the header of a container whose items encode to `tail`
+// bytes, cut from the encoding of one like it: `skeleton`.
+Encoded header_of(const Json& skeleton, size_t tail) {
+  Encoded out = encode(skeleton);
+  out.resize(out.size() - tail);
+  return out;
+}
+
+// array_header is the header of an array of n items: that of n nulls,
+// whose items are a byte each (0xF6).
+Encoded array_header(size_t n) { return header_of(Json(Json::array_t(n)), n); }
+
+// Parts are an encoding in pieces, to be joined in order.
+using Parts = std::vector<std::string_view>;
+
+size_t size_of(const Parts& parts) {
+  size_t n = 0;
+  for (const std::string_view p : parts) n += p.size();
+  return n;
+}
+
+// append_map appends to `out` the encoding of the JSON map `head` with the
+// members `added` (each already encoded, in parts) put in: keys in the
+// order a Json object (a std::map) keeps them.
+void append_map(Encoded& out, const Json& head, const std::map<std::string, Parts>& added) {
+  std::map<std::string, Encoded> own;  // head's members, encoded here
+  std::map<std::string, Parts> members = added;
+  for (const auto& [key, value] : head.items()) members[key] = {own[key] = encode(value)};
+  Json skeleton = Json::object();
+  size_t tail = 0;
+  for (const auto& [key, value] : members) {
+    skeleton[key] = nullptr;
+    tail += encode(Json(key)).size() + 1;
+  }
+  out += header_of(skeleton, tail);
+  for (const auto& [key, value] : members) {
+    out += encode(Json(key));
+    for (const std::string_view p : value) out += p;
+  }
+}
+
+// joined is a buffer for `bytes` bytes of encoding, in 2 MiB pages: each
+// 4 KiB page a large copy first touches is a page fault, which on a
+// virtual machine took more time than the copy.
+Encoded joined(size_t bytes) {
+  Encoded out;
+  reserve_huge(out, bytes + (size_t{64} << 10));  // and the heads, headers and keys
+  return out;
+}
+
+Encoded content_cbor(const TallyData& t, int threads) {
+  // The pieces: each run's rows kRowsPerPiece at a time, each split, each pass.
+  constexpr size_t kRowsPerPiece = 64;
+  struct Piece {
+    size_t run = 0, first = 0, end = 0;  // rows [first, end) of runs[run]
+    const TallySplit* split = nullptr;
+    const TallyPass* pass = nullptr;
+  };
+  std::vector<Piece> pieces;
+  for (const TallySplit& s : t.tables.splits) pieces.push_back({.split = &s});
+  for (const TallyPass& p : t.tables.passes) pieces.push_back({.pass = &p});
+  const size_t tables = pieces.size();
+  for (size_t r = 0; r < t.runs.size(); ++r) {
+    for (size_t first = 0; first < t.runs[r].rows.size(); first += kRowsPerPiece) {
+      pieces.push_back({r, first, std::min(t.runs[r].rows.size(), first + kRowsPerPiece)});
+    }
+  }
+  std::vector<Encoded> encoded(pieces.size());
+  parallel_for(pieces.size(), resolve_threads(threads), [&](size_t k) {
+    const Piece& p = pieces[k];
+    if (p.split != nullptr) {
+      encoded[k] = encode(split_json(*p.split));
+    } else if (p.pass != nullptr) {
+      encoded[k] = encode(pass_json(*p.pass));
+    } else {
+      for (size_t row = p.first; row < p.end; ++row) encoded[k] += encode(row_json(t.runs[p.run].rows[row]));
+    }
+  });
+  Parts splits_parts, passes_parts, rows_parts;
+  const Encoded splits_header = array_header(t.tables.splits.size());
+  const Encoded passes_header = array_header(t.tables.passes.size());
+  splits_parts.push_back(splits_header);
+  passes_parts.push_back(passes_header);
+  for (size_t k = 0; k < tables; ++k) (pieces[k].split != nullptr ? splits_parts : passes_parts).push_back(encoded[k]);
+  for (size_t k = tables; k < pieces.size(); ++k) rows_parts.push_back(encoded[k]);
+  Encoded runs = joined(size_of(rows_parts));
+  runs += array_header(t.runs.size());
+  size_t k = tables;
+  for (const RunTally& run : t.runs) {
+    const Encoded rows_header = array_header(run.rows.size());
+    Parts rows = {rows_header};
+    for (size_t first = 0; first < run.rows.size(); first += kRowsPerPiece) rows.push_back(encoded[k++]);
+    append_map(runs, run_head(run), {{"rows", rows}});
+  }
+  Encoded tables_map = joined(size_of(splits_parts) + size_of(passes_parts));
+  append_map(tables_map, Json::object(), {{"splits", splits_parts}, {"passes", passes_parts}});
+  Encoded content = joined(runs.size() + tables_map.size());
+  append_map(content, content_head(t), {{"runs", {runs}}, {"tables", {tables_map}}});
+  return content;
+}
+
+std::string digest_of(const Json& content) { return sha256_hex(encode(content)); }
+
+Json envelope_head(const std::string& digest) {
+  return {{"format", kFormat}, {"format_version", kTallyFormatVersion}, {"sha256", digest}};
 }
 
 // Malformed is a field that is not what the format says (thrown while
@@ -326,7 +454,10 @@ TallyData read_content(const Json& c) {
 
 }  // namespace
 
-std::string tally_digest(const TallyData& t) { return digest_of(content_of(t)); }
+void seal_tally(TallyData& t, int threads) {
+  t.content = content_cbor(t, threads);
+  t.digest = sha256_hex(t.content);
+}
 
 CalendarStamp CalendarStamp::of(const Calendar& cal) {
   // One byte per day from the first to the last: 2 a working day, 1 a rest
@@ -344,11 +475,21 @@ CalendarStamp CalendarStamp::of(const Calendar& cal) {
 }  // namespace internal
 
 std::string Tally::serialize() const {
-  const std::vector<std::uint8_t> cbor = nlohmann::json::to_cbor(internal::envelope_of(*data_));
-  return std::string(cbor.begin(), cbor.end());
+  // A tally read from a file keeps no encoding of its content (it would
+  // hold the file twice): it is made again.
+  const internal::TallyData& t = *data_;
+  const std::string made = t.content.empty() ? internal::content_cbor(t, 0) : std::string();
+  const std::string_view content = t.content.empty() ? made : t.content;
+  std::string out = internal::joined(content.size());
+  internal::append_map(out, internal::envelope_head(t.digest), {{"content", {content}}});
+  return out;
 }
 
-std::string Tally::to_json_text() const { return internal::envelope_of(*data_).dump(1) + "\n"; }
+std::string Tally::to_json_text() const {
+  internal::Json e = internal::envelope_head(data_->digest);
+  e["content"] = internal::content_of(*data_);
+  return e.dump(1) + "\n";
+}
 
 absl::StatusOr<Tally> Tally::parse(std::string_view bytes) {
   using internal::Json;

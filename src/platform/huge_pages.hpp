@@ -29,13 +29,13 @@ inline void prefer_huge_pages(const void* p, size_t bytes) {
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
-// reserve_huge reserves room for n elements, in 2 MiB pages where the room
-// is that large, before anything is written to it.
-template <typename T>
-void reserve_huge(std::vector<T>& v, size_t n) {
+// reserve_huge reserves room for n elements of a vector (or a string), in
+// 2 MiB pages where the room is that large, before anything is written to it.
+template <typename Container>
+void reserve_huge(Container& v, size_t n) {
   if (n <= v.capacity()) return;
   v.reserve(n);
-  prefer_huge_pages(v.data(), n * sizeof(T));
+  prefer_huge_pages(v.data(), n * sizeof(typename Container::value_type));
 }
 
 }  // namespace fazhi::internal
