@@ -138,14 +138,14 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
     const std::string_view id = K::id(row);
     if (!out.ids) {
       out.ids = std::make_shared<std::string>();
-      // Ids of one export are mostly alike in length: reserving for the
-      // rows expected from the first keeps the buffer from doubling (and
-      // stranding freed blocks).
-      const size_t expected = out.expected_rows * (4 + 1 + id.size());
-      if (expected > 0) {
-        out.ids->reserve(expected + expected / 32 + 256);
-        prefer_huge_pages(out.ids->data(), out.ids->capacity());
-      }
+      // Reserved for the rows expected, with ids a quarter longer than the
+      // first (ids in no order, `A7` after `A1000000`, are not alike in
+      // length), and never more than the range's text can hold: a buffer
+      // that doubles copies its bytes into 4 KiB pages, a page fault each.
+      // Room never written costs no memory.
+      const size_t expected = out.expected_rows * (4 + 1 + id.size() + id.size() / 4 + 1);
+      const size_t bound = out.expected_rows * (4 + 1) + (out.end - out.begin);
+      if (expected > 0) reserve_huge(*out.ids, std::min(expected, bound) + 256);
     }
     std::string& ids = *out.ids;
     if (out.id_count % kRowBlock == 0) out.block_off.push_back(static_cast<uint32_t>(row_off));
@@ -180,7 +180,6 @@ void adopt_ids(IdIndex& index, const std::vector<RangeOut<K>*>& ranges) {
   for (RangeOut<K>* r : ranges) {
     r->id_chunk = 0;
     if (!r->ids || r->ids->size() < kAdoptBytes || index.chunks.size() >= IdShard::kMaxChunks) continue;
-    if (r->ids->capacity() > r->ids->size() + r->ids->size() / 8) r->ids->shrink_to_fit();
     index.chunks.push_back(r->ids);
     r->id_chunk = static_cast<uint32_t>(index.chunks.size());
   }
