@@ -23,6 +23,7 @@
 #include "load/kinds.hpp"
 #include "load/range.hpp"
 #include "load/store.hpp"
+#include "platform/huge_pages.hpp"
 #include "platform/parallel.hpp"
 
 namespace fazhi::internal {
@@ -81,6 +82,9 @@ class Scratch {
     if (n > size_) {
       data_ = std::make_unique_for_overwrite<std::byte[]>(n);
       size_ = n;
+      // Written at random (a scatter): 2 MiB pages spare the page faults and TLB misses.
+      prefer_huge_pages(data_.get(), n);
+      map_ends(data_.get(), n);
     }
     return data_.get();
   }

@@ -10,6 +10,7 @@
 #include "metrics/families.hpp"
 #include "metrics/pass.hpp"
 #include "metrics/tally.hpp"
+#include "platform/huge_pages.hpp"
 #include "platform/parallel.hpp"
 
 namespace fazhi::internal {
@@ -43,6 +44,7 @@ void group_by_slot(std::span<const SlotValue> values, size_t slots, std::vector<
     begin[2 * size_t{pair} + 2] += odd;
   });
   for (size_t slot = 0; slot < slots; ++slot) begin[slot + 1] += begin[slot];
+  reserve_huge(grouped, values.size());
   grouped.resize(values.size());
   std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
   each_stretch([&](size_t first, size_t end, uint32_t pair) {
@@ -84,8 +86,13 @@ void tally_lottery(std::span<const LotteryDraw> draws, size_t slots, Pass& pass,
   group_by_slot(draws, slots, grouped, begin);
   TextId last_lawyer = 0;
   for (const TextId lawyer : grouped) last_lawyer = std::max(last_lawyer, lawyer);
-  std::vector<LawyerKey> key_of(grouped.empty() ? 0 : size_t{last_lawyer} + 1);  // TextId -> key + 1; 0: not met yet
-  std::vector<uint32_t> shared(key_of.size());  // by key: 1 when drawn in two regions or more
+  const size_t texts = grouped.empty() ? 0 : size_t{last_lawyer} + 1;
+  std::vector<LawyerKey> key_of;  // TextId -> key + 1; 0: not met yet
+  std::vector<uint32_t> shared;   // by key: 1 when drawn in two regions or more
+  reserve_huge(key_of, texts);    // both read at random: 2 MiB pages spare TLB misses
+  reserve_huge(shared, texts);
+  key_of.resize(texts);
+  shared.resize(texts);
   std::vector<LawyerCases> by_lawyer;  // each slot's (lawyer, cases), from begin_by_lawyer[slot]
   std::vector<uint32_t> begin_by_lawyer(slots + 1, 0);
   LawyerCounts counts;
