@@ -294,7 +294,7 @@ class KindJobOf final : public KindJob {
     }
     if constexpr (K::kHasId) {
       const bool fresh = index_->empty();
-      adopt_ids<K>(*index_, order_);
+      adopt_ids<K>(*index_, order_, /*held=*/!(seal_ && early_));
       dedupe(*index_, order_, dups_, fresh);
       if (seal_ && early_) drop_ids();
     }

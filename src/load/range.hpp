@@ -173,13 +173,16 @@ std::string dup_reason(uint32_t scope, std::string_view id) {
 }
 
 // adopt_ids lets the index keep a large range's id entries as they are
-// (rather than copy them); it runs before the dedupe, in file order.
+// (rather than copy them); it runs before the dedupe, in file order. An
+// index `held` past the load keeps them without the room reserved beyond
+// them (a copy); one let go once it has checked them keeps them as they are.
 template <typename K>
-void adopt_ids(IdIndex& index, const std::vector<RangeOut<K>*>& ranges) {
+void adopt_ids(IdIndex& index, const std::vector<RangeOut<K>*>& ranges, bool held) {
   constexpr size_t kAdoptBytes = size_t{64} << 10;
   for (RangeOut<K>* r : ranges) {
     r->id_chunk = 0;
     if (!r->ids || r->ids->size() < kAdoptBytes || index.chunks.size() >= IdShard::kMaxChunks) continue;
+    if (held && r->ids->capacity() > r->ids->size() + r->ids->size() / 8) r->ids->shrink_to_fit();
     index.chunks.push_back(r->ids);
     r->id_chunk = static_cast<uint32_t>(index.chunks.size());
   }
