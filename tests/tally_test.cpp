@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "fazhi/dataset.hpp"
 #include "fazhi/report.hpp"
 #include "partition.hpp"
@@ -285,6 +287,23 @@ TEST_F(PartitionedScale, MergedTalliesReportTheBytesOfThePooledRecords) {
       EXPECT_EQ(to_json(*merged), expected_json) << "seed " << seed << (whole_year ? "" : ", a quarter");
     }
   }
+}
+
+// A tally's content is encoded in pieces, on several threads, and joined
+// (tally_file.cpp): the file must be the very bytes nlohmann-json writes for
+// the whole envelope at once, else its digest would not be the canonical
+// content's. Thousands of districts: many pieces of rows.
+TEST_F(PartitionedScale, TheFileIsTheCanonicalCborOfItsContent) {
+  const Dataset pooled = load(pooled_);
+  absl::StatusOr<Tally> t = Tally::compute(pooled, year_period(2019));
+  ASSERT_TRUE(t.ok()) << t.status();
+  ASSERT_GT(t->districts().size(), 1000u);
+  const std::string bytes = t->serialize();
+  const nlohmann::json envelope = nlohmann::json::from_cbor(bytes);
+  std::string canonical;
+  nlohmann::json::to_cbor(envelope, canonical);
+  EXPECT_TRUE(canonical == bytes) << "the joined pieces differ from the whole's encoding";
+  EXPECT_EQ(envelope.at("sha256"), t->digest());
 }
 
 TEST_F(PartitionedScale, DistrictTalliesMergeIntoTheirCityAndProvince) {
