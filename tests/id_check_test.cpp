@@ -5,7 +5,11 @@
 // seals the dataset (LoadOptions::seal), which drops the index early.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <string_view>
@@ -125,6 +129,50 @@ TEST(IdCheck, RepeatsInNoOrderAreRejectedOnTheirLines) {
       EXPECT_EQ(ds.mediation().size(), kRows - want.size());
     }
   }
+}
+
+// A file of tens of MB is read a piece at a time, each 2 MiB page given
+// back once parsed and its memory taken over by a page read later
+// (FileText): the rows of repeats far from their first are read again after
+// that, and the raw text of each rejection must be the file's, as a load of
+// the same text from memory (never given back) gives it.
+TEST(IdCheck, RepeatsFarApartInALargeFileAreReadAgainAsWritten) {
+  constexpr int kLarge = 900000;  // ~30 MB
+  std::string text = "case_id,region,received_date,closed_date\n";
+  for (int i = 0; i < kLarge; ++i) {
+    // Every 9973rd row repeats the id of a row ~600,000 rows (~20 MB) back.
+    const int of = i % 9973 == 5 && i > 600000 ? i - 600000 + 11 * (i % 7) : i;
+    absl::StrAppend(&text, "M", (int64_t{of} * 7919) % kLarge, ",440111,2019-0", 1 + i % 9, "-1", i % 10,
+                    i % 3 == 0 ? ",2019-12-31" : ",", "\n");
+  }
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("fazhi-large-file-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "mediation.csv").string();
+  std::ofstream(path, std::ios::binary) << text;
+  for (const auto [threads, seal] : {std::pair{1, false}, {2, true}}) {
+    Dataset from_memory, from_file;
+    ASSERT_TRUE(LoadMediation(from_memory, text, threads, path, seal).ok());
+    LoadOptions o;
+    o.threads = threads;
+    o.seal = seal;
+    o.keep_ids = !seal;
+    absl::StatusOr<LoadSummary> s = from_file.load_dir(dir.string(), o);
+    ASSERT_TRUE(s.ok()) << s.status();
+    ASSERT_GT(from_memory.rejects().size(), 20u);
+    ASSERT_EQ(from_file.rejects().size(), from_memory.rejects().size()) << threads;
+    for (size_t k = 0; k < from_file.rejects().size(); ++k) {
+      const Rejection& a = from_file.rejects()[k];
+      const Rejection& b = from_memory.rejects()[k];
+      EXPECT_EQ(a.line, b.line);
+      EXPECT_EQ(a.reason, b.reason);
+      EXPECT_EQ(a.raw, b.raw) << "line " << a.line;
+    }
+    EXPECT_EQ(from_file.mediation().size(), from_memory.mediation().size());
+    EXPECT_EQ(from_file.mediation().received, from_memory.mediation().received);
+    EXPECT_EQ(from_file.mediation().closed, from_memory.mediation().closed);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 // A sealing load checks its own ids like any other, then seals the

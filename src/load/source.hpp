@@ -77,6 +77,7 @@ class FileText {
       data_ = map_ + (kHugePage - reinterpret_cast<uintptr_t>(map_) % kHugePage) % kHugePage;
       prefer_huge_pages(data_, size_ + kHugePage - 1);
       state_ = std::make_unique<std::atomic<uint8_t>[]>((size_ + kPiece - 1) / kPiece);
+      backed_.assign((size_ + kHugePage - 1) / kHugePage, 0);
       posix_fadvise(file_.fd(), 0, 0, POSIX_FADV_SEQUENTIAL);
     }
     return absl::OkStatus();
@@ -94,6 +95,7 @@ class FileText {
       const std::lock_guard<std::mutex> lock(mutex_);  // one reader of a piece; the others wait
       if (state.load(std::memory_order_relaxed) == kPresent) continue;
       const size_t at = k * kPiece;
+      back(at / kHugePage);
       if (!file_.read_at(at, std::min(kPiece, size_ - at), data_ + at)) {
         short_read_.store(true, std::memory_order_relaxed);
       }
@@ -116,7 +118,22 @@ class FileText {
     for (size_t k = begin / kPiece; k < std::min(end, size_ + kPiece - 1) / kPiece; ++k) {
       state_[k].store(kAbsent, std::memory_order_relaxed);
     }
-    madvise(data_ + begin, end - begin, MADV_DONTNEED);
+    for (size_t page = begin / kHugePage; page < end / kHugePage; ++page) {
+      if (!backed_[page]) continue;
+      if (spares_.size() < kSpares && to < size_) {
+        spares_.push_back(page);  // kept, for a page read later (back)
+      } else {
+        madvise(data_ + page * kHugePage, kHugePage, MADV_DONTNEED);
+        backed_[page] = 0;
+      }
+    }
+    if (to >= size_) {  // the end: no page will be read after it
+      for (const size_t page : spares_) {
+        madvise(data_ + page * kHugePage, kHugePage, MADV_DONTNEED);
+        backed_[page] = 0;
+      }
+      spares_.clear();
+    }
     return std::min(end, size_);
   }
 
@@ -132,6 +149,36 @@ class FileText {
 
  private:
   static constexpr uint8_t kAbsent = 0, kPresent = 1;
+  // A page given back to the kernel and a fresh one taken for the next
+  // bytes: the kernel zeroes each 2 MiB it hands out, which took as long as
+  // reading the bytes in. Up to kSpares pages given back (release) are kept
+  // instead, and the next page to be read (back) takes one over where it
+  // is (mremap moves its memory: no copy, no zeroing), its old place left
+  // mapped and empty. Its old bytes are read over piece by piece as
+  // ensure reads them; none is read before (ensure comes first), and the
+  // page that holds the file's end, whose bytes past the end read as zeros,
+  // is never one taken over.
+  static constexpr size_t kSpares = 2;
+  void back(size_t page) const {
+    if (backed_[page]) {
+      // Read again after its release: no longer spare.
+      spares_.erase(std::remove(spares_.begin(), spares_.end(), page), spares_.end());
+      return;
+    }
+    backed_[page] = 1;
+    if (spares_.empty() || (page + 1) * kHugePage > size_) return;
+    const size_t spare = spares_.back();
+    spares_.pop_back();
+    char* const from = data_ + spare * kHugePage;
+    // DONTUNMAP (Linux 5.7): the old place stays mapped, empty, so that no
+    // byte of the text is ever a fault; where the move is refused, the
+    // spare is given back as release would have.
+    if (mremap(from, kHugePage, kHugePage, MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP,
+               data_ + page * kHugePage) == MAP_FAILED) {
+      madvise(from, kHugePage, MADV_DONTNEED);
+    }
+    backed_[spare] = 0;
+  }
   RegularFile file_;
   std::string name_;
   char* map_ = nullptr;  // the mapping: data_ on, and the room to align it
@@ -141,6 +188,10 @@ class FileText {
   std::unique_ptr<std::atomic<uint8_t>[]> state_;  // per piece
   mutable std::atomic<bool> short_read_{false};
   mutable std::mutex mutex_;
+  // Under mutex_: per 2 MiB page, whether it has memory (read into, or
+  // taken over); the pages given back but kept (kSpares).
+  mutable std::vector<uint8_t> backed_;
+  mutable std::vector<size_t> spares_;
 };
 
 struct Source {
