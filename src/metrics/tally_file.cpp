@@ -235,11 +235,14 @@ Encoded content_cbor(const TallyData& t, int threads) {
   for (const TallySplit& s : t.tables.splits) pieces.push_back({.split = &s});
   for (const TallyPass& p : t.tables.passes) pieces.push_back({.pass = &p});
   const size_t tables = pieces.size();
+  std::vector<size_t> run_begin;  // runs[r]'s pieces are [run_begin[r], run_begin[r + 1])
   for (size_t r = 0; r < t.runs.size(); ++r) {
+    run_begin.push_back(pieces.size());
     for (size_t first = 0; first < t.runs[r].rows.size(); first += kRowsPerPiece) {
       pieces.push_back({r, first, std::min(t.runs[r].rows.size(), first + kRowsPerPiece)});
     }
   }
+  run_begin.push_back(pieces.size());
   std::vector<Encoded> encoded(pieces.size());
   parallel_for(pieces.size(), resolve_threads(threads), [&](size_t k) {
     const Piece& p = pieces[k];
@@ -251,21 +254,19 @@ Encoded content_cbor(const TallyData& t, int threads) {
       for (size_t row = p.first; row < p.end; ++row) encoded[k] += encode(row_json(t.runs[p.run].rows[row]));
     }
   });
-  Parts splits_parts, passes_parts, rows_parts;
   const Encoded splits_header = array_header(t.tables.splits.size());
   const Encoded passes_header = array_header(t.tables.passes.size());
-  splits_parts.push_back(splits_header);
-  passes_parts.push_back(passes_header);
+  Parts splits_parts = {splits_header}, passes_parts = {passes_header};
   for (size_t k = 0; k < tables; ++k) (pieces[k].split != nullptr ? splits_parts : passes_parts).push_back(encoded[k]);
-  for (size_t k = tables; k < pieces.size(); ++k) rows_parts.push_back(encoded[k]);
-  Encoded runs = joined(size_of(rows_parts));
+  size_t rows_bytes = 0;
+  for (size_t k = tables; k < pieces.size(); ++k) rows_bytes += encoded[k].size();
+  Encoded runs = joined(rows_bytes);
   runs += array_header(t.runs.size());
-  size_t k = tables;
-  for (const RunTally& run : t.runs) {
-    const Encoded rows_header = array_header(run.rows.size());
+  for (size_t r = 0; r < t.runs.size(); ++r) {
+    const Encoded rows_header = array_header(t.runs[r].rows.size());
     Parts rows = {rows_header};
-    for (size_t first = 0; first < run.rows.size(); first += kRowsPerPiece) rows.push_back(encoded[k++]);
-    append_map(runs, run_head(run), {{"rows", rows}});
+    for (size_t k = run_begin[r]; k < run_begin[r + 1]; ++k) rows.push_back(encoded[k]);
+    append_map(runs, run_head(t.runs[r]), {{"rows", rows}});
   }
   Encoded tables_map = joined(size_of(splits_parts) + size_of(passes_parts));
   append_map(tables_map, Json::object(), {{"splits", splits_parts}, {"passes", passes_parts}});
