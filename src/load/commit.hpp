@@ -83,8 +83,7 @@ class Scratch {
       data_ = std::make_unique_for_overwrite<std::byte[]>(n);
       size_ = n;
       // Written at random (a scatter): 2 MiB pages spare the page faults and TLB misses.
-      prefer_huge_pages(data_.get(), n);
-      map_ends(data_.get(), n);
+      prepare_huge(data_.get(), n);
     }
     return data_.get();
   }

@@ -341,8 +341,7 @@ bool ids_distinct(const std::vector<RangeOut<K>*>& ranges) {
   for_each_id(ranges, [&](uint32_t scope, std::string_view id) { ++start[bucket_of(id_fingerprint(scope, id)) + 1]; });
   for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
   std::vector<uint64_t> fingerprints;  // 8 bytes an id: in 2 MiB pages (huge_pages.hpp)
-  reserve_huge(fingerprints, n);
-  fingerprints.resize(n);
+  resize_huge(fingerprints, n);
   {
     std::vector<size_t> at(start.begin(), start.end() - 1);
     for_each_id(ranges, [&](uint32_t scope, std::string_view id) {

@@ -130,10 +130,8 @@ class KeptCounters {
       }
     }
     for (uint8_t i = 0; i < kWidth; ++i) (wide[i] ? wide_ : narrow_).push_back(i);
-    reserve_huge(narrow_n_, groups * 2 * narrow_.size());
-    reserve_huge(wide_n_, groups * 2 * wide_.size());
-    narrow_n_.resize(groups * 2 * narrow_.size());
-    wide_n_.resize(groups * 2 * wide_.size());
+    resize_huge(narrow_n_, groups * 2 * narrow_.size());
+    resize_huge(wide_n_, groups * 2 * wide_.size());
     int32_t* narrow = narrow_n_.data();
     int64_t* wide_n = wide_n_.data();
     for (size_t g = 0; g < groups; ++g) {

@@ -83,8 +83,7 @@ void tally_legal_aid(const LegalAidColumns& a, const Periods& periods, const Pro
   // The room is a slot a row (3M rows: 24 MB), in 2 MiB pages
   // (huge_pages.hpp): faulted in 4 KiB at a time it cost more than the pass.
   size_t drawn = draws.size();
-  reserve_huge(draws, drawn + range.end - range.begin);
-  draws.resize(drawn + range.end - range.begin);
+  resize_huge(draws, drawn + range.end - range.begin);
   for_each_run(runs, range, [&](RegionIndex index, size_t b, size_t e) FAZHI_PASS_PART {
     const uint32_t region = rows[index];
     // The counts that need no calendar, a period at a time over the run, in

@@ -44,8 +44,7 @@ void group_by_slot(std::span<const SlotValue> values, size_t slots, std::vector<
     begin[2 * size_t{pair} + 2] += odd;
   });
   for (size_t slot = 0; slot < slots; ++slot) begin[slot + 1] += begin[slot];
-  reserve_huge(grouped, values.size());
-  grouped.resize(values.size());
+  resize_huge(grouped, values.size());
   std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
   each_stretch([&](size_t first, size_t end, uint32_t pair) {
     std::array<uint32_t, 2> at = {next[2 * size_t{pair}], next[2 * size_t{pair} + 1]};
@@ -89,10 +88,8 @@ void tally_lottery(std::span<const LotteryDraw> draws, size_t slots, Pass& pass,
   const size_t texts = grouped.empty() ? 0 : size_t{last_lawyer} + 1;
   std::vector<LawyerKey> key_of;  // TextId -> key + 1; 0: not met yet
   std::vector<uint32_t> shared;   // by key: 1 when drawn in two regions or more
-  reserve_huge(key_of, texts);    // both read at random: 2 MiB pages spare TLB misses
-  reserve_huge(shared, texts);
-  key_of.resize(texts);
-  shared.resize(texts);
+  resize_huge(key_of, texts);     // both read at random: 2 MiB pages spare TLB misses
+  resize_huge(shared, texts);
   std::vector<LawyerCases> by_lawyer;  // each slot's (lawyer, cases), from begin_by_lawyer[slot]
   std::vector<uint32_t> begin_by_lawyer(slots + 1, 0);
   LawyerCounts counts;

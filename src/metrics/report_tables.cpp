@@ -146,8 +146,7 @@ void date_buckets(const std::vector<DayNumber>& date, const std::vector<SubPerio
   }
   g.keys.emplace_back(std::nullopt);  // neither period
   g.labels.emplace_back();
-  reserve_huge(g.of_row, date.size());
-  g.of_row.resize(date.size());
+  resize_huge(g.of_row, date.size());
   for (size_t i = 0; i < date.size(); ++i) {
     const uint32_t k = static_cast<uint32_t>(date[i]) - static_cast<uint32_t>(first);
     g.of_row[i] = k < bucket.size() ? bucket[k] : static_cast<RegionIndex>(parts.size());
@@ -194,8 +193,7 @@ void tally_split(const Dataset& ds, TableSplit& s, Period period, Period previou
   // not read again, and a second array a row was the largest part of the
   // tables' memory (4 bytes a record for each of two splits at a time).
   std::vector<RegionIndex>& pair_of_row = g.of_row;
-  reserve_huge(pair_of_row, region.size());
-  pair_of_row.resize(region.size(), 0);  // rows after the last one grouped: value 0
+  resize_huge(pair_of_row, region.size(), 0);  // rows after the last one grouped: value 0
   // Dense when regions x values is small (codes, categories), else hashed
   // (agencies, which are many and each in few regions).
   constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();

@@ -241,8 +241,7 @@ struct Block {
   // Block, one per (region, value) pair, runs to tens of MB, and faulting
   // its zeros in 4 KiB at a time took longer than the pass that fills it.
   explicit Block(size_t regions) {
-    reserve_huge(n, regions * kSlots * kWidth);
-    n.resize(regions * kSlots * kWidth);
+    resize_huge(n, regions * kSlots * kWidth);
   }
   Counts<First> at(uint32_t r, int slot) { return {&n[(size_t{r} * kSlots + static_cast<size_t>(slot)) * kWidth]}; }
   // merge adds another pass's counters (of other rows) into these.

@@ -48,15 +48,27 @@ inline void map_ends(const void* p, size_t bytes) {
 #endif
 }
 
-// reserve_huge reserves room for n elements of a vector (or a string), in
-// 2 MiB pages where the room is that large, before anything is written to
-// it, with its ends mapped in (map_ends): for a buffer about to be filled.
+// prepare_huge readies a fresh buffer about to be written whole: 2 MiB
+// pages where they fit (prefer_huge_pages), its ends mapped in (map_ends).
+inline void prepare_huge(const void* p, size_t bytes) {
+  prefer_huge_pages(p, bytes);
+  map_ends(p, bytes);
+}
+
+// reserve_huge reserves room for n elements of a vector (or a string),
+// prepared by prepare_huge before anything is written to it.
 template <typename Container>
 void reserve_huge(Container& v, size_t n) {
   if (n <= v.capacity()) return;
   v.reserve(n);
-  prefer_huge_pages(v.data(), n * sizeof(typename Container::value_type));
-  map_ends(v.data(), n * sizeof(typename Container::value_type));
+  prepare_huge(v.data(), n * sizeof(typename Container::value_type));
+}
+
+// resize_huge is reserve_huge, then resize to n (new elements `value`).
+template <typename Container>
+void resize_huge(Container& v, size_t n, const typename Container::value_type& value = {}) {
+  reserve_huge(v, n);
+  v.resize(n, value);
 }
 
 }  // namespace fazhi::internal
