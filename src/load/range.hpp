@@ -145,7 +145,7 @@ void stage_row(RangeOut<K>& out, const typename K::Row& row, size_t row_off,
       // Room never written costs no memory.
       const size_t expected = out.expected_rows * (4 + 1 + id.size() + id.size() / 4 + 1);
       const size_t bound = out.expected_rows * (4 + 1) + (out.end - out.begin);
-      if (expected > 0) reserve_huge(*out.ids, std::min(expected, bound) + 256);
+      if (expected > 0) reserve_guess(*out.ids, std::min(expected, bound) + 256);
     }
     std::string& ids = *out.ids;
     if (out.id_count % kRowBlock == 0) out.block_off.push_back(static_cast<uint32_t>(row_off));

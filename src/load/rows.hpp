@@ -240,7 +240,7 @@ void parse_range(FileLoad<K>& f, RangeOut<K>& out, bool strict) {
   const size_t bytes = out.end - out.begin;
   const size_t rows = std::min(guess_rows(f.src, out.begin, out.end),
                                bytes / std::max<size_t>(f.header_fields, 1) + 1);
-  for_each_member<K>([&](auto m) { reserve_huge(out.cols.*m, rows); });
+  for_each_member<K>([&](auto m) { reserve_guess(out.cols.*m, rows); });
   if constexpr (K::kHasId) {
     out.expected_rows = rows;
     out.block_off.reserve(rows / kRowBlock + 1);

@@ -55,13 +55,25 @@ inline void prepare_huge(const void* p, size_t bytes) {
   map_ends(p, bytes);
 }
 
-// reserve_huge reserves room for n elements of a vector (or a string),
-// prepared by prepare_huge before anything is written to it.
+// reserve_huge reserves room for n elements of a vector (or a string) that
+// are about to be written, prepared by prepare_huge before anything is
+// written to it.
 template <typename Container>
 void reserve_huge(Container& v, size_t n) {
   if (n <= v.capacity()) return;
   v.reserve(n);
   prepare_huge(v.data(), n * sizeof(typename Container::value_type));
+}
+
+// reserve_guess reserves room for about n elements, a guess that may fall
+// far beyond what is written (rows guessed from a text's line feeds): 2 MiB
+// pages where they fit, and nothing mapped in ahead, so that room never
+// written costs no memory.
+template <typename Container>
+void reserve_guess(Container& v, size_t n) {
+  if (n <= v.capacity()) return;
+  v.reserve(n);
+  prefer_huge_pages(v.data(), n * sizeof(typename Container::value_type));
 }
 
 // resize_huge is reserve_huge, then resize to n (new elements `value`).
