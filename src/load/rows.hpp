@@ -215,10 +215,6 @@ struct NulWindow {
   }
 };
 
-// kReleaseStep is how much read text a range lets pile up before it gives the
-// pages back (Source::release).
-inline constexpr size_t kReleaseStep = size_t{8} << 20;
-
 template <typename K>
 void parse_rows(FileLoad<K>& f, RangeOut<K>& out, bool strict);
 

@@ -119,9 +119,9 @@ size_t guess_rows(const Source& src, size_t begin, size_t end) {
   }
   const size_t stride = text.size() / kRowSamples;  // >= kRowWindow
   size_t lines = 0;
+  std::string window;
   for (size_t k = 0; k < kRowSamples; ++k) {
-    src.ensure(begin + k * stride, begin + k * stride + kRowWindow);
-    lines += count_byte(text.substr(k * stride, kRowWindow), '\n');
+    lines += count_byte(src.sample(begin + k * stride, kRowWindow, window), '\n');
   }
   // lines * size / (kRowSamples * kRowWindow), without overflow for any size.
   const size_t sampled = kRowSamples * kRowWindow;

@@ -33,6 +33,10 @@
 
 namespace fazhi::internal {
 
+// kReleaseStep is how much read text a range lets pile up before it gives the
+// pages back (Source::release).
+inline constexpr size_t kReleaseStep = size_t{8} << 20;
+
 // FileText holds a record file's bytes. They are read with pread, a piece at
 // a time as the loader comes to them, into anonymous memory the size of the
 // file, rather than mapped: a mapped file that shrinks while it is read kills
@@ -102,6 +106,11 @@ class FileText {
       state.store(kPresent, std::memory_order_release);
     }
   }
+
+  // copy_out reads [from, from + n) (within the file) into `out`, a
+  // caller's buffer, and leaves the text's own pages as they are: false when
+  // the read falls short (the file shrank; ensure's reads will say so).
+  bool copy_out(size_t from, size_t n, char* out) const { return file_.read_at(from, n, out); }
 
   // release gives back the 2 MiB pages wholly inside [from, to) (giving
   // back part of one would split it), and returns where what it gave back
@@ -227,6 +236,18 @@ struct Source {
     const size_t base = static_cast<size_t>(text.data() - file->bytes().data());
     file->ensure(base + from, base + to);
   }
+  // sample is text[from, from + n) for a look that keeps nothing: from a
+  // file, a copy in `buffer` read past the text's pages, so that a look far
+  // ahead of the parse backs no 2 MiB page it reaches only later (empty if
+  // the read falls short).
+  std::string_view sample(size_t from, size_t n, std::string& buffer) const {
+    n = std::min(n, text.size() - std::min(from, text.size()));
+    if (!reads_from_file()) return text.substr(from, n);
+    const size_t base = static_cast<size_t>(text.data() - file->bytes().data());
+    buffer.resize(n);
+    if (!file->copy_out(base + from, n, buffer.data())) buffer.clear();
+    return buffer;
+  }
   // release returns where what it gave back ends (FileText::release).
   size_t release(size_t from, size_t to) const {
     if (!reads_from_file()) return from;
@@ -243,7 +264,7 @@ struct Source {
                                           int64_t* lines = nullptr, bool* open = nullptr) const {
     size_t step = size_t{64} << 10;  // most rows end within the first step
     size_t released = from;          // each release starts where the last one's pages end
-    for (size_t at = from; at < limit; at += step, step = size_t{8} << 20) {
+    for (size_t at = from; at < limit; at += step, step = kReleaseStep) {
       const size_t end = std::min(limit, at + step);
       // One byte more, so that a line feed at end - 1 is told from none.
       const size_t probe = std::min(text.size(), end + 1);
@@ -267,7 +288,7 @@ struct Source {
   // count_lf counts the line feeds of text[from, to), reading in what it
   // needs a step at a time and giving back what it read in.
   size_t count_lf(size_t from, size_t to) const {
-    constexpr size_t kStep = size_t{8} << 20;
+    constexpr size_t kStep = kReleaseStep;
     size_t n = 0, released = from;
     for (size_t at = from; at < to; at += kStep) {
       const size_t end = std::min(to, at + kStep);
@@ -339,7 +360,8 @@ void notice_odd_lines(const Source& src, std::vector<std::string>& notices);
 // counted when it is short, else those of kRowSamples windows of
 // kRowWindow bytes spread evenly over it, scaled to its length, with 1/128
 // more to spare. The windows see the whole text, not only its start, where
-// a file's rows may be longer or shorter than later on.
+// a file's rows may be longer or shorter than later on; from a file they
+// are read into a buffer of their own (Source::sample).
 inline constexpr size_t kRowSamples = 16, kRowWindow = size_t{64} << 10;
 size_t guess_rows(const Source& src, size_t begin, size_t end);
 
