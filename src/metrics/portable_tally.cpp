@@ -18,6 +18,7 @@
 #include "metrics/pass.hpp"
 #include "metrics/portable.hpp"
 #include "metrics/tally.hpp"
+#include "platform/parallel.hpp"
 
 namespace fazhi {
 namespace internal {
@@ -190,12 +191,23 @@ absl::StatusOr<Tally> Tally::compute(const Dataset& ds, Period period, const Pro
         internal::coded_pass(ds, internal::Periods{period, c}, profile, calendar, threads, /*keep_lawyers=*/true);
     if (!coded.ok()) return coded.status();
     RunTally run{period, c, {}};
+    std::vector<size_t> of_row;  // the pass's row each of the run's rows copies
     for (size_t r = 0; r < coded->codes.size(); ++r) {
-      if (region && !internal::inside(*region, coded->codes[r])) continue;
-      RowTally row{coded->codes[r], {}};
-      for (int p = 0; p < 2; ++p) row.slots[static_cast<size_t>(p)] = internal::slot_counts(*coded->pass, ds, r, p);
-      run.rows.push_back(std::move(row));
+      if (!region || internal::inside(*region, coded->codes[r])) of_row.push_back(r);
     }
+    // Thousands of rows, each with its days sorted and its lawyers' ids
+    // copied and sorted: on every thread.
+    run.rows.resize(of_row.size());
+    internal::parallel_for_chunks(of_row.size(), 64, internal::resolve_threads(threads),
+                                  [&](size_t first, size_t end, size_t) {
+      for (size_t k = first; k < end; ++k) {
+        RowTally& row = run.rows[k];
+        row.code = coded->codes[of_row[k]];
+        for (int p = 0; p < 2; ++p) {
+          row.slots[static_cast<size_t>(p)] = internal::slot_counts(*coded->pass, ds, of_row[k], p);
+        }
+      }
+    });
     if (kept.empty()) {
       for (const RowTally& row : run.rows) kept.push_back(row.code);
     }
