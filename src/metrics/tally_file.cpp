@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <deque>
 #include <limits>
 #include <map>
 #include <span>
@@ -193,45 +195,57 @@ Encoded header_of(const Json& skeleton, size_t tail) {
 // whose items are a byte each (0xF6).
 Encoded array_header(size_t n) { return header_of(Json(Json::array_t(n)), n); }
 
-// Parts are an encoding in pieces, to be joined in order.
+// Parts are an encoding in pieces, to be joined in order. Made holds the
+// pieces made along the way (headers, keys, heads): a deque, whose strings
+// never move, so that the views of them stay good.
 using Parts = std::vector<std::string_view>;
+using Made = std::deque<Encoded>;
 
-size_t size_of(const Parts& parts) {
-  size_t n = 0;
-  for (const std::string_view p : parts) n += p.size();
-  return n;
-}
+std::string_view keep(Made& made, Encoded e) { return made.emplace_back(std::move(e)); }
 
-// append_map appends to `out` the encoding of the JSON map `head` with the
+// map_parts appends to `out` the encoding of the JSON map `head` with the
 // members `added` (each already encoded, in parts) put in: keys in the
 // order a Json object (a std::map) keeps them.
-void append_map(Encoded& out, const Json& head, const std::map<std::string, Parts>& added) {
-  std::map<std::string, Encoded> own;  // head's members, encoded here
+void map_parts(Parts& out, Made& made, const Json& head, const std::map<std::string, Parts>& added) {
   std::map<std::string, Parts> members = added;
-  for (const auto& [key, value] : head.items()) members[key] = {own[key] = encode(value)};
+  for (const auto& [key, value] : head.items()) members[key] = {keep(made, encode(value))};
   Json skeleton = Json::object();
   size_t tail = 0;
   for (const auto& [key, value] : members) {
     skeleton[key] = nullptr;
     tail += encode(Json(key)).size() + 1;
   }
-  out += header_of(skeleton, tail);
+  out.push_back(keep(made, header_of(skeleton, tail)));
   for (const auto& [key, value] : members) {
-    out += encode(Json(key));
-    for (const std::string_view p : value) out += p;
+    out.push_back(keep(made, encode(Json(key))));
+    out.insert(out.end(), value.begin(), value.end());
   }
 }
 
-// joined is a buffer for `bytes` bytes of encoding, in 2 MiB pages: each
-// 4 KiB page a large copy first touches is a page fault, which on a
-// virtual machine took more time than the copy.
-Encoded joined(size_t bytes) {
+// joined is the parts as one buffer, copied a MiB at a time on `threads`
+// threads into 2 MiB pages (each 4 KiB page a large copy first touches is a
+// page fault, which on a virtual machine took more time than the copy): a
+// national tally's content is tens of MB, and copied on one thread, its
+// joins were most of the time the tally took after its tables.
+Encoded joined(const Parts& parts, int threads) {
+  std::vector<size_t> at(parts.size() + 1, 0);  // parts[k] goes to [at[k], at[k + 1])
+  for (size_t k = 0; k < parts.size(); ++k) at[k + 1] = at[k] + parts[k].size();
   Encoded out;
-  reserve_huge(out, bytes + (size_t{64} << 10));  // and the heads, headers and keys
+  resize_huge(out, at.back());
+  constexpr size_t kChunk = size_t{1} << 20;
+  parallel_for_chunks(at.back(), kChunk, threads, [&](size_t first, size_t end, size_t) {
+    auto k = static_cast<size_t>(std::upper_bound(at.begin(), at.end(), first) - at.begin()) - 1;
+    for (size_t pos = first; pos < end; ++k) {
+      const size_t n = std::min(end, at[k + 1]) - pos;
+      std::memcpy(out.data() + pos, parts[k].data() + (pos - at[k]), n);
+      pos += n;
+    }
+  });
   return out;
 }
 
 Encoded content_cbor(const TallyData& t, int threads) {
+  threads = resolve_threads(threads);
   // The pieces: each run's rows kRowsPerPiece at a time, each split, each pass.
   constexpr size_t kRowsPerPiece = 64;
   struct Piece {
@@ -252,7 +266,7 @@ Encoded content_cbor(const TallyData& t, int threads) {
   }
   run_begin.push_back(pieces.size());
   std::vector<Encoded> encoded(pieces.size());
-  parallel_for(pieces.size(), resolve_threads(threads), [&](size_t k) {
+  parallel_for(pieces.size(), threads, [&](size_t k) {
     const Piece& p = pieces[k];
     if (p.split != nullptr) {
       encoded[k] = encode(split_json(*p.split));
@@ -262,25 +276,20 @@ Encoded content_cbor(const TallyData& t, int threads) {
       for (size_t row = p.first; row < p.end; ++row) encoded[k] += encode(row_json(t.runs[p.run].rows[row]));
     }
   });
-  const Encoded splits_header = array_header(t.tables.splits.size());
-  const Encoded passes_header = array_header(t.tables.passes.size());
-  Parts splits_parts = {splits_header}, passes_parts = {passes_header};
-  for (size_t k = 0; k < tables; ++k) (pieces[k].split != nullptr ? splits_parts : passes_parts).push_back(encoded[k]);
-  size_t rows_bytes = 0;
-  for (size_t k = tables; k < pieces.size(); ++k) rows_bytes += encoded[k].size();
-  Encoded runs = joined(rows_bytes);
-  runs += array_header(t.runs.size());
+  Made made;
+  Parts splits = {keep(made, array_header(t.tables.splits.size()))};
+  Parts passes = {keep(made, array_header(t.tables.passes.size()))};
+  for (size_t k = 0; k < tables; ++k) (pieces[k].split != nullptr ? splits : passes).push_back(encoded[k]);
+  Parts runs = {keep(made, array_header(t.runs.size()))};
   for (size_t r = 0; r < t.runs.size(); ++r) {
-    const Encoded rows_header = array_header(t.runs[r].rows.size());
-    Parts rows = {rows_header};
+    Parts rows = {keep(made, array_header(t.runs[r].rows.size()))};
     for (size_t k = run_begin[r]; k < run_begin[r + 1]; ++k) rows.push_back(encoded[k]);
-    append_map(runs, run_head(t.runs[r]), {{"rows", rows}});
+    map_parts(runs, made, run_head(t.runs[r]), {{"rows", rows}});
   }
-  Encoded tables_map = joined(size_of(splits_parts) + size_of(passes_parts));
-  append_map(tables_map, Json::object(), {{"splits", splits_parts}, {"passes", passes_parts}});
-  Encoded content = joined(runs.size() + tables_map.size());
-  append_map(content, content_head(t), {{"runs", {runs}}, {"tables", {tables_map}}});
-  return content;
+  Parts tables_map, content;
+  map_parts(tables_map, made, Json::object(), {{"splits", splits}, {"passes", passes}});
+  map_parts(content, made, content_head(t), {{"runs", runs}, {"tables", tables_map}});
+  return joined(content, threads);
 }
 
 std::string digest_of(const Json& content) { return sha256_hex(encode(content)); }
@@ -487,11 +496,12 @@ std::string Tally::serialize() const {
   // A tally read from a file keeps no encoding of its content (it would
   // hold the file twice): it is made again.
   const internal::TallyData& t = *data_;
-  const std::string made = t.content.empty() ? internal::content_cbor(t, 0) : std::string();
-  const std::string_view content = t.content.empty() ? made : t.content;
-  std::string out = internal::joined(content.size());
-  internal::append_map(out, internal::envelope_head(t.digest), {{"content", {content}}});
-  return out;
+  const std::string remade = t.content.empty() ? internal::content_cbor(t, 0) : std::string();
+  const std::string_view content = t.content.empty() ? remade : t.content;
+  internal::Made made;
+  internal::Parts parts;
+  internal::map_parts(parts, made, internal::envelope_head(t.digest), {{"content", {content}}});
+  return internal::joined(parts, internal::resolve_threads(0));
 }
 
 std::string Tally::to_json_text() const {
