@@ -172,7 +172,8 @@ std::vector<RegionCode> report_regions(const Dataset& ds);
 // compute_figures is the single pass: every region and roll-up at once, for
 // `period` and the year-ago period it is compared with (year_ago_period).
 // `threads` > 1 splits the pass over the records between that many threads
-// (the figures are the same); 1, the default, runs it on the calling thread.
+// (the figures are the same); 1, the default, runs it on the calling thread;
+// 0, one thread per hardware thread (as LoadOptions::threads).
 absl::StatusOr<Figures> compute_figures(const Dataset& ds, Period period, const Profile& profile,
                                         const Calendar& calendar = Calendar::national(), int threads = 1);
 // compute_figures against `compared` instead (previous_period(period) for

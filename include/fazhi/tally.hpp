@@ -56,6 +56,8 @@ class Tally {
   // its breakdowns and series (Profile::breakdowns, Profile::series), by
   // district and dimension value or month; the rest of its presentation is
   // not. A report from the tally carries the tables it has counts for.
+  // `threads` as compute_figures: 1 the calling thread, 0 one per hardware
+  // thread; the tally is the same.
   static absl::StatusOr<Tally> compute(const Dataset& ds, Period period, const Profile& profile = {},
                                        const Calendar& calendar = Calendar::national(),
                                        std::optional<RegionCode> region = std::nullopt, int threads = 1);

@@ -144,7 +144,7 @@ void tally_lottery(std::span<const LotteryDraw> draws, size_t slots, Pass& pass,
 std::unique_ptr<Pass> run_record_pass(const Dataset& ds, const Periods& periods, const Profile& profile,
                                       const Calendar& cal, const Rows& rows, int threads, bool keep_lawyers) {
   const size_t regions = ds.regions().size();
-  const size_t parts = static_cast<size_t>(std::max(threads, 1));
+  const auto parts = static_cast<size_t>(resolve_threads(threads));  // 0: one per hardware thread
   auto pass = std::make_unique<Pass>(regions);
   std::vector<CaseDays> days;
   std::vector<LotteryDraw> draws;
